@@ -1,0 +1,3 @@
+import type { ModelEntryInput } from '../schema.ts';
+
+export const recraft: ModelEntryInput[] = [];
