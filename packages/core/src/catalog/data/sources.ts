@@ -26,3 +26,19 @@ export const SEEDS = {
 export function research(section: string, kind: SourceKind = 'third-party', note?: string): Source {
   return src(`research/provider-facts.md#${section}`, RESEARCH_DATE, kind, note);
 }
+
+/** Comfy partner-node price table (Comfy-Org/docs@ffb27fc): resale prices in credits, 211 credits = US$1. */
+export const COMFY_PRICING = src(
+  'https://docs.comfy.org/tutorials/partner-nodes/pricing',
+  '2026-08-21',
+  'reseller',
+  'Comfy resale credits ÷ 211',
+);
+
+/** LiteLLM's machine-readable price map, as mirrored by RoCry/llm-api-price@8442b93. */
+export const LITELLM_PRICES = src(
+  'https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json',
+  '2026-07-24',
+  'price-map',
+  'RoCry/llm-api-price mirror @8442b93',
+);
