@@ -81,3 +81,4 @@ export function parseEntries(entries: readonly ModelEntryInput[]): ModelEntry[] 
     return result.data;
   });
 }
+export { filterModels, ModelFilterSchema, type ModelFilter } from './filter.ts';
