@@ -1,0 +1,3 @@
+import base from '@atelier/eslint-config/base';
+
+export default base;

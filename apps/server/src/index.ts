@@ -1,0 +1,1 @@
+export { createRequestListener, startServer, type RunningServer, type ServerOptions } from './http.ts';

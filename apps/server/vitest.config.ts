@@ -1,0 +1,4 @@
+import { mergeConfig } from 'vitest/config';
+import { base } from '@atelier/vitest-config';
+
+export default mergeConfig(base, {});
