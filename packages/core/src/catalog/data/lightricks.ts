@@ -1,5 +1,5 @@
 import { usd } from '../../money.ts';
-import type { ModelEntryInput } from '../schema.ts';
+import type { ModelEntryInput, Source } from '../schema.ts';
 import { COMFY_PRICING, RESEARCH_DATE, SEEDS, research, src } from './sources.ts';
 
 /*
@@ -47,7 +47,7 @@ const LTX_PROMPT: ModelEntryInput['prompt'] = {
   ),
 };
 
-const ltxVideo = (durations: number[], note: string) => ({
+const ltxVideo = (durations: number[], source: Source) => ({
   durations,
   resolutions: ['1080p' as const, '1440p' as const, '4k' as const],
   aspectRatios: ['16:9'],
@@ -58,7 +58,7 @@ const ltxVideo = (durations: number[], note: string) => ({
   maxVideosPerCall: 1,
   seed: false,
   negativePrompt: false,
-  source: { ...FAL_LTX2_GUIDE, note },
+  source,
 });
 
 export const lightricks: ModelEntryInput[] = [
@@ -71,10 +71,10 @@ export const lightricks: ModelEntryInput[] = [
     description: 'Lightricks LTX-2 Pro: native 4K (2160p) video with synchronized audio at $0.06–0.24 per second.',
     tasks: ['text-to-video', 'image-to-video'],
     lifecycle: { status: 'active', replacements: [], source: research('3.5', 'provider', 'fal lists fal-ai/ltx-2/*; Comfy lists LTX-2 (Pro)') },
-    video: ltxVideo(
-      [6, 8, 10],
-      '6, 8 or 10 s; 1080p/1440p/2160p; 25 or 50 fps; audio on by default. Only 16:9 appears in the sources. No end frame, seed or negative prompt in the schema seen; one video per call.',
-    ),
+    video: ltxVideo([6, 8, 10], {
+      ...FAL_LTX2_GUIDE,
+      note: '6, 8 or 10 s; 1080p/1440p/2160p; 25 or 50 fps; audio on by default. Only 16:9 appears in the sources. No end frame, seed or negative prompt in the schema seen; one video per call.',
+    }),
     scores: {
       realism: judged(4, 'no benchmark in the sources'),
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
@@ -133,13 +133,10 @@ export const lightricks: ModelEntryInput[] = [
     description: 'The fast LTX-2 tier: up to 20 s at 1080p, or 10 s up to 4K, from $0.04 per second.',
     tasks: ['text-to-video', 'image-to-video'],
     lifecycle: { status: 'active', replacements: [], source: research('3.5', 'provider', 'fal lists fal-ai/ltx-2/*/fast; Comfy lists LTX-2 (Fast)') },
-    video: {
-      ...ltxVideo([6, 8, 10, 12, 14, 16, 18, 20], ''),
-      source: {
-        ...FAL_LTX_FAST_SCHEMA,
-        note: '6–20 s in even steps (over 10 s only at 25 fps and 1080p, per fal\'s LTX-2 guide); 1080p/1440p/2160p; 25 or 50 fps. Only 16:9 appears in the sources.',
-      },
-    },
+    video: ltxVideo([6, 8, 10, 12, 14, 16, 18, 20], {
+      ...FAL_LTX_FAST_SCHEMA,
+      note: '6–20 s in even steps (over 10 s only at 25 fps and 1080p, per fal\'s LTX-2 guide); 1080p/1440p/2160p; 25 or 50 fps. Only 16:9 appears in the sources.',
+    }),
     scores: {
       realism: judged(3.5, 'fast tier of LTX-2; no benchmark'),
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
