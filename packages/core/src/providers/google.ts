@@ -1,0 +1,165 @@
+import type { GenerateContentConfig, GenerateContentResponse, Part } from '@google/genai';
+import { z } from 'zod';
+import type { ImageModelEntry, Route } from '../catalog/schema.ts';
+import { parseInput } from '../validate.ts';
+import { checkImageRequest } from './capabilities.ts';
+import { priceResult } from './cost.ts';
+import { providerError } from './errors.ts';
+import { genaiClient, mapGoogleError } from './google-client.ts';
+import { resolveKey } from './keys.ts';
+import { base64ToBytes, bytesToBase64, imageInfo } from './media.ts';
+import { parseProviderOptions } from './provider-options.ts';
+import { attemptSignal, withRetry } from './retry.ts';
+import { resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput, type ImageResult, type Usage } from './spec.ts';
+
+/**
+ * Nano Banana (Gemini image models) through @google/genai in Gemini API key mode:
+ * generateContent with responseModalities IMAGE and imageConfig {aspectRatio, imageSize};
+ * reference images travel as inlineData parts before the prompt.
+ */
+
+export const GoogleImageOptions = z
+  .object({
+    /** Ground the image in Google Search results. */
+    googleSearch: z.boolean().optional(),
+  })
+  .strict();
+
+/** Finish reasons that mean the output was withheld by a safety or policy filter. */
+const BLOCKED = new Set([
+  'SAFETY',
+  'IMAGE_SAFETY',
+  'PROHIBITED_CONTENT',
+  'IMAGE_PROHIBITED_CONTENT',
+  'BLOCKLIST',
+  'SPII',
+  'RECITATION',
+  'IMAGE_RECITATION',
+]);
+
+export class GeminiImageModel implements ImageModel {
+  readonly provider = 'google' as const;
+  readonly modelId: string;
+  readonly providerModelId: string;
+  readonly maxImagesPerCall: number;
+
+  constructor(
+    private readonly entry: ImageModelEntry,
+    private readonly route: Route,
+    private readonly settings: ProviderSettings = {},
+  ) {
+    this.modelId = entry.id;
+    this.providerModelId = route.providerModelId;
+    this.maxImagesPerCall = entry.image.maxImagesPerCall;
+  }
+
+  async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
+    const req = parseInput(ImageRequest, input, 'image request');
+    const plan = checkImageRequest(this.entry, req);
+    const options = parseProviderOptions('google', GoogleImageOptions, req.providerOptions);
+    const key = await resolveKey('google', this.settings.keys);
+    const { retry, timeoutMs } = resolveSettings(this.settings);
+    const baseUrl = resolveBaseUrl('google', this.settings);
+
+    const parts: Part[] = [
+      ...req.referenceImages.map((img) => ({ inlineData: { mimeType: img.mediaType, data: bytesToBase64(img.data) } })),
+      { text: req.prompt },
+    ];
+    const config: GenerateContentConfig = { responseModalities: ['IMAGE'] };
+    const imageConfig: NonNullable<GenerateContentConfig['imageConfig']> = {};
+    if (plan.aspectRatio) imageConfig.aspectRatio = plan.aspectRatio;
+    if (plan.resolution) imageConfig.imageSize = plan.resolution === '0.5K' ? '512' : plan.resolution;
+    if (Object.keys(imageConfig).length) config.imageConfig = imageConfig;
+    if (plan.seed !== undefined) config.seed = plan.seed;
+    if (options.googleSearch) config.tools = [{ googleSearch: {} }];
+
+    const started = Date.now();
+    const response = await withRetry('google', retry, opts.signal, async () => {
+      const attempt = attemptSignal(opts.signal, timeoutMs);
+      const { client, lastHeaders } = genaiClient({ vertex: false, apiKey: key.value, baseUrl, signal: attempt.signal, fetch: this.settings.fetch });
+      try {
+        return await client.models.generateContent({
+          model: this.route.providerModelId,
+          contents: [{ role: 'user', parts }],
+          config: { ...config, abortSignal: attempt.signal },
+        });
+      } catch (error) {
+        throw mapGoogleError('google', error, { signal: opts.signal, timedOut: attempt.timedOut(), timeoutMs, headers: lastHeaders(), idempotent: false });
+      } finally {
+        attempt.dispose();
+      }
+    });
+    const generationMs = Date.now() - started;
+    const requestId = response.responseId;
+
+    const block = response.promptFeedback?.blockReason;
+    if (block) {
+      throw providerError('content_policy', `Gemini blocked the prompt (${block})${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''}.`, {
+        provider: 'google',
+        retryable: false,
+        reason: block,
+        requestId,
+      }, { hint: 'Rephrase the prompt or change the input images.' });
+    }
+    const candidate = response.candidates?.[0];
+    const outParts = candidate?.content?.parts ?? [];
+    const images = outParts.flatMap((p) => (p.inlineData?.data && p.inlineData.mimeType?.startsWith('image/') ? [p.inlineData] : []));
+    const finish = candidate?.finishReason;
+    if (images.length === 0) {
+      if (finish && BLOCKED.has(finish)) {
+        throw providerError('content_policy', `Gemini withheld the image (${finish})${candidate?.finishMessage ? `: ${candidate.finishMessage}` : ''}.`, {
+          provider: 'google',
+          retryable: false,
+          reason: finish,
+          requestId,
+        }, { hint: 'Rephrase the prompt or change the input images.' });
+      }
+      const text = outParts.map((p) => p.text ?? '').join(' ').trim();
+      throw providerError('provider_unavailable', `Gemini returned no image${finish ? ` (${finish})` : ''}${text ? `: ${text.slice(0, 300)}` : ''}.`, {
+        provider: 'google',
+        retryable: false,
+        reason: finish ?? 'no_image',
+        requestId,
+      });
+    }
+
+    const warnings = [...plan.warnings];
+    const text = outParts.filter((p) => p.text && !p.thought).map((p) => p.text).join(' ').trim();
+    if (text) warnings.push({ type: 'other', message: `Gemini also answered in text: ${text.slice(0, 500)}` });
+    const assets = images.map((img) => {
+      const data = base64ToBytes(img.data ?? '');
+      const info = imageInfo(data);
+      return { data, mediaType: info?.mediaType ?? img.mimeType ?? 'image/png', width: info?.width ?? 0, height: info?.height ?? 0 };
+    });
+    const usage = usageOf(response);
+    const cost = priceResult(this.route, usage, {
+      count: assets.length,
+      resolution: plan.resolution,
+      aspectRatio: plan.aspectRatio,
+      inputImages: req.referenceImages.length,
+    });
+    return { assets, usage, cost, warnings, providerRequestId: requestId, latency: { queueMs: 0, generationMs, downloadMs: 0 } };
+  }
+}
+
+function usageOf(response: GenerateContentResponse): Usage {
+  const m = response.usageMetadata;
+  if (!m) return {};
+  const byModality = (list: { modality?: string; tokenCount?: number }[] | undefined, modality: string) =>
+    list?.filter((d) => d.modality === modality).reduce((sum, d) => sum + (d.tokenCount ?? 0), 0);
+  const usage: Usage = { inputTokens: m.promptTokenCount, outputTokens: m.candidatesTokenCount, totalTokens: m.totalTokenCount };
+  if (m.promptTokensDetails?.length) {
+    usage.inputTextTokens = byModality(m.promptTokensDetails, 'TEXT');
+    usage.inputImageTokens = byModality(m.promptTokensDetails, 'IMAGE');
+  }
+  if (m.candidatesTokensDetails?.length) {
+    usage.outputImageTokens = byModality(m.candidatesTokensDetails, 'IMAGE');
+    // Thinking is billed as text output.
+    usage.outputTextTokens = (byModality(m.candidatesTokensDetails, 'TEXT') ?? 0) + (m.thoughtsTokenCount ?? 0);
+  } else if (m.thoughtsTokenCount) {
+    usage.outputTextTokens = m.thoughtsTokenCount;
+  }
+  for (const k of Object.keys(usage) as (keyof Usage)[]) if (usage[k] === undefined) delete usage[k];
+  return usage;
+}

@@ -1,0 +1,57 @@
+import type { Provider } from '../catalog/schema.ts';
+import type { KeySources, VertexCredentials } from './keys.ts';
+import { retryPolicy, type RetryPolicy } from './retry.ts';
+
+/** Everything an adapter needs besides the request: where to call, with what, and how patiently. */
+export interface ProviderSettings {
+  keys?: KeySources;
+  vertex?: VertexCredentials;
+  /** Per-provider base URL; beats the ATELIER_*_BASE_URL variables. */
+  baseUrls?: Partial<Record<Provider, string>>;
+  retry?: Partial<RetryPolicy>;
+  /** Per attempt of a generation call (synchronous image APIs can take minutes). */
+  timeoutMs?: number;
+  /** Per attempt of a status check or a download. */
+  pollTimeoutMs?: number;
+  env?: Record<string, string | undefined>;
+  fetch?: typeof fetch;
+}
+
+export const BASE_URL_ENV: Partial<Record<Provider, string>> = {
+  openai: 'ATELIER_OPENAI_BASE_URL',
+  google: 'ATELIER_GEMINI_BASE_URL',
+  vertex: 'ATELIER_VERTEX_BASE_URL',
+  fal: 'ATELIER_FAL_BASE_URL',
+  bfl: 'ATELIER_BFL_BASE_URL',
+};
+
+export const DEFAULT_BASE_URLS: Partial<Record<Provider, string>> = {
+  openai: 'https://api.openai.com/v1',
+  google: 'https://generativelanguage.googleapis.com',
+  fal: 'https://queue.fal.run',
+  bfl: 'https://api.bfl.ai',
+};
+
+/** Explicit option → ATELIER_<PROVIDER>_BASE_URL → the provider's default (undefined: the SDK's own). */
+export function resolveBaseUrl(provider: Provider, settings: ProviderSettings): string | undefined {
+  const explicit = settings.baseUrls?.[provider];
+  if (explicit) return explicit.replace(/\/+$/, '');
+  const variable = BASE_URL_ENV[provider];
+  const fromEnv = variable ? (settings.env ?? process.env)[variable]?.trim() : undefined;
+  if (fromEnv) return fromEnv.replace(/\/+$/, '');
+  return DEFAULT_BASE_URLS[provider];
+}
+
+export interface ResolvedSettings {
+  retry: RetryPolicy;
+  timeoutMs: number;
+  pollTimeoutMs: number;
+}
+
+export function resolveSettings(settings: ProviderSettings): ResolvedSettings {
+  return {
+    retry: retryPolicy(settings.retry),
+    timeoutMs: settings.timeoutMs ?? 10 * 60_000,
+    pollTimeoutMs: settings.pollTimeoutMs ?? 60_000,
+  };
+}

@@ -1,0 +1,210 @@
+import { GenerateVideosOperation, type GenerateVideosConfig } from '@google/genai';
+import { z } from 'zod';
+import type { Route, VideoModelEntry } from '../catalog/schema.ts';
+import { AtelierError } from '../errors.ts';
+import { parseInput } from '../validate.ts';
+import { checkVideoRequest } from './capabilities.ts';
+import { providerError } from './errors.ts';
+import { genaiClient, mapGoogleError } from './google-client.ts';
+import { download, sameOrigin, type HttpConfig } from './http.ts';
+import { resolveVertex, type VertexCredentials } from './keys.ts';
+import { base64ToBytes, bytesToBase64 } from './media.ts';
+import { parseProviderOptions } from './provider-options.ts';
+import { attemptSignal, withRetry } from './retry.ts';
+import { resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import {
+  VideoRequest,
+  type CallOptions,
+  type VideoModel,
+  type VideoOperation,
+  type VideoRequestInput,
+  type VideoStatus,
+  type Warning,
+} from './spec.ts';
+import { videoResult } from './video-result.ts';
+
+/**
+ * Veo on Vertex AI through @google/genai: generateVideos starts a long-running operation whose
+ * name is the resumable handle; each doStatus is one fetchPredictOperation. Without an output
+ * bucket Vertex returns the clip inline; a URI is fetched, with credentials only on the API's
+ * own origin.
+ */
+
+export const VertexVideoOptions = z
+  .object({
+    personGeneration: z.enum(['dont_allow', 'allow_adult', 'allow_all']).optional(),
+    enhancePrompt: z.boolean().optional(),
+  })
+  .strict();
+
+export class VertexVideoModel implements VideoModel {
+  readonly provider = 'vertex' as const;
+  readonly modelId: string;
+  readonly providerModelId: string;
+
+  constructor(
+    private readonly entry: VideoModelEntry,
+    private readonly route: Route,
+    private readonly settings: ProviderSettings = {},
+  ) {
+    this.modelId = entry.id;
+    this.providerModelId = route.providerModelId;
+  }
+
+  async doStart(input: VideoRequestInput, opts: CallOptions = {}): Promise<{ operation: VideoOperation; warnings: Warning[] }> {
+    const req = parseInput(VideoRequest, input, 'video request');
+    const plan = checkVideoRequest(this.entry, req);
+    const options = parseProviderOptions('vertex', VertexVideoOptions, req.providerOptions);
+    const creds = await resolveVertex(this.settings.vertex, this.settings.keys);
+    const { retry, timeoutMs } = resolveSettings(this.settings);
+
+    const config: GenerateVideosConfig = {
+      numberOfVideos: 1,
+      durationSeconds: plan.duration,
+      aspectRatio: plan.aspectRatio,
+      resolution: plan.resolution,
+      generateAudio: plan.audio,
+    };
+    if (plan.negativePrompt) config.negativePrompt = plan.negativePrompt;
+    if (plan.seed !== undefined) config.seed = plan.seed;
+    if (plan.lastFrame) config.lastFrame = { imageBytes: bytesToBase64(plan.lastFrame.data), mimeType: plan.lastFrame.mediaType };
+    if (options.personGeneration) config.personGeneration = options.personGeneration;
+    if (options.enhancePrompt !== undefined) config.enhancePrompt = options.enhancePrompt;
+    const source = {
+      prompt: req.prompt,
+      ...(plan.firstFrame ? { image: { imageBytes: bytesToBase64(plan.firstFrame.data), mimeType: plan.firstFrame.mediaType } } : {}),
+    };
+
+    const submittedAt = Date.now();
+    const op = await this.attempt(creds, opts.signal, timeoutMs, retry, false, (client, signal) =>
+      client.models.generateVideos({ model: this.route.providerModelId, source, config: { ...config, abortSignal: signal } }),
+    );
+    if (!op.name) throw providerError('provider_unavailable', 'Vertex AI returned no operation name.', { provider: 'vertex', retryable: false });
+    const operation: VideoOperation = {
+      provider: 'vertex',
+      modelId: this.modelId,
+      providerModelId: this.providerModelId,
+      id: op.name,
+      submittedAt,
+      params: { duration: plan.duration, resolution: plan.resolution, aspectRatio: plan.aspectRatio, audio: plan.audio },
+      warnings: plan.warnings,
+      data: {},
+    };
+    return { operation, warnings: plan.warnings };
+  }
+
+  async doStatus(operation: VideoOperation, opts: CallOptions = {}): Promise<VideoStatus> {
+    const creds = await resolveVertex(this.settings.vertex, this.settings.keys);
+    const { retry, pollTimeoutMs } = resolveSettings(this.settings);
+    let op: GenerateVideosOperation;
+    try {
+      op = await this.attempt(creds, opts.signal, pollTimeoutMs, retry, true, (client) => {
+        const handle = new GenerateVideosOperation();
+        handle.name = operation.id;
+        return client.operations.getVideosOperation({ operation: handle });
+      });
+    } catch (error) {
+      if (error instanceof AtelierError && error.code !== 'cancelled' && error.details?.['retryable'] !== true && error.code !== 'auth') {
+        return { status: 'failed', error };
+      }
+      throw error;
+    }
+    if (!op.done) return { status: 'pending', operation };
+    const doneAt = Date.now();
+    if (op.error) {
+      const message = String(op.error['message'] ?? 'the operation failed');
+      const code = Number(op.error['code']);
+      const error =
+        code === 3 && /safety|policy|prohibited|responsible ai/i.test(message)
+          ? providerError('content_policy', `Vertex AI refused the video: ${message}`, { provider: 'vertex', retryable: false, reason: message })
+          : providerError(code === 3 ? 'invalid_request' : 'provider_unavailable', `Vertex AI could not make the video: ${message}`, {
+              provider: 'vertex',
+              retryable: false,
+              reason: String(op.error['status'] ?? code),
+            });
+      return { status: 'failed', error };
+    }
+    const videos = op.response?.generatedVideos ?? [];
+    if (videos.length === 0) {
+      const reasons = op.response?.raiMediaFilteredReasons ?? [];
+      if ((op.response?.raiMediaFilteredCount ?? 0) > 0 || reasons.length) {
+        return {
+          status: 'failed',
+          error: providerError('content_policy', `Vertex AI filtered the video${reasons.length ? `: ${reasons.join('; ')}` : ''}.`, {
+            provider: 'vertex',
+            retryable: false,
+            reason: reasons.join('; ') || 'filtered',
+          }, { hint: 'Rephrase the prompt or change the input frames.' }),
+        };
+      }
+      return { status: 'failed', error: providerError('provider_unavailable', 'Vertex AI finished without a video.', { provider: 'vertex', retryable: false }) };
+    }
+
+    const baseUrl = resolveBaseUrl('vertex', this.settings);
+    const http: HttpConfig = {
+      provider: 'vertex',
+      authHeaders: creds.apiKey ? { 'x-goog-api-key': creds.apiKey } : {},
+      isTrusted: (url) => baseUrl !== undefined && sameOrigin(url, baseUrl),
+      timeoutMs: pollTimeoutMs,
+      retry,
+      fetch: this.settings.fetch,
+    };
+    let downloadMs = 0;
+    const clips: { data: Uint8Array; mediaType: string }[] = [];
+    for (const v of videos) {
+      const video = v.video;
+      if (video?.videoBytes) {
+        clips.push({ data: base64ToBytes(video.videoBytes), mediaType: video.mimeType ?? 'video/mp4' });
+      } else if (video?.uri?.startsWith('gs://')) {
+        return {
+          status: 'failed',
+          error: providerError('provider_unavailable', `Vertex AI wrote the video to ${video.uri}, which Atelier cannot read.`, {
+            provider: 'vertex',
+            retryable: false,
+            reason: 'gcs_output',
+          }, { hint: 'Leave the output bucket unset so Vertex returns the video inline.' }),
+        };
+      } else if (video?.uri) {
+        try {
+          const got = await download(http, video.uri, opts.signal);
+          downloadMs += got.ms;
+          clips.push({ data: got.data, mediaType: video.mimeType ?? got.mediaType });
+        } catch (error) {
+          if (error instanceof AtelierError && error.code !== 'cancelled') return { status: 'failed', error };
+          throw error;
+        }
+      }
+    }
+    const latency = { queueMs: 0, generationMs: doneAt - operation.submittedAt, downloadMs };
+    return { status: 'completed', result: videoResult(this.route, operation, clips, {}, latency, operation.id) };
+  }
+
+  private attempt<T>(
+    creds: VertexCredentials,
+    signal: AbortSignal | undefined,
+    timeoutMs: number,
+    retry: ReturnType<typeof resolveSettings>['retry'],
+    idempotent: boolean,
+    call: (client: ReturnType<typeof genaiClient>['client'], signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    return withRetry('vertex', retry, signal, async () => {
+      const attempt = attemptSignal(signal, timeoutMs);
+      const { client, lastHeaders } = genaiClient({
+        vertex: true,
+        apiKey: creds.apiKey,
+        project: creds.project,
+        location: creds.location,
+        baseUrl: resolveBaseUrl('vertex', this.settings),
+        signal: attempt.signal,
+        fetch: this.settings.fetch,
+      });
+      try {
+        return await call(client, attempt.signal);
+      } catch (error) {
+        throw mapGoogleError('vertex', error, { signal, timedOut: attempt.timedOut(), timeoutMs, headers: lastHeaders(), idempotent });
+      } finally {
+        attempt.dispose();
+      }
+    });
+  }
+}
