@@ -1,0 +1,9 @@
+/**
+ * Colour only for people: on a TTY, not under NO_COLOR (https://no-color.org), not on a dumb
+ * terminal. FORCE_COLOR turns it on for pipes (e.g. `| less -R`).
+ */
+export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
