@@ -2,3 +2,4 @@ export * from './money.ts';
 export * from './errors.ts';
 export * from './validate.ts';
 export * from './catalog/index.ts';
+export * from './pricing/index.ts';
