@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { z } from 'zod';
+import { parseInput } from '@atelier/core';
+import { resolveDataDir } from './data-dir.ts';
+import { acquireLockFile } from './lock-file.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+
+/**
+ * A database handle or an open transaction (a transaction is a `Db` too): every data-access
+ * function takes one, so callers can group several calls in `db.transaction(...)`.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Dialect = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  /** The Atelier data folder when the database is embedded on disk. */
+  dataDir?: string;
+  close(): Promise<void>;
+}
+
+/** SQL migrations written by drizzle-kit from src/schema.ts (see drizzle.config.ts). */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+export const OpenDatabaseOptions = z
+  .object({
+    /** A PostgreSQL URL; defaults to `DATABASE_URL`. */
+    url: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    /** The Atelier data folder; the embedded database lives in `<dataDir>/pglite`. */
+    dataDir: z.string().min(1).optional(),
+    /** An embedded database that lives only as long as the process (tests). */
+    inMemory: z.boolean().optional(),
+    /** Where the migrations are, for bundles that copy the folder elsewhere. */
+    migrationsFolder: z.string().min(1).optional(),
+    /** Size of the PostgreSQL connection pool. */
+    maxConnections: z.number().int().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine(
+    (o) =>
+      [o.url !== undefined, o.dataDir !== undefined, o.inMemory === true].filter(Boolean).length <=
+      1,
+    {
+      message: 'give at most one of url, dataDir and inMemory',
+    },
+  );
+export type OpenDatabaseOptions = z.input<typeof OpenDatabaseOptions>;
+
+/** Arbitrary but fixed key for the session lock that serialises migrations across processes. */
+const MIGRATION_LOCK_KEY = '7233100925493104';
+
+/**
+ * Opens the database and applies pending migrations. An explicit option wins; otherwise
+ * `DATABASE_URL` selects PostgreSQL, and without it the embedded PGlite database lives in the
+ * Atelier data folder (`ATELIER_DATA_DIR` or the platform's per-user data folder).
+ */
+export async function openDatabase(
+  options: OpenDatabaseOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Database> {
+  const opts = parseInput(OpenDatabaseOptions, options, 'database options');
+  const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_FOLDER;
+  const embedded = opts.inMemory === true || opts.dataDir !== undefined;
+  const url = opts.url ?? (embedded ? undefined : env.DATABASE_URL || undefined);
+  if (url !== undefined) {
+    return openPostgres(url, migrationsFolder, opts.maxConnections ?? 10);
+  }
+  if (opts.inMemory) return openPglite(undefined, migrationsFolder);
+  return openPglite(opts.dataDir ?? resolveDataDir(env), migrationsFolder);
+}
+
+async function openPglite(
+  dataDir: string | undefined,
+  migrationsFolder: string,
+): Promise<Database> {
+  let unlock = () => {};
+  let client: PGlite;
+  if (dataDir === undefined) {
+    client = new PGlite();
+  } else {
+    const dir = join(dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    unlock = acquireLockFile(join(dataDir, 'pglite.lock'), `The Atelier database in ${dataDir}`);
+    client = new PGlite(dir);
+  }
+  const db = drizzlePglite({ client, schema });
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      unlock();
+    }
+  };
+  try {
+    await migratePglite(db, { migrationsFolder });
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { db, dialect: 'pglite', dataDir, close };
+}
+
+async function openPostgres(url: string, migrationsFolder: string, max: number): Promise<Database> {
+  // Migrations run on their own connection holding a session lock, so two processes starting at
+  // once do not both apply the same migration.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY}::bigint)`;
+    await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  const client = postgres(url, { max, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema });
+  return { db, dialect: 'postgres', close: () => client.end({ timeout: 5 }) };
+}

@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto';
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { AtelierError, formatUsd, parseInput, type Micros } from '@atelier/core';
+import type { Db } from '../client.ts';
+import { newId } from '../ids.ts';
+import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../pg-errors.ts';
+import { apiTokens, budgets, generations, spendLedger } from '../schema.ts';
+import { Id, MicrosAmount } from '../validation.ts';
+import type { BudgetPeriod } from './budgets.ts';
+
+export type LedgerEntry = typeof spendLedger.$inferSelect;
+
+export interface Reservation {
+  id: string;
+  userId: string;
+  tokenId: string | null;
+  generationId: string;
+  micros: Micros;
+  accruedAt: Date;
+}
+
+/** Budget periods are calendar days and months in UTC: [start, end). */
+export function periodWindow(period: BudgetPeriod, at: Date): { start: Date; end: Date } {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth();
+  if (period === 'monthly')
+    return { start: new Date(Date.UTC(y, m, 1)), end: new Date(Date.UTC(y, m + 1, 1)) };
+  const d = at.getUTCDate();
+  return { start: new Date(Date.UTC(y, m, d)), end: new Date(Date.UTC(y, m, d + 1)) };
+}
+
+/**
+ * Every spend of a token is also its owner's spend, so one lock per user serialises all the
+ * checks that can involve that user's caps. Transaction-scoped: released at commit or rollback.
+ */
+async function lockOwner(tx: Db, userId: string): Promise<void> {
+  const key = createHash('sha256').update(`atelier:spend:${userId}`).digest().readBigInt64BE(0);
+  await tx.execute(sql`select pg_advisory_xact_lock(${key.toString()}::bigint)`);
+}
+
+export const ReserveInput = z
+  .object({
+    userId: Id,
+    tokenId: Id.optional(),
+    generationId: Id,
+    micros: MicrosAmount,
+    /** The moment the spend counts toward (tests); defaults to now. */
+    at: z.coerce.date().optional(),
+  })
+  .strict();
+export type ReserveInput = z.input<typeof ReserveInput>;
+
+/**
+ * Reserves spend for a generation if every applicable cap (the user's and the token's, daily and
+ * monthly) still has room; otherwise throws AtelierError('budget_exceeded').
+ *
+ * The check and the insert run in one transaction holding an advisory lock on the user, so
+ * concurrent reservations are checked one after another. Under READ COMMITTED each statement
+ * after the lock sees everything committed before it. Call it outside a REPEATABLE READ or
+ * SERIALIZABLE transaction, whose older snapshot would hide those commits.
+ */
+export async function reserve(db: Db, input: ReserveInput): Promise<Reservation> {
+  const v = parseInput(ReserveInput, input, 'reservation');
+  const at = v.at ?? new Date();
+  return db.transaction(async (tx) => {
+    await lockOwner(tx, v.userId);
+    if (v.tokenId !== undefined) await assertTokenOwner(tx, v.tokenId, v.userId);
+
+    const caps = await tx
+      .select({ scope: budgets.scope, period: budgets.period, capMicros: budgets.capMicros })
+      .from(budgets)
+      .where(
+        or(
+          and(eq(budgets.scope, 'user'), eq(budgets.userId, v.userId)),
+          v.tokenId === undefined
+            ? undefined
+            : and(eq(budgets.scope, 'token'), eq(budgets.tokenId, v.tokenId)),
+        ),
+      );
+    if (caps.length > 0) {
+      const spent = await spentInWindows(tx, v.userId, v.tokenId, at);
+      for (const cap of caps) {
+        const already = spent[cap.scope][cap.period];
+        if (already + v.micros > cap.capMicros) throw budgetExceeded(cap, already, v);
+      }
+    }
+
+    const id = newId();
+    const row = {
+      id,
+      reservationId: id,
+      userId: v.userId,
+      tokenId: v.tokenId ?? null,
+      generationId: v.generationId,
+    };
+    try {
+      await tx
+        .insert(spendLedger)
+        .values({ ...row, kind: 'reserve', micros: v.micros, accruedAt: at });
+    } catch (e) {
+      if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) {
+        throw new AtelierError(
+          'not_found',
+          `No generation with id ${v.generationId} (or no user ${v.userId}).`,
+          {
+            cause: e,
+          },
+        );
+      }
+      throw e;
+    }
+    return { ...row, micros: v.micros, accruedAt: at };
+  });
+}
+
+async function assertTokenOwner(tx: Db, tokenId: string, userId: string): Promise<void> {
+  const [token] = await tx
+    .select({ userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(eq(apiTokens.id, tokenId));
+  if (!token || token.userId !== userId) {
+    throw new AtelierError(
+      'invalid_input',
+      `API token ${tokenId} does not belong to user ${userId}.`,
+    );
+  }
+}
+
+type Spent = Record<'user' | 'token', Record<BudgetPeriod, Micros>>;
+
+/** What already counts against each cap: the ledger sum over the current day and month. */
+async function spentInWindows(
+  tx: Db,
+  userId: string,
+  tokenId: string | undefined,
+  at: Date,
+): Promise<Spent> {
+  const day = periodWindow('daily', at);
+  const month = periodWindow('monthly', at);
+  const inDay = and(gte(spendLedger.accruedAt, day.start), lt(spendLedger.accruedAt, day.end));
+  const ofToken = tokenId === undefined ? sql`false` : eq(spendLedger.tokenId, tokenId);
+  const total = (filter: SQL | undefined) =>
+    sql<number>`coalesce(sum(${spendLedger.micros}) filter (where ${filter ?? sql`true`}), 0)::bigint`.mapWith(
+      Number,
+    );
+  const [row] = await tx
+    .select({
+      userDaily: total(inDay),
+      userMonthly: total(undefined),
+      tokenDaily: total(and(ofToken, inDay)),
+      tokenMonthly: total(ofToken),
+    })
+    .from(spendLedger)
+    .where(
+      and(
+        eq(spendLedger.userId, userId),
+        gte(spendLedger.accruedAt, month.start),
+        lt(spendLedger.accruedAt, month.end),
+      ),
+    );
+  return {
+    user: { daily: row?.userDaily ?? 0, monthly: row?.userMonthly ?? 0 },
+    token: { daily: row?.tokenDaily ?? 0, monthly: row?.tokenMonthly ?? 0 },
+  };
+}
+
+function budgetExceeded(
+  cap: { scope: 'user' | 'token'; period: BudgetPeriod; capMicros: Micros },
+  already: Micros,
+  v: { userId: string; tokenId?: string; micros: Micros },
+): AtelierError {
+  const subject = cap.scope === 'user' ? `user ${v.userId}` : `API token ${v.tokenId}`;
+  const span = cap.period === 'daily' ? 'today' : 'this month';
+  return new AtelierError(
+    'budget_exceeded',
+    `This generation needs ${formatUsd(v.micros)}, but the ${cap.period} budget of ${subject} is ` +
+      `${formatUsd(cap.capMicros)} and ${formatUsd(already)} is already spent or reserved ${span}.`,
+    {
+      hint: 'Pick a cheaper model, wait for the budget period to reset, or ask an admin to raise the budget.',
+      details: {
+        scope: cap.scope,
+        period: cap.period,
+        capMicros: cap.capMicros,
+        spentMicros: already,
+        requestedMicros: v.micros,
+      },
+    },
+  );
+}
+
+export interface Settlement {
+  reservationId: string;
+  reservedMicros: Micros;
+  /** The actual cost recorded; 0 when the reservation was released without spending. */
+  actualMicros: Micros;
+}
+
+/**
+ * Closes a reservation with what the generation really cost: the reserved amount is released
+ * and the actual amount recorded, in one transaction. The actual cost is a fact and is recorded
+ * even when it exceeds the reservation.
+ */
+export async function settle(
+  db: Db,
+  reservationId: string,
+  actualMicros: Micros,
+): Promise<Settlement> {
+  const actual = parseInput(MicrosAmount, actualMicros, 'actual cost (micro-USD)');
+  return closeReservation(db, reservationId, actual);
+}
+
+/** Closes a reservation that spent nothing (the generation failed or was cancelled). */
+export async function release(db: Db, reservationId: string): Promise<Settlement> {
+  return closeReservation(db, reservationId, undefined);
+}
+
+async function closeReservation(
+  db: Db,
+  reservationId: string,
+  actual: Micros | undefined,
+): Promise<Settlement> {
+  return db.transaction(async (tx) => {
+    const [reservation] = await tx
+      .select()
+      .from(spendLedger)
+      .where(and(eq(spendLedger.id, reservationId), eq(spendLedger.kind, 'reserve')));
+    if (!reservation)
+      throw new AtelierError('not_found', `No reservation with id ${reservationId}.`);
+    // Settling changes the owner's total, so it waits for in-flight budget checks like a reserve.
+    await lockOwner(tx, reservation.userId);
+    const [closed] = await tx
+      .select({ kind: spendLedger.kind })
+      .from(spendLedger)
+      .where(
+        and(
+          eq(spendLedger.reservationId, reservationId),
+          inArray(spendLedger.kind, ['release', 'settle']),
+        ),
+      );
+    if (closed) {
+      throw new AtelierError(
+        'invalid_request',
+        `Reservation ${reservationId} is already settled or released.`,
+      );
+    }
+    const common = {
+      reservationId,
+      userId: reservation.userId,
+      tokenId: reservation.tokenId,
+      generationId: reservation.generationId,
+      accruedAt: reservation.accruedAt,
+    };
+    await tx
+      .insert(spendLedger)
+      .values([
+        { ...common, id: newId(), kind: 'release', micros: -reservation.micros },
+        ...(actual === undefined
+          ? []
+          : [{ ...common, id: newId(), kind: 'settle' as const, micros: actual }]),
+      ]);
+    return { reservationId, reservedMicros: reservation.micros, actualMicros: actual ?? 0 };
+  });
+}
+
+export const SpendSummaryInput = z
+  .object({
+    from: z.coerce.date(),
+    to: z.coerce.date(),
+    userId: Id.optional(),
+  })
+  .strict()
+  .refine((v) => v.from < v.to, { message: 'from must be before to', path: ['to'] });
+export type SpendSummaryInput = z.input<typeof SpendSummaryInput>;
+
+export interface SpendSummary {
+  /** Actual (settled) spend in [from, to). */
+  totalMicros: Micros;
+  /** Reservations still open in [from, to): money that may yet be spent. */
+  pendingMicros: Micros;
+  byModel: { modelId: string; micros: Micros; generations: number }[];
+  /** UTC calendar days (YYYY-MM-DD), oldest first; days without spend are absent. */
+  byDay: { day: string; micros: Micros }[];
+}
+
+/** Actual spend by model and by day, from the ledger. */
+export async function spendSummary(db: Db, input: SpendSummaryInput): Promise<SpendSummary> {
+  const v = parseInput(SpendSummaryInput, input, 'spend summary query');
+  const inRange = and(
+    gte(spendLedger.accruedAt, v.from),
+    lt(spendLedger.accruedAt, v.to),
+    v.userId === undefined ? undefined : eq(spendLedger.userId, v.userId),
+  );
+  const settled = and(inRange, eq(spendLedger.kind, 'settle'));
+  const sum = sql<number>`coalesce(sum(${spendLedger.micros}), 0)::bigint`.mapWith(Number);
+  const day = sql<string>`to_char(${spendLedger.accruedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+
+  const byModel = await db
+    .select({
+      modelId: generations.modelId,
+      micros: sum,
+      generations: sql<number>`count(distinct ${spendLedger.generationId})::int`.mapWith(Number),
+    })
+    .from(spendLedger)
+    .innerJoin(generations, eq(generations.id, spendLedger.generationId))
+    .where(settled)
+    .groupBy(generations.modelId)
+    .orderBy(desc(sum), generations.modelId);
+  const byDay = await db
+    .select({ day, micros: sum })
+    .from(spendLedger)
+    .where(settled)
+    .groupBy(day)
+    .orderBy(day);
+  const [pending] = await db
+    .select({ micros: sum })
+    .from(spendLedger)
+    .where(and(inRange, inArray(spendLedger.kind, ['reserve', 'release'])));
+
+  return {
+    totalMicros: byModel.reduce((acc, m) => acc + m.micros, 0),
+    pendingMicros: pending?.micros ?? 0,
+    byModel,
+    byDay,
+  };
+}
+
+/** The ledger rows of one generation, oldest first (audit view). */
+export async function ledgerForGeneration(db: Db, generationId: string): Promise<LedgerEntry[]> {
+  return db
+    .select()
+    .from(spendLedger)
+    .where(eq(spendLedger.generationId, generationId))
+    .orderBy(spendLedger.id);
+}

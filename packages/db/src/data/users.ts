@@ -1,0 +1,38 @@
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { AtelierError, parseInput } from '@atelier/core';
+import type { Db } from '../client.ts';
+import { newId } from '../ids.ts';
+import { userRole, users } from '../schema.ts';
+
+export type User = typeof users.$inferSelect;
+
+export const UserRole = z.enum(userRole.enumValues);
+export type UserRole = z.infer<typeof UserRole>;
+
+export const CreateUserInput = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    role: UserRole.default('member'),
+  })
+  .strict();
+export type CreateUserInput = z.input<typeof CreateUserInput>;
+
+export async function createUser(db: Db, input: CreateUserInput): Promise<User> {
+  const values = parseInput(CreateUserInput, input, 'user');
+  const [row] = await db
+    .insert(users)
+    .values({ id: newId(), ...values })
+    .returning();
+  if (!row) throw new AtelierError('internal', 'Inserting the user returned no row.');
+  return row;
+}
+
+export async function getUser(db: Db, id: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  return db.select().from(users).orderBy(asc(users.id));
+}

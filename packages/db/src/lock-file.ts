@@ -1,0 +1,39 @@
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { AtelierError } from '@atelier/core';
+
+/**
+ * An embedded database folder must have one process at a time: two PGlite instances on the same
+ * files corrupt them. The lock file holds the owner's pid; a lock left by a dead process is taken
+ * over.
+ */
+export function acquireLockFile(path: string, what: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+      if (Number.isInteger(holder) && isAlive(holder)) {
+        throw new AtelierError('unsupported', `${what} is already open in process ${holder}.`, {
+          hint: 'Stop the other Atelier process, or set DATABASE_URL to share a PostgreSQL database.',
+          details: { lockFile: path, pid: holder },
+        });
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new AtelierError('internal', `Could not take the lock ${path}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,281 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The whole Atelier schema, one file for drizzle-kit. Ids are ULIDs (text), money is integer
+ * micro-USD in bigint columns read as JS numbers, times are timestamptz.
+ */
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const micros = (name: string) => bigint(name, { mode: 'number' });
+
+export const userRole = pgEnum('user_role', ['admin', 'member']);
+export const generationStatus = pgEnum('generation_status', [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'interrupted',
+]);
+export const operationStatus = pgEnum('operation_status', [
+  'pending',
+  'succeeded',
+  'failed',
+  'cancelled',
+]);
+export const ledgerKind = pgEnum('ledger_kind', ['reserve', 'settle', 'release']);
+export const budgetScope = pgEnum('budget_scope', ['user', 'token']);
+export const budgetPeriod = pgEnum('budget_period', ['daily', 'monthly']);
+export const voteWinner = pgEnum('vote_winner', ['a', 'b', 'tie', 'bothbad']);
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: userRole('role').notNull().default('member'),
+  createdAt: createdAt(),
+});
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    /** Hex SHA-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text('token_hash').notNull(),
+    /** The first characters of the token, so people can tell their tokens apart. */
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
+    index('api_tokens_user_idx').on(t.userId),
+  ],
+);
+
+/** A setting a provider could not honour, kept with the generation (same shape as core's Warning). */
+export interface WarningRecord {
+  type: string;
+  setting?: string;
+  message: string;
+}
+
+export const generations = pgTable(
+  'generations',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** Shared by the generations of one prompt run across several models, shown side by side. */
+    batchId: text('batch_id'),
+    prompt: text('prompt').notNull(),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    modelId: text('model_id').notNull(),
+    routeProvider: text('route_provider').notNull(),
+    providerModelId: text('provider_model_id').notNull(),
+    status: generationStatus('status').notNull().default('queued'),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    queueMs: integer('queue_ms'),
+    generationMs: integer('generation_ms'),
+    downloadMs: integer('download_ms'),
+    estimatedCostMicros: micros('estimated_cost_micros').notNull(),
+    actualCostMicros: micros('actual_cost_micros'),
+    warnings: jsonb('warnings').$type<WarningRecord[]>().notNull().default([]),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    revisedPrompt: text('revised_prompt'),
+    providerRequestId: text('provider_request_id'),
+    kept: boolean('kept').notNull().default(false),
+    /** Full-text index of the prompt; 'english' is spelled out so the expression is immutable. */
+    promptSearch: tsvector('prompt_search')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', prompt)`),
+  },
+  (t) => [
+    index('generations_owner_idx').on(t.ownerId, t.id),
+    index('generations_model_idx').on(t.modelId, t.id),
+    index('generations_status_idx').on(t.status, t.id),
+    index('generations_batch_idx').on(t.batchId),
+    index('generations_queued_at_idx').on(t.queuedAt),
+    index('generations_prompt_search_idx').using('gin', t.promptSearch),
+    check(
+      'generations_costs_non_negative',
+      sql`${t.estimatedCostMicros} >= 0 AND ${t.actualCostMicros} >= 0`,
+    ),
+  ],
+);
+
+export const assets = pgTable(
+  'assets',
+  {
+    /** Content address: the same bytes are one asset, stored once. */
+    sha256: text('sha256').primaryKey(),
+    /** The generation that produced these bytes first. */
+    generationId: text('generation_id')
+      .notNull()
+      .references(() => generations.id),
+    index: integer('index').notNull(),
+    mediaType: text('media_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    durationMs: integer('duration_ms'),
+    byteSize: bigint('byte_size', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('assets_generation_index_key').on(t.generationId, t.index),
+    check('assets_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+/** A long-running provider job (video), kept so polling resumes after a restart. */
+export const providerOperations = pgTable(
+  'provider_operations',
+  {
+    generationId: text('generation_id')
+      .primaryKey()
+      .references(() => generations.id),
+    provider: text('provider').notNull(),
+    /** Whatever the provider returned to identify the job; only its adapter reads it. */
+    operation: jsonb('operation').$type<unknown>().notNull(),
+    pollCount: integer('poll_count').notNull().default(0),
+    nextPollAt: timestamp('next_poll_at', { withTimezone: true }).notNull(),
+    status: operationStatus('status').notNull().default('pending'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('provider_operations_due_idx').on(t.status, t.nextPollAt)],
+);
+
+/**
+ * Append-only money ledger (a trigger refuses UPDATE and DELETE). Amounts are signed: a reserve
+ * adds, its release subtracts the same amount, a settle adds the actual cost, so SUM(micros) is
+ * what counts against a budget. Every row carries its reservation's owner and `accrued_at`, so a
+ * settle after midnight still counts on the day the spend was reserved.
+ */
+export const spendLedger = pgTable(
+  'spend_ledger',
+  {
+    id: text('id').primaryKey(),
+    /** The reserve row this row belongs to (a reserve row points at itself). */
+    reservationId: text('reservation_id')
+      .notNull()
+      .references((): AnyPgColumn => spendLedger.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    tokenId: text('token_id').references(() => apiTokens.id),
+    generationId: text('generation_id')
+      .notNull()
+      .references(() => generations.id),
+    kind: ledgerKind('kind').notNull(),
+    micros: micros('micros').notNull(),
+    accruedAt: timestamp('accrued_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('spend_ledger_user_idx').on(t.userId, t.accruedAt),
+    index('spend_ledger_token_idx').on(t.tokenId, t.accruedAt),
+    index('spend_ledger_generation_idx').on(t.generationId),
+    // One release and at most one settle per reservation, enforced by the database.
+    uniqueIndex('spend_ledger_one_release_key')
+      .on(t.reservationId)
+      .where(sql`kind = 'release'`),
+    uniqueIndex('spend_ledger_one_settle_key')
+      .on(t.reservationId)
+      .where(sql`kind = 'settle'`),
+    check(
+      'spend_ledger_sign',
+      sql`(${t.kind} = 'release' AND ${t.micros} <= 0) OR (${t.kind} <> 'release' AND ${t.micros} >= 0)`,
+    ),
+  ],
+);
+
+export const budgets = pgTable(
+  'budgets',
+  {
+    id: text('id').primaryKey(),
+    scope: budgetScope('scope').notNull(),
+    userId: text('user_id').references(() => users.id),
+    tokenId: text('token_id').references(() => apiTokens.id),
+    period: budgetPeriod('period').notNull(),
+    capMicros: micros('cap_micros').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('budgets_user_period_key')
+      .on(t.userId, t.period)
+      .where(sql`scope = 'user'`),
+    uniqueIndex('budgets_token_period_key')
+      .on(t.tokenId, t.period)
+      .where(sql`scope = 'token'`),
+    check(
+      'budgets_subject',
+      sql`(${t.scope} = 'user' AND ${t.userId} IS NOT NULL AND ${t.tokenId} IS NULL) OR (${t.scope} = 'token' AND ${t.tokenId} IS NOT NULL AND ${t.userId} IS NULL)`,
+    ),
+    check('budgets_cap_non_negative', sql`${t.capMicros} >= 0`),
+  ],
+);
+
+/** Append-only pairwise preferences for the arena (a trigger refuses UPDATE and DELETE). */
+export const votes = pgTable(
+  'votes',
+  {
+    id: text('id').primaryKey(),
+    prompt: text('prompt').notNull(),
+    generationA: text('generation_a')
+      .notNull()
+      .references(() => generations.id),
+    generationB: text('generation_b')
+      .notNull()
+      .references(() => generations.id),
+    winner: voteWinner('winner').notNull(),
+    voterId: text('voter_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('votes_generation_a_idx').on(t.generationA),
+    index('votes_generation_b_idx').on(t.generationB),
+    check('votes_distinct_generations', sql`${t.generationA} <> ${t.generationB}`),
+  ],
+);
+
+/** Provider API keys, AES-256-GCM encrypted with a key derived from the server secret. */
+export const providerKeys = pgTable('provider_keys', {
+  provider: text('provider').primaryKey(),
+  ciphertext: bytea('ciphertext').notNull(),
+  iv: bytea('iv').notNull(),
+  tag: bytea('tag').notNull(),
+  /** Last four characters, shown so people can recognise which key is set. */
+  last4: text('last4'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
