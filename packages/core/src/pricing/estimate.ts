@@ -38,7 +38,7 @@ function preferred<T extends string>(names: readonly T[], usual: string): T | un
 
 /**
  * What the model's capabilities add to a bare Price: the options to range over and the usual
- * provider defaults (Gemini images default to 1K, Veo and most video APIs to 720p).
+ * provider defaults (Gemini images default to 1K, Veo and most video APIs to 720p, with audio).
  */
 export function contextFor(model: ModelEntry, count: number): PriceContext {
   if (model.modality === 'image') {
@@ -47,6 +47,7 @@ export function contextFor(model: ModelEntry, count: number): PriceContext {
     return {
       sizes,
       resolutions: caps.resolutions,
+      resolutionOptions: caps.resolutions.map((r) => r.name),
       assetsPerRequest: Math.min(count, caps.maxImagesPerCall),
       defaults: {
         size: sizes.length ? (preferred(sizes, '1024x1024') ?? sizes[0]) : undefined,
@@ -60,10 +61,12 @@ export function contextFor(model: ModelEntry, count: number): PriceContext {
   const caps = model.video;
   return {
     durations: caps.durations,
+    resolutionOptions: caps.resolutions,
     assetsPerRequest: Math.min(count, caps.maxVideosPerCall),
     defaults: {
       resolution: preferred(caps.resolutions, '720p'),
-      audio: caps.audio === 'always' ? true : caps.audio === 'none' ? false : undefined,
+      // Where audio is optional, the video APIs in the catalog (Veo, Seedance 2, Kling 3) default it on.
+      audio: caps.audio !== 'none',
     },
   };
 }

@@ -67,6 +67,13 @@ function show(value: DimValue | number | undefined): string {
   return value === undefined ? 'the provider default' : typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
 }
 
+/** Options for a dimension that no tier names but that sets the pixels the price counts. */
+function pixelOptions(dim: TierDim, context: PriceContext): DimValue[] {
+  if (dim === 'size') return [...(context.sizes ?? [])];
+  if (dim === 'resolution') return [...(context.resolutionOptions ?? [])];
+  return [];
+}
+
 function median<T>(sorted: readonly T[]): T | undefined {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
@@ -108,7 +115,7 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
       if (!used) assumptions.push(`${dim} ${show(value)} does not change this price.`);
       continue;
     }
-    const named = dims.get(dim) ?? (dim === 'size' && pixels ? [...(context.sizes ?? [])] : []);
+    const named = dims.get(dim) ?? (pixels ? pixelOptions(dim, context) : []);
     if (named.length) open.push(dim);
     candidates.set(dim, [undefined, ...named]);
   }
@@ -158,7 +165,9 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
 
   valid.sort((a, b) => a.evaluation.micros - b.evaluation.micros);
   if (!expected) {
-    expected = median(valid);
+    // Keep what is known of the expected case (the defaults that do apply); pick the middle of the rest.
+    const agreeing = valid.filter((v) => agrees(v.scenario, expectedScenario));
+    expected = median(agreeing.length ? agreeing : valid);
     if (!expected) throw noTier(price, p, dims);
     assumptions.push('The provider default for the open settings is not known: expected is the middle option.');
   }
@@ -175,6 +184,15 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
     );
   }
   return { low, expected: expected.evaluation.micros, high, lines: expected.evaluation.lines, assumptions };
+}
+
+function agrees(scenario: Scenario, target: Scenario): boolean {
+  if (target.seconds !== undefined && scenario.seconds !== target.seconds) return false;
+  return TIER_DIMS.every((dim) => {
+    const want = target[dim];
+    const have = scenario[dim];
+    return want === undefined || have === undefined || sameValue(want, have);
+  });
 }
 
 function rangeNotes(

@@ -32,6 +32,8 @@ export interface PriceContext {
   sizes?: readonly string[];
   /** Clip lengths to range over when seconds is open. */
   durations?: readonly number[];
+  /** Resolutions to range over when resolution is open and the price depends on pixels. */
+  resolutionOptions?: readonly string[];
   /** Image resolution tiers (name → long edge), to turn resolution + aspect ratio into pixels. */
   resolutions?: readonly { name: string; longEdge: number }[];
   /** Assets one request returns: prompt and input images are billed once per request. */

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { Catalog, loadCatalog, parseEntries } from '../catalog/index.ts';
+import type { ModelEntryInput, Price, Route, Source } from '../catalog/schema.ts';
+import { AtelierError } from '../errors.ts';
+import { formatUsd, usd } from '../money.ts';
+import { estimate, priceClaims, startingPrice } from './estimate.ts';
+import { projectMonthly } from './planning.ts';
+
+const SRC: Source = { ref: 'research/provider-facts.md#1.5', asOf: '2026-11-23', kind: 'provider' };
+
+function imageEntry(id: string, routes: Route[], extra: Partial<ModelEntryInput> = {}): ModelEntryInput {
+  return {
+    id,
+    name: id.toUpperCase(),
+    vendor: 'test',
+    modality: 'image',
+    description: 'fixture',
+    tasks: ['text-to-image'],
+    lifecycle: { status: 'active', replacements: [], source: SRC },
+    image: {
+      sizes: { kind: 'list', values: ['1024x1024', '1536x1024', '1024x1536'] },
+      qualities: ['low', 'medium', 'high', 'auto'],
+      maxImagesPerCall: 10,
+      maxWidth: 1536,
+      maxHeight: 1536,
+      transparency: true,
+      outputFormats: ['png'],
+      maxInputImages: 16,
+      mask: true,
+      seed: false,
+      negativePrompt: false,
+      source: SRC,
+    },
+    scores: {},
+    prompt: { template: '[Subject]', parts: ['subject'], maxWords: 100, source: SRC },
+    routes,
+    ...extra,
+  } as ModelEntryInput;
+}
+
+const route = (provider: Route['provider'], price: Price, status: Route['status'] = 'active', id = 'model'): Route => ({
+  provider,
+  providerModelId: `${provider}/${id}`,
+  status,
+  price,
+});
+const flat = (dollars: string): Price => ({ unit: 'image', tiers: [{ when: {}, micros: usd(dollars) }], source: SRC });
+
+const GPT_IMAGE_2_PRICE: Price = {
+  unit: 'token',
+  ratesPerMillion: { textInput: usd('5'), imageInput: usd('8'), imageOutput: usd('30') },
+  outputImageTokens: { kind: 'formula', formula: 'openai-gpt-image-2', source: { ...SRC, kind: 'derived' } },
+  source: SRC,
+};
+
+const fixtures = new Catalog(
+  parseEntries([
+    imageEntry('two-routes', [route('fal', flat('0.05')), route('replicate', flat('0.04')), route('openai', flat('0.01'), 'retired')], {
+      aliases: ['Two Routes'],
+    }),
+    imageEntry('old-model', [route('openai', flat('0.02'), 'retired', 'old')], {
+      lifecycle: { status: 'retired', shutdown: '2026-08-17', replacements: ['two-routes'], source: SRC },
+    }),
+    imageEntry('unpriced', [], { unpricedReason: 'No list price in a primary source.' }),
+    imageEntry('credits-only', [route('fal', { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 8 }], rate: null, source: SRC }, 'active', 'credits')]),
+    imageEntry('gpt-image-2-like', [route('openai', GPT_IMAGE_2_PRICE, 'active', 'gpt')]),
+  ]),
+);
+
+function expectCode(fn: () => unknown, code: string): AtelierError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AtelierError);
+    expect((e as AtelierError).code).toBe(code);
+    return e as AtelierError;
+  }
+  throw new Error(`expected AtelierError ${code}`);
+}
+
+describe('estimate on fixtures', () => {
+  it('picks the cheapest serving route and skips retired ones', () => {
+    const e = estimate({ model: 'Two Routes', count: 10 }, fixtures);
+    expect(e).toMatchObject({
+      model: 'two-routes',
+      route: { provider: 'replicate', providerModelId: 'replicate/model' },
+      unit: 'image',
+      count: 10,
+      expected: usd('0.40'),
+      perAsset: { low: usd('0.04'), expected: usd('0.04'), high: usd('0.04') },
+    });
+    expect(e.sources).toEqual([SRC]);
+  });
+
+  it('uses the requested provider, and names the available ones when it has no route', () => {
+    expect(estimate({ model: 'two-routes', provider: 'fal' }, fixtures).expected).toBe(usd('0.05'));
+    const err = expectCode(() => estimate({ model: 'two-routes', provider: 'bfl' }, fixtures), 'unsupported');
+    expect(err.hint).toMatch(/fal, replicate, openai/);
+    expectCode(() => estimate({ model: 'two-routes', provider: 'openai' }, fixtures), 'model_retired');
+  });
+
+  it('refuses a retired model, naming its replacements', () => {
+    const err = expectCode(() => estimate({ model: 'old-model' }, fixtures), 'model_retired');
+    expect(err.message).toBe('OLD-MODEL was retired on 2026-08-17 and can no longer be called.');
+    expect(err.hint).toBe('Use TWO-ROUTES instead.');
+    expect(err.details).toMatchObject({ replacements: ['two-routes'] });
+  });
+
+  it('never prices a model without a usable route at $0', () => {
+    const err = expectCode(() => estimate({ model: 'unpriced' }, fixtures), 'price_unavailable');
+    expect(err.hint).toBe('No list price in a primary source.');
+    const credits = expectCode(() => estimate({ model: 'credits-only' }, fixtures), 'price_unavailable');
+    expect(credits.hint).toMatch(/credit-to-USD rate/);
+  });
+
+  it('passes unknown-model errors through from resolve()', () => {
+    const err = expectCode(() => estimate({ model: 'tw-routes' }, fixtures), 'unknown_model');
+    expect(err.details).toMatchObject({ suggestions: ['two-routes'] });
+  });
+
+  it('validates the request at the boundary', () => {
+    expectCode(() => estimate({ model: 'two-routes', count: -1 }, fixtures), 'invalid_input');
+    expectCode(() => estimate({ model: 'two-routes', provider: 'nowhere' as never }, fixtures), 'invalid_input');
+  });
+
+  it('estimates prompt tokens from the prompt words and says so', () => {
+    const prompt = 'a lighthouse on a cliff at dusk, warm light, 35mm film'; // 11 words
+    const e = estimate({ model: 'gpt-image-2-like', quality: 'high', size: '1024x1024', prompt }, fixtures);
+    expect(e.lines.find((l) => l.label === 'Text input tokens')?.quantity).toBe('15 tokens × 1 request');
+    expect(e.expected).toBe(210_720 + 75);
+    expect(e.assumptions).toContain('Prompt tokens estimated from its words: about 15 tokens.');
+  });
+
+  it('ranges gpt-image-2 over the sizes and qualities the model offers', () => {
+    const e = estimate({ model: 'gpt-image-2-like', promptTokens: 0 }, fixtures);
+    // Expected: 1024x1024 medium; low: 1536x1024 low −20 %; high: 1024x1024 high +20 %.
+    expect(e.expected).toBe(1756 * 30);
+    expect(e.low).toBe(Math.round(158 * 30 * 0.8));
+    expect(e.high).toBe(Math.round(7024 * 30 * 1.2));
+  });
+});
+
+describe('estimate on the catalog', () => {
+  const catalog = loadCatalog();
+
+  it('prices Nano Banana Pro at $0.1344 per 1K image through the Gemini API', () => {
+    const e = estimate({ model: 'nano-banana-pro', provider: 'google', resolution: '1K', promptTokens: 0, count: 50 });
+    expect(e.expected).toBe(50 * 134_400);
+    expect(e.perAsset.expected).toBe(134_400);
+    expect(e.lines[0]?.source.ref).toBe('https://ai.google.dev/gemini-api/docs/pricing');
+  });
+
+  it('maps a pixel size onto the resolution tier it needs', () => {
+    const e = estimate({ model: 'nano-banana-pro', provider: 'google', size: '3000x2000', promptTokens: 0 });
+    expect(e.expected).toBe(usd('0.24'));
+    expect(e.assumptions).toContain('Size 3000x2000 maps to the 4K resolution tier.');
+  });
+
+  it('prices the fal route from its list price', () => {
+    const e = estimate({ model: 'nano-banana-pro', provider: 'fal', resolution: '4K' });
+    expect(e).toMatchObject({ unit: 'image', expected: usd('0.30') });
+  });
+
+  it('reproduces seed 000: $0.08 per image is $4 / $16 / $80 a month', () => {
+    const model = catalog.resolve('nano-banana-pro');
+    const claim = priceClaims(model, { count: 50 }).find((c) => c.claim.source.ref.startsWith('seeds/000'));
+    expect(claim?.result?.expected).toBe(usd('4'));
+    const perImage = priceClaims(model).find((c) => c.claim.source.ref.startsWith('seeds/000'))?.result?.expected ?? 0;
+    expect(projectMonthly(perImage, [50, 200, 1000]).map((r) => formatUsd(r.micros))).toEqual(['$4.00', '$16.00', '$80.00']);
+  });
+
+  it('keeps a credits claim without a rate as an error, not $0', () => {
+    const credits = priceClaims(catalog.resolve('nano-banana-pro')).find((c) => c.claim.price?.unit === 'credits');
+    expect(credits?.result).toBeUndefined();
+    expect(credits?.error?.code).toBe('price_unavailable');
+  });
+
+  it('reproduces Veo 3.1: 8 s at 1080p with audio = $3.20', () => {
+    const e = estimate({ model: 'veo-3-1', provider: 'vertex', seconds: 8, resolution: '1080p', audio: true });
+    expect(e).toMatchObject({ low: usd('3.20'), expected: usd('3.20'), high: usd('3.20'), unit: 'second' });
+  });
+
+  it('ranges an open Veo request over durations and resolutions, expecting 720p with audio', () => {
+    const e = estimate({ model: 'veo-3-1', provider: 'vertex' });
+    expect(e.expected).toBe(usd('0.40') * 6);
+    expect(e.low).toBe(usd('0.20') * 4);
+    expect(e.high).toBe(usd('0.60') * 8);
+  });
+
+  it('refuses every retired catalog model with its replacements', () => {
+    const retired = catalog.models.filter((m) => m.lifecycle.status === 'retired');
+    expect(retired.length).toBeGreaterThan(0);
+    for (const model of retired) {
+      const err = expectCode(() => estimate({ model: model.id }), 'model_retired');
+      expect(err.details).toMatchObject({ replacements: model.lifecycle.replacements });
+    }
+  });
+
+  it('never returns $0 for a catalog model: a price or a price_unavailable error', () => {
+    for (const model of catalog.models.filter((m) => m.lifecycle.status !== 'retired')) {
+      try {
+        const e = estimate({ model: model.id, seconds: model.modality === 'video' ? model.video.durations[0] : undefined });
+        expect(e.expected, model.id).toBeGreaterThan(0);
+        expect(e.low).toBeLessThanOrEqual(e.expected);
+        expect(e.expected).toBeLessThanOrEqual(e.high);
+        expect(e.lines.reduce((sum, l) => sum + l.micros, 0)).toBe(e.expected);
+      } catch (err) {
+        expect((err as AtelierError).code, model.id).toBe('price_unavailable');
+      }
+    }
+  });
+});
+
+describe('startingPrice', () => {
+  it('quotes the cheapest image at the lowest settings', () => {
+    const s = startingPrice(loadCatalog().resolve('nano-banana-pro'));
+    expect(s).toMatchObject({ micros: 134_400, per: 'image', label: 'from $0.1344 / image' });
+  });
+
+  it('quotes time-priced video per second', () => {
+    expect(startingPrice(loadCatalog().resolve('veo-3-1'))).toMatchObject({ micros: usd('0.20'), per: 'second' });
+  });
+
+  it('skips unpriced and retired routes', () => {
+    expect(startingPrice(fixtures.resolve('two-routes'))?.route.provider).toBe('replicate');
+    expect(startingPrice(fixtures.resolve('unpriced'))).toBeUndefined();
+    expect(startingPrice(fixtures.resolve('credits-only'))).toBeUndefined();
+  });
+});
