@@ -1,11 +1,12 @@
-import { Criterion, loadCatalog, type ModelEntry, type Note } from '@atelier/core/catalog';
+import { Criterion, type ModelEntry, type Note } from '@atelier/core/catalog';
+import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { bulletText, indent, priceText, sourceText, wrap, yesNo } from '../format.ts';
 import type { Style } from '../output/style.ts';
 
 /** `atelier model <id|alias>`: the full card of one model. */
 export function run({ args }: Invocation): Output {
-  const catalog = loadCatalog();
+  const catalog = cliCatalog();
   const model = catalog.resolve(String(args[0]));
   const replacements = model.lifecycle.replacements.map((id) => {
     const m = catalog.get(id);

@@ -1,23 +1,90 @@
-import { filterModels, loadCatalog, ModelFilterSchema } from '@atelier/core/catalog';
+import { filterModels, ModelFilterSchema, type ModelEntry } from '@atelier/core/catalog';
+import { usd } from '@atelier/core/money';
+import { startingPrice } from '@atelier/core/pricing';
+import { z } from 'zod';
+import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
+import type { Style } from '../output/style.ts';
 
-const ModelsFlags = ModelFilterSchema.omit({ includeRetired: true }).extend({ all: ModelFilterSchema.shape.includeRetired });
+const ModelsFlags = ModelFilterSchema.omit({ includeRetired: true }).extend({
+  all: z.boolean().optional(),
+  maxPrice: z.string().regex(/^\d+(\.\d{1,6})?$/, 'a USD amount with at most 6 decimals').optional(),
+});
 
+export interface ModelRow {
+  id: string;
+  name: string;
+  vendor: string;
+  modality: ModelEntry['modality'];
+  tasks: ModelEntry['tasks'];
+  status: ModelEntry['lifecycle']['status'];
+  /** The cheapest single asset (or second, for video priced by time) on a serving route; null when unpriced. */
+  startingPrice: {
+    micros: number;
+    per: 'image' | 'second' | 'video';
+    label: string;
+    provider: string;
+    providerModelId: string;
+  } | null;
+  unpricedReason?: string;
+}
+
+/** `atelier models`: the catalog, filtered, with starting prices. */
 export function run({ args, options }: Invocation): Output {
-  const flags = parseFlags(ModelsFlags, {
+  const { all, maxPrice, ...filter } = parseFlags(ModelsFlags, {
     query: args[0],
     modality: options.modality,
     task: options.task,
     vendor: options.vendor,
     status: options.status,
     all: options.all,
+    maxPrice: options.maxPrice,
   });
-  const { all, ...filter } = flags;
-  const models = filterModels(loadCatalog(), { ...filter, includeRetired: all });
-  const rows = models.map((m) => ({ id: m.id, name: m.name, vendor: m.vendor, modality: m.modality, status: m.lifecycle.status }));
+  const limit = maxPrice === undefined ? undefined : usd(maxPrice);
+  const rows = filterModels(cliCatalog(), { ...filter, includeRetired: all })
+    .map(toRow)
+    .filter((row) => limit === undefined || (row.startingPrice !== null && row.startingPrice.micros <= limit));
+  return { data: rows, text: (style) => table(rows, style) };
+}
+
+function toRow(m: ModelEntry): ModelRow {
+  const start = startingPrice(m);
   return {
-    data: rows,
-    text: (s) => s.table(['ID', 'Name', 'Vendor', 'Modality', 'Status'], rows.map((r) => [r.id, r.name, r.vendor, r.modality, r.status])),
+    id: m.id,
+    name: m.name,
+    vendor: m.vendor,
+    modality: m.modality,
+    tasks: m.tasks,
+    status: m.lifecycle.status,
+    startingPrice: start
+      ? {
+          micros: start.micros,
+          per: start.per,
+          label: start.label,
+          provider: start.route.provider,
+          providerModelId: start.route.providerModelId,
+        }
+      : null,
+    ...(start ? {} : { unpricedReason: m.unpricedReason ?? 'no priced route' }),
   };
+}
+
+function table(rows: readonly ModelRow[], s: Style): string {
+  if (rows.length === 0) return s.c.yellow('No models match these filters.');
+  const statusColor = (st: ModelRow['status']) =>
+    st === 'active' ? s.c.green(st) : st === 'preview' ? s.c.cyan(st) : st === 'deprecated' ? s.c.yellow(st) : s.c.red(st);
+  const body = s.table(
+    ['ID', 'Name', 'Vendor', 'Type', 'Status', 'Starting price', 'Via'],
+    rows.map((r) => [
+      r.id,
+      r.name,
+      r.vendor,
+      r.modality,
+      statusColor(r.status),
+      r.startingPrice ? r.startingPrice.label.replace(/^from /, '') : s.c.dim('unpriced'),
+      r.startingPrice ? r.startingPrice.provider : '',
+    ]),
+  );
+  return `${body}\n${s.c.dim(`${rows.length} model${rows.length === 1 ? '' : 's'}. \`atelier model <id>\` shows prices with sources.`)}`;
 }

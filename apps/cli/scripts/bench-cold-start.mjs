@@ -1,0 +1,88 @@
+// Cold-start benchmark: `node dist/atelier.mjs models --json` against `node -e 0`, run
+// alternately so both see the same machine load. Writes its section of BENCHMARKS.md.
+//   node scripts/bench-cold-start.mjs [--runs 30] [--no-write]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = join(cliDir, '..', '..');
+const entry = join(cliDir, 'dist', 'atelier.mjs');
+const benchFile = join(repoRoot, 'BENCHMARKS.md');
+const GOAL = 3;
+const WARMUP = 5;
+
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 30;
+const write = !args.includes('--no-write');
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive whole number');
+
+if (!existsSync(entry)) {
+  const { buildCli } = await import('./build.mjs');
+  await buildCli({ quiet: true });
+}
+
+const subjects = [
+  { label: 'atelier models --json', argv: [entry, 'models', '--json'] },
+  { label: 'node -e 0', argv: ['-e', '0'] },
+];
+
+function timeOnce(argv) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+for (let i = 0; i < WARMUP; i++) for (const s of subjects) timeOnce(s.argv);
+const samples = subjects.map(() => []);
+for (let i = 0; i < runs; i++) subjects.forEach((s, j) => samples[j].push(timeOnce(s.argv)));
+
+const [cli, bare] = samples.map(median);
+const ratio = cli / bare;
+const cpu = cpus();
+const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}/${process.arch}`;
+const date = new Date().toISOString().slice(0, 10);
+const verdict = ratio <= GOAL ? 'meets' : 'misses';
+
+console.log(`${subjects[0].label}: median ${cli.toFixed(1)} ms`);
+console.log(`${subjects[1].label}: median ${bare.toFixed(1)} ms`);
+console.log(`ratio ${ratio.toFixed(2)}× (goal ≤ ${GOAL}×: ${verdict})`);
+
+const section = [
+  '<!-- cli-cold-start:begin (written by apps/cli/scripts/bench-cold-start.mjs) -->',
+  '## CLI cold start',
+  '',
+  'How long `atelier models --json` takes from process start to exit, against an empty Node',
+  'process. The two run alternately after a warm-up, so both see the same machine load.',
+  '',
+  `- Command: \`pnpm --filter @atelier/cli bench\` (\`node apps/cli/scripts/bench-cold-start.mjs --runs ${runs}\`)`,
+  `- Machine: ${machine}`,
+  `- Date: ${date}; ${runs} runs each after ${WARMUP} warm-up runs`,
+  '',
+  '| Command | Median |',
+  '| --- | ---: |',
+  `| \`node dist/atelier.mjs models --json\` | ${cli.toFixed(1)} ms |`,
+  `| \`node -e 0\` | ${bare.toFixed(1)} ms |`,
+  '',
+  `Ratio: **${ratio.toFixed(2)}×** \`node -e 0\` (goal ≤ ${GOAL}×: ${verdict}).`,
+  '<!-- cli-cold-start:end -->',
+].join('\n');
+
+if (write) {
+  const current = existsSync(benchFile) ? readFileSync(benchFile, 'utf8') : '# Benchmarks\n';
+  const block = /<!-- cli-cold-start:begin[\s\S]*?<!-- cli-cold-start:end -->/;
+  const next = block.test(current) ? current.replace(block, section) : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(benchFile, next);
+  console.log(`updated ${benchFile}`);
+}
