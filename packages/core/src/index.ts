@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './validate.ts';
 export * from './catalog/index.ts';
 export * from './pricing/index.ts';
+export * from './providers/index.ts';

@@ -6,12 +6,12 @@ import { checkImageRequest } from './capabilities.ts';
 import { priceResult } from './cost.ts';
 import { providerError } from './errors.ts';
 import { genaiClient, mapGoogleError } from './google-client.ts';
-import { resolveKey } from './keys.ts';
+import { resolveKey, resolveVertex } from './keys.ts';
 import { base64ToBytes, bytesToBase64, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
 import { resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
-import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput, type ImageResult, type Usage } from './spec.ts';
+import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput, type ImageResult, type ReportedUsage } from './spec.ts';
 
 /**
  * Nano Banana (Gemini image models) through @google/genai in Gemini API key mode:
@@ -39,7 +39,8 @@ const BLOCKED = new Set([
 ]);
 
 export class GeminiImageModel implements ImageModel {
-  readonly provider = 'google' as const;
+  /** 'google': Gemini API key; 'vertex': the same models on Vertex AI. */
+  readonly provider: 'google' | 'vertex';
   readonly modelId: string;
   readonly providerModelId: string;
   readonly maxImagesPerCall: number;
@@ -49,6 +50,7 @@ export class GeminiImageModel implements ImageModel {
     private readonly route: Route,
     private readonly settings: ProviderSettings = {},
   ) {
+    this.provider = route.provider === 'vertex' ? 'vertex' : 'google';
     this.modelId = entry.id;
     this.providerModelId = route.providerModelId;
     this.maxImagesPerCall = entry.image.maxImagesPerCall;
@@ -57,10 +59,11 @@ export class GeminiImageModel implements ImageModel {
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const req = parseInput(ImageRequest, input, 'image request');
     const plan = checkImageRequest(this.entry, req);
-    const options = parseProviderOptions('google', GoogleImageOptions, req.providerOptions);
-    const key = await resolveKey('google', this.settings.keys);
+    const options = parseProviderOptions(this.provider, GoogleImageOptions, req.providerOptions);
+    const provider = this.provider;
+    const creds = provider === 'vertex' ? await resolveVertex(this.settings.vertex, this.settings.keys) : { apiKey: (await resolveKey('google', this.settings.keys)).value };
     const { retry, timeoutMs } = resolveSettings(this.settings);
-    const baseUrl = resolveBaseUrl('google', this.settings);
+    const baseUrl = resolveBaseUrl(provider, this.settings);
 
     const parts: Part[] = [
       ...req.referenceImages.map((img) => ({ inlineData: { mimeType: img.mediaType, data: bytesToBase64(img.data) } })),
@@ -75,9 +78,9 @@ export class GeminiImageModel implements ImageModel {
     if (options.googleSearch) config.tools = [{ googleSearch: {} }];
 
     const started = Date.now();
-    const response = await withRetry('google', retry, opts.signal, async () => {
+    const response = await withRetry(provider, retry, opts.signal, async () => {
       const attempt = attemptSignal(opts.signal, timeoutMs);
-      const { client, lastHeaders } = genaiClient({ vertex: false, apiKey: key.value, baseUrl, signal: attempt.signal, fetch: this.settings.fetch });
+      const { client, lastHeaders } = genaiClient({ vertex: provider === 'vertex', ...creds, baseUrl, signal: attempt.signal, fetch: this.settings.fetch });
       try {
         return await client.models.generateContent({
           model: this.route.providerModelId,
@@ -85,7 +88,7 @@ export class GeminiImageModel implements ImageModel {
           config: { ...config, abortSignal: attempt.signal },
         });
       } catch (error) {
-        throw mapGoogleError('google', error, { signal: opts.signal, timedOut: attempt.timedOut(), timeoutMs, headers: lastHeaders(), idempotent: false });
+        throw mapGoogleError(provider, error, { signal: opts.signal, timedOut: attempt.timedOut(), timeoutMs, headers: lastHeaders(), idempotent: false });
       } finally {
         attempt.dispose();
       }
@@ -96,7 +99,7 @@ export class GeminiImageModel implements ImageModel {
     const block = response.promptFeedback?.blockReason;
     if (block) {
       throw providerError('content_policy', `Gemini blocked the prompt (${block})${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''}.`, {
-        provider: 'google',
+        provider,
         retryable: false,
         reason: block,
         requestId,
@@ -109,7 +112,7 @@ export class GeminiImageModel implements ImageModel {
     if (images.length === 0) {
       if (finish && BLOCKED.has(finish)) {
         throw providerError('content_policy', `Gemini withheld the image (${finish})${candidate?.finishMessage ? `: ${candidate.finishMessage}` : ''}.`, {
-          provider: 'google',
+          provider,
           retryable: false,
           reason: finish,
           requestId,
@@ -117,7 +120,7 @@ export class GeminiImageModel implements ImageModel {
       }
       const text = outParts.map((p) => p.text ?? '').join(' ').trim();
       throw providerError('provider_unavailable', `Gemini returned no image${finish ? ` (${finish})` : ''}${text ? `: ${text.slice(0, 300)}` : ''}.`, {
-        provider: 'google',
+        provider,
         retryable: false,
         reason: finish ?? 'no_image',
         requestId,
@@ -143,12 +146,12 @@ export class GeminiImageModel implements ImageModel {
   }
 }
 
-function usageOf(response: GenerateContentResponse): Usage {
+function usageOf(response: GenerateContentResponse): ReportedUsage {
   const m = response.usageMetadata;
   if (!m) return {};
   const byModality = (list: { modality?: string; tokenCount?: number }[] | undefined, modality: string) =>
     list?.filter((d) => d.modality === modality).reduce((sum, d) => sum + (d.tokenCount ?? 0), 0);
-  const usage: Usage = { inputTokens: m.promptTokenCount, outputTokens: m.candidatesTokenCount, totalTokens: m.totalTokenCount };
+  const usage: ReportedUsage = { inputTokens: m.promptTokenCount, outputTokens: m.candidatesTokenCount, totalTokens: m.totalTokenCount };
   if (m.promptTokensDetails?.length) {
     usage.inputTextTokens = byModality(m.promptTokensDetails, 'TEXT');
     usage.inputImageTokens = byModality(m.promptTokensDetails, 'IMAGE');
@@ -160,6 +163,6 @@ function usageOf(response: GenerateContentResponse): Usage {
   } else if (m.thoughtsTokenCount) {
     usage.outputTextTokens = m.thoughtsTokenCount;
   }
-  for (const k of Object.keys(usage) as (keyof Usage)[]) if (usage[k] === undefined) delete usage[k];
+  for (const k of Object.keys(usage) as (keyof ReportedUsage)[]) if (usage[k] === undefined) delete usage[k];
   return usage;
 }

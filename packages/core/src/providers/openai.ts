@@ -26,7 +26,7 @@ import {
   type ImageModel,
   type ImageRequestInput,
   type ImageResult,
-  type Usage,
+  type ReportedUsage,
 } from './spec.ts';
 
 /**
@@ -184,7 +184,7 @@ export class OpenAIImageModel implements ImageModel {
 
 interface Outcome {
   images: string[];
-  usage: Usage;
+  usage: ReportedUsage;
   requestId?: string;
   outputFormat?: string;
   quality?: string;
@@ -208,9 +208,9 @@ function fromResponse({ data, request_id }: { data: ImagesResponse; request_id: 
 
 type OpenAIUsage = ImagesResponse.Usage | ImageGenCompletedEvent.Usage | undefined;
 
-function usageOf(u: OpenAIUsage): Usage {
+function usageOf(u: OpenAIUsage): ReportedUsage {
   if (!u) return {};
-  const usage: Usage = { inputTokens: u.input_tokens, outputTokens: u.output_tokens, totalTokens: u.total_tokens };
+  const usage: ReportedUsage = { inputTokens: u.input_tokens, outputTokens: u.output_tokens, totalTokens: u.total_tokens };
   if (u.input_tokens_details) {
     usage.inputTextTokens = u.input_tokens_details.text_tokens;
     usage.inputImageTokens = u.input_tokens_details.image_tokens;
@@ -219,12 +219,15 @@ function usageOf(u: OpenAIUsage): Usage {
   if (out) {
     usage.outputImageTokens = out.image_tokens;
     usage.outputTextTokens = out.text_tokens;
+  } else {
+    // The Images API documents output_tokens as the image tokens of the output.
+    usage.outputImageTokens = u.output_tokens;
   }
   return usage;
 }
 
-function addUsage(into: Usage, add: Usage): void {
-  for (const [k, v] of Object.entries(add) as [keyof Usage, number | undefined][]) {
+function addUsage(into: ReportedUsage, add: ReportedUsage): void {
+  for (const [k, v] of Object.entries(add) as [keyof ReportedUsage, number | undefined][]) {
     if (v !== undefined) into[k] = (into[k] ?? 0) + v;
   }
 }

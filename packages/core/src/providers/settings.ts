@@ -13,6 +13,8 @@ export interface ProviderSettings {
   timeoutMs?: number;
   /** Per attempt of a status check or a download. */
   pollTimeoutMs?: number;
+  /** Between status checks of queued image jobs (fal, BFL). */
+  pollIntervalMs?: number;
   env?: Record<string, string | undefined>;
   fetch?: typeof fetch;
 }

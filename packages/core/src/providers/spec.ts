@@ -81,8 +81,8 @@ export interface Asset {
   durationSeconds?: number;
 }
 
-/** Usage exactly as the provider reported it (absent fields were not reported). */
-export interface Usage {
+/** ReportedUsage exactly as the provider reported it (absent fields were not reported). */
+export interface ReportedUsage {
   inputTextTokens?: number;
   inputImageTokens?: number;
   /** Input tokens the provider did not split by modality. */
@@ -104,6 +104,9 @@ export interface Cost {
   micros: Micros;
   /** 'usage': computed from reported tokens; 'price': from the route's list price and the request. */
   basis: 'usage' | 'price';
+  /** How the total was reached, for people. */
+  lines: { label: string; quantity: string; unitPrice: string; micros: Micros }[];
+  assumptions: string[];
 }
 
 export interface Latency {
@@ -116,7 +119,7 @@ export interface Latency {
 
 interface ResultBase {
   assets: Asset[];
-  usage: Usage;
+  usage: ReportedUsage;
   cost: Cost;
   warnings: Warning[];
   providerRequestId?: string;

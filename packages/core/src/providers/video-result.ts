@@ -2,14 +2,14 @@ import type { Route } from '../catalog/schema.ts';
 import { videoDimensions } from './capabilities.ts';
 import { priceResult } from './cost.ts';
 import { mp4Info } from './media.ts';
-import type { Latency, Usage, VideoOperation, VideoResult } from './spec.ts';
+import type { Latency, ReportedUsage, VideoOperation, VideoResult } from './spec.ts';
 
 /** Builds a video result from downloaded clips; measured facts beat requested ones. */
 export function videoResult(
   route: Route,
   operation: VideoOperation,
   clips: { data: Uint8Array; mediaType: string }[],
-  usage: Usage,
+  usage: ReportedUsage,
   latency: Latency,
   providerRequestId?: string,
 ): VideoResult {
@@ -26,7 +26,7 @@ export function videoResult(
     };
   });
   const seconds = assets.reduce((sum, a) => sum + (a.durationSeconds ?? duration), 0);
-  const reported: Usage = { ...usage, videoSeconds: usage.videoSeconds ?? seconds };
+  const reported: ReportedUsage = { ...usage, videoSeconds: usage.videoSeconds ?? seconds };
   const cost = priceResult(route, reported, { count: assets.length, seconds: duration, resolution, aspectRatio, audio });
   return { assets, usage: reported, cost, warnings: operation.warnings, providerRequestId, latency };
 }

@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import type { ImageModelEntry, Route } from '../catalog/schema.ts';
+import { AtelierError } from '../errors.ts';
+import { parseInput } from '../validate.ts';
+import { checkImageRequest, type ImagePlan } from './capabilities.ts';
+import { priceResult } from './cost.ts';
+import { cancelledError, malformedError, providerError, timeoutError } from './errors.ts';
+import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
+import { resolveKey } from './keys.ts';
+import { bytesToBase64, imageInfo } from './media.ts';
+import { parseProviderOptions } from './provider-options.ts';
+import { abortableSleep } from './retry.ts';
+import { DEFAULT_BASE_URLS, resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput, type ImageRequest as Req, type ImageResult, type Warning } from './spec.ts';
+
+/**
+ * Black Forest Labs' own API: POST /v1/<model> with the x-key header, poll the returned
+ * polling_url, then fetch result.sample at once (it is a signed URL that lives ten minutes, on a
+ * delivery host that never sees the key).
+ */
+
+export const BflImageOptions = z
+  .object({
+    safetyTolerance: z.number().int().min(0).max(6).optional(),
+    promptUpsampling: z.boolean().optional(),
+    /** FLUX1.1 [pro] Ultra raw mode. */
+    raw: z.boolean().optional(),
+    /** FLUX.2 [flex] only. */
+    steps: z.number().int().min(1).max(50).optional(),
+    guidance: z.number().min(1.5).max(10).optional(),
+  })
+  .strict();
+
+const Submitted = z.object({
+  id: z.string().min(1),
+  polling_url: z.string().url(),
+  cost: z.number().nullish(),
+  input_mp: z.number().nullish(),
+  output_mp: z.number().nullish(),
+});
+
+const Polled = z.object({
+  status: z.string(),
+  result: z.object({ sample: z.string().url() }).passthrough().nullish(),
+  progress: z.number().nullish(),
+  details: z.record(z.string(), z.unknown()).nullish(),
+});
+
+/** Endpoints that size by aspect ratio rather than width/height. */
+const BY_ASPECT = /^flux-kontext|^flux-pro-1\.1-ultra/;
+/** How many input images each endpoint family takes as input_image, input_image_2…. */
+function maxInputs(endpoint: string): number {
+  if (/^flux-2-klein/.test(endpoint)) return 4;
+  if (/^flux-2/.test(endpoint)) return 8;
+  if (/^flux-kontext/.test(endpoint)) return 4;
+  return 1;
+}
+
+function describeBflError(body: unknown): { message?: string; code?: string } {
+  const b = body as { detail?: unknown; message?: string } | undefined;
+  if (Array.isArray(b?.detail)) {
+    const first = b.detail[0] as { msg?: string; loc?: unknown[]; type?: string } | undefined;
+    const field = Array.isArray(first?.loc) ? first.loc.filter((x) => x !== 'body').join('.') : '';
+    return { message: `${field ? `${field}: ` : ''}${first?.msg ?? ''}`, code: first?.type };
+  }
+  if (typeof b?.detail === 'string') return { message: b.detail };
+  return { message: b?.message };
+}
+
+function reduced(width: number, height: number): string {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const g = gcd(width, height);
+  return `${width / g}:${height / g}`;
+}
+
+export function bflBody(endpoint: string, req: Req, plan: ImagePlan, options: z.output<typeof BflImageOptions>): { body: Record<string, unknown>; warnings: Warning[] } {
+  const body: Record<string, unknown> = { prompt: req.prompt };
+  const warnings: Warning[] = [];
+  if (BY_ASPECT.test(endpoint)) {
+    const ratio = plan.aspectRatio ?? (plan.size ? reduced(plan.size.width, plan.size.height) : undefined);
+    if (ratio) body['aspect_ratio'] = ratio;
+  } else if (plan.size) {
+    body['width'] = plan.size.width;
+    body['height'] = plan.size.height;
+  }
+  if (plan.seed !== undefined) body['seed'] = plan.seed;
+  if (plan.outputFormat) body['output_format'] = plan.outputFormat;
+  if (options.safetyTolerance !== undefined) body['safety_tolerance'] = options.safetyTolerance;
+  if (options.promptUpsampling !== undefined) body['prompt_upsampling'] = options.promptUpsampling;
+  if (options.raw !== undefined) body['raw'] = options.raw;
+  if (options.steps !== undefined) body['steps'] = options.steps;
+  if (options.guidance !== undefined) body['guidance'] = options.guidance;
+
+  if (/fill/.test(endpoint)) {
+    const [image] = req.referenceImages;
+    if (image) body['image'] = bytesToBase64(image.data);
+    if (req.mask) body['mask'] = bytesToBase64(req.mask.data);
+  } else {
+    const limit = maxInputs(endpoint);
+    req.referenceImages.slice(0, limit).forEach((img, i) => {
+      body[i === 0 ? 'input_image' : `input_image_${i + 1}`] = bytesToBase64(img.data);
+    });
+    if (req.referenceImages.length > limit) {
+      warnings.push({ type: 'unsupported', setting: 'referenceImages', message: `${endpoint} takes ${limit} input image(s); the rest were not sent.` });
+    }
+    if (req.mask) warnings.push({ type: 'unsupported', setting: 'mask', message: `${endpoint} takes no mask; it was not sent.` });
+  }
+  return { body, warnings };
+}
+
+export class BflImageModel implements ImageModel {
+  readonly provider = 'bfl' as const;
+  readonly modelId: string;
+  readonly providerModelId: string;
+  readonly maxImagesPerCall: number;
+
+  constructor(
+    private readonly entry: ImageModelEntry,
+    private readonly route: Route,
+    private readonly settings: ProviderSettings = {},
+  ) {
+    this.modelId = entry.id;
+    this.providerModelId = route.providerModelId;
+    this.maxImagesPerCall = entry.image.maxImagesPerCall;
+  }
+
+  async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
+    const req = parseInput(ImageRequest, input, 'image request');
+    const plan = checkImageRequest(this.entry, req);
+    const options = parseProviderOptions('bfl', BflImageOptions, req.providerOptions);
+    const { body, warnings: mapWarnings } = bflBody(this.route.providerModelId, req, plan, options);
+    const key = (await resolveKey('bfl', this.settings.keys)).value;
+    const baseUrl = resolveBaseUrl('bfl', this.settings) ?? 'https://api.bfl.ai';
+    const { retry, pollTimeoutMs, timeoutMs } = resolveSettings(this.settings);
+    const http: HttpConfig = {
+      provider: 'bfl',
+      authHeaders: { 'x-key': key },
+      // BFL answers on regional hosts (api.us1.bfl.ai…); those are trusted only with the default base.
+      isTrusted: (url) =>
+        sameOrigin(url, baseUrl) || (baseUrl === DEFAULT_BASE_URLS.bfl && url.protocol === 'https:' && url.hostname.endsWith('.bfl.ai')),
+      timeoutMs: pollTimeoutMs,
+      retry,
+      fetch: this.settings.fetch,
+      describeError: describeBflError,
+    };
+    const interval = this.settings.pollIntervalMs ?? 1_000;
+
+    const submittedAt = Date.now();
+    const { json } = await requestJson(http, { method: 'POST', url: `${baseUrl}/v1/${this.route.providerModelId}`, body, idempotent: false, signal: opts.signal });
+    const job = Submitted.safeParse(json);
+    if (!job.success) throw malformedError('bfl', 'submission response', { retryable: false });
+
+    let startedAt: number | undefined;
+    let sample: string;
+    for (;;) {
+      const { json: polledJson } = await requestJson(http, { method: 'GET', url: job.data.polling_url, idempotent: true, signal: opts.signal });
+      const polled = Polled.safeParse(polledJson);
+      if (!polled.success) throw malformedError('bfl', 'status response', { retryable: false });
+      const { status, result, progress, details } = polled.data;
+      if (status === 'Ready') {
+        if (!result?.sample) throw malformedError('bfl', 'result without a sample URL', { retryable: false });
+        sample = result.sample;
+        break;
+      }
+      if (status === 'Request Moderated' || status === 'Content Moderated') {
+        const reasons = moderationReasons(details);
+        throw providerError('content_policy', `Black Forest Labs moderated the ${status === 'Request Moderated' ? 'request' : 'generated image'}${reasons ? `: ${reasons}` : ''}.`, {
+          provider: 'bfl',
+          retryable: false,
+          reason: reasons || status,
+          requestId: job.data.id,
+        }, { hint: 'Rephrase the prompt or change the input images; providerOptions.bfl.safetyTolerance loosens moderation.' });
+      }
+      if (status === 'Error' || status === 'Failed' || status === 'Task not found') {
+        throw providerError('provider_unavailable', `Black Forest Labs could not make the image (${status}).`, { provider: 'bfl', retryable: false, reason: status, requestId: job.data.id });
+      }
+      if (progress !== null && progress !== undefined) {
+        startedAt ??= Date.now();
+        opts.onProgress?.({ type: 'progress', fraction: progress > 1 ? progress / 100 : progress });
+      }
+      if (Date.now() - submittedAt > timeoutMs) throw timeoutError('bfl', timeoutMs);
+      await abortableSleep(interval, opts.signal).catch(() => {
+        throw cancelledError('bfl');
+      });
+    }
+    const doneAt = Date.now();
+    const got = await download(http, sample, opts.signal).catch((error: unknown) => {
+      throw error instanceof AtelierError ? error : providerError('provider_unavailable', 'The BFL result could not be fetched.', { provider: 'bfl', retryable: false }, { cause: error });
+    });
+    const info = imageInfo(got.data);
+    const asset = {
+      data: got.data,
+      mediaType: info?.mediaType ?? got.mediaType,
+      width: info?.width ?? plan.size?.width ?? 0,
+      height: info?.height ?? plan.size?.height ?? 0,
+    };
+    const usage = {
+      images: 1,
+      ...(job.data.cost != null ? { credits: job.data.cost } : {}),
+      ...(job.data.input_mp != null ? { inputMegapixels: job.data.input_mp } : {}),
+      ...(job.data.output_mp != null ? { outputMegapixels: job.data.output_mp } : {}),
+    };
+    const cost = priceResult(this.route, usage, {
+      count: 1,
+      size: `${asset.width}x${asset.height}`,
+      aspectRatio: plan.aspectRatio,
+      inputImages: req.referenceImages.length,
+    });
+    return {
+      assets: [asset],
+      usage,
+      cost,
+      warnings: [...plan.warnings, ...mapWarnings],
+      providerRequestId: job.data.id,
+      latency: { queueMs: (startedAt ?? doneAt) - submittedAt, generationMs: doneAt - (startedAt ?? doneAt), downloadMs: got.ms },
+    };
+  }
+}
+
+function moderationReasons(details: Record<string, unknown> | null | undefined): string {
+  if (!details) return '';
+  const values = Object.values(details).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  return values.filter((v) => typeof v === 'string').join('; ');
+}

@@ -1,0 +1,250 @@
+import type { ImagePlan, VideoPlan } from './capabilities.ts';
+import { parseRatio } from './capabilities.ts';
+import { dataUri } from './media.ts';
+import type { ImageRequest, VideoRequest, Warning } from './spec.ts';
+
+/**
+ * Normalized request → fal input, per endpoint family. fal model endpoints share a queue but
+ * not a schema: some take `image_size`, others `aspect_ratio`; edits and image-to-video live on
+ * sibling endpoints; durations are strings on some and numbers on others. Input images go as
+ * data URIs, which fal accepts wherever a file URL is expected.
+ */
+
+export interface FalCall {
+  endpoint: string;
+  input: Record<string, unknown>;
+  warnings: Warning[];
+}
+
+type ImageFamily = 'nano-banana' | 'seedream' | 'dreamina' | 'flux-2' | 'kontext' | 'recraft' | 'hunyuan' | 'gpt-image' | 'generic';
+
+export function imageFamily(endpoint: string): ImageFamily {
+  if (/^fal-ai\/nano-banana/.test(endpoint)) return 'nano-banana';
+  if (/\/seedream\//.test(endpoint)) return 'seedream';
+  if (/\/dreamina\//.test(endpoint)) return 'dreamina';
+  if (/^fal-ai\/flux-2/.test(endpoint)) return 'flux-2';
+  if (/\/kontext/.test(endpoint)) return 'kontext';
+  if (/\/recraft\//.test(endpoint)) return 'recraft';
+  if (/\/hunyuan-image\//.test(endpoint)) return 'hunyuan';
+  if (/gpt-image/.test(endpoint)) return 'gpt-image';
+  return 'generic';
+}
+
+/** fal's named sizes, for families that take `image_size` when only a ratio is known. */
+const NAMED_SIZES: Record<string, string> = {
+  '1:1': 'square_hd',
+  '4:3': 'landscape_4_3',
+  '3:4': 'portrait_4_3',
+  '16:9': 'landscape_16_9',
+  '9:16': 'portrait_16_9',
+};
+
+function reducedRatio(width: number, height: number): string {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const g = gcd(width, height);
+  return `${width / g}:${height / g}`;
+}
+
+function imageSize(plan: ImagePlan): unknown {
+  if (plan.size) return { width: plan.size.width, height: plan.size.height };
+  if (plan.aspectRatio) {
+    const named = NAMED_SIZES[plan.aspectRatio];
+    if (named) return named;
+    const r = parseRatio(plan.aspectRatio);
+    const snap = (v: number) => Math.round(v / 16) * 16;
+    return { width: snap(1024 * Math.sqrt(r)), height: snap(1024 / Math.sqrt(r)) };
+  }
+  return undefined;
+}
+
+function aspectRatio(plan: ImagePlan): string | undefined {
+  if (plan.aspectRatio) return plan.aspectRatio;
+  if (plan.size) return reducedRatio(plan.size.width, plan.size.height);
+  return undefined;
+}
+
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) target[key] = value;
+}
+
+export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePlan): FalCall {
+  const family = imageFamily(endpoint);
+  const warnings: Warning[] = [];
+  const input: Record<string, unknown> = { prompt: req.prompt };
+  const refs = req.referenceImages.map((img) => dataUri(img.data, img.mediaType));
+  const edit = refs.length > 0;
+  let target = endpoint;
+
+  switch (family) {
+    case 'nano-banana':
+      if (edit) {
+        target = `${endpoint}/edit`;
+        input['image_urls'] = refs;
+      }
+      input['num_images'] = req.n;
+      put(input, 'aspect_ratio', aspectRatio(plan));
+      put(input, 'resolution', plan.resolution);
+      put(input, 'output_format', plan.outputFormat);
+      put(input, 'seed', plan.seed);
+      break;
+    case 'seedream':
+      if (edit) {
+        target = endpoint.replace(/\/text-to-image$/, '/edit');
+        input['image_urls'] = refs;
+      }
+      put(input, 'image_size', imageSize(plan));
+      input['num_images'] = req.n;
+      put(input, 'seed', plan.seed);
+      break;
+    case 'flux-2':
+      if (edit) {
+        target = `${endpoint}/edit`;
+        input['image_urls'] = refs;
+      }
+      put(input, 'image_size', imageSize(plan));
+      input['num_images'] = req.n;
+      put(input, 'seed', plan.seed);
+      put(input, 'output_format', plan.outputFormat);
+      break;
+    case 'kontext':
+      if (!edit) target = `${endpoint.replace(/\/(multi|text-to-image)$/, '')}/text-to-image`;
+      else if (refs.length > 1) {
+        target = `${endpoint.replace(/\/(multi|text-to-image)$/, '')}/multi`;
+        input['image_urls'] = refs;
+      } else input['image_url'] = refs[0];
+      put(input, 'aspect_ratio', aspectRatio(plan));
+      input['num_images'] = req.n;
+      put(input, 'seed', plan.seed);
+      put(input, 'output_format', plan.outputFormat);
+      break;
+    case 'gpt-image':
+      if (edit) {
+        target = `${endpoint}/edit`;
+        input['image_urls'] = refs;
+      }
+      put(input, 'image_size', imageSize(plan));
+      put(input, 'quality', plan.quality);
+      put(input, 'background', plan.background);
+      input['num_images'] = req.n;
+      put(input, 'output_format', plan.outputFormat);
+      break;
+    case 'recraft':
+      put(input, 'image_size', imageSize(plan));
+      break;
+    case 'dreamina':
+    case 'hunyuan':
+    case 'generic':
+      put(input, 'image_size', imageSize(plan));
+      input['num_images'] = req.n;
+      put(input, 'seed', plan.seed);
+      put(input, 'negative_prompt', plan.negativePrompt);
+      put(input, 'output_format', plan.outputFormat);
+      if (edit) warnings.push({ type: 'unsupported', setting: 'referenceImages', message: `${endpoint} has no edit endpoint here; reference images were not sent.` });
+      break;
+  }
+  if (req.mask) warnings.push({ type: 'unsupported', setting: 'mask', message: `${endpoint} takes no mask on fal; it was not sent.` });
+  return { endpoint: target, input, warnings };
+}
+
+type VideoFamily = 'seedance' | 'kling' | 'wan' | 'ltx' | 'veo' | 'generic';
+
+export function videoFamily(endpoint: string): VideoFamily {
+  if (/seedance/.test(endpoint)) return 'seedance';
+  if (/kling-video/.test(endpoint)) return 'kling';
+  if (/\/wan[-/]/.test(endpoint)) return 'wan';
+  if (/\/ltx-/.test(endpoint)) return 'ltx';
+  if (/^fal-ai\/veo/.test(endpoint)) return 'veo';
+  return 'generic';
+}
+
+const toImageToVideo = (endpoint: string) => endpoint.replace('text-to-video', 'image-to-video');
+
+export function falVideoCall(endpoint: string, req: VideoRequest, plan: VideoPlan): FalCall {
+  const family = videoFamily(endpoint);
+  const warnings: Warning[] = [];
+  const input: Record<string, unknown> = { prompt: req.prompt };
+  const first = plan.firstFrame ? dataUri(plan.firstFrame.data, plan.firstFrame.mediaType) : undefined;
+  const last = plan.lastFrame ? dataUri(plan.lastFrame.data, plan.lastFrame.mediaType) : undefined;
+  let target = endpoint;
+
+  switch (family) {
+    case 'seedance':
+      if (first) {
+        target = toImageToVideo(endpoint);
+        input['image_url'] = first;
+        put(input, 'end_image_url', last);
+      }
+      input['duration'] = String(plan.duration);
+      input['resolution'] = plan.resolution;
+      input['aspect_ratio'] = plan.aspectRatio;
+      input['generate_audio'] = plan.audio;
+      put(input, 'seed', plan.seed);
+      break;
+    case 'kling': {
+      const v3 = /\/v3\//.test(endpoint);
+      if (first) {
+        target = toImageToVideo(endpoint);
+        input[v3 ? 'start_image_url' : 'image_url'] = first;
+        put(input, v3 ? 'end_image_url' : 'tail_image_url', last);
+      } else {
+        input['aspect_ratio'] = plan.aspectRatio;
+      }
+      input['duration'] = String(plan.duration);
+      input['generate_audio'] = plan.audio;
+      put(input, 'negative_prompt', plan.negativePrompt);
+      break;
+    }
+    case 'wan':
+      if (first) {
+        target = toImageToVideo(endpoint);
+        input['image_url'] = first;
+      } else {
+        input['aspect_ratio'] = plan.aspectRatio;
+      }
+      input['duration'] = String(plan.duration);
+      input['resolution'] = plan.resolution;
+      put(input, 'negative_prompt', plan.negativePrompt);
+      put(input, 'seed', plan.seed);
+      break;
+    case 'ltx':
+      if (first) {
+        target = toImageToVideo(endpoint);
+        input['image_url'] = first;
+      } else {
+        input['aspect_ratio'] = plan.aspectRatio;
+      }
+      input['duration'] = plan.duration;
+      input['resolution'] = plan.resolution === '4k' ? '2160p' : plan.resolution;
+      input['generate_audio'] = plan.audio;
+      break;
+    case 'veo':
+      if (first && last) {
+        target = `${endpoint}/first-last-frame-to-video`;
+        input['first_frame_url'] = first;
+        input['last_frame_url'] = last;
+      } else if (first) {
+        target = `${endpoint}/image-to-video`;
+        input['image_url'] = first;
+      }
+      input['duration'] = `${plan.duration}s`;
+      input['aspect_ratio'] = plan.aspectRatio;
+      input['resolution'] = plan.resolution;
+      input['generate_audio'] = plan.audio;
+      put(input, 'negative_prompt', plan.negativePrompt);
+      put(input, 'seed', plan.seed);
+      break;
+    case 'generic':
+      if (first) input['image_url'] = first;
+      input['duration'] = plan.duration;
+      input['resolution'] = plan.resolution;
+      input['aspect_ratio'] = plan.aspectRatio;
+      put(input, 'seed', plan.seed);
+      put(input, 'negative_prompt', plan.negativePrompt);
+      if (last) warnings.push({ type: 'unsupported', setting: 'lastFrame', message: `${endpoint}: no known last-frame input; it was not sent.` });
+      break;
+  }
+  if (first && req.aspectRatio && input['aspect_ratio'] === undefined) {
+    warnings.push({ type: 'compatibility', setting: 'aspectRatio', message: `${target} takes the aspect ratio of the first frame; aspectRatio ${req.aspectRatio} was not sent.` });
+  }
+  return { endpoint: target, input, warnings };
+}

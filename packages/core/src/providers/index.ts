@@ -1,0 +1,33 @@
+/**
+ * Provider adapters: one spec (spec.ts) over OpenAI, Gemini / Vertex, fal and BFL, with one
+ * error vocabulary, one retry policy, a key store, and a side-by-side runner.
+ */
+export * from './spec.ts';
+export { checkImageRequest, checkVideoRequest, type ImagePlan, type VideoPlan } from './capabilities.ts';
+export { isRetryable, redactSecrets, parseRetryAfter, PROVIDER_NAMES } from './errors.ts';
+export { DEFAULT_RETRY_POLICY, retryPolicy, type RetryPolicy } from './retry.ts';
+export {
+  KeyStore,
+  KeyName,
+  KEY_ENV,
+  configDir,
+  maskKey,
+  findKey,
+  resolveKey,
+  resolveVertex,
+  missingKeyError,
+  type KeySources,
+  type ResolvedKey,
+  type StoredKeyInfo,
+  type VertexCredentials,
+} from './keys.ts';
+export { resolveBaseUrl, BASE_URL_ENV, type ProviderSettings } from './settings.ts';
+export { OpenAIImageModel, OpenAIImageOptions } from './openai.ts';
+export { GeminiImageModel, GoogleImageOptions } from './google.ts';
+export { VertexVideoModel, VertexVideoOptions } from './vertex-video.ts';
+export { FalImageModel, FalVideoModel } from './fal.ts';
+export { BflImageModel, BflImageOptions } from './bfl.ts';
+export { imageModel, videoModel, videoModelFor, selectRoute, type ModelSelection } from './models.ts';
+export { generateImages, generateVideo, pollVideo, mergeImageResults, type PollOptions } from './generate.ts';
+export { runImages, runVideo, type RunEvent, type ModelRun, type CostRange, type RunImagesInput, type RunVideoInput } from './runner.ts';
+export { withPngText, readPngText, isPng } from './png-text.ts';

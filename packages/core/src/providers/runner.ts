@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import type { Catalog } from '../catalog/index.ts';
+import { Provider } from '../catalog/schema.ts';
+import { AtelierError, isAtelierError } from '../errors.ts';
+import type { Micros } from '../money.ts';
+import { estimate, type EstimateRequest } from '../pricing/index.ts';
+import { parseInput } from '../validate.ts';
+import { generateImages, generateVideo, type PollOptions } from './generate.ts';
+import { imageModel, videoModel } from './models.ts';
+import type { ProviderSettings } from './settings.ts';
+import type { ImageModel, ImageRequestInput, ImageResult, ProgressEvent, VideoModel, VideoRequestInput, VideoResult } from './spec.ts';
+
+/**
+ * Side-by-side runs: one prompt through several models at once. Each model resolves its route,
+ * is priced before anything is spent (no price, no call), runs concurrently with the others, and
+ * reports its own events; one failing never stops the rest.
+ */
+
+export type RunEvent<R> =
+  | { type: 'queued'; index: number; model: string }
+  | { type: 'started'; index: number; model: string; modelId: string; provider: Provider; providerModelId: string; estimatedCost: CostRange }
+  | { type: 'progress'; index: number; model: string; progress: ProgressEvent }
+  | { type: 'succeeded'; index: number; model: string; run: ModelRun<R> }
+  | { type: 'failed'; index: number; model: string; error: AtelierError };
+
+export interface CostRange {
+  low: Micros;
+  expected: Micros;
+  high: Micros;
+}
+
+export interface ModelRun<R> {
+  /** As given by the caller (id or alias). */
+  model: string;
+  modelId?: string;
+  provider?: Provider;
+  providerModelId?: string;
+  status: 'succeeded' | 'failed';
+  result?: R;
+  error?: AtelierError;
+  estimatedCost?: CostRange;
+  actualCost?: Micros;
+  elapsedMs: number;
+}
+
+const RunBase = {
+  prompt: z.string().trim().min(1, 'must not be empty'),
+  models: z.array(z.string().trim().min(1)).min(1, 'name at least one model').max(16),
+  /** Pin a route per model (keyed as given in `models`). */
+  providers: z.record(z.string(), Provider).default({}),
+};
+const RunSchema = z.object({ ...RunBase, params: z.record(z.string(), z.unknown()).default({}) }).strict();
+
+export interface RunOptions<R> {
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent<R>) => void;
+  catalog?: Catalog;
+  settings?: ProviderSettings;
+}
+
+export interface RunImagesInput extends RunOptions<ImageResult> {
+  prompt: string;
+  models: string[];
+  params?: Omit<ImageRequestInput, 'prompt'>;
+  providers?: Record<string, Provider>;
+}
+
+export interface RunVideoInput extends RunOptions<VideoResult> {
+  prompt: string;
+  models: string[];
+  params?: Omit<VideoRequestInput, 'prompt'>;
+  providers?: Record<string, Provider>;
+  poll?: Pick<PollOptions, 'intervalMs' | 'timeoutMs' | 'sleep'>;
+}
+
+function asAtelierError(error: unknown): AtelierError {
+  if (isAtelierError(error)) return error;
+  return new AtelierError('internal', 'The run failed unexpectedly.', { cause: error });
+}
+
+async function runAll<R, M extends ImageModel | VideoModel>(
+  models: string[],
+  opts: RunOptions<R>,
+  open: (name: string) => Promise<M>,
+  price: (model: M) => EstimateRequest,
+  run: (model: M, onProgress: (p: ProgressEvent) => void) => Promise<R & { cost: { micros: Micros } }>,
+): Promise<ModelRun<R>[]> {
+  const emit = (event: RunEvent<R>) => {
+    try {
+      opts.onEvent?.(event);
+    } catch {
+      // A listener's failure must not stop a paid generation.
+    }
+  };
+  models.forEach((model, index) => emit({ type: 'queued', index, model }));
+  return Promise.all(
+    models.map(async (name, index): Promise<ModelRun<R>> => {
+      const started = Date.now();
+      const out: ModelRun<R> = { model: name, status: 'failed', elapsedMs: 0 };
+      try {
+        const model = await open(name);
+        out.modelId = model.modelId;
+        out.provider = model.provider;
+        out.providerModelId = model.providerModelId;
+        const est = estimate(price(model), opts.catalog);
+        out.estimatedCost = { low: est.low, expected: est.expected, high: est.high };
+        emit({ type: 'started', index, model: name, modelId: model.modelId, provider: model.provider, providerModelId: model.providerModelId, estimatedCost: out.estimatedCost });
+        const result = await run(model, (progress) => emit({ type: 'progress', index, model: name, progress }));
+        out.status = 'succeeded';
+        out.result = result;
+        out.actualCost = result.cost.micros;
+        out.elapsedMs = Date.now() - started;
+        emit({ type: 'succeeded', index, model: name, run: out });
+      } catch (error) {
+        out.error = asAtelierError(error);
+        out.elapsedMs = Date.now() - started;
+        emit({ type: 'failed', index, model: name, error: out.error });
+      }
+      return out;
+    }),
+  );
+}
+
+export async function runImages(input: RunImagesInput): Promise<ModelRun<ImageResult>[]> {
+  const parsed = parseInput(RunSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
+  const params = (input.params ?? {}) as Omit<ImageRequestInput, 'prompt'>;
+  return runAll<ImageResult, ImageModel>(
+    parsed.models,
+    input,
+    (name) => imageModel({ model: name, provider: parsed.providers[name], catalog: input.catalog, settings: input.settings }),
+    (model) => ({
+      model: model.modelId,
+      provider: model.provider,
+      prompt: parsed.prompt,
+      count: params.n ?? 1,
+      quality: params.quality,
+      size: params.size,
+      resolution: params.resolution,
+      aspectRatio: params.aspectRatio,
+      inputImages: params.referenceImages?.length,
+    }),
+    (model, onProgress) => generateImages(model, { ...params, prompt: parsed.prompt }, { signal: input.signal, onProgress }),
+  );
+}
+
+export async function runVideo(input: RunVideoInput): Promise<ModelRun<VideoResult>[]> {
+  const parsed = parseInput(RunSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
+  const params = (input.params ?? {}) as Omit<VideoRequestInput, 'prompt'>;
+  return runAll<VideoResult, VideoModel>(
+    parsed.models,
+    input,
+    (name) => videoModel({ model: name, provider: parsed.providers[name], catalog: input.catalog, settings: input.settings }),
+    (model) => ({
+      model: model.modelId,
+      provider: model.provider,
+      prompt: parsed.prompt,
+      count: 1,
+      seconds: params.duration,
+      resolution: params.resolution,
+      aspectRatio: params.aspectRatio,
+      audio: params.audio,
+      inputImages: params.firstFrame ? 1 : undefined,
+    }),
+    (model, onProgress) => generateVideo(model, { ...params, prompt: parsed.prompt }, { ...input.poll, signal: input.signal, onProgress }),
+  );
+}
