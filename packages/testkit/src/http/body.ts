@@ -1,0 +1,48 @@
+import type { IncomingMessage } from 'node:http';
+import type { RecordedFile } from './types.ts';
+
+export type ParsedBody =
+  | { kind: 'none' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'invalid-json'; message: string }
+  | { kind: 'multipart'; fields: Record<string, string | string[]>; files: RecordedFile[] }
+  | { kind: 'other'; contentType: string };
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Parses JSON and multipart bodies; multipart goes through undici's FormData parser. */
+export async function parseBody(raw: Buffer, contentType: string | undefined): Promise<ParsedBody> {
+  if (raw.length === 0) return { kind: 'none' };
+  const type = (contentType ?? '').toLowerCase();
+  if (type.startsWith('multipart/form-data')) {
+    const form = await new Request('http://emulator.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': contentType ?? '' },
+      body: raw,
+    }).formData();
+    const fields: Record<string, string | string[]> = {};
+    const files: RecordedFile[] = [];
+    for (const [name, value] of form.entries()) {
+      if (typeof value === 'string') {
+        const prior = fields[name];
+        fields[name] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
+      } else {
+        const data = Buffer.from(await value.arrayBuffer());
+        files.push({ field: name, filename: value.name, contentType: value.type, size: data.length, data });
+      }
+    }
+    return { kind: 'multipart', fields, files };
+  }
+  if (type === '' || type.includes('json')) {
+    try {
+      return { kind: 'json', value: JSON.parse(raw.toString('utf8')) };
+    } catch (error) {
+      return { kind: 'invalid-json', message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return { kind: 'other', contentType: type };
+}

@@ -1,0 +1,1 @@
+export { startOpenAIEmulator } from './providers/openai.ts';
