@@ -45,16 +45,26 @@ function reducedRatio(width: number, height: number): string {
   return `${width / g}:${height / g}`;
 }
 
-function imageSize(plan: ImagePlan): unknown {
+/**
+ * `image_size` from the plan: exact pixels when known; a ratio with a resolution tier becomes
+ * pixels with the tier's long edge; a bare ratio becomes one of fal's named sizes when one fits.
+ */
+function imageSize(plan: ImagePlan, tiers: readonly Tier[]): unknown {
   if (plan.size) return { width: plan.size.width, height: plan.size.height };
-  if (plan.aspectRatio) {
-    const named = NAMED_SIZES[plan.aspectRatio];
-    if (named) return named;
-    const r = parseRatio(plan.aspectRatio);
-    const snap = (v: number) => Math.round(v / 16) * 16;
-    return { width: snap(1024 * Math.sqrt(r)), height: snap(1024 / Math.sqrt(r)) };
-  }
-  return undefined;
+  const tier = tiers.find((t) => t.name === plan.resolution);
+  if (!plan.aspectRatio && !tier) return undefined;
+  const named = plan.aspectRatio && !tier ? NAMED_SIZES[plan.aspectRatio] : undefined;
+  if (named) return named;
+  const r = parseRatio(plan.aspectRatio ?? '1:1');
+  const long = tier?.longEdge ?? 1024;
+  const snap = (v: number) => Math.round(v / 16) * 16;
+  if (tier) return r >= 1 ? { width: long, height: snap(long / r) } : { width: snap(long * r), height: long };
+  return { width: snap(long * Math.sqrt(r)), height: snap(long / Math.sqrt(r)) };
+}
+
+interface Tier {
+  name: string;
+  longEdge: number;
 }
 
 function aspectRatio(plan: ImagePlan): string | undefined {
@@ -67,7 +77,7 @@ function put(target: Record<string, unknown>, key: string, value: unknown): void
   if (value !== undefined) target[key] = value;
 }
 
-export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePlan): FalCall {
+export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePlan, tiers: readonly Tier[] = []): FalCall {
   const family = imageFamily(endpoint);
   const warnings: Warning[] = [];
   const input: Record<string, unknown> = { prompt: req.prompt };
@@ -92,7 +102,7 @@ export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePla
         target = endpoint.replace(/\/text-to-image$/, '/edit');
         input['image_urls'] = refs;
       }
-      put(input, 'image_size', imageSize(plan));
+      put(input, 'image_size', imageSize(plan, tiers));
       input['num_images'] = req.n;
       put(input, 'seed', plan.seed);
       break;
@@ -101,7 +111,7 @@ export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePla
         target = `${endpoint}/edit`;
         input['image_urls'] = refs;
       }
-      put(input, 'image_size', imageSize(plan));
+      put(input, 'image_size', imageSize(plan, tiers));
       input['num_images'] = req.n;
       put(input, 'seed', plan.seed);
       put(input, 'output_format', plan.outputFormat);
@@ -122,19 +132,19 @@ export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePla
         target = `${endpoint}/edit`;
         input['image_urls'] = refs;
       }
-      put(input, 'image_size', imageSize(plan));
+      put(input, 'image_size', imageSize(plan, tiers));
       put(input, 'quality', plan.quality);
       put(input, 'background', plan.background);
       input['num_images'] = req.n;
       put(input, 'output_format', plan.outputFormat);
       break;
     case 'recraft':
-      put(input, 'image_size', imageSize(plan));
+      put(input, 'image_size', imageSize(plan, tiers));
       break;
     case 'dreamina':
     case 'hunyuan':
     case 'generic':
-      put(input, 'image_size', imageSize(plan));
+      put(input, 'image_size', imageSize(plan, tiers));
       input['num_images'] = req.n;
       put(input, 'seed', plan.seed);
       put(input, 'negative_prompt', plan.negativePrompt);

@@ -143,7 +143,7 @@ export class FalImageModel implements ImageModel {
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const req = parseInput(ImageRequest, input, 'image request');
     const plan = checkImageRequest(this.entry, req);
-    const call = falImageCall(this.route.providerModelId, req, plan);
+    const call = falImageCall(this.route.providerModelId, req, plan, this.entry.image.resolutions);
     const { pollTimeoutMs, timeoutMs } = resolveSettings(this.settings);
     const queue = new FalQueue(await falKey(this.settings), falBase(this.settings), this.settings, pollTimeoutMs);
     const interval = this.settings.pollIntervalMs ?? 1_000;

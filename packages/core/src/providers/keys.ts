@@ -46,7 +46,7 @@ export function configDir(env: Env = process.env, os: string = platform(), home:
 /** "sk-…f3Qz": enough to tell keys apart, never enough to use one. */
 export function maskKey(key: string): string {
   if (key.length < 12) return '****';
-  const prefix = /^(sk-|sk-proj-|AIza)/.exec(key)?.[0] ?? '';
+  const prefix = /^(sk-proj-|sk-|AIza)/.exec(key)?.[0] ?? '';
   return `${prefix}…${key.slice(-4)}`;
 }
 
