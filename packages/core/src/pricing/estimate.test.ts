@@ -63,7 +63,31 @@ const fixtures = new Catalog(
     }),
     imageEntry('unpriced', [], { unpricedReason: 'No list price in a primary source.' }),
     imageEntry('credits-only', [route('fal', { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 8 }], rate: null, source: SRC }, 'active', 'credits')]),
-    imageEntry('gpt-image-2-like', [route('openai', GPT_IMAGE_2_PRICE, 'active', 'gpt')]),
+    imageEntry('gpt-image-2-like', [route('openai', GPT_IMAGE_2_PRICE, 'active', 'gpt')], {
+      image: {
+        sizes: {
+          kind: 'range',
+          multipleOf: 16,
+          minEdge: 256,
+          maxEdge: 3840,
+          minPixels: 655_360,
+          maxPixels: 8_294_400,
+          maxAspect: 3,
+          presets: ['1024x1024', '1536x1024', '1024x1536', '2048x2048', '3840x2160'],
+        },
+        qualities: ['low', 'medium', 'high', 'auto'],
+        maxImagesPerCall: 10,
+        maxWidth: 3840,
+        maxHeight: 3840,
+        transparency: true,
+        outputFormats: ['png'],
+        maxInputImages: 16,
+        mask: true,
+        seed: false,
+        negativePrompt: false,
+        source: SRC,
+      },
+    }),
   ]),
 );
 
@@ -131,12 +155,21 @@ describe('estimate on fixtures', () => {
     expect(e.assumptions).toContain('Prompt tokens estimated from its words: about 15 tokens.');
   });
 
-  it('ranges gpt-image-2 over the sizes and qualities the model offers', () => {
+  it('ranges gpt-image-2 over the preset sizes and qualities the model offers', () => {
     const e = estimate({ model: 'gpt-image-2-like', promptTokens: 0 }, fixtures);
-    // Expected: 1024x1024 medium; low: 1536x1024 low −20 %; high: 1024x1024 high +20 %.
+    // Expected: 1024x1024 medium; low: 1536x1024 low −20 %; high: 2048x2048 high +20 %.
     expect(e.expected).toBe(1756 * 30);
     expect(e.low).toBe(Math.round(158 * 30 * 0.8));
-    expect(e.high).toBe(Math.round(7024 * 30 * 1.2));
+    expect(e.high).toBe(Math.round(14_272 * 30 * 1.2));
+    expect(e.assumptions.join(' ')).toMatch(/size not set: the range covers .*3840x2160; expected assumes 1024x1024/);
+  });
+
+  it('checks a free size against the model limits', () => {
+    expect(estimate({ model: 'gpt-image-2-like', size: '2560x1440', quality: 'high', promptTokens: 0 }, fixtures).expected).toBe(7370 * 30);
+    for (const size of ['1000x1000', '4096x2048', '3840x1024']) {
+      const err = expectCode(() => estimate({ model: 'gpt-image-2-like', size }, fixtures), 'invalid_input');
+      expect(err.message).toMatch(/multiples of 16/);
+    }
   });
 });
 
@@ -154,6 +187,17 @@ describe('estimate on the catalog', () => {
     const e = estimate({ model: 'nano-banana-pro', provider: 'google', size: '3000x2000', promptTokens: 0 });
     expect(e.expected).toBe(usd('0.24'));
     expect(e.assumptions).toContain('Size 3000x2000 maps to the 4K resolution tier.');
+    expect(e.assumptions.join(' ')).not.toMatch(/does not change/);
+  });
+
+  it('refuses settings the model does not offer, listing what it does', () => {
+    const res = expectCode(() => estimate({ model: 'nano-banana-pro', resolution: '8K' }), 'invalid_input');
+    expect(res.message).toBe('resolution: Nano Banana Pro does not offer 8K; allowed: 1K, 2K, 4K.');
+    const secs = expectCode(() => estimate({ model: 'veo-3-1', seconds: 5 }), 'invalid_input');
+    expect(secs.message).toMatch(/allowed: 4, 6, 8/);
+    const size = expectCode(() => estimate({ model: 'two-routes', size: '640x480' }, fixtures), 'invalid_input');
+    expect(size.message).toMatch(/allowed: 1024x1024, 1536x1024, 1024x1536/);
+    expectCode(() => estimate({ model: 'two-routes', quality: 'ultra' }, fixtures), 'invalid_input');
   });
 
   it('prices the fal route from its list price', () => {
@@ -185,6 +229,8 @@ describe('estimate on the catalog', () => {
     expect(e.expected).toBe(usd('0.40') * 6);
     expect(e.low).toBe(usd('0.20') * 4);
     expect(e.high).toBe(usd('0.60') * 8);
+    expect(e.assumptions).toContain('resolution not set: the range covers 720p, 1080p, 4k; expected assumes 720p.');
+    expect(e.assumptions).toContain('audio not set: the range covers on, off; expected assumes on.');
   });
 
   it('refuses every retired catalog model with its replacements', () => {
@@ -225,5 +271,6 @@ describe('startingPrice', () => {
     expect(startingPrice(fixtures.resolve('two-routes'))?.route.provider).toBe('replicate');
     expect(startingPrice(fixtures.resolve('unpriced'))).toBeUndefined();
     expect(startingPrice(fixtures.resolve('credits-only'))).toBeUndefined();
+    expect(startingPrice(fixtures.resolve('old-model'))).toBeUndefined();
   });
 });

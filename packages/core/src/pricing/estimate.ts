@@ -10,7 +10,8 @@ import {
   type EstimateRequest,
   type PriceParams,
 } from './params.ts';
-import { priceOf, type PriceResult } from './price-of.ts';
+import { checkFit } from './fit.ts';
+import { needsPixels, priceOf, type PriceResult } from './price-of.ts';
 import type { PriceContext } from './units.ts';
 
 export interface Estimate extends PriceResult {
@@ -45,9 +46,8 @@ export function contextFor(model: ModelEntry, count: number): PriceContext {
     const caps = model.image;
     const sizes = caps.sizes.kind === 'list' ? caps.sizes.values : caps.sizes.kind === 'range' ? caps.sizes.presets : [];
     return {
-      sizes,
+      options: { quality: caps.qualities, size: sizes, resolution: caps.resolutions.map((r) => r.name) },
       resolutions: caps.resolutions,
-      resolutionOptions: caps.resolutions.map((r) => r.name),
       assetsPerRequest: Math.min(count, caps.maxImagesPerCall),
       defaults: {
         size: sizes.length ? (preferred(sizes, '1024x1024') ?? sizes[0]) : undefined,
@@ -61,7 +61,10 @@ export function contextFor(model: ModelEntry, count: number): PriceContext {
   const caps = model.video;
   return {
     durations: caps.durations,
-    resolutionOptions: caps.resolutions,
+    options: {
+      resolution: caps.resolutions,
+      audio: caps.audio === 'optional' ? [true, false] : [caps.audio === 'always'],
+    },
     assetsPerRequest: Math.min(count, caps.maxVideosPerCall),
     defaults: {
       resolution: preferred(caps.resolutions, '720p'),
@@ -111,8 +114,10 @@ export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog())
   const model = catalog.resolve(name);
   if (model.lifecycle.status === 'retired') throw retiredError(model, catalog);
 
-  const notes: string[] = [];
-  let params: PriceParams = paramsFor(model, rest, notes);
+  const fit = checkFit(model, rest);
+  const notes: string[] = [...fit.notes];
+  let params: PriceParams = paramsFor(model, fit.params, notes);
+  const sizeMapped = params.resolution !== undefined && rest.resolution === undefined;
   if (params.promptTokens === undefined && prompt !== undefined) {
     params = { ...params, promptTokens: promptTokensFromText(prompt) };
     notes.push(`Prompt tokens estimated from its words: about ${params.promptTokens} tokens.`);
@@ -147,7 +152,9 @@ export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog())
   const failures: AtelierError[] = [];
   for (const route of candidates) {
     try {
-      const result = priceOf(route.price, params, context);
+      // Once a size has picked the resolution tier, only pixel-counting prices still need it.
+      const routeParams = sizeMapped && !needsPixels(route.price) ? { ...params, size: undefined } : params;
+      const result = priceOf(route.price, routeParams, context);
       if (!best || result.expected < best.result.expected) best = { route, result };
     } catch (e) {
       if (!isAtelierError(e) || (e.code !== 'price_unavailable' && e.code !== 'invalid_input')) throw e;
@@ -196,9 +203,10 @@ export interface StartingPrice {
 /**
  * The cheapest price of one asset at the model's lowest settings across its serving routes, for
  * "from $0.039 / image" columns. Video priced by time is quoted per second; undefined when no
- * route can be priced.
+ * route can be priced or the model is retired (estimate() refuses it too).
  */
 export function startingPrice(model: ModelEntry): StartingPrice | undefined {
+  if (model.lifecycle.status === 'retired') return undefined;
   let best: StartingPrice | undefined;
   const context = contextFor(model, 1);
   for (const route of servingRoutes(model).routes) {

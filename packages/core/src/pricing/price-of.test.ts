@@ -207,7 +207,7 @@ describe('per-megapixel (FLUX.2)', () => {
   });
 
   it('ranges over the preset sizes when size is open', () => {
-    const r = priceOf(FLUX2_PRO, {}, { sizes: ['1024x1024', '2048x2048'], defaults: { size: '1024x1024' } });
+    const r = priceOf(FLUX2_PRO, {}, { options: { size: ['1024x1024', '2048x2048'] }, defaults: { size: '1024x1024' } });
     expect(r).toMatchObject({ low: usd('0.03'), expected: usd('0.03'), high: usd('0.075') });
   });
 });

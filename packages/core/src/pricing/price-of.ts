@@ -48,7 +48,8 @@ function priceDims(price: Price): Map<TierDim, DimValue[]> {
   return dims;
 }
 
-function needsPixels(price: Price): boolean {
+/** Whether the price counts pixels (megapixels, the gpt-image-2 formula, video tokens). */
+export function needsPixels(price: Price): boolean {
   return price.unit === 'megapixel' || price.unit === 'video_token' || (price.unit === 'token' && price.outputImageTokens.kind === 'formula');
 }
 
@@ -65,13 +66,6 @@ function chosen(params: PriceParams, dim: TierDim): DimValue | undefined {
 
 function show(value: DimValue | number | undefined): string {
   return value === undefined ? 'the provider default' : typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
-}
-
-/** Options for a dimension that no tier names but that sets the pixels the price counts. */
-function pixelOptions(dim: TierDim, context: PriceContext): DimValue[] {
-  if (dim === 'size') return [...(context.sizes ?? [])];
-  if (dim === 'resolution') return [...(context.resolutionOptions ?? [])];
-  return [];
 }
 
 function median<T>(sorted: readonly T[]): T | undefined {
@@ -115,9 +109,19 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
       if (!used) assumptions.push(`${dim} ${show(value)} does not change this price.`);
       continue;
     }
-    const named = dims.get(dim) ?? (pixels ? pixelOptions(dim, context) : []);
-    if (named.length) open.push(dim);
-    candidates.set(dim, [undefined, ...named]);
+    const relevant = dims.has(dim) || (pixels && (dim === 'size' || dim === 'resolution'));
+    const offered: DimValue[] = [...(context.options?.[dim] ?? [])].filter((v) => !(typeof v === 'string' && v.toLowerCase() === 'auto'));
+    if (!relevant) {
+      candidates.set(dim, [undefined]);
+    } else if (offered.length) {
+      // The model's own options; "not set" is not one of them, the provider default is.
+      open.push(dim);
+      candidates.set(dim, offered);
+    } else {
+      const named = dims.get(dim) ?? [];
+      if (named.length) open.push(dim);
+      candidates.set(dim, [undefined, ...named]);
+    }
   }
   let secondsOptions: (number | undefined)[] = [undefined];
   if (needsSeconds(price)) {
@@ -171,7 +175,7 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
     if (!expected) throw noTier(price, p, dims);
     assumptions.push('The provider default for the open settings is not known: expected is the middle option.');
   }
-  assumptions.push(...rangeNotes(open, secondsOptions, p.seconds, valid, expected.scenario));
+  assumptions.push(...rangeNotes(open, candidates, secondsOptions, p.seconds, valid, expected.scenario));
   assumptions.push(...expected.evaluation.notes);
 
   let low = valid[0]?.evaluation.micros ?? expected.evaluation.micros;
@@ -191,12 +195,13 @@ function agrees(scenario: Scenario, target: Scenario): boolean {
   return TIER_DIMS.every((dim) => {
     const want = target[dim];
     const have = scenario[dim];
-    return want === undefined || have === undefined || sameValue(want, have);
+    return want === undefined || (have !== undefined && sameValue(want, have));
   });
 }
 
 function rangeNotes(
   open: readonly TierDim[],
+  candidates: ReadonlyMap<TierDim, readonly (DimValue | undefined)[]>,
   secondsOptions: readonly (number | undefined)[],
   givenSeconds: number | undefined,
   valid: readonly Scored[],
@@ -204,10 +209,12 @@ function rangeNotes(
 ): string[] {
   const notes: string[] = [];
   for (const dim of open) {
+    // In the order the price or model lists them, plus a default that none of those name.
+    const options = [...(candidates.get(dim) ?? []), expected[dim]];
     const seen: DimValue[] = [];
-    for (const v of valid) {
-      const value = v.scenario[dim];
-      if (value !== undefined && !seen.some((s) => sameValue(s, value))) seen.push(value);
+    for (const value of options) {
+      if (value === undefined || seen.some((s) => sameValue(s, value))) continue;
+      if (valid.some((v) => v.scenario[dim] !== undefined && sameValue(v.scenario[dim] as DimValue, value))) seen.push(value);
     }
     if (seen.length < 2 && expected[dim] === undefined) continue;
     notes.push(`${dim} not set: the range covers ${seen.map(show).join(', ')}; expected assumes ${show(expected[dim])}.`);

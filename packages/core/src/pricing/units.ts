@@ -28,12 +28,19 @@ export interface Fixed {
 export interface PriceContext {
   /** The provider's defaults, used as the expected value for dimensions the caller left open. */
   defaults?: Scenario;
-  /** Sizes to range over when size is open and the price depends on pixels. */
-  sizes?: readonly string[];
+  /**
+   * What the model offers for each setting. An open setting that changes the price ranges over
+   * these (instead of every tier the price names, which may include settings the model lacks).
+   */
+  options?: {
+    quality?: readonly string[];
+    size?: readonly string[];
+    resolution?: readonly string[];
+    audio?: readonly boolean[];
+    variant?: readonly string[];
+  };
   /** Clip lengths to range over when seconds is open. */
   durations?: readonly number[];
-  /** Resolutions to range over when resolution is open and the price depends on pixels. */
-  resolutionOptions?: readonly string[];
   /** Image resolution tiers (name → long edge), to turn resolution + aspect ratio into pixels. */
   resolutions?: readonly { name: string; longEdge: number }[];
   /** Assets one request returns: prompt and input images are billed once per request. */
