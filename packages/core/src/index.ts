@@ -4,3 +4,4 @@ export * from './validate.ts';
 export * from './catalog/index.ts';
 export * from './pricing/index.ts';
 export * from './providers/index.ts';
+export * from './prompt/index.ts';
