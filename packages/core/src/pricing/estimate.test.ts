@@ -219,6 +219,13 @@ describe('estimate on the catalog', () => {
     expect(credits?.error?.code).toBe('price_unavailable');
   });
 
+  it('reproduces FLUX.2 [pro] on BFL: 1 MP text-to-image $0.03, 1 MP edit $0.045', () => {
+    expect(estimate({ model: 'flux-2-pro', provider: 'bfl', size: '1024x1024' }).expected).toBe(usd('0.03'));
+    const edit = estimate({ model: 'flux-2-pro', provider: 'bfl', size: '1024x1024', inputImages: 1, inputPixels: 1024 * 1024 });
+    expect(edit.expected).toBe(usd('0.045'));
+    expect(edit.lines.map((l) => l.label)).toEqual(['First megapixel', 'Input megapixels']);
+  });
+
   it('reproduces Veo 3.1: 8 s at 1080p with audio = $3.20', () => {
     const e = estimate({ model: 'veo-3-1', provider: 'vertex', seconds: 8, resolution: '1080p', audio: true });
     expect(e).toMatchObject({ low: usd('3.20'), expected: usd('3.20'), high: usd('3.20'), unit: 'second' });

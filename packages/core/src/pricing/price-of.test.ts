@@ -156,6 +156,20 @@ describe('per-image tiers', () => {
     expect(priceOf(fal, {})).toMatchObject({ low: usd('0.15'), expected: usd('0.15'), high: usd('0.30') });
   });
 
+  it('breaks a tie between equally specific tiers in favour of the one listed first', () => {
+    const overlapping: Price = {
+      unit: 'image',
+      tiers: [
+        { when: { quality: 'high' }, micros: usd('0.20') },
+        { when: { size: '1024x1024' }, micros: usd('0.10') },
+        { when: { quality: 'high', size: '2048x2048' }, micros: usd('0.40') },
+      ],
+      source: src('1.5'),
+    };
+    expect(priceOf(overlapping, { quality: 'high', size: '1024x1024' }).expected).toBe(usd('0.20'));
+    expect(priceOf(overlapping, { quality: 'high', size: '2048x2048' }).expected).toBe(usd('0.40'));
+  });
+
   it('adds a per-input-image charge per request', () => {
     const kontext: Price = { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], inputImageMicros: usd('0.01'), source: src('3.1') };
     const r = priceOf(kontext, { count: 3, inputImages: 2 });
