@@ -1,6 +1,6 @@
 import { usd } from '../../money.ts';
 import type { ImageCapabilities, ModelEntryInput, Price, Score, Source } from '../schema.ts';
-import { LITELLM_PRICES, RESEARCH_DATE, SEEDS, research, src } from './sources.ts';
+import { COMFY_PRICING, LITELLM_PRICES, RESEARCH_DATE, SEEDS, research, src } from './sources.ts';
 
 /*
  * Black Forest Labs: FLUX.2 ([pro], [max], [flex], [klein], open-weight [dev]) and the FLUX.1
@@ -250,7 +250,7 @@ export const bfl: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy partner nodes: 6.33 credits for the first MP + 3.17 credits per further MP (211 credits = $1)',
-        source: research('3.1', 'reseller', 'Comfy pricing.mdx BFL section'),
+        source: COMFY_PRICING,
       },
       { topic: 'other', text: 'Sits above flux-2-dev and flux-2-flex in BFL\'s lineup, per PicassoIA', source: SEEDS.nb2VsFlux2Pro },
     ],
@@ -294,7 +294,7 @@ export const bfl: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy partner nodes: 14.77 credits for the first MP + 6.33 credits per further MP (211 credits = $1)',
-        source: research('3.1', 'reseller', 'Comfy pricing.mdx BFL section'),
+        source: COMFY_PRICING,
       },
     ],
   },
@@ -502,8 +502,8 @@ export const bfl: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy partner nodes: 8.44 credits per image (211 credits = $1)',
-        price: { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 8.44 }], rate: { credits: 211, micros: usd('1') }, source: research('3.1', 'reseller') },
-        source: research('3.1', 'reseller', 'Comfy pricing.mdx BFL section'),
+        price: { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 8.44 }], rate: { credits: 211, micros: usd('1') }, source: COMFY_PRICING },
+        source: COMFY_PRICING,
       },
       {
         topic: 'price',
@@ -726,8 +726,8 @@ export const bfl: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy partner nodes: 12.66 credits per image (211 credits = $1)',
-        price: { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 12.66 }], rate: { credits: 211, micros: usd('1') }, source: research('3.1', 'reseller') },
-        source: research('3.1', 'reseller', 'Comfy pricing.mdx BFL section'),
+        price: { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 12.66 }], rate: { credits: 211, micros: usd('1') }, source: COMFY_PRICING },
+        source: COMFY_PRICING,
       },
     ],
   },

@@ -1,6 +1,6 @@
 import { usd } from '../../money.ts';
 import type { ModelEntryInput, Score } from '../schema.ts';
-import { LITELLM_PRICES, RESEARCH_DATE, SEEDS, research, src } from './sources.ts';
+import { COMFY_PRICING, LITELLM_PRICES, RESEARCH_DATE, SEEDS, research, src } from './sources.ts';
 
 /*
  * Google image models: the Nano Banana (Gemini image) family on the Gemini Developer API, Vertex AI
@@ -359,7 +359,7 @@ export const google: ModelEntryInput[] = [
           outputImageTokens: {
             kind: 'table',
             tiers: [{ when: { resolution: '1K' }, tokens: 1120 }],
-            source: src(NB21_LAUNCH.ref, NB21_LAUNCH.asOf, 'derived', '$0.0336 per 1K image ÷ $30 per 1M image tokens = 1,120 tokens'),
+            source: src(NB21_LAUNCH.ref, NB21_LAUNCH.asOf, 'price-map', 'the published $0.0336 per 1K image restated as tokens: ÷ $30 per 1M = 1,120'),
           },
           source: NB21_LAUNCH,
           note: '2K/4K output token counts are not published in the sources; a reseller on Vertex charges up to $0.1134 at 4K (see claims).',
@@ -375,7 +375,7 @@ export const google: ModelEntryInput[] = [
           outputImageTokens: {
             kind: 'table',
             tiers: [{ when: { resolution: '1K' }, tokens: 1120 }],
-            source: src(NB21_LAUNCH.ref, NB21_LAUNCH.asOf, 'derived', '$0.0336 per 1K image ÷ $30 per 1M image tokens = 1,120 tokens'),
+            source: src(NB21_LAUNCH.ref, NB21_LAUNCH.asOf, 'price-map', 'the published $0.0336 per 1K image restated as tokens: ÷ $30 per 1M = 1,120'),
           },
           source: NB21_LAUNCH,
           note: 'The launch note gives one price list for gemini/ and vertex_ai/.',
@@ -632,7 +632,7 @@ export const google: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy resells output image tokens at 7.60 credits per 1K tokens ($36 per 1M), about 20% over list since 2026-08-07',
-        source: research('2.4', 'reseller', 'Comfy pricing.mdx Google section'),
+        source: COMFY_PRICING,
       },
       { topic: 'latency', text: 'Under 2 seconds end to end', source: NB2_LITE_PAGE },
     ],
