@@ -31,7 +31,9 @@ export type Usage = z.infer<typeof UsageSchema>;
 const perM = (micros: number): string => `${formatUsd(micros)} / 1M tokens`;
 
 function hasTokens(u: Usage): boolean {
-  return [u.inputTextTokens, u.inputImageTokens, u.outputImageTokens, u.outputTextTokens].some((t) => t !== undefined);
+  return [u.inputTextTokens, u.inputImageTokens, u.outputImageTokens, u.outputTextTokens].some(
+    (t) => t !== undefined,
+  );
 }
 
 function fromTokens(price: Extract<Price, { unit: 'token' }>, u: Usage): PriceResult {
@@ -40,7 +42,13 @@ function fromTokens(price: Extract<Price, { unit: 'token' }>, u: Usage): PriceRe
   const assumptions: string[] = ['Billed from the token usage the provider reported.'];
   const line = (label: string, count: number, rate: number): void => {
     if (count > 0) {
-      lines.push({ label, quantity: `${count.toLocaleString('en-US')} tokens`, unitPrice: perM(rate), micros: perMillion(count, rate), source: price.source });
+      lines.push({
+        label,
+        quantity: `${count.toLocaleString('en-US')} tokens`,
+        unitPrice: perM(rate),
+        micros: perMillion(count, rate),
+        source: price.source,
+      });
     }
   };
   // Cached tokens are part of the reported input; they come off text first, then images.
@@ -57,22 +65,35 @@ function fromTokens(price: Extract<Price, { unit: 'token' }>, u: Usage): PriceRe
   line('Cached image input tokens', cachedImage, rates.imageInputCached ?? imageRate);
   line('Image output tokens', u.outputImageTokens ?? 0, rates.imageOutput);
   if ((u.outputTextTokens ?? 0) > 0 && rates.textOutput === undefined) {
-    assumptions.push('No text-output rate listed: text output tokens priced at the image-output rate.');
+    assumptions.push(
+      'No text-output rate listed: text output tokens priced at the image-output rate.',
+    );
   }
   line('Text output tokens', u.outputTextTokens ?? 0, rates.textOutput ?? rates.imageOutput);
-  if ((cachedText > 0 && rates.textInputCached === undefined) || (cachedImage > 0 && rates.imageInputCached === undefined)) {
+  if (
+    (cachedText > 0 && rates.textInputCached === undefined) ||
+    (cachedImage > 0 && rates.imageInputCached === undefined)
+  ) {
     assumptions.push('No cached-input rate listed: cached tokens priced at the full input rate.');
   }
   const total = lines.reduce((sum, l) => sum + l.micros, 0);
   return { low: total, expected: total, high: total, lines, assumptions };
 }
 
-function fromVideoTokens(price: Extract<Price, { unit: 'video_token' }>, count: number, params: PriceParams): PriceResult {
+function fromVideoTokens(
+  price: Extract<Price, { unit: 'video_token' }>,
+  count: number,
+  params: PriceParams,
+): PriceResult {
   const tier = matchTier(price.tiers, params);
   if (!tier) {
-    throw new AtelierError('price_unavailable', 'No video-token rate matches the settings of this call.', {
-      details: { allowed: price.tiers.map((t) => t.when), source: price.source.ref },
-    });
+    throw new AtelierError(
+      'price_unavailable',
+      'No video-token rate matches the settings of this call.',
+      {
+        details: { allowed: price.tiers.map((t) => t.when), source: price.source.ref },
+      },
+    );
   }
   const micros = perMillion(count, tier.microsPerMillion);
   const line: CostLine = {
@@ -82,7 +103,13 @@ function fromVideoTokens(price: Extract<Price, { unit: 'video_token' }>, count: 
     micros,
     source: price.source,
   };
-  return { low: micros, expected: micros, high: micros, lines: [line], assumptions: ['Billed from the video tokens the provider reported.'] };
+  return {
+    low: micros,
+    expected: micros,
+    high: micros,
+    lines: [line],
+    assumptions: ['Billed from the video tokens the provider reported.'],
+  };
 }
 
 /**
@@ -93,8 +120,12 @@ export function actualCost(route: Route, usage: Usage, params: PriceParams): Pri
   const u = parseInput(UsageSchema, usage, 'usage');
   const price = route.price;
   if (price.unit === 'token' && hasTokens(u)) return fromTokens(price, u);
-  if (price.unit === 'video_token' && u.outputVideoTokens !== undefined) return fromVideoTokens(price, u.outputVideoTokens, params);
-  const produced = route.price.unit === 'second' || route.price.unit === 'video_token' ? u.videos : (u.images ?? u.videos);
+  if (price.unit === 'video_token' && u.outputVideoTokens !== undefined)
+    return fromVideoTokens(price, u.outputVideoTokens, params);
+  const produced =
+    route.price.unit === 'second' || route.price.unit === 'video_token'
+      ? u.videos
+      : (u.images ?? u.videos);
   const result = priceOf(price, {
     ...params,
     count: produced && produced > 0 ? produced : params.count,

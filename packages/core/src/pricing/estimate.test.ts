@@ -8,7 +8,11 @@ import { projectMonthly } from './planning.ts';
 
 const SRC: Source = { ref: 'research/provider-facts.md#1.5', asOf: '2026-11-23', kind: 'provider' };
 
-function imageEntry(id: string, routes: Route[], extra: Partial<ModelEntryInput> = {}): ModelEntryInput {
+function imageEntry(
+  id: string,
+  routes: Route[],
+  extra: Partial<ModelEntryInput> = {},
+): ModelEntryInput {
   return {
     id,
     name: id.toUpperCase(),
@@ -38,31 +42,70 @@ function imageEntry(id: string, routes: Route[], extra: Partial<ModelEntryInput>
   } as ModelEntryInput;
 }
 
-const route = (provider: Route['provider'], price: Price, status: Route['status'] = 'active', id = 'model'): Route => ({
+const route = (
+  provider: Route['provider'],
+  price: Price,
+  status: Route['status'] = 'active',
+  id = 'model',
+): Route => ({
   provider,
   providerModelId: `${provider}/${id}`,
   status,
   price,
 });
-const flat = (dollars: string): Price => ({ unit: 'image', tiers: [{ when: {}, micros: usd(dollars) }], source: SRC });
+const flat = (dollars: string): Price => ({
+  unit: 'image',
+  tiers: [{ when: {}, micros: usd(dollars) }],
+  source: SRC,
+});
 
 const GPT_IMAGE_2_PRICE: Price = {
   unit: 'token',
   ratesPerMillion: { textInput: usd('5'), imageInput: usd('8'), imageOutput: usd('30') },
-  outputImageTokens: { kind: 'formula', formula: 'openai-gpt-image-2', source: { ...SRC, kind: 'derived' } },
+  outputImageTokens: {
+    kind: 'formula',
+    formula: 'openai-gpt-image-2',
+    source: { ...SRC, kind: 'derived' },
+  },
   source: SRC,
 };
 
 const fixtures = new Catalog(
   parseEntries([
-    imageEntry('two-routes', [route('fal', flat('0.05')), route('replicate', flat('0.04')), route('openai', flat('0.01'), 'retired')], {
-      aliases: ['Two Routes'],
-    }),
+    imageEntry(
+      'two-routes',
+      [
+        route('fal', flat('0.05')),
+        route('replicate', flat('0.04')),
+        route('openai', flat('0.01'), 'retired'),
+      ],
+      {
+        aliases: ['Two Routes'],
+      },
+    ),
     imageEntry('old-model', [route('openai', flat('0.02'), 'retired', 'old')], {
-      lifecycle: { status: 'retired', shutdown: '2026-08-17', replacements: ['two-routes'], source: SRC },
+      lifecycle: {
+        status: 'retired',
+        shutdown: '2026-08-17',
+        replacements: ['two-routes'],
+        source: SRC,
+      },
     }),
     imageEntry('unpriced', [], { unpricedReason: 'No list price in a primary source.' }),
-    imageEntry('credits-only', [route('fal', { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 8 }], rate: null, source: SRC }, 'active', 'credits')]),
+    imageEntry('credits-only', [
+      route(
+        'fal',
+        {
+          unit: 'credits',
+          per: 'image',
+          tiers: [{ when: {}, credits: 8 }],
+          rate: null,
+          source: SRC,
+        },
+        'active',
+        'credits',
+      ),
+    ]),
     imageEntry('gpt-image-2-like', [route('openai', GPT_IMAGE_2_PRICE, 'active', 'gpt')], {
       image: {
         sizes: {
@@ -118,9 +161,15 @@ describe('estimate on fixtures', () => {
 
   it('uses the requested provider, and names the available ones when it has no route', () => {
     expect(estimate({ model: 'two-routes', provider: 'fal' }, fixtures).expected).toBe(usd('0.05'));
-    const err = expectCode(() => estimate({ model: 'two-routes', provider: 'bfl' }, fixtures), 'unsupported');
+    const err = expectCode(
+      () => estimate({ model: 'two-routes', provider: 'bfl' }, fixtures),
+      'unsupported',
+    );
     expect(err.hint).toMatch(/fal, replicate, openai/);
-    expectCode(() => estimate({ model: 'two-routes', provider: 'openai' }, fixtures), 'model_retired');
+    expectCode(
+      () => estimate({ model: 'two-routes', provider: 'openai' }, fixtures),
+      'model_retired',
+    );
   });
 
   it('refuses a retired model, naming its replacements', () => {
@@ -133,7 +182,10 @@ describe('estimate on fixtures', () => {
   it('never prices a model without a usable route at $0', () => {
     const err = expectCode(() => estimate({ model: 'unpriced' }, fixtures), 'price_unavailable');
     expect(err.hint).toBe('No list price in a primary source.');
-    const credits = expectCode(() => estimate({ model: 'credits-only' }, fixtures), 'price_unavailable');
+    const credits = expectCode(
+      () => estimate({ model: 'credits-only' }, fixtures),
+      'price_unavailable',
+    );
     expect(credits.hint).toMatch(/credit-to-USD rate/);
   });
 
@@ -144,13 +196,21 @@ describe('estimate on fixtures', () => {
 
   it('validates the request at the boundary', () => {
     expectCode(() => estimate({ model: 'two-routes', count: -1 }, fixtures), 'invalid_input');
-    expectCode(() => estimate({ model: 'two-routes', provider: 'nowhere' as never }, fixtures), 'invalid_input');
+    expectCode(
+      () => estimate({ model: 'two-routes', provider: 'nowhere' as never }, fixtures),
+      'invalid_input',
+    );
   });
 
   it('estimates prompt tokens from the prompt words and says so', () => {
     const prompt = 'a lighthouse on a cliff at dusk, warm light, 35mm film'; // 11 words
-    const e = estimate({ model: 'gpt-image-2-like', quality: 'high', size: '1024x1024', prompt }, fixtures);
-    expect(e.lines.find((l) => l.label === 'Text input tokens')?.quantity).toBe('15 tokens × 1 request');
+    const e = estimate(
+      { model: 'gpt-image-2-like', quality: 'high', size: '1024x1024', prompt },
+      fixtures,
+    );
+    expect(e.lines.find((l) => l.label === 'Text input tokens')?.quantity).toBe(
+      '15 tokens × 1 request',
+    );
     expect(e.expected).toBe(210_720 + 75);
     expect(e.assumptions).toContain('Prompt tokens estimated from its words: about 15 tokens.');
   });
@@ -161,13 +221,23 @@ describe('estimate on fixtures', () => {
     expect(e.expected).toBe(1756 * 30);
     expect(e.low).toBe(Math.round(158 * 30 * 0.8));
     expect(e.high).toBe(Math.round(14_272 * 30 * 1.2));
-    expect(e.assumptions.join(' ')).toMatch(/size not set: the range covers .*3840x2160; expected assumes 1024x1024/);
+    expect(e.assumptions.join(' ')).toMatch(
+      /size not set: the range covers .*3840x2160; expected assumes 1024x1024/,
+    );
   });
 
   it('checks a free size against the model limits', () => {
-    expect(estimate({ model: 'gpt-image-2-like', size: '2560x1440', quality: 'high', promptTokens: 0 }, fixtures).expected).toBe(7370 * 30);
+    expect(
+      estimate(
+        { model: 'gpt-image-2-like', size: '2560x1440', quality: 'high', promptTokens: 0 },
+        fixtures,
+      ).expected,
+    ).toBe(7370 * 30);
     for (const size of ['1000x1000', '4096x2048', '3840x1024']) {
-      const err = expectCode(() => estimate({ model: 'gpt-image-2-like', size }, fixtures), 'invalid_input');
+      const err = expectCode(
+        () => estimate({ model: 'gpt-image-2-like', size }, fixtures),
+        'invalid_input',
+      );
       expect(err.message).toMatch(/multiples of 16/);
     }
   });
@@ -177,27 +247,47 @@ describe('estimate on the catalog', () => {
   const catalog = loadCatalog();
 
   it('prices Nano Banana Pro at $0.1344 per 1K image through the Gemini API', () => {
-    const e = estimate({ model: 'nano-banana-pro', provider: 'google', resolution: '1K', promptTokens: 0, count: 50 });
+    const e = estimate({
+      model: 'nano-banana-pro',
+      provider: 'google',
+      resolution: '1K',
+      promptTokens: 0,
+      count: 50,
+    });
     expect(e.expected).toBe(50 * 134_400);
     expect(e.perAsset.expected).toBe(134_400);
     expect(e.lines[0]?.source.ref).toBe('https://ai.google.dev/gemini-api/docs/pricing');
   });
 
   it('maps a pixel size onto the resolution tier it needs', () => {
-    const e = estimate({ model: 'nano-banana-pro', provider: 'google', size: '3000x2000', promptTokens: 0 });
+    const e = estimate({
+      model: 'nano-banana-pro',
+      provider: 'google',
+      size: '3000x2000',
+      promptTokens: 0,
+    });
     expect(e.expected).toBe(usd('0.24'));
     expect(e.assumptions).toContain('Size 3000x2000 maps to the 4K resolution tier.');
     expect(e.assumptions.join(' ')).not.toMatch(/does not change/);
   });
 
   it('refuses settings the model does not offer, listing what it does', () => {
-    const res = expectCode(() => estimate({ model: 'nano-banana-pro', resolution: '8K' }), 'invalid_input');
+    const res = expectCode(
+      () => estimate({ model: 'nano-banana-pro', resolution: '8K' }),
+      'invalid_input',
+    );
     expect(res.message).toBe('resolution: Nano Banana Pro does not offer 8K; allowed: 1K, 2K, 4K.');
     const secs = expectCode(() => estimate({ model: 'veo-3-1', seconds: 5 }), 'invalid_input');
     expect(secs.message).toMatch(/allowed: 4, 6, 8/);
-    const size = expectCode(() => estimate({ model: 'two-routes', size: '640x480' }, fixtures), 'invalid_input');
+    const size = expectCode(
+      () => estimate({ model: 'two-routes', size: '640x480' }, fixtures),
+      'invalid_input',
+    );
     expect(size.message).toMatch(/allowed: 1024x1024, 1536x1024, 1024x1536/);
-    expectCode(() => estimate({ model: 'two-routes', quality: 'ultra' }, fixtures), 'invalid_input');
+    expectCode(
+      () => estimate({ model: 'two-routes', quality: 'ultra' }, fixtures),
+      'invalid_input',
+    );
   });
 
   it('prices the fal route from its list price', () => {
@@ -207,28 +297,57 @@ describe('estimate on the catalog', () => {
 
   it('reproduces seed 000: $0.08 per image is $4 / $16 / $80 a month', () => {
     const model = catalog.resolve('nano-banana-pro');
-    const claim = priceClaims(model, { count: 50 }).find((c) => c.claim.source.ref.startsWith('seeds/000'));
+    const claim = priceClaims(model, { count: 50 }).find((c) =>
+      c.claim.source.ref.startsWith('seeds/000'),
+    );
     expect(claim?.result?.expected).toBe(usd('4'));
-    const perImage = priceClaims(model).find((c) => c.claim.source.ref.startsWith('seeds/000'))?.result?.expected ?? 0;
-    expect(projectMonthly(perImage, [50, 200, 1000]).map((r) => formatUsd(r.micros))).toEqual(['$4.00', '$16.00', '$80.00']);
+    const perImage =
+      priceClaims(model).find((c) => c.claim.source.ref.startsWith('seeds/000'))?.result
+        ?.expected ?? 0;
+    expect(projectMonthly(perImage, [50, 200, 1000]).map((r) => formatUsd(r.micros))).toEqual([
+      '$4.00',
+      '$16.00',
+      '$80.00',
+    ]);
   });
 
   it('keeps a credits claim without a rate as an error, not $0', () => {
-    const credits = priceClaims(catalog.resolve('nano-banana-pro')).find((c) => c.claim.price?.unit === 'credits');
+    const credits = priceClaims(catalog.resolve('nano-banana-pro')).find(
+      (c) => c.claim.price?.unit === 'credits',
+    );
     expect(credits?.result).toBeUndefined();
     expect(credits?.error?.code).toBe('price_unavailable');
   });
 
   it('reproduces FLUX.2 [pro] on BFL: 1 MP text-to-image $0.03, 1 MP edit $0.045', () => {
-    expect(estimate({ model: 'flux-2-pro', provider: 'bfl', size: '1024x1024' }).expected).toBe(usd('0.03'));
-    const edit = estimate({ model: 'flux-2-pro', provider: 'bfl', size: '1024x1024', inputImages: 1, inputPixels: 1024 * 1024 });
+    expect(estimate({ model: 'flux-2-pro', provider: 'bfl', size: '1024x1024' }).expected).toBe(
+      usd('0.03'),
+    );
+    const edit = estimate({
+      model: 'flux-2-pro',
+      provider: 'bfl',
+      size: '1024x1024',
+      inputImages: 1,
+      inputPixels: 1024 * 1024,
+    });
     expect(edit.expected).toBe(usd('0.045'));
     expect(edit.lines.map((l) => l.label)).toEqual(['First megapixel', 'Input megapixels']);
   });
 
   it('reproduces Veo 3.1: 8 s at 1080p with audio = $3.20', () => {
-    const e = estimate({ model: 'veo-3-1', provider: 'vertex', seconds: 8, resolution: '1080p', audio: true });
-    expect(e).toMatchObject({ low: usd('3.20'), expected: usd('3.20'), high: usd('3.20'), unit: 'second' });
+    const e = estimate({
+      model: 'veo-3-1',
+      provider: 'vertex',
+      seconds: 8,
+      resolution: '1080p',
+      audio: true,
+    });
+    expect(e).toMatchObject({
+      low: usd('3.20'),
+      expected: usd('3.20'),
+      high: usd('3.20'),
+      unit: 'second',
+    });
   });
 
   it('ranges an open Veo request over durations and resolutions, expecting 720p with audio', () => {
@@ -236,8 +355,12 @@ describe('estimate on the catalog', () => {
     expect(e.expected).toBe(usd('0.40') * 6);
     expect(e.low).toBe(usd('0.20') * 4);
     expect(e.high).toBe(usd('0.60') * 8);
-    expect(e.assumptions).toContain('resolution not set: the range covers 720p, 1080p, 4k; expected assumes 720p.');
-    expect(e.assumptions).toContain('audio not set: the range covers on, off; expected assumes on.');
+    expect(e.assumptions).toContain(
+      'resolution not set: the range covers 720p, 1080p, 4k; expected assumes 720p.',
+    );
+    expect(e.assumptions).toContain(
+      'audio not set: the range covers on, off; expected assumes on.',
+    );
   });
 
   it('refuses every retired catalog model with its replacements', () => {
@@ -252,7 +375,10 @@ describe('estimate on the catalog', () => {
   it('never returns $0 for a catalog model: a price or a price_unavailable error', () => {
     for (const model of catalog.models.filter((m) => m.lifecycle.status !== 'retired')) {
       try {
-        const e = estimate({ model: model.id, seconds: model.modality === 'video' ? model.video.durations[0] : undefined });
+        const e = estimate({
+          model: model.id,
+          seconds: model.modality === 'video' ? model.video.durations[0] : undefined,
+        });
         expect(e.expected, model.id).toBeGreaterThan(0);
         expect(e.low).toBeLessThanOrEqual(e.expected);
         expect(e.expected).toBeLessThanOrEqual(e.high);
@@ -271,7 +397,10 @@ describe('startingPrice', () => {
   });
 
   it('quotes time-priced video per second', () => {
-    expect(startingPrice(loadCatalog().resolve('veo-3-1'))).toMatchObject({ micros: usd('0.20'), per: 'second' });
+    expect(startingPrice(loadCatalog().resolve('veo-3-1'))).toMatchObject({
+      micros: usd('0.20'),
+      per: 'second',
+    });
   });
 
   it('skips unpriced and retired routes', () => {

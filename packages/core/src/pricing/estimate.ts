@@ -1,5 +1,13 @@
 import { loadCatalog, type Catalog } from '../catalog/index.ts';
-import type { Claim, Modality, ModelEntry, PriceUnit, Provider, Route, Source } from '../catalog/schema.ts';
+import type {
+  Claim,
+  Modality,
+  ModelEntry,
+  PriceUnit,
+  Provider,
+  Route,
+  Source,
+} from '../catalog/schema.ts';
 import { AtelierError, isAtelierError } from '../errors.ts';
 import { divRound, formatUsd, type Micros } from '../money.ts';
 import { parseInput } from '../validate.ts';
@@ -44,9 +52,18 @@ function preferred<T extends string>(names: readonly T[], usual: string): T | un
 export function contextFor(model: ModelEntry, count: number): PriceContext {
   if (model.modality === 'image') {
     const caps = model.image;
-    const sizes = caps.sizes.kind === 'list' ? caps.sizes.values : caps.sizes.kind === 'range' ? caps.sizes.presets : [];
+    const sizes =
+      caps.sizes.kind === 'list'
+        ? caps.sizes.values
+        : caps.sizes.kind === 'range'
+          ? caps.sizes.presets
+          : [];
     return {
-      options: { quality: caps.qualities, size: sizes, resolution: caps.resolutions.map((r) => r.name) },
+      options: {
+        quality: caps.qualities,
+        size: sizes,
+        resolution: caps.resolutions.map((r) => r.name),
+      },
       resolutions: caps.resolutions,
       assetsPerRequest: Math.min(count, caps.maxImagesPerCall),
       defaults: {
@@ -79,12 +96,20 @@ export function contextFor(model: ModelEntry, count: number): PriceContext {
  * that holds it (Gemini prices by tier, callers often think in pixels).
  */
 function paramsFor(model: ModelEntry, params: PriceParams, notes: string[]): PriceParams {
-  if (model.modality !== 'image' || params.resolution !== undefined || !params.size || params.size === 'auto') return params;
+  if (
+    model.modality !== 'image' ||
+    params.resolution !== undefined ||
+    !params.size ||
+    params.size === 'auto'
+  )
+    return params;
   const tiers = model.image.resolutions;
   if (!tiers.length) return params;
   const { width, height } = parseSize(params.size);
   const long = Math.max(width, height);
-  const tier = [...tiers].sort((a, b) => a.longEdge - b.longEdge).find((t) => t.longEdge >= long) ?? tiers.at(-1);
+  const tier =
+    [...tiers].sort((a, b) => a.longEdge - b.longEdge).find((t) => t.longEdge >= long) ??
+    tiers.at(-1);
   if (!tier) return params;
   notes.push(`Size ${params.size} maps to the ${tier.name} resolution tier.`);
   return { ...params, resolution: tier.name };
@@ -93,10 +118,16 @@ function paramsFor(model: ModelEntry, params: PriceParams, notes: string[]): Pri
 function retiredError(model: ModelEntry, catalog: Catalog): AtelierError {
   const names = model.lifecycle.replacements.map((id) => catalog.get(id)?.name ?? id);
   const when = model.lifecycle.shutdown ? ` on ${model.lifecycle.shutdown}` : '';
-  return new AtelierError('model_retired', `${model.name} was retired${when} and can no longer be called.`, {
-    hint: names.length ? `Use ${names.join(' or ')} instead.` : 'Run `atelier models` to pick a current model.',
-    details: { model: model.id, replacements: model.lifecycle.replacements },
-  });
+  return new AtelierError(
+    'model_retired',
+    `${model.name} was retired${when} and can no longer be called.`,
+    {
+      hint: names.length
+        ? `Use ${names.join(' or ')} instead.`
+        : 'Run `atelier models` to pick a current model.',
+      details: { model: model.id, replacements: model.lifecycle.replacements },
+    },
+  );
 }
 
 function uniqueSources(sources: readonly Source[]): Source[] {
@@ -110,7 +141,12 @@ function uniqueSources(sources: readonly Source[]): Source[] {
  * serving route for these settings. A model without a usable price is an error, never $0.
  */
 export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog()): Estimate {
-  const { model: name, provider, prompt, ...rest } = parseInput(EstimateRequestSchema, req, 'estimate request');
+  const {
+    model: name,
+    provider,
+    prompt,
+    ...rest
+  } = parseInput(EstimateRequestSchema, req, 'estimate request');
   const model = catalog.resolve(name);
   if (model.lifecycle.status === 'retired') throw retiredError(model, catalog);
 
@@ -136,16 +172,24 @@ export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog())
       });
     }
     if (candidates.every((r) => r.status === 'retired')) {
-      throw new AtelierError('model_retired', `${model.name} is no longer served through ${provider}.`, {
-        hint: available.length > 1 ? `Try another provider: ${available.filter((p) => p !== provider).join(', ')}.` : undefined,
-        details: { model: model.id, provider },
-      });
+      throw new AtelierError(
+        'model_retired',
+        `${model.name} is no longer served through ${provider}.`,
+        {
+          hint:
+            available.length > 1
+              ? `Try another provider: ${available.filter((p) => p !== provider).join(', ')}.`
+              : undefined,
+          details: { model: model.id, provider },
+        },
+      );
     }
     candidates = candidates.filter((r) => r.status !== 'retired');
   } else {
     const serving = servingRoutes(model);
     candidates = serving.routes;
-    if (serving.deprecated && candidates.length) notes.push(`Only deprecated routes remain for ${model.name}.`);
+    if (serving.deprecated && candidates.length)
+      notes.push(`Only deprecated routes remain for ${model.name}.`);
   }
 
   let best: { route: Route; result: PriceResult } | undefined;
@@ -153,27 +197,40 @@ export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog())
   for (const route of candidates) {
     try {
       // Once a size has picked the resolution tier, only pixel-counting prices still need it.
-      const routeParams = sizeMapped && !needsPixels(route.price) ? { ...params, size: undefined } : params;
+      const routeParams =
+        sizeMapped && !needsPixels(route.price) ? { ...params, size: undefined } : params;
       const result = priceOf(route.price, routeParams, context);
       if (!best || result.expected < best.result.expected) best = { route, result };
     } catch (e) {
-      if (!isAtelierError(e) || (e.code !== 'price_unavailable' && e.code !== 'invalid_input')) throw e;
+      if (!isAtelierError(e) || (e.code !== 'price_unavailable' && e.code !== 'invalid_input'))
+        throw e;
       failures.push(e);
     }
   }
   if (!best) {
-    const tierError = failures.find((f) => f.details && 'allowed' in f.details) ?? failures.find((f) => f.code === 'invalid_input');
+    const tierError =
+      failures.find((f) => f.details && 'allowed' in f.details) ??
+      failures.find((f) => f.code === 'invalid_input');
     if (tierError) throw tierError;
-    throw new AtelierError('price_unavailable', `No price is known for ${model.name}${provider ? ` on ${provider}` : ''}.`, {
-      hint: model.unpricedReason ?? failures[0]?.message ?? 'The catalog lists no priced route for it.',
-      details: { model: model.id, reasons: failures.map((f) => f.message) },
-    });
+    throw new AtelierError(
+      'price_unavailable',
+      `No price is known for ${model.name}${provider ? ` on ${provider}` : ''}.`,
+      {
+        hint:
+          model.unpricedReason ??
+          failures[0]?.message ??
+          'The catalog lists no priced route for it.',
+        details: { model: model.id, reasons: failures.map((f) => f.message) },
+      },
+    );
   }
 
   const { route, result } = best;
   const assumptions = [...notes, ...result.assumptions];
   if (!provider && candidates.length > 1) {
-    assumptions.unshift(`Cheapest of ${candidates.length} routes for these settings: ${route.provider}.`);
+    assumptions.unshift(
+      `Cheapest of ${candidates.length} routes for these settings: ${route.provider}.`,
+    );
   }
   return {
     ...result,
@@ -213,16 +270,24 @@ export function startingPrice(model: ModelEntry): StartingPrice | undefined {
     const price = route.price;
     const timed =
       model.modality === 'video' &&
-      (price.unit === 'second' || price.unit === 'video_token' || (price.unit === 'credits' && price.per === 'second'));
-    const per: StartingPrice['per'] = model.modality === 'image' ? 'image' : timed ? 'second' : 'video';
+      (price.unit === 'second' ||
+        price.unit === 'video_token' ||
+        (price.unit === 'credits' && price.per === 'second'));
+    const per: StartingPrice['per'] =
+      model.modality === 'image' ? 'image' : timed ? 'second' : 'video';
     let micros: Micros;
     try {
-      micros = priceOf(price, timed ? { count: 1, seconds: 1, promptTokens: 0 } : { count: 1, promptTokens: 0 }, context).low;
+      micros = priceOf(
+        price,
+        timed ? { count: 1, seconds: 1, promptTokens: 0 } : { count: 1, promptTokens: 0 },
+        context,
+      ).low;
     } catch (e) {
       if (isAtelierError(e)) continue;
       throw e;
     }
-    if (!best || micros < best.micros) best = { micros, per, label: `from ${formatUsd(micros)} / ${per}`, route };
+    if (!best || micros < best.micros)
+      best = { micros, per, label: `from ${formatUsd(micros)} / ${per}`, route };
   }
   return best;
 }

@@ -3,16 +3,31 @@ import { AtelierError } from '../errors.ts';
 import { parseSize, type PriceParams } from './params.ts';
 import { sameValue } from './tiers.ts';
 
-function refuse(model: ModelEntry, field: string, value: unknown, allowed: readonly (string | number)[] | string): never {
+function refuse(
+  model: ModelEntry,
+  field: string,
+  value: unknown,
+  allowed: readonly (string | number)[] | string,
+): never {
   const list = typeof allowed === 'string' ? allowed : allowed.join(', ');
-  throw new AtelierError('invalid_input', `${field}: ${model.name} does not offer ${String(value)}; allowed: ${list}.`, {
-    details: { field, value, allowed, model: model.id },
-  });
+  throw new AtelierError(
+    'invalid_input',
+    `${field}: ${model.name} does not offer ${String(value)}; allowed: ${list}.`,
+    {
+      details: { field, value, allowed, model: model.id },
+    },
+  );
 }
 
-function oneOf(model: ModelEntry, field: string, value: string | number | undefined, allowed: readonly (string | number)[]): void {
+function oneOf(
+  model: ModelEntry,
+  field: string,
+  value: string | number | undefined,
+  allowed: readonly (string | number)[],
+): void {
   if (value === undefined || !allowed.length) return;
-  if (!allowed.some((a) => (typeof a === 'number' ? a === value : sameValue(a, String(value))))) refuse(model, field, value, allowed);
+  if (!allowed.some((a) => (typeof a === 'number' ? a === value : sameValue(a, String(value)))))
+    refuse(model, field, value, allowed);
 }
 
 /**
@@ -20,15 +35,25 @@ function oneOf(model: ModelEntry, field: string, value: string | number | undefi
  * given for a request the model cannot run (a catch-all price tier would otherwise accept "8K").
  * Returns notes for settings the model overrides (audio on a model that always or never has it).
  */
-export function checkFit(model: ModelEntry, params: PriceParams): { params: PriceParams; notes: string[] } {
+export function checkFit(
+  model: ModelEntry,
+  params: PriceParams,
+): { params: PriceParams; notes: string[] } {
   const notes: string[] = [];
   if (model.modality === 'image') {
     const caps = model.image;
-    if (params.quality?.toLowerCase() !== 'auto') oneOf(model, 'quality', params.quality, caps.qualities);
-    oneOf(model, 'resolution', params.resolution, caps.resolutions.map((r) => r.name));
+    if (params.quality?.toLowerCase() !== 'auto')
+      oneOf(model, 'quality', params.quality, caps.qualities);
+    oneOf(
+      model,
+      'resolution',
+      params.resolution,
+      caps.resolutions.map((r) => r.name),
+    );
     oneOf(model, 'aspectRatio', params.aspectRatio, caps.aspectRatios);
     if (params.size && params.size !== 'auto') checkSize(model, params.size);
-    if ((params.inputImages ?? 0) > caps.maxInputImages) refuse(model, 'inputImages', params.inputImages, `0 to ${caps.maxInputImages}`);
+    if ((params.inputImages ?? 0) > caps.maxInputImages)
+      refuse(model, 'inputImages', params.inputImages, `0 to ${caps.maxInputImages}`);
     return { params, notes };
   }
   const caps = model.video;

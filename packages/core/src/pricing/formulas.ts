@@ -14,7 +14,11 @@ export type GptImage2Quality = keyof typeof GPT_IMAGE_2_QUALITY_FACTORS;
  *   saf = ⌊(2·qf·short + long) / (2·long)⌋
  *   tokens = ⌈qf · saf · (2,000,000 + w·h) / 4,000,000⌉
  */
-export function gptImage2OutputTokens(quality: GptImage2Quality, width: number, height: number): number {
+export function gptImage2OutputTokens(
+  quality: GptImage2Quality,
+  width: number,
+  height: number,
+): number {
   const qf = GPT_IMAGE_2_QUALITY_FACTORS[quality];
   const long = Math.max(width, height);
   const short = Math.min(width, height);

@@ -2,11 +2,20 @@
  * The pricing engine: what a request costs on a model's routes (low / expected / high with
  * sourced cost lines), what a finished call cost, and the monthly planning arithmetic.
  */
-export { PriceParamsSchema, EstimateRequestSchema, type PriceParams, type EstimateRequest } from './params.ts';
+export {
+  PriceParamsSchema,
+  EstimateRequestSchema,
+  type PriceParams,
+  type EstimateRequest,
+} from './params.ts';
 export { priceOf, DERIVED_MARGIN_PERCENT, type PriceResult } from './price-of.ts';
 export type { CostLine, PriceContext } from './units.ts';
 export { videoTokens } from './units.ts';
-export { gptImage2OutputTokens, GPT_IMAGE_2_QUALITY_FACTORS, OUTPUT_TOKEN_FORMULAS } from './formulas.ts';
+export {
+  gptImage2OutputTokens,
+  GPT_IMAGE_2_QUALITY_FACTORS,
+  OUTPUT_TOKEN_FORMULAS,
+} from './formulas.ts';
 export {
   estimate,
   startingPrice,

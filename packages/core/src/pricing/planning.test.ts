@@ -14,7 +14,11 @@ describe('projectMonthly', () => {
       [1000, '$80.00'],
       [5000, '$400.00'],
     ]);
-    expect(projectMonthly(SORA_2_PRO, [50, 200, 1000]).map((r) => formatUsd(r.micros))).toEqual(['$7.50', '$30.00', '$150.00']);
+    expect(projectMonthly(SORA_2_PRO, [50, 200, 1000]).map((r) => formatUsd(r.micros))).toEqual([
+      '$7.50',
+      '$30.00',
+      '$150.00',
+    ]);
   });
 
   it('stays exact at sub-cent prices', () => {
@@ -64,7 +68,11 @@ describe('splitBudget', () => {
   });
 
   it('finds the largest volume a budget buys at 80/20', () => {
-    expect(splitBudget({ shares, budget: usd('94') })).toMatchObject({ volume: 1000, micros: usd('94'), remaining: 0 });
+    expect(splitBudget({ shares, budget: usd('94') })).toMatchObject({
+      volume: 1000,
+      micros: usd('94'),
+      remaining: 0,
+    });
     // $100 buys 1063 (850 + 213 = $99.95); 1064 would cost $100.03.
     const split = splitBudget({ shares, budget: usd('100') });
     expect(split.allocations.map((a) => a.volume)).toEqual([850, 213]);
@@ -81,14 +89,26 @@ describe('splitBudget', () => {
   });
 
   it('keeps apportioned volumes summing to the total', () => {
-    const thirds = ['a', 'b', 'c'].map((model) => ({ model, perAsset: usd('0.01'), percent: 100 / 3 }));
-    expect(splitBudget({ shares: thirds, volume: 100 }).allocations.map((a) => a.volume)).toEqual([34, 33, 33]);
+    const thirds = ['a', 'b', 'c'].map((model) => ({
+      model,
+      perAsset: usd('0.01'),
+      percent: 100 / 3,
+    }));
+    expect(splitBudget({ shares: thirds, volume: 100 }).allocations.map((a) => a.volume)).toEqual([
+      34, 33, 33,
+    ]);
   });
 
   it('rejects shares that do not add up, or both budget and volume', () => {
-    expect(() => splitBudget({ shares: [{ model: 'a', perAsset: NBP, percent: 70 }], volume: 10 })).toThrow(/100 percent/);
-    expect(() => splitBudget({ shares, volume: 10, budget: usd('1') })).toThrow(/exactly one of budget or volume/);
-    expect(() => splitBudget({ shares: [{ model: 'free', perAsset: 0, percent: 100 }], budget: usd('1') })).toThrow(/\$0/);
+    expect(() =>
+      splitBudget({ shares: [{ model: 'a', perAsset: NBP, percent: 70 }], volume: 10 }),
+    ).toThrow(/100 percent/);
+    expect(() => splitBudget({ shares, volume: 10, budget: usd('1') })).toThrow(
+      /exactly one of budget or volume/,
+    );
+    expect(() =>
+      splitBudget({ shares: [{ model: 'free', perAsset: 0, percent: 100 }], budget: usd('1') }),
+    ).toThrow(/\$0/);
   });
 });
 
@@ -125,11 +145,18 @@ describe('breakEven', () => {
 
   it('reports no break-even when one plan is always cheaper', () => {
     const dearer = { label: 'dearer', perAsset: usd('0.10'), fixed: usd('1') };
-    expect(breakEven(api, dearer)).toMatchObject({ volume: null, cheaperBelow: 'API at $0.08', crossings: [] });
+    expect(breakEven(api, dearer)).toMatchObject({
+      volume: null,
+      cheaperBelow: 'API at $0.08',
+      crossings: [],
+    });
   });
 
   it('starts from the first strict difference when both cost the same at zero', () => {
-    const r = breakEven({ label: 'a', perAsset: usd('0.05') }, { label: 'b', perAsset: usd('0.01'), included: 0 });
+    const r = breakEven(
+      { label: 'a', perAsset: usd('0.05') },
+      { label: 'b', perAsset: usd('0.01'), included: 0 },
+    );
     expect(r).toMatchObject({ cheaperBelow: 'b', volume: null });
   });
 });

@@ -25,7 +25,11 @@ export function projectMonthly(
  */
 export function costPerAccepted(perAsset: Micros, acceptRatePercent: number): Micros {
   const p = parseInput(MicrosSchema, perAsset, 'per-asset price');
-  const rate = parseInput(z.number().gt(0).max(100), acceptRatePercent, 'acceptance rate (percent, above 0 up to 100)');
+  const rate = parseInput(
+    z.number().gt(0).max(100),
+    acceptRatePercent,
+    'acceptance rate (percent, above 0 up to 100)',
+  );
   // Basis points keep fractional percentages (62.5 %) exact in integer arithmetic.
   return scale(p, 10_000, Math.round(rate * 100));
 }
@@ -95,7 +99,9 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const rest = weights.map((w) => (BigInt(total) * BigInt(w)) % BigInt(sum));
   const parts = exact.map(Number);
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = rest.map((r, i) => ({ r, i })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  const order = rest
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   for (const { i } of order) {
     if (left <= 0) break;
     parts[i] = (parts[i] ?? 0) + 1;
@@ -113,14 +119,20 @@ function apportion(total: number, weights: readonly number[]): number[] {
 export function splitBudget(input: SplitBudgetInput): BudgetSplit {
   const s = parseInput(SplitBudgetSchema, input, 'budget split');
   const weights = s.shares.map((x) => Math.round((x.percent / 100) * PPM));
-  const cost = (volumes: number[]): Micros => volumes.reduce((sum, v, i) => sum + scale(s.shares[i]?.perAsset ?? 0, v, 1), 0);
+  const cost = (volumes: number[]): Micros =>
+    volumes.reduce((sum, v, i) => sum + scale(s.shares[i]?.perAsset ?? 0, v, 1), 0);
   const result = (volumes: number[], budget?: Micros): BudgetSplit => {
     const allocations = s.shares.map((x, i) => {
       const volume = volumes[i] ?? 0;
       return { model: x.model, percent: x.percent, volume, micros: scale(x.perAsset, volume, 1) };
     });
     const micros = allocations.reduce((sum, a) => sum + a.micros, 0);
-    return { allocations, volume: volumes.reduce((a, b) => a + b, 0), micros, remaining: budget === undefined ? 0 : budget - micros };
+    return {
+      allocations,
+      volume: volumes.reduce((a, b) => a + b, 0),
+      micros,
+      remaining: budget === undefined ? 0 : budget - micros,
+    };
   };
 
   if (s.volume !== undefined) return result(apportion(s.volume, weights));
@@ -146,9 +158,13 @@ export function splitBudget(input: SplitBudgetInput): BudgetSplit {
 }
 
 function freeModel(model: string): AtelierError {
-  return new AtelierError('invalid_input', `A budget cannot be split onto a price of $0 (${model}).`, {
-    hint: 'Give a volume instead, or check the per-asset price.',
-  });
+  return new AtelierError(
+    'invalid_input',
+    `A budget cannot be split onto a price of $0 (${model}).`,
+    {
+      hint: 'Give a volume instead, or check the per-asset price.',
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,12 +207,22 @@ export interface BreakEven {
 
 /** Cost of a plan as α + β·v on one stretch of volumes (integers, µUSD). */
 function linearOn(plan: Plan, from: number): [bigint, bigint] {
-  if (from >= plan.included) return [BigInt(plan.fixed) - BigInt(plan.included) * BigInt(plan.perAsset), BigInt(plan.perAsset)];
+  if (from >= plan.included)
+    return [
+      BigInt(plan.fixed) - BigInt(plan.included) * BigInt(plan.perAsset),
+      BigInt(plan.perAsset),
+    ];
   return [BigInt(plan.fixed), 0n];
 }
 
 /** Smallest integer v in [lo, hi] with A + B·v ≥ 0 (strict: > 0), or undefined. */
-function firstAtLeast(a: bigint, b: bigint, lo: number, hi: number, strict: boolean): number | undefined {
+function firstAtLeast(
+  a: bigint,
+  b: bigint,
+  lo: number,
+  hi: number,
+  strict: boolean,
+): number | undefined {
   const ok = (v: number): boolean => (strict ? a + b * BigInt(v) > 0n : a + b * BigInt(v) >= 0n);
   if (ok(lo)) return lo;
   if (b <= 0n) return undefined;
@@ -219,7 +245,12 @@ export function breakEven(first: CostPlan, second: CostPlan): BreakEven {
     const [aa, ab] = linearOn(a, lo);
     const [ba, bb] = linearOn(b, lo);
     // d(v) = cost(a) − cost(b): negative while the first plan is cheaper.
-    return { lo, hi: next === undefined ? Number.MAX_SAFE_INTEGER : next - 1, da: aa - ba, db: ab - bb };
+    return {
+      lo,
+      hi: next === undefined ? Number.MAX_SAFE_INTEGER : next - 1,
+      da: aa - ba,
+      db: ab - bb,
+    };
   });
   const d = (v: number): bigint => {
     const seg = [...segments].reverse().find((s) => v >= s.lo) ?? segments[0];
@@ -244,7 +275,8 @@ export function breakEven(first: CostPlan, second: CostPlan): BreakEven {
     // Equal at zero: whoever is strictly cheaper first sets the starting leader.
     const aFirst = find(0, -1n, true);
     const bFirst = find(0, 1n, true);
-    if (aFirst === undefined && bFirst === undefined) return { volume: null, cheaperBelow: null, cheaperAbove: null, crossings };
+    if (aFirst === undefined && bFirst === undefined)
+      return { volume: null, cheaperBelow: null, cheaperAbove: null, crossings };
     from = Math.min(aFirst ?? Infinity, bFirst ?? Infinity);
     leader = leaderAt(from);
   }

@@ -40,13 +40,22 @@ const GPT_IMAGE_2: Price = {
     imageOutput: usd('30'),
     textOutput: usd('10'),
   },
-  outputImageTokens: { kind: 'formula', formula: 'openai-gpt-image-2', source: src('1.5', 'derived') },
+  outputImageTokens: {
+    kind: 'formula',
+    formula: 'openai-gpt-image-2',
+    source: src('1.5', 'derived'),
+  },
   source: src('1.5', 'price-map'),
 };
 
 const GEMINI_3_PRO_IMAGE: Price = {
   unit: 'token',
-  ratesPerMillion: { textInput: usd('2'), imageInput: usd('2'), imageOutput: usd('120'), textOutput: usd('12') },
+  ratesPerMillion: {
+    textInput: usd('2'),
+    imageInput: usd('2'),
+    imageOutput: usd('120'),
+    textOutput: usd('12'),
+  },
   outputImageTokens: {
     kind: 'table',
     tiers: [
@@ -111,24 +120,37 @@ function expectAtelierError(fn: () => unknown, code: string, message?: RegExp): 
 
 describe('per-image tiers', () => {
   it('prices gpt-image-1.5 by quality × size from the official table', () => {
-    expect(priceOf(GPT_IMAGE_15, { quality: 'low', size: '1024x1024' }).expected).toBe(usd('0.009'));
-    expect(priceOf(GPT_IMAGE_15, { quality: 'medium', size: '1024x1536' }).expected).toBe(usd('0.05'));
+    expect(priceOf(GPT_IMAGE_15, { quality: 'low', size: '1024x1024' }).expected).toBe(
+      usd('0.009'),
+    );
+    expect(priceOf(GPT_IMAGE_15, { quality: 'medium', size: '1024x1536' }).expected).toBe(
+      usd('0.05'),
+    );
     const high = priceOf(GPT_IMAGE_15, { quality: 'high', size: '1536x1024', count: 10 });
     expect(high).toMatchObject({ low: usd('2'), expected: usd('2'), high: usd('2') });
     expect(high.lines).toEqual([
-      expect.objectContaining({ quantity: '10 images', unitPrice: '$0.20 / image', micros: usd('2'), source: GPT_IMAGE_15.source }),
+      expect.objectContaining({
+        quantity: '10 images',
+        unitPrice: '$0.20 / image',
+        micros: usd('2'),
+        source: GPT_IMAGE_15.source,
+      }),
     ]);
   });
 
   it('matches provider words case-insensitively', () => {
-    expect(priceOf(GPT_IMAGE_15, { quality: 'HIGH', size: '1024x1024' }).expected).toBe(usd('0.133'));
+    expect(priceOf(GPT_IMAGE_15, { quality: 'HIGH', size: '1024x1024' }).expected).toBe(
+      usd('0.133'),
+    );
   });
 
   it('turns quality "auto" or missing into a range with the middle option expected', () => {
     for (const quality of ['auto', undefined]) {
       const r = priceOf(GPT_IMAGE_15, { quality, size: '1024x1024' });
       expect(r).toMatchObject({ low: usd('0.009'), expected: usd('0.034'), high: usd('0.133') });
-      expect(r.assumptions.join(' ')).toMatch(/quality not set: the range covers low, medium, high; expected assumes medium/);
+      expect(r.assumptions.join(' ')).toMatch(
+        /quality not set: the range covers low, medium, high; expected assumes medium/,
+      );
     }
   });
 
@@ -153,7 +175,11 @@ describe('per-image tiers', () => {
     };
     expect(priceOf(fal, { resolution: '4K' }).expected).toBe(usd('0.30'));
     expect(priceOf(fal, { resolution: '2K' }).expected).toBe(usd('0.15'));
-    expect(priceOf(fal, {})).toMatchObject({ low: usd('0.15'), expected: usd('0.15'), high: usd('0.30') });
+    expect(priceOf(fal, {})).toMatchObject({
+      low: usd('0.15'),
+      expected: usd('0.15'),
+      high: usd('0.30'),
+    });
   });
 
   it('breaks a tie between equally specific tiers in favour of the one listed first', () => {
@@ -171,16 +197,27 @@ describe('per-image tiers', () => {
   });
 
   it('adds a per-input-image charge per request', () => {
-    const kontext: Price = { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], inputImageMicros: usd('0.01'), source: src('3.1') };
+    const kontext: Price = {
+      unit: 'image',
+      tiers: [{ when: {}, micros: usd('0.04') }],
+      inputImageMicros: usd('0.01'),
+      source: src('3.1'),
+    };
     const r = priceOf(kontext, { count: 3, inputImages: 2 });
     expect(r.expected).toBe(usd('0.12') + usd('0.06'));
     expect(r.lines.map((l) => l.label)).toEqual(['Image', 'Input images']);
   });
 
   it('names the allowed values when a setting has no tier', () => {
-    const err = expectAtelierError(() => priceOf(GPT_IMAGE_15, { quality: 'ultra', size: '1024x1024' }), 'price_unavailable');
+    const err = expectAtelierError(
+      () => priceOf(GPT_IMAGE_15, { quality: 'ultra', size: '1024x1024' }),
+      'price_unavailable',
+    );
     expect(err.message).toContain('quality "ultra" is not priced; allowed: low, medium, high');
-    const sizeErr = expectAtelierError(() => priceOf(GPT_IMAGE_15, { quality: 'low', size: '512x512' }), 'price_unavailable');
+    const sizeErr = expectAtelierError(
+      () => priceOf(GPT_IMAGE_15, { quality: 'low', size: '512x512' }),
+      'price_unavailable',
+    );
     expect(sizeErr.message).toContain('allowed: 1024x1024, 1024x1536, 1536x1024');
     expect(sizeErr.details).toMatchObject({ allowed: { quality: ['low', 'medium', 'high'] } });
   });
@@ -194,7 +231,9 @@ describe('per-image tiers', () => {
 describe('per-megapixel (FLUX.2)', () => {
   it('reproduces BFL: 1 MP text-to-image $0.03, 1 MP edit $0.045', () => {
     expect(priceOf(FLUX2_PRO, { size: '1024x1024' }).expected).toBe(usd('0.03'));
-    expect(priceOf(FLUX2_PRO, { size: '1024x1024', inputImages: 1, inputPixels: 1024 * 1024 }).expected).toBe(usd('0.045'));
+    expect(
+      priceOf(FLUX2_PRO, { size: '1024x1024', inputImages: 1, inputPixels: 1024 * 1024 }).expected,
+    ).toBe(usd('0.045'));
   });
 
   it('bills each started extra megapixel when rounding up', () => {
@@ -207,7 +246,14 @@ describe('per-megapixel (FLUX.2)', () => {
   });
 
   it('bills pro rata with exact rounding and honours a 1,000,000-pixel megapixel', () => {
-    const hunyuan: Price = { unit: 'megapixel', firstMpMicros: usd('0.10'), extraMpMicros: usd('0.10'), mpPixels: 1_000_000, rounding: 'exact', source: src('3.7', 'reseller') };
+    const hunyuan: Price = {
+      unit: 'megapixel',
+      firstMpMicros: usd('0.10'),
+      extraMpMicros: usd('0.10'),
+      mpPixels: 1_000_000,
+      rounding: 'exact',
+      source: src('3.7', 'reseller'),
+    };
     // 1024² = 1.048576 MP → $0.10 + 0.048576 × $0.10.
     expect(priceOf(hunyuan, { size: '1024x1024' }).expected).toBe(usd('0.104858'));
     const up = { ...hunyuan, rounding: 'up' as const };
@@ -221,7 +267,11 @@ describe('per-megapixel (FLUX.2)', () => {
   });
 
   it('ranges over the preset sizes when size is open', () => {
-    const r = priceOf(FLUX2_PRO, {}, { options: { size: ['1024x1024', '2048x2048'] }, defaults: { size: '1024x1024' } });
+    const r = priceOf(
+      FLUX2_PRO,
+      {},
+      { options: { size: ['1024x1024', '2048x2048'] }, defaults: { size: '1024x1024' } },
+    );
     expect(r).toMatchObject({ low: usd('0.03'), expected: usd('0.03'), high: usd('0.075') });
   });
 });
@@ -230,15 +280,29 @@ describe('per-token', () => {
   it('reproduces Gemini 3 Pro Image: 1120 tokens × $120/1M = $0.1344 per 1K image; $0.24 at 4K', () => {
     const r = priceOf(GEMINI_3_PRO_IMAGE, { resolution: '1K', ...NO_PROMPT });
     expect(r.expected).toBe(134_400);
-    expect(r.lines[0]).toMatchObject({ quantity: '1,120 tokens × 1 image', unitPrice: '$120.00 / 1M tokens' });
-    expect(priceOf(GEMINI_3_PRO_IMAGE, { resolution: '4k', ...NO_PROMPT }).expected).toBe(usd('0.24'));
+    expect(r.lines[0]).toMatchObject({
+      quantity: '1,120 tokens × 1 image',
+      unitPrice: '$120.00 / 1M tokens',
+    });
+    expect(priceOf(GEMINI_3_PRO_IMAGE, { resolution: '4k', ...NO_PROMPT }).expected).toBe(
+      usd('0.24'),
+    );
   });
 
   it('bills prompt and input-image tokens per request', () => {
-    const r = priceOf(GEMINI_3_PRO_IMAGE, { resolution: '1K', promptTokens: 500, inputImages: 2, count: 2 });
+    const r = priceOf(GEMINI_3_PRO_IMAGE, {
+      resolution: '1K',
+      promptTokens: 500,
+      inputImages: 2,
+      count: 2,
+    });
     // 2 × 1120 × $120/1M + 2 × 500 × $2/1M + 2 × 2 × 560 × $2/1M
     expect(r.expected).toBe(268_800 + 2_000 + 4_480);
-    expect(r.lines.map((l) => l.label)).toEqual(['Image output tokens', 'Text input tokens', 'Image input tokens']);
+    expect(r.lines.map((l) => l.label)).toEqual([
+      'Image output tokens',
+      'Text input tokens',
+      'Image input tokens',
+    ]);
   });
 
   it('assumes a prompt length when none is given, and says so', () => {
@@ -305,8 +369,14 @@ describe('video', () => {
   it('reproduces Veo 3.1: 8 s at 1080p with audio = $3.20', () => {
     const r = priceOf(VEO_31, { seconds: 8, resolution: '1080p', audio: true });
     expect(r).toMatchObject({ low: usd('3.20'), expected: usd('3.20'), high: usd('3.20') });
-    expect(r.lines[0]).toMatchObject({ label: 'Video (with audio)', quantity: '8 s × 1 video', unitPrice: '$0.40 / s' });
-    expect(priceOf(VEO_31, { seconds: 8, resolution: '4K', audio: false, count: 2 }).expected).toBe(usd('6.40'));
+    expect(r.lines[0]).toMatchObject({
+      label: 'Video (with audio)',
+      quantity: '8 s × 1 video',
+      unitPrice: '$0.40 / s',
+    });
+    expect(priceOf(VEO_31, { seconds: 8, resolution: '4K', audio: false, count: 2 }).expected).toBe(
+      usd('6.40'),
+    );
   });
 
   it('ranges over durations when seconds is open and needs seconds otherwise', () => {
@@ -320,27 +390,52 @@ describe('video', () => {
     // research §3.2: Seedance 1.5 Pro 720p 10 s ≈ $0.26 without audio, $0.52 with.
     const silent = priceOf(SEEDANCE_15_PRO, { seconds: 10, resolution: '720p', audio: false });
     expect(silent.expected).toBe(259_200);
-    expect(priceOf(SEEDANCE_15_PRO, { seconds: 10, resolution: '720p', audio: true }).expected).toBe(518_400);
+    expect(
+      priceOf(SEEDANCE_15_PRO, { seconds: 10, resolution: '720p', audio: true }).expected,
+    ).toBe(518_400);
     expect(silent.lines[0]?.quantity).toContain('216,000 tokens (10 s × 1280x720 × 24 fps / 1024)');
   });
 
   it('derives the frame from resolution and aspect ratio', () => {
-    const portrait = priceOf(SEEDANCE_15_PRO, { seconds: 10, resolution: '1080p', aspectRatio: '9:16', audio: false });
+    const portrait = priceOf(SEEDANCE_15_PRO, {
+      seconds: 10,
+      resolution: '1080p',
+      aspectRatio: '9:16',
+      audio: false,
+    });
     expect(portrait.lines[0]?.quantity).toContain('1080x1920');
   });
 });
 
 describe('credits', () => {
   it('converts credits to dollars at the stated rate, keeping fractional credits exact', () => {
-    const comfy: Price = { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 6.33 }], rate: COMFY_RATE, source: src('3.1', 'reseller') };
+    const comfy: Price = {
+      unit: 'credits',
+      per: 'image',
+      tiers: [{ when: {}, credits: 6.33 }],
+      rate: COMFY_RATE,
+      source: src('3.1', 'reseller'),
+    };
     // 6.33 credits ÷ 211 = $0.03 exactly.
     expect(priceOf(comfy, { count: 100 }).expected).toBe(usd('3'));
-    const perSecond: Price = { unit: 'credits', per: 'second', tiers: [{ when: {}, credits: 84.4 }], rate: COMFY_RATE, source: src('2.4', 'reseller') };
+    const perSecond: Price = {
+      unit: 'credits',
+      per: 'second',
+      tiers: [{ when: {}, credits: 84.4 }],
+      rate: COMFY_RATE,
+      source: src('2.4', 'reseller'),
+    };
     expect(priceOf(perSecond, { seconds: 8 }).expected).toBe(usd('3.20'));
   });
 
   it('refuses credits without a credit→USD rate instead of returning $0', () => {
-    const seed: Price = { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 22 }], rate: null, source: src('1.5', 'seed') };
+    const seed: Price = {
+      unit: 'credits',
+      per: 'image',
+      tiers: [{ when: {}, credits: 22 }],
+      rate: null,
+      source: src('1.5', 'seed'),
+    };
     expectAtelierError(() => priceOf(seed, {}), 'price_unavailable', /no credit-to-USD rate/);
   });
 });
@@ -349,11 +444,18 @@ describe('input validation', () => {
   it('rejects malformed parameters naming the field', () => {
     expectAtelierError(() => priceOf(GPT_IMAGE_15, { size: '1024' }), 'invalid_input', /size/);
     expectAtelierError(() => priceOf(GPT_IMAGE_15, { count: 0 }), 'invalid_input', /count/);
-    expectAtelierError(() => priceOf(GPT_IMAGE_15, { colour: 'red' } as never), 'invalid_input', /colour/);
+    expectAtelierError(
+      () => priceOf(GPT_IMAGE_15, { colour: 'red' } as never),
+      'invalid_input',
+      /colour/,
+    );
   });
 
   it('exports the parameter schema for frontends', () => {
-    expect(PriceParamsSchema.safeParse({ count: 3, size: 'auto', seconds: 8, aspectRatio: '16:9' }).success).toBe(true);
+    expect(
+      PriceParamsSchema.safeParse({ count: 3, size: 'auto', seconds: 8, aspectRatio: '16:9' })
+        .success,
+    ).toBe(true);
     expect(PriceParamsSchema.safeParse({ aspectRatio: 'wide' }).success).toBe(false);
   });
 });

@@ -5,7 +5,14 @@ import { parseInput } from '../validate.ts';
 import { OUTPUT_TOKEN_FORMULAS } from './formulas.ts';
 import { PriceParamsSchema, type PriceParams } from './params.ts';
 import { sameValue, TIER_DIMS, tierValues, type Scenario, type TierDim } from './tiers.ts';
-import { creditRate, evaluate, type CostLine, type Evaluation, type Fixed, type PriceContext } from './units.ts';
+import {
+  creditRate,
+  evaluate,
+  type CostLine,
+  type Evaluation,
+  type Fixed,
+  type PriceContext,
+} from './units.ts';
 
 export interface PriceResult {
   low: Micros;
@@ -50,22 +57,41 @@ function priceDims(price: Price): Map<TierDim, DimValue[]> {
 
 /** Whether the price counts pixels (megapixels, the gpt-image-2 formula, video tokens). */
 export function needsPixels(price: Price): boolean {
-  return price.unit === 'megapixel' || price.unit === 'video_token' || (price.unit === 'token' && price.outputImageTokens.kind === 'formula');
+  return (
+    price.unit === 'megapixel' ||
+    price.unit === 'video_token' ||
+    (price.unit === 'token' && price.outputImageTokens.kind === 'formula')
+  );
 }
 
 function needsSeconds(price: Price): boolean {
-  return price.unit === 'second' || price.unit === 'video_token' || (price.unit === 'credits' && price.per === 'second');
+  return (
+    price.unit === 'second' ||
+    price.unit === 'video_token' ||
+    (price.unit === 'credits' && price.per === 'second')
+  );
 }
 
 /** "auto" quality or size means the provider chooses: treat it as not chosen. */
 function chosen(params: PriceParams, dim: TierDim): DimValue | undefined {
   const value = params[dim];
-  if (typeof value === 'string' && (dim === 'quality' || dim === 'size') && value.toLowerCase() === 'auto') return undefined;
+  if (
+    typeof value === 'string' &&
+    (dim === 'quality' || dim === 'size') &&
+    value.toLowerCase() === 'auto'
+  )
+    return undefined;
   return value;
 }
 
 function show(value: DimValue | number | undefined): string {
-  return value === undefined ? 'the provider default' : typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
+  return value === undefined
+    ? 'the provider default'
+    : typeof value === 'boolean'
+      ? value
+        ? 'on'
+        : 'off'
+      : String(value);
 }
 
 function median<T>(sorted: readonly T[]): T | undefined {
@@ -84,7 +110,11 @@ interface Scored {
  * AtelierError('price_unavailable') when no tier applies (naming the allowed values) or when
  * the price cannot be turned into dollars.
  */
-export function priceOf(price: Price, params: PriceParams, context: PriceContext = {}): PriceResult {
+export function priceOf(
+  price: Price,
+  params: PriceParams,
+  context: PriceContext = {},
+): PriceResult {
   const p = parseInput(PriceParamsSchema, params, 'price parameters');
   if (price.unit === 'credits') creditRate(price);
   const fixed: Fixed = {
@@ -98,19 +128,21 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
   const pixels = needsPixels(price);
   const assumptions: string[] = [];
 
-  // Candidate values per dimension: what the caller chose, else everything the price names.
+  // Candidate values per dimension: what the caller chose; else, for a dimension the price
+  // depends on, what the model offers or, failing that, every value the price names.
   const candidates = new Map<TierDim, (DimValue | undefined)[]>();
   const open: TierDim[] = [];
   for (const dim of TIER_DIMS) {
     const value = chosen(p, dim);
+    const relevant = dims.has(dim) || (pixels && (dim === 'size' || dim === 'resolution'));
     if (value !== undefined) {
       candidates.set(dim, [value]);
-      const used = dims.has(dim) || (pixels && (dim === 'size' || dim === 'resolution'));
-      if (!used) assumptions.push(`${dim} ${show(value)} does not change this price.`);
+      if (!relevant) assumptions.push(`${dim} ${show(value)} does not change this price.`);
       continue;
     }
-    const relevant = dims.has(dim) || (pixels && (dim === 'size' || dim === 'resolution'));
-    const offered: DimValue[] = [...(context.options?.[dim] ?? [])].filter((v) => !(typeof v === 'string' && v.toLowerCase() === 'auto'));
+    const offered: DimValue[] = [...(context.options?.[dim] ?? [])].filter(
+      (v) => !(typeof v === 'string' && v.toLowerCase() === 'auto'),
+    );
     if (!relevant) {
       candidates.set(dim, [undefined]);
     } else if (offered.length) {
@@ -128,9 +160,13 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
     if (p.seconds !== undefined) secondsOptions = [p.seconds];
     else if (context.durations?.length) secondsOptions = [...context.durations];
     else {
-      throw new AtelierError('invalid_input', 'seconds: the clip length is needed to price per-second video.', {
-        hint: 'Pass seconds (e.g. 8).',
-      });
+      throw new AtelierError(
+        'invalid_input',
+        'seconds: the clip length is needed to price per-second video.',
+        {
+          hint: 'Pass seconds (e.g. 8).',
+        },
+      );
     }
   }
 
@@ -141,7 +177,9 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
     for (const s of scenarios) for (const v of values) next.push({ ...s, [dim]: v });
     scenarios.splice(0, scenarios.length, ...next);
   }
-  const withSeconds = scenarios.flatMap((s) => secondsOptions.map((seconds) => ({ ...s, seconds })));
+  const withSeconds = scenarios.flatMap((s) =>
+    secondsOptions.map((seconds) => ({ ...s, seconds })),
+  );
 
   const defaults = context.defaults ?? {};
   const expectedScenario: Scenario = { seconds: p.seconds ?? defaults.seconds };
@@ -173,9 +211,13 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
     const agreeing = valid.filter((v) => agrees(v.scenario, expectedScenario));
     expected = median(agreeing.length ? agreeing : valid);
     if (!expected) throw noTier(price, p, dims);
-    assumptions.push('The provider default for the open settings is not known: expected is the middle option.');
+    assumptions.push(
+      'The provider default for the open settings is not known: expected is the middle option.',
+    );
   }
-  assumptions.push(...rangeNotes(open, candidates, secondsOptions, p.seconds, valid, expected.scenario));
+  assumptions.push(
+    ...rangeNotes(open, candidates, secondsOptions, p.seconds, valid, expected.scenario),
+  );
   assumptions.push(...expected.evaluation.notes);
 
   let low = valid[0]?.evaluation.micros ?? expected.evaluation.micros;
@@ -187,7 +229,13 @@ export function priceOf(price: Price, params: PriceParams, context: PriceContext
       `Output tokens come from an unofficial community formula, not a published table: the range is widened by ±${DERIVED_MARGIN_PERCENT}%.`,
     );
   }
-  return { low, expected: expected.evaluation.micros, high, lines: expected.evaluation.lines, assumptions };
+  return {
+    low,
+    expected: expected.evaluation.micros,
+    high,
+    lines: expected.evaluation.lines,
+    assumptions,
+  };
 }
 
 function agrees(scenario: Scenario, target: Scenario): boolean {
@@ -214,13 +262,22 @@ function rangeNotes(
     const seen: DimValue[] = [];
     for (const value of options) {
       if (value === undefined || seen.some((s) => sameValue(s, value))) continue;
-      if (valid.some((v) => v.scenario[dim] !== undefined && sameValue(v.scenario[dim] as DimValue, value))) seen.push(value);
+      if (
+        valid.some(
+          (v) => v.scenario[dim] !== undefined && sameValue(v.scenario[dim] as DimValue, value),
+        )
+      )
+        seen.push(value);
     }
     if (seen.length < 2 && expected[dim] === undefined) continue;
-    notes.push(`${dim} not set: the range covers ${seen.map(show).join(', ')}; expected assumes ${show(expected[dim])}.`);
+    notes.push(
+      `${dim} not set: the range covers ${seen.map(show).join(', ')}; expected assumes ${show(expected[dim])}.`,
+    );
   }
   if (givenSeconds === undefined && secondsOptions.length > 1) {
-    notes.push(`seconds not set: the range covers ${secondsOptions.join(', ')} s; expected assumes ${show(expected.seconds)} s.`);
+    notes.push(
+      `seconds not set: the range covers ${secondsOptions.join(', ')} s; expected assumes ${show(expected.seconds)} s.`,
+    );
   }
   return notes;
 }
@@ -234,7 +291,9 @@ function noTier(price: Price, p: PriceParams, dims: Map<TierDim, DimValue[]>): A
     allowed[dim] = values.map(show);
     const value = chosen(p, dim);
     if (value !== undefined && !values.some((v) => sameValue(v, value))) {
-      problems.push(`${dim} "${show(value)}" is not priced; allowed: ${values.map(show).join(', ')}`);
+      problems.push(
+        `${dim} "${show(value)}" is not priced; allowed: ${values.map(show).join(', ')}`,
+      );
     }
   }
   const combos = Object.entries(allowed)

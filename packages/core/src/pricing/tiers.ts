@@ -40,7 +40,10 @@ function specificity(when: When): number {
  * The tier for a scenario: among tiers whose every condition holds, the most specific wins; an
  * empty `when` matches everything. Ties go to the tier listed first.
  */
-export function matchTier<T extends { when: When }>(tiers: readonly T[], scenario: Scenario): T | undefined {
+export function matchTier<T extends { when: When }>(
+  tiers: readonly T[],
+  scenario: Scenario,
+): T | undefined {
   let best: T | undefined;
   let bestScore = -1;
   for (const tier of tiers) {

@@ -69,7 +69,8 @@ const DEFAULT_IMAGE_FRAME: Dimensions = { width: 1024, height: 1024 };
 const int = (n: number): string => n.toLocaleString('en-US');
 const plural = (n: number, word: string): string => `${int(n)} ${word}${n === 1 ? '' : 's'}`;
 const perM = (micros: Micros): string => `${formatUsd(micros)} / 1M tokens`;
-const secondsText = (s: number): string => `${Number.isInteger(s) ? s : s.toFixed(3).replace(/0+$/, '')} s`;
+const secondsText = (s: number): string =>
+  `${Number.isInteger(s) ? s : s.toFixed(3).replace(/0+$/, '')} s`;
 
 function requests(fixed: Fixed, ctx: PriceContext): number {
   return Math.ceil(fixed.count / Math.max(1, ctx.assetsPerRequest ?? 1));
@@ -94,7 +95,11 @@ function millis(seconds: number): number {
 }
 
 /** Output pixels for a scenario: an explicit size, else a resolution tier at the aspect ratio. */
-export function frameOf(scenario: Scenario, fixed: Fixed, ctx: PriceContext): Dimensions | undefined {
+export function frameOf(
+  scenario: Scenario,
+  fixed: Fixed,
+  ctx: PriceContext,
+): Dimensions | undefined {
   if (scenario.size !== undefined) return parseSize(scenario.size);
   if (scenario.resolution === undefined) return undefined;
   const tier = ctx.resolutions?.find((r) => sameValue(r.name, scenario.resolution ?? ''));
@@ -104,15 +109,24 @@ export function frameOf(scenario: Scenario, fixed: Fixed, ctx: PriceContext): Di
 
 function requireSeconds(scenario: Scenario): number {
   if (scenario.seconds === undefined) {
-    throw new AtelierError('invalid_input', 'seconds: the clip length is needed to price per-second video.', {
-      hint: 'Pass seconds (e.g. 8).',
-    });
+    throw new AtelierError(
+      'invalid_input',
+      'seconds: the clip length is needed to price per-second video.',
+      {
+        hint: 'Pass seconds (e.g. 8).',
+      },
+    );
   }
   return scenario.seconds;
 }
 
 /** Prices one concrete scenario; undefined when no tier of the price applies to it. */
-export function evaluate(price: Price, s: Scenario, fixed: Fixed, ctx: PriceContext): Evaluation | undefined {
+export function evaluate(
+  price: Price,
+  s: Scenario,
+  fixed: Fixed,
+  ctx: PriceContext,
+): Evaluation | undefined {
   switch (price.unit) {
     case 'image':
       return perImage(price, s, fixed, ctx);
@@ -134,7 +148,12 @@ function tierLabel(base: string, when: Parameters<typeof describeWhen>[0]): stri
   return detail ? `${base} (${detail})` : base;
 }
 
-function perImage(price: Extract<Price, { unit: 'image' }>, s: Scenario, fixed: Fixed, ctx: PriceContext): Evaluation | undefined {
+function perImage(
+  price: Extract<Price, { unit: 'image' }>,
+  s: Scenario,
+  fixed: Fixed,
+  ctx: PriceContext,
+): Evaluation | undefined {
   const tier = matchTier(price.tiers, s);
   if (!tier) return undefined;
   const lines: CostLine[] = [
@@ -201,7 +220,9 @@ function perMegapixel(
   let inputPx = fixed.inputPixels ?? 0;
   if (fixed.inputPixels === undefined && fixed.inputImages > 0) {
     inputPx = fixed.inputImages * DEFAULT_INPUT_PIXELS;
-    notes.push(`Input image size not given: assumed 1024x1024 (${mpText(DEFAULT_INPUT_PIXELS)} MP) each.`);
+    notes.push(
+      `Input image size not given: assumed 1024x1024 (${mpText(DEFAULT_INPUT_PIXELS)} MP) each.`,
+    );
   }
   if (inputPx > 0) {
     if (price.inputMpMicros === undefined) {
@@ -240,10 +261,19 @@ export function outputImageTokens(
     notes.push('Output size not given: assumed 1024x1024.');
   }
   if (s.quality === undefined) return undefined;
-  return OUTPUT_TOKEN_FORMULAS[spec.formula].tokens(s.quality.toLowerCase(), frame.width, frame.height);
+  return OUTPUT_TOKEN_FORMULAS[spec.formula].tokens(
+    s.quality.toLowerCase(),
+    frame.width,
+    frame.height,
+  );
 }
 
-function perToken(price: Extract<Price, { unit: 'token' }>, s: Scenario, fixed: Fixed, ctx: PriceContext): Evaluation | undefined {
+function perToken(
+  price: Extract<Price, { unit: 'token' }>,
+  s: Scenario,
+  fixed: Fixed,
+  ctx: PriceContext,
+): Evaluation | undefined {
   const notes: string[] = [];
   const rates = price.ratesPerMillion;
   const spec = price.outputImageTokens;
@@ -252,7 +282,10 @@ function perToken(price: Extract<Price, { unit: 'token' }>, s: Scenario, fixed: 
   const derived = spec.kind === 'formula' || spec.source.kind === 'derived';
   const lines: CostLine[] = [
     {
-      label: spec.kind === 'formula' ? `Image output tokens (${spec.formula} formula)` : 'Image output tokens',
+      label:
+        spec.kind === 'formula'
+          ? `Image output tokens (${spec.formula} formula)`
+          : 'Image output tokens',
       quantity: `${int(tokens)} tokens × ${plural(fixed.count, 'image')}`,
       unitPrice: perM(rates.imageOutput),
       micros: perMillion(tokens * fixed.count, rates.imageOutput),
@@ -264,7 +297,9 @@ function perToken(price: Extract<Price, { unit: 'token' }>, s: Scenario, fixed: 
   let promptTokens = fixed.promptTokens;
   if (promptTokens === undefined) {
     promptTokens = DEFAULT_PROMPT_TOKENS;
-    notes.push(`Prompt length not given: assumed ${DEFAULT_PROMPT_TOKENS} tokens (about 75 words).`);
+    notes.push(
+      `Prompt length not given: assumed ${DEFAULT_PROMPT_TOKENS} tokens (about 75 words).`,
+    );
   }
   if (promptTokens > 0) {
     lines.push({
@@ -284,7 +319,8 @@ function perToken(price: Extract<Price, { unit: 'token' }>, s: Scenario, fixed: 
       );
     }
     const rate = rates.imageInput ?? rates.textInput;
-    if (rates.imageInput === undefined) notes.push('No image-input rate listed: input images priced at the text-input rate.');
+    if (rates.imageInput === undefined)
+      notes.push('No image-input rate listed: input images priced at the text-input rate.');
     const total = perImage * fixed.inputImages * n;
     lines.push({
       label: 'Image input tokens',
@@ -297,7 +333,11 @@ function perToken(price: Extract<Price, { unit: 'token' }>, s: Scenario, fixed: 
   return finish(lines, notes, derived);
 }
 
-function perSecond(price: Extract<Price, { unit: 'second' }>, s: Scenario, fixed: Fixed): Evaluation | undefined {
+function perSecond(
+  price: Extract<Price, { unit: 'second' }>,
+  s: Scenario,
+  fixed: Fixed,
+): Evaluation | undefined {
   const tier = matchTier(price.tiers, s);
   if (!tier) return undefined;
   const seconds = requireSeconds(s);
@@ -318,7 +358,10 @@ function perSecond(price: Extract<Price, { unit: 'second' }>, s: Scenario, fixed
 
 /** Seedance-style video tokens of one clip: seconds × W × H × fps / 1024. */
 export function videoTokens(seconds: number, frame: Dimensions, fps: number): number {
-  return ratio(BigInt(millis(seconds)) * BigInt(frame.width * frame.height) * BigInt(fps), 1024n * 1000n);
+  return ratio(
+    BigInt(millis(seconds)) * BigInt(frame.width * frame.height) * BigInt(fps),
+    1024n * 1000n,
+  );
 }
 
 function perVideoToken(
@@ -353,16 +396,26 @@ function perVideoToken(
 }
 
 /** Throws unless a credits price can be turned into dollars. */
-export function creditRate(price: Extract<Price, { unit: 'credits' }>): { credits: number; micros: Micros } {
+export function creditRate(price: Extract<Price, { unit: 'credits' }>): {
+  credits: number;
+  micros: Micros;
+} {
   if (price.rate) return price.rate;
   throw new AtelierError(
     'price_unavailable',
     `This price is in credits (${price.tiers.map((t) => t.credits).join(' / ')} per ${price.per}) and its source gives no credit-to-USD rate.`,
-    { hint: 'Use a route priced in dollars, or add the credit rate to the catalog.', details: { source: price.source.ref } },
+    {
+      hint: 'Use a route priced in dollars, or add the credit rate to the catalog.',
+      details: { source: price.source.ref },
+    },
   );
 }
 
-function perCredits(price: Extract<Price, { unit: 'credits' }>, s: Scenario, fixed: Fixed): Evaluation | undefined {
+function perCredits(
+  price: Extract<Price, { unit: 'credits' }>,
+  s: Scenario,
+  fixed: Fixed,
+): Evaluation | undefined {
   const rate = creditRate(price);
   const tier = matchTier(price.tiers, s);
   if (!tier) return undefined;
@@ -373,7 +426,9 @@ function perCredits(price: Extract<Price, { unit: 'credits' }>, s: Scenario, fix
     cNum * BigInt(millis(seconds)) * BigInt(fixed.count) * BigInt(rate.micros),
     cDen * 1000n * BigInt(rate.credits),
   );
-  const what = perSecond ? `${secondsText(seconds)} × ${plural(fixed.count, 'video')}` : plural(fixed.count, 'image');
+  const what = perSecond
+    ? `${secondsText(seconds)} × ${plural(fixed.count, 'video')}`
+    : plural(fixed.count, 'image');
   return finish(
     [
       {
