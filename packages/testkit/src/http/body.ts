@@ -37,7 +37,8 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
     }
     return { kind: 'multipart', fields, files };
   }
-  if (type === '' || type.includes('json')) {
+  // fetch() labels a string body text/plain; providers read it as JSON all the same.
+  if (type === '' || type.includes('json') || type.startsWith('text/plain')) {
     try {
       return { kind: 'json', value: JSON.parse(raw.toString('utf8')) };
     } catch (error) {
