@@ -185,7 +185,7 @@ export const bfl: ModelEntryInput[] = [
     description:
       "Black Forest Labs' production FLUX.2 model: precise micro-detail, accurate text and strict spatial adherence at per-megapixel prices.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
-    lifecycle: { status: 'active', released: '2025-11-25', replacements: [], source: FLUX2_REPO, note: 'FLUX.2 launch date; the [pro] API shipped with it.' },
+    lifecycle: { status: 'active', released: '2025-11-25', replacements: [], source: FLUX2_REPO, note: "FLUX.2 launch date from BFL's repo (the [dev] weights); a reseller's changelog lists the [pro] and [flex] APIs from 2025-11-26." },
     image: flux2Image(8, 'Up to 8 reference images.'),
     scores: {
       realism: { value: 5, source: SEEDS.nb2VsFlux2Pro, note: 'facial accuracy and hair strand detail Excellent, skin warmth Good' },
@@ -307,7 +307,7 @@ export const bfl: ModelEntryInput[] = [
     description:
       "FLUX.2 with adjustable steps and guidance, tuned for typography: posters, signage, UI mockups and infographics.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
-    lifecycle: { status: 'active', released: '2025-11-25', replacements: [], source: FLUX2_REPO, note: 'FLUX.2 launch date.' },
+    lifecycle: { status: 'active', released: '2025-11-25', replacements: [], source: FLUX2_REPO, note: "FLUX.2 launch date from BFL's repo (the [dev] weights); a reseller's changelog lists the [pro] and [flex] APIs from 2025-11-26." },
     image: flux2Image(8, 'Up to 8 reference images; steps 1–50 (default 50) and guidance 1.5–10 (default 4.5).'),
     scores: {
       realism: judged(4.5, "BFL rates its quality 'High (text)', specialised for typography"),
