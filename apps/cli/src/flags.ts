@@ -1,4 +1,5 @@
-import { AtelierError, describeIssues } from '@atelier/core';
+import { AtelierError } from '@atelier/core/errors';
+import { describeIssues } from '@atelier/core/validate';
 import type { z } from 'zod';
 
 /** `acceptRate` → `--accept-rate`: schema fields are the camelCase names commander gives flags. */

@@ -1,5 +1,5 @@
 import type { CommandDef } from '../command.ts';
-import { list, usdAmount } from './parsers.ts';
+import { integer, list, number, percent, usdAmount } from './parsers.ts';
 
 /*
  * Every command, in help order. Definitions stay light (names, arguments, flags); each `load`
@@ -29,4 +29,27 @@ const model: CommandDef = {
   load: () => import('./model.ts'),
 };
 
-export const COMMANDS: readonly CommandDef[] = [models, model];
+const cost: CommandDef = {
+  name: 'cost',
+  summary: 'Estimate what a request costs: low / expected / high, line by line with sources',
+  define: (cmd) =>
+    cmd
+      .argument('<model>', 'model id or alias')
+      .option('--count <n>', 'images or videos to produce (default 1)', integer)
+      .option('--quality <quality>', "the provider's quality word, e.g. low, medium, high")
+      .option('--size <WxH>', 'output size, e.g. 1024x1024 (or auto)')
+      .option('--resolution <tier>', 'resolution tier: 1K / 2K / 4K for images, 720p / 1080p / 4k for video')
+      .option('--aspect-ratio <w:h>', 'e.g. 16:9')
+      .option('--seconds <s>', 'clip length of each video', number)
+      .option('--audio', 'video with generated audio')
+      .option('--no-audio', 'video without audio')
+      .option('--variant <variant>', 'route variant, e.g. pro, standard, vector')
+      .option('--input-images <n>', 'reference or edit images sent with each request', integer)
+      .option('--prompt <text>', 'the prompt, to count its tokens where input tokens are billed')
+      .option('--provider <provider>', 'price this provider route instead of the cheapest')
+      .option('--monthly', 'project the cost at 50 / 200 / 1,000 / 5,000 assets a month')
+      .option('--accept-rate <pct>', 'share of generations you keep; prices the retakes', percent),
+  load: () => import('./cost.ts'),
+};
+
+export const COMMANDS: readonly CommandDef[] = [models, model, cost];

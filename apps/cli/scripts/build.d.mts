@@ -1,0 +1,3 @@
+export declare const distDir: string;
+export declare const entryFile: string;
+export declare function buildCli(opts?: { quiet?: boolean }): Promise<void>;

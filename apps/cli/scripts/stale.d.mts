@@ -1,0 +1,2 @@
+export declare const entry: string;
+export declare function isStale(): boolean;
