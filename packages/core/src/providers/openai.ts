@@ -1,9 +1,11 @@
 import OpenAI, { toFile } from 'openai';
 import type {
   ImageEditParamsBase,
+  ImageEditParamsNonStreaming,
   ImageEditStreamEvent,
   ImageGenCompletedEvent,
   ImageGenerateParamsBase,
+  ImageGenerateParamsNonStreaming,
   ImageGenStreamEvent,
   ImagesResponse,
 } from 'openai/resources/images';
@@ -106,13 +108,13 @@ export class OpenAIImageModel implements ImageModel {
           if (options.inputFidelity) body.input_fidelity = options.inputFidelity;
           return stream
             ? await this.readStream(await client.images.edit({ ...body, stream: true, partial_images: options.partialImages }, { signal: attempt.signal }).withResponse(), opts)
-            : fromResponse(await client.images.edit({ ...body, stream: false }, { signal: attempt.signal }).withResponse());
+            : fromResponse(await client.images.edit(body as ImageEditParamsNonStreaming, { signal: attempt.signal }).withResponse());
         }
         const body: GenerateBody = { ...common };
         if (options.moderation) body.moderation = options.moderation;
         return stream
           ? await this.readStream(await client.images.generate({ ...body, stream: true, partial_images: options.partialImages }, { signal: attempt.signal }).withResponse(), opts)
-          : fromResponse(await client.images.generate({ ...body, stream: false }, { signal: attempt.signal }).withResponse());
+          : fromResponse(await client.images.generate(body as ImageGenerateParamsNonStreaming, { signal: attempt.signal }).withResponse());
       } catch (error) {
         throw mapOpenAIError(error, opts.signal, attempt.timedOut(), timeoutMs);
       } finally {

@@ -12,7 +12,7 @@ import type { Micros } from '../money.ts';
 /** Image bytes given as input (reference image, mask, first/last video frame). */
 export const MediaInput = z
   .object({
-    data: z.instanceof(Uint8Array),
+    data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes (a Uint8Array)'),
     mediaType: z.string().regex(/^image\/[\w.+-]+$/, 'an image media type such as image/png'),
   })
   .strict();

@@ -1,0 +1,180 @@
+import { startOpenAIEmulator } from '@atelier/testkit';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { loadCatalog } from '../catalog/index.ts';
+import { AtelierError } from '../errors.ts';
+import { perMillion } from '../money.ts';
+import { imageModel, videoModel } from './models.ts';
+import type { ProviderSettings } from './settings.ts';
+import type { ProgressEvent } from './spec.ts';
+
+type Emu = Awaited<ReturnType<typeof startOpenAIEmulator>>;
+let emu: Emu;
+let waits: number[];
+
+beforeAll(async () => {
+  emu = await startOpenAIEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => {
+  emu.reset();
+  waits = [];
+});
+
+/** The user's path: key and base URL from the environment, no stored keys. */
+function settings(extra: Partial<ProviderSettings> = {}): ProviderSettings {
+  const env = { OPENAI_API_KEY: emu.apiKey, ATELIER_OPENAI_BASE_URL: emu.url };
+  return {
+    env,
+    keys: { store: null, env },
+    retry: { initialDelayMs: 10, sleep: async (ms) => void waits.push(ms) },
+    ...extra,
+  };
+}
+
+const open = (model: string, extra?: Partial<ProviderSettings>) => imageModel({ model, settings: settings(extra) });
+
+describe('OpenAI images through the openai SDK', () => {
+  test('generate: exact wire body, decoded image, token usage priced from usage, warnings', async () => {
+    const model = await open('gpt-image-2');
+    const result = await model.doGenerate({ prompt: 'a lighthouse at dusk', size: '1536x1024', quality: 'high', outputFormat: 'png', seed: 42 });
+
+    const req = emu.lastRequest();
+    expect(req?.path).toBe('/v1/images/generations');
+    expect(req?.headers.authorization).toBe(`Bearer ${emu.apiKey}`);
+    expect(req?.body).toStrictEqual({ model: 'gpt-image-2', prompt: 'a lighthouse at dusk', n: 1, size: '1536x1024', quality: 'high', output_format: 'png' });
+
+    expect(result.assets).toHaveLength(1);
+    expect(result.assets[0]).toMatchObject({ mediaType: 'image/png', width: 1536, height: 1024 });
+    expect(result.warnings).toEqual([expect.objectContaining({ type: 'unsupported', setting: 'seed' })]);
+    expect(result.providerRequestId).toMatch(/^req_/);
+
+    const u = result.usage;
+    expect(u.outputImageTokens).toBeGreaterThan(0);
+    const route = loadCatalog().resolve('gpt-image-2').routes.find((r) => r.provider === 'openai');
+    if (route?.price.unit !== 'token') throw new Error('gpt-image-2 should be token-priced');
+    const rates = route.price.ratesPerMillion;
+    const expected =
+      perMillion(u.inputTextTokens ?? 0, rates.textInput) +
+      perMillion(u.inputImageTokens ?? 0, rates.imageInput ?? rates.textInput) +
+      perMillion(u.outputImageTokens ?? 0, rates.imageOutput);
+    expect(result.cost).toMatchObject({ basis: 'usage', micros: expected });
+  });
+
+  test('edit: several input images and a mask go multipart via toFile', async () => {
+    const model = await open('gpt-image-1.5');
+    const a = await model.doGenerate({ prompt: 'one', size: '1024x1024' });
+    const source = a.assets[0]?.data;
+    if (!source) throw new Error('no source image');
+    emu.reset();
+    await model.doGenerate({
+      prompt: 'put the two together',
+      referenceImages: [{ data: source, mediaType: 'image/png' }, { data: source, mediaType: 'image/png' }],
+      mask: { data: source, mediaType: 'image/png' },
+      providerOptions: { openai: { inputFidelity: 'high' } },
+    });
+    const req = emu.lastRequest();
+    expect(req?.path).toBe('/v1/images/edits');
+    expect(req?.fields).toMatchObject({ model: 'gpt-image-1.5', prompt: 'put the two together', n: '1', input_fidelity: 'high' });
+    expect(req?.files?.map((f) => [f.field, f.filename, f.contentType])).toEqual([
+      ['image[]', 'image-1.png', 'image/png'],
+      ['image[]', 'image-2.png', 'image/png'],
+      ['mask', 'mask.png', 'image/png'],
+    ]);
+  });
+
+  test('stream: partial images arrive through onProgress before the final image', async () => {
+    const model = await open('gpt-image-2');
+    const events: ProgressEvent[] = [];
+    const result = await model.doGenerate(
+      { prompt: 'a kite', size: '1024x1024', quality: 'low', providerOptions: { openai: { partialImages: 2 } } },
+      { onProgress: (e) => events.push(e) },
+    );
+    expect(emu.lastRequest()?.body).toMatchObject({ stream: true, partial_images: 2 });
+    expect(events.map((e) => e.type === 'partial-image' && e.index)).toEqual([0, 1]);
+    expect(result.assets).toHaveLength(1);
+    expect(result.usage.outputImageTokens).toBeGreaterThan(0);
+  });
+
+  test('429 with Retry-After is waited out, then succeeds', async () => {
+    emu.inject(429, { retryAfterSeconds: 2 });
+    const result = await (await open('gpt-image-2')).doGenerate({ prompt: 'retry me', size: '1024x1024', quality: 'low' });
+    expect(result.assets).toHaveLength(1);
+    expect(waits).toEqual([2000]);
+    expect(emu.requests.map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  test('500 and 503 are retried; when they persist they surface as provider_unavailable', async () => {
+    emu.inject(503);
+    await (await open('gpt-image-2')).doGenerate({ prompt: 'flaky', size: '1024x1024', quality: 'low' });
+    expect(emu.requests.map((r) => r.status)).toEqual([503, 200]);
+
+    emu.reset();
+    emu.inject(500, { times: 3 });
+    const error = await (await open('gpt-image-2')).doGenerate({ prompt: 'down', size: '1024x1024', quality: 'low' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'provider_unavailable', details: { status: 500 } });
+    expect(emu.requests).toHaveLength(3);
+    expect(waits).toEqual([10, 10, 20]);
+  });
+
+  test('a hanging request times out and is not repeated (it may still bill)', async () => {
+    emu.inject('hang');
+    const error = await (await open('gpt-image-2', { timeoutMs: 300 })).doGenerate({ prompt: 'hang', size: '1024x1024', quality: 'low' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect(emu.requests).toHaveLength(1);
+  });
+
+  test('malformed JSON is provider_unavailable and not repeated', async () => {
+    emu.inject('malformed-json');
+    const error = await (await open('gpt-image-2')).doGenerate({ prompt: 'garbled', size: '1024x1024', quality: 'low' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'provider_unavailable', details: { reason: 'malformed_response' } });
+    expect(emu.requests).toHaveLength(1);
+  });
+
+  test('a safety block is content_policy with the provider reason', async () => {
+    emu.inject('safety');
+    const error = await (await open('gpt-image-2')).doGenerate({ prompt: 'forbidden', size: '1024x1024', quality: 'low' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'content_policy', details: { reason: 'moderation_blocked', provider: 'openai' } });
+    expect(emu.requests).toHaveLength(1);
+  });
+
+  test('a wrong key is auth, and the key never appears in the error', async () => {
+    const wrong = 'sk-wrong-key-0000000000000000';
+    const env = { OPENAI_API_KEY: wrong, ATELIER_OPENAI_BASE_URL: emu.url };
+    const model = await imageModel({ model: 'gpt-image-2', settings: { env, keys: { store: null, env } } });
+    const error = await model.doGenerate({ prompt: 'x', size: '1024x1024' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'auth' });
+    expect(JSON.stringify(error)).not.toContain(wrong);
+    expect((error as AtelierError).message).not.toContain(wrong);
+  });
+
+  test('a missing key fails before any request, naming the command and variable', async () => {
+    const model = await imageModel({ model: 'gpt-image-2', settings: { env: { ATELIER_OPENAI_BASE_URL: emu.url }, keys: { store: null, env: {} } } });
+    await expect(model.doGenerate({ prompt: 'x' })).rejects.toMatchObject({ code: 'auth', hint: 'Run `atelier keys set openai` or set OPENAI_API_KEY.' });
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  test('an invalid size is refused before any request, naming the limits', async () => {
+    await expect((await open('gpt-image-2')).doGenerate({ prompt: 'x', size: '1000x1000' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringContaining('multiples of 16'),
+    });
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  test('aborting cancels the request in flight', async () => {
+    emu.setLatency({ requestMs: 5_000 });
+    const controller = new AbortController();
+    const pending = (await open('gpt-image-2')).doGenerate({ prompt: 'slow', size: '1024x1024', quality: 'low' }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  test('Sora: the retired Videos API is an error naming the replacements', async () => {
+    const error = await videoModel({ model: 'sora-2', settings: settings() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtelierError);
+    const replacements = loadCatalog().resolve('sora-2').lifecycle.replacements;
+    expect(replacements.length).toBeGreaterThan(0);
+    expect(error).toMatchObject({ code: 'model_retired', details: { replacements } });
+    expect((error as AtelierError).hint).toContain(replacements[0]);
+  });
+});
