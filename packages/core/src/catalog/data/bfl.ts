@@ -29,7 +29,12 @@ const BFL_ENDPOINTS = src(
   'provider',
   'width/height multiples of 16, min 64×64, max 4 MP; seed, safety_tolerance 0–5, output_format jpeg|png; input_image … input_image_8',
 );
-const BFL_PRICING = src('https://docs.bfl.ai/quick_start/pricing.md', RESEARCH_DATE, 'provider', 'FLUX.2 "from" prices; FLUX.2 [dev] local only, no hosted API');
+const BFL_PRICING = src(
+  'https://docs.bfl.ai/quick_start/pricing.md',
+  RESEARCH_DATE,
+  'provider',
+  'FLUX.2 "from" prices; FLUX.2 [dev] local only, no hosted API',
+);
 const BFL_GUIDE = src(
   'https://github.com/black-forest-labs/skills/blob/main/skills/flux-best-practices/rules/model-selection-guide.md',
   RESEARCH_DATE,
@@ -48,7 +53,12 @@ const BFL_FLUX1 = src(
   'provider',
   'FLUX.1 family is legacy; Kontext marked deprecated in favour of FLUX.2 with references',
 );
-const FLUX2_REPO = src('https://github.com/black-forest-labs/flux2', RESEARCH_DATE, 'provider', 'FLUX.2 [dev] released 2025-11-25; [klein] 2026-01-15; sub-second generation on consumer GPUs');
+const FLUX2_REPO = src(
+  'https://github.com/black-forest-labs/flux2',
+  RESEARCH_DATE,
+  'provider',
+  'FLUX.2 [dev] released 2025-11-25; [klein] 2026-01-15; sub-second generation on consumer GPUs',
+);
 const MP_ROUNDING = src(
   'https://github.com/comfyanonymous/ComfyUI/blob/master/comfy_api_nodes/nodes_bfl.py',
   RESEARCH_DATE,
@@ -61,16 +71,35 @@ const REPLICATE_FLUX2_PRO = src(
   'third-party',
   'up to 4 MP, maximum image size 2048×2048; at most 8 input images',
 );
-const APIYI_FLUX = src('https://docs.apiyi.com/en/api-capabilities/flux/overview', RESEARCH_DATE, 'reseller', 'klein sub-second, pro under 10 s, max under 15 s, flex slower but more precise; native 4 MP (2048×2048)');
-const APIYI_KONTEXT = src('https://docs.apiyi.com/en/api-capabilities/flux-image-generation', RESEARCH_DATE, 'reseller', 'Kontext: continuous aspect ratios 3:7 to 7:3, about 1 megapixel output');
+const APIYI_FLUX = src(
+  'https://docs.apiyi.com/en/api-capabilities/flux/overview',
+  RESEARCH_DATE,
+  'reseller',
+  'klein sub-second, pro under 10 s, max under 15 s, flex slower but more precise; native 4 MP (2048×2048)',
+);
+const APIYI_KONTEXT = src(
+  'https://docs.apiyi.com/en/api-capabilities/flux-image-generation',
+  RESEARCH_DATE,
+  'reseller',
+  'Kontext: continuous aspect ratios 3:7 to 7:3, about 1 megapixel output',
+);
 const COMFY_FLUX1_NODES = src(
   'https://github.com/comfyanonymous/ComfyUI/blob/master/comfy_api_nodes/nodes_bfl.py',
   RESEARCH_DATE,
   'third-party',
   'FLUX1.1 [pro]: width/height 256–1440 in steps of 32; Ultra: aspect ratio between 1:4 and 4:1, raw mode; Fill: steps 15–50, guidance 1.5–100',
 );
-const FLUX1_PRICES = src(LITELLM_PRICES.ref, LITELLM_PRICES.asOf, 'price-map', 'black_forest_labs/*: Kontext pro $0.04, Kontext max $0.08, FLUX1.1 pro $0.04, Ultra $0.06, Fill $0.05 (source bfl.ai/pricing); BFL skill agrees');
-const FAL_LIST = research('3.9', 'provider', 'fal llms.txt / pricing API list prices, 2026-10-01; LiteLLM fal_ai/* agrees for FLUX1.1 [pro] and Ultra');
+const FLUX1_PRICES = src(
+  LITELLM_PRICES.ref,
+  LITELLM_PRICES.asOf,
+  'price-map',
+  'black_forest_labs/*: Kontext pro $0.04, Kontext max $0.08, FLUX1.1 pro $0.04, Ultra $0.06, Fill $0.05 (source bfl.ai/pricing); BFL skill agrees',
+);
+const FAL_LIST = research(
+  '3.9',
+  'provider',
+  'fal llms.txt / pricing API list prices, 2026-10-01; LiteLLM fal_ai/* agrees for FLUX1.1 [pro] and Ultra',
+);
 
 const judged = (value: number, note: string, ref: string = BFL_GUIDE.ref): Score => ({
   value,
@@ -118,7 +147,12 @@ function flux2Image(maxInputImages: number, note: string): ImageCapabilities {
     mask: false,
     seed: true,
     negativePrompt: false,
-    source: src(BFL_ENDPOINTS.ref, BFL_ENDPOINTS.asOf, 'provider', `${BFL_ENDPOINTS.note}; 2048 px per side as on Replicate's FLUX.2 schema. ${note}`),
+    source: src(
+      BFL_ENDPOINTS.ref,
+      BFL_ENDPOINTS.asOf,
+      'provider',
+      `${BFL_ENDPOINTS.note}; 2048 px per side as on Replicate's FLUX.2 schema. ${note}`,
+    ),
   };
 }
 
@@ -129,13 +163,19 @@ const FLUX2_TIPS = [
 ];
 
 const FLUX2_PROMPT: ModelEntryInput['prompt'] = {
-  template: '[Subject] [Action or Pose], [Style or Medium], [Context or Setting], [Lighting], [Camera and Technical]',
+  template:
+    '[Subject] [Action or Pose], [Style or Medium], [Context or Setting], [Lighting], [Camera and Technical]',
   parts: ['subject', 'action', 'style', 'environment', 'lighting', 'camera'],
   maxWords: 100,
   tips: FLUX2_TIPS,
   example:
-    "A weathered fisherman in his 70s with a salt-and-pepper beard, wearing a navy cable-knit sweater, at the helm of his wooden boat. Golden hour sunlight from the left, rim lighting on his profile. Shot on Hasselblad, 85mm at f/2.8, harbour lights in soft bokeh. Kodak Portra 400 colour.",
-  source: src(BFL_PROMPTING.ref, RESEARCH_DATE, 'provider', "BFL's prompt formula and example; BFL accepts up to 32K tokens, so 100 words is an editorial soft cap"),
+    'A weathered fisherman in his 70s with a salt-and-pepper beard, wearing a navy cable-knit sweater, at the helm of his wooden boat. Golden hour sunlight from the left, rim lighting on his profile. Shot on Hasselblad, 85mm at f/2.8, harbour lights in soft bokeh. Kodak Portra 400 colour.',
+  source: src(
+    BFL_PROMPTING.ref,
+    RESEARCH_DATE,
+    'provider',
+    "BFL's prompt formula and example; BFL accepts up to 32K tokens, so 100 words is an editorial soft cap",
+  ),
 };
 
 const KONTEXT_TIPS = [
@@ -149,8 +189,14 @@ const KONTEXT_PROMPT: ModelEntryInput['prompt'] = {
   parts: ['subject', 'action', 'style'],
   maxWords: 60,
   tips: KONTEXT_TIPS,
-  example: 'Change the setting to nighttime while maintaining the exact same composition and the painting\'s artistic style',
-  source: src(BFL_FLUX1.ref, RESEARCH_DATE, 'provider', "BFL's Kontext guidance (simple, direct instructions); 60 words is an editorial cap"),
+  example:
+    "Change the setting to nighttime while maintaining the exact same composition and the painting's artistic style",
+  source: src(
+    BFL_FLUX1.ref,
+    RESEARCH_DATE,
+    'provider',
+    "BFL's Kontext guidance (simple, direct instructions); 60 words is an editorial cap",
+  ),
 };
 
 const KONTEXT_RATIOS = ['3:7', '9:16', '2:3', '3:4', '1:1', '4:3', '3:2', '16:9', '7:3'];
@@ -171,7 +217,12 @@ function kontextImage(maxInputImages: number): ImageCapabilities {
     mask: false,
     seed: true,
     negativePrompt: false,
-    source: src(APIYI_KONTEXT.ref, RESEARCH_DATE, 'reseller', `${APIYI_KONTEXT.note}; reference limits from BFL's FLUX.1 guide`),
+    source: src(
+      APIYI_KONTEXT.ref,
+      RESEARCH_DATE,
+      'reseller',
+      `${APIYI_KONTEXT.note}; reference limits from BFL's FLUX.1 guide`,
+    ),
   };
 }
 
@@ -179,43 +230,100 @@ export const bfl: ModelEntryInput[] = [
   {
     id: 'flux-2-pro',
     name: 'FLUX.2 [pro]',
-    aliases: ['Flux 2 Pro', 'FLUX.2 Pro', 'Flux2 Pro', 'black-forest-labs/flux-2-pro', 'bfl/flux-2-pro'],
+    aliases: [
+      'Flux 2 Pro',
+      'FLUX.2 Pro',
+      'Flux2 Pro',
+      'black-forest-labs/flux-2-pro',
+      'bfl/flux-2-pro',
+    ],
     vendor: 'bfl',
     modality: 'image',
     description:
       "Black Forest Labs' production FLUX.2 model: precise micro-detail, accurate text and strict spatial adherence at per-megapixel prices.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
-    lifecycle: { status: 'active', released: '2025-11-25', replacements: [], source: FLUX2_REPO, note: "FLUX.2 launch date from BFL's repo (the [dev] weights); a reseller's changelog lists the [pro] and [flex] APIs from 2025-11-26." },
+    lifecycle: {
+      status: 'active',
+      released: '2025-11-25',
+      replacements: [],
+      source: FLUX2_REPO,
+      note: "FLUX.2 launch date from BFL's repo (the [dev] weights); a reseller's changelog lists the [pro] and [flex] APIs from 2025-11-26.",
+    },
     image: flux2Image(8, 'Up to 8 reference images.'),
     scores: {
-      realism: { value: 5, source: SEEDS.nb2VsFlux2Pro, note: 'facial accuracy and hair strand detail Excellent, skin warmth Good' },
+      realism: {
+        value: 5,
+        source: SEEDS.nb2VsFlux2Pro,
+        note: 'facial accuracy and hair strand detail Excellent, skin warmth Good',
+      },
       textRendering: { value: 5, source: SEEDS.nb2VsFlux2Pro, note: 'text in image: Excellent' },
-      promptAdherence: { value: 5, source: SEEDS.nb2VsFlux2Pro, note: 'complex prompts Excellent, minimal prompts Good' },
-      editingFlexibility: judged(4, 'editing through up to 8 reference images; no mask input', BFL_API.ref),
-      consistency: judged(4, "BFL recommends [max] or [pro] for character consistency across scenes"),
+      promptAdherence: {
+        value: 5,
+        source: SEEDS.nb2VsFlux2Pro,
+        note: 'complex prompts Excellent, minimal prompts Good',
+      },
+      editingFlexibility: judged(
+        4,
+        'editing through up to 8 reference images; no mask input',
+        BFL_API.ref,
+      ),
+      consistency: judged(
+        4,
+        'BFL recommends [max] or [pro] for character consistency across scenes',
+      ),
       speed: { value: 3, source: SEEDS.nb2VsFlux2Pro, note: 'generation speed: Moderate' },
-      costEfficiency: judged(4, "$0.03 for a 1 MP image (band ≤$0.04 → 4); seed 002 calls it the higher-cost option against Nano Banana 2, which BFL's list prices do not bear out", BFL_API.ref),
-      finalPolish: { value: 5, source: SEEDS.nb2VsFlux2Pro, note: 'final delivery quality: Excellent' },
+      costEfficiency: judged(
+        4,
+        "$0.03 for a 1 MP image (band ≤$0.04 → 4); seed 002 calls it the higher-cost option against Nano Banana 2, which BFL's list prices do not bear out",
+        BFL_API.ref,
+      ),
+      finalPolish: {
+        value: 5,
+        source: SEEDS.nb2VsFlux2Pro,
+        note: 'final delivery quality: Excellent',
+      },
     },
     strengths: [
-      { text: 'Micro-texture: fabric weave, hair strands, brushed metal and weathered surfaces', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'Readable signage, labels and short words with few distortions', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'Places elements where instructed in multi-subject scenes', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'Neutral colour science that adapts across creative uses', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'Micro-texture: fabric weave, hair strands, brushed metal and weathered surfaces',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
+      {
+        text: 'Readable signage, labels and short words with few distortions',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
+      {
+        text: 'Places elements where instructed in multi-subject scenes',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
+      {
+        text: 'Neutral colour science that adapts across creative uses',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
     ],
     limitations: [
       { text: 'Can read literal or sterile on minimal prompts', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'Accurate rather than flattering skin tones; beauty work may need grading', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'Accurate rather than flattering skin tones; beauty work may need grading',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
       { text: 'No negative prompt and no mask input', source: BFL_PROMPTING },
-      { text: 'At most 2048 px a side, so 4 MP is only reached at 1:1', source: REPLICATE_FLUX2_PRO },
+      {
+        text: 'At most 2048 px a side, so 4 MP is only reached at 1:1',
+        source: REPLICATE_FLUX2_PRO,
+      },
     ],
     bestFor: [
-      { text: 'Close-up product photography, fashion editorial, architectural visualisation and prompts with readable text', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'Close-up product photography, fashion editorial, architectural visualisation and prompts with readable text',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
       { text: 'Production marketing assets at scale', source: BFL_GUIDE },
     ],
     avoidIf: [{ text: 'You iterate on many quick, loose concepts', source: SEEDS.nb2VsFlux2Pro }],
     prompt: {
-      template: '[Subject with detailed description] [Environment] [Precise lighting] [Camera lens and settings] [Material textures]',
+      template:
+        '[Subject with detailed description] [Environment] [Precise lighting] [Camera lens and settings] [Material textures]',
       parts: ['subject', 'environment', 'lighting', 'camera', 'style'],
       maxWords: 100,
       tips: [
@@ -227,24 +335,46 @@ export const bfl: ModelEntryInput[] = [
       ],
       example:
         'A woman in a tailored burgundy blazer seated at a marble desk, natural north-facing window light from the left, 85mm f/1.8 Canon L, warm skin tones with pore-level detail, cream linen shirt fabric texture, polished marble with visible veining, Kodak Portra 400 color science',
-      source: src(SEEDS.nb2VsFlux2Pro.ref, RESEARCH_DATE, 'seed', "seed 002's structure and example (~50 words, 'rewards specificity'); 100 words is an editorial soft cap; FLUX rules from BFL's prompting guide"),
+      source: src(
+        SEEDS.nb2VsFlux2Pro.ref,
+        RESEARCH_DATE,
+        'seed',
+        "seed 002's structure and example (~50 words, 'rewards specificity'); 100 words is an editorial soft cap; FLUX rules from BFL's prompting guide",
+      ),
     },
     routes: [
-      { provider: 'bfl', providerModelId: 'flux-2-pro', status: 'active', price: perMp('0.03', '0.015', BFL_API) },
+      {
+        provider: 'bfl',
+        providerModelId: 'flux-2-pro',
+        status: 'active',
+        price: perMp('0.03', '0.015', BFL_API),
+      },
     ],
     claims: [
-      { topic: 'price', text: 'Higher cost per image than Nano Banana 2', source: SEEDS.nb2VsFlux2Pro },
+      {
+        topic: 'price',
+        text: 'Higher cost per image than Nano Banana 2',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
       {
         topic: 'price',
         text: "Comfy's price badge for the BFL FLUX.2 endpoints counts 1 MP as 1024×1024 px and rounds output megapixels up",
         source: MP_ROUNDING,
       },
-      { topic: 'latency', text: 'Generation speed "Moderate"; longer at maximum quality settings', source: SEEDS.nb2VsFlux2Pro },
+      {
+        topic: 'latency',
+        text: 'Generation speed "Moderate"; longer at maximum quality settings',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
       { topic: 'latency', text: 'Under 10 seconds per image through APIYI', source: APIYI_FLUX },
       {
         topic: 'price',
         text: '$0.04 per image on Azure AI Foundry (azure_ai/flux.2-pro)',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source: LITELLM_PRICES },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.04') }],
+          source: LITELLM_PRICES,
+        },
         source: LITELLM_PRICES,
       },
       {
@@ -252,7 +382,11 @@ export const bfl: ModelEntryInput[] = [
         text: 'Comfy partner nodes: 6.33 credits for the first MP + 3.17 credits per further MP (211 credits = $1)',
         source: COMFY_PRICING,
       },
-      { topic: 'other', text: 'Sits above flux-2-dev and flux-2-flex in BFL\'s lineup, per PicassoIA', source: SEEDS.nb2VsFlux2Pro },
+      {
+        topic: 'other',
+        text: "Sits above flux-2-dev and flux-2-flex in BFL's lineup, per PicassoIA",
+        source: SEEDS.nb2VsFlux2Pro,
+      },
     ],
   },
   {
@@ -265,30 +399,57 @@ export const bfl: ModelEntryInput[] = [
       "The top FLUX.2 tier: BFL's highest detail and coherence, multi-reference editing and grounding search for current events.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
     lifecycle: { status: 'active', replacements: [], source: BFL_API },
-    image: flux2Image(8, 'Up to 8 reference images (BFL\'s guide says 8–10).'),
+    image: flux2Image(8, "Up to 8 reference images (BFL's guide says 8–10)."),
     scores: {
-      realism: judged(5, "BFL: highest quality, best detail; seed 002 says it pushes quality beyond [pro] (5)"),
-      textRendering: judged(4.5, 'BFL points typography work to [flex]; [max] is its highest-quality model overall'),
+      realism: judged(
+        5,
+        'BFL: highest quality, best detail; seed 002 says it pushes quality beyond [pro] (5)',
+      ),
+      textRendering: judged(
+        4.5,
+        'BFL points typography work to [flex]; [max] is its highest-quality model overall',
+      ),
       promptAdherence: judged(5, "BFL: best coherence; at least [pro]'s seed 002 'Excellent'"),
-      editingFlexibility: judged(4.5, 'multi-reference editing with up to 8–10 images; no mask input'),
+      editingFlexibility: judged(
+        4.5,
+        'multi-reference editing with up to 8–10 images; no mask input',
+      ),
       consistency: judged(4.5, 'BFL recommends [max] first for character-consistent series'),
-      speed: judged(2.5, "BFL ranks it the slowest FLUX.2 model; [pro] is 'Moderate' (3) in seed 002; a reseller reports under 15 s"),
+      speed: judged(
+        2.5,
+        "BFL ranks it the slowest FLUX.2 model; [pro] is 'Moderate' (3) in seed 002; a reseller reports under 15 s",
+      ),
       costEfficiency: judged(3, '$0.07 for a 1 MP image (band ≤$0.08 → 3)', BFL_API.ref),
       finalPolish: judged(5, "BFL's choice for hero images and premium content"),
     },
     strengths: [
       { text: 'Maximum detail and coherence in the FLUX.2 line', source: BFL_GUIDE },
-      { text: 'Grounding search brings in real-time web information (news, weather, places)', source: BFL_GUIDE },
-      { text: 'Pushes quality further than FLUX.2 [pro] for the most demanding projects', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'Grounding search brings in real-time web information (news, weather, places)',
+        source: BFL_GUIDE,
+      },
+      {
+        text: 'Pushes quality further than FLUX.2 [pro] for the most demanding projects',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
     ],
     limitations: [
       { text: 'The slowest and most expensive FLUX.2 model', source: BFL_GUIDE },
       { text: 'No negative prompt and no mask input', source: BFL_PROMPTING },
     ],
-    bestFor: [{ text: 'Hero images, key visuals and character reference sheets', source: BFL_GUIDE }],
+    bestFor: [
+      { text: 'Hero images, key visuals and character reference sheets', source: BFL_GUIDE },
+    ],
     avoidIf: [{ text: 'Volume work where [pro] or [klein] is good enough', source: BFL_GUIDE }],
     prompt: FLUX2_PROMPT,
-    routes: [{ provider: 'bfl', providerModelId: 'flux-2-max', status: 'active', price: perMp('0.07', '0.03', BFL_API) }],
+    routes: [
+      {
+        provider: 'bfl',
+        providerModelId: 'flux-2-max',
+        status: 'active',
+        price: perMp('0.07', '0.03', BFL_API),
+      },
+    ],
     claims: [
       { topic: 'latency', text: 'Under 15 seconds per image through APIYI', source: APIYI_FLUX },
       {
@@ -305,38 +466,92 @@ export const bfl: ModelEntryInput[] = [
     vendor: 'bfl',
     modality: 'image',
     description:
-      "FLUX.2 with adjustable steps and guidance, tuned for typography: posters, signage, UI mockups and infographics.",
+      'FLUX.2 with adjustable steps and guidance, tuned for typography: posters, signage, UI mockups and infographics.',
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
-    lifecycle: { status: 'active', released: '2025-11-25', replacements: [], source: FLUX2_REPO, note: "FLUX.2 launch date from BFL's repo (the [dev] weights); a reseller's changelog lists the [pro] and [flex] APIs from 2025-11-26." },
-    image: flux2Image(8, 'Up to 8 reference images; steps 1–50 (default 50) and guidance 1.5–10 (default 4.5).'),
+    lifecycle: {
+      status: 'active',
+      released: '2025-11-25',
+      replacements: [],
+      source: FLUX2_REPO,
+      note: "FLUX.2 launch date from BFL's repo (the [dev] weights); a reseller's changelog lists the [pro] and [flex] APIs from 2025-11-26.",
+    },
+    image: flux2Image(
+      8,
+      'Up to 8 reference images; steps 1–50 (default 50) and guidance 1.5–10 (default 4.5).',
+    ),
     scores: {
       realism: judged(4.5, "BFL rates its quality 'High (text)', specialised for typography"),
-      textRendering: judged(5, "BFL: 'Best text rendering' — its pick whenever text must be readable"),
-      promptAdherence: judged(4.5, 'same family as [pro] (seed 002: Excellent on complex prompts); no separate rating'),
-      editingFlexibility: judged(4, 'up to 8 reference images plus steps/guidance control; no mask'),
+      textRendering: judged(
+        5,
+        "BFL: 'Best text rendering' — its pick whenever text must be readable",
+      ),
+      promptAdherence: judged(
+        4.5,
+        'same family as [pro] (seed 002: Excellent on complex prompts); no separate rating',
+      ),
+      editingFlexibility: judged(
+        4,
+        'up to 8 reference images plus steps/guidance control; no mask',
+      ),
       consistency: judged(4, 'multi-reference support as [pro]'),
       speed: judged(2.5, "BFL: 'Medium'; a reseller calls it slower than [pro] at full steps"),
-      costEfficiency: judged(3.5, '$0.05 for a 1 MP image (band ≤$0.06 → 3.5); extra MP cost as much as the first', BFL_API.ref),
+      costEfficiency: judged(
+        3.5,
+        '$0.05 for a 1 MP image (band ≤$0.06 → 3.5); extra MP cost as much as the first',
+        BFL_API.ref,
+      ),
       finalPolish: judged(4.5, 'high quality with the most control over the final look'),
     },
     strengths: [
-      { text: 'Best FLUX text rendering: signage, posters, UI mockups, infographics', source: BFL_GUIDE },
+      {
+        text: 'Best FLUX text rendering: signage, posters, UI mockups, infographics',
+        source: BFL_GUIDE,
+      },
       { text: 'Steps and guidance can be tuned per request', source: BFL_ENDPOINTS },
       { text: 'Flexible parameter control for experimental work', source: SEEDS.nb2VsFlux2Pro },
     ],
     limitations: [
-      { text: 'Every extra megapixel costs as much as the first ($0.05), so large sizes get expensive', source: BFL_API },
+      {
+        text: 'Every extra megapixel costs as much as the first ($0.05), so large sizes get expensive',
+        source: BFL_API,
+      },
       { text: 'No negative prompt and no mask input', source: BFL_PROMPTING },
     ],
-    bestFor: [{ text: 'Typography, signage and text overlays (e.g. a text pass over a [max] base image)', source: BFL_GUIDE }],
-    avoidIf: [{ text: 'Large outputs on a budget: per-MP cost does not fall after the first MP', source: BFL_API }],
+    bestFor: [
+      {
+        text: 'Typography, signage and text overlays (e.g. a text pass over a [max] base image)',
+        source: BFL_GUIDE,
+      },
+    ],
+    avoidIf: [
+      {
+        text: 'Large outputs on a budget: per-MP cost does not fall after the first MP',
+        source: BFL_API,
+      },
+    ],
     prompt: {
       ...FLUX2_PROMPT,
       parts: ['subject', 'text', 'style', 'environment', 'lighting'],
-      tips: [...FLUX2_TIPS, 'Raise steps (up to 50) and guidance for crisper lettering; lower them for drafts.'],
+      tips: [
+        ...FLUX2_TIPS,
+        'Raise steps (up to 50) and guidance for crisper lettering; lower them for drafts.',
+      ],
     },
-    routes: [{ provider: 'bfl', providerModelId: 'flux-2-flex', status: 'active', price: perMp('0.05', '0.05', BFL_API) }],
-    claims: [{ topic: 'price', text: 'fal lists fal-ai/flux-2-flex at $0.05 per megapixel (infr.sh)', source: research('3.9', 'third-party') }],
+    routes: [
+      {
+        provider: 'bfl',
+        providerModelId: 'flux-2-flex',
+        status: 'active',
+        price: perMp('0.05', '0.05', BFL_API),
+      },
+    ],
+    claims: [
+      {
+        topic: 'price',
+        text: 'fal lists fal-ai/flux-2-flex at $0.05 per megapixel (infr.sh)',
+        source: research('3.9', 'third-party'),
+      },
+    ],
   },
   {
     id: 'flux-2-klein-9b',
@@ -361,16 +576,31 @@ export const bfl: ModelEntryInput[] = [
     },
     strengths: [
       { text: 'Sub-second generation and editing', source: FLUX2_REPO },
-      { text: 'Among the cheapest FLUX.2 calls: 1.5¢ for the first MP, 0.2¢ per extra MP', source: BFL_API },
+      {
+        text: 'Among the cheapest FLUX.2 calls: 1.5¢ for the first MP, 0.2¢ per extra MP',
+        source: BFL_API,
+      },
     ],
     limitations: [
       { text: 'At most 4 reference images', source: BFL_API },
       { text: 'Open weights are non-commercial (the hosted API is not)', source: FLUX2_REPO },
     ],
-    bestFor: [{ text: 'High-volume drafts and fast edit iterations with better quality than 4B', source: BFL_GUIDE }],
+    bestFor: [
+      {
+        text: 'High-volume drafts and fast edit iterations with better quality than 4B',
+        source: BFL_GUIDE,
+      },
+    ],
     avoidIf: [{ text: 'Final hero assets', source: BFL_GUIDE }],
     prompt: FLUX2_PROMPT,
-    routes: [{ provider: 'bfl', providerModelId: 'flux-2-klein-9b', status: 'active', price: perMp('0.015', '0.002', BFL_API) }],
+    routes: [
+      {
+        provider: 'bfl',
+        providerModelId: 'flux-2-klein-9b',
+        status: 'active',
+        price: perMp('0.015', '0.002', BFL_API),
+      },
+    ],
     claims: [{ topic: 'latency', text: 'Sub-second generation through APIYI', source: APIYI_FLUX }],
   },
   {
@@ -379,7 +609,8 @@ export const bfl: ModelEntryInput[] = [
     aliases: ['Flux 2 Klein 4B', 'FLUX.2 klein 4B', 'black-forest-labs/flux-2-klein-4b'],
     vendor: 'bfl',
     modality: 'image',
-    description: 'The fastest, cheapest FLUX.2: sub-second previews and edits, with Apache-2.0 open weights.',
+    description:
+      'The fastest, cheapest FLUX.2: sub-second previews and edits, with Apache-2.0 open weights.',
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
     lifecycle: { status: 'active', released: '2026-01-15', replacements: [], source: FLUX2_REPO },
     image: flux2Image(4, 'Up to 4 reference images.'),
@@ -391,10 +622,13 @@ export const bfl: ModelEntryInput[] = [
       consistency: judged(3, 'fewer references (4); preview quality'),
       speed: judged(5, 'sub-second generation (BFL repo); BFL: Fastest', FLUX2_REPO.ref),
       costEfficiency: judged(5, '$0.014 for a 1 MP image (band ≤$0.015 → 5)', BFL_API.ref),
-      finalPolish: judged(3, 'preview quality by BFL\'s own description'),
+      finalPolish: judged(3, "preview quality by BFL's own description"),
     },
     strengths: [
-      { text: 'The fastest FLUX model: sub-second, runs on consumer GPUs (~8 GB VRAM)', source: FLUX2_REPO },
+      {
+        text: 'The fastest FLUX model: sub-second, runs on consumer GPUs (~8 GB VRAM)',
+        source: FLUX2_REPO,
+      },
       { text: 'Cheapest FLUX.2 call: 1.4¢ for the first MP, 0.1¢ per extra MP', source: BFL_API },
       { text: 'Apache-2.0 open weights', source: FLUX2_REPO },
     ],
@@ -405,32 +639,73 @@ export const bfl: ModelEntryInput[] = [
     bestFor: [{ text: 'Rapid prototyping, mood boards and real-time apps', source: BFL_GUIDE }],
     avoidIf: [{ text: 'Anything that ships as a final asset', source: BFL_GUIDE }],
     prompt: FLUX2_PROMPT,
-    routes: [{ provider: 'bfl', providerModelId: 'flux-2-klein-4b', status: 'active', price: perMp('0.014', '0.001', BFL_API) }],
+    routes: [
+      {
+        provider: 'bfl',
+        providerModelId: 'flux-2-klein-4b',
+        status: 'active',
+        price: perMp('0.014', '0.001', BFL_API),
+      },
+    ],
   },
   {
     id: 'flux-2-dev',
     name: 'FLUX.2 [dev]',
-    aliases: ['Flux 2 Dev', 'FLUX.2 Dev', 'black-forest-labs/FLUX.2-dev', 'black-forest-labs/flux-2-dev'],
+    aliases: [
+      'Flux 2 Dev',
+      'FLUX.2 Dev',
+      'black-forest-labs/FLUX.2-dev',
+      'black-forest-labs/flux-2-dev',
+    ],
     vendor: 'bfl',
     modality: 'image',
     description:
       "FLUX.2's 32B open-weight model for local generation and multi-reference editing; non-commercial licence, no hosted BFL API.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
     lifecycle: { status: 'active', released: '2025-11-25', replacements: [], source: FLUX2_REPO },
-    image: flux2Image(8, 'Request limits of the hosted FLUX.2 models, assumed for [dev] hosts; BFL serves [dev] only as weights.'),
+    image: flux2Image(
+      8,
+      'Request limits of the hosted FLUX.2 models, assumed for [dev] hosts; BFL serves [dev] only as weights.',
+    ),
     scores: {
-      realism: judged(4, "BFL's repo recommends it for 'maximum quality, no latency constraints' among open weights", FLUX2_REPO.ref),
+      realism: judged(
+        4,
+        "BFL's repo recommends it for 'maximum quality, no latency constraints' among open weights",
+        FLUX2_REPO.ref,
+      ),
       textRendering: judged(4, 'no text rating in the sources; same FLUX.2 family'),
-      promptAdherence: judged(4, 'no rating in the sources; benefits from prompt upsampling (BFL repo)', FLUX2_REPO.ref),
-      editingFlexibility: judged(4, 'single- and multi-reference editing in the open model', FLUX2_REPO.ref),
+      promptAdherence: judged(
+        4,
+        'no rating in the sources; benefits from prompt upsampling (BFL repo)',
+        FLUX2_REPO.ref,
+      ),
+      editingFlexibility: judged(
+        4,
+        'single- and multi-reference editing in the open model',
+        FLUX2_REPO.ref,
+      ),
       consistency: judged(4, 'multi-reference editing; seedable locally'),
-      speed: judged(2, '32B parameters; BFL notes it needs H100-class hardware at full precision', FLUX2_REPO.ref),
-      costEfficiency: judged(4.5, 'free weights but no hosted BFL price; a third-party note puts fal-ai/flux-2 at about $0.012 per image', BFL_PRICING.ref),
-      finalPolish: judged(4, 'strong open-weight quality, below the hosted [pro]/[max] in BFL\'s lineup'),
+      speed: judged(
+        2,
+        '32B parameters; BFL notes it needs H100-class hardware at full precision',
+        FLUX2_REPO.ref,
+      ),
+      costEfficiency: judged(
+        4.5,
+        'free weights but no hosted BFL price; a third-party note puts fal-ai/flux-2 at about $0.012 per image',
+        BFL_PRICING.ref,
+      ),
+      finalPolish: judged(
+        4,
+        "strong open-weight quality, below the hosted [pro]/[max] in BFL's lineup",
+      ),
     },
     strengths: [
       { text: 'Open weights: local generation, LoRA training and fine-tuning', source: FLUX2_REPO },
-      { text: 'Text-to-image plus single- and multi-reference editing in one model', source: FLUX2_REPO },
+      {
+        text: 'Text-to-image plus single- and multi-reference editing in one model',
+        source: FLUX2_REPO,
+      },
     ],
     limitations: [
       { text: 'No hosted BFL API: "Local only"', source: BFL_PRICING },
@@ -444,16 +719,27 @@ export const bfl: ModelEntryInput[] = [
     unpricedReason:
       'BFL offers no hosted API for FLUX.2 [dev] ("Local only"); fal hosts it as fal-ai/flux-2, but the only price found (~$0.012 per image) is a third-party estimate, not a list price.',
     claims: [
-      { topic: 'price', text: 'fal hosts FLUX.2 [dev] as fal-ai/flux-2 at about $0.012 per image', source: research('3.1', 'third-party', '3rd-party research note') },
+      {
+        topic: 'price',
+        text: 'fal hosts FLUX.2 [dev] as fal-ai/flux-2 at about $0.012 per image',
+        source: research('3.1', 'third-party', '3rd-party research note'),
+      },
     ],
   },
   {
     id: 'flux-1-kontext-pro',
     name: 'FLUX.1 Kontext [pro]',
-    aliases: ['FLUX.1 Kontext', 'Flux Kontext', 'Flux Kontext Pro', 'flux-kontext-pro', 'black-forest-labs/flux-kontext-pro'],
+    aliases: [
+      'FLUX.1 Kontext',
+      'Flux Kontext',
+      'Flux Kontext Pro',
+      'flux-kontext-pro',
+      'black-forest-labs/flux-kontext-pro',
+    ],
     vendor: 'bfl',
     modality: 'image',
-    description: "BFL's context-aware editing model: instruction edits that keep the rest of the image intact, at a flat price.",
+    description:
+      "BFL's context-aware editing model: instruction edits that keep the rest of the image intact, at a flat price.",
     tasks: ['edit', 'text-to-image'],
     lifecycle: {
       status: 'deprecated',
@@ -466,21 +752,36 @@ export const bfl: ModelEntryInput[] = [
       realism: judged(4, 'about 1 MP output; no benchmark in the sources', BFL_FLUX1.ref),
       textRendering: judged(4, 'BFL shows Kontext adding and editing in-scene text', BFL_FLUX1.ref),
       promptAdherence: judged(4, 'simple, direct edit instructions work best (BFL)', BFL_FLUX1.ref),
-      editingFlexibility: judged(4.5, 'context-aware edits that preserve unedited regions; style transfer; no mask needed', BFL_FLUX1.ref),
+      editingFlexibility: judged(
+        4.5,
+        'context-aware edits that preserve unedited regions; style transfer; no mask needed',
+        BFL_FLUX1.ref,
+      ),
       consistency: judged(4, 'keeps composition and unedited areas across passes', BFL_FLUX1.ref),
       speed: judged(3.5, 'no latency source'),
       costEfficiency: judged(4, '$0.04 per image (band ≤$0.04 → 4)', FLUX1_PRICES.ref),
       finalPolish: judged(3.5, 'about 1 MP output', APIYI_KONTEXT.ref),
     },
     strengths: [
-      { text: 'Understands image context and preserves what you did not ask to change', source: BFL_FLUX1 },
-      { text: 'Style transfer and object modification from a plain instruction', source: BFL_FLUX1 },
+      {
+        text: 'Understands image context and preserves what you did not ask to change',
+        source: BFL_FLUX1,
+      },
+      {
+        text: 'Style transfer and object modification from a plain instruction',
+        source: BFL_FLUX1,
+      },
     ],
     limitations: [
-      { text: 'BFL recommends FLUX.2 with reference images instead: better quality and speed', source: BFL_FLUX1 },
+      {
+        text: 'BFL recommends FLUX.2 with reference images instead: better quality and speed',
+        source: BFL_FLUX1,
+      },
       { text: 'About 1 MP output, aspect ratios 3:7 to 7:3', source: APIYI_KONTEXT },
     ],
-    bestFor: [{ text: 'Incremental, instruction-driven edits of a single image', source: BFL_FLUX1 }],
+    bestFor: [
+      { text: 'Incremental, instruction-driven edits of a single image', source: BFL_FLUX1 },
+    ],
     avoidIf: [{ text: 'New work: FLUX.2 [pro] edits better', source: BFL_FLUX1 }],
     prompt: KONTEXT_PROMPT,
     routes: [
@@ -502,13 +803,23 @@ export const bfl: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy partner nodes: 8.44 credits per image (211 credits = $1)',
-        price: { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 8.44 }], rate: { credits: 211, micros: usd('1') }, source: COMFY_PRICING },
+        price: {
+          unit: 'credits',
+          per: 'image',
+          tiers: [{ when: {}, credits: 8.44 }],
+          rate: { credits: 211, micros: usd('1') },
+          source: COMFY_PRICING,
+        },
         source: COMFY_PRICING,
       },
       {
         topic: 'price',
         text: '$0.035 per call through APIYI',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.035') }], source: APIYI_KONTEXT },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.035') }],
+          source: APIYI_KONTEXT,
+        },
         source: APIYI_KONTEXT,
       },
     ],
@@ -519,7 +830,8 @@ export const bfl: ModelEntryInput[] = [
     aliases: ['Flux Kontext Max', 'flux-kontext-max', 'black-forest-labs/flux-kontext-max'],
     vendor: 'bfl',
     modality: 'image',
-    description: 'The stronger FLUX.1 Kontext: multi-reference, context-aware editing with the best consistency of the FLUX.1 line.',
+    description:
+      'The stronger FLUX.1 Kontext: multi-reference, context-aware editing with the best consistency of the FLUX.1 line.',
     tasks: ['edit', 'text-to-image', 'multi-image-reference'],
     lifecycle: {
       status: 'deprecated',
@@ -531,26 +843,48 @@ export const bfl: ModelEntryInput[] = [
     scores: {
       realism: judged(4.5, 'higher tier of Kontext; about 1 MP output', BFL_FLUX1.ref),
       textRendering: judged(4, 'in-scene text editing as Kontext [pro]', BFL_FLUX1.ref),
-      promptAdherence: judged(4.5, 'natural-language references across images (BFL)', BFL_FLUX1.ref),
-      editingFlexibility: judged(5, 'context-aware edits with up to 10 reference images', BFL_FLUX1.ref),
+      promptAdherence: judged(
+        4.5,
+        'natural-language references across images (BFL)',
+        BFL_FLUX1.ref,
+      ),
+      editingFlexibility: judged(
+        5,
+        'context-aware edits with up to 10 reference images',
+        BFL_FLUX1.ref,
+      ),
       consistency: judged(4.5, "BFL: 'best editing consistency across references'", BFL_FLUX1.ref),
       speed: judged(3, 'no latency source; BFL caps it at 6 concurrent requests', BFL_GUIDE.ref),
       costEfficiency: judged(3, '$0.08 per image (band ≤$0.08 → 3)', FLUX1_PRICES.ref),
       finalPolish: judged(4, 'about 1 MP output', APIYI_KONTEXT.ref),
     },
     strengths: [
-      { text: 'Up to 10 reference images with the best editing consistency of FLUX.1', source: BFL_FLUX1 },
-      { text: 'Composes scenes from several images described in plain language', source: BFL_FLUX1 },
+      {
+        text: 'Up to 10 reference images with the best editing consistency of FLUX.1',
+        source: BFL_FLUX1,
+      },
+      {
+        text: 'Composes scenes from several images described in plain language',
+        source: BFL_FLUX1,
+      },
     ],
     limitations: [
       { text: 'Rate limit of 6 concurrent requests (24 for most endpoints)', source: BFL_GUIDE },
       { text: 'BFL recommends FLUX.2 [max] with references instead', source: BFL_FLUX1 },
     ],
-    bestFor: [{ text: 'Character consistency across scenes built from several references', source: BFL_FLUX1 }],
+    bestFor: [
+      {
+        text: 'Character consistency across scenes built from several references',
+        source: BFL_FLUX1,
+      },
+    ],
     avoidIf: [{ text: 'High-throughput pipelines (6 concurrent requests)', source: BFL_GUIDE }],
     prompt: {
       ...KONTEXT_PROMPT,
-      tips: [...KONTEXT_TIPS, 'Refer to inputs by number: "the person from image 1 in the cafe from image 2".'],
+      tips: [
+        ...KONTEXT_TIPS,
+        'Refer to inputs by number: "the person from image 1 in the cafe from image 2".',
+      ],
     },
     routes: [
       {
@@ -572,10 +906,17 @@ export const bfl: ModelEntryInput[] = [
   {
     id: 'flux-1-1-pro',
     name: 'FLUX1.1 [pro]',
-    aliases: ['FLUX 1.1 Pro', 'Flux 1.1 Pro', 'FLUX.1.1 [pro]', 'flux-pro-1.1', 'black-forest-labs/flux-1.1-pro'],
+    aliases: [
+      'FLUX 1.1 Pro',
+      'Flux 1.1 Pro',
+      'FLUX.1.1 [pro]',
+      'flux-pro-1.1',
+      'black-forest-labs/flux-1.1-pro',
+    ],
     vendor: 'bfl',
     modality: 'image',
-    description: "BFL's previous-generation text-to-image workhorse: fast, reliable prompt adherence at a flat $0.04.",
+    description:
+      "BFL's previous-generation text-to-image workhorse: fast, reliable prompt adherence at a flat $0.04.",
     tasks: ['text-to-image'],
     lifecycle: {
       status: 'active',
@@ -604,36 +945,64 @@ export const bfl: ModelEntryInput[] = [
       mask: false,
       seed: true,
       negativePrompt: false,
-      source: src(COMFY_FLUX1_NODES.ref, RESEARCH_DATE, 'third-party', 'width/height 256–1440 in steps of 32 (default 1024×768); one optional image_prompt (Redux) to steer composition'),
+      source: src(
+        COMFY_FLUX1_NODES.ref,
+        RESEARCH_DATE,
+        'third-party',
+        'width/height 256–1440 in steps of 32 (default 1024×768); one optional image_prompt (Redux) to steer composition',
+      ),
     },
     scores: {
       realism: judged(4, 'production-grade FLUX.1 output; below FLUX.2 per BFL', BFL_FLUX1.ref),
-      textRendering: judged(3, 'no text rating; BFL moved typography work to FLUX.2 [flex]', BFL_FLUX1.ref),
+      textRendering: judged(
+        3,
+        'no text rating; BFL moved typography work to FLUX.2 [flex]',
+        BFL_FLUX1.ref,
+      ),
       promptAdherence: judged(4, "BFL: 'strong prompt adherence'", BFL_FLUX1.ref),
-      editingFlexibility: judged(1.5, 'no edit endpoint; one image_prompt can steer composition', COMFY_FLUX1_NODES.ref),
+      editingFlexibility: judged(
+        1.5,
+        'no edit endpoint; one image_prompt can steer composition',
+        COMFY_FLUX1_NODES.ref,
+      ),
       consistency: judged(3.5, "BFL: 'consistent, reliable results'", BFL_FLUX1.ref),
       speed: judged(4, "BFL: 'fast and reliable'; no latency figure", BFL_FLUX1.ref),
       costEfficiency: judged(4, '$0.04 per image (band ≤$0.04 → 4)', FLUX1_PRICES.ref),
       finalPolish: judged(3.5, 'up to 1440 px per side', COMFY_FLUX1_NODES.ref),
     },
     strengths: [
-      { text: 'Strong prompt adherence with consistent, reliable results at volume', source: BFL_FLUX1 },
+      {
+        text: 'Strong prompt adherence with consistent, reliable results at volume',
+        source: BFL_FLUX1,
+      },
       { text: 'Flat $0.04 per image regardless of size', source: FLUX1_PRICES },
     ],
     limitations: [
       { text: 'Legacy: BFL recommends FLUX.2 [pro] instead', source: BFL_FLUX1 },
       { text: 'At most 1440 px per side', source: COMFY_FLUX1_NODES },
     ],
-    bestFor: [{ text: 'Existing pipelines that want a flat per-image FLUX price', source: FLUX1_PRICES }],
-    avoidIf: [{ text: 'New work: FLUX.2 [pro] is better and about as cheap at 1 MP', source: BFL_FLUX1 }],
+    bestFor: [
+      { text: 'Existing pipelines that want a flat per-image FLUX price', source: FLUX1_PRICES },
+    ],
+    avoidIf: [
+      { text: 'New work: FLUX.2 [pro] is better and about as cheap at 1 MP', source: BFL_FLUX1 },
+    ],
     prompt: {
       template: '[Subject] [Action], [Setting], [Lighting], [Style]',
       parts: ['subject', 'action', 'environment', 'lighting', 'style'],
       maxWords: 80,
-      tips: ['Standard descriptive prompts with a clear subject and style.', 'Describe what you want: FLUX has no negative prompt.'],
+      tips: [
+        'Standard descriptive prompts with a clear subject and style.',
+        'Describe what you want: FLUX has no negative prompt.',
+      ],
       example:
         'A golden retriever puppy playing in autumn leaves, warm afternoon sunlight, shallow depth of field with bokeh background, joyful expression, professional pet photography style',
-      source: src(BFL_FLUX1.ref, RESEARCH_DATE, 'provider', "BFL's FLUX1.1 [pro] guidance and example; 80 words is an editorial cap"),
+      source: src(
+        BFL_FLUX1.ref,
+        RESEARCH_DATE,
+        'provider',
+        "BFL's FLUX1.1 [pro] guidance and example; 80 words is an editorial cap",
+      ),
     },
     routes: [
       {
@@ -653,10 +1022,17 @@ export const bfl: ModelEntryInput[] = [
   {
     id: 'flux-1-1-pro-ultra',
     name: 'FLUX1.1 [pro] Ultra',
-    aliases: ['FLUX 1.1 Pro Ultra', 'Flux 1.1 Pro Ultra', 'flux-1.1-pro-ultra', 'flux-pro-1.1-ultra', 'black-forest-labs/flux-1.1-pro-ultra'],
+    aliases: [
+      'FLUX 1.1 Pro Ultra',
+      'Flux 1.1 Pro Ultra',
+      'flux-1.1-pro-ultra',
+      'flux-pro-1.1-ultra',
+      'black-forest-labs/flux-1.1-pro-ultra',
+    ],
     vendor: 'bfl',
     modality: 'image',
-    description: 'FLUX1.1 [pro] at about 4 megapixels, with a raw mode for candid, less processed photography.',
+    description:
+      'FLUX1.1 [pro] at about 4 megapixels, with a raw mode for candid, less processed photography.',
     tasks: ['text-to-image'],
     lifecycle: {
       status: 'active',
@@ -677,35 +1053,68 @@ export const bfl: ModelEntryInput[] = [
       mask: false,
       seed: true,
       negativePrompt: false,
-      source: src(COMFY_FLUX1_NODES.ref, RESEARCH_DATE, 'third-party', 'aspect ratio between 1:4 and 4:1, raw mode, one image_prompt; about 4 MP output per APIYI'),
+      source: src(
+        COMFY_FLUX1_NODES.ref,
+        RESEARCH_DATE,
+        'third-party',
+        'aspect ratio between 1:4 and 4:1, raw mode, one image_prompt; about 4 MP output per APIYI',
+      ),
     },
     scores: {
-      realism: judged(4.5, 'raw mode for natural, less processed photographs; ~4 MP', COMFY_FLUX1_NODES.ref),
+      realism: judged(
+        4.5,
+        'raw mode for natural, less processed photographs; ~4 MP',
+        COMFY_FLUX1_NODES.ref,
+      ),
       textRendering: judged(3, 'no text rating in the sources'),
       promptAdherence: judged(4, 'FLUX1.1 [pro] base; no separate rating', BFL_FLUX1.ref),
-      editingFlexibility: judged(1.5, 'no edit endpoint; one image_prompt with a strength blend', COMFY_FLUX1_NODES.ref),
+      editingFlexibility: judged(
+        1.5,
+        'no edit endpoint; one image_prompt with a strength blend',
+        COMFY_FLUX1_NODES.ref,
+      ),
       consistency: judged(3.5, 'seedable; no reference-image editing'),
       speed: judged(3.5, 'no latency source; larger output than FLUX1.1 [pro]'),
       costEfficiency: judged(3.5, '$0.06 per image (band ≤$0.06 → 3.5)', FLUX1_PRICES.ref),
-      finalPolish: judged(4.5, "seed 002: 'one of the strongest options' for ultra-high-resolution output", SEEDS.nb2VsFlux2Pro.ref),
+      finalPolish: judged(
+        4.5,
+        "seed 002: 'one of the strongest options' for ultra-high-resolution output",
+        SEEDS.nb2VsFlux2Pro.ref,
+      ),
     },
     strengths: [
-      { text: 'One of the strongest options for ultra-high-resolution output', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'One of the strongest options for ultra-high-resolution output',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
       { text: 'Raw mode for a candid, natural photographic look', source: COMFY_FLUX1_NODES },
       { text: 'Flat $0.06 for about 4 MP', source: FLUX1_PRICES },
     ],
     limitations: [
-      { text: 'Text-to-image only; one image prompt, no reference editing', source: COMFY_FLUX1_NODES },
+      {
+        text: 'Text-to-image only; one image prompt, no reference editing',
+        source: COMFY_FLUX1_NODES,
+      },
       { text: 'Legacy FLUX.1 generation', source: BFL_FLUX1 },
     ],
-    bestFor: [{ text: 'Large prints and wide formats at a flat price', source: SEEDS.nb2VsFlux2Pro }],
+    bestFor: [
+      { text: 'Large prints and wide formats at a flat price', source: SEEDS.nb2VsFlux2Pro },
+    ],
     avoidIf: [{ text: 'You need editing or multi-reference control', source: BFL_FLUX1 }],
     prompt: {
       template: '[Subject] [Action], [Setting], [Lighting], [Camera and Style]',
       parts: ['subject', 'action', 'environment', 'lighting', 'camera', 'style'],
       maxWords: 80,
-      tips: ['Use raw mode for candid photography; leave it off for polished, stylised looks.', 'Describe what you want: FLUX has no negative prompt.'],
-      source: src(BFL_FLUX1.ref, RESEARCH_DATE, 'provider', "BFL's FLUX1.1 [pro] guidance; raw mode per Comfy's BFL node; 80 words is an editorial cap"),
+      tips: [
+        'Use raw mode for candid photography; leave it off for polished, stylised looks.',
+        'Describe what you want: FLUX has no negative prompt.',
+      ],
+      source: src(
+        BFL_FLUX1.ref,
+        RESEARCH_DATE,
+        'provider',
+        "BFL's FLUX1.1 [pro] guidance; raw mode per Comfy's BFL node; 80 words is an editorial cap",
+      ),
     },
     routes: [
       {
@@ -726,7 +1135,13 @@ export const bfl: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy partner nodes: 12.66 credits per image (211 credits = $1)',
-        price: { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 12.66 }], rate: { credits: 211, micros: usd('1') }, source: COMFY_PRICING },
+        price: {
+          unit: 'credits',
+          per: 'image',
+          tiers: [{ when: {}, credits: 12.66 }],
+          rate: { credits: 211, micros: usd('1') },
+          source: COMFY_PRICING,
+        },
         source: COMFY_PRICING,
       },
     ],
@@ -737,7 +1152,8 @@ export const bfl: ModelEntryInput[] = [
     aliases: ['Flux Fill', 'Flux Fill Pro', 'FLUX.1 Fill', 'flux-pro-1.0-fill', 'flux-fill'],
     vendor: 'bfl',
     modality: 'image',
-    description: "BFL's mask inpainting model: removes objects and fills masked areas with matching texture and light.",
+    description:
+      "BFL's mask inpainting model: removes objects and fills masked areas with matching texture and light.",
     tasks: ['mask-inpainting', 'edit'],
     lifecycle: {
       status: 'active',
@@ -756,13 +1172,26 @@ export const bfl: ModelEntryInput[] = [
       mask: true,
       seed: true,
       negativePrompt: false,
-      source: src(COMFY_FLUX1_NODES.ref, RESEARCH_DATE, 'third-party', 'image + mask, steps 15–50, guidance 1.5–100; output follows the input image (Comfy downsizes inputs to 2048² pixels)'),
+      source: src(
+        COMFY_FLUX1_NODES.ref,
+        RESEARCH_DATE,
+        'third-party',
+        'image + mask, steps 15–50, guidance 1.5–100; output follows the input image (Comfy downsizes inputs to 2048² pixels)',
+      ),
     },
     scores: {
       realism: judged(4, 'texture-aware fills that blend seamlessly (BFL)', BFL_FLUX1.ref),
       textRendering: judged(2.5, 'not meant for typography'),
-      promptAdherence: judged(3.5, 'follows a short description of what fills the mask', BFL_FLUX1.ref),
-      editingFlexibility: judged(4.5, 'true mask inpainting, object removal and completion', BFL_FLUX1.ref),
+      promptAdherence: judged(
+        3.5,
+        'follows a short description of what fills the mask',
+        BFL_FLUX1.ref,
+      ),
+      editingFlexibility: judged(
+        4.5,
+        'true mask inpainting, object removal and completion',
+        BFL_FLUX1.ref,
+      ),
       consistency: judged(3.5, 'keeps everything outside the mask'),
       speed: judged(3.5, 'no latency source'),
       costEfficiency: judged(3.5, '$0.05 per image (band ≤$0.06 → 3.5)', FLUX1_PRICES.ref),
@@ -772,16 +1201,31 @@ export const bfl: ModelEntryInput[] = [
       { text: 'Clean object removal with texture-aware, seamless fills', source: BFL_FLUX1 },
       { text: 'The only FLUX model with a mask input', source: BFL_GUIDE },
     ],
-    limitations: [{ text: 'Needs an input image and a mask; no text-to-image', source: COMFY_FLUX1_NODES }],
-    bestFor: [{ text: 'Removing unwanted objects and completing partial images', source: BFL_FLUX1 }],
-    avoidIf: [{ text: 'Open-ended edits without a mask: use FLUX.2 with references', source: BFL_GUIDE }],
+    limitations: [
+      { text: 'Needs an input image and a mask; no text-to-image', source: COMFY_FLUX1_NODES },
+    ],
+    bestFor: [
+      { text: 'Removing unwanted objects and completing partial images', source: BFL_FLUX1 },
+    ],
+    avoidIf: [
+      { text: 'Open-ended edits without a mask: use FLUX.2 with references', source: BFL_GUIDE },
+    ],
     prompt: {
-      template: 'Fill with [what belongs in the masked area], matching [surrounding texture and light]',
+      template:
+        'Fill with [what belongs in the masked area], matching [surrounding texture and light]',
       parts: ['subject', 'environment', 'lighting'],
       maxWords: 40,
-      tips: ['Describe what should fill the area, not what to remove.', 'Mention the surrounding texture and lighting so the fill blends.'],
+      tips: [
+        'Describe what should fill the area, not what to remove.',
+        'Mention the surrounding texture and lighting so the fill blends.',
+      ],
       example: 'Fill with continuation of the brick wall texture and ivy',
-      source: src(BFL_FLUX1.ref, RESEARCH_DATE, 'provider', "BFL's Fill guidance and examples; 40 words is an editorial cap"),
+      source: src(
+        BFL_FLUX1.ref,
+        RESEARCH_DATE,
+        'provider',
+        "BFL's Fill guidance and examples; 40 words is an editorial cap",
+      ),
     },
     routes: [
       {

@@ -16,9 +16,23 @@ import { COMFY_PRICING, LITELLM_PRICES, RESEARCH_DATE, SEEDS, research, src } fr
  * Seed tables map Excellent 5, Very Good / Very High 4, Good 4, Moderate / Fair 3.
  */
 
-const GEMINI_PRICING = src('https://ai.google.dev/gemini-api/docs/pricing', '2026-09-20', 'provider', 'as transcribed in api-evangelist/gemini plans/gemini-plans-pricing.yml');
-const GEMINI_DEPRECATIONS = src('https://ai.google.dev/gemini-api/docs/deprecations', RESEARCH_DATE, 'provider');
-const GEMINI_IMAGE_CONFIG = src('https://github.com/googleapis/js-genai', RESEARCH_DATE, 'sdk', '@google/genai ImageConfig: aspectRatio, imageSize 1K/2K/4K');
+const GEMINI_PRICING = src(
+  'https://ai.google.dev/gemini-api/docs/pricing',
+  '2026-09-20',
+  'provider',
+  'as transcribed in api-evangelist/gemini plans/gemini-plans-pricing.yml',
+);
+const GEMINI_DEPRECATIONS = src(
+  'https://ai.google.dev/gemini-api/docs/deprecations',
+  RESEARCH_DATE,
+  'provider',
+);
+const GEMINI_IMAGE_CONFIG = src(
+  'https://github.com/googleapis/js-genai',
+  RESEARCH_DATE,
+  'sdk',
+  '@google/genai ImageConfig: aspectRatio, imageSize 1K/2K/4K',
+);
 const FAL_LIST = research('3.9', 'provider', 'fal llms.txt / pricing API list prices, 2026-10-01');
 const NB2_CARD = src(
   'https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/gemini/3-1-flash-image',
@@ -26,8 +40,18 @@ const NB2_CARD = src(
   'provider',
   'GA gemini-3.1-flash-image (2026-05-28): 14 images per prompt, 15 aspect ratios, 512/1K/2K/4K; the preview card gives 747 / 1120 / 1680 / 2520 output tokens for 512 / 1K / 2K / 4K',
 );
-const NB2_LITELLM = src(LITELLM_PRICES.ref, LITELLM_PRICES.asOf, 'price-map', 'gemini/gemini-3.1-flash-image: text in $0.25/1M, text out $1.50/1M, image out $60/1M; 0.5K $0.045 · 1K $0.067 · 2K $0.101 · 4K $0.151 per image');
-const NB2_VERTEX_LITELLM = src(LITELLM_PRICES.ref, LITELLM_PRICES.asOf, 'price-map', 'vertex_ai/gemini-3.1-flash-image: text in $0.50/1M, text out $3/1M, image out $60/1M, input image $0.00056 (1,120 tokens at $0.50/1M)');
+const NB2_LITELLM = src(
+  LITELLM_PRICES.ref,
+  LITELLM_PRICES.asOf,
+  'price-map',
+  'gemini/gemini-3.1-flash-image: text in $0.25/1M, text out $1.50/1M, image out $60/1M; 0.5K $0.045 · 1K $0.067 · 2K $0.101 · 4K $0.151 per image',
+);
+const NB2_VERTEX_LITELLM = src(
+  LITELLM_PRICES.ref,
+  LITELLM_PRICES.asOf,
+  'price-map',
+  'vertex_ai/gemini-3.1-flash-image: text in $0.50/1M, text out $3/1M, image out $60/1M, input image $0.00056 (1,120 tokens at $0.50/1M)',
+);
 const NB21_LAUNCH = src(
   'https://github.com/BerriAI/litellm/discussions/44983',
   '2026-10-07',
@@ -40,9 +64,24 @@ const NB21_SIZES = src(
   'sdk',
   'gemini-nano-banana-2.1 takes all 14 aspect ratios at 1K, 2K or 4K; the 512 tier is rejected by the API',
 );
-const NB21_WAVESPEED = src('https://wavespeed.ai/nano-banana-2-1-api', RESEARCH_DATE, 'reseller', 'up to 14 reference images, 14 aspect ratios incl. 1:4, 4:1, 1:8, 8:1');
-const NB21_INFERENCE_SH = src('https://inference.sh/apps/google/gemini-nano-banana-2-1.md', '2026-11-06', 'reseller', 'runs on Vertex AI; $0.0336–$0.1134 per image (1K–4K)');
-const NB21_RELEASE = src('https://www.ithome.com/1/010/149.htm', '2026-10-07', 'third-party', 'Google released Nano Banana 2.1 on 7 October 2026: better visual design, mask-based editing and subject consistency');
+const NB21_WAVESPEED = src(
+  'https://wavespeed.ai/nano-banana-2-1-api',
+  RESEARCH_DATE,
+  'reseller',
+  'up to 14 reference images, 14 aspect ratios incl. 1:4, 4:1, 1:8, 8:1',
+);
+const NB21_INFERENCE_SH = src(
+  'https://inference.sh/apps/google/gemini-nano-banana-2-1.md',
+  '2026-11-06',
+  'reseller',
+  'runs on Vertex AI; $0.0336–$0.1134 per image (1K–4K)',
+);
+const NB21_RELEASE = src(
+  'https://www.ithome.com/1/010/149.htm',
+  '2026-10-07',
+  'third-party',
+  'Google released Nano Banana 2.1 on 7 October 2026: better visual design, mask-based editing and subject consistency',
+);
 const NB2_LITE_PAGE = src(
   'https://ai.google.dev/gemini-api/docs/models/gemini-3.1-flash-lite-image',
   RESEARCH_DATE,
@@ -55,33 +94,76 @@ const NB2_LITE_LAUNCH = src(
   'provider',
   'as summarised in QianJinGuo/wiki: more than 2× faster than Nano Banana 2 at 50% lower cost; on AI Studio, the Gemini API and Agent Platform',
 );
-const NB2_LITE_VERCEL = src('https://vercel.com/ai-gateway/models/gemini-3.1-flash-lite-image/api', RESEARCH_DATE, 'third-party');
-const NB2_LITE_GMI = src('https://docs.gmicloud.ai/model-quickstarts/image/gemini-3-1-flash-lite-image', RESEARCH_DATE, 'reseller', 'aspect ratios 1:1, 3:2, 2:3, 3:4, 4:3, 4:5, 5:4, 9:16, 16:9, 21:9; output fixed at 1K');
+const NB2_LITE_VERCEL = src(
+  'https://vercel.com/ai-gateway/models/gemini-3.1-flash-lite-image/api',
+  RESEARCH_DATE,
+  'third-party',
+);
+const NB2_LITE_GMI = src(
+  'https://docs.gmicloud.ai/model-quickstarts/image/gemini-3-1-flash-lite-image',
+  RESEARCH_DATE,
+  'reseller',
+  'aspect ratios 1:1, 3:2, 2:3, 3:4, 4:3, 4:5, 5:4, 9:16, 16:9, 21:9; output fixed at 1K',
+);
 const LAOZHANG_NANO_BANANA = src(
   'https://docs.laozhang.ai/ja/api-capabilities/nano-banana-image.md',
   RESEARCH_DATE,
   'reseller',
   'per-call prices and limits for the five Nano Banana models on LaoZhang API',
 );
-const COMFY_NB2_PR = src('https://github.com/Comfy-Org/docs/pull/980', '2026-05-11', 'reseller', 'Comfy credits, 211 credits = US$1');
+const COMFY_NB2_PR = src(
+  'https://github.com/Comfy-Org/docs/pull/980',
+  '2026-05-11',
+  'reseller',
+  'Comfy credits, 211 credits = US$1',
+);
 const NANO_BANANA_LAUNCH = src(
   'https://n-ess.it/technical-tips/introducing-gemini-2-5-flash-image-our-state-of-the-art-image-model/',
   RESEARCH_DATE,
   'third-party',
   "copy of Google's Gemini 2.5 Flash Image announcement: multi-image blending, character consistency, targeted natural-language edits",
 );
-const KREA_NANO_BANANA = src('https://docs.krea.ai/user-guide/features/nano-banana', RESEARCH_DATE, 'third-party', 'limited to 1K; optimised for prompt adherence and speed');
-const NANO_BANANA_LITELLM = src(LITELLM_PRICES.ref, LITELLM_PRICES.asOf, 'price-map', 'gemini/ and vertex_ai/gemini-2.5-flash-image: text in $0.30/1M (cached $0.03), text out $2.50/1M, image out $30/1M, $0.039 per image');
+const KREA_NANO_BANANA = src(
+  'https://docs.krea.ai/user-guide/features/nano-banana',
+  RESEARCH_DATE,
+  'third-party',
+  'limited to 1K; optimised for prompt adherence and speed',
+);
+const NANO_BANANA_LITELLM = src(
+  LITELLM_PRICES.ref,
+  LITELLM_PRICES.asOf,
+  'price-map',
+  'gemini/ and vertex_ai/gemini-2.5-flash-image: text in $0.30/1M (cached $0.03), text out $2.50/1M, image out $30/1M, $0.039 per image',
+);
 const FIREBASE_IMAGEN_MIGRATION = src(
   'https://firebase.google.com/docs/ai-logic/imagen-models-migration.md.txt',
   RESEARCH_DATE,
   'provider',
   'all Imagen models shut down 2026-08-17 on the Gemini Developer API and Agent Platform; imagen-4.0-fast/generate → gemini-nano-banana-2.1, imagen-4.0-ultra → gemini-3-pro-image',
 );
-const IMAGEN_ULTRA_CARD = src('https://cloud.google.com/vertex-ai/generative-ai/docs/models/imagen/4-0-ultra-generate-001', RESEARCH_DATE, 'provider', '1K and 2K sizes for 5 aspect ratios; up to 4 images per request; 480-token prompts');
-const IMAGEN_FAST_CARD = src('https://cloud.google.com/vertex-ai/generative-ai/docs/models/imagen/4-0-fast-generate-preview-06-06', RESEARCH_DATE, 'provider', '1K sizes for 5 aspect ratios; up to 4 images per request; 480-token prompts');
-const IMAGEN_CONFIG = research('2.5', 'sdk', 'generateImages: numberOfImages, aspectRatio 1:1/3:4/4:3/9:16/16:9, imageSize 1K/2K, seed, outputMimeType; Agent Platform only and deprecated');
-const IMAGEN_PRICES = src(LITELLM_PRICES.ref, LITELLM_PRICES.asOf, 'price-map', 'gemini/ and vertex_ai/imagen-4.0-{fast-generate,generate,ultra-generate}-001: $0.02 / $0.04 / $0.06 per image');
+const IMAGEN_ULTRA_CARD = src(
+  'https://cloud.google.com/vertex-ai/generative-ai/docs/models/imagen/4-0-ultra-generate-001',
+  RESEARCH_DATE,
+  'provider',
+  '1K and 2K sizes for 5 aspect ratios; up to 4 images per request; 480-token prompts',
+);
+const IMAGEN_FAST_CARD = src(
+  'https://cloud.google.com/vertex-ai/generative-ai/docs/models/imagen/4-0-fast-generate-preview-06-06',
+  RESEARCH_DATE,
+  'provider',
+  '1K sizes for 5 aspect ratios; up to 4 images per request; 480-token prompts',
+);
+const IMAGEN_CONFIG = research(
+  '2.5',
+  'sdk',
+  'generateImages: numberOfImages, aspectRatio 1:1/3:4/4:3/9:16/16:9, imageSize 1K/2K, seed, outputMimeType; Agent Platform only and deprecated',
+);
+const IMAGEN_PRICES = src(
+  LITELLM_PRICES.ref,
+  LITELLM_PRICES.asOf,
+  'price-map',
+  'gemini/ and vertex_ai/imagen-4.0-{fast-generate,generate,ultra-generate}-001: $0.02 / $0.04 / $0.06 per image',
+);
 
 /** An editorial score: Atelier's judgement, with the facts it rests on in `note`. */
 const judged = (value: number, note: string, ref = 'research/provider-facts.md#2.1'): Score => ({
@@ -115,7 +197,8 @@ const NB2_PROMPT = {
     'For scenes with three or more subjects, say "foreground", "background" or "left of frame" instead of exact positions.',
     'Run 3–4 quick generations to pick a composition, then refine the strongest one.',
   ],
-  example: 'A woman reading on a sun-filled apartment balcony, late afternoon, warm and unhurried, photorealistic',
+  example:
+    'A woman reading on a sun-filled apartment balcony, late afternoon, warm and unhurried, photorealistic',
 } satisfies Omit<ModelEntryInput['prompt'], 'source'>;
 
 const IMAGEN_PROMPT: ModelEntryInput['prompt'] = {
@@ -123,14 +206,24 @@ const IMAGEN_PROMPT: ModelEntryInput['prompt'] = {
   parts: ['subject', 'action', 'environment', 'lighting', 'camera', 'style'],
   maxWords: 300,
   tips: ['Imagen reads at most 480 prompt tokens; longer prompts are cut.'],
-  source: src(IMAGEN_ULTRA_CARD.ref, RESEARCH_DATE, 'provider', '480-token prompt limit; 300 words is an editorial cap that stays under it'),
+  source: src(
+    IMAGEN_ULTRA_CARD.ref,
+    RESEARCH_DATE,
+    'provider',
+    '480-token prompt limit; 300 words is an editorial cap that stays under it',
+  ),
 };
 
 export const google: ModelEntryInput[] = [
   {
     id: 'nano-banana-pro',
     name: 'Nano Banana Pro',
-    aliases: ['Gemini 3 Pro Image', 'nano-banana-pro-preview', 'gemini-3-pro-image-preview', 'google/nano-banana-pro'],
+    aliases: [
+      'Gemini 3 Pro Image',
+      'nano-banana-pro-preview',
+      'gemini-3-pro-image-preview',
+      'google/nano-banana-pro',
+    ],
     vendor: 'google',
     modality: 'image',
     description:
@@ -158,7 +251,12 @@ export const google: ModelEntryInput[] = [
       negativePrompt: false,
       source: GEMINI_IMAGE_CONFIG,
     },
-    claimedLatency: { minSeconds: 8, maxSeconds: 12, condition: '1024×1024, on PicassoIA', source: SEEDS.nbpVsSora2Pro },
+    claimedLatency: {
+      minSeconds: 8,
+      maxSeconds: 12,
+      condition: '1024×1024, on PicassoIA',
+      source: SEEDS.nbpVsSora2Pro,
+    },
     scores: {
       realism: { value: 5, source: SEEDS.gptImage2VsNbpScores },
       textRendering: { value: 5, source: SEEDS.gptImage2VsNbpScores },
@@ -169,7 +267,11 @@ export const google: ModelEntryInput[] = [
       },
       editingFlexibility: { value: 4, source: SEEDS.gptImage2VsNbpScores },
       consistency: { value: 4, source: SEEDS.gptImage2VsNbpScores },
-      speed: { value: 4, source: SEEDS.nbpVsSora2Pro, note: '8–12 s per 1024² image (speed band: ≤10 s → 4)' },
+      speed: {
+        value: 4,
+        source: SEEDS.nbpVsSora2Pro,
+        note: '8–12 s per 1024² image (speed band: ≤10 s → 4)',
+      },
       costEfficiency: {
         value: 4,
         source: SEEDS.gptImage2VsNbpScores,
@@ -178,19 +280,42 @@ export const google: ModelEntryInput[] = [
       finalPolish: { value: 5, source: SEEDS.gptImage2VsNbpScores },
     },
     strengths: [
-      { text: 'Pore-level skin texture and studio lighting precision in portraits', source: SEEDS.nbpVsSora2Pro },
-      { text: 'Industry-leading text rendering and up to 4K output', source: SEEDS.gptImage2VsNbpScores },
-      { text: 'Style consistency across a campaign from a palette and a reference', source: SEEDS.nbpVsSora2Pro },
+      {
+        text: 'Pore-level skin texture and studio lighting precision in portraits',
+        source: SEEDS.nbpVsSora2Pro,
+      },
+      {
+        text: 'Industry-leading text rendering and up to 4K output',
+        source: SEEDS.gptImage2VsNbpScores,
+      },
+      {
+        text: 'Style consistency across a campaign from a palette and a reference',
+        source: SEEDS.nbpVsSora2Pro,
+      },
     ],
     limitations: [
-      { text: 'Camera movement and atmosphere feel static without explicit cinematic language', source: SEEDS.nbpVsSora2Pro },
+      {
+        text: 'Camera movement and atmosphere feel static without explicit cinematic language',
+        source: SEEDS.nbpVsSora2Pro,
+      },
       { text: 'No mask inpainting through the Gemini API', source: research('2.2', 'sdk') },
-      { text: 'Drops minor details from prompts over about 60 words', source: SEEDS.gptImage2VsNbp },
+      {
+        text: 'Drops minor details from prompts over about 60 words',
+        source: SEEDS.gptImage2VsNbp,
+      },
     ],
     bestFor: [
-      { text: 'Polished final assets: product shots, portraits, architectural visuals', source: SEEDS.gptImage2VsNbpScores },
+      {
+        text: 'Polished final assets: product shots, portraits, architectural visuals',
+        source: SEEDS.gptImage2VsNbpScores,
+      },
     ],
-    avoidIf: [{ text: 'You only need the cheapest high-volume ideation', source: SEEDS.gptImage2VsNbpScores }],
+    avoidIf: [
+      {
+        text: 'You only need the cheapest high-volume ideation',
+        source: SEEDS.gptImage2VsNbpScores,
+      },
+    ],
     prompt: {
       template: '[Subject] [Action or Pose] in [Environment], [Lighting], [Camera and Style]',
       parts: ['subject', 'action', 'environment', 'lighting', 'camera'],
@@ -214,7 +339,12 @@ export const google: ModelEntryInput[] = [
         status: 'active',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('2.00'), imageInput: usd('2.00'), imageOutput: usd('120.00'), textOutput: usd('12.00') },
+          ratesPerMillion: {
+            textInput: usd('2.00'),
+            imageInput: usd('2.00'),
+            imageOutput: usd('120.00'),
+            textOutput: usd('12.00'),
+          },
           outputImageTokens: {
             kind: 'table',
             tiers: [
@@ -235,7 +365,12 @@ export const google: ModelEntryInput[] = [
         status: 'active',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('2.00'), imageInput: usd('2.00'), imageOutput: usd('120.00'), textOutput: usd('12.00') },
+          ratesPerMillion: {
+            textInput: usd('2.00'),
+            imageInput: usd('2.00'),
+            imageOutput: usd('120.00'),
+            textOutput: usd('12.00'),
+          },
           outputImageTokens: {
             kind: 'table',
             tiers: [
@@ -246,7 +381,12 @@ export const google: ModelEntryInput[] = [
             source: GEMINI_PRICING,
           },
           inputImageTokens: 560,
-          source: src(LITELLM_PRICES.ref, LITELLM_PRICES.asOf, 'price-map', 'vertex_ai/gemini-3-pro-image: same rates as the Gemini API, $0.134 per image, $0.0011 per input image'),
+          source: src(
+            LITELLM_PRICES.ref,
+            LITELLM_PRICES.asOf,
+            'price-map',
+            'vertex_ai/gemini-3-pro-image: same rates as the Gemini API, $0.134 per image, $0.0011 per input image',
+          ),
         },
       },
       {
@@ -267,26 +407,62 @@ export const google: ModelEntryInput[] = [
       {
         topic: 'price',
         text: '$0.08 per image at standard resolution on PicassoIA',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.08') }], source: SEEDS.nbpVsSora2Pro },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.08') }],
+          source: SEEDS.nbpVsSora2Pro,
+        },
         source: SEEDS.nbpVsSora2Pro,
       },
       {
         topic: 'price',
         text: '22 credits per image to start on Influencer Studio',
-        price: { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 22 }], rate: null, source: SEEDS.gptImage2VsNbpScores },
+        price: {
+          unit: 'credits',
+          per: 'image',
+          tiers: [{ when: {}, credits: 22 }],
+          rate: null,
+          source: SEEDS.gptImage2VsNbpScores,
+        },
         source: SEEDS.gptImage2VsNbpScores,
       },
       {
         topic: 'price',
         text: '$0.09 per call on LaoZhang API',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.09') }], source: LAOZHANG_NANO_BANANA },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.09') }],
+          source: LAOZHANG_NANO_BANANA,
+        },
         source: LAOZHANG_NANO_BANANA,
       },
-      { topic: 'latency', text: '8–12 seconds for standard 1024×1024 outputs', latency: { minSeconds: 8, maxSeconds: 12 }, source: SEEDS.nbpVsSora2Pro },
-      { topic: 'latency', text: 'Under 10 seconds; 6–10 seconds per image', latency: { minSeconds: 6, maxSeconds: 10 }, source: SEEDS.gptImage2VsNbp },
-      { topic: 'resolution', text: '1024×1024 standard, where GPT Image 2 goes up to 4K', source: SEEDS.gptImage2VsNbp },
-      { topic: 'quality', text: 'Photorealism and prompt adherence "Moderate"; text in images "Unreliable"', source: SEEDS.gptImage2VsNbp },
-      { topic: 'engagement', text: 'Portraits receive 23% higher engagement on Instagram on average', source: SEEDS.nbpVsSora2Pro },
+      {
+        topic: 'latency',
+        text: '8–12 seconds for standard 1024×1024 outputs',
+        latency: { minSeconds: 8, maxSeconds: 12 },
+        source: SEEDS.nbpVsSora2Pro,
+      },
+      {
+        topic: 'latency',
+        text: 'Under 10 seconds; 6–10 seconds per image',
+        latency: { minSeconds: 6, maxSeconds: 10 },
+        source: SEEDS.gptImage2VsNbp,
+      },
+      {
+        topic: 'resolution',
+        text: '1024×1024 standard, where GPT Image 2 goes up to 4K',
+        source: SEEDS.gptImage2VsNbp,
+      },
+      {
+        topic: 'quality',
+        text: 'Photorealism and prompt adherence "Moderate"; text in images "Unreliable"',
+        source: SEEDS.gptImage2VsNbp,
+      },
+      {
+        topic: 'engagement',
+        text: 'Portraits receive 23% higher engagement on Instagram on average',
+        source: SEEDS.nbpVsSora2Pro,
+      },
     ],
   },
   {
@@ -321,32 +497,86 @@ export const google: ModelEntryInput[] = [
       source: NB21_SIZES,
     },
     scores: {
-      realism: judged(4.5, "Nano Banana 2's seed 002 score (4) plus half a point: Google reports gains across the board, notably visual design", NB21_RELEASE.ref),
-      textRendering: judged(3.5, "Nano Banana 2's seed 002 'Fair' (3) plus half a point for the cleaner text rendering Google and resellers report", NB21_WAVESPEED.ref),
-      promptAdherence: judged(4.5, "Nano Banana 2's seed 002 score (4) plus half a point for the 'tighter prompt adherence' in Google's launch notes", NB21_WAVESPEED.ref),
-      editingFlexibility: judged(4.5, 'up to 14 references and conversational edits; launch notes single out mask-based editing', NB21_RELEASE.ref),
-      consistency: judged(4.5, 'subject consistency is the headline improvement over Nano Banana 2', NB21_RELEASE.ref),
-      speed: judged(5, "described as faster than Nano Banana 2, which seed 002 calls 'Very Fast'", NB21_INFERENCE_SH.ref),
-      costEfficiency: judged(4, '$0.0336 per 1K image on the Gemini API (band ≤$0.04 → 4)', NB21_LAUNCH.ref),
-      finalPolish: judged(4.5, "Nano Banana 2's seed 002 'Very Good' (4) plus half a point; up to 4K output", NB21_RELEASE.ref),
+      realism: judged(
+        4.5,
+        "Nano Banana 2's seed 002 score (4) plus half a point: Google reports gains across the board, notably visual design",
+        NB21_RELEASE.ref,
+      ),
+      textRendering: judged(
+        3.5,
+        "Nano Banana 2's seed 002 'Fair' (3) plus half a point for the cleaner text rendering Google and resellers report",
+        NB21_WAVESPEED.ref,
+      ),
+      promptAdherence: judged(
+        4.5,
+        "Nano Banana 2's seed 002 score (4) plus half a point for the 'tighter prompt adherence' in Google's launch notes",
+        NB21_WAVESPEED.ref,
+      ),
+      editingFlexibility: judged(
+        4.5,
+        'up to 14 references and conversational edits; launch notes single out mask-based editing',
+        NB21_RELEASE.ref,
+      ),
+      consistency: judged(
+        4.5,
+        'subject consistency is the headline improvement over Nano Banana 2',
+        NB21_RELEASE.ref,
+      ),
+      speed: judged(
+        5,
+        "described as faster than Nano Banana 2, which seed 002 calls 'Very Fast'",
+        NB21_INFERENCE_SH.ref,
+      ),
+      costEfficiency: judged(
+        4,
+        '$0.0336 per 1K image on the Gemini API (band ≤$0.04 → 4)',
+        NB21_LAUNCH.ref,
+      ),
+      finalPolish: judged(
+        4.5,
+        "Nano Banana 2's seed 002 'Very Good' (4) plus half a point; up to 4K output",
+        NB21_RELEASE.ref,
+      ),
     },
     strengths: [
-      { text: 'Better visual design, mask-based editing and subject consistency than Nano Banana 2', source: NB21_RELEASE },
-      { text: 'Up to 14 reference images and 14 aspect ratios, including 1:8 and 8:1', source: NB21_WAVESPEED },
-      { text: 'About half the per-image price of Nano Banana 2 at 1K ($0.0336 vs $0.067)', source: NB21_LAUNCH },
+      {
+        text: 'Better visual design, mask-based editing and subject consistency than Nano Banana 2',
+        source: NB21_RELEASE,
+      },
+      {
+        text: 'Up to 14 reference images and 14 aspect ratios, including 1:8 and 8:1',
+        source: NB21_WAVESPEED,
+      },
+      {
+        text: 'About half the per-image price of Nano Banana 2 at 1K ($0.0336 vs $0.067)',
+        source: NB21_LAUNCH,
+      },
     ],
     limitations: [
       { text: 'No 512 px tier: the API rejects it on this model', source: NB21_SIZES },
       { text: 'Function calling and structured outputs are not supported', source: NB21_LAUNCH },
-      { text: 'Only the 1K output token count is published here; 2K and 4K estimates are not in the catalog', source: NB21_LAUNCH },
+      {
+        text: 'Only the 1K output token count is published here; 2K and 4K estimates are not in the catalog',
+        source: NB21_LAUNCH,
+      },
     ],
     bestFor: [
-      { text: 'Most new Nano Banana work from 1K drafts to 4K finals at Flash-tier prices', source: LAOZHANG_NANO_BANANA },
+      {
+        text: 'Most new Nano Banana work from 1K drafts to 4K finals at Flash-tier prices',
+        source: LAOZHANG_NANO_BANANA,
+      },
     ],
-    avoidIf: [{ text: 'You need 512 px thumbnails: only 1K, 2K and 4K are accepted', source: NB21_SIZES }],
+    avoidIf: [
+      { text: 'You need 512 px thumbnails: only 1K, 2K and 4K are accepted', source: NB21_SIZES },
+    ],
     prompt: {
       ...NB2_PROMPT,
-      source: src(SEEDS.nb2VsFlux2Pro.ref, RESEARCH_DATE, 'seed', "seed 002's Nano Banana 2 guidance, applied to its successor"),
+      source: src(
+        SEEDS.nb2VsFlux2Pro.ref,
+        RESEARCH_DATE,
+        'seed',
+        "seed 002's Nano Banana 2 guidance, applied to its successor",
+      ),
     },
     routes: [
       {
@@ -355,11 +585,20 @@ export const google: ModelEntryInput[] = [
         status: 'active',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('1.50'), imageOutput: usd('30.00'), textOutput: usd('7.50') },
+          ratesPerMillion: {
+            textInput: usd('1.50'),
+            imageOutput: usd('30.00'),
+            textOutput: usd('7.50'),
+          },
           outputImageTokens: {
             kind: 'table',
             tiers: [{ when: { resolution: '1K' }, tokens: 1120 }],
-            source: src(NB21_LAUNCH.ref, NB21_LAUNCH.asOf, 'price-map', 'the published $0.0336 per 1K image restated as tokens: ÷ $30 per 1M = 1,120'),
+            source: src(
+              NB21_LAUNCH.ref,
+              NB21_LAUNCH.asOf,
+              'price-map',
+              'the published $0.0336 per 1K image restated as tokens: ÷ $30 per 1M = 1,120',
+            ),
           },
           source: NB21_LAUNCH,
           note: '2K/4K output token counts are not published in the sources; a reseller on Vertex charges up to $0.1134 at 4K (see claims).',
@@ -371,11 +610,20 @@ export const google: ModelEntryInput[] = [
         status: 'active',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('1.50'), imageOutput: usd('30.00'), textOutput: usd('7.50') },
+          ratesPerMillion: {
+            textInput: usd('1.50'),
+            imageOutput: usd('30.00'),
+            textOutput: usd('7.50'),
+          },
           outputImageTokens: {
             kind: 'table',
             tiers: [{ when: { resolution: '1K' }, tokens: 1120 }],
-            source: src(NB21_LAUNCH.ref, NB21_LAUNCH.asOf, 'price-map', 'the published $0.0336 per 1K image restated as tokens: ÷ $30 per 1M = 1,120'),
+            source: src(
+              NB21_LAUNCH.ref,
+              NB21_LAUNCH.asOf,
+              'price-map',
+              'the published $0.0336 per 1K image restated as tokens: ÷ $30 per 1M = 1,120',
+            ),
           },
           source: NB21_LAUNCH,
           note: 'The launch note gives one price list for gemini/ and vertex_ai/.',
@@ -399,10 +647,18 @@ export const google: ModelEntryInput[] = [
       {
         topic: 'price',
         text: '$0.045 per call on LaoZhang API',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.045') }], source: LAOZHANG_NANO_BANANA },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.045') }],
+          source: LAOZHANG_NANO_BANANA,
+        },
         source: LAOZHANG_NANO_BANANA,
       },
-      { topic: 'feature', text: 'Thinking levels minimal, medium (default) and high', source: LAOZHANG_NANO_BANANA },
+      {
+        topic: 'feature',
+        text: 'Thinking levels minimal, medium (default) and high',
+        source: LAOZHANG_NANO_BANANA,
+      },
     ],
   },
   {
@@ -420,7 +676,7 @@ export const google: ModelEntryInput[] = [
       shutdown: '2026-10-29',
       replacements: ['nano-banana-2-1'],
       source: NB21_LAUNCH,
-      note: 'GA 2026-05-28 (preview gemini-3.1-flash-image-preview 2026-02-26 → 2026-06-25). The 2026-10-29 Gemini API shutdown is from LiteLLM\'s Nano Banana 2.1 note and a 2026-10-18 user report, not a Google page; no Vertex shutdown was found.',
+      note: "GA 2026-05-28 (preview gemini-3.1-flash-image-preview 2026-02-26 → 2026-06-25). The 2026-10-29 Gemini API shutdown is from LiteLLM's Nano Banana 2.1 note and a 2026-10-18 user report, not a Google page; no Vertex shutdown was found.",
     },
     image: {
       sizes: { kind: 'aspect' },
@@ -438,34 +694,79 @@ export const google: ModelEntryInput[] = [
       source: NB2_CARD,
     },
     scores: {
-      realism: { value: 4, source: SEEDS.nb2VsFlux2Pro, note: 'skin warmth Excellent, facial accuracy Very Good, hair strand detail Good' },
+      realism: {
+        value: 4,
+        source: SEEDS.nb2VsFlux2Pro,
+        note: 'skin warmth Excellent, facial accuracy Very Good, hair strand detail Good',
+      },
       textRendering: { value: 3, source: SEEDS.nb2VsFlux2Pro, note: 'text in image: Fair' },
-      promptAdherence: { value: 4, source: SEEDS.nb2VsFlux2Pro, note: 'complex prompts Good, minimal prompts Excellent' },
-      editingFlexibility: judged(4, 'conversational edits with up to 14 reference images (Vertex card); no mask input', NB2_CARD.ref),
-      consistency: judged(4, 'up to 14 references for character and style consistency (Vertex card); no seed', NB2_CARD.ref),
+      promptAdherence: {
+        value: 4,
+        source: SEEDS.nb2VsFlux2Pro,
+        note: 'complex prompts Good, minimal prompts Excellent',
+      },
+      editingFlexibility: judged(
+        4,
+        'conversational edits with up to 14 reference images (Vertex card); no mask input',
+        NB2_CARD.ref,
+      ),
+      consistency: judged(
+        4,
+        'up to 14 references for character and style consistency (Vertex card); no seed',
+        NB2_CARD.ref,
+      ),
       speed: { value: 5, source: SEEDS.nb2VsFlux2Pro, note: 'generation speed: Very Fast' },
-      costEfficiency: judged(3, '$0.067 per 1K image on the Gemini API (band ≤$0.08 → 3); seed 002 calls it the lower-cost option against FLUX.2 [pro]', NB2_LITELLM.ref),
-      finalPolish: { value: 4, source: SEEDS.nb2VsFlux2Pro, note: 'final delivery quality: Very Good' },
+      costEfficiency: judged(
+        3,
+        '$0.067 per 1K image on the Gemini API (band ≤$0.08 → 3); seed 002 calls it the lower-cost option against FLUX.2 [pro]',
+        NB2_LITELLM.ref,
+      ),
+      finalPolish: {
+        value: 4,
+        source: SEEDS.nb2VsFlux2Pro,
+        note: 'final delivery quality: Very Good',
+      },
     },
     strengths: [
-      { text: 'Warm, naturalistic colour science and convincing skin rendering in portraits', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'Coherent lighting physics: shadows and highlights follow the light sources', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'Warm, naturalistic colour science and convincing skin rendering in portraits',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
+      {
+        text: 'Coherent lighting physics: shadows and highlights follow the light sources',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
       { text: 'Fills in detail generously from short, open prompts', source: SEEDS.nb2VsFlux2Pro },
       { text: 'A 512 px tier and extreme 1:8 / 8:1 ratios', source: NB2_CARD },
     ],
     limitations: [
-      { text: 'Softer micro-texture on fabric weave and individual hair strands than heavier models', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'Reinterprets spatial relationships in scenes with three or more subjects', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'Softer micro-texture on fabric weave and individual hair strands than heavier models',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
+      {
+        text: 'Reinterprets spatial relationships in scenes with three or more subjects',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
       { text: 'Text inside images is only fair', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'Scheduled off the Gemini API on 2026-10-29 in favour of Nano Banana 2.1', source: NB21_LAUNCH },
+      {
+        text: 'Scheduled off the Gemini API on 2026-10-29 in favour of Nano Banana 2.1',
+        source: NB21_LAUNCH,
+      },
     ],
     bestFor: [
       { text: 'Ideation, iteration and rapid concept validation', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'High-volume digital content where publishable quality is enough', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'High-volume digital content where publishable quality is enough',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
     ],
     avoidIf: [
       { text: 'Readable text must appear correctly in the image', source: SEEDS.nb2VsFlux2Pro },
-      { text: 'Close-up product, fashion or architectural work where texture is the point', source: SEEDS.nb2VsFlux2Pro },
+      {
+        text: 'Close-up product, fashion or architectural work where texture is the point',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
     ],
     prompt: { ...NB2_PROMPT, source: SEEDS.nb2VsFlux2Pro },
     routes: [
@@ -475,7 +776,11 @@ export const google: ModelEntryInput[] = [
         status: 'deprecated',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('0.25'), imageOutput: usd('60.00'), textOutput: usd('1.50') },
+          ratesPerMillion: {
+            textInput: usd('0.25'),
+            imageOutput: usd('60.00'),
+            textOutput: usd('1.50'),
+          },
           outputImageTokens: {
             kind: 'table',
             tiers: [
@@ -496,7 +801,11 @@ export const google: ModelEntryInput[] = [
         status: 'active',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('0.50'), imageOutput: usd('60.00'), textOutput: usd('3.00') },
+          ratesPerMillion: {
+            textInput: usd('0.50'),
+            imageOutput: usd('60.00'),
+            textOutput: usd('3.00'),
+          },
           outputImageTokens: {
             kind: 'table',
             tiers: [
@@ -546,21 +855,38 @@ export const google: ModelEntryInput[] = [
       {
         topic: 'price',
         text: '$0.055 per call on LaoZhang API',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.055') }], source: LAOZHANG_NANO_BANANA },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.055') }],
+          source: LAOZHANG_NANO_BANANA,
+        },
         source: LAOZHANG_NANO_BANANA,
       },
-      { topic: 'price', text: 'Lower cost per image than FLUX.2 [pro]', source: SEEDS.nb2VsFlux2Pro },
-      { topic: 'latency', text: 'Inference runs in seconds; generation speed "Very Fast"', source: SEEDS.nb2VsFlux2Pro },
+      {
+        topic: 'price',
+        text: 'Lower cost per image than FLUX.2 [pro]',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
+      {
+        topic: 'latency',
+        text: 'Inference runs in seconds; generation speed "Very Fast"',
+        source: SEEDS.nb2VsFlux2Pro,
+      },
     ],
   },
   {
     id: 'nano-banana-2-lite',
     name: 'Nano Banana 2 Lite',
-    aliases: ['Gemini 3.1 Flash Lite Image', 'Gemini 3.1 Flash-Lite Image', 'gemini-3.1-flash-lite-image', 'google/gemini-3.1-flash-lite-image'],
+    aliases: [
+      'Gemini 3.1 Flash Lite Image',
+      'Gemini 3.1 Flash-Lite Image',
+      'gemini-3.1-flash-lite-image',
+      'google/gemini-3.1-flash-lite-image',
+    ],
     vendor: 'google',
     modality: 'image',
     description:
-      "The fastest, cheapest Nano Banana: 1K images and quick multi-turn edits in under two seconds, for interactive and high-volume use.",
+      'The fastest, cheapest Nano Banana: 1K images and quick multi-turn edits in under two seconds, for interactive and high-volume use.',
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
     lifecycle: {
       status: 'active',
@@ -589,29 +915,72 @@ export const google: ModelEntryInput[] = [
       ),
     },
     scores: {
-      realism: judged(3.5, "optimised for 1K; Google keeps it to Nano Banana's original standard rather than Nano Banana 2's", NB2_LITE_PAGE.ref),
-      textRendering: judged(3.5, 'Vercel describes legible in-image text; no comparison against Nano Banana 2', NB2_LITE_VERCEL.ref),
+      realism: judged(
+        3.5,
+        "optimised for 1K; Google keeps it to Nano Banana's original standard rather than Nano Banana 2's",
+        NB2_LITE_PAGE.ref,
+      ),
+      textRendering: judged(
+        3.5,
+        'Vercel describes legible in-image text; no comparison against Nano Banana 2',
+        NB2_LITE_VERCEL.ref,
+      ),
       promptAdherence: judged(4, "Vercel: 'reliable prompt adherence'", NB2_LITE_VERCEL.ref),
-      editingFlexibility: judged(4, 'interleaved generation and fast multi-turn local edits (colour swaps, stickers, backgrounds)', NB2_LITE_PAGE.ref),
-      consistency: judged(4, "high character alignment 'consistent with the original Nano Banana standard'; Vercel: strong character consistency", NB2_LITE_PAGE.ref),
-      speed: judged(5, 'under-2-second end-to-end latency target (band ≤3 s → 5)', NB2_LITE_PAGE.ref),
-      costEfficiency: judged(4, "no Google list price found; Google says 50% below Nano Banana 2 (≈$0.034 at 1K, band → 4), in line with resellers' $0.025–0.034", NB2_LITE_LAUNCH.ref),
+      editingFlexibility: judged(
+        4,
+        'interleaved generation and fast multi-turn local edits (colour swaps, stickers, backgrounds)',
+        NB2_LITE_PAGE.ref,
+      ),
+      consistency: judged(
+        4,
+        "high character alignment 'consistent with the original Nano Banana standard'; Vercel: strong character consistency",
+        NB2_LITE_PAGE.ref,
+      ),
+      speed: judged(
+        5,
+        'under-2-second end-to-end latency target (band ≤3 s → 5)',
+        NB2_LITE_PAGE.ref,
+      ),
+      costEfficiency: judged(
+        4,
+        "no Google list price found; Google says 50% below Nano Banana 2 (≈$0.034 at 1K, band → 4), in line with resellers' $0.025–0.034",
+        NB2_LITE_LAUNCH.ref,
+      ),
       finalPolish: judged(3, '1K output only; no 2K or 4K', NB2_LITE_PAGE.ref),
     },
     strengths: [
-      { text: 'Under two seconds end to end, for interactive and real-time use', source: NB2_LITE_PAGE },
-      { text: 'More than twice as fast as Nano Banana 2 at half the cost', source: NB2_LITE_LAUNCH },
-      { text: 'Fast multi-turn local edits: swap colours, make stickers, adjust backgrounds', source: NB2_LITE_PAGE },
+      {
+        text: 'Under two seconds end to end, for interactive and real-time use',
+        source: NB2_LITE_PAGE,
+      },
+      {
+        text: 'More than twice as fast as Nano Banana 2 at half the cost',
+        source: NB2_LITE_LAUNCH,
+      },
+      {
+        text: 'Fast multi-turn local edits: swap colours, make stickers, adjust backgrounds',
+        source: NB2_LITE_PAGE,
+      },
     ],
     limitations: [
       { text: '1K output only: 2K and 4K are not supported', source: NB2_LITE_PAGE },
       { text: 'No Google Search grounding and no structured outputs', source: NB2_LITE_PAGE },
     ],
-    bestFor: [{ text: 'Large batches of 1K images, drafts and interactive apps', source: LAOZHANG_NANO_BANANA }],
+    bestFor: [
+      {
+        text: 'Large batches of 1K images, drafts and interactive apps',
+        source: LAOZHANG_NANO_BANANA,
+      },
+    ],
     avoidIf: [{ text: 'You need print or hero assets above 1K', source: NB2_LITE_PAGE }],
     prompt: {
       ...NB2_PROMPT,
-      source: src(SEEDS.nb2VsFlux2Pro.ref, RESEARCH_DATE, 'seed', "seed 002's Nano Banana 2 guidance, applied to the Lite model"),
+      source: src(
+        SEEDS.nb2VsFlux2Pro.ref,
+        RESEARCH_DATE,
+        'seed',
+        "seed 002's Nano Banana 2 guidance, applied to the Lite model",
+      ),
     },
     routes: [],
     unpricedReason:
@@ -620,7 +989,11 @@ export const google: ModelEntryInput[] = [
       {
         topic: 'price',
         text: '$0.025 per call on LaoZhang API',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.025') }], source: LAOZHANG_NANO_BANANA },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.025') }],
+          source: LAOZHANG_NANO_BANANA,
+        },
         source: LAOZHANG_NANO_BANANA,
       },
       {
@@ -640,7 +1013,12 @@ export const google: ModelEntryInput[] = [
   {
     id: 'nano-banana',
     name: 'Nano Banana',
-    aliases: ['Gemini 2.5 Flash Image', 'gemini-2.5-flash-image-preview', 'google/nano-banana', 'Nano Banana Standard'],
+    aliases: [
+      'Gemini 2.5 Flash Image',
+      'gemini-2.5-flash-image-preview',
+      'google/nano-banana',
+      'Nano Banana Standard',
+    ],
     vendor: 'google',
     modality: 'image',
     description:
@@ -667,31 +1045,77 @@ export const google: ModelEntryInput[] = [
       mask: false,
       seed: false,
       negativePrompt: false,
-      source: research('2.2', 'third-party', 'no imageSize tiers (≈1024 px); ten Gemini aspect ratios; LaoZhang API recommends at most 3 reference images'),
+      source: research(
+        '2.2',
+        'third-party',
+        'no imageSize tiers (≈1024 px); ten Gemini aspect ratios; LaoZhang API recommends at most 3 reference images',
+      ),
     },
     scores: {
-      realism: judged(3.5, 'strong for everyday creative work but limited to 1K (Krea); superseded by Nano Banana 2', KREA_NANO_BANANA.ref),
-      textRendering: judged(3, 'no source rates it above Nano Banana 2, which seed 002 rates Fair', KREA_NANO_BANANA.ref),
-      promptAdherence: judged(3.5, "Krea: 'optimized for precise prompt adherence'; no rating in the seeds", KREA_NANO_BANANA.ref),
-      editingFlexibility: judged(4, "Google's launch: multi-image blending and targeted natural-language edits", NANO_BANANA_LAUNCH.ref),
-      consistency: judged(4, "Google's launch: keeps characters consistent across images", NANO_BANANA_LAUNCH.ref),
-      speed: judged(4, "Krea: Google's most efficient image model for high-volume work; no latency figure", KREA_NANO_BANANA.ref),
+      realism: judged(
+        3.5,
+        'strong for everyday creative work but limited to 1K (Krea); superseded by Nano Banana 2',
+        KREA_NANO_BANANA.ref,
+      ),
+      textRendering: judged(
+        3,
+        'no source rates it above Nano Banana 2, which seed 002 rates Fair',
+        KREA_NANO_BANANA.ref,
+      ),
+      promptAdherence: judged(
+        3.5,
+        "Krea: 'optimized for precise prompt adherence'; no rating in the seeds",
+        KREA_NANO_BANANA.ref,
+      ),
+      editingFlexibility: judged(
+        4,
+        "Google's launch: multi-image blending and targeted natural-language edits",
+        NANO_BANANA_LAUNCH.ref,
+      ),
+      consistency: judged(
+        4,
+        "Google's launch: keeps characters consistent across images",
+        NANO_BANANA_LAUNCH.ref,
+      ),
+      speed: judged(
+        4,
+        "Krea: Google's most efficient image model for high-volume work; no latency figure",
+        KREA_NANO_BANANA.ref,
+      ),
       costEfficiency: judged(4, '$0.039 per image (band ≤$0.04 → 4)', NANO_BANANA_LITELLM.ref),
       finalPolish: judged(3, '1K output only', KREA_NANO_BANANA.ref),
     },
     strengths: [
-      { text: 'Blends several images into one and keeps characters consistent across images', source: NANO_BANANA_LAUNCH },
+      {
+        text: 'Blends several images into one and keeps characters consistent across images',
+        source: NANO_BANANA_LAUNCH,
+      },
       { text: 'Targeted edits from plain-language instructions', source: NANO_BANANA_LAUNCH },
     ],
     limitations: [
       { text: 'Limited to 1K resolution', source: KREA_NANO_BANANA },
       { text: 'Past its announced shutdown date on the Gemini API', source: GEMINI_DEPRECATIONS },
     ],
-    bestFor: [{ text: 'Existing integrations only; new work should use Nano Banana 2.1', source: LAOZHANG_NANO_BANANA }],
-    avoidIf: [{ text: 'You start something new: the model is past its announced shutdown date', source: GEMINI_DEPRECATIONS }],
+    bestFor: [
+      {
+        text: 'Existing integrations only; new work should use Nano Banana 2.1',
+        source: LAOZHANG_NANO_BANANA,
+      },
+    ],
+    avoidIf: [
+      {
+        text: 'You start something new: the model is past its announced shutdown date',
+        source: GEMINI_DEPRECATIONS,
+      },
+    ],
     prompt: {
       ...NB2_PROMPT,
-      source: src(SEEDS.nb2VsFlux2Pro.ref, RESEARCH_DATE, 'seed', "seed 002's Nano Banana 2 guidance, applied to the original model"),
+      source: src(
+        SEEDS.nb2VsFlux2Pro.ref,
+        RESEARCH_DATE,
+        'seed',
+        "seed 002's Nano Banana 2 guidance, applied to the original model",
+      ),
     },
     routes: [
       {
@@ -700,7 +1124,12 @@ export const google: ModelEntryInput[] = [
         status: 'deprecated',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('0.30'), textInputCached: usd('0.03'), imageOutput: usd('30.00'), textOutput: usd('2.50') },
+          ratesPerMillion: {
+            textInput: usd('0.30'),
+            textInputCached: usd('0.03'),
+            imageOutput: usd('30.00'),
+            textOutput: usd('2.50'),
+          },
           outputImageTokens: {
             kind: 'table',
             tiers: [{ when: {}, tokens: 1290 }],
@@ -716,7 +1145,12 @@ export const google: ModelEntryInput[] = [
         status: 'deprecated',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('0.30'), textInputCached: usd('0.03'), imageOutput: usd('30.00'), textOutput: usd('2.50') },
+          ratesPerMillion: {
+            textInput: usd('0.30'),
+            textInputCached: usd('0.03'),
+            imageOutput: usd('30.00'),
+            textOutput: usd('2.50'),
+          },
           outputImageTokens: {
             kind: 'table',
             tiers: [{ when: {}, tokens: 1290 }],
@@ -736,11 +1170,19 @@ export const google: ModelEntryInput[] = [
     claims: [
       {
         topic: 'price',
-        text: '$0.02 per call on LaoZhang API, still served after Google\'s planned shutdown date',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.02') }], source: LAOZHANG_NANO_BANANA },
+        text: "$0.02 per call on LaoZhang API, still served after Google's planned shutdown date",
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.02') }],
+          source: LAOZHANG_NANO_BANANA,
+        },
         source: LAOZHANG_NANO_BANANA,
       },
-      { topic: 'other', text: 'Suggested in PicassoIA for "alternative interpretations" after a GPT Image 2 generation', source: SEEDS.gptImage2VsNbp },
+      {
+        topic: 'other',
+        text: 'Suggested in PicassoIA for "alternative interpretations" after a GPT Image 2 generation',
+        source: SEEDS.gptImage2VsNbp,
+      },
     ],
   },
   {
@@ -749,7 +1191,8 @@ export const google: ModelEntryInput[] = [
     aliases: ['Imagen 4 Standard', 'imagen-4.0-generate-001', 'google/imagen-4'],
     vendor: 'google',
     modality: 'image',
-    description: "Google's former standard text-to-image model (Imagen 4), shut down on 2026-08-17; kept for history.",
+    description:
+      "Google's former standard text-to-image model (Imagen 4), shut down on 2026-08-17; kept for history.",
     tasks: ['text-to-image'],
     lifecycle: {
       status: 'retired',
@@ -771,20 +1214,48 @@ export const google: ModelEntryInput[] = [
       mask: false,
       seed: true,
       negativePrompt: false,
-      source: src(IMAGEN_CONFIG.ref, RESEARCH_DATE, 'sdk', 'imageSize 1K/2K and five aspect ratios from the SDK; pixel sizes as on the Imagen 4 Ultra card (the Standard card was not read); 4 images per request as on the other Imagen 4 cards'),
+      source: src(
+        IMAGEN_CONFIG.ref,
+        RESEARCH_DATE,
+        'sdk',
+        'imageSize 1K/2K and five aspect ratios from the SDK; pixel sizes as on the Imagen 4 Ultra card (the Standard card was not read); 4 images per request as on the other Imagen 4 cards',
+      ),
     },
     scores: {
-      realism: judged(4, 'mid tier of the Imagen 4 line (Fast < Standard < Ultra); no benchmark in the sources', IMAGEN_CONFIG.ref),
-      textRendering: judged(3.5, 'the Imagen 4 family is credited with improved text rendering (Vercel AI Gateway), without a rating', 'https://vercel.com/aicoderally/aicoderally-stack/ai-gateway/models/imagen-4.0-fast-generate-001'),
-      promptAdherence: judged(3.5, 'no rating in the sources; placed between Fast and Ultra', IMAGEN_CONFIG.ref),
-      editingFlexibility: judged(1, 'text-to-image only: generateImages takes no input image', IMAGEN_CONFIG.ref),
+      realism: judged(
+        4,
+        'mid tier of the Imagen 4 line (Fast < Standard < Ultra); no benchmark in the sources',
+        IMAGEN_CONFIG.ref,
+      ),
+      textRendering: judged(
+        3.5,
+        'the Imagen 4 family is credited with improved text rendering (Vercel AI Gateway), without a rating',
+        'https://vercel.com/aicoderally/aicoderally-stack/ai-gateway/models/imagen-4.0-fast-generate-001',
+      ),
+      promptAdherence: judged(
+        3.5,
+        'no rating in the sources; placed between Fast and Ultra',
+        IMAGEN_CONFIG.ref,
+      ),
+      editingFlexibility: judged(
+        1,
+        'text-to-image only: generateImages takes no input image',
+        IMAGEN_CONFIG.ref,
+      ),
       consistency: judged(3, 'seed parameter but no reference images', IMAGEN_CONFIG.ref),
-      speed: judged(4, 'no latency source; Google positions Fast, not Standard, as the quick tier', IMAGEN_CONFIG.ref),
+      speed: judged(
+        4,
+        'no latency source; Google positions Fast, not Standard, as the quick tier',
+        IMAGEN_CONFIG.ref,
+      ),
       costEfficiency: judged(4, '$0.04 per image (band ≤$0.04 → 4)', IMAGEN_PRICES.ref),
       finalPolish: judged(4, '1K and 2K output', IMAGEN_CONFIG.ref),
     },
     limitations: [
-      { text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform', source: FIREBASE_IMAGEN_MIGRATION },
+      {
+        text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform',
+        source: FIREBASE_IMAGEN_MIGRATION,
+      },
       { text: 'Text-to-image only, on Vertex only in @google/genai 3.x', source: IMAGEN_CONFIG },
     ],
     prompt: IMAGEN_PROMPT,
@@ -809,7 +1280,8 @@ export const google: ModelEntryInput[] = [
     aliases: ['imagen-4.0-fast-generate-001', 'google/imagen-4-fast'],
     vendor: 'google',
     modality: 'image',
-    description: "Google's former speed-tier Imagen 4 model, shut down on 2026-08-17; kept for history.",
+    description:
+      "Google's former speed-tier Imagen 4 model, shut down on 2026-08-17; kept for history.",
     tasks: ['text-to-image'],
     lifecycle: {
       status: 'retired',
@@ -834,16 +1306,29 @@ export const google: ModelEntryInput[] = [
       source: IMAGEN_FAST_CARD,
     },
     scores: {
-      realism: judged(3.5, "speed tier of Imagen 4, below Standard; no benchmark in the sources", IMAGEN_FAST_CARD.ref),
+      realism: judged(
+        3.5,
+        'speed tier of Imagen 4, below Standard; no benchmark in the sources',
+        IMAGEN_FAST_CARD.ref,
+      ),
       textRendering: judged(3, 'no rating in the sources; below Standard', IMAGEN_FAST_CARD.ref),
       promptAdherence: judged(3.5, 'no rating in the sources', IMAGEN_FAST_CARD.ref),
       editingFlexibility: judged(1, 'text-to-image only', IMAGEN_FAST_CARD.ref),
       consistency: judged(3, 'seed parameter but no reference images', IMAGEN_FAST_CARD.ref),
-      speed: judged(5, "Google's latency-optimised Imagen tier; no latency figure in the sources", IMAGEN_FAST_CARD.ref),
+      speed: judged(
+        5,
+        "Google's latency-optimised Imagen tier; no latency figure in the sources",
+        IMAGEN_FAST_CARD.ref,
+      ),
       costEfficiency: judged(4.5, '$0.02 per image (band ≤$0.025 → 4.5)', IMAGEN_PRICES.ref),
       finalPolish: judged(3, '1K output only', IMAGEN_FAST_CARD.ref),
     },
-    limitations: [{ text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform', source: FIREBASE_IMAGEN_MIGRATION }],
+    limitations: [
+      {
+        text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform',
+        source: FIREBASE_IMAGEN_MIGRATION,
+      },
+    ],
     prompt: IMAGEN_PROMPT,
     routes: [
       {
@@ -866,7 +1351,8 @@ export const google: ModelEntryInput[] = [
     aliases: ['imagen-4.0-ultra-generate-001', 'google/imagen-4-ultra'],
     vendor: 'google',
     modality: 'image',
-    description: "Google's former top Imagen 4 tier for photoreal 2K stills, shut down on 2026-08-17; kept for history.",
+    description:
+      "Google's former top Imagen 4 tier for photoreal 2K stills, shut down on 2026-08-17; kept for history.",
     tasks: ['text-to-image'],
     lifecycle: {
       status: 'retired',
@@ -891,16 +1377,33 @@ export const google: ModelEntryInput[] = [
       source: IMAGEN_ULTRA_CARD,
     },
     scores: {
-      realism: judged(4.5, 'top Imagen 4 tier for photoreal output; no benchmark in the sources', IMAGEN_ULTRA_CARD.ref),
-      textRendering: judged(4, "AI/ML API's listing in LiteLLM: 'photorealistic image generation with precise text rendering'", 'research/litellm_image_video_entries_2026-07-24.json'),
-      promptAdherence: judged(4, 'no rating in the sources; highest of the Imagen 4 tiers', IMAGEN_ULTRA_CARD.ref),
+      realism: judged(
+        4.5,
+        'top Imagen 4 tier for photoreal output; no benchmark in the sources',
+        IMAGEN_ULTRA_CARD.ref,
+      ),
+      textRendering: judged(
+        4,
+        "AI/ML API's listing in LiteLLM: 'photorealistic image generation with precise text rendering'",
+        'research/litellm_image_video_entries_2026-07-24.json',
+      ),
+      promptAdherence: judged(
+        4,
+        'no rating in the sources; highest of the Imagen 4 tiers',
+        IMAGEN_ULTRA_CARD.ref,
+      ),
       editingFlexibility: judged(1, 'text-to-image only', IMAGEN_ULTRA_CARD.ref),
       consistency: judged(3.5, 'seed parameter but no reference images', IMAGEN_ULTRA_CARD.ref),
       speed: judged(3, 'no latency source; the quality tier of the line', IMAGEN_ULTRA_CARD.ref),
       costEfficiency: judged(3.5, '$0.06 per image (band ≤$0.06 → 3.5)', IMAGEN_PRICES.ref),
       finalPolish: judged(4.5, '2K output in five aspect ratios', IMAGEN_ULTRA_CARD.ref),
     },
-    limitations: [{ text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform', source: FIREBASE_IMAGEN_MIGRATION }],
+    limitations: [
+      {
+        text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform',
+        source: FIREBASE_IMAGEN_MIGRATION,
+      },
+    ],
     prompt: IMAGEN_PROMPT,
     routes: [
       {

@@ -16,15 +16,27 @@ import { COMFY_PRICING, LITELLM_PRICES, RESEARCH_DATE, SEEDS, research, src } fr
  * Editorial scores use the bands in ./google.ts (images) and ./kling.ts (video, per second).
  */
 
-const OPENAI_SDK = research('1.1', 'sdk', 'openai@7.57.0 src/resources/images.ts ImageModel doc comments and CHANGELOG');
+const OPENAI_SDK = research(
+  '1.1',
+  'sdk',
+  'openai@7.57.0 src/resources/images.ts ImageModel doc comments and CHANGELOG',
+);
 const IMAGE_SCHEMA = src(
   'research/openai-image-schemas-resolved.json',
   '2026-08-21',
   'provider',
   'openai-openapi f85dbe2: CreateImageRequest and CreateImageEditRequest (n 1–10, up to 16 edit images, mask, background, output_format)',
 );
-const IMAGE_PARAMS = research('1.2', 'sdk', 'openai@7.57.0 ImageGenerateParamsBase, cross-checked with openapi.yaml');
-const EDIT_PARAMS = research('1.3', 'sdk', 'images.edit: up to 16 images, mask, markup (2.5), input_fidelity');
+const IMAGE_PARAMS = research(
+  '1.2',
+  'sdk',
+  'openai@7.57.0 ImageGenerateParamsBase, cross-checked with openapi.yaml',
+);
+const EDIT_PARAMS = research(
+  '1.3',
+  'sdk',
+  'images.edit: up to 16 images, mask, markup (2.5), input_fidelity',
+);
 const GPT1_PRICES = src(
   LITELLM_PRICES.ref,
   LITELLM_PRICES.asOf,
@@ -61,21 +73,33 @@ const GPT2_FORMULA = src(
   'derived',
   'community formula from OpenAI forum thread 1382699; matches the calculator values quoted there (1024² high 7,024 tokens)',
 );
-const GPT25_RATES = research('1.5', 'third-party', 'apiyi launch note: "pricing stays at $5/$8/$30"; laozhang; not seen on an OpenAI page in the research');
+const GPT25_RATES = research(
+  '1.5',
+  'third-party',
+  'apiyi launch note: "pricing stays at $5/$8/$30"; laozhang; not seen on an OpenAI page in the research',
+);
 const GPT26_PAGE = src(
   'https://developers.openai.com/de-DE/api/docs/models/gpt-image-2.6-sunburst',
   RESEARCH_DATE,
   'provider',
   'model page (de-DE, pt-BR, es-419, ko-KR): text in $5 (cached $1.25), image in $8 (cached $2), image out $30 per 1M',
 );
-const FAL_GPT2 = research('3.9', 'provider', 'fal openai/gpt-image-2: billed per token at OpenAI rates; "by default we use high"');
+const FAL_GPT2 = research(
+  '3.9',
+  'provider',
+  'fal openai/gpt-image-2: billed per token at OpenAI rates; "by default we use high"',
+);
 const DALLE_PRICES = src(
   LITELLM_PRICES.ref,
   LITELLM_PRICES.asOf,
   'price-map',
   'per-pixel rates × pixels: dall-e-2 256² $0.016, 512² $0.018, 1024² $0.020; dall-e-3 standard 1024² $0.04, 1792 $0.08, hd 1024² $0.08, 1792 $0.12',
 );
-const SORA_SDK = research('1.6', 'sdk', 'openai@7.57.0 videos.ts: every method @deprecated, Sora API shut down 2026-09-24');
+const SORA_SDK = research(
+  '1.6',
+  'sdk',
+  'openai@7.57.0 videos.ts: every method @deprecated, Sora API shut down 2026-09-24',
+);
 const SORA_SCHEMA = src(
   'research/openai-openapi_2026-08-21_image_video_schemas.yaml',
   '2026-08-21',
@@ -99,7 +123,12 @@ const STANDARD_SIZES = ['1024x1024', '1536x1024', '1024x1536'];
 const GPT_QUALITIES = ['low', 'medium', 'high', 'auto'];
 
 /** The GPT Image request limits shared by every model of the family. */
-function gptImage(sizes: ImageCapabilities['sizes'], qualities: string[], maxEdge: number, source: Source): ImageCapabilities {
+function gptImage(
+  sizes: ImageCapabilities['sizes'],
+  qualities: string[],
+  maxEdge: number,
+  source: Source,
+): ImageCapabilities {
   return {
     sizes,
     aspectRatios: [],
@@ -167,7 +196,8 @@ function gpt2Price(source: Source, note?: string): Price {
 }
 
 const GPT_IMAGE_PROMPT: ModelEntryInput['prompt'] = {
-  template: '[Subject] [Action or Pose] in [Environment], [Lighting], [Camera and Style parameters]',
+  template:
+    '[Subject] [Action or Pose] in [Environment], [Lighting], [Camera and Style parameters]',
   parts: ['subject', 'action', 'environment', 'lighting', 'camera', 'style'],
   maxWords: 120,
   tips: [
@@ -177,7 +207,12 @@ const GPT_IMAGE_PROMPT: ModelEntryInput['prompt'] = {
   ],
   example:
     'A young woman with olive skin and dark wavy hair standing in a sunlit wheat field, arms slightly open, looking toward the horizon, warm golden hour backlight creating a natural hair halo, 85mm portrait lens, shallow depth of field, Kodak Portra film grain',
-  source: src(SEEDS.gptImage2VsNbp.ref, RESEARCH_DATE, 'seed', "seed 001's GPT Image 2 structure and example (it 'rewards detailed prompts'); 120 words is an editorial soft cap under the 32,000-character limit"),
+  source: src(
+    SEEDS.gptImage2VsNbp.ref,
+    RESEARCH_DATE,
+    'seed',
+    "seed 001's GPT Image 2 structure and example (it 'rewards detailed prompts'); 120 words is an editorial soft cap under the 32,000-character limit",
+  ),
 };
 
 const SORA_TIPS = [
@@ -191,14 +226,25 @@ const SORA_PROMPT: ModelEntryInput['prompt'] = {
   parts: ['subject', 'action', 'environment', 'camera'],
   maxWords: 100,
   tips: SORA_TIPS,
-  source: src(SEEDS.sora2VsSora2Pro.ref, RESEARCH_DATE, 'seed', "seed 003's four-part structure; 100 words as the cap, as for the other video models"),
+  source: src(
+    SEEDS.sora2VsSora2Pro.ref,
+    RESEARCH_DATE,
+    'seed',
+    "seed 003's four-part structure; 100 words as the cap, as for the other video models",
+  ),
 };
 
 export const openai: ModelEntryInput[] = [
   {
     id: 'gpt-image-2',
     name: 'GPT Image 2',
-    aliases: ['GPT-Image 2', 'GPT-Image-2', 'GPT Image 2.0', 'gpt-image-2-2026-04-21', 'openai/gpt-image-2'],
+    aliases: [
+      'GPT-Image 2',
+      'GPT-Image-2',
+      'GPT Image 2.0',
+      'gpt-image-2-2026-04-21',
+      'openai/gpt-image-2',
+    ],
     vendor: 'openai',
     modality: 'image',
     description:
@@ -206,42 +252,87 @@ export const openai: ModelEntryInput[] = [
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
     lifecycle: { status: 'active', released: '2026-04-21', replacements: [], source: GPT2_PAGE },
     image: gptImage(GPT2_SIZES, GPT_QUALITIES, 3840, GPT2_SIZE_SOURCE),
-    claimedLatency: { minSeconds: 20, maxSeconds: 35, condition: 'full quality, average per image', source: SEEDS.gptImage2VsNbp },
+    claimedLatency: {
+      minSeconds: 20,
+      maxSeconds: 35,
+      condition: 'full quality, average per image',
+      source: SEEDS.gptImage2VsNbp,
+    },
     scores: {
       realism: { value: 5, source: SEEDS.gptImage2VsNbpScores },
       textRendering: { value: 5, source: SEEDS.gptImage2VsNbpScores },
-      promptAdherence: { value: 4, source: SEEDS.gptImage2VsNbp, note: 'prompt adherence "Very High"; all elements placed in 4 of 5 complex-scene runs' },
+      promptAdherence: {
+        value: 4,
+        source: SEEDS.gptImage2VsNbp,
+        note: 'prompt adherence "Very High"; all elements placed in 4 of 5 complex-scene runs',
+      },
       editingFlexibility: { value: 5, source: SEEDS.gptImage2VsNbpScores },
       consistency: { value: 4, source: SEEDS.gptImage2VsNbpScores },
-      speed: { value: 2, source: SEEDS.gptImage2VsNbp, note: '20–35 s per image at full quality (speed band: ≤40 s → 2)' },
+      speed: {
+        value: 2,
+        source: SEEDS.gptImage2VsNbp,
+        note: '20–35 s per image at full quality (speed band: ≤40 s → 2)',
+      },
       costEfficiency: { value: 3, source: SEEDS.gptImage2VsNbpScores },
       finalPolish: { value: 5, source: SEEDS.gptImage2VsNbpScores },
     },
     strengths: [
-      { text: 'Near-perfect text and typography, including multilingual text', source: SEEDS.gptImage2VsNbpScores },
-      { text: 'Mask-based inpainting and editing from references or earlier outputs', source: SEEDS.gptImage2VsNbpScores },
-      { text: 'Complex scenes: multiple subjects, props and lighting placed as described', source: SEEDS.gptImage2VsNbp },
-      { text: 'Repeated prompts give structurally similar results, useful for branded batches', source: SEEDS.gptImage2VsNbp },
+      {
+        text: 'Near-perfect text and typography, including multilingual text',
+        source: SEEDS.gptImage2VsNbpScores,
+      },
+      {
+        text: 'Mask-based inpainting and editing from references or earlier outputs',
+        source: SEEDS.gptImage2VsNbpScores,
+      },
+      {
+        text: 'Complex scenes: multiple subjects, props and lighting placed as described',
+        source: SEEDS.gptImage2VsNbp,
+      },
+      {
+        text: 'Repeated prompts give structurally similar results, useful for branded batches',
+        source: SEEDS.gptImage2VsNbp,
+      },
       { text: 'Any size in multiples of 16 up to 3840×2160', source: IMAGE_PARAMS },
     ],
     limitations: [
       { text: '20–35 seconds per image at full quality', source: SEEDS.gptImage2VsNbp },
-      { text: 'Transparent backgrounds are a preview feature on gpt-image-2', source: IMAGE_SCHEMA },
+      {
+        text: 'Transparent backgrounds are a preview feature on gpt-image-2',
+        source: IMAGE_SCHEMA,
+      },
       { text: 'Sizes above 2560×1440 are experimental', source: IMAGE_PARAMS },
-      { text: 'No official per-image price table; pre-call costs are estimates from an unofficial formula', source: research('1.5', 'third-party') },
+      {
+        text: 'No official per-image price table; pre-call costs are estimates from an unofficial formula',
+        source: research('1.5', 'third-party'),
+      },
     ],
     bestFor: [
-      { text: 'Text-heavy commercial creative: packaging, signage, labels, overlays', source: SEEDS.gptImage2VsNbpScores },
-      { text: 'E-commerce product photography and editorial portraits for client delivery', source: SEEDS.gptImage2VsNbp },
+      {
+        text: 'Text-heavy commercial creative: packaging, signage, labels, overlays',
+        source: SEEDS.gptImage2VsNbpScores,
+      },
+      {
+        text: 'E-commerce product photography and editorial portraits for client delivery',
+        source: SEEDS.gptImage2VsNbp,
+      },
     ],
     avoidIf: [
-      { text: 'You need the cheapest option for high-volume drafts', source: SEEDS.gptImage2VsNbpScores },
+      {
+        text: 'You need the cheapest option for high-volume drafts',
+        source: SEEDS.gptImage2VsNbpScores,
+      },
       { text: 'You brainstorm through many quick variations', source: SEEDS.gptImage2VsNbp },
     ],
     prompt: GPT_IMAGE_PROMPT,
     moderation: { level: 'strict', source: SEEDS.gptImage2VsNbpScores },
     routes: [
-      { provider: 'openai', providerModelId: 'gpt-image-2', status: 'active', price: gpt2Price(GPT2_PRICES) },
+      {
+        provider: 'openai',
+        providerModelId: 'gpt-image-2',
+        status: 'active',
+        price: gpt2Price(GPT2_PRICES),
+      },
       {
         provider: 'fal',
         providerModelId: 'openai/gpt-image-2',
@@ -254,92 +345,220 @@ export const openai: ModelEntryInput[] = [
       {
         topic: 'price',
         text: '8 credits per image to start on Influencer Studio',
-        price: { unit: 'credits', per: 'image', tiers: [{ when: {}, credits: 8 }], rate: null, source: SEEDS.gptImage2VsNbpScores },
+        price: {
+          unit: 'credits',
+          per: 'image',
+          tiers: [{ when: {}, credits: 8 }],
+          rate: null,
+          source: SEEDS.gptImage2VsNbpScores,
+        },
         source: SEEDS.gptImage2VsNbpScores,
       },
-      { topic: 'price', text: 'Roughly $0.04 to $0.12 per image at standard quality, depending on resolution and quality', source: SEEDS.gptImage2VsNbp },
+      {
+        topic: 'price',
+        text: 'Roughly $0.04 to $0.12 per image at standard quality, depending on resolution and quality',
+        source: SEEDS.gptImage2VsNbp,
+      },
       {
         topic: 'price',
         text: "$0.054 per image at medium quality through AI/ML API (listed in LiteLLM's map)",
-        price: { unit: 'image', tiers: [{ when: { quality: 'medium' }, micros: usd('0.054') }], source: LITELLM_PRICES },
+        price: {
+          unit: 'image',
+          tiers: [{ when: { quality: 'medium' }, micros: usd('0.054') }],
+          source: LITELLM_PRICES,
+        },
         source: LITELLM_PRICES,
       },
-      { topic: 'latency', text: 'Average of 20 to 35 seconds per image at full quality', latency: { minSeconds: 20, maxSeconds: 35 }, source: SEEDS.gptImage2VsNbp },
-      { topic: 'resolution', text: 'Up to 4K commercial output', source: SEEDS.gptImage2VsNbpScores },
-      { topic: 'quality', text: 'Photorealism "Excellent", prompt adherence "Very High", anatomy accuracy "High"', source: SEEDS.gptImage2VsNbp },
+      {
+        topic: 'latency',
+        text: 'Average of 20 to 35 seconds per image at full quality',
+        latency: { minSeconds: 20, maxSeconds: 35 },
+        source: SEEDS.gptImage2VsNbp,
+      },
+      {
+        topic: 'resolution',
+        text: 'Up to 4K commercial output',
+        source: SEEDS.gptImage2VsNbpScores,
+      },
+      {
+        topic: 'quality',
+        text: 'Photorealism "Excellent", prompt adherence "Very High", anatomy accuracy "High"',
+        source: SEEDS.gptImage2VsNbp,
+      },
     ],
   },
   {
     id: 'gpt-image-2-5-sunburst',
     name: 'GPT Image 2.5 Sunburst',
-    aliases: ['GPT-Image 2.5 Sunburst', 'gpt-image-2.5-sunburst-2026-09-08', 'openai/gpt-image-2.5-sunburst'],
+    aliases: [
+      'GPT-Image 2.5 Sunburst',
+      'gpt-image-2.5-sunburst-2026-09-08',
+      'openai/gpt-image-2.5-sunburst',
+    ],
     vendor: 'openai',
     modality: 'image',
     description:
       "OpenAI's GPT Image 2.5 for precise editing: markup-guided edits, xhigh/max quality and transparent output at GPT Image 2 rates.",
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
-    lifecycle: { status: 'active', released: '2026-09-08', replacements: [], source: OPENAI_SDK, note: 'Snapshot gpt-image-2.5-sunburst-2026-09-08; described as the "precise editing" variant. Named a replacement for gpt-image-1.' },
-    image: gptImage(GPT2_SIZES, [...GPT_QUALITIES, 'xhigh', 'max'], 3840, src(GPT2_SIZE_SOURCE.ref, RESEARCH_DATE, 'sdk', `${GPT2_SIZE_SOURCE.note}; xhigh and max qualities and the markup edit input are GPT Image 2.5 only`)),
+    lifecycle: {
+      status: 'active',
+      released: '2026-09-08',
+      replacements: [],
+      source: OPENAI_SDK,
+      note: 'Snapshot gpt-image-2.5-sunburst-2026-09-08; described as the "precise editing" variant. Named a replacement for gpt-image-1.',
+    },
+    image: gptImage(
+      GPT2_SIZES,
+      [...GPT_QUALITIES, 'xhigh', 'max'],
+      3840,
+      src(
+        GPT2_SIZE_SOURCE.ref,
+        RESEARCH_DATE,
+        'sdk',
+        `${GPT2_SIZE_SOURCE.note}; xhigh and max qualities and the markup edit input are GPT Image 2.5 only`,
+      ),
+    ),
     scores: {
-      realism: judged(5, "successor of GPT Image 2 (seed 004: 5); no separate benchmark"),
-      textRendering: judged(5, "successor of GPT Image 2 (seed 004: 5)"),
+      realism: judged(5, 'successor of GPT Image 2 (seed 004: 5); no separate benchmark'),
+      textRendering: judged(5, 'successor of GPT Image 2 (seed 004: 5)'),
       promptAdherence: judged(4, "as GPT Image 2 (seed 001: 'Very High' → 4); no separate rating"),
-      editingFlexibility: judged(5, 'the "precise editing" variant: mask or markup overlay, up to 16 inputs', EDIT_PARAMS.ref),
+      editingFlexibility: judged(
+        5,
+        'the "precise editing" variant: mask or markup overlay, up to 16 inputs',
+        EDIT_PARAMS.ref,
+      ),
       consistency: judged(4, 'as GPT Image 2 (seed 004: 4)'),
-      speed: judged(2, 'no latency source; GPT Image 2 takes 20–35 s (seed 001) and xhigh/max only add work'),
-      costEfficiency: judged(3, 'same token rates as GPT Image 2, which seed 004 scores 3', GPT25_RATES.ref),
+      speed: judged(
+        2,
+        'no latency source; GPT Image 2 takes 20–35 s (seed 001) and xhigh/max only add work',
+      ),
+      costEfficiency: judged(
+        3,
+        'same token rates as GPT Image 2, which seed 004 scores 3',
+        GPT25_RATES.ref,
+      ),
       finalPolish: judged(5, 'xhigh and max quality levels above GPT Image 2', IMAGE_PARAMS.ref),
     },
     strengths: [
-      { text: 'Markup overlays (a transparent PNG of strokes) steer an edit without a mask', source: EDIT_PARAMS },
-      { text: 'xhigh and max quality levels; transparent backgrounds fully supported', source: IMAGE_PARAMS },
+      {
+        text: 'Markup overlays (a transparent PNG of strokes) steer an edit without a mask',
+        source: EDIT_PARAMS,
+      },
+      {
+        text: 'xhigh and max quality levels; transparent backgrounds fully supported',
+        source: IMAGE_PARAMS,
+      },
     ],
     limitations: [
-      { text: 'Token counts for xhigh and max are unpublished, so those qualities cannot be estimated before the call', source: research('1.5', 'third-party') },
+      {
+        text: 'Token counts for xhigh and max are unpublished, so those qualities cannot be estimated before the call',
+        source: research('1.5', 'third-party'),
+      },
       { text: 'Markup cannot be combined with a mask', source: EDIT_PARAMS },
-      { text: 'Its rates are reported by resellers as GPT Image 2\'s; no OpenAI page confirmed them in the research', source: GPT25_RATES },
+      {
+        text: "Its rates are reported by resellers as GPT Image 2's; no OpenAI page confirmed them in the research",
+        source: GPT25_RATES,
+      },
     ],
     bestFor: [{ text: 'Precise, reference-driven edits of existing images', source: OPENAI_SDK }],
-    avoidIf: [{ text: 'Speed matters more than edit precision: GPT Image 2.5 Flare is the speed-first variant', source: OPENAI_SDK }],
+    avoidIf: [
+      {
+        text: 'Speed matters more than edit precision: GPT Image 2.5 Flare is the speed-first variant',
+        source: OPENAI_SDK,
+      },
+    ],
     prompt: GPT_IMAGE_PROMPT,
     routes: [
       {
         provider: 'openai',
         providerModelId: 'gpt-image-2.5-sunburst',
         status: 'active',
-        price: gpt2Price(GPT25_RATES, 'Output tokens for low/medium/high use the gpt-image-2 formula; xhigh/max have none.'),
+        price: gpt2Price(
+          GPT25_RATES,
+          'Output tokens for low/medium/high use the gpt-image-2 formula; xhigh/max have none.',
+        ),
       },
     ],
   },
   {
     id: 'gpt-image-2-5-flare',
     name: 'GPT Image 2.5 Flare',
-    aliases: ['GPT-Image 2.5 Flare', 'gpt-image-2.5-flare-2026-09-08', 'openai/gpt-image-2.5-flare'],
+    aliases: [
+      'GPT-Image 2.5 Flare',
+      'gpt-image-2.5-flare-2026-09-08',
+      'openai/gpt-image-2.5-flare',
+    ],
     vendor: 'openai',
     modality: 'image',
-    description: "The speed-first GPT Image 2.5 variant: the 2.5 request surface at GPT Image 2 token rates.",
+    description:
+      'The speed-first GPT Image 2.5 variant: the 2.5 request surface at GPT Image 2 token rates.',
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
-    lifecycle: { status: 'active', released: '2026-09-08', replacements: [], source: OPENAI_SDK, note: 'Snapshot gpt-image-2.5-flare-2026-09-08; "speed-first" per a third-party launch note. Named a replacement for gpt-image-1.' },
-    image: gptImage(GPT2_SIZES, [...GPT_QUALITIES, 'xhigh', 'max'], 3840, src(GPT2_SIZE_SOURCE.ref, RESEARCH_DATE, 'sdk', `${GPT2_SIZE_SOURCE.note}; xhigh and max qualities and the markup edit input are GPT Image 2.5 only`)),
+    lifecycle: {
+      status: 'active',
+      released: '2026-09-08',
+      replacements: [],
+      source: OPENAI_SDK,
+      note: 'Snapshot gpt-image-2.5-flare-2026-09-08; "speed-first" per a third-party launch note. Named a replacement for gpt-image-1.',
+    },
+    image: gptImage(
+      GPT2_SIZES,
+      [...GPT_QUALITIES, 'xhigh', 'max'],
+      3840,
+      src(
+        GPT2_SIZE_SOURCE.ref,
+        RESEARCH_DATE,
+        'sdk',
+        `${GPT2_SIZE_SOURCE.note}; xhigh and max qualities and the markup edit input are GPT Image 2.5 only`,
+      ),
+    ),
     scores: {
-      realism: judged(4.5, 'GPT Image 2 family (seed 004: 5); half a point off for the speed-first positioning, no benchmark'),
-      textRendering: judged(4.5, 'GPT Image 2 family (seed 004: 5); speed-first, no separate rating'),
+      realism: judged(
+        4.5,
+        'GPT Image 2 family (seed 004: 5); half a point off for the speed-first positioning, no benchmark',
+      ),
+      textRendering: judged(
+        4.5,
+        'GPT Image 2 family (seed 004: 5); speed-first, no separate rating',
+      ),
       promptAdherence: judged(4, "as GPT Image 2 (seed 001: 'Very High' → 4)"),
-      editingFlexibility: judged(4.5, 'same edit inputs as Sunburst (mask, markup, 16 images); Sunburst is the editing variant', EDIT_PARAMS.ref),
+      editingFlexibility: judged(
+        4.5,
+        'same edit inputs as Sunburst (mask, markup, 16 images); Sunburst is the editing variant',
+        EDIT_PARAMS.ref,
+      ),
       consistency: judged(4, 'as GPT Image 2 (seed 004: 4)'),
-      speed: judged(3, '"speed-first" per a third-party launch note; no latency figure, so one band above GPT Image 2', 'research/provider-facts.md#1.1'),
-      costEfficiency: judged(3, 'same token rates as GPT Image 2, which seed 004 scores 3', GPT25_RATES.ref),
+      speed: judged(
+        3,
+        '"speed-first" per a third-party launch note; no latency figure, so one band above GPT Image 2',
+        'research/provider-facts.md#1.1',
+      ),
+      costEfficiency: judged(
+        3,
+        'same token rates as GPT Image 2, which seed 004 scores 3',
+        GPT25_RATES.ref,
+      ),
       finalPolish: judged(4.5, 'GPT Image 2 family with xhigh/max available; speed-first defaults'),
     },
     strengths: [
       { text: 'Speed-first member of the GPT Image 2.5 pair', source: OPENAI_SDK },
-      { text: 'Same request surface as Sunburst, including markup edits and xhigh/max quality', source: IMAGE_PARAMS },
+      {
+        text: 'Same request surface as Sunburst, including markup edits and xhigh/max quality',
+        source: IMAGE_PARAMS,
+      },
     ],
     limitations: [
       { text: 'No published latency figure or benchmark for the speed claim', source: OPENAI_SDK },
-      { text: 'Token counts for xhigh and max are unpublished', source: research('1.5', 'third-party') },
+      {
+        text: 'Token counts for xhigh and max are unpublished',
+        source: research('1.5', 'third-party'),
+      },
     ],
-    bestFor: [{ text: 'GPT Image quality where turnaround matters more than the last detail', source: OPENAI_SDK }],
+    bestFor: [
+      {
+        text: 'GPT Image quality where turnaround matters more than the last detail',
+        source: OPENAI_SDK,
+      },
+    ],
     avoidIf: [{ text: 'Precise edits of existing images: use Sunburst', source: OPENAI_SDK }],
     prompt: GPT_IMAGE_PROMPT,
     routes: [
@@ -347,7 +566,10 @@ export const openai: ModelEntryInput[] = [
         provider: 'openai',
         providerModelId: 'gpt-image-2.5-flare',
         status: 'active',
-        price: gpt2Price(GPT25_RATES, 'Output tokens for low/medium/high use the gpt-image-2 formula; xhigh/max have none.'),
+        price: gpt2Price(
+          GPT25_RATES,
+          'Output tokens for low/medium/high use the gpt-image-2 formula; xhigh/max have none.',
+        ),
       },
     ],
   },
@@ -357,7 +579,8 @@ export const openai: ModelEntryInput[] = [
     aliases: ['GPT-Image 2.6 Sunburst', 'openai/gpt-image-2.6-sunburst'],
     vendor: 'openai',
     modality: 'image',
-    description: "OpenAI's newest GPT Image editing variant (2.6), listed at GPT Image 2 token rates.",
+    description:
+      "OpenAI's newest GPT Image editing variant (2.6), listed at GPT Image 2 token rates.",
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
     lifecycle: {
       status: 'active',
@@ -365,7 +588,17 @@ export const openai: ModelEntryInput[] = [
       source: OPENAI_SDK,
       note: 'In the SDK model enum since a release between 7.46 and 7.57 (autumn 2026); no dated snapshot.',
     },
-    image: gptImage(GPT2_SIZES, GPT_QUALITIES, 3840, src(GPT2_SIZE_SOURCE.ref, RESEARCH_DATE, 'sdk', `${GPT2_SIZE_SOURCE.note}; gpt-image-2 limits assumed for 2.6 (no separate size documentation in the research)`)),
+    image: gptImage(
+      GPT2_SIZES,
+      GPT_QUALITIES,
+      3840,
+      src(
+        GPT2_SIZE_SOURCE.ref,
+        RESEARCH_DATE,
+        'sdk',
+        `${GPT2_SIZE_SOURCE.note}; gpt-image-2 limits assumed for 2.6 (no separate size documentation in the research)`,
+      ),
+    ),
     scores: {
       realism: judged(5, 'latest Sunburst; at least GPT Image 2 (seed 004: 5); no benchmark'),
       textRendering: judged(5, 'at least GPT Image 2 (seed 004: 5)'),
@@ -373,11 +606,18 @@ export const openai: ModelEntryInput[] = [
       editingFlexibility: judged(5, 'Sunburst line: the editing-focused variant', EDIT_PARAMS.ref),
       consistency: judged(4, 'as GPT Image 2 (seed 004: 4)'),
       speed: judged(2, 'no latency source; as GPT Image 2 (20–35 s, seed 001)'),
-      costEfficiency: judged(3, 'same token rates as GPT Image 2, which seed 004 scores 3', GPT26_PAGE.ref),
+      costEfficiency: judged(
+        3,
+        'same token rates as GPT Image 2, which seed 004 scores 3',
+        GPT26_PAGE.ref,
+      ),
       finalPolish: judged(5, 'at least GPT Image 2 (seed 004: 5)'),
     },
     limitations: [
-      { text: 'Little documented beyond its token prices; sizes and qualities assumed from GPT Image 2', source: GPT26_PAGE },
+      {
+        text: 'Little documented beyond its token prices; sizes and qualities assumed from GPT Image 2',
+        source: GPT26_PAGE,
+      },
     ],
     prompt: GPT_IMAGE_PROMPT,
     routes: [
@@ -385,7 +625,10 @@ export const openai: ModelEntryInput[] = [
         provider: 'openai',
         providerModelId: 'gpt-image-2.6-sunburst',
         status: 'active',
-        price: gpt2Price(GPT26_PAGE, 'Output tokens estimated with the gpt-image-2 formula: the rates match; the token formula for 2.6 is not published.'),
+        price: gpt2Price(
+          GPT26_PAGE,
+          'Output tokens estimated with the gpt-image-2 formula: the rates match; the token formula for 2.6 is not published.',
+        ),
       },
     ],
   },
@@ -395,21 +638,48 @@ export const openai: ModelEntryInput[] = [
     aliases: ['GPT-Image 2.6 Flare', 'gpt-image-2.6-flare', 'openai/gpt-image-2.6-flare'],
     vendor: 'openai',
     modality: 'image',
-    description: 'The speed-first GPT Image 2.6 variant; listed by the SDK, not yet priced in any source found.',
+    description:
+      'The speed-first GPT Image 2.6 variant; listed by the SDK, not yet priced in any source found.',
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
-    lifecycle: { status: 'active', replacements: [], source: OPENAI_SDK, note: 'In the SDK model enum (7.46–7.57); no dated snapshot.' },
-    image: gptImage(GPT2_SIZES, GPT_QUALITIES, 3840, src(GPT2_SIZE_SOURCE.ref, RESEARCH_DATE, 'sdk', `${GPT2_SIZE_SOURCE.note}; gpt-image-2 limits assumed for 2.6`)),
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: OPENAI_SDK,
+      note: 'In the SDK model enum (7.46–7.57); no dated snapshot.',
+    },
+    image: gptImage(
+      GPT2_SIZES,
+      GPT_QUALITIES,
+      3840,
+      src(
+        GPT2_SIZE_SOURCE.ref,
+        RESEARCH_DATE,
+        'sdk',
+        `${GPT2_SIZE_SOURCE.note}; gpt-image-2 limits assumed for 2.6`,
+      ),
+    ),
     scores: {
-      realism: judged(4.5, 'Flare line of the GPT Image 2 family (seed 004: 5 for GPT Image 2); no benchmark'),
+      realism: judged(
+        4.5,
+        'Flare line of the GPT Image 2 family (seed 004: 5 for GPT Image 2); no benchmark',
+      ),
       textRendering: judged(4.5, 'GPT Image 2 family; no separate rating'),
       promptAdherence: judged(4, "as GPT Image 2 (seed 001: 'Very High' → 4)"),
       editingFlexibility: judged(4.5, 'GPT Image edit inputs; Sunburst is the editing variant'),
       consistency: judged(4, 'as GPT Image 2 (seed 004: 4)'),
       speed: judged(3, 'speed-first line like 2.5 Flare; no latency figure'),
-      costEfficiency: judged(3, 'unpriced; scored as the rest of the family, whose rates it probably shares'),
+      costEfficiency: judged(
+        3,
+        'unpriced; scored as the rest of the family, whose rates it probably shares',
+      ),
       finalPolish: judged(4.5, 'GPT Image 2 family, speed-first'),
     },
-    limitations: [{ text: 'No price in OpenAI pages or price maps found in the research', source: research('5', 'third-party') }],
+    limitations: [
+      {
+        text: 'No price in OpenAI pages or price maps found in the research',
+        source: research('5', 'third-party'),
+      },
+    ],
     prompt: GPT_IMAGE_PROMPT,
     routes: [],
     unpricedReason:
@@ -421,7 +691,8 @@ export const openai: ModelEntryInput[] = [
     aliases: ['GPT-Image 1.5', 'GPT-Image-1.5', 'gpt-image-1.5-2025-12-16', 'openai/gpt-image-1.5'],
     vendor: 'openai',
     modality: 'image',
-    description: 'The GPT Image generation before 2: standard sizes, high input fidelity for edits, published per-image prices.',
+    description:
+      'The GPT Image generation before 2: standard sizes, high input fidelity for edits, published per-image prices.',
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
     lifecycle: {
       status: 'active',
@@ -432,22 +703,61 @@ export const openai: ModelEntryInput[] = [
     },
     image: gptImage({ kind: 'list', values: STANDARD_SIZES }, GPT_QUALITIES, 1536, IMAGE_SCHEMA),
     scores: {
-      realism: judged(4, 'GPT Image 2 (seed 004: 5) is described in seed 001 as a measurable step up from the first generation', SEEDS.gptImage2VsNbp.ref),
-      textRendering: judged(4, 'seed 001 credits GPT Image 2 with stronger text rendering than its predecessors', SEEDS.gptImage2VsNbp.ref),
-      promptAdherence: judged(4, 'no rating in the sources; GPT Image 2 improved spatial relationships further', SEEDS.gptImage2VsNbp.ref),
-      editingFlexibility: judged(4.5, 'mask edits, 16 inputs and input_fidelity high for faces and styles', EDIT_PARAMS.ref),
-      consistency: judged(4, 'input_fidelity high preserves faces across edits; no seed', EDIT_PARAMS.ref),
+      realism: judged(
+        4,
+        'GPT Image 2 (seed 004: 5) is described in seed 001 as a measurable step up from the first generation',
+        SEEDS.gptImage2VsNbp.ref,
+      ),
+      textRendering: judged(
+        4,
+        'seed 001 credits GPT Image 2 with stronger text rendering than its predecessors',
+        SEEDS.gptImage2VsNbp.ref,
+      ),
+      promptAdherence: judged(
+        4,
+        'no rating in the sources; GPT Image 2 improved spatial relationships further',
+        SEEDS.gptImage2VsNbp.ref,
+      ),
+      editingFlexibility: judged(
+        4.5,
+        'mask edits, 16 inputs and input_fidelity high for faces and styles',
+        EDIT_PARAMS.ref,
+      ),
+      consistency: judged(
+        4,
+        'input_fidelity high preserves faces across edits; no seed',
+        EDIT_PARAMS.ref,
+      ),
       speed: judged(3, 'no latency source'),
-      costEfficiency: judged(4, '$0.034 per medium 1024² image (band ≤$0.04 → 4)', GPT15_PRICES.ref),
+      costEfficiency: judged(
+        4,
+        '$0.034 per medium 1024² image (band ≤$0.04 → 4)',
+        GPT15_PRICES.ref,
+      ),
       finalPolish: judged(4, 'up to 1536×1024; high quality $0.133–$0.20 per image'),
     },
     strengths: [
-      { text: 'Published per-image prices: $0.009 (low) to $0.20 (high, 1536 px)', source: GPT15_PRICES },
-      { text: 'input_fidelity high keeps faces and styles of the input images', source: EDIT_PARAMS },
+      {
+        text: 'Published per-image prices: $0.009 (low) to $0.20 (high, 1536 px)',
+        source: GPT15_PRICES,
+      },
+      {
+        text: 'input_fidelity high keeps faces and styles of the input images',
+        source: EDIT_PARAMS,
+      },
     ],
-    limitations: [{ text: 'Only three sizes: 1024×1024, 1536×1024, 1024×1536', source: IMAGE_SCHEMA }],
-    bestFor: [{ text: 'Edits that must preserve a face or product from the input', source: EDIT_PARAMS }],
-    avoidIf: [{ text: 'You need sizes beyond 1536 px or the best text: use GPT Image 2', source: IMAGE_PARAMS }],
+    limitations: [
+      { text: 'Only three sizes: 1024×1024, 1536×1024, 1024×1536', source: IMAGE_SCHEMA },
+    ],
+    bestFor: [
+      { text: 'Edits that must preserve a face or product from the input', source: EDIT_PARAMS },
+    ],
+    avoidIf: [
+      {
+        text: 'You need sizes beyond 1536 px or the best text: use GPT Image 2',
+        source: IMAGE_PARAMS,
+      },
+    ],
     prompt: GPT_IMAGE_PROMPT,
     routes: [
       {
@@ -456,14 +766,25 @@ export const openai: ModelEntryInput[] = [
         status: 'active',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('5.00'), textInputCached: usd('1.25'), imageInput: usd('8.00'), imageOutput: usd('32.00'), textOutput: usd('10.00') },
+          ratesPerMillion: {
+            textInput: usd('5.00'),
+            textInputCached: usd('1.25'),
+            imageInput: usd('8.00'),
+            imageOutput: usd('32.00'),
+            textOutput: usd('10.00'),
+          },
           outputImageTokens: tokenTable(
             [
               ['low', 281, 406],
               ['medium', 1063, 1563],
               ['high', 4156, 6250],
             ],
-            src(GPT15_PRICES.ref, GPT15_PRICES.asOf, 'price-map', 'the published per-image prices restated as tokens (÷ $32 per 1M, rounded): low $0.009 / $0.013, medium $0.034 / $0.05, high $0.133 / $0.20'),
+            src(
+              GPT15_PRICES.ref,
+              GPT15_PRICES.asOf,
+              'price-map',
+              'the published per-image prices restated as tokens (÷ $32 per 1M, rounded): low $0.009 / $0.013, medium $0.034 / $0.05, high $0.133 / $0.20',
+            ),
           ),
           source: GPT15_PRICES,
         },
@@ -476,7 +797,8 @@ export const openai: ModelEntryInput[] = [
     aliases: ['GPT-Image 1 Mini', 'GPT Image Mini', 'openai/gpt-image-1-mini'],
     vendor: 'openai',
     modality: 'image',
-    description: 'The low-cost GPT Image model: $0.005–$0.052 per image at the standard sizes; marked deprecated by OpenAI.',
+    description:
+      'The low-cost GPT Image model: $0.005–$0.052 per image at the standard sizes; marked deprecated by OpenAI.',
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
     lifecycle: {
       status: 'deprecated',
@@ -489,13 +811,22 @@ export const openai: ModelEntryInput[] = [
       realism: judged(3, 'the small GPT Image model; no benchmark in the sources', MINI_PAGE.ref),
       textRendering: judged(3, 'no rating in the sources', MINI_PAGE.ref),
       promptAdherence: judged(3.5, 'no rating in the sources', MINI_PAGE.ref),
-      editingFlexibility: judged(3.5, 'mask edits and 16 inputs, but input_fidelity only low', EDIT_PARAMS.ref),
+      editingFlexibility: judged(
+        3.5,
+        'mask edits and 16 inputs, but input_fidelity only low',
+        EDIT_PARAMS.ref,
+      ),
       consistency: judged(3, 'input_fidelity low only; no seed', EDIT_PARAMS.ref),
       speed: judged(3.5, 'no latency source'),
       costEfficiency: judged(5, '$0.011 per medium 1024² image (band ≤$0.015 → 5)', MINI_PAGE.ref),
       finalPolish: judged(3, 'standard sizes only; the budget model of the family', MINI_PAGE.ref),
     },
-    strengths: [{ text: 'The cheapest GPT Image output: $0.005 at low quality, $0.011 at medium (1024²)', source: MINI_PAGE }],
+    strengths: [
+      {
+        text: 'The cheapest GPT Image output: $0.005 at low quality, $0.011 at medium (1024²)',
+        source: MINI_PAGE,
+      },
+    ],
     limitations: [
       { text: 'Deprecated by OpenAI', source: MINI_PAGE },
       { text: 'input_fidelity is low only', source: EDIT_PARAMS },
@@ -523,7 +854,12 @@ export const openai: ModelEntryInput[] = [
               ['medium', 1375, 1875],
               ['high', 4500, 6500],
             ],
-            src(MINI_PAGE.ref, RESEARCH_DATE, 'provider', 'the published per-image prices restated as tokens (÷ $8 per 1M): low $0.005 / $0.006, medium $0.011 / $0.015, high $0.036 / $0.052'),
+            src(
+              MINI_PAGE.ref,
+              RESEARCH_DATE,
+              'provider',
+              'the published per-image prices restated as tokens (÷ $8 per 1M): low $0.005 / $0.006, medium $0.011 / $0.015, high $0.036 / $0.052',
+            ),
           ),
           source: MINI_PAGE,
         },
@@ -536,7 +872,8 @@ export const openai: ModelEntryInput[] = [
     aliases: ['GPT-Image 1', 'GPT-Image-1', 'openai/gpt-image-1'],
     vendor: 'openai',
     modality: 'image',
-    description: "OpenAI's first GPT Image model, shut down on 2026-10-23; kept for history and price comparison.",
+    description:
+      "OpenAI's first GPT Image model, shut down on 2026-10-23; kept for history and price comparison.",
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
     lifecycle: {
       status: 'retired',
@@ -546,13 +883,33 @@ export const openai: ModelEntryInput[] = [
     },
     image: gptImage({ kind: 'list', values: STANDARD_SIZES }, GPT_QUALITIES, 1536, IMAGE_SCHEMA),
     scores: {
-      realism: judged(4, 'seed 001: GPT Image 2 builds on GPT Image 1 with a measurable upgrade', SEEDS.gptImage2VsNbp.ref),
-      textRendering: judged(3.5, 'seed 001 names text rendering as one of the areas GPT Image 2 improved', SEEDS.gptImage2VsNbp.ref),
-      promptAdherence: judged(3.5, 'seed 001 names spatial relationships and scene coherence as GPT Image 2 gains', SEEDS.gptImage2VsNbp.ref),
-      editingFlexibility: judged(4.5, 'mask edits, 16 inputs, input_fidelity high', EDIT_PARAMS.ref),
+      realism: judged(
+        4,
+        'seed 001: GPT Image 2 builds on GPT Image 1 with a measurable upgrade',
+        SEEDS.gptImage2VsNbp.ref,
+      ),
+      textRendering: judged(
+        3.5,
+        'seed 001 names text rendering as one of the areas GPT Image 2 improved',
+        SEEDS.gptImage2VsNbp.ref,
+      ),
+      promptAdherence: judged(
+        3.5,
+        'seed 001 names spatial relationships and scene coherence as GPT Image 2 gains',
+        SEEDS.gptImage2VsNbp.ref,
+      ),
+      editingFlexibility: judged(
+        4.5,
+        'mask edits, 16 inputs, input_fidelity high',
+        EDIT_PARAMS.ref,
+      ),
       consistency: judged(3.5, 'no seed; input_fidelity high for faces', EDIT_PARAMS.ref),
       speed: judged(3, 'no latency source'),
-      costEfficiency: judged(3.5, '$0.042 per medium 1024² image (band ≤$0.06 → 3.5)', GPT1_PRICES.ref),
+      costEfficiency: judged(
+        3.5,
+        '$0.042 per medium 1024² image (band ≤$0.06 → 3.5)',
+        GPT1_PRICES.ref,
+      ),
       finalPolish: judged(3.5, 'standard sizes up to 1536 px'),
     },
     limitations: [{ text: 'Shut down on 2026-10-23', source: OPENAI_SDK }],
@@ -564,14 +921,24 @@ export const openai: ModelEntryInput[] = [
         status: 'retired',
         price: {
           unit: 'token',
-          ratesPerMillion: { textInput: usd('5.00'), textInputCached: usd('1.25'), imageInput: usd('10.00'), imageOutput: usd('40.00') },
+          ratesPerMillion: {
+            textInput: usd('5.00'),
+            textInputCached: usd('1.25'),
+            imageInput: usd('10.00'),
+            imageOutput: usd('40.00'),
+          },
           outputImageTokens: tokenTable(
             [
               ['low', 275, 400],
               ['medium', 1050, 1575],
               ['high', 4175, 6250],
             ],
-            src(GPT1_PRICES.ref, GPT1_PRICES.asOf, 'price-map', 'the published per-image prices restated as tokens (÷ $40 per 1M): low $0.011 / $0.016, medium $0.042 / $0.063, high $0.167 / $0.25'),
+            src(
+              GPT1_PRICES.ref,
+              GPT1_PRICES.asOf,
+              'price-map',
+              'the published per-image prices restated as tokens (÷ $40 per 1M): low $0.011 / $0.016, medium $0.042 / $0.063, high $0.167 / $0.25',
+            ),
           ),
           source: GPT1_PRICES,
         },
@@ -584,7 +951,8 @@ export const openai: ModelEntryInput[] = [
     aliases: ['DALL-E 3', 'DALLE 3', 'DALLE-3', 'openai/dall-e-3'],
     vendor: 'openai',
     modality: 'image',
-    description: "OpenAI's former text-to-image model, retired on 2026-05-12; kept for history and price comparison.",
+    description:
+      "OpenAI's former text-to-image model, retired on 2026-05-12; kept for history and price comparison.",
     tasks: ['text-to-image'],
     lifecycle: {
       status: 'retired',
@@ -605,16 +973,29 @@ export const openai: ModelEntryInput[] = [
       mask: false,
       seed: false,
       negativePrompt: false,
-      source: src(IMAGE_SCHEMA.ref, IMAGE_SCHEMA.asOf, 'provider', 'n=1 only; sizes 1024x1024, 1792x1024, 1024x1792; quality standard/hd; style vivid/natural; 4,000-character prompts; not on the edits endpoint'),
+      source: src(
+        IMAGE_SCHEMA.ref,
+        IMAGE_SCHEMA.asOf,
+        'provider',
+        'n=1 only; sizes 1024x1024, 1792x1024, 1024x1792; quality standard/hd; style vivid/natural; 4,000-character prompts; not on the edits endpoint',
+      ),
     },
     scores: {
       realism: judged(3, 'the generation GPT Image replaced; no benchmark in the sources'),
       textRendering: judged(2.5, 'no rating in the sources; older than GPT Image 1'),
       promptAdherence: judged(3.5, 'no rating in the sources'),
-      editingFlexibility: judged(1, 'text-to-image only: not accepted by the edits endpoint', IMAGE_SCHEMA.ref),
+      editingFlexibility: judged(
+        1,
+        'text-to-image only: not accepted by the edits endpoint',
+        IMAGE_SCHEMA.ref,
+      ),
       consistency: judged(2.5, 'no seed, no references'),
       speed: judged(3, 'no latency source'),
-      costEfficiency: judged(4, '$0.04 per standard 1024² image (band ≤$0.04 → 4)', DALLE_PRICES.ref),
+      costEfficiency: judged(
+        4,
+        '$0.04 per standard 1024² image (band ≤$0.04 → 4)',
+        DALLE_PRICES.ref,
+      ),
       finalPolish: judged(3, 'hd quality up to 1792 px'),
     },
     limitations: [{ text: 'Retired on 2026-05-12', source: OPENAI_SDK }],
@@ -623,7 +1004,12 @@ export const openai: ModelEntryInput[] = [
       parts: ['subject', 'action', 'environment', 'lighting', 'style'],
       maxWords: 600,
       tips: ['Prompts are capped at 4,000 characters.'],
-      source: src(IMAGE_SCHEMA.ref, IMAGE_SCHEMA.asOf, 'provider', '4,000-character prompt limit; 600 words is an editorial estimate of it'),
+      source: src(
+        IMAGE_SCHEMA.ref,
+        IMAGE_SCHEMA.asOf,
+        'provider',
+        '4,000-character prompt limit; 600 words is an editorial estimate of it',
+      ),
     },
     routes: [
       {
@@ -651,7 +1037,8 @@ export const openai: ModelEntryInput[] = [
     aliases: ['DALL-E 2', 'DALLE 2', 'DALLE-2', 'openai/dall-e-2'],
     vendor: 'openai',
     modality: 'image',
-    description: "OpenAI's first API image model, retired on 2026-05-12; kept for history and price comparison.",
+    description:
+      "OpenAI's first API image model, retired on 2026-05-12; kept for history and price comparison.",
     tasks: ['text-to-image', 'edit', 'mask-inpainting'],
     lifecycle: {
       status: 'retired',
@@ -672,7 +1059,12 @@ export const openai: ModelEntryInput[] = [
       mask: true,
       seed: false,
       negativePrompt: false,
-      source: src(IMAGE_SCHEMA.ref, IMAGE_SCHEMA.asOf, 'provider', 'sizes 256/512/1024 square; quality standard only; edits: one square PNG under 4 MB with a mask; 1,000-character prompts'),
+      source: src(
+        IMAGE_SCHEMA.ref,
+        IMAGE_SCHEMA.asOf,
+        'provider',
+        'sizes 256/512/1024 square; quality standard only; edits: one square PNG under 4 MB with a mask; 1,000-character prompts',
+      ),
     },
     scores: {
       realism: judged(2, 'the oldest model in the catalog; no benchmark in the sources'),
@@ -690,7 +1082,12 @@ export const openai: ModelEntryInput[] = [
       parts: ['subject', 'action', 'environment', 'style'],
       maxWords: 150,
       tips: ['Prompts are capped at 1,000 characters.'],
-      source: src(IMAGE_SCHEMA.ref, IMAGE_SCHEMA.asOf, 'provider', '1,000-character prompt limit; 150 words is an editorial estimate of it'),
+      source: src(
+        IMAGE_SCHEMA.ref,
+        IMAGE_SCHEMA.asOf,
+        'provider',
+        '1,000-character prompt limit; 150 words is an editorial estimate of it',
+      ),
     },
     routes: [
       {
@@ -715,7 +1112,8 @@ export const openai: ModelEntryInput[] = [
     aliases: ['OpenAI Sora 2', 'sora-2-2025-10-06', 'sora-2-2025-12-08', 'openai/sora-2'],
     vendor: 'openai',
     modality: 'video',
-    description: "OpenAI's video model with synchronised audio, retired from the API on 2026-09-24; kept for comparison.",
+    description:
+      "OpenAI's video model with synchronised audio, retired from the API on 2026-09-24; kept for comparison.",
     tasks: ['text-to-video', 'image-to-video'],
     lifecycle: {
       status: 'retired',
@@ -739,25 +1137,64 @@ export const openai: ModelEntryInput[] = [
     scores: {
       realism: { value: 4, source: SEEDS.sora2VsSora2Pro, note: 'texture detail: Good' },
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
-      promptAdherence: { value: 4, source: SEEDS.sora2VsSora2Pro, note: 'complex scenes: "handles well"' },
-      editingFlexibility: judged(4, 'remix, edit and extension endpoints plus an input reference image', 'research/provider-facts.md#1.6'),
-      consistency: { value: 4, source: SEEDS.sora2VsSora2Pro, note: 'maintains scene consistency across the clip' },
-      speed: { value: 3.5, source: SEEDS.sora2VsSora2Pro, note: 'generation speed "Faster" than Sora 2 Pro, whose 15–25 s claim scores 3' },
-      costEfficiency: judged(4.5, '$0.10/s at 720p with audio (video band ≤$0.10 → 4.5)', SORA_PRICES.ref),
-      finalPolish: { value: 3.5, source: SEEDS.sora2VsSora2Pro, note: 'standard HD output; production-ready for social and web' },
-      motion: { value: 4, source: SEEDS.sora2VsSora2Pro, note: 'coherent motion, stable object tracking, believable physics' },
+      promptAdherence: {
+        value: 4,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'complex scenes: "handles well"',
+      },
+      editingFlexibility: judged(
+        4,
+        'remix, edit and extension endpoints plus an input reference image',
+        'research/provider-facts.md#1.6',
+      ),
+      consistency: {
+        value: 4,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'maintains scene consistency across the clip',
+      },
+      speed: {
+        value: 3.5,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'generation speed "Faster" than Sora 2 Pro, whose 15–25 s claim scores 3',
+      },
+      costEfficiency: judged(
+        4.5,
+        '$0.10/s at 720p with audio (video band ≤$0.10 → 4.5)',
+        SORA_PRICES.ref,
+      ),
+      finalPolish: {
+        value: 3.5,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'standard HD output; production-ready for social and web',
+      },
+      motion: {
+        value: 4,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'coherent motion, stable object tracking, believable physics',
+      },
     },
     strengths: [
-      { text: 'Coherent motion, realistic lighting and audio synchronisation built in', source: SEEDS.sora2VsSora2Pro },
+      {
+        text: 'Coherent motion, realistic lighting and audio synchronisation built in',
+        source: SEEDS.sora2VsSora2Pro,
+      },
       { text: 'Fast iteration at a lower cost than Sora 2 Pro', source: SEEDS.sora2VsSora2Pro },
     ],
     limitations: [
       { text: 'Retired: the Sora API shut down on 2026-09-24', source: SORA_SDK },
       { text: 'Compression artefacts in very detail-dense scenes', source: SEEDS.sora2VsSora2Pro },
     ],
-    bestFor: [{ text: 'Social and short-form video, prototyping and shot tests', source: SEEDS.sora2VsSora2Pro }],
+    bestFor: [
+      {
+        text: 'Social and short-form video, prototyping and shot tests',
+        source: SEEDS.sora2VsSora2Pro,
+      },
+    ],
     avoidIf: [{ text: 'Broadcast or large-screen delivery', source: SEEDS.sora2VsSora2Pro }],
-    prompt: { ...SORA_PROMPT, tips: [...SORA_TIPS, 'Keep it focused: state what you want and nothing more.'] },
+    prompt: {
+      ...SORA_PROMPT,
+      tips: [...SORA_TIPS, 'Keep it focused: state what you want and nothing more.'],
+    },
     routes: [
       {
         provider: 'openai',
@@ -770,7 +1207,13 @@ export const openai: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy partner nodes: 21.10 credits per second ($0.10, 211 credits = $1)',
-        price: { unit: 'credits', per: 'second', tiers: [{ when: {}, credits: 21.1 }], rate: { credits: 211, micros: usd('1') }, source: COMFY_PRICING },
+        price: {
+          unit: 'credits',
+          per: 'second',
+          tiers: [{ when: {}, credits: 21.1 }],
+          rate: { credits: 211, micros: usd('1') },
+          source: COMFY_PRICING,
+        },
         source: COMFY_PRICING,
       },
       { topic: 'resolution', text: 'Standard HD output', source: SEEDS.sora2VsSora2Pro },
@@ -783,7 +1226,8 @@ export const openai: ModelEntryInput[] = [
     aliases: ['OpenAI Sora 2 Pro', 'sora-2-pro-2025-10-06', 'openai/sora-2-pro'],
     vendor: 'openai',
     modality: 'video',
-    description: "OpenAI's higher-fidelity Sora 2 tier for commercial delivery, retired from the API on 2026-09-24; kept for comparison.",
+    description:
+      "OpenAI's higher-fidelity Sora 2 tier for commercial delivery, retired from the API on 2026-09-24; kept for comparison.",
     tasks: ['text-to-video', 'image-to-video'],
     lifecycle: {
       status: 'retired',
@@ -814,32 +1258,83 @@ export const openai: ModelEntryInput[] = [
     scores: {
       realism: { value: 5, source: SEEDS.sora2VsSora2Pro, note: 'texture detail: Excellent' },
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
-      promptAdherence: { value: 5, source: SEEDS.sora2VsSora2Pro, note: 'complex scenes: "handles best"' },
-      editingFlexibility: judged(4, 'remix, edit and extension endpoints plus an input reference image', 'research/provider-facts.md#1.6'),
-      consistency: { value: 4.5, source: SEEDS.sora2VsSora2Pro, note: 'keeps each element of complex scenes intact; fewer artefacts over longer clips' },
-      speed: { value: 3, source: SEEDS.nbpVsSora2Pro, note: '15–25 s per frame on PicassoIA (speed band: ≤25 s → 3); seed 003: slightly slower than Sora 2' },
-      costEfficiency: judged(3, '$0.30/s at 720p with audio (video band ≤$0.40 → 3); $0.50/s at 1792×1024', SORA_PRICES.ref),
-      finalPolish: { value: 4.5, source: SEEDS.sora2VsSora2Pro, note: 'full HD+ output for commercial and broadcast delivery' },
-      motion: { value: 4.5, source: SEEDS.sora2VsSora2Pro, note: 'holds coherence in high-motion sequences better than Sora 2' },
+      promptAdherence: {
+        value: 5,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'complex scenes: "handles best"',
+      },
+      editingFlexibility: judged(
+        4,
+        'remix, edit and extension endpoints plus an input reference image',
+        'research/provider-facts.md#1.6',
+      ),
+      consistency: {
+        value: 4.5,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'keeps each element of complex scenes intact; fewer artefacts over longer clips',
+      },
+      speed: {
+        value: 3,
+        source: SEEDS.nbpVsSora2Pro,
+        note: '15–25 s per frame on PicassoIA (speed band: ≤25 s → 3); seed 003: slightly slower than Sora 2',
+      },
+      costEfficiency: judged(
+        3,
+        '$0.30/s at 720p with audio (video band ≤$0.40 → 3); $0.50/s at 1792×1024',
+        SORA_PRICES.ref,
+      ),
+      finalPolish: {
+        value: 4.5,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'full HD+ output for commercial and broadcast delivery',
+      },
+      motion: {
+        value: 4.5,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'holds coherence in high-motion sequences better than Sora 2',
+      },
     },
     strengths: [
-      { text: 'Narrative control: camera moves, shot sequencing and emotional arcs', source: SEEDS.nbpVsSora2Pro },
-      { text: 'Richer texture in fabric, skin, water and stone; better in close-ups and fast motion', source: SEEDS.sora2VsSora2Pro },
-      { text: 'Handles crowded multi-element scenes without collapsing into noise', source: SEEDS.sora2VsSora2Pro },
+      {
+        text: 'Narrative control: camera moves, shot sequencing and emotional arcs',
+        source: SEEDS.nbpVsSora2Pro,
+      },
+      {
+        text: 'Richer texture in fabric, skin, water and stone; better in close-ups and fast motion',
+        source: SEEDS.sora2VsSora2Pro,
+      },
+      {
+        text: 'Handles crowded multi-element scenes without collapsing into noise',
+        source: SEEDS.sora2VsSora2Pro,
+      },
     ],
     limitations: [
       { text: 'Retired: the Sora API shut down on 2026-09-24', source: SORA_SDK },
-      { text: 'Micro-detail sometimes sacrificed for motion; studio lighting less consistent than Nano Banana Pro', source: SEEDS.nbpVsSora2Pro },
-      { text: 'Static product shots lack the crispness of dedicated image models', source: SEEDS.nbpVsSora2Pro },
+      {
+        text: 'Micro-detail sometimes sacrificed for motion; studio lighting less consistent than Nano Banana Pro',
+        source: SEEDS.nbpVsSora2Pro,
+      },
+      {
+        text: 'Static product shots lack the crispness of dedicated image models',
+        source: SEEDS.nbpVsSora2Pro,
+      },
     ],
     bestFor: [
-      { text: 'Commercial, broadcast and large-screen deliverables', source: SEEDS.sora2VsSora2Pro },
+      {
+        text: 'Commercial, broadcast and large-screen deliverables',
+        source: SEEDS.sora2VsSora2Pro,
+      },
       { text: 'Lifestyle, action and storytelling moments', source: SEEDS.nbpVsSora2Pro },
     ],
-    avoidIf: [{ text: 'Social content at volume, where Sora 2 was enough', source: SEEDS.sora2VsSora2Pro }],
+    avoidIf: [
+      { text: 'Social content at volume, where Sora 2 was enough', source: SEEDS.sora2VsSora2Pro },
+    ],
     prompt: {
       ...SORA_PROMPT,
-      tips: [...SORA_TIPS, 'Go deeper than for Sora 2: texture, light direction, lens and atmosphere are all used.'],
+      tips: [
+        ...SORA_TIPS,
+        'Go deeper than for Sora 2: texture, light direction, lens and atmosphere are all used.',
+      ],
     },
     routes: [
       {
@@ -861,7 +1356,11 @@ export const openai: ModelEntryInput[] = [
       {
         topic: 'price',
         text: '$0.15 per image (or video frame) on PicassoIA',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.15') }], source: SEEDS.nbpVsSora2Pro },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.15') }],
+          source: SEEDS.nbpVsSora2Pro,
+        },
         source: SEEDS.nbpVsSora2Pro,
       },
       {
@@ -875,9 +1374,21 @@ export const openai: ModelEntryInput[] = [
         latency: { minSeconds: 15, maxSeconds: 25 },
         source: SEEDS.nbpVsSora2Pro,
       },
-      { topic: 'resolution', text: 'Base 1024×576 (16:9), upscales to 3840×2160; 10-bit colour', source: SEEDS.nbpVsSora2Pro },
-      { topic: 'engagement', text: 'Motion sequences gain 18% more views on TikTok/Reels', source: SEEDS.nbpVsSora2Pro },
-      { topic: 'other', text: 'Successful creators use Nano Banana Pro for 80% of work and reserve Sora 2 Pro for premium projects', source: SEEDS.nbpVsSora2Pro },
+      {
+        topic: 'resolution',
+        text: 'Base 1024×576 (16:9), upscales to 3840×2160; 10-bit colour',
+        source: SEEDS.nbpVsSora2Pro,
+      },
+      {
+        topic: 'engagement',
+        text: 'Motion sequences gain 18% more views on TikTok/Reels',
+        source: SEEDS.nbpVsSora2Pro,
+      },
+      {
+        topic: 'other',
+        text: 'Successful creators use Nano Banana Pro for 80% of work and reserve Sora 2 Pro for premium projects',
+        source: SEEDS.nbpVsSora2Pro,
+      },
     ],
   },
 ];
