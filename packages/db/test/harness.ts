@@ -83,7 +83,8 @@ export function describeDb(title: string, body: (get: () => Database) => void): 
         }
         const test = await createTestDatabase();
         drop = test.drop;
-        database = await openDatabase({ url: test.url });
+        // More connections than the concurrent budget test's cap, so an unlocked check would overspend.
+        database = await openDatabase({ url: test.url, maxConnections: 20 });
       });
       afterAll(async () => {
         await database?.close();

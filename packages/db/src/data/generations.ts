@@ -53,10 +53,9 @@ export async function getGeneration(db: Db, id: string): Promise<Generation | un
   return row;
 }
 
+/** One value or several; always an array after parsing, so errors name the bad element. */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z
-    .union([item, z.array(item).min(1)])
-    .transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+  z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item).min(1));
 
 export const ListGenerationsInput = z
   .object({
@@ -79,7 +78,13 @@ export const ListGenerationsInput = z
     limit: z.number().int().min(1).max(200).default(50),
   })
   .strict();
-export type ListGenerationsInput = z.input<typeof ListGenerationsInput>;
+export type ListGenerationsInput = Omit<
+  z.input<typeof ListGenerationsInput>,
+  'modelId' | 'status'
+> & {
+  modelId?: string | string[];
+  status?: GenerationStatus | GenerationStatus[];
+};
 
 export interface GenerationPage {
   items: Generation[];

@@ -1,0 +1,366 @@
+import { eq, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { listBudgets, removeBudget, setBudget } from '../src/data/budgets.ts';
+import {
+  ledgerForGeneration,
+  periodWindow,
+  release,
+  reserve,
+  settle,
+  spendSummary,
+  type Reservation,
+} from '../src/data/spend.ts';
+import { issueToken } from '../src/data/tokens.ts';
+import { spendLedger } from '../src/schema.ts';
+import { describeDb, seedGeneration, seedUser } from './harness.ts';
+
+const PRICE = 40_000; // $0.04 per generation
+
+describeDb('budgets and spend', (get) => {
+  it('sets, replaces, lists and removes caps', async () => {
+    const user = await seedUser(get());
+    const { record: token } = await issueToken(get().db, { userId: user.id, name: 'ci' });
+    const first = await setBudget(get().db, {
+      scope: 'user',
+      userId: user.id,
+      period: 'daily',
+      capMicros: 1_000_000,
+    });
+    const replaced = await setBudget(get().db, {
+      scope: 'user',
+      userId: user.id,
+      period: 'daily',
+      capMicros: 2_000_000,
+    });
+    expect(replaced.id).toBe(first.id);
+    expect(replaced.capMicros).toBe(2_000_000);
+    await setBudget(get().db, {
+      scope: 'token',
+      tokenId: token.id,
+      period: 'daily',
+      capMicros: 500_000,
+    });
+    await setBudget(get().db, {
+      scope: 'user',
+      userId: user.id,
+      period: 'monthly',
+      capMicros: 9_000_000,
+    });
+    expect(
+      (await listBudgets(get().db, { userId: user.id })).map((b) => [b.period, b.capMicros]),
+    ).toEqual([
+      ['daily', 2_000_000],
+      ['monthly', 9_000_000],
+    ]);
+    expect((await listBudgets(get().db, { tokenId: token.id })).map((b) => b.capMicros)).toEqual([
+      500_000,
+    ]);
+    expect(await removeBudget(get().db, first.id)).toBe(true);
+    expect(await removeBudget(get().db, first.id)).toBe(false);
+    await expect(
+      setBudget(get().db, {
+        scope: 'user',
+        userId: user.id,
+        period: 'weekly' as never,
+        capMicros: 1,
+      }),
+    ).rejects.toThrow(/period: must be one of "daily", "monthly"/);
+    await expect(
+      setBudget(get().db, { scope: 'user', userId: 'nobody', period: 'daily', capMicros: 1 }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('lets exactly as many concurrent reservations through as the cap allows', async () => {
+    const user = await seedUser(get());
+    const cap = 10 * PRICE;
+    await setBudget(get().db, { scope: 'user', userId: user.id, period: 'daily', capMicros: cap });
+    const gens = await Promise.all(
+      Array.from({ length: 50 }, () => seedGeneration(get(), user.id)),
+    );
+
+    const results = await Promise.allSettled(
+      gens.map((g) => reserve(get().db, { userId: user.id, generationId: g.id, micros: PRICE })),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(ok).toHaveLength(10);
+    expect(refused).toHaveLength(40);
+    for (const r of refused) expect(r.reason).toMatchObject({ code: 'budget_exceeded' });
+
+    const [total] = await get()
+      .db.select({ micros: sql<number>`sum(${spendLedger.micros})::bigint`.mapWith(Number) })
+      .from(spendLedger)
+      .where(eq(spendLedger.userId, user.id));
+    expect(total?.micros).toBe(cap);
+  });
+
+  it('holds token and monthly caps under concurrency too', async () => {
+    const user = await seedUser(get());
+    const { record: token } = await issueToken(get().db, { userId: user.id, name: 'batch' });
+    await setBudget(get().db, {
+      scope: 'token',
+      tokenId: token.id,
+      period: 'daily',
+      capMicros: 3 * PRICE,
+    });
+    await setBudget(get().db, {
+      scope: 'user',
+      userId: user.id,
+      period: 'monthly',
+      capMicros: 5 * PRICE,
+    });
+    const gens = await Promise.all(
+      Array.from({ length: 20 }, () => seedGeneration(get(), user.id)),
+    );
+
+    // Half through the token (token cap 3), half directly as the user (monthly cap 5 overall).
+    const results = await Promise.allSettled(
+      gens.map((g, i) =>
+        reserve(get().db, {
+          userId: user.id,
+          tokenId: i % 2 ? token.id : undefined,
+          generationId: g.id,
+          micros: PRICE,
+        }),
+      ),
+    );
+    const ok = results
+      .filter((r): r is PromiseFulfilledResult<Reservation> => r.status === 'fulfilled')
+      .map((r) => r.value);
+    expect(ok).toHaveLength(5);
+    expect(ok.filter((r) => r.tokenId === token.id).length).toBeLessThanOrEqual(3);
+  });
+
+  it('explains which cap was hit', async () => {
+    const user = await seedUser(get());
+    const { record: token } = await issueToken(get().db, { userId: user.id, name: 'small' });
+    await setBudget(get().db, {
+      scope: 'token',
+      tokenId: token.id,
+      period: 'daily',
+      capMicros: 50_000,
+    });
+    const g = await seedGeneration(get(), user.id);
+    await reserve(get().db, {
+      userId: user.id,
+      tokenId: token.id,
+      generationId: g.id,
+      micros: PRICE,
+    });
+    const error = await reserve(get().db, {
+      userId: user.id,
+      tokenId: token.id,
+      generationId: g.id,
+      micros: PRICE,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'budget_exceeded',
+      message: `This generation needs $0.04, but the daily budget of API token ${token.id} is $0.05 and $0.04 is already spent or reserved today.`,
+      details: {
+        scope: 'token',
+        period: 'daily',
+        capMicros: 50_000,
+        spentMicros: PRICE,
+        requestedMicros: PRICE,
+      },
+    });
+    // Without the token, only the user's caps apply (none here).
+    await expect(
+      reserve(get().db, { userId: user.id, generationId: g.id, micros: PRICE }),
+    ).resolves.toBeDefined();
+  });
+
+  it('refuses a token that belongs to someone else', async () => {
+    const owner = await seedUser(get());
+    const other = await seedUser(get());
+    const { record: token } = await issueToken(get().db, { userId: owner.id, name: 'mine' });
+    const g = await seedGeneration(get(), other.id);
+    await expect(
+      reserve(get().db, { userId: other.id, tokenId: token.id, generationId: g.id, micros: 1 }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      reserve(get().db, { userId: other.id, generationId: 'missing', micros: 1 }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('settles with the actual cost and frees the rest of the reservation', async () => {
+    const user = await seedUser(get());
+    await setBudget(get().db, {
+      scope: 'user',
+      userId: user.id,
+      period: 'daily',
+      capMicros: 100_000,
+    });
+    const g1 = await seedGeneration(get(), user.id);
+    const g2 = await seedGeneration(get(), user.id);
+    const r1 = await reserve(get().db, { userId: user.id, generationId: g1.id, micros: 80_000 });
+    await expect(
+      reserve(get().db, { userId: user.id, generationId: g2.id, micros: 30_000 }),
+    ).rejects.toMatchObject({
+      code: 'budget_exceeded',
+    });
+    expect(await settle(get().db, r1.id, 55_000)).toEqual({
+      reservationId: r1.id,
+      reservedMicros: 80_000,
+      actualMicros: 55_000,
+    });
+    const r2 = await reserve(get().db, { userId: user.id, generationId: g2.id, micros: 30_000 });
+    expect(await release(get().db, r2.id)).toEqual({
+      reservationId: r2.id,
+      reservedMicros: 30_000,
+      actualMicros: 0,
+    });
+
+    expect((await ledgerForGeneration(get().db, g1.id)).map((e) => [e.kind, e.micros])).toEqual([
+      ['reserve', 80_000],
+      ['release', -80_000],
+      ['settle', 55_000],
+    ]);
+    await expect(settle(get().db, r1.id, 1)).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(release(get().db, r2.id)).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(settle(get().db, 'missing', 1)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(settle(get().db, r1.id, -5)).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('settles a reservation once even when settle and release race', async () => {
+    const user = await seedUser(get());
+    const g = await seedGeneration(get(), user.id);
+    const r = await reserve(get().db, { userId: user.id, generationId: g.id, micros: PRICE });
+    const results = await Promise.allSettled([
+      settle(get().db, r.id, PRICE),
+      release(get().db, r.id),
+      settle(get().db, r.id, 1),
+    ]);
+    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+    expect(
+      (await ledgerForGeneration(get().db, g.id)).filter((e) => e.kind === 'release'),
+    ).toHaveLength(1);
+  });
+
+  it('keeps the ledger append-only', async () => {
+    const user = await seedUser(get());
+    const g = await seedGeneration(get(), user.id);
+    const r = await reserve(get().db, { userId: user.id, generationId: g.id, micros: PRICE });
+    const db = get().db;
+    await expect(
+      db.update(spendLedger).set({ micros: 0 }).where(eq(spendLedger.id, r.id)),
+    ).rejects.toThrow();
+    await expect(db.delete(spendLedger).where(eq(spendLedger.id, r.id))).rejects.toThrow();
+    await expect(db.execute(sql`truncate spend_ledger`)).rejects.toThrow();
+    const rows = await ledgerForGeneration(db, g.id);
+    expect(rows.map((e) => e.micros)).toEqual([PRICE]);
+  });
+
+  it('counts spend in the UTC day and month it was reserved', async () => {
+    const user = await seedUser(get());
+    await setBudget(get().db, {
+      scope: 'user',
+      userId: user.id,
+      period: 'daily',
+      capMicros: PRICE,
+    });
+    await setBudget(get().db, {
+      scope: 'user',
+      userId: user.id,
+      period: 'monthly',
+      capMicros: 2 * PRICE,
+    });
+    const g = await seedGeneration(get(), user.id);
+    const lateNight = new Date('2026-03-31T23:59:59.000Z');
+    const r = await reserve(get().db, {
+      userId: user.id,
+      generationId: g.id,
+      micros: PRICE,
+      at: lateNight,
+    });
+    await settle(get().db, r.id, PRICE);
+    // Same day: the daily cap is used up. Next day (a new month): room again.
+    await expect(
+      reserve(get().db, {
+        userId: user.id,
+        generationId: g.id,
+        micros: 1,
+        at: new Date('2026-03-31T08:00:00Z'),
+      }),
+    ).rejects.toMatchObject({ details: { period: 'daily' } });
+    await reserve(get().db, {
+      userId: user.id,
+      generationId: g.id,
+      micros: PRICE,
+      at: new Date('2026-04-01T00:00:00Z'),
+    });
+    await expect(
+      reserve(get().db, {
+        userId: user.id,
+        generationId: g.id,
+        micros: PRICE,
+        at: new Date('2026-04-02T00:00:00Z'),
+      }),
+    ).resolves.toBeDefined();
+    await expect(
+      reserve(get().db, {
+        userId: user.id,
+        generationId: g.id,
+        micros: 1,
+        at: new Date('2026-04-03T00:00:00Z'),
+      }),
+    ).rejects.toMatchObject({ details: { period: 'monthly' } });
+  });
+
+  it('summarises actual spend by model and by day', async () => {
+    const user = await seedUser(get());
+    const other = await seedUser(get());
+    const spend = async (ownerId: string, modelId: string, at: string, actual: number | null) => {
+      const g = await seedGeneration(get(), ownerId, { modelId });
+      const r = await reserve(get().db, {
+        userId: ownerId,
+        generationId: g.id,
+        micros: 100_000,
+        at: new Date(at),
+      });
+      if (actual !== null) await settle(get().db, r.id, actual);
+    };
+    await spend(user.id, 'gpt-image-2', '2025-06-01T10:00:00Z', 40_000);
+    await spend(user.id, 'gpt-image-2', '2025-06-02T10:00:00Z', 60_000);
+    await spend(user.id, 'flux-2-pro', '2025-06-02T23:30:00Z', 30_000);
+    await spend(user.id, 'veo-3.1', '2025-06-03T10:00:00Z', null); // still running
+    await spend(other.id, 'veo-3.1', '2025-06-02T10:00:00Z', 3_200_000);
+    await spend(user.id, 'gpt-image-2', '2025-07-01T10:00:00Z', 40_000); // outside the range
+
+    const range = { from: new Date('2025-06-01T00:00:00Z'), to: new Date('2025-07-01T00:00:00Z') };
+    expect(await spendSummary(get().db, { ...range, userId: user.id })).toEqual({
+      totalMicros: 130_000,
+      pendingMicros: 100_000,
+      byModel: [
+        { modelId: 'gpt-image-2', micros: 100_000, generations: 2 },
+        { modelId: 'flux-2-pro', micros: 30_000, generations: 1 },
+      ],
+      byDay: [
+        { day: '2025-06-01', micros: 40_000 },
+        { day: '2025-06-02', micros: 90_000 },
+      ],
+    });
+    const everyone = await spendSummary(get().db, range);
+    expect(everyone.totalMicros).toBeGreaterThanOrEqual(3_330_000);
+    expect(everyone.byModel[0]).toMatchObject({ modelId: 'veo-3.1' });
+    await expect(spendSummary(get().db, { from: range.to, to: range.from })).rejects.toThrow(
+      /to: from must be before to/,
+    );
+  });
+});
+
+it('computes UTC budget windows', () => {
+  const at = new Date('2024-02-29T13:00:00Z');
+  expect(periodWindow('daily', at)).toEqual({
+    start: new Date('2024-02-29T00:00:00Z'),
+    end: new Date('2024-03-01T00:00:00Z'),
+  });
+  expect(periodWindow('monthly', new Date('2024-12-31T23:00:00Z'))).toEqual({
+    start: new Date('2024-12-01T00:00:00Z'),
+    end: new Date('2025-01-01T00:00:00Z'),
+  });
+});
