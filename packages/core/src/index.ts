@@ -5,3 +5,4 @@ export * from './catalog/index.ts';
 export * from './pricing/index.ts';
 export * from './providers/index.ts';
 export * from './prompt/index.ts';
+export * from './compare/index.ts';
