@@ -1,4 +1,5 @@
 import { ApiError, GoogleGenAI } from '@google/genai';
+import { OAuth2Client } from 'google-auth-library';
 import type { Provider } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import {
@@ -28,6 +29,8 @@ export function genaiClient(opts: {
   apiKey?: string;
   project?: string;
   location?: string;
+  /** Vertex: an OAuth access token used instead of Application Default Credentials. */
+  accessToken?: string;
   baseUrl?: string;
   signal: AbortSignal;
   fetch?: typeof fetch;
@@ -46,8 +49,15 @@ export function genaiClient(opts: {
     project: opts.vertex ? opts.project : undefined,
     location: opts.vertex ? opts.location : undefined,
     httpOptions: { ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}), fetch: wrapped },
+    ...(opts.vertex && opts.accessToken && !opts.apiKey ? { googleAuthOptions: { authClient: tokenClient(opts.accessToken) } } : {}),
   });
   return { client, lastHeaders: () => headers };
+}
+
+function tokenClient(accessToken: string): OAuth2Client {
+  const client = new OAuth2Client();
+  client.setCredentials({ access_token: accessToken, token_type: 'Bearer' });
+  return client;
 }
 
 interface GoogleErrorBody {

@@ -193,13 +193,15 @@ export function missingKeyError(name: KeyName): AtelierError {
 export interface VertexCredentials {
   project?: string;
   location?: string;
-  /** Express-mode API key; absent means Application Default Credentials. */
+  /** Express-mode API key. */
   apiKey?: string;
+  /** An OAuth access token (e.g. `gcloud auth print-access-token`), used instead of ADC. */
+  accessToken?: string;
 }
 
 /**
- * Vertex needs a project and location (Application Default Credentials authenticate), or an
- * express-mode API key.
+ * Vertex needs a project and location, authenticated by Application Default Credentials or an
+ * access token (GOOGLE_CLOUD_ACCESS_TOKEN), or an express-mode API key.
  */
 export async function resolveVertex(
   explicit: VertexCredentials = {},
@@ -210,11 +212,15 @@ export async function resolveVertex(
   if (apiKey) registerSecret(apiKey);
   const project = explicit.project ?? env['GOOGLE_CLOUD_PROJECT']?.trim();
   const location = explicit.location ?? env['GOOGLE_CLOUD_LOCATION']?.trim();
+  const accessToken = explicit.accessToken?.trim() || env['GOOGLE_CLOUD_ACCESS_TOKEN']?.trim() || undefined;
+  if (accessToken) registerSecret(accessToken);
   if (!apiKey && !project) {
     throw new AtelierError('auth', 'Vertex AI needs a Google Cloud project (with Application Default Credentials) or an API key.', {
       hint: 'Set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION and run `gcloud auth application-default login`, or run `atelier keys set vertex` (or set GOOGLE_CLOUD_API_KEY) for express mode.',
       details: { provider: 'vertex', variables: ['GOOGLE_CLOUD_PROJECT', 'GOOGLE_CLOUD_LOCATION', 'GOOGLE_CLOUD_API_KEY'] },
     });
   }
-  return { project: project || undefined, location: project ? location || 'us-central1' : location || undefined, apiKey };
+  const out: VertexCredentials = { project: project || undefined, location: project ? location || 'us-central1' : location || undefined, apiKey };
+  if (accessToken && project) out.accessToken = accessToken;
+  return out;
 }

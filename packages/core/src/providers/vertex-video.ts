@@ -143,7 +143,7 @@ export class VertexVideoModel implements VideoModel {
     const baseUrl = resolveBaseUrl('vertex', this.settings);
     const http: HttpConfig = {
       provider: 'vertex',
-      authHeaders: creds.apiKey ? { 'x-goog-api-key': creds.apiKey } : {},
+      authHeaders: creds.apiKey ? { 'x-goog-api-key': creds.apiKey } : creds.accessToken ? { authorization: `Bearer ${creds.accessToken}` } : {},
       isTrusted: (url) => baseUrl !== undefined && sameOrigin(url, baseUrl),
       timeoutMs: pollTimeoutMs,
       retry,
@@ -192,6 +192,7 @@ export class VertexVideoModel implements VideoModel {
       const { client, lastHeaders } = genaiClient({
         vertex: true,
         apiKey: creds.apiKey,
+        accessToken: creds.accessToken,
         project: creds.project,
         location: creds.location,
         baseUrl: resolveBaseUrl('vertex', this.settings),
