@@ -9,7 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { z } from 'zod';
-import { parseInput } from '@atelier/core';
+import { AtelierError, parseInput } from '@atelier/core';
 import { resolveDataDir } from './data-dir.ts';
 import { acquireLockFile } from './lock-file.ts';
 import * as schema from './schema.ts';
@@ -100,7 +100,10 @@ async function openPglite(
     client = new PGlite(dir);
   }
   const db = drizzlePglite({ client, schema });
+  let closed = false;
   const close = async () => {
+    if (closed) return;
+    closed = true;
     try {
       await client.close();
     } finally {
@@ -123,10 +126,36 @@ async function openPostgres(url: string, migrationsFolder: string, max: number):
   try {
     await migrator`select pg_advisory_lock(${MIGRATION_LOCK_KEY}::bigint)`;
     await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder });
+  } catch (e) {
+    throw new AtelierError(
+      'internal',
+      `Could not open the PostgreSQL database ${redactUrl(url)}: ${causeMessage(e)}`,
+      {
+        hint: 'Check DATABASE_URL and that the server is running and reachable.',
+        cause: e,
+      },
+    );
   } finally {
     await migrator.end({ timeout: 5 });
   }
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema });
   return { db, dialect: 'postgres', close: () => client.end({ timeout: 5 }) };
+}
+
+/** Connection URLs may carry a password; messages show everything else. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function causeMessage(e: unknown): string {
+  // Drizzle wraps driver errors as "Failed query: …"; the driver's own message says more.
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  return cause instanceof Error ? cause.message : String(cause);
 }

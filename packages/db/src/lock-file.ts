@@ -6,17 +6,25 @@ import { AtelierError } from '@atelier/core';
  * files corrupt them. The lock file holds the owner's pid; a lock left by a dead process is taken
  * over.
  */
+/** Locks this process holds: a file naming our own pid but not listed here is from an earlier
+ * process that had the same pid (containers restart as pid 1). */
+const held = new Set<string>();
+
 export function acquireLockFile(path: string, what: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(path, { force: true });
+      held.add(path);
+      return () => {
+        if (held.delete(path)) rmSync(path, { force: true });
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
-      if (Number.isInteger(holder) && isAlive(holder)) {
+      const ours = holder === process.pid;
+      if (Number.isInteger(holder) && (ours ? held.has(path) : isAlive(holder))) {
         throw new AtelierError('unsupported', `${what} is already open in process ${holder}.`, {
           hint: 'Stop the other Atelier process, or set DATABASE_URL to share a PostgreSQL database.',
           details: { lockFile: path, pid: holder },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -6,7 +6,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER, openDatabase } from '../src/client.ts';
 import { createUser, listUsers } from '../src/data/users.ts';
-import { createTestDatabase, describeDb } from './harness.ts';
+import { createTestDatabase, describeDb, inCi } from './harness.ts';
 
 const TABLES = [
   'api_tokens',
@@ -85,7 +85,7 @@ describe('migrations on reopen', () => {
     try {
       test = await createTestDatabase();
     } catch (e) {
-      if (process.env.CI) throw e;
+      if (inCi) throw e;
       ctx.skip();
       return;
     }
@@ -108,6 +108,31 @@ describe('migrations on reopen', () => {
     } finally {
       await test.drop();
     }
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    for (const stalePid of [process.pid, 2 ** 22 + 12_345]) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'atelier-db-'));
+      dirs.push(dataDir);
+      writeFileSync(join(dataDir, 'pglite.lock'), String(stalePid));
+      const database = await openDatabase({ dataDir });
+      expect(readFileSync(join(dataDir, 'pglite.lock'), 'utf8')).toBe(String(process.pid));
+      await database.close();
+      await database.close();
+      expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
+    }
+  });
+
+  it('says which server it could not reach, without the password', async () => {
+    const error = await openDatabase({
+      url: 'postgres://postgres:hunter2@127.0.0.1:1/atelier',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'internal',
+      message: expect.stringContaining('postgres://postgres:***@127.0.0.1:1/atelier'),
+      hint: expect.stringContaining('DATABASE_URL'),
+    });
+    expect((error as Error).message).not.toContain('hunter2');
   });
 
   it('rejects conflicting options with a clear message', async () => {
