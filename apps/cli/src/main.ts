@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { reportFailure } from './failure.ts';
+import { CommanderError } from 'commander';
+import { EXIT, reportFailure } from './failure.ts';
 import { buildProgram, commandPathFor } from './program.ts';
 
 if (process.env.ATELIER_DEBUG) process.setSourceMapsEnabled(true);
@@ -14,9 +15,11 @@ try {
     await program.parseAsync(argv, { from: 'user' });
   }
 } catch (e) {
-  // --help and --version arrive as CommanderErrors with exit code 0 after printing.
-  const printed = e instanceof Error && 'exitCode' in e && e.exitCode === 0;
-  if (!printed) {
+  if (e instanceof CommanderError && (e.exitCode === 0 || e.code === 'commander.help')) {
+    // --help and --version (exit 0), or a command group run without a subcommand: its help is
+    // already on stderr, and that is a usage error.
+    process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
     process.exitCode = reportFailure(e, { json: argv.includes('--json'), commandPath: commandPathFor(program, argv) });
   }
 }

@@ -14,6 +14,7 @@ import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { bulletText, sourceText } from '../format.ts';
 import { parseFlags } from '../flags.ts';
+import { SourceNotes } from '../output/sources.ts';
 import type { Style } from '../output/style.ts';
 
 const CostFlags = EstimateRequestSchema.omit({ model: true, inputPixels: true, promptTokens: true }).extend({
@@ -107,19 +108,13 @@ function render(report: CostReport, s: Style): string {
     ]),
   );
 
-  const sources: Source[] = [];
-  const ref = (src: Source) => {
-    let i = sources.findIndex((x) => x.ref === src.ref && x.asOf === src.asOf && x.kind === src.kind);
-    if (i < 0) i = sources.push(src) - 1;
-    return `[${i + 1}]`;
-  };
+  const notes = new SourceNotes();
   out.push('', s.heading('Cost lines (expected case)'));
-  const rows = est.lines.map((l) => [l.label, l.quantity, l.unitPrice, formatUsd(l.micros), ref(l.source)]);
+  const rows = est.lines.map((l) => [l.label, l.quantity, l.unitPrice, formatUsd(l.micros), notes.ref(l.source)]);
   rows.push([c.bold('Total'), '', '', c.bold(formatUsd(est.expected)), '']);
   out.push(s.table(['Line', 'Quantity', 'Rate', 'Cost', 'Source'], rows, { align: ['left', 'left', 'left', 'right', 'left'] }));
 
-  out.push('', s.heading('Sources'));
-  sources.forEach((src, i) => out.push(`  [${i + 1}] ${sourceText(src)}${src.note ? c.dim(` — ${src.note}`) : ''}`));
+  out.push('', s.heading('Sources'), ...notes.render(s));
 
   if (est.assumptions.length) {
     out.push('', s.heading('Assumptions'), ...est.assumptions.map((a) => bulletText(a)));

@@ -52,4 +52,33 @@ const cost: CommandDef = {
   load: () => import('./cost.ts'),
 };
 
-export const COMMANDS: readonly CommandDef[] = [models, model, cost];
+const compare: CommandDef = {
+  name: 'compare',
+  summary: 'Compare 2–4 models: scores with sources, features, a verdict, "if you need… choose…"',
+  define: (cmd) =>
+    cmd
+      .argument('<a>', 'model id or alias')
+      .argument('<b>', 'model id or alias')
+      .argument('[c]', 'a third model')
+      .argument('[d]', 'a fourth model')
+      .option('--use-case <lens>', 'weigh the criteria for one job, e.g. portrait, product, social-video'),
+  load: () => import('./compare.ts'),
+};
+
+const prompt: CommandDef = {
+  name: 'prompt',
+  summary: 'Check prompts against a model’s prompt guidance',
+  subcommands: [
+    {
+      name: 'lint',
+      summary: 'Structure, word limit, quoted text and Midjourney-style flags of a prompt',
+      define: (cmd) =>
+        cmd
+          .argument('[text...]', 'the prompt (quote it; "-" or nothing reads stdin)')
+          .option('--model <model>', 'check against this model’s template and word limit'),
+      load: () => import('./prompt-lint.ts'),
+    },
+  ],
+};
+
+export const COMMANDS: readonly CommandDef[] = [models, model, compare, cost, prompt];

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import Table from 'cli-table3';
 import picocolors from 'picocolors';
 import type { Colors } from 'picocolors/types';
@@ -9,7 +10,11 @@ export type Align = 'left' | 'right';
 export interface Style {
   c: Colors;
   /** Columns separated by spaces, a dimmed header, no box drawing: easy to read and to grep. */
-  table(head: readonly string[], rows: readonly (readonly string[])[], opts?: { align?: readonly Align[] }): string;
+  table(
+    head: readonly string[],
+    rows: readonly (readonly string[])[],
+    opts?: { align?: readonly Align[]; /** Wrap cells so the table fits the terminal width. */ fit?: boolean },
+  ): string;
   /** "label  value" lines with the labels padded to one width. */
   fields(pairs: readonly (readonly [string, string | undefined])[]): string;
   heading(title: string): string;
@@ -22,7 +27,36 @@ const NO_BORDER = {
   right: '', 'right-mid': '', middle: '  ',
 };
 
-export function createStyle(stream: { isTTY?: boolean } = process.stdout): Style {
+/** The width to fit: the terminal's, or 100 columns when output goes to a file or pipe. */
+function terminalWidth(stream: { columns?: number }): number {
+  return stream.columns && stream.columns > 40 ? stream.columns : 100;
+}
+
+const visible = (text: string) => stripVTControlCharacters(text).length;
+
+/**
+ * Column widths that fit `width`: the first column (labels) keeps its natural width, the others
+ * share what is left, and a column narrower than its share gives the rest to the others.
+ */
+function fitWidths(head: readonly string[], rows: readonly (readonly string[])[], width: number): number[] {
+  const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))) + 2);
+  const widths = [...natural];
+  let budget = width - (natural[0] ?? 0) - 2 * (head.length - 1);
+  let open = natural.map((_, i) => i).slice(1);
+  while (open.length) {
+    const share = Math.floor(budget / open.length);
+    const small = open.filter((i) => (natural[i] ?? 0) <= share);
+    if (!small.length) {
+      for (const i of open) widths[i] = Math.max(12, share);
+      break;
+    }
+    for (const i of small) budget -= natural[i] ?? 0;
+    open = open.filter((i) => !small.includes(i));
+  }
+  return widths;
+}
+
+export function createStyle(stream: { isTTY?: boolean; columns?: number } = process.stdout): Style {
   const c = picocolors.createColors(wantsColor(stream));
   return {
     c,
@@ -32,6 +66,7 @@ export function createStyle(stream: { isTTY?: boolean } = process.stdout): Style
         chars: NO_BORDER,
         style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
         colAligns: opts.align ? [...opts.align] : [],
+        ...(opts.fit ? { colWidths: fitWidths(head, rows, terminalWidth(stream)), wordWrap: true } : {}),
       });
       table.push(...rows.map((r) => [...r]));
       // cli-table3 pads the last column too; trailing blanks only get in the way of diffs and grep.
