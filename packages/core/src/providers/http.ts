@@ -159,7 +159,13 @@ export async function download(cfg: HttpConfig, url: string, signal?: AbortSigna
         if (cause instanceof AtelierError) throw cause;
         throw transportError(cfg.provider, signal, attempt.timedOut(), cfg.timeoutMs, true, cause);
       }
-      if (response.status === 403 || response.status === 404 || response.status === 410) {
+      // Signed links fail as 403 (Azure SAS), 400 ExpiredToken (Cloud Storage) or 404/410 (gone).
+      const expired =
+        response.status === 403 ||
+        response.status === 404 ||
+        response.status === 410 ||
+        (response.status === 400 && /expired/i.test(Buffer.from(bytes).toString('utf8', 0, Math.min(bytes.byteLength, 2048))));
+      if (expired) {
         throw providerError(
           'provider_unavailable',
           `The ${PROVIDER_NAMES[cfg.provider]} result URL has expired or no longer exists (HTTP ${response.status}).`,
