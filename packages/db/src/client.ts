@@ -35,13 +35,14 @@ export interface Database {
 /** SQL migrations written by drizzle-kit from src/schema.ts (see drizzle.config.ts). */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
 
+const PostgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
 export const OpenDatabaseOptions = z
   .object({
     /** A PostgreSQL URL; defaults to `DATABASE_URL`. */
-    url: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
+    url: PostgresUrl.optional(),
     /** The Atelier data folder; the embedded database lives in `<dataDir>/pglite`. */
     dataDir: z.string().min(1).optional(),
     /** An embedded database that lives only as long as the process (tests). */
@@ -77,7 +78,8 @@ export async function openDatabase(
   const opts = parseInput(OpenDatabaseOptions, options, 'database options');
   const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_FOLDER;
   const embedded = opts.inMemory === true || opts.dataDir !== undefined;
-  const url = opts.url ?? (embedded ? undefined : env.DATABASE_URL || undefined);
+  const fromEnv = opts.url === undefined && !embedded ? env.DATABASE_URL || undefined : undefined;
+  const url = opts.url ?? (fromEnv && parseInput(PostgresUrl, fromEnv, 'DATABASE_URL'));
   if (url !== undefined) {
     return openPostgres(url, migrationsFolder, opts.maxConnections ?? 10);
   }

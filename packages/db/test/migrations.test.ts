@@ -140,5 +140,8 @@ describe('migrations on reopen', () => {
       openDatabase({ inMemory: true, url: 'postgres://x@localhost/db' }),
     ).rejects.toThrow(/at most one of url, dataDir and inMemory/);
     await expect(openDatabase({ url: 'mysql://x' })).rejects.toThrow(/url: must be a postgres/);
+    await expect(openDatabase({}, { DATABASE_URL: 'mysql://x' })).rejects.toThrow(
+      /Invalid DATABASE_URL: .*must be a postgres/,
+    );
   });
 });
