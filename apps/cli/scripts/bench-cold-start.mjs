@@ -2,8 +2,8 @@
 // alternately so both see the same machine load. Writes its section of BENCHMARKS.md.
 //   node scripts/bench-cold-start.mjs [--runs 30] [--no-write]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +49,29 @@ const samples = subjects.map(() => []);
 for (let i = 0; i < runs; i++) subjects.forEach((s, j) => samples[j].push(timeOnce(s.argv)));
 
 const [cli, bare] = samples.map(median);
+
+// What the CLI avoids by validating the catalog at build time: a zod parse in every process.
+const { bundleScript } = await import('./build.mjs');
+const tmp = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
+let parse;
+try {
+  const script = join(tmp, 'parse-cost.mjs');
+  await bundleScript('scripts/catalog-parse-cost.ts', script);
+  const parses = [];
+  for (let i = 0; i < Math.min(runs, 15); i++) {
+    const out = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`catalog parse measurement failed: ${out.stderr}`);
+    parses.push(JSON.parse(out.stdout));
+  }
+  parse = {
+    models: parses[0].models,
+    cold: median(parses.map((p) => p.coldMs)),
+    warm: median(parses.map((p) => p.warmMs)),
+    runs: parses.length,
+  };
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
 const ratio = cli / bare;
 const cpu = cpus();
 const machine = `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, Node ${process.version}, ${process.platform}/${process.arch}`;
@@ -58,6 +81,7 @@ const verdict = ratio <= GOAL ? 'meets' : 'misses';
 console.log(`${subjects[0].label}: median ${cli.toFixed(1)} ms`);
 console.log(`${subjects[1].label}: median ${bare.toFixed(1)} ms`);
 console.log(`ratio ${ratio.toFixed(2)}× (goal ≤ ${GOAL}×: ${verdict})`);
+console.log(`zod parse of ${parse.models} catalog entries: ${parse.cold.toFixed(1)} ms cold, ${parse.warm.toFixed(1)} ms warm`);
 
 const section = [
   '<!-- cli-cold-start:begin (written by apps/cli/scripts/bench-cold-start.mjs) -->',
@@ -76,6 +100,17 @@ const section = [
   `| \`node -e 0\` | ${bare.toFixed(1)} ms |`,
   '',
   `Ratio: **${ratio.toFixed(2)}×** \`node -e 0\` (goal ≤ ${GOAL}×: ${verdict}).`,
+  '',
+  '### What keeps it fast',
+  '',
+  '- Each command is a dynamic import: the entry holds commander and the command table only, and',
+  '  `models --json` loads neither the table renderer nor other commands nor provider SDKs',
+  '  (checked by `apps/cli/test/bundle.test.ts`).',
+  `- The catalog is validated with its zod schema when the CLI is built, not at every start: a cold`,
+  `  \`loadCatalog()\` (${parse.models} entries) takes a median **${parse.cold.toFixed(1)} ms** in a fresh process, against`,
+  `  ${parse.warm.toFixed(1)} ms for the same parse once zod's parsers are compiled (median of ${parse.runs} processes).`,
+  '  The bundle carries the parsed entries as one JSON string.',
+  '- The bundle is minified (V8 compiles less source) and carries zod\'s English messages only.',
   '<!-- cli-cold-start:end -->',
 ].join('\n');
 

@@ -24,6 +24,11 @@ const common = {
   legalComments: 'none',
 };
 
+/** Bundles a TypeScript script that uses the workspace packages into one runnable file. */
+export async function bundleScript(entry, outfile) {
+  await build({ ...common, entryPoints: [entry], outfile, logLevel: 'error' });
+}
+
 /**
  * Validates the catalog the way the runtime would (loadCatalog: the zod schema and unique names)
  * and returns the parsed entries as JSON. A catalog error fails the build with its message.
@@ -32,7 +37,7 @@ async function validatedCatalogJson() {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-catalog-'));
   try {
     const script = join(dir, 'snapshot.mjs');
-    await build({ ...common, entryPoints: ['scripts/catalog-snapshot-entry.ts'], outfile: script, logLevel: 'error' });
+    await bundleScript('scripts/catalog-snapshot-entry.ts', script);
     const run = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (run.status !== 0) throw new Error(`catalog validation failed:\n${run.stderr}`);
     JSON.parse(run.stdout);
@@ -42,8 +47,14 @@ async function validatedCatalogJson() {
   }
 }
 
-/** Puts the validated catalog into the bundle in place of src/catalog-snapshot.ts. */
+/**
+ * Puts the validated catalog into the bundle once: in place of src/catalog-snapshot.ts (what the
+ * CLI uses without parsing) and of core's raw data modules, which would otherwise be compiled and
+ * evaluated on every start only to be ignored. Core code that calls loadCatalog() itself still
+ * gets the same entries, parsed again.
+ */
 function catalogSnapshot(json) {
+  const snapshot = join(root, 'src', 'catalog-snapshot.ts');
   return {
     name: 'catalog-snapshot',
     setup(b) {
@@ -51,6 +62,10 @@ function catalogSnapshot(json) {
         // A JSON string parses faster than the same data as an object literal.
         contents: `export const VALIDATED_MODELS = JSON.parse(${JSON.stringify(json)});`,
         loader: 'js',
+      }));
+      b.onLoad({ filter: /[\\/]packages[\\/]core[\\/]src[\\/]catalog[\\/]data[\\/]index\.ts$/ }, () => ({
+        contents: `export { VALIDATED_MODELS as CATALOG_DATA } from ${JSON.stringify(snapshot)};`,
+        loader: 'ts',
       }));
     },
   };

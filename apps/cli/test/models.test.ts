@@ -22,6 +22,7 @@ describe('atelier models', () => {
           label: start.label,
           provider: start.route.provider,
           providerModelId: start.route.providerModelId,
+          source: start.route.price.source,
         });
       } else {
         expect(row.startingPrice).toBeNull();
@@ -67,11 +68,12 @@ describe('atelier models', () => {
     const run = await atelier(['models', '--vendor', 'google']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+Name\s+Vendor\s+Type\s+Status\s+Starting price\s+Via$/);
+    expect(lines[0]).toMatch(/^ID\s+Name\s+Vendor\s+Type\s+Status\s+Starting price\s+Via\s+As of$/);
     const nbp = lines.find((l) => l.startsWith('nano-banana-pro '));
     const start = startingPrice(catalog.resolve('nano-banana-pro'));
     expect(nbp).toContain('Nano Banana Pro');
     expect(nbp).toContain(start?.label.replace(/^from /, ''));
+    expect(nbp).toContain(start?.route.price.source.asOf);
     expect(run.stdout).not.toContain('\u001b[');
   });
 

@@ -1,4 +1,4 @@
-import { filterModels, ModelFilterSchema, type ModelEntry } from '@atelier/core/catalog';
+import { filterModels, ModelFilterSchema, type ModelEntry, type Source } from '@atelier/core/catalog';
 import { usd } from '@atelier/core/money';
 import { startingPrice } from '@atelier/core/pricing';
 import { z } from 'zod';
@@ -26,6 +26,7 @@ export interface ModelRow {
     label: string;
     provider: string;
     providerModelId: string;
+    source: Source;
   } | null;
   unpricedReason?: string;
 }
@@ -64,6 +65,7 @@ function toRow(m: ModelEntry): ModelRow {
           label: start.label,
           provider: start.route.provider,
           providerModelId: start.route.providerModelId,
+          source: start.route.price.source,
         }
       : null,
     ...(start ? {} : { unpricedReason: m.unpricedReason ?? 'no priced route' }),
@@ -75,7 +77,7 @@ function table(rows: readonly ModelRow[], s: Style): string {
   const statusColor = (st: ModelRow['status']) =>
     st === 'active' ? s.c.green(st) : st === 'preview' ? s.c.cyan(st) : st === 'deprecated' ? s.c.yellow(st) : s.c.red(st);
   const body = s.table(
-    ['ID', 'Name', 'Vendor', 'Type', 'Status', 'Starting price', 'Via'],
+    ['ID', 'Name', 'Vendor', 'Type', 'Status', 'Starting price', 'Via', 'As of'],
     rows.map((r) => [
       r.id,
       r.name,
@@ -84,6 +86,7 @@ function table(rows: readonly ModelRow[], s: Style): string {
       statusColor(r.status),
       r.startingPrice ? r.startingPrice.label.replace(/^from /, '') : s.c.dim('unpriced'),
       r.startingPrice ? r.startingPrice.provider : '',
+      r.startingPrice ? r.startingPrice.source.asOf : '',
     ]),
   );
   return `${body}\n${s.c.dim(`${rows.length} model${rows.length === 1 ? '' : 's'}. \`atelier model <id>\` shows prices with sources.`)}`;

@@ -17,7 +17,7 @@ const models: CommandDef = {
       .option('--task <task>', 'e.g. text-to-image, edit, image-to-video')
       .option('--vendor <vendor>', 'e.g. google, openai, bfl')
       .option('--status <status>', 'lifecycle status, repeatable or comma-separated', list)
-      .option('--max-price <usd>', 'only models whose starting price per asset is at most this', usdAmount)
+      .option('--max-price <usd>', 'only models starting at or below this price per image (per second for video priced by time)', usdAmount)
       .option('--all', 'include retired models'),
   load: () => import('./models.ts'),
 };
