@@ -6,3 +6,4 @@ export * from './pricing/index.ts';
 export * from './providers/index.ts';
 export * from './prompt/index.ts';
 export * from './compare/index.ts';
+export * from './recommend/index.ts';

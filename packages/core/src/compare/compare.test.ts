@@ -3,13 +3,28 @@ import { loadCatalog } from '../catalog/index.ts';
 import { Criterion } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import { startingPrice } from '../pricing/index.ts';
-import { FIXTURE_SOURCE, fixtureCatalog, imageFixture, perImageRoute, videoFixture } from './fixtures.ts';
+import {
+  FIXTURE_SOURCE,
+  fixtureCatalog,
+  imageFixture,
+  perImageRoute,
+  videoFixture,
+} from './fixtures.ts';
 import { compare, LENSES, weightedScore, type Comparison } from './index.ts';
 
 const catalog = fixtureCatalog([
   imageFixture(
     'alpha',
-    { realism: 5, textRendering: 3, promptAdherence: 4, editingFlexibility: 4, consistency: 4, speed: 2, costEfficiency: 3, finalPolish: 5 },
+    {
+      realism: 5,
+      textRendering: 3,
+      promptAdherence: 4,
+      editingFlexibility: 4,
+      consistency: 4,
+      speed: 2,
+      costEfficiency: 3,
+      finalPolish: 5,
+    },
     {
       aliases: ['Alpha One'],
       routes: [perImageRoute('alpha', '0.10')],
@@ -21,7 +36,16 @@ const catalog = fixtureCatalog([
   ),
   imageFixture(
     'beta',
-    { realism: 3.5, textRendering: 5, promptAdherence: 5, editingFlexibility: 5, consistency: 4, speed: 4, costEfficiency: 4, finalPolish: 4 },
+    {
+      realism: 3.5,
+      textRendering: 5,
+      promptAdherence: 5,
+      editingFlexibility: 5,
+      consistency: 4,
+      speed: 4,
+      costEfficiency: 4,
+      finalPolish: 4,
+    },
     {
       routes: [perImageRoute('beta', '0.04')],
       tasks: ['text-to-image', 'edit', 'mask-inpainting'],
@@ -29,12 +53,47 @@ const catalog = fixtureCatalog([
     },
   ),
   imageFixture('gamma', { realism: 3 }, { routes: [], unpricedReason: 'no public price yet' }),
-  imageFixture('old', { realism: 4, textRendering: 4 }, {
-    lifecycle: { status: 'retired', shutdown: '2026-05-12', replacements: ['beta'], source: FIXTURE_SOURCE },
-    routes: [{ ...perImageRoute('old', '0.02'), status: 'retired' }],
-  }),
-  imageFixture('twin-a', { realism: 4, finalPolish: 4, consistency: 4, promptAdherence: 4, editingFlexibility: 4, costEfficiency: 4, speed: 4, textRendering: 4 }, { routes: [perImageRoute('twin-a', '0.05')] }),
-  imageFixture('twin-b', { realism: 4, finalPolish: 4, consistency: 4, promptAdherence: 4, editingFlexibility: 4, costEfficiency: 4, speed: 4, textRendering: 4 }, { routes: [perImageRoute('twin-b', '0.03')] }),
+  imageFixture(
+    'old',
+    { realism: 4, textRendering: 4 },
+    {
+      lifecycle: {
+        status: 'retired',
+        shutdown: '2026-05-12',
+        replacements: ['beta'],
+        source: FIXTURE_SOURCE,
+      },
+      routes: [{ ...perImageRoute('old', '0.02'), status: 'retired' }],
+    },
+  ),
+  imageFixture(
+    'twin-a',
+    {
+      realism: 4,
+      finalPolish: 4,
+      consistency: 4,
+      promptAdherence: 4,
+      editingFlexibility: 4,
+      costEfficiency: 4,
+      speed: 4,
+      textRendering: 4,
+    },
+    { routes: [perImageRoute('twin-a', '0.05')] },
+  ),
+  imageFixture(
+    'twin-b',
+    {
+      realism: 4,
+      finalPolish: 4,
+      consistency: 4,
+      promptAdherence: 4,
+      editingFlexibility: 4,
+      costEfficiency: 4,
+      speed: 4,
+      textRendering: 4,
+    },
+    { routes: [perImageRoute('twin-b', '0.03')] },
+  ),
   videoFixture('clip', { realism: 4, motion: 5, speed: 3, costEfficiency: 3 }),
   videoFixture('reel', { realism: 4, motion: 4, speed: 5, costEfficiency: 5 }),
 ]);
@@ -48,9 +107,15 @@ const row = (c: Comparison, criterion: string) => {
 describe('compare: input', () => {
   it('needs 2 to 4 distinct, known models', () => {
     expect(() => compare(['alpha'], {}, catalog)).toThrow(/ids: compare needs at least 2 models/);
-    expect(() => compare(['alpha', 'beta', 'gamma', 'old', 'clip'], {}, catalog)).toThrow(/ids: compare takes at most 4 models/);
-    expect(() => compare(['alpha', 'Alpha One'], {}, catalog)).toThrow(/"alpha" and "Alpha One" are the same model \(alpha\)/);
-    expect(() => compare(['alpha', 'beta'], { useCase: 'selfies' as never }, catalog)).toThrow(/useCase: must be one of "portrait"/);
+    expect(() => compare(['alpha', 'beta', 'gamma', 'old', 'clip'], {}, catalog)).toThrow(
+      /ids: compare takes at most 4 models/,
+    );
+    expect(() => compare(['alpha', 'Alpha One'], {}, catalog)).toThrow(
+      /"alpha" and "Alpha One" are the same model \(alpha\)/,
+    );
+    expect(() => compare(['alpha', 'beta'], { useCase: 'selfies' as never }, catalog)).toThrow(
+      /useCase: must be one of "portrait"/,
+    );
     try {
       compare(['alpha', 'betta'], {}, catalog);
       expect.unreachable();
@@ -66,7 +131,9 @@ describe('compare: criteria', () => {
   const c = compare(['alpha', 'beta'], {}, catalog);
 
   it('has one row per criterion, no motion row without a video model', () => {
-    expect(c.criteria.map((r) => r.criterion)).toEqual(Criterion.options.filter((x) => x !== 'motion'));
+    expect(c.criteria.map((r) => r.criterion)).toEqual(
+      Criterion.options.filter((x) => x !== 'motion'),
+    );
   });
 
   it('names the winner, or a tie, from the catalog scores with their sources', () => {
@@ -78,8 +145,14 @@ describe('compare: criteria', () => {
 
   it('does not call a row that fewer than two models are scored on', () => {
     const g = compare(['alpha', 'gamma'], {}, catalog);
-    expect(row(g, 'textRendering')).toMatchObject({ winner: null, leaders: [], scores: { gamma: null } });
-    expect(g.warnings).toContain('GAMMA has no catalog score for text rendering, prompt adherence, editing flexibility, consistency, speed, cost efficiency and final polish.');
+    expect(row(g, 'textRendering')).toMatchObject({
+      winner: null,
+      leaders: [],
+      scores: { gamma: null },
+    });
+    expect(g.warnings).toContain(
+      'GAMMA has no catalog score for text rendering, prompt adherence, editing flexibility, consistency, speed, cost efficiency and final polish.',
+    );
   });
 
   it('adds motion when a video model is in the set, which still models cannot win', () => {
@@ -96,10 +169,18 @@ describe('compare: features', () => {
 
   it('reads capabilities, moderation and starting prices from the catalog', () => {
     expect(feature('fourK')).toMatchObject({ alpha: { text: 'Yes' }, beta: { text: 'No' } });
-    expect(feature('moderation')).toMatchObject({ alpha: { text: 'Strict' }, beta: { text: 'unknown' } });
+    expect(feature('moderation')).toMatchObject({
+      alpha: { text: 'Strict' },
+      beta: { text: 'unknown' },
+    });
     expect(feature('tasks').beta?.text).toBe('text-to-image, edit, mask-inpainting');
     expect(feature('sizes').alpha?.text).toBe('1:1, 3:2, 2:3, 16:9, 9:16');
-    expect(feature('startingPrice').beta).toMatchObject({ text: 'from $0.04 / image on fal', micros: 40_000, per: 'image', source: FIXTURE_SOURCE });
+    expect(feature('startingPrice').beta).toMatchObject({
+      text: 'from $0.04 / image on fal',
+      micros: 40_000,
+      per: 'image',
+      source: FIXTURE_SOURCE,
+    });
     expect(feature('startingPrice').gamma?.text).toBe('no sourced price (no public price yet)');
   });
 });
@@ -108,7 +189,10 @@ describe('compare: if you need…', () => {
   it('picks the cheaper starting price for low-cost exploration', () => {
     const c = compare(['alpha', 'beta'], {}, catalog);
     const cost = c.chooseIf.find((r) => r.criterion === 'costEfficiency');
-    expect(cost).toMatchObject({ choose: ['beta'], because: 'BETA (fal) starts at $0.04 / image against $0.10 / image for ALPHA (fal).' });
+    expect(cost).toMatchObject({
+      choose: ['beta'],
+      because: 'BETA (fal) starts at $0.04 / image against $0.10 / image for ALPHA (fal).',
+    });
     expect(cost?.sources).toEqual([FIXTURE_SOURCE]);
   });
 
@@ -122,7 +206,10 @@ describe('compare: if you need…', () => {
 
   it('says "either" with the shared score on a tie, and cites capabilities for editing', () => {
     const c = compare(['alpha', 'beta'], {}, catalog);
-    expect(c.chooseIf.find((r) => r.criterion === 'consistency')).toMatchObject({ choose: ['alpha', 'beta'], because: 'Both score 4/5 on consistency.' });
+    expect(c.chooseIf.find((r) => r.criterion === 'consistency')).toMatchObject({
+      choose: ['alpha', 'beta'],
+      because: 'Both score 4/5 on consistency.',
+    });
     expect(c.chooseIf.find((r) => r.criterion === 'editingFlexibility')?.because).toBe(
       'BETA (mask inpainting, up to 8 reference images) scores 5/5 on editing flexibility against 4/5 for ALPHA (no image inputs).',
     );
@@ -135,16 +222,26 @@ describe('compare: lenses', () => {
     expect(c.lens?.scores.alpha?.score).toBeCloseTo(44.5 / 10.5, 3);
     expect(c.lens?.scores.beta?.score).toBeCloseTo(43 / 10.5, 3);
     expect(c.lens).toMatchObject({ winner: 'alpha', leaders: ['alpha'] });
-    expect(c.lens?.because).toBe('ALPHA scores higher on realism, which matters most for portrait (weighted 4.24 of 5 against 4.1 for BETA).');
-    expect(c.chooseIf.at(-1)).toMatchObject({ need: 'Portrait specifically', useCase: 'portrait', choose: ['alpha'] });
+    expect(c.lens?.because).toBe(
+      'ALPHA scores higher on realism, which matters most for portrait (weighted 4.24 of 5 against 4.1 for BETA).',
+    );
+    expect(c.chooseIf.at(-1)).toMatchObject({
+      need: 'Portrait specifically',
+      useCase: 'portrait',
+      choose: ['alpha'],
+    });
     expect(c.verdict.firstPick).toBe('alpha');
-    expect(c.verdict.text).toContain('For portrait, ALPHA is the stronger first pick: it scores higher on realism, which matters most for portrait');
+    expect(c.verdict.text).toContain(
+      'For portrait, ALPHA is the stronger first pick: it scores higher on realism, which matters most for portrait',
+    );
   });
 
   it('a different lens can pick the other model', () => {
     const c = compare(['alpha', 'beta'], { useCase: 'text-heavy-design' }, catalog);
     expect(c.lens?.winner).toBe('beta');
-    expect(c.lens?.because).toMatch(/^BETA scores higher on text rendering, which matters most for text-heavy design/);
+    expect(c.lens?.because).toMatch(
+      /^BETA scores higher on text rendering, which matters most for text-heavy design/,
+    );
   });
 
   it('every lens has weights, a rationale, and a criterion that leads', () => {
@@ -159,18 +256,29 @@ describe('compare: lenses', () => {
   it('video lenses count motion as 0 for still models and warn', () => {
     const c = compare(['alpha', 'reel'], { useCase: 'social-video' }, catalog);
     expect(c.lens?.winner).toBe('reel');
-    expect(c.lens?.scores.alpha?.breakdown.find((b) => b.criterion === 'motion')).toMatchObject({ counted: 0, note: 'still-image model: no motion' });
-    expect(c.warnings).toContain('Under the social video lens still-image models count 0 on motion.');
+    expect(c.lens?.scores.alpha?.breakdown.find((b) => b.criterion === 'motion')).toMatchObject({
+      counted: 0,
+      note: 'still-image model: no motion',
+    });
+    expect(c.warnings).toContain(
+      'Under the social video lens still-image models count 0 on motion.',
+    );
     const still = compare(['alpha', 'beta'], { useCase: 'commercial-video' }, catalog);
-    expect(still.warnings).toContain('The commercial video lens is meant for video models and none of these is one.');
+    expect(still.warnings).toContain(
+      'The commercial video lens is meant for video models and none of these is one.',
+    );
   });
 
   it('breaks a lens tie by the cheaper starting price', () => {
     const c = compare(['twin-a', 'twin-b'], { useCase: 'portrait' }, catalog);
     expect(c.lens).toMatchObject({ winner: 'tie', leaders: ['twin-a', 'twin-b'] });
-    expect(c.lens?.because).toBe('TWIN-A and TWIN-B are level for portrait (4 of 5 each, weighted).');
+    expect(c.lens?.because).toBe(
+      'TWIN-A and TWIN-B are level for portrait (4 of 5 each, weighted).',
+    );
     expect(c.verdict.firstPick).toBe('twin-b');
-    expect(c.verdict.text).toContain('For portrait, TWIN-A and TWIN-B are level; start with TWIN-B, the cheaper to test.');
+    expect(c.verdict.text).toContain(
+      'For portrait, TWIN-A and TWIN-B are level; start with TWIN-B, the cheaper to test.',
+    );
   });
 });
 
@@ -185,9 +293,18 @@ describe('compare: verdict and lifecycle', () => {
 
   it('marks retired models and names their replacements', () => {
     const c = compare(['old', 'alpha'], {}, catalog);
-    expect(c.models[0]).toMatchObject({ id: 'old', status: 'retired', shutdown: '2026-05-12', replacements: [{ id: 'beta', name: 'BETA' }] });
-    expect(c.warnings).toContain('OLD was retired on 2026-05-12 and can no longer be called; use BETA instead.');
-    expect(c.features.find((f) => f.feature === 'startingPrice')?.values.old?.text).toBe('retired 2026-05-12: no longer callable');
+    expect(c.models[0]).toMatchObject({
+      id: 'old',
+      status: 'retired',
+      shutdown: '2026-05-12',
+      replacements: [{ id: 'beta', name: 'BETA' }],
+    });
+    expect(c.warnings).toContain(
+      'OLD was retired on 2026-05-12 and can no longer be called; use BETA instead.',
+    );
+    expect(c.features.find((f) => f.feature === 'startingPrice')?.values.old?.text).toBe(
+      'retired 2026-05-12: no longer callable',
+    );
     expect(c.verdict.text).toContain('OLD was retired (2026-05-12); compare BETA instead.');
   });
 });
@@ -211,7 +328,9 @@ describe('compare with the real catalog', () => {
     const price = c.features.find((f) => f.feature === 'startingPrice')?.values;
     expect(price?.['gpt-image-2']?.micros).toBe(startingPrice(gpt)?.micros);
     expect(price?.['nano-banana-pro']?.micros).toBe(startingPrice(nbp)?.micros);
-    expect(c.verdict.summary).toMatch(/^GPT Image 2 is better for .+, while Nano Banana Pro is better for .+\.$/);
+    expect(c.verdict.summary).toMatch(
+      /^GPT Image 2 is better for .+, while Nano Banana Pro is better for .+\.$/,
+    );
     expect(c.chooseIf.at(-1)?.need).toBe('Portrait specifically');
     expect(c.chooseIf.every((r) => r.choose.length > 0 && r.because.length > 0)).toBe(true);
   });
@@ -219,7 +338,9 @@ describe('compare with the real catalog', () => {
   it('marks a retired video model against its replacement', () => {
     const c = compare(['veo-3', 'veo-3-1'], { useCase: 'commercial-video' }, real);
     expect(c.models[0]?.status).toBe('retired');
-    expect(c.models[0]?.replacements.map((r) => r.id)).toEqual(real.resolve('veo-3').lifecycle.replacements);
+    expect(c.models[0]?.replacements.map((r) => r.id)).toEqual(
+      real.resolve('veo-3').lifecycle.replacements,
+    );
     expect(c.criteria.map((r) => r.criterion)).toContain('motion');
     expect(c.warnings.some((w) => w.startsWith('Veo 3 was retired'))).toBe(true);
   });

@@ -1,9 +1,22 @@
 import { z } from 'zod';
 import { loadCatalog, type Catalog } from '../catalog/index.ts';
-import { Criterion, type LifecycleStatus, type Modality, type ModelEntry, type Note, type Source } from '../catalog/schema.ts';
+import {
+  Criterion,
+  type LifecycleStatus,
+  type Modality,
+  type ModelEntry,
+  type Note,
+  type Source,
+} from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import { parseInput } from '../validate.ts';
-import { featureRows, priceText, startingPriceCell, type FeatureCell, type FeatureRow } from './features.ts';
+import {
+  featureRows,
+  priceText,
+  startingPriceCell,
+  type FeatureCell,
+  type FeatureRow,
+} from './features.ts';
 import { CRITERION_LABELS, LENSES, UseCase, type Lens } from './lenses.ts';
 import { balancedWeights, weightedScore, type WeightedScore } from './scoring.ts';
 
@@ -122,7 +135,8 @@ export function listNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) =>
+  /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 const uniqueSources = (sources: readonly (Source | undefined)[]): Source[] => {
   const seen = new Map<string, Source>();
@@ -137,10 +151,14 @@ function resolveAll(ids: readonly string[], catalog: Catalog): ModelEntry[] {
     const model = catalog.resolve(id);
     const earlier = asked.get(model.id);
     if (earlier !== undefined) {
-      throw new AtelierError('invalid_input', `"${earlier}" and "${id}" are the same model (${model.id}).`, {
-        hint: 'List each model once.',
-        details: { duplicate: model.id },
-      });
+      throw new AtelierError(
+        'invalid_input',
+        `"${earlier}" and "${id}" are the same model (${model.id}).`,
+        {
+          hint: 'List each model once.',
+          details: { duplicate: model.id },
+        },
+      );
     }
     asked.set(model.id, id);
     models.push(model);
@@ -158,7 +176,9 @@ function describeModel(model: ModelEntry, catalog: Catalog): ComparedModel {
     modality: model.modality,
     status,
     ...(retiring && shutdown ? { shutdown } : {}),
-    replacements: retiring ? replacements.map((id) => ({ id, name: catalog.get(id)?.name ?? id })) : [],
+    replacements: retiring
+      ? replacements.map((id) => ({ id, name: catalog.get(id)?.name ?? id }))
+      : [],
     ...(model.bestFor[0] ? { bestFor: model.bestFor[0] } : {}),
     ...(model.avoidIf[0] ? { avoidIf: model.avoidIf[0] } : {}),
     strengths: model.strengths,
@@ -176,8 +196,11 @@ function criterionRow(models: readonly ModelEntry[], criterion: Criterion): Crit
   const scores = Object.fromEntries(models.map((m) => [m.id, cellOf(m, criterion)]));
   const scored = models.filter((m) => scores[m.id]);
   // A still model "loses" motion to a scored video model; otherwise two scores are needed to call it.
-  const decidable = scored.length >= 2 || (criterion === 'motion' && scored.length === 1 && models.some((m) => m.modality === 'image'));
-  if (!decidable) return { criterion, label: CRITERION_LABELS[criterion], scores, winner: null, leaders: [] };
+  const decidable =
+    scored.length >= 2 ||
+    (criterion === 'motion' && scored.length === 1 && models.some((m) => m.modality === 'image'));
+  if (!decidable)
+    return { criterion, label: CRITERION_LABELS[criterion], scores, winner: null, leaders: [] };
   const top = Math.max(...scored.map((m) => scores[m.id]?.value ?? 0));
   const leaders = scored.filter((m) => scores[m.id]?.value === top).map((m) => m.id);
   return {
@@ -196,7 +219,9 @@ function leadersOf(scores: Record<string, WeightedScore>, order: readonly ModelE
 
 function lensResult(lens: Lens, models: readonly ModelEntry[]): LensResult {
   const stillMotion = lens.modality === 'video' ? 'zero' : 'skip';
-  const scores = Object.fromEntries(models.map((m) => [m.id, weightedScore(m, lens.weights, stillMotion)]));
+  const scores = Object.fromEntries(
+    models.map((m) => [m.id, weightedScore(m, lens.weights, stillMotion)]),
+  );
   const leaders = leadersOf(scores, models);
   const name = (id: string) => models.find((m) => m.id === id)?.name ?? id;
   const use = lens.label.toLowerCase();
@@ -205,17 +230,24 @@ function lensResult(lens: Lens, models: readonly ModelEntry[]): LensResult {
   if (winner) {
     const others = models.filter((m) => m.id !== winner);
     const versus = others.map((o) => `${fmt(scores[o.id]?.score ?? 0)} for ${o.name}`).join(', ');
-    const counted = (id: string, c: Criterion) => scores[id]?.breakdown.find((b) => b.criterion === c)?.counted ?? 0;
+    const counted = (id: string, c: Criterion) =>
+      scores[id]?.breakdown.find((b) => b.criterion === c)?.counted ?? 0;
     const byWeight = Criterion.options
       .filter((c) => (lens.weights[c] ?? 0) > 0)
-      .sort((a, b) => (lens.weights[b] ?? 0) - (lens.weights[a] ?? 0) || Criterion.options.indexOf(a) - Criterion.options.indexOf(b));
+      .sort(
+        (a, b) =>
+          (lens.weights[b] ?? 0) - (lens.weights[a] ?? 0) ||
+          Criterion.options.indexOf(a) - Criterion.options.indexOf(b),
+      );
     // The heaviest criterion on which the winner beats every other model.
     const lead = byWeight.find((c) => others.every((o) => counted(winner, c) > counted(o.id, c)));
     const weighted = `weighted ${fmt(scores[winner]?.score ?? 0)} of 5 against ${versus}`;
     if (lead && lead === byWeight[0]) {
       reason = `scores higher on ${CRITERION_LABELS[lead].toLowerCase()}, which matters most for ${use} (${weighted})`;
     } else if (lead) {
-      const share = Math.round((scores[winner]?.breakdown.find((b) => b.criterion === lead)?.weight ?? 0) * 100);
+      const share = Math.round(
+        (scores[winner]?.breakdown.find((b) => b.criterion === lead)?.weight ?? 0) * 100,
+      );
       reason = `has the higher ${use} score (${weighted}), led by ${CRITERION_LABELS[lead].toLowerCase()} (${share}% of the weight)`;
     } else {
       reason = `has the higher ${use} score (${weighted})`;
@@ -224,7 +256,17 @@ function lensResult(lens: Lens, models: readonly ModelEntry[]): LensResult {
   const because = winner
     ? `${name(winner)} ${reason}.`
     : `${listNames(leaders.map(name))} are level for ${use} (${fmt(scores[leaders[0] ?? '']?.score ?? 0)} of 5 each, weighted).`;
-  return { id: lens.id, label: lens.label, rationale: lens.rationale, weights: lens.weights, scores, winner: winner ?? 'tie', leaders, because, ...(reason ? { reason } : {}) };
+  return {
+    id: lens.id,
+    label: lens.label,
+    rationale: lens.rationale,
+    weights: lens.weights,
+    scores,
+    winner: winner ?? 'tie',
+    leaders,
+    because,
+    ...(reason ? { reason } : {}),
+  };
 }
 
 function scoreText(cell: CellScore | null): string {
@@ -238,7 +280,10 @@ function extraFacts(model: ModelEntry, criterion: Criterion): string | undefined
     return `claimed ${minSeconds}–${maxSeconds} s${condition ? `, ${condition}` : ''}`;
   }
   if (criterion === 'editingFlexibility' && model.modality === 'image') {
-    const facts = [model.image.mask ? 'mask inpainting' : '', model.image.maxInputImages > 0 ? `up to ${model.image.maxInputImages} reference images` : ''].filter(Boolean);
+    const facts = [
+      model.image.mask ? 'mask inpainting' : '',
+      model.image.maxInputImages > 0 ? `up to ${model.image.maxInputImages} reference images` : '',
+    ].filter(Boolean);
     return facts.length ? facts.join(', ') : 'no image inputs';
   }
   return undefined;
@@ -257,7 +302,9 @@ function chooseByScore(row: CriterionRow, models: readonly ModelEntry[]): Choose
   };
   let because: string;
   if (leaders.length === 1 && leaders[0]) {
-    const versus = others.map((o) => `${scoreText(row.scores[o.id] ?? null)} for ${withFacts(o)}`).join(', ');
+    const versus = others
+      .map((o) => `${scoreText(row.scores[o.id] ?? null)} for ${withFacts(o)}`)
+      .join(', ');
     because = `${withFacts(leaders[0])} scores ${top} on ${label} against ${versus}.`;
   } else if (!others.length) {
     because = `${leaders.length === 2 ? 'Both' : `All ${leaders.length}`} score ${top} on ${label}.`;
@@ -275,10 +322,15 @@ function chooseByScore(row: CriterionRow, models: readonly ModelEntry[]): Choose
 }
 
 /** Cost by starting price when every model has one in the same unit; by score otherwise. */
-function chooseByPrice(prices: Record<string, FeatureCell>, models: readonly ModelEntry[]): ChooseRow | undefined {
+function chooseByPrice(
+  prices: Record<string, FeatureCell>,
+  models: readonly ModelEntry[],
+): ChooseRow | undefined {
   const priced = models.flatMap((model) => {
     const cell = prices[model.id];
-    return cell?.micros !== undefined && cell.per ? [{ model, cell, micros: cell.micros, amount: priceText(cell.micros, cell.per) }] : [];
+    return cell?.micros !== undefined && cell.per
+      ? [{ model, cell, micros: cell.micros, amount: priceText(cell.micros, cell.per) }]
+      : [];
   });
   const per = priced[0]?.cell.per;
   if (priced.length !== models.length || !priced.every((p) => p.cell.per === per)) return undefined;
@@ -300,10 +352,21 @@ function chooseByPrice(prices: Record<string, FeatureCell>, models: readonly Mod
 /** A model's "best for" in a few words: its catalog note up to the first colon or dash. */
 function bestForPhrase(model: ModelEntry, rows: readonly CriterionRow[]): string {
   const note = model.bestFor[0]?.text;
-  if (note) return lowerFirst(note.split(/:| — | - /)[0]?.replace(/[.]$/, '').trim() ?? note);
+  if (note)
+    return lowerFirst(
+      note
+        .split(/:| — | - /)[0]
+        ?.replace(/[.]$/, '')
+        .trim() ?? note,
+    );
   // Else the two criteria it wins by the widest margin.
   const margin = (r: CriterionRow) =>
-    (r.scores[model.id]?.value ?? 0) - Math.max(...Object.entries(r.scores).filter(([id]) => id !== model.id).map(([, s]) => s?.value ?? 0));
+    (r.scores[model.id]?.value ?? 0) -
+    Math.max(
+      ...Object.entries(r.scores)
+        .filter(([id]) => id !== model.id)
+        .map(([, s]) => s?.value ?? 0),
+    );
   const won = rows
     .filter((r) => r.winner === model.id)
     .sort((a, b) => margin(b) - margin(a))
@@ -313,12 +376,16 @@ function bestForPhrase(model: ModelEntry, rows: readonly CriterionRow[]): string
 }
 
 /** Among equals, the cheaper to test first, when the prices are in the same unit. */
-function firstPickOf(leaders: readonly string[], prices: Record<string, FeatureCell>): { id: string; cheaper: boolean } {
+function firstPickOf(
+  leaders: readonly string[],
+  prices: Record<string, FeatureCell>,
+): { id: string; cheaper: boolean } {
   const first = leaders[0] ?? '';
   if (leaders.length < 2) return { id: first, cheaper: false };
   const priced = leaders.map((id) => ({ id, micros: prices[id]?.micros, per: prices[id]?.per }));
   const per = priced[0]?.per;
-  if (!per || !priced.every((p) => p.micros !== undefined && p.per === per)) return { id: first, cheaper: false };
+  if (!per || !priced.every((p) => p.micros !== undefined && p.per === per))
+    return { id: first, cheaper: false };
   const sorted = [...priced].sort((a, b) => (a.micros ?? 0) - (b.micros ?? 0));
   const cheapest = sorted[0];
   const cheaper = !!cheapest && cheapest.micros !== sorted[1]?.micros;
@@ -349,9 +416,13 @@ function verdictOf(
   }
   const context = lens ? `For ${lens.label.toLowerCase()}` : 'Across all criteria';
   if (leaders.length === 1) {
-    sentences.push(`${context}, ${name(firstPick)} is the stronger first pick: it ${lens?.reason ?? `has the best balanced score (${fmt(overall[firstPick]?.score ?? 0)} of 5)`}.`);
+    sentences.push(
+      `${context}, ${name(firstPick)} is the stronger first pick: it ${lens?.reason ?? `has the best balanced score (${fmt(overall[firstPick]?.score ?? 0)} of 5)`}.`,
+    );
   } else {
-    sentences.push(`${context}, ${listNames(leaders.map(name))} are level; start with ${name(firstPick)}${cheaper ? ', the cheaper to test' : ''}.`);
+    sentences.push(
+      `${context}, ${listNames(leaders.map(name))} are level; start with ${name(firstPick)}${cheaper ? ', the cheaper to test' : ''}.`,
+    );
   }
   for (const m of models) {
     const { status, shutdown, replacements } = m.lifecycle;
@@ -361,30 +432,55 @@ function verdictOf(
       `${m.name} ${status === 'retired' ? 'was retired' : 'is deprecated'}${shutdown ? ` (${status === 'retired' ? '' : 'shuts down '}${shutdown})` : ''}${instead.length ? `; compare ${listNames(instead)} instead` : ''}.`,
     );
   }
-  sentences.push(`Run the same prompt through ${models.length === 2 ? 'both' : 'each'} and keep the output that fits your brief.`);
+  sentences.push(
+    `Run the same prompt through ${models.length === 2 ? 'both' : 'each'} and keep the output that fits your brief.`,
+  );
   return { firstPick, summary, text: sentences.join(' ') };
 }
 
-function warningsOf(models: readonly ModelEntry[], rows: readonly CriterionRow[], lens: Lens | undefined, catalog: Catalog): string[] {
+function warningsOf(
+  models: readonly ModelEntry[],
+  rows: readonly CriterionRow[],
+  lens: Lens | undefined,
+  catalog: Catalog,
+): string[] {
   const warnings: string[] = [];
   const modalities = new Set(models.map((m) => m.modality));
   if (modalities.size > 1) {
-    warnings.push('This compares image and video models: their scores rate different kinds of output, and motion applies to video only.');
+    warnings.push(
+      'This compares image and video models: their scores rate different kinds of output, and motion applies to video only.',
+    );
   }
   if (lens?.modality && !models.some((m) => m.modality === lens.modality)) {
-    warnings.push(`The ${lens.label.toLowerCase()} lens is meant for ${lens.modality} models and none of these is one.`);
+    warnings.push(
+      `The ${lens.label.toLowerCase()} lens is meant for ${lens.modality} models and none of these is one.`,
+    );
   } else if (lens?.modality === 'video' && modalities.has('image')) {
-    warnings.push(`Under the ${lens.label.toLowerCase()} lens still-image models count 0 on motion.`);
+    warnings.push(
+      `Under the ${lens.label.toLowerCase()} lens still-image models count 0 on motion.`,
+    );
   }
   for (const m of models) {
     const { status, shutdown, replacements } = m.lifecycle;
     const instead = replacements.map((id) => catalog.get(id)?.name ?? id);
     const use = instead.length ? `; use ${listNames(instead)} instead` : '';
-    if (status === 'retired') warnings.push(`${m.name} was retired${shutdown ? ` on ${shutdown}` : ''} and can no longer be called${use}.`);
-    if (status === 'deprecated') warnings.push(`${m.name} is deprecated${shutdown ? ` and shuts down on ${shutdown}` : ''}${use}.`);
-    if (status === 'preview') warnings.push(`${m.name} is in preview: its API and price may still change.`);
-    const unscored = rows.filter((r) => r.scores[m.id] === null && !(r.criterion === 'motion' && m.modality === 'image')).map((r) => r.label.toLowerCase());
-    if (unscored.length) warnings.push(`${m.name} has no catalog score for ${listNames(unscored)}.`);
+    if (status === 'retired')
+      warnings.push(
+        `${m.name} was retired${shutdown ? ` on ${shutdown}` : ''} and can no longer be called${use}.`,
+      );
+    if (status === 'deprecated')
+      warnings.push(
+        `${m.name} is deprecated${shutdown ? ` and shuts down on ${shutdown}` : ''}${use}.`,
+      );
+    if (status === 'preview')
+      warnings.push(`${m.name} is in preview: its API and price may still change.`);
+    const unscored = rows
+      .filter(
+        (r) => r.scores[m.id] === null && !(r.criterion === 'motion' && m.modality === 'image'),
+      )
+      .map((r) => r.label.toLowerCase());
+    if (unscored.length)
+      warnings.push(`${m.name} has no catalog score for ${listNames(unscored)}.`);
   }
   return warnings;
 }
@@ -393,7 +489,11 @@ function warningsOf(models: readonly ModelEntry[], rows: readonly CriterionRow[]
  * Compares 2–4 catalog models criterion by criterion and feature by feature, and derives the
  * verdict and the "if you need… choose…" table from the catalog by fixed rules.
  */
-export function compare(ids: string[], opts: CompareOptions = {}, catalog: Catalog = loadCatalog()): Comparison {
+export function compare(
+  ids: string[],
+  opts: CompareOptions = {},
+  catalog: Catalog = loadCatalog(),
+): Comparison {
   const input = parseInput(CompareInputSchema, { ids, ...opts }, 'comparison');
   const models = resolveAll(input.ids, catalog);
   const hasVideo = models.some((m) => m.modality === 'video');
@@ -401,7 +501,9 @@ export function compare(ids: string[], opts: CompareOptions = {}, catalog: Catal
   const rows = criteria.map((c) => criterionRow(models, c));
   const features = featureRows(models);
   const prices = Object.fromEntries(models.map((m) => [m.id, startingPriceCell(m)]));
-  const overall = Object.fromEntries(models.map((m) => [m.id, weightedScore(m, balancedWeights())]));
+  const overall = Object.fromEntries(
+    models.map((m) => [m.id, weightedScore(m, balancedWeights())]),
+  );
   const lensDef = input.useCase ? LENSES[input.useCase] : undefined;
   const lens = lensDef ? lensResult(lensDef, models) : undefined;
 
@@ -409,7 +511,9 @@ export function compare(ids: string[], opts: CompareOptions = {}, catalog: Catal
   for (const criterion of NEED_ORDER) {
     const row = rows.find((r) => r.criterion === criterion);
     if (!row) continue;
-    const choice = (criterion === 'costEfficiency' ? chooseByPrice(prices, models) : undefined) ?? chooseByScore(row, models);
+    const choice =
+      (criterion === 'costEfficiency' ? chooseByPrice(prices, models) : undefined) ??
+      chooseByScore(row, models);
     if (choice) chooseIf.push(choice);
   }
   if (lens) {
@@ -418,7 +522,9 @@ export function compare(ids: string[], opts: CompareOptions = {}, catalog: Catal
       useCase: lens.id,
       choose: lens.leaders,
       because: lens.because,
-      sources: uniqueSources(models.flatMap((m) => lens.scores[m.id]?.breakdown.map((b) => b.score?.source) ?? [])),
+      sources: uniqueSources(
+        models.flatMap((m) => lens.scores[m.id]?.breakdown.map((b) => b.score?.source) ?? []),
+      ),
     });
   }
 

@@ -2,7 +2,16 @@ import type { ModelEntry, Source } from '../catalog/schema.ts';
 import { formatUsd, type Micros } from '../money.ts';
 import { startingPrice } from '../pricing/index.ts';
 
-export type FeatureKey = 'providers' | 'tasks' | 'sizes' | 'qualities' | 'fourK' | 'durations' | 'audio' | 'moderation' | 'startingPrice';
+export type FeatureKey =
+  | 'providers'
+  | 'tasks'
+  | 'sizes'
+  | 'qualities'
+  | 'fourK'
+  | 'durations'
+  | 'audio'
+  | 'moderation'
+  | 'startingPrice';
 
 export interface FeatureCell {
   text: string;
@@ -38,7 +47,12 @@ function sizes(model: ModelEntry): FeatureCell {
       source,
     };
   }
-  return { text: model.image.aspectRatios.length ? model.image.aspectRatios.join(', ') : 'provider default only', source };
+  return {
+    text: model.image.aspectRatios.length
+      ? model.image.aspectRatios.join(', ')
+      : 'provider default only',
+    source,
+  };
 }
 
 function qualities(model: ModelEntry): FeatureCell {
@@ -52,15 +66,22 @@ function qualities(model: ModelEntry): FeatureCell {
 export function supports4k(model: ModelEntry): boolean {
   if (model.modality === 'video') return model.video.resolutions.includes('4k');
   const caps = model.image;
-  return Math.max(caps.maxWidth, caps.maxHeight) >= 3840 || caps.resolutions.some((r) => r.longEdge >= 3840);
+  return (
+    Math.max(caps.maxWidth, caps.maxHeight) >= 3840 ||
+    caps.resolutions.some((r) => r.longEdge >= 3840)
+  );
 }
 
 export function startingPriceCell(model: ModelEntry): FeatureCell {
   if (model.lifecycle.status === 'retired') {
-    return { text: `retired${model.lifecycle.shutdown ? ` ${model.lifecycle.shutdown}` : ''}: no longer callable`, source: model.lifecycle.source };
+    return {
+      text: `retired${model.lifecycle.shutdown ? ` ${model.lifecycle.shutdown}` : ''}: no longer callable`,
+      source: model.lifecycle.source,
+    };
   }
   const start = startingPrice(model);
-  if (!start) return { text: `no sourced price${model.unpricedReason ? ` (${model.unpricedReason})` : ''}` };
+  if (!start)
+    return { text: `no sourced price${model.unpricedReason ? ` (${model.unpricedReason})` : ''}` };
   return {
     text: `${start.label} on ${start.route.provider}`,
     source: start.route.price.source,
@@ -72,14 +93,20 @@ export function startingPriceCell(model: ModelEntry): FeatureCell {
 
 /** The feature table of a comparison: facts straight from the catalog, each with its source. */
 export function featureRows(models: readonly ModelEntry[]): FeatureRow[] {
-  const row = (feature: FeatureKey, label: string, cell: (m: ModelEntry) => FeatureCell): FeatureRow => ({
+  const row = (
+    feature: FeatureKey,
+    label: string,
+    cell: (m: ModelEntry) => FeatureCell,
+  ): FeatureRow => ({
     feature,
     label,
     values: Object.fromEntries(models.map((m) => [m.id, cell(m)])),
   });
   const rows = [
     row('providers', 'Provider(s)', (m) => ({
-      text: m.routes.length ? [...new Set(m.routes.map((r) => r.provider))].join(', ') : 'none priced',
+      text: m.routes.length
+        ? [...new Set(m.routes.map((r) => r.provider))].join(', ')
+        : 'none priced',
     })),
     row('tasks', 'Tasks', (m) => ({ text: m.tasks.join(', ') })),
     row('sizes', 'Sizes / aspect ratios', sizes),
@@ -88,12 +115,24 @@ export function featureRows(models: readonly ModelEntry[]): FeatureRow[] {
   ];
   if (models.some((m) => m.modality === 'video')) {
     rows.push(
-      row('durations', 'Clip lengths', (m) => (m.modality === 'video' ? { text: `${m.video.durations.join(', ')} s`, source: m.video.source } : { text: 'still images' })),
-      row('audio', 'Audio', (m) => (m.modality === 'video' ? { text: capitalize(m.video.audio), source: m.video.source } : { text: 'still images' })),
+      row('durations', 'Clip lengths', (m) =>
+        m.modality === 'video'
+          ? { text: `${m.video.durations.join(', ')} s`, source: m.video.source }
+          : { text: 'still images' },
+      ),
+      row('audio', 'Audio', (m) =>
+        m.modality === 'video'
+          ? { text: capitalize(m.video.audio), source: m.video.source }
+          : { text: 'still images' },
+      ),
     );
   }
   rows.push(
-    row('moderation', 'Moderation', (m) => (m.moderation ? { text: capitalize(m.moderation.level), source: m.moderation.source } : { text: 'unknown' })),
+    row('moderation', 'Moderation', (m) =>
+      m.moderation
+        ? { text: capitalize(m.moderation.level), source: m.moderation.source }
+        : { text: 'unknown' },
+    ),
     row('startingPrice', 'Starting price', startingPriceCell),
   );
   return rows;

@@ -1,18 +1,30 @@
 import { Catalog, parseEntries } from '../catalog/index.ts';
 import type { z } from 'zod';
-import type { Criterion, ImageCapabilities, ModelEntryInput, Source, VideoCapabilities } from '../catalog/schema.ts';
+import type {
+  Criterion,
+  ImageCapabilities,
+  ModelEntryInput,
+  Source,
+  VideoCapabilities,
+} from '../catalog/schema.ts';
 import { usd } from '../money.ts';
 
 /**
  * Small hand-made catalog entries for the compare, recommend and prompt tests: each rule is
  * checked against data whose answer is known, independent of the real catalog's contents.
  */
-export const FIXTURE_SOURCE: Source = { ref: 'research/provider-facts.md#fixture', asOf: '2026-11-23', kind: 'editorial' };
+export const FIXTURE_SOURCE: Source = {
+  ref: 'research/provider-facts.md#fixture',
+  asOf: '2026-11-23',
+  kind: 'editorial',
+};
 
 type Scores = Partial<Record<Criterion, number>>;
 
 function scores(values: Scores): ModelEntryInput['scores'] {
-  return Object.fromEntries(Object.entries(values).map(([c, value]) => [c, { value, source: FIXTURE_SOURCE }]));
+  return Object.fromEntries(
+    Object.entries(values).map(([c, value]) => [c, { value, source: FIXTURE_SOURCE }]),
+  );
 }
 
 const PROMPT = {
@@ -45,12 +57,20 @@ const IMAGE_CAPS: ImageCapsInput = {
   source: FIXTURE_SOURCE,
 };
 
-export function perImageRoute(id: string, amount: string, provider: 'openai' | 'fal' | 'google' = 'fal') {
+export function perImageRoute(
+  id: string,
+  amount: string,
+  provider: 'openai' | 'fal' | 'google' = 'fal',
+) {
   return {
     provider,
     providerModelId: `${provider}/${id}`,
     status: 'active' as const,
-    price: { unit: 'image' as const, tiers: [{ when: {}, micros: usd(amount) }], source: FIXTURE_SOURCE },
+    price: {
+      unit: 'image' as const,
+      tiers: [{ when: {}, micros: usd(amount) }],
+      source: FIXTURE_SOURCE,
+    },
   };
 }
 
@@ -97,7 +117,11 @@ export function videoFixture(
         provider: 'fal',
         providerModelId: `fal/${id}`,
         status: 'active',
-        price: { unit: 'second', tiers: [{ when: {}, micros: usd('0.10') }], source: FIXTURE_SOURCE },
+        price: {
+          unit: 'second',
+          tiers: [{ when: {}, micros: usd('0.10') }],
+          source: FIXTURE_SOURCE,
+        },
       },
     ],
     ...rest,

@@ -11,6 +11,20 @@ export {
   type ChooseRow,
   type Verdict,
 } from './compare.ts';
-export { featureRows, startingPriceCell, supports4k, type FeatureKey, type FeatureCell, type FeatureRow } from './features.ts';
+export {
+  featureRows,
+  startingPriceCell,
+  supports4k,
+  type FeatureKey,
+  type FeatureCell,
+  type FeatureRow,
+} from './features.ts';
 export { UseCase, LENSES, CRITERION_LABELS, type Lens } from './lenses.ts';
-export { weightedScore, balancedWeights, UNSCORED_VALUE, type Weights, type WeightedScore, type CriterionContribution } from './scoring.ts';
+export {
+  weightedScore,
+  balancedWeights,
+  UNSCORED_VALUE,
+  type Weights,
+  type WeightedScore,
+  type CriterionContribution,
+} from './scoring.ts';

@@ -34,8 +34,16 @@ const round3 = (n: number) => Math.round(n * 1000) / 1000;
  * `stillMotion`: 'skip' leaves motion out for image models (their other criteria carry the
  * weight); 'zero' counts it as 0 (a video job a still-image model cannot do).
  */
-export function weightedScore(model: ModelEntry, weights: Weights, stillMotion: 'skip' | 'zero' = 'skip'): WeightedScore {
-  const applicable = Criterion.options.filter((c) => (weights[c] ?? 0) > 0 && !(c === 'motion' && model.modality === 'image' && stillMotion === 'skip'));
+export function weightedScore(
+  model: ModelEntry,
+  weights: Weights,
+  stillMotion: 'skip' | 'zero' = 'skip',
+): WeightedScore {
+  const applicable = Criterion.options.filter(
+    (c) =>
+      (weights[c] ?? 0) > 0 &&
+      !(c === 'motion' && model.modality === 'image' && stillMotion === 'skip'),
+  );
   const total = applicable.reduce((sum, c) => sum + (weights[c] ?? 0), 0);
   if (total === 0) return { score: 0, breakdown: [] };
   const breakdown = applicable.map((criterion): CriterionContribution => {
@@ -47,9 +55,19 @@ export function weightedScore(model: ModelEntry, weights: Weights, stillMotion: 
       counted = 0;
       note = 'still-image model: no motion';
     }
-    return { criterion, weight: round3(weight), ...(score ? { score } : {}), counted, contribution: round3(weight * counted), ...(note ? { note } : {}) };
+    return {
+      criterion,
+      weight: round3(weight),
+      ...(score ? { score } : {}),
+      counted,
+      contribution: round3(weight * counted),
+      ...(note ? { note } : {}),
+    };
   });
-  const score = applicable.reduce((sum, c, i) => sum + ((weights[c] ?? 0) / total) * (breakdown[i]?.counted ?? 0), 0);
+  const score = applicable.reduce(
+    (sum, c, i) => sum + ((weights[c] ?? 0) / total) * (breakdown[i]?.counted ?? 0),
+    0,
+  );
   return { score: round3(score), breakdown };
 }
 

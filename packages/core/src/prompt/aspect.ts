@@ -64,18 +64,40 @@ function percent(error: number): string {
 
 const USUAL_AREA = 1024 * 1024;
 
-function fromSize(model: ModelEntry, requested: Ratio, label: string, width: number, height: number, note?: string): AspectMapping {
+function fromSize(
+  model: ModelEntry,
+  requested: Ratio,
+  label: string,
+  width: number,
+  height: number,
+  note?: string,
+): AspectMapping {
   const exact = width * requested.h === height * requested.w;
   const ratioError = exact ? 0 : relativeError(width / height, requested.value);
-  const mapping: AspectMapping = { model: model.id, requested: label, kind: 'size', value: `${width}x${height}`, width, height, exact, ratioError };
+  const mapping: AspectMapping = {
+    model: model.id,
+    requested: label,
+    kind: 'size',
+    value: `${width}x${height}`,
+    width,
+    height,
+    exact,
+    ratioError,
+  };
   if (!exact) {
     mapping.warning =
-      note ?? `${model.name} cannot make exactly ${label}; the nearest size is ${width}x${height} (${percent(ratioError)} off).`;
+      note ??
+      `${model.name} cannot make exactly ${label}; the nearest size is ${width}x${height} (${percent(ratioError)} off).`;
   }
   return mapping;
 }
 
-function fromList(model: ModelEntry, requested: Ratio, label: string, values: readonly string[]): AspectMapping {
+function fromList(
+  model: ModelEntry,
+  requested: Ratio,
+  label: string,
+  values: readonly string[],
+): AspectMapping {
   const best = [...values]
     .map((v) => ({ v, ...sizeRatio(v) }))
     .sort(
@@ -84,7 +106,10 @@ function fromList(model: ModelEntry, requested: Ratio, label: string, values: re
         distance(a.width * a.height, USUAL_AREA) - distance(b.width * b.height, USUAL_AREA) ||
         a.v.localeCompare(b.v),
     )[0];
-  if (!best) throw new AtelierError('unsupported', `${model.name} lists no sizes.`, { details: { model: model.id } });
+  if (!best)
+    throw new AtelierError('unsupported', `${model.name} lists no sizes.`, {
+      details: { model: model.id },
+    });
   return fromSize(model, requested, label, best.width, best.height);
 }
 
@@ -95,7 +120,12 @@ type Range = Extract<ImageSizes, { kind: 'range' }>;
  * area of the preset closest in shape (so 16:9 on a 1536x1024-style model stays ~1.5 MP rather
  * than jumping to the maximum). An exact ratio wins when one exists near that area.
  */
-function fromRange(model: ModelEntry, requested: Ratio, label: string, range: Range): AspectMapping {
+function fromRange(
+  model: ModelEntry,
+  requested: Ratio,
+  label: string,
+  range: Range,
+): AspectMapping {
   let target = requested.value;
   let clampNote: string | undefined;
   if (target > range.maxAspect || target < 1 / range.maxAspect) {
@@ -104,8 +134,15 @@ function fromRange(model: ModelEntry, requested: Ratio, label: string, range: Ra
   }
   const preset = [...range.presets]
     .map(sizeRatio)
-    .sort((a, b) => distance(a.value, target) - distance(b.value, target) || distance(a.width * a.height, USUAL_AREA) - distance(b.width * b.height, USUAL_AREA))[0];
-  const targetArea = Math.min(range.maxPixels, Math.max(range.minPixels, preset ? preset.width * preset.height : USUAL_AREA));
+    .sort(
+      (a, b) =>
+        distance(a.value, target) - distance(b.value, target) ||
+        distance(a.width * a.height, USUAL_AREA) - distance(b.width * b.height, USUAL_AREA),
+    )[0];
+  const targetArea = Math.min(
+    range.maxPixels,
+    Math.max(range.minPixels, preset ? preset.width * preset.height : USUAL_AREA),
+  );
 
   const m = range.multipleOf;
   const first = Math.ceil(range.minEdge / m) * m;
@@ -127,28 +164,49 @@ function fromRange(model: ModelEntry, requested: Ratio, label: string, range: Ra
         rank < best.rank ||
         (rank === best.rank &&
           (rank === 2
-            ? err < best.err - 1e-12 || (Math.abs(err - best.err) <= 1e-12 && areaDist < best.areaDist)
+            ? err < best.err - 1e-12 ||
+              (Math.abs(err - best.err) <= 1e-12 && areaDist < best.areaDist)
             : areaDist < best.areaDist - 1e-12));
       if (better) best = { w, h, rank, err, areaDist };
     }
   }
   if (!best) {
-    throw new AtelierError('unsupported', `${model.name} has no valid size for ${label}.`, { details: { model: model.id, requested: label } });
+    throw new AtelierError('unsupported', `${model.name} has no valid size for ${label}.`, {
+      details: { model: model.id, requested: label },
+    });
   }
   const note = clampNote ? `${clampNote} to ${best.w}x${best.h}.` : undefined;
   return fromSize(model, requested, label, best.w, best.h, note);
 }
 
-function fromAspects(model: ModelEntry, requested: Ratio, label: string, ratios: readonly string[]): AspectMapping {
+function fromAspects(
+  model: ModelEntry,
+  requested: Ratio,
+  label: string,
+  ratios: readonly string[],
+): AspectMapping {
   const best = [...ratios]
     .map((r) => ({ label: r, ratio: toRatio(r) }))
-    .sort((a, b) => distance(a.ratio.value, requested.value) - distance(b.ratio.value, requested.value) || a.label.localeCompare(b.label))[0];
+    .sort(
+      (a, b) =>
+        distance(a.ratio.value, requested.value) - distance(b.ratio.value, requested.value) ||
+        a.label.localeCompare(b.label),
+    )[0];
   if (!best) {
-    throw new AtelierError('unsupported', `${model.name} lists no aspect ratios.`, { details: { model: model.id } });
+    throw new AtelierError('unsupported', `${model.name} lists no aspect ratios.`, {
+      details: { model: model.id },
+    });
   }
   const exact = best.ratio.w === requested.w && best.ratio.h === requested.h;
   const ratioError = exact ? 0 : relativeError(best.ratio.value, requested.value);
-  const mapping: AspectMapping = { model: model.id, requested: label, kind: 'aspect', value: best.label, exact, ratioError };
+  const mapping: AspectMapping = {
+    model: model.id,
+    requested: label,
+    kind: 'aspect',
+    value: best.label,
+    exact,
+    ratioError,
+  };
   if (!exact) {
     mapping.warning = `${model.name} has no ${label}; the nearest aspect ratio is ${best.label} (${percent(ratioError)} off). Supported: ${ratios.join(', ')}.`;
   }
@@ -163,10 +221,14 @@ function fromAspects(model: ModelEntry, requested: Ratio, label: string, ratios:
 export function mapAspectRatio(model: ModelEntry, ratio: string): AspectMapping {
   const label = normalizeRatio(ratio);
   if (!label) {
-    throw new AtelierError('invalid_input', `"${ratio}" is not an aspect ratio.`, { hint: 'Write it as W:H, e.g. 16:9 or 2.39:1.', details: { ratio } });
+    throw new AtelierError('invalid_input', `"${ratio}" is not an aspect ratio.`, {
+      hint: 'Write it as W:H, e.g. 16:9 or 2.39:1.',
+      details: { ratio },
+    });
   }
   const requested = toRatio(label);
-  if (model.modality === 'video') return fromAspects(model, requested, label, model.video.aspectRatios);
+  if (model.modality === 'video')
+    return fromAspects(model, requested, label, model.video.aspectRatios);
   const sizes = model.image.sizes;
   if (sizes.kind === 'list') return fromList(model, requested, label, sizes.values);
   if (sizes.kind === 'range') return fromRange(model, requested, label, sizes);

@@ -29,7 +29,8 @@ export interface PromptFlags {
   raw: { name: string; value?: string }[];
 }
 
-type Known = 'aspectRatio' | 'size' | 'quality' | 'resolution' | 'seed' | 'seconds' | 'count' | 'negative';
+type Known =
+  'aspectRatio' | 'size' | 'quality' | 'resolution' | 'seed' | 'seconds' | 'count' | 'negative';
 
 const ALIASES: Readonly<Record<string, Known>> = {
   ar: 'aspectRatio',
@@ -72,7 +73,10 @@ function read(key: Known, value: string | undefined, flags: PromptFlags, name: s
     flags.ignored.push({ flag: `--${name}`, value, reason });
   };
   if (key === 'negative') {
-    const items = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const items = (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!items.length) return bad('--no needs what to leave out, e.g. "--no text, watermark"');
     flags.negative.push(...items);
     return;
@@ -87,7 +91,8 @@ function read(key: Known, value: string | undefined, flags: PromptFlags, name: s
     }
     case 'size': {
       const m = /^(\d+)\s*[x×*]\s*(\d+)$/i.exec(value);
-      if (!m || Number(m[1]) === 0 || Number(m[2]) === 0) return bad('not a size such as 1024x1024');
+      if (!m || Number(m[1]) === 0 || Number(m[2]) === 0)
+        return bad('not a size such as 1024x1024');
       flags.size = `${Number(m[1])}x${Number(m[2])}`;
       return;
     }
@@ -148,7 +153,12 @@ export function parseFlags(text: string): { flags: PromptFlags; cleaned: string 
     flags.raw.push(value === undefined ? { name: flag.name } : { name: flag.name, value });
     removed.push({ start: flag.at, end });
     if (key) read(key, value, flags, flag.name);
-    else flags.ignored.push({ flag: `--${flag.name}`, value, reason: 'not a setting Atelier knows; it was removed from the prompt' });
+    else
+      flags.ignored.push({
+        flag: `--${flag.name}`,
+        value,
+        reason: 'not a setting Atelier knows; it was removed from the prompt',
+      });
   }
   let cleaned = '';
   let cursor = 0;
@@ -157,6 +167,11 @@ export function parseFlags(text: string): { flags: PromptFlags; cleaned: string 
     cursor = span.end;
   }
   cleaned += text.slice(cursor);
-  cleaned = cleaned.replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim().replace(/[,;]+$/, '').trim();
+  cleaned = cleaned
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .trim()
+    .replace(/[,;]+$/, '')
+    .trim();
   return { flags, cleaned };
 }

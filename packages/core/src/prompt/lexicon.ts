@@ -12,6 +12,7 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+// prettier-ignore
 const SUBJECT_NOUNS = [
   // people
   'man', 'men', 'woman', 'women', 'person', 'people', 'girl', 'boy', 'child', 'children', 'kid',
@@ -32,6 +33,7 @@ const SUBJECT_NOUNS = [
   'menu', 'card', 'packaging', 'label',
 ];
 
+// prettier-ignore
 const SETTING_NOUNS = [
   'street', 'alley', 'city', 'town', 'village', 'market', 'cafe', 'café', 'restaurant', 'bar',
   'kitchen', 'room', 'bedroom', 'living room', 'office', 'studio', 'gallery', 'museum', 'library',
@@ -49,6 +51,7 @@ const SETTING_NOUNS = [
 ];
 
 /** Words ending in "-ing" that are usually nouns or adjectives, not what a subject is doing. */
+// prettier-ignore
 export const NOT_ACTIONS = new Set([
   'lighting', 'building', 'ceiling', 'clothing', 'painting', 'string', 'morning', 'evening',
   'king', 'ring', 'thing', 'something', 'anything', 'nothing', 'everything', 'wedding', 'spring',
@@ -66,6 +69,7 @@ export const NOT_ACTIONS = new Set([
   'parking', 'dining', 'living', 'reading', 'writing', 'saying', 'facing', 'leading', 'lacking',
 ]);
 
+// prettier-ignore
 const ACTION_VERBS = [
   'runs', 'walks', 'jumps', 'holds', 'sits', 'stands', 'leans', 'looks', 'smiles', 'laughs',
   'dances', 'rides', 'pours', 'flies', 'poses', 'reaches', 'turns', 'grips', 'swings', 'carries',
@@ -75,6 +79,7 @@ const ACTION_VERBS = [
   'raises', 'lifts', 'opens', 'points',
 ];
 
+// prettier-ignore
 export const PART_CUES: Readonly<Record<PromptPart, readonly Cue[]>> = {
   subject: [
     ...SUBJECT_NOUNS,
@@ -163,5 +168,19 @@ export const PART_EXAMPLES: Readonly<Record<PromptPart, string>> = {
 };
 
 /** The parts checked when no model is named: the seeds' still-image structure. */
-export const DEFAULT_IMAGE_PARTS: readonly PromptPart[] = ['subject', 'action', 'environment', 'lighting', 'camera', 'style'];
-export const DEFAULT_VIDEO_PARTS: readonly PromptPart[] = ['subject', 'action', 'environment', 'lighting', 'camera', 'motion'];
+export const DEFAULT_IMAGE_PARTS: readonly PromptPart[] = [
+  'subject',
+  'action',
+  'environment',
+  'lighting',
+  'camera',
+  'style',
+];
+export const DEFAULT_VIDEO_PARTS: readonly PromptPart[] = [
+  'subject',
+  'action',
+  'environment',
+  'lighting',
+  'camera',
+  'motion',
+];

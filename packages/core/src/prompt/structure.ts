@@ -18,7 +18,8 @@ const MAX_EVIDENCE = 6;
 
 /** A phrase cue matches as whole words, case-insensitive, with an optional plural ending. */
 function compile(cue: Cue): RegExp {
-  if (typeof cue !== 'string') return new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`);
+  if (typeof cue !== 'string')
+    return new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : `${cue.flags}g`);
   const body = escapeRegExp(cue).replace(/ /g, '[\\s-]+');
   return new RegExp(`(?<![\\w])${body}(?:s|es)?(?![\\w])`, 'gi');
 }
@@ -42,7 +43,9 @@ function hitsFor(part: PromptPart, text: string): Hit[] {
 
 /** Keeps the longest of overlapping hits ("in a rustic kitchen" over "kitchen"), in text order. */
 function outermost(hits: Hit[]): Hit[] {
-  const byLength = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const byLength = [...hits].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: Hit[] = [];
   for (const hit of byLength) {
     if (!kept.some((k) => hit.start < k.end && k.start < hit.end)) kept.push(hit);
@@ -51,7 +54,25 @@ function outermost(hits: Hit[]): Hit[] {
 }
 
 const LEADING_NOUN_PHRASE = /^\s*(?:an?|the|one|two|three|four|five|\d+)\s+([^,.;:!?]+)/i;
-const PHRASE_STOP = new Set(['in', 'on', 'at', 'with', 'wearing', 'holding', 'and', 'against', 'under', 'as', 'who', 'that', 'while', 'from', 'by', 'near', 'beside']);
+const PHRASE_STOP = new Set([
+  'in',
+  'on',
+  'at',
+  'with',
+  'wearing',
+  'holding',
+  'and',
+  'against',
+  'under',
+  'as',
+  'who',
+  'that',
+  'while',
+  'from',
+  'by',
+  'near',
+  'beside',
+]);
 
 /** "A dim seaside boardwalk at night…" → "A dim seaside boardwalk": the prompt opens on its subject. */
 function leadingNounPhrase(text: string): string | undefined {

@@ -1,0 +1,11 @@
+export {
+  recommend,
+  RecommendQuerySchema,
+  RecommendSettingsSchema,
+  type RecommendQuery,
+  type Recommendation,
+  type RankedModel,
+  type ExcludedModel,
+  type CostEstimate,
+} from './recommend.ts';
+export { MustHave, MUST_HAVES, TEXT_IN_IMAGE_MIN } from './must-haves.ts';
