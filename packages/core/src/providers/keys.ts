@@ -18,8 +18,8 @@ export type KeyName = z.infer<typeof KeyName>;
 export const KEY_ENV: Record<KeyName, readonly string[]> = {
   openai: ['OPENAI_API_KEY'],
   google: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
-  // Vertex express mode (API key); without one, Vertex uses Application Default Credentials.
-  vertex: ['GOOGLE_CLOUD_API_KEY'],
+  // Vertex express mode (API key); without one, Vertex uses an access token or Application Default Credentials.
+  vertex: ['GOOGLE_CLOUD_API_KEY', 'ATELIER_VERTEX_API_KEY'],
   fal: ['FAL_KEY'],
   bfl: ['BFL_API_KEY'],
 };
@@ -201,8 +201,10 @@ export interface VertexCredentials {
 
 /**
  * Vertex needs a project and location, authenticated by Application Default Credentials or an
- * access token (GOOGLE_CLOUD_ACCESS_TOKEN), or an express-mode API key.
+ * access token (ATELIER_VERTEX_ACCESS_TOKEN), or an express-mode API key.
  */
+export const VERTEX_ACCESS_TOKEN_ENV = 'ATELIER_VERTEX_ACCESS_TOKEN';
+
 export async function resolveVertex(
   explicit: VertexCredentials = {},
   sources: KeySources = {},
@@ -212,11 +214,11 @@ export async function resolveVertex(
   if (apiKey) registerSecret(apiKey);
   const project = explicit.project ?? env['GOOGLE_CLOUD_PROJECT']?.trim();
   const location = explicit.location ?? env['GOOGLE_CLOUD_LOCATION']?.trim();
-  const accessToken = explicit.accessToken?.trim() || env['GOOGLE_CLOUD_ACCESS_TOKEN']?.trim() || undefined;
+  const accessToken = explicit.accessToken?.trim() || env[VERTEX_ACCESS_TOKEN_ENV]?.trim() || undefined;
   if (accessToken) registerSecret(accessToken);
   if (!apiKey && !project) {
     throw new AtelierError('auth', 'Vertex AI needs a Google Cloud project (with Application Default Credentials) or an API key.', {
-      hint: 'Set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION and run `gcloud auth application-default login`, or run `atelier keys set vertex` (or set GOOGLE_CLOUD_API_KEY) for express mode.',
+      hint: 'Set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION and run `gcloud auth application-default login`, or run `atelier keys set vertex` (or set GOOGLE_CLOUD_API_KEY) for express mode; ATELIER_VERTEX_ACCESS_TOKEN may stand in for Application Default Credentials.',
       details: { provider: 'vertex', variables: ['GOOGLE_CLOUD_PROJECT', 'GOOGLE_CLOUD_LOCATION', 'GOOGLE_CLOUD_API_KEY'] },
     });
   }

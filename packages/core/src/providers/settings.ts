@@ -8,6 +8,8 @@ export interface ProviderSettings {
   vertex?: VertexCredentials;
   /** Per-provider base URL; beats the ATELIER_*_BASE_URL variables. */
   baseUrls?: Partial<Record<Provider, string>>;
+  /** The Cloud Storage host gs:// results are read from; beats ATELIER_GCS_BASE_URL. */
+  gcsBaseUrl?: string;
   retry?: Partial<RetryPolicy>;
   /** Per attempt of a generation call (synchronous image APIs can take minutes). */
   timeoutMs?: number;
@@ -42,6 +44,12 @@ export function resolveBaseUrl(provider: Provider, settings: ProviderSettings): 
   const fromEnv = variable ? (settings.env ?? process.env)[variable]?.trim() : undefined;
   if (fromEnv) return fromEnv.replace(/\/+$/, '');
   return DEFAULT_BASE_URLS[provider];
+}
+
+/** Where gs://bucket/object is read over HTTP: option → ATELIER_GCS_BASE_URL → storage.googleapis.com. */
+export function resolveGcsBaseUrl(settings: ProviderSettings): string {
+  const value = settings.gcsBaseUrl ?? (settings.env ?? process.env)['ATELIER_GCS_BASE_URL']?.trim();
+  return (value || 'https://storage.googleapis.com').replace(/\/+$/, '');
 }
 
 export interface ResolvedSettings {

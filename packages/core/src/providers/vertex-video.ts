@@ -1,4 +1,5 @@
 import { GenerateVideosOperation, type GenerateVideosConfig } from '@google/genai';
+import { GoogleAuth } from 'google-auth-library';
 import { z } from 'zod';
 import type { Route, VideoModelEntry } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
@@ -11,7 +12,7 @@ import { resolveVertex, type VertexCredentials } from './keys.ts';
 import { base64ToBytes, bytesToBase64 } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
-import { resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import { resolveBaseUrl, resolveGcsBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
 import {
   VideoRequest,
   type CallOptions,
@@ -34,6 +35,8 @@ export const VertexVideoOptions = z
   .object({
     personGeneration: z.enum(['dont_allow', 'allow_adult', 'allow_all']).optional(),
     enhancePrompt: z.boolean().optional(),
+    /** Write the clip to this Cloud Storage prefix instead of returning it inline. */
+    outputGcsUri: z.string().regex(/^gs:\/\/[^/]+/, 'a gs://bucket/prefix URI').optional(),
   })
   .strict();
 
@@ -70,6 +73,7 @@ export class VertexVideoModel implements VideoModel {
     if (plan.lastFrame) config.lastFrame = { imageBytes: bytesToBase64(plan.lastFrame.data), mimeType: plan.lastFrame.mediaType };
     if (options.personGeneration) config.personGeneration = options.personGeneration;
     if (options.enhancePrompt !== undefined) config.enhancePrompt = options.enhancePrompt;
+    if (options.outputGcsUri) config.outputGcsUri = options.outputGcsUri;
     const source = {
       prompt: req.prompt,
       ...(plan.firstFrame ? { image: { imageBytes: bytesToBase64(plan.firstFrame.data), mimeType: plan.firstFrame.mediaType } } : {}),
@@ -156,14 +160,14 @@ export class VertexVideoModel implements VideoModel {
       if (video?.videoBytes) {
         clips.push({ data: base64ToBytes(video.videoBytes), mediaType: video.mimeType ?? 'video/mp4' });
       } else if (video?.uri?.startsWith('gs://')) {
-        return {
-          status: 'failed',
-          error: providerError('provider_unavailable', `Vertex AI wrote the video to ${video.uri}, which Atelier cannot read.`, {
-            provider: 'vertex',
-            retryable: false,
-            reason: 'gcs_output',
-          }, { hint: 'Leave the output bucket unset so Vertex returns the video inline.' }),
-        };
+        try {
+          const got = await this.readGcs(video.uri, creds, pollTimeoutMs, retry, opts.signal);
+          downloadMs += got.ms;
+          clips.push({ data: got.data, mediaType: video.mimeType ?? got.mediaType });
+        } catch (error) {
+          if (error instanceof AtelierError && error.code !== 'cancelled') return { status: 'failed', error };
+          throw error;
+        }
       } else if (video?.uri) {
         try {
           const got = await download(http, video.uri, opts.signal);
@@ -177,6 +181,51 @@ export class VertexVideoModel implements VideoModel {
     }
     const latency = { queueMs: 0, generationMs: doneAt - operation.submittedAt, downloadMs };
     return { status: 'completed', result: videoResult(this.route, operation, clips, {}, latency, operation.id) };
+  }
+
+  /**
+   * Reads gs://bucket/object from Cloud Storage with an OAuth token (the access token given, or
+   * Application Default Credentials). Express-mode API keys cannot read buckets.
+   */
+  private async readGcs(
+    uri: string,
+    creds: VertexCredentials,
+    timeoutMs: number,
+    retry: ReturnType<typeof resolveSettings>['retry'],
+    signal: AbortSignal | undefined,
+  ) {
+    const m = /^gs:\/\/([^/]+)\/(.+)$/.exec(uri);
+    if (!m?.[1] || !m[2]) throw providerError('provider_unavailable', `Vertex AI returned an unreadable storage URI (${uri}).`, { provider: 'vertex', retryable: false, reason: 'gcs_output' });
+    let token = creds.accessToken;
+    if (!token && !creds.apiKey) {
+      try {
+        token = (await new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] }).getAccessToken()) ?? undefined;
+      } catch (cause) {
+        throw providerError('auth', `No Google credentials to read ${uri}.`, { provider: 'vertex', retryable: false }, {
+          hint: 'Run `gcloud auth application-default login`, or set ATELIER_VERTEX_ACCESS_TOKEN.',
+          cause,
+        });
+      }
+    }
+    if (!token) {
+      throw providerError('provider_unavailable', `Vertex AI wrote the video to ${uri}, which an express-mode API key cannot read.`, {
+        provider: 'vertex',
+        retryable: false,
+        reason: 'gcs_output',
+      }, { hint: 'Drop providerOptions.vertex.outputGcsUri so Vertex returns the video inline, or use project credentials.' });
+    }
+    const base = resolveGcsBaseUrl(this.settings);
+    const object = m[2].split('/').map(encodeURIComponent).join('/');
+    const http: HttpConfig = {
+      provider: 'vertex',
+      authHeaders: { authorization: `Bearer ${token}` },
+      // The OAuth token goes to the storage host only; never to a link on any other origin.
+      isTrusted: (url) => sameOrigin(url, base),
+      timeoutMs,
+      retry,
+      fetch: this.settings.fetch,
+    };
+    return download(http, `${base}/${encodeURIComponent(m[1])}/${object}`, signal);
   }
 
   private attempt<T>(
