@@ -81,4 +81,28 @@ const prompt: CommandDef = {
   ],
 };
 
-export const COMMANDS: readonly CommandDef[] = [models, model, compare, cost, prompt];
+const recommend: CommandDef = {
+  name: 'recommend',
+  summary: 'Rank the catalog for a job: must-haves, budget, priorities; with reasons and prices',
+  define: (cmd) =>
+    cmd
+      .option('--use-case <lens>', 'weigh the criteria for one job, e.g. portrait, product, social-video')
+      .option('--modality <modality>', 'image or video')
+      .option('--must <feature>', 'a feature the job needs, repeatable or comma-separated (e.g. 4k, edit, audio)', list)
+      .option('--budget <usd>', 'the most to spend, per asset or per month (see --per)', usdAmount)
+      .option('--per <period>', 'what --budget covers: asset (default) or month')
+      .option('--volume <n>', 'assets a month (prices the month; needed with --per month)', integer)
+      .option('--priority <criterion>', 'a criterion to weigh up, repeatable (e.g. textRendering, speed)', list)
+      .option('--quality <quality>', 'price at this quality')
+      .option('--resolution <tier>', 'price at this resolution (1K / 2K / 4K, 720p / 1080p / 4k)')
+      .option('--size <WxH>', 'price at this output size')
+      .option('--aspect-ratio <w:h>', 'price at this aspect ratio')
+      .option('--seconds <s>', 'price video clips of this length (default: nearest to 8 s)', number)
+      .option('--audio', 'price video with audio')
+      .option('--no-audio', 'price video without audio')
+      .option('--all', 'also rank deprecated and retired models')
+      .option('--limit <n>', 'models to list (default 10; --json has all)', integer),
+  load: () => import('./recommend.ts'),
+};
+
+export const COMMANDS: readonly CommandDef[] = [models, model, compare, cost, recommend, prompt];

@@ -1,0 +1,66 @@
+import { loadCatalog } from '@atelier/core/catalog';
+import { MustHave, recommend } from '@atelier/core/recommend';
+import { describe, expect, it } from 'vitest';
+import type { RecommendReport } from '../src/commands/recommend.ts';
+import { atelier, atelierJson, jsonError } from './cli.ts';
+
+const catalog = loadCatalog();
+
+describe('atelier recommend', () => {
+  it('ranks as the core does for the same query, within the budget per asset', async () => {
+    const report = await atelierJson<RecommendReport>(['recommend', '--use-case', 'product', '--budget', '0.05', '--must', 'text-in-image']);
+    const query = { useCase: 'product', mustHaves: ['text-in-image'], priorities: [], budgetPerAsset: 50_000, includeRetired: false } as const;
+    expect(report.query).toEqual(query);
+    const { query: _q, ...result } = report;
+    expect(result).toEqual(JSON.parse(JSON.stringify(recommend(query, catalog))));
+    expect(report.ranked.length).toBeGreaterThan(0);
+    for (const m of report.ranked) {
+      expect(m.estimate?.perAsset.expected).toBeLessThanOrEqual(50_000);
+      expect(catalog.resolve(m.model).modality).toBe('image');
+    }
+  });
+
+  it('prices a monthly budget at a volume and takes priorities and video settings', async () => {
+    const report = await atelierJson<RecommendReport>([
+      'recommend', '--modality', 'video', '--budget', '500', '--per', 'month', '--volume', '100',
+      '--priority', 'motion,speed', '--seconds', '8', '--must', 'audio',
+    ]);
+    expect(report.query).toMatchObject({ modality: 'video', budgetPerMonth: 500_000_000, volumePerMonth: 100, priorities: ['motion', 'speed'], mustHaves: ['audio'], settings: { seconds: 8 } });
+    for (const m of report.ranked) {
+      expect(m.modality).toBe('video');
+      expect(m.estimate?.perMonth?.volume).toBe(100);
+      expect(m.estimate?.perMonth?.expected).toBeLessThanOrEqual(500_000_000);
+    }
+  });
+
+  it('prints a ranked table with reasons, price sources and exclusions', async () => {
+    const run = await atelier(['recommend', '--use-case', 'portrait', '--limit', '3']);
+    expect(run.code).toBe(0);
+    const result = recommend({ useCase: 'portrait' }, catalog);
+    const top = result.ranked[0];
+    if (!top) throw new Error('nothing ranked for portrait');
+    expect(run.stdout).toMatch(new RegExp(`\\n\\s*1\\s+${top.model}\\s`));
+    expect(run.stdout).toContain(`${top.name} (${top.model})`);
+    expect(run.stdout).toContain('Excluded (');
+  });
+
+  it('rejects an unknown must-have naming the allowed features', async () => {
+    const run = await atelier(['recommend', '--must', 'hologram', '--json']);
+    expect(run.code).toBe(2);
+    const error = jsonError(run);
+    expect(error.message).toContain('--must');
+    for (const m of MustHave.options) expect(error.message).toContain(`"${m}"`);
+  });
+
+  it('needs a volume for a monthly budget and a budget for --per', async () => {
+    const monthly = await atelier(['recommend', '--budget', '100', '--per', 'month']);
+    expect(monthly.code).toBe(2);
+    expect(monthly.stderr).toContain('--volume');
+    const per = await atelier(['recommend', '--per', 'asset']);
+    expect(per.code).toBe(2);
+    expect(per.stderr).toContain('--per: needs --budget');
+    const period = await atelier(['recommend', '--budget', '1', '--per', 'week']);
+    expect(period.code).toBe(2);
+    expect(period.stderr).toContain('"asset", "month"');
+  });
+});
