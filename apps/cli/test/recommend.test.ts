@@ -1,5 +1,5 @@
 import { loadCatalog } from '@atelier/core/catalog';
-import { MustHave, recommend } from '@atelier/core/recommend';
+import { MustHave, recommend, type RecommendQuery } from '@atelier/core/recommend';
 import { describe, expect, it } from 'vitest';
 import type { RecommendReport } from '../src/commands/recommend.ts';
 import { atelier, atelierJson, jsonError } from './cli.ts';
@@ -9,7 +9,7 @@ const catalog = loadCatalog();
 describe('atelier recommend', () => {
   it('ranks as the core does for the same query, within the budget per asset', async () => {
     const report = await atelierJson<RecommendReport>(['recommend', '--use-case', 'product', '--budget', '0.05', '--must', 'text-in-image']);
-    const query = { useCase: 'product', mustHaves: ['text-in-image'], priorities: [], budgetPerAsset: 50_000, includeRetired: false } as const;
+    const query: RecommendQuery = { useCase: 'product', mustHaves: ['text-in-image'], priorities: [], budgetPerAsset: 50_000, includeRetired: false };
     expect(report.query).toEqual(query);
     const { query: _q, ...result } = report;
     expect(result).toEqual(JSON.parse(JSON.stringify(recommend(query, catalog))));
