@@ -158,6 +158,9 @@ describe('compare: criteria', () => {
   it('adds motion when a video model is in the set, which still models cannot win', () => {
     const m = compare(['alpha', 'clip'], {}, catalog);
     expect(row(m, 'motion')).toMatchObject({ winner: 'clip', scores: { alpha: null } });
+    expect(m.chooseIf.find((r) => r.criterion === 'motion')?.because).toBe(
+      'CLIP scores 5/5 on motion against none (still images) for ALPHA.',
+    );
     expect(m.warnings[0]).toMatch(/compares image and video models/);
     expect(m.features.map((f) => f.feature)).toContain('durations');
   });

@@ -269,8 +269,12 @@ function lensResult(lens: Lens, models: readonly ModelEntry[]): LensResult {
   };
 }
 
-function scoreText(cell: CellScore | null): string {
-  return cell ? `${fmt(cell.value)}/5` : 'unscored';
+function scoreText(row: CriterionRow, model: ModelEntry): string {
+  const cell = row.scores[model.id];
+  if (cell) return `${fmt(cell.value)}/5`;
+  return row.criterion === 'motion' && model.modality === 'image'
+    ? 'none (still images)'
+    : 'unscored';
 }
 
 /** Evidence beyond the score for a few criteria: claimed latency, edit inputs. */
@@ -291,31 +295,28 @@ function extraFacts(model: ModelEntry, criterion: Criterion): string | undefined
 
 function chooseByScore(row: CriterionRow, models: readonly ModelEntry[]): ChooseRow | undefined {
   if (row.winner === null) return undefined;
-  const name = (id: string) => models.find((m) => m.id === id)?.name ?? id;
   const label = row.label.toLowerCase();
   const leaders = models.filter((m) => row.leaders.includes(m.id));
   const others = models.filter((m) => !row.leaders.includes(m.id));
-  const top = scoreText(row.scores[row.leaders[0] ?? ''] ?? null);
+  const top = leaders[0] ? scoreText(row, leaders[0]) : '';
   const withFacts = (m: ModelEntry) => {
     const extra = extraFacts(m, row.criterion);
     return extra ? `${m.name} (${extra})` : m.name;
   };
   let because: string;
   if (leaders.length === 1 && leaders[0]) {
-    const versus = others
-      .map((o) => `${scoreText(row.scores[o.id] ?? null)} for ${withFacts(o)}`)
-      .join(', ');
+    const versus = others.map((o) => `${scoreText(row, o)} for ${withFacts(o)}`).join(', ');
     because = `${withFacts(leaders[0])} scores ${top} on ${label} against ${versus}.`;
   } else if (!others.length) {
     because = `${leaders.length === 2 ? 'Both' : `All ${leaders.length}`} score ${top} on ${label}.`;
   } else {
-    const behind = others.map((o) => `${o.name} (${scoreText(row.scores[o.id] ?? null)})`);
+    const behind = others.map((o) => `${o.name} (${scoreText(row, o)})`);
     because = `${listNames(leaders.map((m) => m.name))} score ${top} on ${label}, ahead of ${listNames(behind)}.`;
   }
   return {
     need: NEEDS[row.criterion],
     criterion: row.criterion,
-    choose: row.leaders.map((id) => models.find((m) => m.id === id)?.id ?? name(id)),
+    choose: row.leaders,
     because,
     sources: uniqueSources(models.map((m) => row.scores[m.id]?.source)),
   };

@@ -18,7 +18,7 @@ import {
   type CriterionContribution,
   type Weights,
 } from '../compare/scoring.ts';
-import { AtelierError, isAtelierError } from '../errors.ts';
+import { isAtelierError } from '../errors.ts';
 import { formatUsd, type Micros } from '../money.ts';
 import { estimate, type EstimateRequest } from '../pricing/index.ts';
 import { parseInput } from '../validate.ts';
@@ -343,7 +343,6 @@ export function recommend(query: RecommendQuery, catalog: Catalog = loadCatalog(
   const modality = q.modality ?? lens?.modality ?? implied;
   const weights = weightsFor(q);
   const budgeted = q.budgetPerAsset !== undefined || q.budgetPerMonth !== undefined;
-  if (!catalog.models.length) throw new AtelierError('internal', 'The catalog is empty.');
 
   const ranked: RankedModel[] = [];
   const excluded: ExcludedModel[] = [];
