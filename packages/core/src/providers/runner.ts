@@ -8,7 +8,7 @@ import { parseInput } from '../validate.ts';
 import { generateImages, generateVideo, type PollOptions } from './generate.ts';
 import { imageModel, videoModel } from './models.ts';
 import type { ProviderSettings } from './settings.ts';
-import type { ImageModel, ImageRequestInput, ImageResult, ProgressEvent, VideoModel, VideoRequestInput, VideoResult } from './spec.ts';
+import { ImageRequest, VideoRequest, type ImageModel, type ImageRequestInput, type ImageResult, type ProgressEvent, type VideoModel, type VideoRequestInput, type VideoResult } from './spec.ts';
 
 /**
  * Side-by-side runs: one prompt through several models at once. Each model resolves its route,
@@ -49,7 +49,8 @@ const RunBase = {
   /** Pin a route per model (keyed as given in `models`). */
   providers: z.record(z.string(), Provider).default({}),
 };
-const RunSchema = z.object({ ...RunBase, params: z.record(z.string(), z.unknown()).default({}) }).strict();
+const RunImagesSchema = z.object({ ...RunBase, params: ImageRequest.omit({ prompt: true }).default({ n: 1, referenceImages: [], providerOptions: {} }) }).strict();
+const RunVideoSchema = z.object({ ...RunBase, params: VideoRequest.omit({ prompt: true }).default({ providerOptions: {} }) }).strict();
 
 export interface RunOptions<R> {
   signal?: AbortSignal;
@@ -122,8 +123,9 @@ async function runAll<R, M extends ImageModel | VideoModel>(
 }
 
 export async function runImages(input: RunImagesInput): Promise<ModelRun<ImageResult>[]> {
-  const parsed = parseInput(RunSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
-  const params = (input.params ?? {}) as Omit<ImageRequestInput, 'prompt'>;
+  // Shared settings are checked once, so a typo fails the run rather than every model.
+  const parsed = parseInput(RunImagesSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
+  const params = parsed.params;
   return runAll<ImageResult, ImageModel>(
     parsed.models,
     input,
@@ -132,20 +134,20 @@ export async function runImages(input: RunImagesInput): Promise<ModelRun<ImageRe
       model: model.modelId,
       provider: model.provider,
       prompt: parsed.prompt,
-      count: params.n ?? 1,
+      count: params.n,
       quality: params.quality,
       size: params.size,
       resolution: params.resolution,
       aspectRatio: params.aspectRatio,
-      inputImages: params.referenceImages?.length,
+      inputImages: params.referenceImages.length,
     }),
     (model, onProgress) => generateImages(model, { ...params, prompt: parsed.prompt }, { signal: input.signal, onProgress }),
   );
 }
 
 export async function runVideo(input: RunVideoInput): Promise<ModelRun<VideoResult>[]> {
-  const parsed = parseInput(RunSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
-  const params = (input.params ?? {}) as Omit<VideoRequestInput, 'prompt'>;
+  const parsed = parseInput(RunVideoSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
+  const params = parsed.params;
   return runAll<VideoResult, VideoModel>(
     parsed.models,
     input,
