@@ -58,6 +58,11 @@ describe('runImages', () => {
 
   test('validates its own input', async () => {
     await expect(runImages({ prompt: ' ', models: [], settings: settings() })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(runImages({ prompt: 'p', models: ['gpt-image-2'], params: { size: 'big' }, settings: settings() })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('params.size'),
+    });
+    expect(emu.requests).toHaveLength(0);
   });
 });
 
