@@ -32,10 +32,23 @@ const subjects = [
 
 function timeOnce(argv) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, argv, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
+}
+
+/** A Markdown table padded as prettier writes it (first column left, second right-aligned). */
+function markdownTable(head, rows) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
+  return [line(head), rule, ...rows.map(line)];
 }
 
 function median(values) {
@@ -81,10 +94,13 @@ const verdict = ratio <= GOAL ? 'meets' : 'misses';
 console.log(`${subjects[0].label}: median ${cli.toFixed(1)} ms`);
 console.log(`${subjects[1].label}: median ${bare.toFixed(1)} ms`);
 console.log(`ratio ${ratio.toFixed(2)}× (goal ≤ ${GOAL}×: ${verdict})`);
-console.log(`zod parse of ${parse.models} catalog entries: ${parse.cold.toFixed(1)} ms cold, ${parse.warm.toFixed(1)} ms warm`);
+console.log(
+  `zod parse of ${parse.models} catalog entries: ${parse.cold.toFixed(1)} ms cold, ${parse.warm.toFixed(1)} ms warm`,
+);
 
 const section = [
   '<!-- cli-cold-start:begin (written by apps/cli/scripts/bench-cold-start.mjs) -->',
+  '',
   '## CLI cold start',
   '',
   'How long `atelier models --json` takes from process start to exit, against an empty Node',
@@ -94,10 +110,13 @@ const section = [
   `- Machine: ${machine}`,
   `- Date: ${date}; ${runs} runs each after ${WARMUP} warm-up runs`,
   '',
-  '| Command | Median |',
-  '| --- | ---: |',
-  `| \`node dist/atelier.mjs models --json\` | ${cli.toFixed(1)} ms |`,
-  `| \`node -e 0\` | ${bare.toFixed(1)} ms |`,
+  ...markdownTable(
+    ['Command', 'Median'],
+    [
+      ['`node dist/atelier.mjs models --json`', `${cli.toFixed(1)} ms`],
+      ['`node -e 0`', `${bare.toFixed(1)} ms`],
+    ],
+  ),
   '',
   `Ratio: **${ratio.toFixed(2)}×** \`node -e 0\` (goal ≤ ${GOAL}×: ${verdict}).`,
   '',
@@ -110,14 +129,17 @@ const section = [
   `  \`loadCatalog()\` (${parse.models} entries) takes a median **${parse.cold.toFixed(1)} ms** in a fresh process, against`,
   `  ${parse.warm.toFixed(1)} ms for the same parse once zod's parsers are compiled (median of ${parse.runs} processes).`,
   '  The bundle carries the parsed entries as one JSON string.',
-  '- The bundle is minified (V8 compiles less source) and carries zod\'s English messages only.',
+  "- The bundle is minified (V8 compiles less source) and carries zod's English messages only.",
+  '',
   '<!-- cli-cold-start:end -->',
 ].join('\n');
 
 if (write) {
   const current = existsSync(benchFile) ? readFileSync(benchFile, 'utf8') : '# Benchmarks\n';
   const block = /<!-- cli-cold-start:begin[\s\S]*?<!-- cli-cold-start:end -->/;
-  const next = block.test(current) ? current.replace(block, section) : `${current.trimEnd()}\n\n${section}\n`;
+  const next = block.test(current)
+    ? current.replace(block, section)
+    : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(benchFile, next);
   console.log(`updated ${benchFile}`);
 }

@@ -38,7 +38,10 @@ async function validatedCatalogJson() {
   try {
     const script = join(dir, 'snapshot.mjs');
     await bundleScript('scripts/catalog-snapshot-entry.ts', script);
-    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [script], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (run.status !== 0) throw new Error(`catalog validation failed:\n${run.stderr}`);
     JSON.parse(run.stdout);
     return run.stdout;
@@ -63,10 +66,13 @@ function catalogSnapshot(json) {
         contents: `export const VALIDATED_MODELS = JSON.parse(${JSON.stringify(json)});`,
         loader: 'js',
       }));
-      b.onLoad({ filter: /[\\/]packages[\\/]core[\\/]src[\\/]catalog[\\/]data[\\/]index\.ts$/ }, () => ({
-        contents: `export { VALIDATED_MODELS as CATALOG_DATA } from ${JSON.stringify(snapshot)};`,
-        loader: 'ts',
-      }));
+      b.onLoad(
+        { filter: /[\\/]packages[\\/]core[\\/]src[\\/]catalog[\\/]data[\\/]index\.ts$/ },
+        () => ({
+          contents: `export { VALIDATED_MODELS as CATALOG_DATA } from ${JSON.stringify(snapshot)};`,
+          loader: 'ts',
+        }),
+      );
     },
   };
 }

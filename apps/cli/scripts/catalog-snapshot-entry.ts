@@ -6,5 +6,9 @@ import { loadCatalog, parseEntries } from '@atelier/core/catalog';
 
 const { models } = loadCatalog();
 const json = JSON.stringify(models);
-deepStrictEqual(parseEntries(JSON.parse(json)), JSON.parse(json), 'parsed catalog entries do not parse to themselves');
+deepStrictEqual(
+  parseEntries(JSON.parse(json)),
+  JSON.parse(json),
+  'parsed catalog entries do not parse to themselves',
+);
 process.stdout.write(json);

@@ -8,7 +8,9 @@ if (isStale()) {
   try {
     await buildCli({ quiet: true });
   } catch (e) {
-    console.error(`atelier: the build failed, so the CLI cannot run.\n${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `atelier: the build failed, so the CLI cannot run.\n${e instanceof Error ? e.message : String(e)}`,
+    );
     process.exit(1);
   }
 }

@@ -23,7 +23,8 @@ function newestMtime(path) {
 function sources() {
   const paths = [join(cliDir, 'src'), join(cliDir, 'package.json'), join(cliDir, 'scripts')];
   const packages = join(repoRoot, 'packages');
-  for (const name of existsSync(packages) ? readdirSync(packages) : []) paths.push(join(packages, name, 'src'));
+  for (const name of existsSync(packages) ? readdirSync(packages) : [])
+    paths.push(join(packages, name, 'src'));
   return paths.filter((p) => existsSync(p));
 }
 

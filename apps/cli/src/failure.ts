@@ -6,7 +6,13 @@ import { wantsColor } from './output/colors.ts';
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** Error codes a user fixes by changing the command line. */
-const USAGE_CODES = new Set(['unknown_model', 'invalid_input', 'unsupported', 'model_retired', 'not_found']);
+const USAGE_CODES = new Set([
+  'unknown_model',
+  'invalid_input',
+  'unsupported',
+  'model_retired',
+  'not_found',
+]);
 
 export interface Failure {
   code: string;
@@ -28,7 +34,11 @@ interface AtelierErrorLike {
  * start-up) does not have to import @atelier/core.
  */
 function isAtelierErrorLike(e: unknown): e is AtelierErrorLike {
-  return e instanceof Error && e.name === 'AtelierError' && typeof (e as { code?: unknown }).code === 'string';
+  return (
+    e instanceof Error &&
+    e.name === 'AtelierError' &&
+    typeof (e as { code?: unknown }).code === 'string'
+  );
 }
 
 export function describeFailure(e: unknown, commandPath = 'atelier'): Failure {
@@ -72,7 +82,10 @@ export function reportFailure(e: unknown, opts: { json: boolean; commandPath?: s
   }
   if (process.env.ATELIER_DEBUG && e instanceof Error && !(e instanceof CommanderError)) {
     process.stderr.write(`${e.stack ?? e.message}\n`);
-    if (e.cause) process.stderr.write(`cause: ${e.cause instanceof Error ? (e.cause.stack ?? e.cause.message) : String(e.cause)}\n`);
+    if (e.cause)
+      process.stderr.write(
+        `cause: ${e.cause instanceof Error ? (e.cause.stack ?? e.cause.message) : String(e.cause)}\n`,
+      );
   }
   return exitCode;
 }

@@ -11,7 +11,10 @@ export function flagName(field: string): string {
  * Validates parsed flags with a zod schema. Errors name the flag as typed (`--quality`), with the
  * allowed values for enums, and exit with the usage code.
  */
-export function parseFlags<S extends z.ZodType>(schema: S, values: Record<string, unknown>): z.output<S> {
+export function parseFlags<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, unknown>,
+): z.output<S> {
   const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
   const result = schema.safeParse(defined);
   if (result.success) return result.data;

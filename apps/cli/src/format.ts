@@ -20,7 +20,10 @@ export function whenText(when: When): string {
   return parts.join(' ');
 }
 
-function tiered<T extends { when: When }>(tiers: readonly T[], amount: (tier: T) => string): string {
+function tiered<T extends { when: When }>(
+  tiers: readonly T[],
+  amount: (tier: T) => string,
+): string {
   return tiers
     .map((t) => {
       const cond = whenText(t.when);
@@ -36,11 +39,14 @@ export function priceText(price: Price): string {
   switch (price.unit) {
     case 'image': {
       const base = tiered(price.tiers, (t) => `${formatUsd(t.micros)}/image`);
-      return price.inputImageMicros === undefined ? base : `${base}; input image ${formatUsd(price.inputImageMicros)}`;
+      return price.inputImageMicros === undefined
+        ? base
+        : `${base}; input image ${formatUsd(price.inputImageMicros)}`;
     }
     case 'megapixel': {
       const mp = price.mpPixels === 1_048_576 ? 'MP (2^20 px)' : 'MP';
-      const input = price.inputMpMicros === undefined ? '' : `; input ${formatUsd(price.inputMpMicros)}/${mp}`;
+      const input =
+        price.inputMpMicros === undefined ? '' : `; input ${formatUsd(price.inputMpMicros)}/${mp}`;
       return `first ${mp} ${formatUsd(price.firstMpMicros)}, each extra ${formatUsd(price.extraMpMicros)}${input}, ${price.rounding === 'up' ? 'rounded up' : 'pro rata'}`;
     }
     case 'token': {

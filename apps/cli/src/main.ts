@@ -20,6 +20,9 @@ try {
     // already on stderr, and that is a usage error.
     process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else {
-    process.exitCode = reportFailure(e, { json: argv.includes('--json'), commandPath: commandPathFor(program, argv) });
+    process.exitCode = reportFailure(e, {
+      json: argv.includes('--json'),
+      commandPath: commandPathFor(program, argv),
+    });
   }
 }

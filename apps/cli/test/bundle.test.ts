@@ -3,10 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 interface Meta {
-  outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown>; entryPoint?: string }>;
+  outputs: Record<
+    string,
+    {
+      imports: { path: string; kind: string }[];
+      inputs: Record<string, unknown>;
+      entryPoint?: string;
+    }
+  >;
 }
 
-const meta = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/meta.json', import.meta.url)), 'utf8')) as Meta;
+const meta = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../dist/meta.json', import.meta.url)), 'utf8'),
+) as Meta;
 
 /** Inputs that load when `output` is imported: it and its static imports, not its dynamic ones. */
 function staticInputs(output: string, seen = new Set<string>()): string[] {
@@ -14,12 +23,16 @@ function staticInputs(output: string, seen = new Set<string>()): string[] {
   seen.add(output);
   const out = meta.outputs[output];
   if (!out) throw new Error(`no output ${output}`);
-  const nested = out.imports.filter((i) => i.kind === 'import-statement' && meta.outputs[i.path]).flatMap((i) => staticInputs(i.path, seen));
+  const nested = out.imports
+    .filter((i) => i.kind === 'import-statement' && meta.outputs[i.path])
+    .flatMap((i) => staticInputs(i.path, seen));
   return [...Object.keys(out.inputs), ...nested];
 }
 
 function chunkOf(source: string): string {
-  const found = Object.entries(meta.outputs).find(([name, o]) => name.endsWith('.mjs') && Object.keys(o.inputs).includes(source));
+  const found = Object.entries(meta.outputs).find(
+    ([name, o]) => name.endsWith('.mjs') && Object.keys(o.inputs).includes(source),
+  );
   if (!found) throw new Error(`${source} is in no chunk`);
   return found[0];
 }
@@ -36,7 +49,14 @@ describe('the bundle loads each command lazily', () => {
   it('loads neither the table renderer, other commands nor provider SDKs for `models --json`', () => {
     const models = staticInputs(chunkOf('src/commands/models.ts'));
     expect(models.some((i) => i.includes('packages/core/src/catalog'))).toBe(true);
-    for (const heavy of ['/cli-table3/', 'src/commands/cost.ts', 'src/commands/model.ts', '/node_modules/openai/', '/node_modules/@google/genai/', 'packages/core/src/providers']) {
+    for (const heavy of [
+      '/cli-table3/',
+      'src/commands/cost.ts',
+      'src/commands/model.ts',
+      '/node_modules/openai/',
+      '/node_modules/@google/genai/',
+      'packages/core/src/providers',
+    ]) {
       expect(models.filter((i) => i.includes(heavy))).toEqual([]);
     }
   });

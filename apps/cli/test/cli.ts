@@ -15,7 +15,10 @@ export function atelier(args: readonly string[], env: Record<string, string> = {
     execFile(
       process.execPath,
       [entry, ...args],
-      { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ATELIER_DEBUG: '', ...env }, maxBuffer: 32 * 1024 * 1024 },
+      {
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ATELIER_DEBUG: '', ...env },
+        maxBuffer: 32 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
@@ -27,12 +30,20 @@ export function atelier(args: readonly string[], env: Record<string, string> = {
 /** Runs with --json and parses stdout; fails the test with stderr when the command failed. */
 export async function atelierJson<T = unknown>(args: readonly string[]): Promise<T> {
   const run = await atelier([...args, '--json']);
-  if (run.code !== 0) throw new Error(`atelier ${args.join(' ')} exited ${run.code}: ${run.stderr}`);
+  if (run.code !== 0)
+    throw new Error(`atelier ${args.join(' ')} exited ${run.code}: ${run.stderr}`);
   return JSON.parse(run.stdout) as T;
 }
 
 /** The JSON error a failing --json run prints on stderr. */
-export function jsonError(run: Run): { code: string; message: string; hint?: string; details?: Record<string, unknown> } {
-  const parsed = JSON.parse(run.stderr) as { error: { code: string; message: string; hint?: string } };
+export function jsonError(run: Run): {
+  code: string;
+  message: string;
+  hint?: string;
+  details?: Record<string, unknown>;
+} {
+  const parsed = JSON.parse(run.stderr) as {
+    error: { code: string; message: string; hint?: string };
+  };
   return parsed.error;
 }

@@ -7,7 +7,13 @@ const catalog = loadCatalog();
 
 describe('atelier compare', () => {
   it('returns the comparison of the core for the same models and lens', async () => {
-    const result = await atelierJson<Comparison>(['compare', 'nano-banana-pro', 'FLUX.2 [pro]', '--use-case', 'product']);
+    const result = await atelierJson<Comparison>([
+      'compare',
+      'nano-banana-pro',
+      'FLUX.2 [pro]',
+      '--use-case',
+      'product',
+    ]);
     const direct = compare(['nano-banana-pro', 'flux-2-pro'], { useCase: 'product' }, catalog);
     expect(result).toEqual(JSON.parse(JSON.stringify(direct)));
     expect(result.models.map((m) => m.id)).toEqual(['nano-banana-pro', 'flux-2-pro']);
@@ -21,10 +27,19 @@ describe('atelier compare', () => {
   });
 
   it('takes up to four models and prints scores, features, the verdict and sources', async () => {
-    const run = await atelier(['compare', 'nano-banana-pro', 'flux-2-pro', 'veo-3-1', 'veo-3-1-fast']);
+    const run = await atelier([
+      'compare',
+      'nano-banana-pro',
+      'flux-2-pro',
+      'veo-3-1',
+      'veo-3-1-fast',
+    ]);
     expect(run.code).toBe(0);
-    for (const heading of ['Scores (0–5)', 'Features', 'If you need…', 'Verdict', 'Sources']) expect(run.stdout).toContain(`\n${heading}\n`);
-    expect(run.stdout.split('\n')[0]).toBe('Nano Banana Pro vs FLUX.2 [pro] vs Veo 3.1 vs Veo 3.1 Fast');
+    for (const heading of ['Scores (0–5)', 'Features', 'If you need…', 'Verdict', 'Sources'])
+      expect(run.stdout).toContain(`\n${heading}\n`);
+    expect(run.stdout.split('\n')[0]).toBe(
+      'Nano Banana Pro vs FLUX.2 [pro] vs Veo 3.1 vs Veo 3.1 Fast',
+    );
     const veo = catalog.resolve('veo-3-1');
     if (veo.modality !== 'video') throw new Error('veo-3-1 is a video model');
     const source = veo.video.source;
@@ -32,7 +47,14 @@ describe('atelier compare', () => {
   });
 
   it('rejects an unknown lens naming every lens', async () => {
-    const run = await atelier(['compare', 'nano-banana-pro', 'flux-2-pro', '--use-case', 'wedding', '--json']);
+    const run = await atelier([
+      'compare',
+      'nano-banana-pro',
+      'flux-2-pro',
+      '--use-case',
+      'wedding',
+      '--json',
+    ]);
     expect(run.code).toBe(2);
     const error = jsonError(run);
     expect(error.message).toContain('--use-case');
@@ -46,7 +68,14 @@ describe('atelier compare', () => {
     const typo = await atelier(['compare', 'nano-banana-pro', 'flux-2-pr']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('Did you mean "flux-2-pro"');
-    const five = await atelier(['compare', 'nano-banana-pro', 'flux-2-pro', 'veo-3-1', 'veo-3-1-fast', 'veo-3-1-lite']);
+    const five = await atelier([
+      'compare',
+      'nano-banana-pro',
+      'flux-2-pro',
+      'veo-3-1',
+      'veo-3-1-fast',
+      'veo-3-1-lite',
+    ]);
     expect(five.code).toBe(2);
     expect(five.stderr).toContain('too many arguments');
   });

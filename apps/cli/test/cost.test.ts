@@ -8,7 +8,14 @@ const catalog = loadCatalog();
 
 describe('atelier cost', () => {
   it('matches the pricing engine for the same request, with lines that add up', async () => {
-    const report = await atelierJson<CostReport>(['cost', 'nano-banana-pro', '--count', '10', '--resolution', '4K']);
+    const report = await atelierJson<CostReport>([
+      'cost',
+      'nano-banana-pro',
+      '--count',
+      '10',
+      '--resolution',
+      '4K',
+    ]);
     const direct = estimate({ model: 'nano-banana-pro', count: 10, resolution: '4K' }, catalog);
     expect(report.estimate).toEqual(JSON.parse(JSON.stringify(direct)));
     const est = report.estimate;
@@ -21,16 +28,40 @@ describe('atelier cost', () => {
   });
 
   it('prices a video route by seconds and names its source', async () => {
-    const report = await atelierJson<CostReport>(['cost', 'veo-3-1', '--seconds', '8', '--resolution', '1080p', '--audio', '--provider', 'vertex']);
+    const report = await atelierJson<CostReport>([
+      'cost',
+      'veo-3-1',
+      '--seconds',
+      '8',
+      '--resolution',
+      '1080p',
+      '--audio',
+      '--provider',
+      'vertex',
+    ]);
     const model = catalog.resolve('veo-3-1');
     const route = model.routes.find((r) => r.provider === 'vertex');
-    expect(report.estimate.route).toEqual({ provider: 'vertex', providerModelId: route?.providerModelId });
+    expect(report.estimate.route).toEqual({
+      provider: 'vertex',
+      providerModelId: route?.providerModelId,
+    });
     expect(report.estimate.sources.map((s) => s.ref)).toContain(route?.price.source.ref);
-    expect(report.estimate.expected).toBe(estimate({ model: 'veo-3-1', seconds: 8, resolution: '1080p', audio: true, provider: 'vertex' }, catalog).expected);
+    expect(report.estimate.expected).toBe(
+      estimate(
+        { model: 'veo-3-1', seconds: 8, resolution: '1080p', audio: true, provider: 'vertex' },
+        catalog,
+      ).expected,
+    );
   });
 
   it('projects 50 / 200 / 1,000 / 5,000 a month and prices the retakes of an acceptance rate', async () => {
-    const report = await atelierJson<CostReport>(['cost', 'nano-banana-pro', '--monthly', '--accept-rate', '40%']);
+    const report = await atelierJson<CostReport>([
+      'cost',
+      'nano-banana-pro',
+      '--monthly',
+      '--accept-rate',
+      '40%',
+    ]);
     const per = report.estimate.perAsset;
     expect(report.monthly?.map((m) => m.volume)).toEqual([50, 200, 1000, 5000]);
     for (const row of report.monthly ?? []) {
@@ -40,7 +71,11 @@ describe('atelier cost', () => {
       expect(row.accepted).toBe((report.acceptRate?.perAccepted ?? NaN) * row.volume);
     }
     // 40 % kept: 2.5 generations per kept image.
-    expect(report.acceptRate).toEqual({ percent: 40, tries: 2.5, perAccepted: Math.round(per.expected * 2.5) });
+    expect(report.acceptRate).toEqual({
+      percent: 40,
+      tries: 2.5,
+      perAccepted: Math.round(per.expected * 2.5),
+    });
   });
 
   it('prints the breakdown with sources and assumptions for people', async () => {
@@ -49,13 +84,16 @@ describe('atelier cost', () => {
     const direct = estimate({ model: 'nano-banana-pro' }, catalog);
     expect(run.stdout).toContain('Cost lines (expected case)');
     for (const line of direct.lines) expect(run.stdout).toContain(line.label);
-    for (const source of direct.sources) expect(run.stdout).toContain(`${source.ref} (${source.kind}, ${source.asOf})`);
+    for (const source of direct.sources)
+      expect(run.stdout).toContain(`${source.ref} (${source.kind}, ${source.asOf})`);
     expect(run.stdout).toContain('Assumptions');
     expect(run.stdout).toMatch(/Monthly projection\nPer month\s+Expected\s+Range\n50 images/);
   });
 
   it('refuses a retired model and names its replacements (exit 2)', async () => {
-    const retired = catalog.models.find((m) => m.lifecycle.status === 'retired' && m.lifecycle.replacements.length > 0);
+    const retired = catalog.models.find(
+      (m) => m.lifecycle.status === 'retired' && m.lifecycle.replacements.length > 0,
+    );
     if (!retired) throw new Error('the catalog has no retired model with a replacement');
     const names = retired.lifecycle.replacements.map((id) => catalog.resolve(id).name);
     const run = await atelier(['cost', retired.id, '--seconds', '8']);

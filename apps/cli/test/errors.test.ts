@@ -19,7 +19,10 @@ describe('usage errors from commander', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     const error = jsonError(run);
-    expect(error).toMatchObject({ code: 'invalid_input', hint: 'Run `atelier models --help` for usage.' });
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      hint: 'Run `atelier models --help` for usage.',
+    });
     expect(error.message).toContain("unknown option '--bogus'");
   });
 
@@ -34,7 +37,8 @@ describe('usage errors from commander', () => {
     const help = await atelier(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: atelier');
-    for (const name of ['models', 'model', 'cost']) expect(help.stdout).toMatch(new RegExp(`\\n  ${name} `));
+    for (const name of ['models', 'model', 'cost'])
+      expect(help.stdout).toMatch(new RegExp(`\\n  ${name} `));
     const bare = await atelier([]);
     expect(bare.code).toBe(0);
     expect(bare.stdout).toBe(help.stdout);
@@ -46,8 +50,15 @@ describe('usage errors from commander', () => {
 
 describe('describeFailure', () => {
   it('turns AtelierErrors into message + hint with the usage exit code for input problems', () => {
-    const unknown = new AtelierError('unknown_model', 'Unknown model "x".', { hint: 'Did you mean "y"?' });
-    expect(describeFailure(unknown)).toMatchObject({ code: 'unknown_model', message: 'Unknown model "x".', hint: 'Did you mean "y"?', exitCode: EXIT.usage });
+    const unknown = new AtelierError('unknown_model', 'Unknown model "x".', {
+      hint: 'Did you mean "y"?',
+    });
+    expect(describeFailure(unknown)).toMatchObject({
+      code: 'unknown_model',
+      message: 'Unknown model "x".',
+      hint: 'Did you mean "y"?',
+      exitCode: EXIT.usage,
+    });
     const unpriced = new AtelierError('price_unavailable', 'No price is known for X.');
     expect(describeFailure(unpriced).exitCode).toBe(EXIT.failure);
   });
@@ -63,7 +74,14 @@ describe('describeFailure', () => {
   });
 
   it('maps commander errors to the usage exit code', () => {
-    const failure = describeFailure(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"), 'atelier cost');
-    expect(failure).toMatchObject({ message: "unknown option '--x'", hint: 'Run `atelier cost --help` for usage.', exitCode: EXIT.usage });
+    const failure = describeFailure(
+      new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"),
+      'atelier cost',
+    );
+    expect(failure).toMatchObject({
+      message: "unknown option '--x'",
+      hint: 'Run `atelier cost --help` for usage.',
+      exitCode: EXIT.usage,
+    });
   });
 });

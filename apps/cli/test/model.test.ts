@@ -15,15 +15,25 @@ describe('atelier model', () => {
   });
 
   it('names the replacements of a retired model', async () => {
-    const retired = catalog.models.find((m) => m.lifecycle.status === 'retired' && m.lifecycle.replacements.length > 0);
+    const retired = catalog.models.find(
+      (m) => m.lifecycle.status === 'retired' && m.lifecycle.replacements.length > 0,
+    );
     if (!retired) throw new Error('the catalog has no retired model with a replacement');
-    const card = await atelierJson<{ lifecycle: { replacementModels: { id: string; name: string }[] } }>(['model', retired.id]);
-    expect(card.lifecycle.replacementModels.map((r) => r.id)).toEqual(retired.lifecycle.replacements);
+    const card = await atelierJson<{
+      lifecycle: { replacementModels: { id: string; name: string }[] };
+    }>(['model', retired.id]);
+    expect(card.lifecycle.replacementModels.map((r) => r.id)).toEqual(
+      retired.lifecycle.replacements,
+    );
 
     const text = await atelier(['model', retired.id]);
     expect(text.code).toBe(0);
     const replacement = catalog.resolve(retired.lifecycle.replacements[0] ?? '');
-    expect(text.stdout).toMatch(new RegExp(`Replaced by\\s+${replacement.id} \\(${replacement.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `Replaced by\\s+${replacement.id} \\(${replacement.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`,
+      ),
+    );
     expect(text.stdout).toContain(`Shutdown     ${retired.lifecycle.shutdown}`);
   });
 
@@ -32,17 +42,28 @@ describe('atelier model', () => {
     const run = await atelier(['model', 'nano-banana-pro']);
     expect(run.code).toBe(0);
     const out = run.stdout;
-    for (const heading of ['Specs', 'Lifecycle', 'Routes and prices', 'Scores (0–5)', 'Prompt', 'Claims']) {
+    for (const heading of [
+      'Specs',
+      'Lifecycle',
+      'Routes and prices',
+      'Scores (0–5)',
+      'Prompt',
+      'Claims',
+    ]) {
       expect(out).toContain(`\n${heading}\n`);
     }
     for (const route of model.routes) {
       expect(out).toContain(route.providerModelId);
-      expect(out).toContain(`source: ${route.price.source.ref} (${route.price.source.kind}, ${route.price.source.asOf})`);
+      expect(out).toContain(
+        `source: ${route.price.source.ref} (${route.price.source.kind}, ${route.price.source.asOf})`,
+      );
     }
     expect(out).toContain(model.prompt.template);
     for (const claim of model.claims) expect(out).toContain(claim.text.slice(0, 40));
     const realism = model.scores.realism;
-    expect(out).toMatch(new RegExp(`realism\\s+${realism?.value.toFixed(1)}\\s+${realism?.source.ref}`));
+    expect(out).toMatch(
+      new RegExp(`realism\\s+${realism?.value.toFixed(1)}\\s+${realism?.source.ref}`),
+    );
   });
 
   it('fails on an unknown model with a suggestion and exit code 2', async () => {

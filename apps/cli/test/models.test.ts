@@ -13,7 +13,12 @@ describe('atelier models', () => {
     expect(rows.map((r) => r.id)).toEqual(expected.map((m) => m.id));
     for (const row of rows) {
       const model = catalog.resolve(row.id);
-      expect(row).toMatchObject({ name: model.name, vendor: model.vendor, modality: model.modality, status: model.lifecycle.status });
+      expect(row).toMatchObject({
+        name: model.name,
+        vendor: model.vendor,
+        modality: model.modality,
+        status: model.lifecycle.status,
+      });
       const start = startingPrice(model);
       if (start) {
         expect(row.startingPrice).toEqual({
@@ -42,26 +47,40 @@ describe('atelier models', () => {
 
   it('filters by modality, task, vendor and status as the shared catalog filter does', async () => {
     const video = await atelierJson<ModelRow[]>(['models', '--modality', 'video']);
-    expect(video.map((r) => r.id)).toEqual(filterModels(catalog, { modality: 'video' }).map((m) => m.id));
+    expect(video.map((r) => r.id)).toEqual(
+      filterModels(catalog, { modality: 'video' }).map((m) => m.id),
+    );
     expect(video.every((r) => r.modality === 'video')).toBe(true);
 
     const edit = await atelierJson<ModelRow[]>(['models', '--task', 'edit', '--vendor', 'google']);
-    expect(edit.map((r) => r.id)).toEqual(filterModels(catalog, { task: 'edit', vendor: 'google' }).map((m) => m.id));
+    expect(edit.map((r) => r.id)).toEqual(
+      filterModels(catalog, { task: 'edit', vendor: 'google' }).map((m) => m.id),
+    );
     expect(edit.length).toBeGreaterThan(0);
 
     const statuses = await atelierJson<ModelRow[]>(['models', '--status', 'active,preview']);
-    expect(statuses.map((r) => r.id)).toEqual(filterModels(catalog, { status: ['active', 'preview'] }).map((m) => m.id));
+    expect(statuses.map((r) => r.id)).toEqual(
+      filterModels(catalog, { status: ['active', 'preview'] }).map((m) => m.id),
+    );
   });
 
   it('keeps only models whose starting price is within --max-price', async () => {
-    const rows = await atelierJson<ModelRow[]>(['models', '--modality', 'image', '--max-price', '0.04']);
+    const rows = await atelierJson<ModelRow[]>([
+      'models',
+      '--modality',
+      'image',
+      '--max-price',
+      '0.04',
+    ]);
     const expected = filterModels(catalog, { modality: 'image' }).filter((m) => {
       const start = startingPrice(m);
       return start !== undefined && start.micros <= 40_000;
     });
     expect(rows.map((r) => r.id)).toEqual(expected.map((m) => m.id));
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.startingPrice !== null && r.startingPrice.micros <= 40_000)).toBe(true);
+    expect(rows.every((r) => r.startingPrice !== null && r.startingPrice.micros <= 40_000)).toBe(
+      true,
+    );
   });
 
   it('prints a readable table without colour when not on a terminal', async () => {
@@ -78,9 +97,15 @@ describe('atelier models', () => {
   });
 
   it('colours only when asked to, and never under NO_COLOR', async () => {
-    const forced = await atelier(['models', '--vendor', 'google'], { FORCE_COLOR: '1', NO_COLOR: '' });
+    const forced = await atelier(['models', '--vendor', 'google'], {
+      FORCE_COLOR: '1',
+      NO_COLOR: '',
+    });
     expect(forced.stdout).toContain('\u001b[');
-    const both = await atelier(['models', '--vendor', 'google'], { FORCE_COLOR: '1', NO_COLOR: '1' });
+    const both = await atelier(['models', '--vendor', 'google'], {
+      FORCE_COLOR: '1',
+      NO_COLOR: '1',
+    });
     expect(both.stdout).not.toContain('\u001b[');
   });
 

@@ -10,8 +10,16 @@ const PROMPT = 'A neon sign reading "OPEN LATE" above a rainy street --ar 21:9 -
 
 describe('atelier prompt lint', () => {
   it('returns the core analysis against the model’s guidance', async () => {
-    const result = await atelierJson<PromptAnalysis>(['prompt', 'lint', PROMPT, '--model', 'nano-banana-pro']);
-    expect(result).toEqual(JSON.parse(JSON.stringify(analyzePrompt(PROMPT, { model: 'nano-banana-pro' }, catalog))));
+    const result = await atelierJson<PromptAnalysis>([
+      'prompt',
+      'lint',
+      PROMPT,
+      '--model',
+      'nano-banana-pro',
+    ]);
+    expect(result).toEqual(
+      JSON.parse(JSON.stringify(analyzePrompt(PROMPT, { model: 'nano-banana-pro' }, catalog))),
+    );
     expect(result.maxWords).toBe(catalog.resolve('nano-banana-pro').prompt.maxWords);
     expect(result.quotedText).toEqual(['OPEN LATE']);
     expect(result.flags.aspectRatio).toBe('21:9');
@@ -22,13 +30,18 @@ describe('atelier prompt lint', () => {
     expect(run.code).toBe(0);
     const analysis = analyzePrompt(PROMPT, { model: 'nano-banana-pro' }, catalog);
     expect(run.stdout).toContain(`Missing      ${analysis.missing.join(', ')}`);
-    expect(run.stdout.replace(/\s+/g, ' ')).toContain(catalog.resolve('nano-banana-pro').prompt.template);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+      catalog.resolve('nano-banana-pro').prompt.template,
+    );
     expect(run.stdout).toContain('Read: --ar 21:9 --no people');
   });
 
   it('reads the prompt from stdin with "-"', () => {
     const entry = fileURLToPath(new URL('../dist/atelier.mjs', import.meta.url));
-    const run = spawnSync(process.execPath, [entry, 'prompt', 'lint', '-', '--json'], { input: 'a red fox in snow', encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [entry, 'prompt', 'lint', '-', '--json'], {
+      input: 'a red fox in snow',
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect((JSON.parse(run.stdout) as PromptAnalysis).words).toBe(5);
   });

@@ -8,8 +8,22 @@ const catalog = loadCatalog();
 
 describe('atelier recommend', () => {
   it('ranks as the core does for the same query, within the budget per asset', async () => {
-    const report = await atelierJson<RecommendReport>(['recommend', '--use-case', 'product', '--budget', '0.05', '--must', 'text-in-image']);
-    const query: RecommendQuery = { useCase: 'product', mustHaves: ['text-in-image'], priorities: [], budgetPerAsset: 50_000, includeRetired: false };
+    const report = await atelierJson<RecommendReport>([
+      'recommend',
+      '--use-case',
+      'product',
+      '--budget',
+      '0.05',
+      '--must',
+      'text-in-image',
+    ]);
+    const query: RecommendQuery = {
+      useCase: 'product',
+      mustHaves: ['text-in-image'],
+      priorities: [],
+      budgetPerAsset: 50_000,
+      includeRetired: false,
+    };
     expect(report.query).toEqual(query);
     const { query: _q, ...result } = report;
     expect(result).toEqual(JSON.parse(JSON.stringify(recommend(query, catalog))));
@@ -22,10 +36,30 @@ describe('atelier recommend', () => {
 
   it('prices a monthly budget at a volume and takes priorities and video settings', async () => {
     const report = await atelierJson<RecommendReport>([
-      'recommend', '--modality', 'video', '--budget', '500', '--per', 'month', '--volume', '100',
-      '--priority', 'motion,speed', '--seconds', '8', '--must', 'audio',
+      'recommend',
+      '--modality',
+      'video',
+      '--budget',
+      '500',
+      '--per',
+      'month',
+      '--volume',
+      '100',
+      '--priority',
+      'motion,speed',
+      '--seconds',
+      '8',
+      '--must',
+      'audio',
     ]);
-    expect(report.query).toMatchObject({ modality: 'video', budgetPerMonth: 500_000_000, volumePerMonth: 100, priorities: ['motion', 'speed'], mustHaves: ['audio'], settings: { seconds: 8 } });
+    expect(report.query).toMatchObject({
+      modality: 'video',
+      budgetPerMonth: 500_000_000,
+      volumePerMonth: 100,
+      priorities: ['motion', 'speed'],
+      mustHaves: ['audio'],
+      settings: { seconds: 8 },
+    });
     for (const m of report.ranked) {
       expect(m.modality).toBe('video');
       expect(m.estimate?.perMonth?.volume).toBe(100);

@@ -23,10 +23,18 @@ function render(r: Comparison, s: Style): string {
   const ids = r.models.map((m) => m.id);
   const names = r.models.map((m) => m.name);
   const out: string[] = [];
-  out.push(c.bold(names.join(' vs ')) + (r.lens ? c.dim(`  (use case: ${r.lens.label.toLowerCase()})`) : ''));
+  out.push(
+    c.bold(names.join(' vs ')) +
+      (r.lens ? c.dim(`  (use case: ${r.lens.label.toLowerCase()})`) : ''),
+  );
 
   const star = (on: boolean, text: string) => (on ? `${c.green(text)} ${c.green('★')}` : text);
-  const rows: string[][] = [['Status', ...r.models.map((m) => `${m.vendor} · ${m.status}${m.shutdown ? ` ${m.shutdown}` : ''}`)]];
+  const rows: string[][] = [
+    [
+      'Status',
+      ...r.models.map((m) => `${m.vendor} · ${m.status}${m.shutdown ? ` ${m.shutdown}` : ''}`),
+    ],
+  ];
   for (const row of r.criteria) {
     rows.push([
       row.label,
@@ -37,13 +45,24 @@ function render(r: Comparison, s: Style): string {
       }),
     ]);
   }
-  const top = (scores: Record<string, { score: number }>) => Math.max(...ids.map((id) => scores[id]?.score ?? 0));
+  const top = (scores: Record<string, { score: number }>) =>
+    Math.max(...ids.map((id) => scores[id]?.score ?? 0));
   const overallTop = top(r.overall);
-  rows.push(['Balanced score', ...ids.map((id) => star(r.overall[id]?.score === overallTop, (r.overall[id]?.score ?? 0).toFixed(2)))]);
+  rows.push([
+    'Balanced score',
+    ...ids.map((id) =>
+      star(r.overall[id]?.score === overallTop, (r.overall[id]?.score ?? 0).toFixed(2)),
+    ),
+  ]);
   if (r.lens) {
     const lens = r.lens;
     const lensTop = top(lens.scores);
-    rows.push([`${lens.label} score`, ...ids.map((id) => star(lens.scores[id]?.score === lensTop, (lens.scores[id]?.score ?? 0).toFixed(2)))]);
+    rows.push([
+      `${lens.label} score`,
+      ...ids.map((id) =>
+        star(lens.scores[id]?.score === lensTop, (lens.scores[id]?.score ?? 0).toFixed(2)),
+      ),
+    ]);
   }
   out.push('', s.heading('Scores (0–5)'), s.table(['', ...names], rows));
 
@@ -51,10 +70,15 @@ function render(r: Comparison, s: Style): string {
   out.push(
     s.table(
       ['', ...names],
-      r.features.map((f) => [f.label, ...ids.map((id) => {
-        const cell = f.values[id];
-        return cell ? `${cell.text}${cell.source ? ` ${c.dim(notes.ref(cell.source))}` : ''}` : '';
-      })]),
+      r.features.map((f) => [
+        f.label,
+        ...ids.map((id) => {
+          const cell = f.values[id];
+          return cell
+            ? `${cell.text}${cell.source ? ` ${c.dim(notes.ref(cell.source))}` : ''}`
+            : '';
+        }),
+      ]),
       { fit: true },
     ),
   );
@@ -69,8 +93,8 @@ function render(r: Comparison, s: Style): string {
   out.push('', s.heading('Verdict'), wrap(r.verdict.text, 2));
   if (r.lens) out.push(c.dim(wrap(`${r.lens.label} lens: ${r.lens.rationale}`, 2)));
 
-  if (r.warnings.length) out.push('', s.heading('Warnings'), ...r.warnings.map((w) => c.yellow(bulletText(w))));
+  if (r.warnings.length)
+    out.push('', s.heading('Warnings'), ...r.warnings.map((w) => c.yellow(bulletText(w))));
   out.push('', s.heading('Sources'), ...notes.render(s));
   return out.join('\n');
 }
-

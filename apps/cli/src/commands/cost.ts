@@ -17,7 +17,11 @@ import { parseFlags } from '../flags.ts';
 import { SourceNotes } from '../output/sources.ts';
 import type { Style } from '../output/style.ts';
 
-const CostFlags = EstimateRequestSchema.omit({ model: true, inputPixels: true, promptTokens: true }).extend({
+const CostFlags = EstimateRequestSchema.omit({
+  model: true,
+  inputPixels: true,
+  promptTokens: true,
+}).extend({
   monthly: z.boolean().optional(),
   acceptRate: z.number().gt(0).max(100).optional(),
 });
@@ -69,8 +73,12 @@ export function run({ args, options }: Invocation): Output {
     };
   }
   if (monthly) {
-    const [low, expected, high] = [per.low, per.expected, per.high].map((p) => projectMonthly(p, DEFAULT_MONTHLY_VOLUMES));
-    const accepted = report.acceptRate ? projectMonthly(report.acceptRate.perAccepted, DEFAULT_MONTHLY_VOLUMES) : undefined;
+    const [low, expected, high] = [per.low, per.expected, per.high].map((p) =>
+      projectMonthly(p, DEFAULT_MONTHLY_VOLUMES),
+    );
+    const accepted = report.acceptRate
+      ? projectMonthly(report.acceptRate.perAccepted, DEFAULT_MONTHLY_VOLUMES)
+      : undefined;
     report.monthly = DEFAULT_MONTHLY_VOLUMES.map((volume, i) => ({
       volume,
       low: low?.[i]?.micros ?? 0,
@@ -99,20 +107,41 @@ function render(report: CostReport, s: Style): string {
   const { c } = s;
   const est = report.estimate;
   const out: string[] = [];
-  out.push(`${c.bold(est.modelName)} ${c.dim(`(${est.model})`)} via ${est.route.provider} ${c.dim(est.route.providerModelId)} · ${assetWord(est, est.count)}`);
-  const range = est.low === est.high ? formatUsd(est.expected) : `${formatUsd(est.low)} – ${formatUsd(est.high)}`;
+  out.push(
+    `${c.bold(est.modelName)} ${c.dim(`(${est.model})`)} via ${est.route.provider} ${c.dim(est.route.providerModelId)} · ${assetWord(est, est.count)}`,
+  );
+  const range =
+    est.low === est.high
+      ? formatUsd(est.expected)
+      : `${formatUsd(est.low)} – ${formatUsd(est.high)}`;
   out.push(
     s.fields([
-      ['Expected', `${c.bold(formatUsd(est.expected))}${est.count > 1 ? c.dim(`  (${formatUsd(est.perAsset.expected)} each)`) : ''}`],
-      ['Range', `${range}${est.count > 1 && est.low !== est.high ? c.dim(`  (${formatUsd(est.perAsset.low)} – ${formatUsd(est.perAsset.high)} each)`) : ''}`],
+      [
+        'Expected',
+        `${c.bold(formatUsd(est.expected))}${est.count > 1 ? c.dim(`  (${formatUsd(est.perAsset.expected)} each)`) : ''}`,
+      ],
+      [
+        'Range',
+        `${range}${est.count > 1 && est.low !== est.high ? c.dim(`  (${formatUsd(est.perAsset.low)} – ${formatUsd(est.perAsset.high)} each)`) : ''}`,
+      ],
     ]),
   );
 
   const notes = new SourceNotes();
   out.push('', s.heading('Cost lines (expected case)'));
-  const rows = est.lines.map((l) => [l.label, l.quantity, l.unitPrice, formatUsd(l.micros), notes.ref(l.source)]);
+  const rows = est.lines.map((l) => [
+    l.label,
+    l.quantity,
+    l.unitPrice,
+    formatUsd(l.micros),
+    notes.ref(l.source),
+  ]);
   rows.push([c.bold('Total'), '', '', c.bold(formatUsd(est.expected)), '']);
-  out.push(s.table(['Line', 'Quantity', 'Rate', 'Cost', 'Source'], rows, { align: ['left', 'left', 'left', 'right', 'left'] }));
+  out.push(
+    s.table(['Line', 'Quantity', 'Rate', 'Cost', 'Source'], rows, {
+      align: ['left', 'left', 'left', 'right', 'left'],
+    }),
+  );
 
   out.push('', s.heading('Sources'), ...notes.render(s));
 
@@ -137,7 +166,11 @@ function render(report: CostReport, s: Style): string {
       s.table(
         head,
         report.monthly.map((m) => {
-          const row = [assetWord(est, m.volume), formatUsd(m.expected), m.low === m.high ? '' : `${formatUsd(m.low)} – ${formatUsd(m.high)}`];
+          const row = [
+            assetWord(est, m.volume),
+            formatUsd(m.expected),
+            m.low === m.high ? '' : `${formatUsd(m.low)} – ${formatUsd(m.high)}`,
+          ];
           if (m.accepted !== undefined) row.push(formatUsd(m.accepted));
           return row;
         }),
@@ -147,7 +180,13 @@ function render(report: CostReport, s: Style): string {
   }
 
   if (report.claims.length) {
-    out.push('', s.heading('Prices quoted by sources'), c.dim('  The same request at prices the sources quote; for comparison, not what the route above charges.'));
+    out.push(
+      '',
+      s.heading('Prices quoted by sources'),
+      c.dim(
+        '  The same request at prices the sources quote; for comparison, not what the route above charges.',
+      ),
+    );
     for (const claim of report.claims) {
       const amount = claim.micros !== undefined ? `${formatUsd(claim.micros)}: ` : '';
       out.push(bulletText(`${amount}${claim.text}${claim.error ? ` (${claim.error})` : ''}`));

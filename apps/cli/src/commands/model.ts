@@ -29,7 +29,10 @@ function card(m: ModelEntry, replacements: { id: string; name: string }[], s: St
     s.fields([
       ['Aliases', m.aliases.join(', ')],
       ['Tasks', m.tasks.join(', ')],
-      ['Moderation', m.moderation ? `${m.moderation.level} — ${sourceText(m.moderation.source)}` : undefined],
+      [
+        'Moderation',
+        m.moderation ? `${m.moderation.level} — ${sourceText(m.moderation.source)}` : undefined,
+      ],
       [
         'Latency',
         m.claimedLatency
@@ -62,7 +65,11 @@ function card(m: ModelEntry, replacements: { id: string; name: string }[], s: St
     out.push(indent(c.yellow(`No priced route: ${m.unpricedReason ?? 'no reason recorded'}`)));
   }
   for (const r of m.routes) {
-    out.push(indent(`${c.bold(r.provider)}  ${r.providerModelId}  ${r.status === 'active' ? c.green(r.status) : c.yellow(r.status)}`));
+    out.push(
+      indent(
+        `${c.bold(r.provider)}  ${r.providerModelId}  ${r.status === 'active' ? c.green(r.status) : c.yellow(r.status)}`,
+      ),
+    );
     out.push(wrap(priceText(r.price), 4));
     if (r.price.note) out.push(c.dim(wrap(r.price.note, 4)));
     if (r.note) out.push(c.dim(wrap(r.note, 4)));
@@ -79,7 +86,12 @@ function card(m: ModelEntry, replacements: { id: string; name: string }[], s: St
       indent(
         s.table(
           ['Criterion', 'Score', 'Source', 'Note'],
-          scores.map(([k, v]) => [k, v.value.toFixed(1), `${v.source.ref} (${v.source.asOf})`, v.note ?? '']),
+          scores.map(([k, v]) => [
+            k,
+            v.value.toFixed(1),
+            `${v.source.ref} (${v.source.asOf})`,
+            v.note ?? '',
+          ]),
           { align: ['left', 'right', 'left', 'left'] },
         ),
       ),
@@ -110,7 +122,11 @@ function card(m: ModelEntry, replacements: { id: string; name: string }[], s: St
   for (const tip of m.prompt.tips) out.push(bulletText(tip));
 
   if (m.claims.length) {
-    out.push('', s.heading('Claims'), c.dim('  What sources say, in their words; not verified by Atelier.'));
+    out.push(
+      '',
+      s.heading('Claims'),
+      c.dim('  What sources say, in their words; not verified by Atelier.'),
+    );
     for (const claim of m.claims) {
       out.push(bulletText(`[${claim.topic}] ${claim.text}`));
       out.push(c.dim(`    ${sourceText(claim.source)}`));

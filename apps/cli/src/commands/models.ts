@@ -1,4 +1,9 @@
-import { filterModels, ModelFilterSchema, type ModelEntry, type Source } from '@atelier/core/catalog';
+import {
+  filterModels,
+  ModelFilterSchema,
+  type ModelEntry,
+  type Source,
+} from '@atelier/core/catalog';
 import { usd } from '@atelier/core/money';
 import { startingPrice } from '@atelier/core/pricing';
 import { z } from 'zod';
@@ -9,7 +14,10 @@ import type { Style } from '../output/style.ts';
 
 const ModelsFlags = ModelFilterSchema.omit({ includeRetired: true }).extend({
   all: z.boolean().optional(),
-  maxPrice: z.string().regex(/^\d+(\.\d{1,6})?$/, 'a USD amount with at most 6 decimals').optional(),
+  maxPrice: z
+    .string()
+    .regex(/^\d+(\.\d{1,6})?$/, 'a USD amount with at most 6 decimals')
+    .optional(),
 });
 
 export interface ModelRow {
@@ -45,7 +53,10 @@ export function run({ args, options }: Invocation): Output {
   const limit = maxPrice === undefined ? undefined : usd(maxPrice);
   const rows = filterModels(cliCatalog(), { ...filter, includeRetired: all })
     .map(toRow)
-    .filter((row) => limit === undefined || (row.startingPrice !== null && row.startingPrice.micros <= limit));
+    .filter(
+      (row) =>
+        limit === undefined || (row.startingPrice !== null && row.startingPrice.micros <= limit),
+    );
   return { data: rows, text: (style) => table(rows, style) };
 }
 
@@ -75,7 +86,13 @@ function toRow(m: ModelEntry): ModelRow {
 function table(rows: readonly ModelRow[], s: Style): string {
   if (rows.length === 0) return s.c.yellow('No models match these filters.');
   const statusColor = (st: ModelRow['status']) =>
-    st === 'active' ? s.c.green(st) : st === 'preview' ? s.c.cyan(st) : st === 'deprecated' ? s.c.yellow(st) : s.c.red(st);
+    st === 'active'
+      ? s.c.green(st)
+      : st === 'preview'
+        ? s.c.cyan(st)
+        : st === 'deprecated'
+          ? s.c.yellow(st)
+          : s.c.red(st);
   const body = s.table(
     ['ID', 'Name', 'Vendor', 'Type', 'Status', 'Starting price', 'Via', 'As of'],
     rows.map((r) => [

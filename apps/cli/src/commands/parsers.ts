@@ -7,7 +7,8 @@ import { InvalidArgumentError } from 'commander';
 
 export function number(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('Expected a number.');
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new InvalidArgumentError('Expected a number.');
   return n;
 }
 
@@ -20,7 +21,8 @@ export function integer(value: string): number {
 /** A USD amount as typed ("0.05", "$12", "1,200"), kept as a decimal string for exact money parsing. */
 export function usdAmount(value: string): string {
   const cleaned = value.trim().replace(/^\$/, '').replace(/,/g, '');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) throw new InvalidArgumentError('Expected a USD amount such as 0.05 or 20.');
+  if (!/^\d+(\.\d+)?$/.test(cleaned))
+    throw new InvalidArgumentError('Expected a USD amount such as 0.05 or 20.');
   return cleaned;
 }
 

@@ -32,11 +32,20 @@ export function run({ args, options }: Invocation): Output {
 function render(a: PromptAnalysis, modelName: string | undefined, s: Style): string {
   const { c } = s;
   const out: string[] = [];
-  out.push(c.bold(modelName ? `Prompt check for ${modelName} (${a.model})` : 'Prompt check (no model: the common structure)'));
+  out.push(
+    c.bold(
+      modelName
+        ? `Prompt check for ${modelName} (${a.model})`
+        : 'Prompt check (no model: the common structure)',
+    ),
+  );
   const limit = a.maxWords === undefined ? '' : ` of at most ${a.maxWords}`;
   out.push(
     s.fields([
-      ['Words', a.overLimit ? c.yellow(`${a.words}${limit}: over the limit`) : `${a.words}${limit}`],
+      [
+        'Words',
+        a.overLimit ? c.yellow(`${a.words}${limit}: over the limit`) : `${a.words}${limit}`,
+      ],
       ['Missing', a.missing.length ? c.yellow(a.missing.join(', ')) : c.green('nothing')],
       ['Quoted text', a.quotedText.map((q) => `"${q}"`).join(', ')],
       ['Text models', a.textRenderingSuggestions.join(', ')],
@@ -49,16 +58,26 @@ function render(a: PromptAnalysis, modelName: string | undefined, s: Style): str
     .map((part) => {
       const finding = a.parts[part];
       const mark = finding.present ? c.green('✓') : a.expected.includes(part) ? c.yellow('✗') : ' ';
-      return [`${mark} ${part}`, finding.present ? finding.evidence.join(', ') : c.dim(a.expected.includes(part) ? 'missing' : '')];
+      return [
+        `${mark} ${part}`,
+        finding.present
+          ? finding.evidence.join(', ')
+          : c.dim(a.expected.includes(part) ? 'missing' : ''),
+      ];
     });
   out.push(s.table(['Part', 'Found'], rows, { fit: true }));
 
   const flags = a.flags.raw;
   if (flags.length || a.sizeMapping.length) {
     out.push('', s.heading('Flags'));
-    if (flags.length) out.push(`  Read: ${flags.map((f) => `--${f.name}${f.value ? ` ${f.value}` : ''}`).join(' ')}`);
+    if (flags.length)
+      out.push(
+        `  Read: ${flags.map((f) => `--${f.name}${f.value ? ` ${f.value}` : ''}`).join(' ')}`,
+      );
     for (const m of a.sizeMapping) {
-      out.push(`  ${m.model}: ${m.requested} → ${m.kind === 'size' ? 'size' : 'aspect ratio'} ${m.value}${m.exact ? '' : c.yellow(` (${(m.ratioError * 100).toFixed(1)}% off)`)}`);
+      out.push(
+        `  ${m.model}: ${m.requested} → ${m.kind === 'size' ? 'size' : 'aspect ratio'} ${m.value}${m.exact ? '' : c.yellow(` (${(m.ratioError * 100).toFixed(1)}% off)`)}`,
+      );
     }
     out.push('', s.heading('Prompt without flags'), wrap(a.cleanedPrompt, 2));
   }

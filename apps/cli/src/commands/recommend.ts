@@ -10,26 +10,43 @@ import { parseFlags } from '../flags.ts';
 import { bulletText } from '../format.ts';
 import type { Style } from '../output/style.ts';
 
-const Settings = PriceParamsSchema.pick({ quality: true, resolution: true, aspectRatio: true, seconds: true, audio: true });
+const Settings = PriceParamsSchema.pick({
+  quality: true,
+  resolution: true,
+  aspectRatio: true,
+  seconds: true,
+  audio: true,
+});
 
 const RecommendFlags = z
   .object({
     useCase: UseCase.optional(),
     modality: Modality.optional(),
     must: z.array(MustHave).optional(),
-    budget: z.string().regex(/^\d+(\.\d{1,6})?$/, 'a USD amount with at most 6 decimals').optional(),
+    budget: z
+      .string()
+      .regex(/^\d+(\.\d{1,6})?$/, 'a USD amount with at most 6 decimals')
+      .optional(),
     per: z.enum(['asset', 'month']).optional(),
     volume: z.number().int().positive().max(10_000_000).optional(),
     priority: z.array(Criterion).optional(),
-    size: z.string().regex(/^\d+x\d+$/, 'WIDTHxHEIGHT, e.g. 1024x1024').optional(),
+    size: z
+      .string()
+      .regex(/^\d+x\d+$/, 'WIDTHxHEIGHT, e.g. 1024x1024')
+      .optional(),
     all: z.boolean().optional(),
     limit: z.number().int().positive().optional(),
   })
   .extend(Settings.shape)
   .superRefine((f, ctx) => {
-    if (f.per !== undefined && f.budget === undefined) ctx.addIssue({ code: 'custom', path: ['per'], message: 'needs --budget' });
+    if (f.per !== undefined && f.budget === undefined)
+      ctx.addIssue({ code: 'custom', path: ['per'], message: 'needs --budget' });
     if (f.per === 'month' && f.volume === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['volume'], message: 'needed with --per month: how many assets a month the budget covers' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['volume'],
+        message: 'needed with --per month: how many assets a month the budget covers',
+      });
     }
   });
 
@@ -60,9 +77,14 @@ export function run({ options }: Invocation): Output {
     limit: options.limit,
   });
   const settings = Object.fromEntries(
-    Object.entries({ quality: f.quality, resolution: f.resolution, size: f.size, aspectRatio: f.aspectRatio, seconds: f.seconds, audio: f.audio }).filter(
-      ([, v]) => v !== undefined,
-    ),
+    Object.entries({
+      quality: f.quality,
+      resolution: f.resolution,
+      size: f.size,
+      aspectRatio: f.aspectRatio,
+      seconds: f.seconds,
+      audio: f.audio,
+    }).filter(([, v]) => v !== undefined),
   );
   const budget = f.budget === undefined ? undefined : usd(f.budget);
   const query = {
@@ -70,7 +92,11 @@ export function run({ options }: Invocation): Output {
     ...(f.modality ? { modality: f.modality } : {}),
     mustHaves: f.must ?? [],
     priorities: f.priority ?? [],
-    ...(budget !== undefined ? (f.per === 'month' ? { budgetPerMonth: budget } : { budgetPerAsset: budget }) : {}),
+    ...(budget !== undefined
+      ? f.per === 'month'
+        ? { budgetPerMonth: budget }
+        : { budgetPerAsset: budget }
+      : {}),
     ...(f.volume !== undefined ? { volumePerMonth: f.volume } : {}),
     includeRetired: f.all ?? false,
     ...(Object.keys(settings).length ? { settings } : {}),
@@ -84,10 +110,17 @@ function render(r: RecommendReport, limit: number, s: Style): string {
   const { c } = s;
   const out: string[] = [];
   const q = r.query;
-  const what = [r.useCase ? `for ${r.useCase}` : 'with balanced weights', r.modality ? `(${r.modality})` : '(image and video)'];
+  const what = [
+    r.useCase ? `for ${r.useCase}` : 'with balanced weights',
+    r.modality ? `(${r.modality})` : '(image and video)',
+  ];
   if (q.budgetPerAsset !== undefined) what.push(`within ${formatUsd(q.budgetPerAsset)} per asset`);
-  if (q.budgetPerMonth !== undefined) what.push(`within ${formatUsd(q.budgetPerMonth)} a month for ${q.volumePerMonth?.toLocaleString('en-US')}`);
-  else if (q.volumePerMonth !== undefined) what.push(`at ${q.volumePerMonth.toLocaleString('en-US')} a month`);
+  if (q.budgetPerMonth !== undefined)
+    what.push(
+      `within ${formatUsd(q.budgetPerMonth)} a month for ${q.volumePerMonth?.toLocaleString('en-US')}`,
+    );
+  else if (q.volumePerMonth !== undefined)
+    what.push(`at ${q.volumePerMonth.toLocaleString('en-US')} a month`);
   if (q.mustHaves?.length) what.push(`must have ${q.mustHaves.join(', ')}`);
   out.push(c.bold(`Recommended ${what.join(' ')}`));
   const weights = Object.entries(r.weights)
@@ -103,23 +136,50 @@ function render(r: RecommendReport, limit: number, s: Style): string {
       '',
       s.table(
         ['#', 'Model', 'Name', 'Score', 'Cost'],
-        shown.map((m, i) => [String(i + 1), m.model, m.name, m.score.toFixed(2), m.estimate ? m.estimate.label : c.dim('no sourced price')]),
+        shown.map((m, i) => [
+          String(i + 1),
+          m.model,
+          m.name,
+          m.score.toFixed(2),
+          m.estimate ? m.estimate.label : c.dim('no sourced price'),
+        ]),
         { align: ['right', 'left', 'left', 'right', 'left'], fit: true },
       ),
     );
-    if (r.ranked.length > shown.length) out.push(c.dim(`…and ${r.ranked.length - shown.length} more (--limit ${r.ranked.length} shows all).`));
+    if (r.ranked.length > shown.length)
+      out.push(
+        c.dim(
+          `…and ${r.ranked.length - shown.length} more (--limit ${r.ranked.length} shows all).`,
+        ),
+      );
     for (const m of shown.slice(0, 3)) {
-      out.push('', s.heading(`${m.name} (${m.model})`), ...m.reasons.map((reason) => bulletText(reason)));
-      if (m.estimate?.sources.length) out.push(c.dim(`    price: ${m.estimate.sources.map((src) => `${src.ref} (${src.asOf})`).join('; ')}`));
+      out.push(
+        '',
+        s.heading(`${m.name} (${m.model})`),
+        ...m.reasons.map((reason) => bulletText(reason)),
+      );
+      if (m.estimate?.sources.length)
+        out.push(
+          c.dim(
+            `    price: ${m.estimate.sources.map((src) => `${src.ref} (${src.asOf})`).join('; ')}`,
+          ),
+        );
     }
   }
 
-  const otherModality = r.excluded.filter((e) => e.reasons.length === 1 && / model \(this query is for /.test(e.reasons[0] ?? ''));
+  const otherModality = r.excluded.filter(
+    (e) => e.reasons.length === 1 && / model \(this query is for /.test(e.reasons[0] ?? ''),
+  );
   const excluded = r.excluded.filter((e) => !otherModality.includes(e));
   if (excluded.length) {
     out.push('', s.heading(`Excluded (${excluded.length})`));
     for (const e of excluded) out.push(bulletText(`${e.model}: ${e.reasons.join('; ')}`));
   }
-  if (otherModality.length) out.push(c.dim(`${otherModality.length} ${r.modality === 'image' ? 'video' : 'image'} models left out.`));
+  if (otherModality.length)
+    out.push(
+      c.dim(
+        `${otherModality.length} ${r.modality === 'image' ? 'video' : 'image'} models left out.`,
+      ),
+    );
   return out.join('\n');
 }

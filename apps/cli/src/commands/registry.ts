@@ -17,7 +17,11 @@ const models: CommandDef = {
       .option('--task <task>', 'e.g. text-to-image, edit, image-to-video')
       .option('--vendor <vendor>', 'e.g. google, openai, bfl')
       .option('--status <status>', 'lifecycle status, repeatable or comma-separated', list)
-      .option('--max-price <usd>', 'only models starting at or below this price per image (per second for video priced by time)', usdAmount)
+      .option(
+        '--max-price <usd>',
+        'only models starting at or below this price per image (per second for video priced by time)',
+        usdAmount,
+      )
       .option('--all', 'include retired models'),
   load: () => import('./models.ts'),
 };
@@ -25,7 +29,8 @@ const models: CommandDef = {
 const model: CommandDef = {
   name: 'model',
   summary: 'Show one model: specs, lifecycle, prices with sources, scores, prompt guidance',
-  define: (cmd) => cmd.argument('<model>', 'model id or alias (e.g. nano-banana-pro, "Gemini 3 Pro Image")'),
+  define: (cmd) =>
+    cmd.argument('<model>', 'model id or alias (e.g. nano-banana-pro, "Gemini 3 Pro Image")'),
   load: () => import('./model.ts'),
 };
 
@@ -38,7 +43,10 @@ const cost: CommandDef = {
       .option('--count <n>', 'images or videos to produce (default 1)', integer)
       .option('--quality <quality>', "the provider's quality word, e.g. low, medium, high")
       .option('--size <WxH>', 'output size, e.g. 1024x1024 (or auto)')
-      .option('--resolution <tier>', 'resolution tier: 1K / 2K / 4K for images, 720p / 1080p / 4k for video')
+      .option(
+        '--resolution <tier>',
+        'resolution tier: 1K / 2K / 4K for images, 720p / 1080p / 4k for video',
+      )
       .option('--aspect-ratio <w:h>', 'e.g. 16:9')
       .option('--seconds <s>', 'clip length of each video', number)
       .option('--audio', 'video with generated audio')
@@ -61,7 +69,10 @@ const compare: CommandDef = {
       .argument('<b>', 'model id or alias')
       .argument('[c]', 'a third model')
       .argument('[d]', 'a fourth model')
-      .option('--use-case <lens>', 'weigh the criteria for one job, e.g. portrait, product, social-video'),
+      .option(
+        '--use-case <lens>',
+        'weigh the criteria for one job, e.g. portrait, product, social-video',
+      ),
   load: () => import('./compare.ts'),
 };
 
@@ -86,13 +97,24 @@ const recommend: CommandDef = {
   summary: 'Rank the catalog for a job: must-haves, budget, priorities; with reasons and prices',
   define: (cmd) =>
     cmd
-      .option('--use-case <lens>', 'weigh the criteria for one job, e.g. portrait, product, social-video')
+      .option(
+        '--use-case <lens>',
+        'weigh the criteria for one job, e.g. portrait, product, social-video',
+      )
       .option('--modality <modality>', 'image or video')
-      .option('--must <feature>', 'a feature the job needs, repeatable or comma-separated (e.g. 4k, edit, audio)', list)
+      .option(
+        '--must <feature>',
+        'a feature the job needs, repeatable or comma-separated (e.g. 4k, edit, audio)',
+        list,
+      )
       .option('--budget <usd>', 'the most to spend, per asset or per month (see --per)', usdAmount)
       .option('--per <period>', 'what --budget covers: asset (default) or month')
       .option('--volume <n>', 'assets a month (prices the month; needed with --per month)', integer)
-      .option('--priority <criterion>', 'a criterion to weigh up, repeatable (e.g. textRendering, speed)', list)
+      .option(
+        '--priority <criterion>',
+        'a criterion to weigh up, repeatable (e.g. textRendering, speed)',
+        list,
+      )
       .option('--quality <quality>', 'price at this quality')
       .option('--resolution <tier>', 'price at this resolution (1K / 2K / 4K, 720p / 1080p / 4k)')
       .option('--size <WxH>', 'price at this output size')

@@ -8,7 +8,9 @@ export class SourceNotes {
 
   ref(source: Source | undefined): string {
     if (!source) return '';
-    let i = this.list.findIndex((s) => s.ref === source.ref && s.asOf === source.asOf && s.kind === source.kind);
+    let i = this.list.findIndex(
+      (s) => s.ref === source.ref && s.asOf === source.asOf && s.kind === source.kind,
+    );
     if (i < 0) i = this.list.push(source) - 1;
     return `[${i + 1}]`;
   }
@@ -18,6 +20,8 @@ export class SourceNotes {
   }
 
   render({ c }: Style): string[] {
-    return this.list.map((s, i) => `  [${i + 1}] ${sourceText(s)}${s.note ? c.dim(` — ${s.note}`) : ''}`);
+    return this.list.map(
+      (s, i) => `  [${i + 1}] ${sourceText(s)}${s.note ? c.dim(` — ${s.note}`) : ''}`,
+    );
   }
 }

@@ -13,7 +13,10 @@ export interface Style {
   table(
     head: readonly string[],
     rows: readonly (readonly string[])[],
-    opts?: { align?: readonly Align[]; /** Wrap cells so the table fits the terminal width. */ fit?: boolean },
+    opts?: {
+      align?: readonly Align[];
+      /** Wrap cells so the table fits the terminal width. */ fit?: boolean;
+    },
   ): string;
   /** "label  value" lines with the labels padded to one width. */
   fields(pairs: readonly (readonly [string, string | undefined])[]): string;
@@ -21,10 +24,21 @@ export interface Style {
 }
 
 const NO_BORDER = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-  right: '', 'right-mid': '', middle: '  ',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
 };
 
 /** The width to fit: the terminal's, or 100 columns when output goes to a file or pipe. */
@@ -38,8 +52,14 @@ const visible = (text: string) => stripVTControlCharacters(text).length;
  * Column widths that fit `width`: the first column (labels) keeps its natural width, the others
  * share what is left, and a column narrower than its share gives the rest to the others.
  */
-function fitWidths(head: readonly string[], rows: readonly (readonly string[])[], width: number): number[] {
-  const natural = head.map((h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))) + 2);
+function fitWidths(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  width: number,
+): number[] {
+  const natural = head.map(
+    (h, i) => Math.max(visible(h), ...rows.map((r) => visible(r[i] ?? ''))) + 2,
+  );
   const widths = [...natural];
   let budget = width - (natural[0] ?? 0) - 2 * (head.length - 1);
   let open = natural.map((_, i) => i).slice(1);
@@ -66,7 +86,9 @@ export function createStyle(stream: { isTTY?: boolean; columns?: number } = proc
         chars: NO_BORDER,
         style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
         colAligns: opts.align ? [...opts.align] : [],
-        ...(opts.fit ? { colWidths: fitWidths(head, rows, terminalWidth(stream)), wordWrap: true } : {}),
+        ...(opts.fit
+          ? { colWidths: fitWidths(head, rows, terminalWidth(stream)), wordWrap: true }
+          : {}),
       });
       table.push(...rows.map((r) => [...r]));
       // cli-table3 pads the last column too; trailing blanks only get in the way of diffs and grep.
@@ -78,7 +100,9 @@ export function createStyle(stream: { isTTY?: boolean; columns?: number } = proc
         .join('\n');
     },
     fields(pairs) {
-      const present = pairs.filter((p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '');
+      const present = pairs.filter(
+        (p): p is readonly [string, string] => p[1] !== undefined && p[1] !== '',
+      );
       const width = Math.max(0, ...present.map(([k]) => k.length));
       return present.map(([k, v]) => `${c.dim(k.padEnd(width))}  ${v}`).join('\n');
     },
