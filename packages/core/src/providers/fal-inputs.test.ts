@@ -63,6 +63,20 @@ describe('fal image inputs', () => {
     });
   });
 
+  test('FLUX1.1 [pro] Ultra sizes by aspect_ratio, FLUX1.1 [pro] by image_size', () => {
+    expect(imageCall('flux-1-1-pro-ultra', 'fal-ai/flux-pro/v1.1-ultra', { aspectRatio: '21:9', seed: 1 }).input).toEqual({
+      prompt: 'a red fox',
+      aspect_ratio: '21:9',
+      num_images: 1,
+      seed: 1,
+    });
+    expect(imageCall('flux-1-1-pro', 'fal-ai/flux-pro/v1.1', { size: '1024x768' }).input).toEqual({
+      prompt: 'a red fox',
+      image_size: { width: 1024, height: 768 },
+      num_images: 1,
+    });
+  });
+
   test('Recraft: listed sizes go as pixels', () => {
     expect(imageCall('recraft-v3', 'fal-ai/recraft/v3/text-to-image', { size: '1024x1536' }).input).toEqual({
       prompt: 'a red fox',

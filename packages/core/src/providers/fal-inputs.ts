@@ -16,7 +16,7 @@ export interface FalCall {
   warnings: Warning[];
 }
 
-type ImageFamily = 'nano-banana' | 'seedream' | 'dreamina' | 'flux-2' | 'kontext' | 'recraft' | 'hunyuan' | 'gpt-image' | 'generic';
+type ImageFamily = 'nano-banana' | 'seedream' | 'dreamina' | 'flux-2' | 'kontext' | 'flux-ultra' | 'recraft' | 'hunyuan' | 'gpt-image' | 'generic';
 
 export function imageFamily(endpoint: string): ImageFamily {
   if (/^fal-ai\/nano-banana/.test(endpoint)) return 'nano-banana';
@@ -24,6 +24,7 @@ export function imageFamily(endpoint: string): ImageFamily {
   if (/\/dreamina\//.test(endpoint)) return 'dreamina';
   if (/^fal-ai\/flux-2/.test(endpoint)) return 'flux-2';
   if (/\/kontext/.test(endpoint)) return 'kontext';
+  if (/^fal-ai\/flux-pro\/v1\.1-ultra/.test(endpoint)) return 'flux-ultra';
   if (/\/recraft\//.test(endpoint)) return 'recraft';
   if (/\/hunyuan-image\//.test(endpoint)) return 'hunyuan';
   if (/gpt-image/.test(endpoint)) return 'gpt-image';
@@ -126,6 +127,14 @@ export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePla
       input['num_images'] = req.n;
       put(input, 'seed', plan.seed);
       put(input, 'output_format', plan.outputFormat);
+      break;
+    case 'flux-ultra':
+      // Ultra sizes by aspect ratio; one reference image steers it as an image prompt.
+      put(input, 'aspect_ratio', aspectRatio(plan));
+      input['num_images'] = req.n;
+      put(input, 'seed', plan.seed);
+      put(input, 'output_format', plan.outputFormat);
+      if (refs[0]) input['image_url'] = refs[0];
       break;
     case 'gpt-image':
       if (edit) {
