@@ -35,6 +35,10 @@ describe('fal image inputs', () => {
     });
   });
 
+  test('Nano Banana 2: the 512 tier is "0.5K" on fal', () => {
+    expect(imageCall('nano-banana-2', 'fal-ai/nano-banana-2', { aspectRatio: '1:1', resolution: '512' }).input).toMatchObject({ resolution: '0.5K' });
+  });
+
   test('Seedream: a ratio with a tier becomes image_size in pixels; edits use the sibling /edit', () => {
     expect(imageCall('seedream-4-5', 'fal-ai/bytedance/seedream/v4.5/text-to-image', { aspectRatio: '16:9', resolution: '2K', n: 2, seed: 9 })).toEqual({
       endpoint: 'fal-ai/bytedance/seedream/v4.5/text-to-image',

@@ -94,7 +94,8 @@ export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePla
       }
       input['num_images'] = req.n;
       put(input, 'aspect_ratio', aspectRatio(plan));
-      put(input, 'resolution', plan.resolution);
+      // fal names Gemini's 512-pixel tier "0.5K".
+      put(input, 'resolution', plan.resolution === '512' ? '0.5K' : plan.resolution);
       put(input, 'output_format', plan.outputFormat);
       put(input, 'seed', plan.seed);
       break;
