@@ -6,7 +6,18 @@ import { buildProgram, commandPathFor } from './program.ts';
 if (process.env.ATELIER_DEBUG) process.setSourceMapsEnabled(true);
 
 const argv = process.argv.slice(2);
+const json = argv.includes('--json');
 const program = buildProgram();
+
+// `atelier models | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  throw e;
+});
+// Last resort for errors outside the command's promise chain: still one line, never a trace.
+process.on('uncaughtException', (e) => {
+  process.exitCode = reportFailure(e, { json });
+});
 
 try {
   if (argv.length === 0) {
@@ -20,9 +31,6 @@ try {
     // already on stderr, and that is a usage error.
     process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else {
-    process.exitCode = reportFailure(e, {
-      json: argv.includes('--json'),
-      commandPath: commandPathFor(program, argv),
-    });
+    process.exitCode = reportFailure(e, { json, commandPath: commandPathFor(program, argv) });
   }
 }
