@@ -10,7 +10,7 @@ import { resolveKey } from './keys.ts';
 import { bytesToBase64, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { abortableSleep } from './retry.ts';
-import { DEFAULT_BASE_URLS, resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import { DEFAULT_BASE_URLS, resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput, type ImageRequest as Req, type ImageResult, type Warning } from './spec.ts';
 
 /**
@@ -129,7 +129,7 @@ export class BflImageModel implements ImageModel {
     const plan = checkImageRequest(this.entry, req);
     const options = parseProviderOptions('bfl', BflImageOptions, req.providerOptions);
     const { body, warnings: mapWarnings } = bflBody(this.route.providerModelId, req, plan, options);
-    const key = (await resolveKey('bfl', this.settings.keys)).value;
+    const key = (await resolveKey('bfl', keySources(this.settings))).value;
     const baseUrl = resolveBaseUrl('bfl', this.settings) ?? 'https://api.bfl.ai';
     const { retry, pollTimeoutMs, timeoutMs } = resolveSettings(this.settings);
     const http: HttpConfig = {

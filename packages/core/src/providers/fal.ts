@@ -10,7 +10,7 @@ import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
 import { imageInfo } from './media.ts';
 import { abortableSleep } from './retry.ts';
-import { resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import {
   ImageRequest,
   VideoRequest,
@@ -117,7 +117,7 @@ function failureOf(status: z.infer<typeof QueueStatus>): AtelierError | undefine
 }
 
 async function falKey(settings: ProviderSettings): Promise<string> {
-  return (await resolveKey('fal', settings.keys)).value;
+  return (await resolveKey('fal', keySources(settings))).value;
 }
 
 function falBase(settings: ProviderSettings): string {

@@ -10,7 +10,7 @@ import { resolveKey, resolveVertex } from './keys.ts';
 import { base64ToBytes, bytesToBase64, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
-import { resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput, type ImageResult, type ReportedUsage } from './spec.ts';
 
 /**
@@ -61,7 +61,7 @@ export class GeminiImageModel implements ImageModel {
     const plan = checkImageRequest(this.entry, req);
     const options = parseProviderOptions(this.provider, GoogleImageOptions, req.providerOptions);
     const provider = this.provider;
-    const creds = provider === 'vertex' ? await resolveVertex(this.settings.vertex, this.settings.keys) : { apiKey: (await resolveKey('google', this.settings.keys)).value };
+    const creds = provider === 'vertex' ? await resolveVertex(this.settings.vertex, keySources(this.settings)) : { apiKey: (await resolveKey('google', keySources(this.settings))).value };
     const { retry, timeoutMs } = resolveSettings(this.settings);
     const baseUrl = resolveBaseUrl(provider, this.settings);
 

@@ -7,7 +7,7 @@ import { FalImageModel, FalVideoModel } from './fal.ts';
 import { GeminiImageModel } from './google.ts';
 import { findKey, type KeyName } from './keys.ts';
 import { OpenAIImageModel } from './openai.ts';
-import type { ProviderSettings } from './settings.ts';
+import { keySources, type ProviderSettings } from './settings.ts';
 import type { ImageModel, VideoModel } from './spec.ts';
 import { VertexVideoModel } from './vertex-video.ts';
 
@@ -77,9 +77,9 @@ export async function selectRoute(entry: ModelEntry, provider: Provider | undefi
   for (const route of runnable) {
     const key = KEY_OF[route.provider];
     if (route.provider === 'vertex') {
-      const env = settings.keys?.env ?? settings.env ?? process.env;
-      if (settings.vertex?.project || settings.vertex?.apiKey || env['GOOGLE_CLOUD_PROJECT'] || (key && (await findKey(key, settings.keys)))) return route;
-    } else if (key && (await findKey(key, settings.keys))) {
+      const env = settings.env ?? process.env;
+      if (settings.vertex?.project || settings.vertex?.apiKey || env['GOOGLE_CLOUD_PROJECT'] || (key && (await findKey(key, keySources(settings))))) return route;
+    } else if (key && (await findKey(key, keySources(settings)))) {
       return route;
     }
   }

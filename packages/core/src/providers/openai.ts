@@ -20,7 +20,7 @@ import { resolveKey } from './keys.ts';
 import { base64ToBytes, extensionOf, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
-import { resolveBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import {
   ImageRequest,
   type Asset,
@@ -80,7 +80,7 @@ export class OpenAIImageModel implements ImageModel {
       warnings.push({ type: 'unsupported', setting: 'providerOptions.openai.inputFidelity', message: 'inputFidelity applies to edits only; it was not sent.' });
     }
 
-    const key = await resolveKey('openai', this.settings.keys);
+    const key = await resolveKey('openai', keySources(this.settings));
     const { retry, timeoutMs } = resolveSettings(this.settings);
     const client = new OpenAI({
       apiKey: key.value,

@@ -4,6 +4,7 @@ import { retryPolicy, type RetryPolicy } from './retry.ts';
 
 /** Everything an adapter needs besides the request: where to call, with what, and how patiently. */
 export interface ProviderSettings {
+  /** Where keys come from; its `env` defaults to `env` below. */
   keys?: KeySources;
   vertex?: VertexCredentials;
   /** Per-provider base URL; beats the ATELIER_*_BASE_URL variables. */
@@ -17,8 +18,14 @@ export interface ProviderSettings {
   pollTimeoutMs?: number;
   /** Between status checks of queued image jobs (fal, BFL). */
   pollIntervalMs?: number;
+  /** The environment to read (default process.env): base URLs, and keys unless keys.env is set. */
   env?: Record<string, string | undefined>;
   fetch?: typeof fetch;
+}
+
+/** Key sources with the settings' environment as the default one. */
+export function keySources(settings: ProviderSettings): KeySources {
+  return { ...settings.keys, env: settings.keys?.env ?? settings.env };
 }
 
 export const BASE_URL_ENV: Partial<Record<Provider, string>> = {

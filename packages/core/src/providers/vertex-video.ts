@@ -12,7 +12,7 @@ import { resolveVertex, type VertexCredentials } from './keys.ts';
 import { base64ToBytes, bytesToBase64 } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
-import { resolveBaseUrl, resolveGcsBaseUrl, resolveSettings, type ProviderSettings } from './settings.ts';
+import { resolveBaseUrl, resolveGcsBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import {
   VideoRequest,
   type CallOptions,
@@ -58,7 +58,7 @@ export class VertexVideoModel implements VideoModel {
     const req = parseInput(VideoRequest, input, 'video request');
     const plan = checkVideoRequest(this.entry, req);
     const options = parseProviderOptions('vertex', VertexVideoOptions, req.providerOptions);
-    const creds = await resolveVertex(this.settings.vertex, this.settings.keys);
+    const creds = await resolveVertex(this.settings.vertex, keySources(this.settings));
     const { retry, timeoutMs } = resolveSettings(this.settings);
 
     const config: GenerateVideosConfig = {
@@ -98,7 +98,7 @@ export class VertexVideoModel implements VideoModel {
   }
 
   async doStatus(operation: VideoOperation, opts: CallOptions = {}): Promise<VideoStatus> {
-    const creds = await resolveVertex(this.settings.vertex, this.settings.keys);
+    const creds = await resolveVertex(this.settings.vertex, keySources(this.settings));
     const { retry, pollTimeoutMs } = resolveSettings(this.settings);
     let op: GenerateVideosOperation;
     try {
