@@ -150,7 +150,9 @@ export class BflImageModel implements ImageModel {
     const job = Submitted.safeParse(json);
     if (!job.success) throw malformedError('bfl', 'submission response', { retryable: false });
 
+    // BFL reports progress once a task runs; before that it waits in the queue.
     let startedAt: number | undefined;
+    let lastQueuedAt = submittedAt;
     let sample: string;
     for (;;) {
       const { json: polledJson } = await requestJson(http, { method: 'GET', url: job.data.polling_url, idempotent: true, signal: opts.signal });
@@ -177,6 +179,9 @@ export class BflImageModel implements ImageModel {
       if (progress !== null && progress !== undefined) {
         startedAt ??= Date.now();
         opts.onProgress?.({ type: 'progress', fraction: progress > 1 ? progress / 100 : progress });
+      } else {
+        lastQueuedAt = Date.now();
+        opts.onProgress?.({ type: 'queued' });
       }
       if (Date.now() - submittedAt > timeoutMs) throw timeoutError('bfl', timeoutMs);
       await abortableSleep(interval, opts.signal).catch(() => {
@@ -212,7 +217,7 @@ export class BflImageModel implements ImageModel {
       cost,
       warnings: [...plan.warnings, ...mapWarnings],
       providerRequestId: job.data.id,
-      latency: { queueMs: (startedAt ?? doneAt) - submittedAt, generationMs: doneAt - (startedAt ?? doneAt), downloadMs: got.ms },
+      latency: { queueMs: (startedAt ?? lastQueuedAt) - submittedAt, generationMs: doneAt - (startedAt ?? lastQueuedAt), downloadMs: got.ms },
     };
   }
 }

@@ -150,11 +150,16 @@ export class FalImageModel implements ImageModel {
 
     const submittedAt = Date.now();
     const job = await queue.submit(call.endpoint, call.input, opts.signal);
+    // When work started: first seen IN_PROGRESS, else no earlier than the last IN_QUEUE seen.
     let startedAt: number | undefined;
+    let lastQueuedAt = submittedAt;
     try {
       for (;;) {
         const status = await queue.status(job.status_url, opts.signal);
-        if (status.status === 'IN_QUEUE') opts.onProgress?.({ type: 'queued', position: status.queue_position });
+        if (status.status === 'IN_QUEUE') {
+          lastQueuedAt = Date.now();
+          opts.onProgress?.({ type: 'queued', position: status.queue_position });
+        }
         if (status.status === 'IN_PROGRESS') {
           startedAt ??= Date.now();
           opts.onProgress?.({ type: 'progress' });
@@ -218,7 +223,7 @@ export class FalImageModel implements ImageModel {
       cost,
       warnings,
       providerRequestId: job.request_id,
-      latency: { queueMs: (startedAt ?? doneAt) - submittedAt, generationMs: doneAt - (startedAt ?? doneAt), downloadMs },
+      latency: { queueMs: (startedAt ?? lastQueuedAt) - submittedAt, generationMs: doneAt - (startedAt ?? lastQueuedAt), downloadMs },
     };
   }
 }
@@ -257,7 +262,7 @@ export class FalVideoModel implements VideoModel {
       submittedAt,
       params: { duration: plan.duration, resolution: plan.resolution, aspectRatio: plan.aspectRatio, audio: plan.audio },
       warnings,
-      data: { statusUrl: job.status_url, responseUrl: job.response_url, cancelUrl: job.cancel_url ?? null, startedAt: null },
+      data: { statusUrl: job.status_url, responseUrl: job.response_url, cancelUrl: job.cancel_url ?? null, startedAt: null, lastQueuedAt: submittedAt },
     };
     return { operation, warnings };
   }
@@ -273,8 +278,13 @@ export class FalVideoModel implements VideoModel {
     const failure = failureOf(status);
     if (failure) return { status: 'failed', error: failure };
     if (status.status !== 'COMPLETED') {
+      const now = Date.now();
       const next: VideoOperation =
-        status.status === 'IN_PROGRESS' && operation.data['startedAt'] === null ? { ...operation, data: { ...operation.data, startedAt: Date.now() } } : operation;
+        status.status === 'IN_QUEUE'
+          ? { ...operation, data: { ...operation.data, lastQueuedAt: now } }
+          : operation.data['startedAt'] === null
+            ? { ...operation, data: { ...operation.data, startedAt: now } }
+            : operation;
       if (status.status === 'IN_QUEUE') opts.onProgress?.({ type: 'queued', position: status.queue_position });
       else opts.onProgress?.({ type: 'progress' });
       return { status: 'pending', queuePosition: status.queue_position, operation: next };
@@ -284,7 +294,8 @@ export class FalVideoModel implements VideoModel {
       const parsed = VideoOutput.safeParse(await queue.result(String(operation.data['responseUrl']), opts.signal));
       if (!parsed.success) throw malformedError('fal', 'video result', { retryable: false });
       const got = await download(queue.http, parsed.data.video.url, opts.signal);
-      const startedAt = typeof operation.data['startedAt'] === 'number' ? operation.data['startedAt'] : doneAt;
+      const seen = operation.data['startedAt'] ?? operation.data['lastQueuedAt'];
+      const startedAt = typeof seen === 'number' ? seen : operation.submittedAt;
       const latency = { queueMs: startedAt - operation.submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms };
       const mediaType = parsed.data.video.content_type ?? got.mediaType;
       return { status: 'completed', result: videoResult(this.route, operation, [{ data: got.data, mediaType }], {}, latency, operation.id) };
