@@ -2,7 +2,8 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root.ts';
 
 export { appRouter, type AppRouter } from './root.ts';
-export { createCallerFactory, createContext, type ApiContext, type ErrorData } from './trpc.ts';
+export { createCallerFactory, createContext, type ApiContext, type ErrorData, type SessionUser } from './trpc.ts';
+export * from './jobs/index.ts';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,11 +1,21 @@
 import { compareRouter, promptRouter, recommendRouter } from './router/analysis.ts';
+import { budgetsRouter } from './router/budgets.ts';
 import { catalogRouter } from './router/catalog.ts';
+import { generateRouter } from './router/generate.ts';
+import { historyRouter } from './router/history.ts';
+import { jobsRouter } from './router/jobs.ts';
 import { pricingRouter } from './router/pricing.ts';
+import { spendRouter } from './router/spend.ts';
 import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   pricing: pricingRouter,
+  generate: generateRouter,
+  jobs: jobsRouter,
+  history: historyRouter,
+  spend: spendRouter,
+  budgets: budgetsRouter,
   compare: compareRouter,
   recommend: recommendRouter,
   prompt: promptRouter,

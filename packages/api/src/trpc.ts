@@ -1,13 +1,31 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { AtelierError, describeIssues, loadCatalog, type AtelierErrorCode, type Catalog } from '@atelier/core';
+import type { AssetStore, Db, UserRole } from '@atelier/db';
 import { ZodError } from 'zod';
+import type { JobEngine } from './jobs/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // CONTEXT: what every procedure can reach. Apps build it per request (server) or once (CLI).
 
+export interface SessionUser {
+  id: string;
+  role: UserRole;
+  /** The API token the request came with, whose budget also applies. */
+  tokenId?: string;
+}
+
+/**
+ * `catalog` is always there; the studio parts (database, assets, jobs) and the signed-in user
+ * exist where the app has them (the server; not the catalog-only CLI commands). Procedures that
+ * need them use `studioProcedure`, which fails clearly when they are missing.
+ */
 export interface ApiContext {
   catalog: Catalog;
+  db?: Db;
+  assets?: AssetStore;
+  jobs?: JobEngine;
+  user?: SessionUser;
 }
 
 export function createContext(overrides: Partial<ApiContext> = {}): ApiContext {
@@ -48,6 +66,9 @@ export interface ErrorData {
 
 const t = initTRPC.context<ApiContext>().create({
   isDev: false,
+  // Comments keep idle SSE connections (job progress) open through proxies; a client that hears
+  // nothing for longer reconnects and resumes from the last event id it got.
+  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let message = shape.message;
@@ -81,3 +102,22 @@ const atelierErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(atelierErrors);
+
+/** Procedures on the user's own studio data: database, assets, jobs, all scoped by owner. */
+export const studioProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { db, assets, jobs, user } = ctx;
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use the studio.' });
+  if (!db || !assets || !jobs) {
+    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This server runs without a database; studio procedures are unavailable.' });
+  }
+  return next({ ctx: { ...ctx, db, assets, jobs, user } });
+});
+
+/** Members see their own rows; an admin sees everyone's (and may filter by owner). */
+export function ownerScope(user: SessionUser, requestedOwner?: string): string | undefined {
+  if (user.role === 'admin') return requestedOwner;
+  if (requestedOwner !== undefined && requestedOwner !== user.id) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: "Members can only see their own generations and spend." });
+  }
+  return user.id;
+}

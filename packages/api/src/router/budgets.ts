@@ -1,0 +1,43 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { removeBudget, schema, SetBudgetInput, setBudget, type Budget } from '@atelier/db';
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { SessionUser } from '../trpc.ts';
+import { studioProcedure } from '../trpc.ts';
+
+const Id = z.string().trim().min(1, 'must not be empty').max(200);
+
+function requireAdmin(user: SessionUser): void {
+  if (user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can change budgets.' });
+}
+
+export const budgetsRouter = {
+  /** Caps that apply to the user (their own and their API tokens'); an admin sees all of them. */
+  list: studioProcedure
+    .input(z.object({ userId: Id.optional(), tokenId: Id.optional() }).strict().default({}))
+    .query(async ({ ctx, input }): Promise<Budget[]> => {
+      const b = schema.budgets;
+      const t = schema.apiTokens;
+      const filters: (SQL | undefined)[] = [
+        input.userId === undefined ? undefined : eq(b.userId, input.userId),
+        input.tokenId === undefined ? undefined : eq(b.tokenId, input.tokenId),
+      ];
+      if (ctx.user.role !== 'admin') {
+        const own = ctx.db.select({ id: t.id }).from(t).where(eq(t.userId, ctx.user.id));
+        filters.push(or(eq(b.userId, ctx.user.id), inArray(b.tokenId, own)));
+      }
+      return ctx.db.select().from(b).where(and(...filters)).orderBy(asc(b.id));
+    }),
+
+  /** Sets the daily or monthly cap of a user or an API token (admins). */
+  set: studioProcedure.input(SetBudgetInput).mutation(async ({ ctx, input }) => {
+    requireAdmin(ctx.user);
+    return setBudget(ctx.db, input);
+  }),
+
+  remove: studioProcedure.input(z.object({ id: Id }).strict()).mutation(async ({ ctx, input }) => {
+    requireAdmin(ctx.user);
+    if (!(await removeBudget(ctx.db, input.id))) throw new TRPCError({ code: 'NOT_FOUND', message: `No budget with id ${input.id}.` });
+    return { removed: input.id };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,60 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { Provider } from '@atelier/core';
+import { z } from 'zod';
+import { ImageParams, VideoParams, type SubmitResult } from '../jobs/index.ts';
+import { studioProcedure } from '../trpc.ts';
+
+const Prompt = z.string().trim().min(1, 'must not be empty').max(32_000);
+const ModelName = z.string().trim().min(1, 'must not be empty').max(200);
+
+const Common = {
+  /** One prompt… */
+  prompt: Prompt.optional(),
+  /** …or a batch of prompts, each run through every model. */
+  prompts: z.array(Prompt).min(1).max(20).optional(),
+  models: z.array(ModelName).min(1, 'name at least one model').max(16),
+  /** Pin a provider per model, keyed as written in `models`. */
+  providers: z.record(ModelName, Provider).optional(),
+};
+
+/** Most generations one call may queue (prompts × models). */
+const MAX_JOBS = 64;
+
+export const CreateGenerationInput = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('image'), ...Common, params: ImageParams.optional() }).strict(),
+    z.object({ kind: z.literal('video'), ...Common, params: VideoParams.optional() }).strict(),
+  ])
+  .superRefine((v, ctx) => {
+    if ((v.prompt === undefined) === (v.prompts === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'give either prompt or prompts' });
+    }
+    const jobs = (v.prompts?.length ?? 1) * v.models.length;
+    if (jobs > MAX_JOBS) {
+      ctx.addIssue({ code: 'custom', path: ['models'], message: `at most ${MAX_JOBS} generations per call (prompts × models is ${jobs})` });
+    }
+  });
+
+export const generateRouter = {
+  /**
+   * Queues every model for every prompt. Each model is priced and its budget reserved on its
+   * own: a model that is refused (unknown, unsupported setting, over budget) is reported in
+   * its place and the others still run.
+   */
+  create: studioProcedure.input(CreateGenerationInput).mutation(async ({ ctx, input }) => {
+    const batches: (SubmitResult & { prompt: string })[] = [];
+    for (const prompt of input.prompts ?? [input.prompt ?? '']) {
+      const result = await ctx.jobs.submit({
+        ownerId: ctx.user.id,
+        ...(ctx.user.tokenId ? { tokenId: ctx.user.tokenId } : {}),
+        kind: input.kind,
+        prompt,
+        models: input.models,
+        ...(input.providers ? { providers: input.providers } : {}),
+        ...(input.params ? { params: input.params } : {}),
+      });
+      batches.push({ prompt, ...result });
+    }
+    return { batches };
+  }),
+} satisfies TRPCRouterRecord;

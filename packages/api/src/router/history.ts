@@ -1,0 +1,66 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { GenerationStatus, listGenerations, schema, type Db } from '@atelier/db';
+import { and, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { findOwned, withAssets } from '../jobs/views.ts';
+import { ownerScope, studioProcedure, type SessionUser } from '../trpc.ts';
+
+const Id = z.string().trim().min(1, 'must not be empty').max(200);
+const Micros = z.number().int('must be whole micro-USD').min(0).max(Number.MAX_SAFE_INTEGER);
+
+const Filters = {
+  /** Admins only: someone else's history. */
+  ownerId: Id.optional(),
+  models: z.array(Id).min(1).max(50).optional(),
+  status: z.array(GenerationStatus).min(1).max(6).optional(),
+  batchId: Id.optional(),
+  kept: z.boolean().optional(),
+  /** Queued at or after (ISO date-time). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Queued before. */
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Actual cost, or the estimate while there is none, in micro-USD (inclusive). */
+  minCostMicros: Micros.optional(),
+  maxCostMicros: Micros.optional(),
+  cursor: Id.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+};
+
+const ListInput = z.object(Filters).strict();
+/** Full text on the prompt in web-search syntax: `red fox -cartoon "oil painting"`. */
+const SearchInput = z.object({ ...Filters, query: z.string().trim().min(1, 'must not be empty').max(1000) }).strict();
+
+async function page(ctx: { db: Db; user: SessionUser }, input: z.output<typeof SearchInput> | z.output<typeof ListInput>) {
+  const { ownerId, models, ...rest } = input;
+  const owner = ownerScope(ctx.user, ownerId);
+  const result = await listGenerations(ctx.db, {
+    ...rest,
+    ...(owner === undefined ? {} : { ownerId: owner }),
+    ...(models ? { modelId: models } : {}),
+  });
+  return { items: await withAssets(ctx.db, result.items), nextCursor: result.nextCursor };
+}
+
+export const historyRouter = {
+  list: studioProcedure.input(ListInput.default({ limit: 50 })).query(({ ctx, input }) => page(ctx, input)),
+
+  search: studioProcedure.input(SearchInput).query(({ ctx, input }) => page(ctx, input)),
+
+  /** Marks the generation kept (the winner of its batch); the others of the batch are unmarked. */
+  keep: studioProcedure
+    .input(z.object({ id: Id, kept: z.boolean().default(true) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const row = await findOwned(ctx.db, ctx.user, input.id);
+      const g = schema.generations;
+      const updated = await ctx.db.transaction(async (tx) => {
+        if (input.kept && row.batchId !== null) {
+          await tx.update(g).set({ kept: false }).where(and(eq(g.batchId, row.batchId), ne(g.id, row.id), eq(g.ownerId, row.ownerId)));
+        }
+        const [r] = await tx.update(g).set({ kept: input.kept }).where(eq(g.id, row.id)).returning({ id: g.id });
+        return r;
+      });
+      if (!updated) throw new Error(`Generation ${row.id} vanished while being kept.`);
+      const [view] = await withAssets(ctx.db, [await findOwned(ctx.db, ctx.user, row.id)]);
+      return view;
+    }),
+} satisfies TRPCRouterRecord;
