@@ -1,3 +1,4 @@
+import { groupThousands } from '../money.ts';
 import { z } from 'zod';
 import type { Price, Route } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
@@ -44,7 +45,7 @@ function fromTokens(price: Extract<Price, { unit: 'token' }>, u: Usage): PriceRe
     if (count > 0) {
       lines.push({
         label,
-        quantity: `${count.toLocaleString('en-US')} tokens`,
+        quantity: `${groupThousands(count)} tokens`,
         unitPrice: perM(rate),
         micros: perMillion(count, rate),
         source: price.source,
@@ -98,7 +99,7 @@ function fromVideoTokens(
   const micros = perMillion(count, tier.microsPerMillion);
   const line: CostLine = {
     label: 'Video tokens',
-    quantity: `${count.toLocaleString('en-US')} tokens`,
+    quantity: `${groupThousands(count)} tokens`,
     unitPrice: perM(tier.microsPerMillion),
     micros,
     source: price.source,

@@ -410,3 +410,11 @@ describe('startingPrice', () => {
     expect(startingPrice(fixtures.resolve('old-model'))).toBeUndefined();
   });
 });
+
+describe('variants', () => {
+  it('refuses a variant no route offers, naming the ones that exist', () => {
+    expect(() => estimate({ model: 'recraft-v3', variant: 'ultra' })).toThrow(/variant: .* does not offer ultra; allowed: vector/);
+    expect(() => estimate({ model: 'kling-v3', variant: 'pro' })).toThrow(/allowed: voice-control/);
+    expect(() => estimate({ model: 'flux-2-pro', variant: 'pro' })).toThrow(/no priced variants/);
+  });
+});

@@ -1,4 +1,5 @@
-import type { ModelEntry } from '../catalog/schema.ts';
+import { groupThousands } from '../money.ts';
+import type { ModelEntry, Price } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import { parseSize, type PriceParams } from './params.ts';
 import { sameValue } from './tiers.ts';
@@ -40,6 +41,11 @@ export function checkFit(
   params: PriceParams,
 ): { params: PriceParams; notes: string[] } {
   const notes: string[] = [];
+  if (params.variant !== undefined) {
+    const variants = [...new Set(model.routes.flatMap((r) => variantsOf(r.price)))];
+    if (!variants.length) refuse(model, 'variant', params.variant, 'none (this model has no priced variants)');
+    oneOf(model, 'variant', params.variant, variants);
+  }
   if (model.modality === 'image') {
     const caps = model.image;
     if (params.quality?.toLowerCase() !== 'auto')
@@ -81,7 +87,7 @@ function checkSize(model: ModelEntry & { modality: 'image' }, size: string): voi
   const { width, height } = parseSize(size);
   const long = Math.max(width, height);
   const short = Math.min(width, height);
-  const rules = `edges ${sizes.minEdge}–${sizes.maxEdge} px in multiples of ${sizes.multipleOf}, ${sizes.minPixels.toLocaleString('en-US')}–${sizes.maxPixels.toLocaleString('en-US')} pixels, at most ${sizes.maxAspect}:1`;
+  const rules = `edges ${sizes.minEdge}–${sizes.maxEdge} px in multiples of ${sizes.multipleOf}, ${groupThousands(sizes.minPixels)}–${groupThousands(sizes.maxPixels)} pixels, at most ${sizes.maxAspect}:1`;
   const ok =
     width % sizes.multipleOf === 0 &&
     height % sizes.multipleOf === 0 &&
@@ -91,4 +97,11 @@ function checkSize(model: ModelEntry & { modality: 'image' }, size: string): voi
     width * height <= sizes.maxPixels &&
     long <= short * sizes.maxAspect;
   if (!ok) refuse(model, 'size', size, rules);
+}
+
+/** The variants a price's tiers name ("pro", "vector"…). */
+function variantsOf(price: Price): string[] {
+  const tiers: readonly { when: { variant?: string } }[] =
+    price.unit === 'megapixel' ? [] : price.unit === 'token' ? (price.outputImageTokens.kind === 'table' ? price.outputImageTokens.tiers : []) : price.tiers;
+  return tiers.flatMap((t) => (t.when.variant === undefined ? [] : [t.when.variant]));
 }

@@ -223,8 +223,14 @@ describe('per-image tiers', () => {
   });
 
   it('reports a setting that does not change the price instead of dropping it silently', () => {
-    const r = priceOf(GPT_IMAGE_15, { quality: 'low', size: '1024x1024', variant: 'vector' });
-    expect(r.assumptions).toContain('variant vector does not change this price.');
+    const r = priceOf(GPT_IMAGE_15, { quality: 'low', size: '1024x1024', audio: true });
+    expect(r.assumptions.some((a) => /^audio .* does not change this price\.$/.test(a))).toBe(true);
+  });
+
+  it('refuses a variant the price does not offer instead of pricing the default', () => {
+    expect(() => priceOf(GPT_IMAGE_15, { quality: 'low', size: '1024x1024', variant: 'vector' })).toThrow(
+      /variant "vector" is not offered/,
+    );
   });
 });
 

@@ -125,6 +125,11 @@ export function priceOf(
     promptTokens: p.promptTokens,
   };
   const dims = priceDims(price);
+  // A variant names a product line ("pro", "vector"); one this price does not list is a mistake,
+  // not a setting a catch-all tier may absorb.
+  if (p.variant !== undefined && !(dims.get('variant') ?? []).some((v) => sameValue(v, p.variant ?? ''))) {
+    throw noTier(price, p, dims);
+  }
   const pixels = needsPixels(price);
   const assumptions: string[] = [];
 
@@ -287,7 +292,10 @@ function noTier(price: Price, p: PriceParams, dims: Map<TierDim, DimValue[]>): A
   const allowed: Record<string, string[]> = {};
   for (const dim of TIER_DIMS) {
     const values = dims.get(dim);
-    if (!values) continue;
+    if (!values) {
+      if (dim === 'variant' && p.variant !== undefined) problems.push(`variant "${p.variant}" is not offered by this route`);
+      continue;
+    }
     allowed[dim] = values.map(show);
     const value = chosen(p, dim);
     if (value !== undefined && !values.some((v) => sameValue(v, value))) {

@@ -1,3 +1,4 @@
+import { groupThousands } from '../money.ts';
 import type { Price, Source } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import { formatUsd, perMillion, scale, type Micros } from '../money.ts';
@@ -66,7 +67,7 @@ export const DEFAULT_INPUT_PIXELS = 1024 * 1024;
 export const DEFAULT_INPUT_IMAGE_TOKENS = 765;
 const DEFAULT_IMAGE_FRAME: Dimensions = { width: 1024, height: 1024 };
 
-const int = (n: number): string => n.toLocaleString('en-US');
+const int = (n: number): string => groupThousands(n);
 const plural = (n: number, word: string): string => `${int(n)} ${word}${n === 1 ? '' : 's'}`;
 const perM = (micros: Micros): string => `${formatUsd(micros)} / 1M tokens`;
 const secondsText = (s: number): string =>
