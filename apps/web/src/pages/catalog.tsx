@@ -1,0 +1,326 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useId, useMemo } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { LifecycleBadge, Replacements } from '../components/lifecycle.tsx';
+import { PageHeader } from '../components/page.tsx';
+import { Empty, ErrorNotice, Loading } from '../components/status.tsx';
+import { CatalogTable } from '../components/catalog-table.tsx';
+import { readCatalogState, writeCatalogState, type CatalogState } from '../lib/catalog-state.ts';
+import { filterLocally, priceOf, sortModels, type ListedModel } from '../lib/catalog-view.ts';
+import { formatDate, formatRate } from '../lib/format.ts';
+import { useDraft } from '../lib/use-draft.ts';
+import { CRITERIA, keysOf, STATUSES, TASKS, type Criterion } from '../lib/labels.ts';
+import { useTRPC } from '../trpc.ts';
+
+export default function CatalogPage() {
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readCatalogState(params), [params]);
+  const update = (patch: Partial<CatalogState>, replace = false) =>
+    setParams(writeCatalogState({ ...state, ...patch }), { replace });
+
+  // The search box updates the address (and the query) once typing pauses.
+  const [query, setQuery] = useDraft(state.query, (q) => update({ query: q }, true));
+
+  const list = useQuery({
+    ...trpc.catalog.list.queryOptions({
+      ...(state.query ? { query: state.query } : {}),
+      ...(state.modality ? { modality: state.modality } : {}),
+      ...(state.task ? { task: state.task } : {}),
+      ...(state.vendor ? { vendor: state.vendor } : {}),
+      ...(state.status.length ? { status: state.status } : {}),
+    }),
+    placeholderData: keepPreviousData,
+    enabled: state.status.length > 0,
+  });
+  // Facet values come from the whole catalog, so picking a vendor never hides the others.
+  const all = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
+  const vendors = useMemo(
+    () => [...new Set((all.data ?? []).map((m) => m.vendor))].sort((a, b) => a.localeCompare(b)),
+    [all.data],
+  );
+
+  const models = useMemo(
+    () => sortModels(filterLocally(list.data ?? [], state), state),
+    [list.data, state],
+  );
+  const names = useMemo(() => new Map((all.data ?? []).map((m) => [m.id, m.name])), [all.data]);
+  const id = useId();
+
+  return (
+    <>
+      <PageHeader title="Model catalog" docTitle="Catalog">
+        <p>
+          Every image and video model Atelier knows, with sourced prices, scores and lifecycles.
+        </p>
+      </PageHeader>
+      <div className="sidebar-layout">
+        <form
+          className="facets panel"
+          role="search"
+          aria-label="Filter models"
+          onSubmit={(e) => e.preventDefault()}
+        >
+          <label className="field">
+            <span>Search</span>
+            <input
+              type="search"
+              name="q"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="Name, vendor, alias…"
+            />
+          </label>
+
+          <fieldset>
+            <legend>Modality</legend>
+            {(['', 'image', 'video'] as const).map((m) => (
+              <label key={m || 'any'} className="check">
+                <input
+                  type="radio"
+                  name="modality"
+                  checked={state.modality === (m || undefined)}
+                  onChange={() => update({ modality: m || undefined })}
+                />
+                {m === '' ? 'Any' : m === 'image' ? 'Image' : 'Video'}
+              </label>
+            ))}
+          </fieldset>
+
+          <label className="field">
+            <span>Task</span>
+            <select
+              value={state.task ?? ''}
+              onChange={(e) =>
+                update({ task: (e.target.value || undefined) as CatalogState['task'] })
+              }
+            >
+              <option value="">Any task</option>
+              {keysOf(TASKS).map((t) => (
+                <option key={t} value={t}>
+                  {TASKS[t]}
+                </option>
+              ))}
+            </select>
+          </label>
+
+          <label className="field">
+            <span>Vendor</span>
+            <select
+              value={state.vendor ?? ''}
+              onChange={(e) => update({ vendor: e.target.value || undefined })}
+            >
+              <option value="">Any vendor</option>
+              {vendors.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+
+          <fieldset>
+            <legend>Lifecycle</legend>
+            {keysOf(STATUSES).map((s) => (
+              <label key={s} className="check">
+                <input
+                  type="checkbox"
+                  checked={state.status.includes(s)}
+                  onChange={(e) =>
+                    update({
+                      status: e.target.checked
+                        ? [...state.status, s]
+                        : state.status.filter((x) => x !== s),
+                    })
+                  }
+                />
+                {STATUSES[s]}
+              </label>
+            ))}
+          </fieldset>
+
+          <fieldset>
+            <legend>Score</legend>
+            <label className="field">
+              <span>Criterion</span>
+              <select
+                value={state.criterion ?? ''}
+                onChange={(e) =>
+                  update({ criterion: (e.target.value || undefined) as Criterion | undefined })
+                }
+              >
+                <option value="">None</option>
+                {keysOf(CRITERIA).map((c) => (
+                  <option key={c} value={c}>
+                    {CRITERIA[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>At least</span>
+              <select
+                value={state.minScore}
+                disabled={!state.criterion}
+                onChange={(e) => update({ minScore: Number(e.target.value) })}
+              >
+                {[0, 2, 3, 3.5, 4, 4.5, 5].map((v) => (
+                  <option key={v} value={v}>
+                    {v === 0 ? 'Any score' : `${v} / 5`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+
+          <fieldset>
+            <legend>Starting price (USD)</legend>
+            <div className="row">
+              <label className="field" style={{ flex: 1 }}>
+                <span>From</span>
+                <input
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  step="0.001"
+                  value={state.priceMin ?? ''}
+                  onChange={(e) => update({ priceMin: e.target.value || undefined }, true)}
+                />
+              </label>
+              <label className="field" style={{ flex: 1 }}>
+                <span>To</span>
+                <input
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  step="0.001"
+                  value={state.priceMax ?? ''}
+                  onChange={(e) => update({ priceMax: e.target.value || undefined }, true)}
+                />
+              </label>
+            </div>
+            <span className="field-help">
+              Per image for image models, per second or per clip for video.
+            </span>
+          </fieldset>
+
+          <button
+            type="button"
+            className="button"
+            onClick={() => setParams({}, { replace: false })}
+          >
+            Clear filters
+          </button>
+        </form>
+
+        <section aria-labelledby={`${id}-results`}>
+          <div className="toolbar">
+            <h2 id={`${id}-results`} style={{ margin: 0 }} aria-live="polite">
+              {list.isPending && state.status.length
+                ? 'Loading models…'
+                : `${models.length} model${models.length === 1 ? '' : 's'}`}
+            </h2>
+            <fieldset className="segmented">
+              <legend className="visually-hidden">View</legend>
+              {(['table', 'cards'] as const).map((v) => (
+                <label key={v}>
+                  <input
+                    type="radio"
+                    name="view"
+                    checked={state.view === v}
+                    onChange={() => update({ view: v }, true)}
+                  />
+                  <span>{v === 'table' ? 'Table' : 'Cards'}</span>
+                </label>
+              ))}
+            </fieldset>
+          </div>
+
+          {state.status.length === 0 ? (
+            <Empty title="No lifecycle chosen">
+              <p>Tick at least one lifecycle status to list models.</p>
+            </Empty>
+          ) : list.isError ? (
+            <ErrorNotice
+              error={list.error}
+              title="The catalog could not be loaded"
+              onRetry={() => void list.refetch()}
+            />
+          ) : list.isPending ? (
+            <Loading label="Loading the catalog…" />
+          ) : models.length === 0 ? (
+            <Empty title="No model matches these filters">
+              <p>Loosen a filter or clear them all.</p>
+            </Empty>
+          ) : state.view === 'cards' ? (
+            <ul className="cards" aria-busy={list.isFetching}>
+              {models.map((m) => (
+                <ModelCard key={m.id} model={m} criterion={state.criterion} names={names} />
+              ))}
+            </ul>
+          ) : (
+            <CatalogTable
+              models={models}
+              state={state}
+              names={names}
+              onSort={(sort, dir) => update({ sort, dir }, true)}
+              busy={list.isFetching}
+            />
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function ModelCard({
+  model,
+  criterion,
+  names,
+}: {
+  model: ListedModel;
+  criterion: Criterion | undefined;
+  names: Map<string, string>;
+}) {
+  const price = priceOf(model);
+  const retired = model.lifecycle.status === 'retired';
+  return (
+    <li className={`card${retired ? ' card-retired' : ''}`}>
+      <h3>
+        <Link href={`/models/${encodeURIComponent(model.id)}`}>{model.name}</Link>
+      </h3>
+      <div>
+        <span className="muted">{model.vendor}</span> ·{' '}
+        <span>{model.modality === 'image' ? 'Image' : 'Video'}</span>{' '}
+        <LifecycleBadge status={model.lifecycle.status} shutdown={model.lifecycle.shutdown} />
+      </div>
+      {(retired || model.lifecycle.status === 'deprecated') && (
+        <Replacements
+          items={model.lifecycle.replacements.map((r) => ({ id: r, name: names.get(r) }))}
+        />
+      )}
+      <p>{model.description}</p>
+      <div>
+        {model.tasks.map((t) => (
+          <span key={t} className="tag">
+            {TASKS[t]}
+          </span>
+        ))}
+      </div>
+      {price && <div className="price">from {formatRate(price.micros, price.per)}</div>}
+      {criterion && (
+        <div>
+          {CRITERIA[criterion]}:{' '}
+          {model.scores[criterion] ? (
+            `${model.scores[criterion].value} / 5`
+          ) : (
+            <span className="muted">unscored</span>
+          )}
+        </div>
+      )}
+      {model.lifecycle.released && (
+        <div className="muted">Released {formatDate(model.lifecycle.released)}</div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,473 @@
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { LineChart } from '../../components/line-chart.tsx';
+import { ModelPicker } from '../../components/model-picker.tsx';
+import { PageHeader } from '../../components/page.tsx';
+import { SourceRef } from '../../components/source.tsx';
+import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
+import type { ListedModel } from '../../lib/catalog-view.ts';
+import { formatCount, formatUsd } from '../../lib/format.ts';
+import { useDraft } from '../../lib/use-draft.ts';
+import { useTRPC, type RouterOutputs } from '../../trpc.ts';
+import { BreakEvenSection } from './break-even.tsx';
+import { SettingsFields, type Settings } from './settings.tsx';
+import { SplitSection } from './split.tsx';
+import {
+  MAX_MODELS,
+  MAX_VOLUME,
+  parseVolumes,
+  readCostState,
+  volumesToPrice,
+  writeCostState,
+  type CostState,
+} from './state.ts';
+
+export type Projection = RouterOutputs['pricing']['project'];
+export interface Priced {
+  model: ListedModel;
+  projection: Projection;
+}
+
+const usdAxis = (v: number) =>
+  v >= 1000 ? `$${formatCount(Math.round(v))}` : `$${v.toFixed(v < 10 ? 2 : 0)}`;
+
+export default function CostPage() {
+  const trpc = useTRPC();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readCostState(params), [params]);
+  const update = (patch: Partial<CostState>, replace = true) =>
+    setParams(writeCostState({ ...state, ...patch }), { replace });
+  const [settings, setSettings] = useState<Record<string, Settings>>({});
+  const id = useId();
+
+  const catalog = useQuery(trpc.catalog.list.queryOptions({}));
+  const byId = useMemo(
+    () => new Map((catalog.data ?? []).map((m) => [m.id, m as ListedModel])),
+    [catalog.data],
+  );
+  const chosen = state.models.map((m) => byId.get(m)).filter((m): m is ListedModel => !!m);
+  const unknown = catalog.data ? state.models.filter((m) => !byId.has(m)) : [];
+  const volumes = volumesToPrice(state);
+
+  const projections = useQueries({
+    queries: chosen.map((m) => ({
+      ...trpc.pricing.project.queryOptions({
+        request: { model: m.id, ...(settings[m.id] ?? {}) },
+        volumes,
+        acceptRatePercent: state.acceptRatePercent,
+      }),
+      placeholderData: keepPreviousData,
+    })),
+  });
+  const priced: Priced[] = chosen.flatMap((model, i) => {
+    const data = projections[i]?.data;
+    return data ? [{ model, projection: data }] : [];
+  });
+  const allPriced =
+    priced.length === chosen.length && chosen.length > 0 && projections.every((p) => !p.isError);
+
+  return (
+    <>
+      <PageHeader title="Cost calculator" docTitle="Cost calculator">
+        <p>
+          Price a project: pick models and settings, say how many assets a month and how many you
+          keep.
+        </p>
+      </PageHeader>
+      <div className="sidebar-layout">
+        <div className="stack">
+          {catalog.isError ? (
+            <ErrorNotice
+              error={catalog.error}
+              title="The model list could not be loaded"
+              onRetry={() => void catalog.refetch()}
+            />
+          ) : catalog.isPending ? (
+            <Loading label="Loading models…" />
+          ) : (
+            <ModelPicker
+              legend="Models to price"
+              models={catalog.data}
+              selected={state.models}
+              max={MAX_MODELS}
+              onChange={(models) => update({ models }, false)}
+            />
+          )}
+          <VolumeFields state={state} onChange={update} />
+        </div>
+
+        <div className="stack" aria-labelledby={`${id}-results`}>
+          <h2 id={`${id}-results`} className="visually-hidden">
+            Results
+          </h2>
+          {unknown.length > 0 && (
+            <ErrorNotice
+              error={new Error(`Not in the catalog of callable models: ${unknown.join(', ')}.`)}
+              title="Some models were left out"
+            />
+          )}
+          {chosen.length === 0 ? (
+            <Empty title="No model chosen yet">
+              <p>Pick up to four models to price them side by side.</p>
+            </Empty>
+          ) : (
+            <>
+              {chosen.map((m, i) => (
+                <ModelCost
+                  key={m.id}
+                  model={m}
+                  query={projections[i]}
+                  settings={settings[m.id] ?? {}}
+                  onSettings={(s) => setSettings((all) => ({ ...all, [m.id]: s }))}
+                  volume={state.volume}
+                />
+              ))}
+              {priced.length > 0 && (
+                <MonthlyChart
+                  priced={priced}
+                  volumes={state.chartVolumes}
+                  acceptRate={state.acceptRatePercent}
+                />
+              )}
+              {allPriced && <SplitSection priced={priced} volume={state.volume} />}
+              {allPriced && <BreakEvenSection priced={priced} />}
+            </>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function validAccept(v: string): string | undefined {
+  const n = Number(v);
+  return v.trim() === '' || !(n > 0 && n <= 100) ? 'A percentage above 0, up to 100.' : undefined;
+}
+
+function validVolume(v: string): string | undefined {
+  return !/^\d+$/.test(v.trim()) || Number(v) > MAX_VOLUME
+    ? 'A whole number of assets, up to 10,000,000.'
+    : undefined;
+}
+
+function chartVolumes(v: string): number[] | undefined {
+  const parsed = parseVolumes(v);
+  return 'volumes' in parsed ? parsed.volumes : undefined;
+}
+
+function VolumeFields({
+  state,
+  onChange,
+}: {
+  state: CostState;
+  onChange: (patch: Partial<CostState>) => void;
+}) {
+  const id = useId();
+  // Numbers reach the address (and the server) once typing or dragging pauses.
+  const [accept, setAccept] = useDraft(
+    String(state.acceptRatePercent),
+    (v) => onChange({ acceptRatePercent: Number(v) }),
+    {
+      delay: 200,
+      valid: (v) => validAccept(v) === undefined,
+    },
+  );
+  const [volume, setVolume] = useDraft(
+    String(state.volume),
+    (v) => onChange({ volume: Number(v) }),
+    {
+      delay: 300,
+      valid: (v) => validVolume(v) === undefined,
+      normalize: (v) => String(Number(v)),
+    },
+  );
+  const [chart, setChart] = useDraft(
+    state.chartVolumes.join(', '),
+    (v) => onChange({ chartVolumes: chartVolumes(v) ?? state.chartVolumes }),
+    {
+      delay: 400,
+      valid: (v) => chartVolumes(v) !== undefined,
+    },
+  );
+  const acceptNum = Number(accept);
+  const acceptError = validAccept(accept);
+  const volumeError = validVolume(volume);
+  const parsedChart = parseVolumes(chart);
+  const chartError = 'error' in parsedChart ? parsedChart.error : undefined;
+
+  return (
+    <fieldset className="stack">
+      <legend>Volume</legend>
+      <label className="field">
+        <span>Assets per month</span>
+        <input
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={MAX_VOLUME}
+          step={1}
+          value={volume}
+          onChange={(e) => setVolume(e.target.value)}
+          aria-invalid={!!volumeError}
+          aria-describedby={volumeError ? `${id}-volume-error` : undefined}
+        />
+        {volumeError && (
+          <span className="field-help" id={`${id}-volume-error`} role="alert">
+            {volumeError}
+          </span>
+        )}
+      </label>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-accept`}>
+          Acceptance rate (%)
+        </label>
+        <div className="row" style={{ alignItems: 'center' }}>
+          <input
+            type="range"
+            min={1}
+            max={100}
+            step={1}
+            value={acceptError ? 100 : Math.round(acceptNum)}
+            onChange={(e) => setAccept(e.target.value)}
+            aria-label="Acceptance rate slider"
+            style={{ flex: 1 }}
+          />
+          <input
+            id={`${id}-accept`}
+            type="number"
+            inputMode="decimal"
+            min={0.1}
+            max={100}
+            step="any"
+            value={accept}
+            onChange={(e) => setAccept(e.target.value)}
+            style={{ width: '5.5rem' }}
+            aria-invalid={!!acceptError}
+            aria-describedby={`${id}-accept-help`}
+          />
+        </div>
+        <span
+          className="field-help"
+          id={`${id}-accept-help`}
+          role={acceptError ? 'alert' : undefined}
+        >
+          {acceptError ??
+            'Share of generations you keep. Retakes raise the cost of each kept asset.'}
+        </span>
+      </div>
+      <label className="field">
+        <span>Volumes to chart</span>
+        <input
+          value={chart}
+          onChange={(e) => setChart(e.target.value)}
+          aria-invalid={!!chartError}
+          aria-describedby={`${id}-chart-help`}
+        />
+        <span
+          className="field-help"
+          id={`${id}-chart-help`}
+          role={chartError ? 'alert' : undefined}
+        >
+          {chartError ?? 'Assets per month, separated by commas (1k = 1,000).'}
+        </span>
+      </label>
+    </fieldset>
+  );
+}
+
+function ModelCost({
+  model,
+  query,
+  settings,
+  onSettings,
+  volume,
+}: {
+  model: ListedModel;
+  query:
+    | {
+        data?: Projection;
+        error: unknown;
+        isError: boolean;
+        isPending: boolean;
+        isFetching: boolean;
+      }
+    | undefined;
+  settings: Settings;
+  onSettings: (s: Settings) => void;
+  volume: number;
+}) {
+  const data = query?.data;
+  const month = data?.monthly.find((r) => r.volume === volume);
+  const est = data?.estimate;
+  const ranged = est && est.perAsset.low !== est.perAsset.high;
+  return (
+    <section className="panel" aria-label={`${model.name} cost`} aria-busy={query?.isFetching}>
+      <h3>
+        <Link href={`/models/${encodeURIComponent(model.id)}`}>{model.name}</Link>
+        {est && <span className="muted"> · via {est.route.provider}</span>}
+      </h3>
+      <SettingsFields model={model} settings={settings} onChange={onSettings} />
+      {query?.isError ? (
+        <ErrorNotice error={query.error} title={`${model.name} could not be priced`} />
+      ) : !data || !est ? (
+        <Loading label={`Pricing ${model.name}…`} />
+      ) : (
+        <>
+          <div className="summary-grid" style={{ marginTop: '0.75rem' }}>
+            <div>
+              <div className="muted">Per {model.modality === 'image' ? 'image' : 'clip'}</div>
+              <div className="stat" data-testid="per-asset">
+                {formatUsd(est.perAsset.expected)}
+              </div>
+              {ranged && (
+                <div className="muted">
+                  {formatUsd(est.perAsset.low)}–{formatUsd(est.perAsset.high)} by settings
+                </div>
+              )}
+            </div>
+            <div>
+              <div className="muted">Per kept asset at {data.acceptRatePercent}%</div>
+              <div className="stat" data-testid="per-kept">
+                {formatUsd(data.perKept.expected)}
+              </div>
+            </div>
+            <div>
+              <div className="muted">Per month, {formatCount(volume)} kept</div>
+              <div className="stat" data-testid="per-month">
+                {month ? formatUsd(month.micros, { minDecimals: 2 }) : '—'}
+              </div>
+              {month && month.low !== month.high && (
+                <div className="muted">
+                  {formatUsd(month.low)}–{formatUsd(month.high)}
+                </div>
+              )}
+            </div>
+          </div>
+          <details style={{ marginTop: '0.75rem' }}>
+            <summary>How this is priced</summary>
+            <div className="table-scroll" style={{ marginTop: '0.5rem' }}>
+              <table>
+                <caption>Cost lines of one asset (expected case)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Line</th>
+                    <th scope="col">Quantity</th>
+                    <th scope="col">Rate</th>
+                    <th scope="col" className="num">
+                      Cost
+                    </th>
+                    <th scope="col">Source</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {est.lines.map((l, i) => (
+                    <tr key={i}>
+                      <td>{l.label}</td>
+                      <td>{l.quantity}</td>
+                      <td className="price">{l.unitPrice}</td>
+                      <td className="num price">{formatUsd(l.micros)}</td>
+                      <td>
+                        <SourceRef source={l.source} compact />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {est.assumptions.length > 0 && (
+              <>
+                <h4>Assumptions</h4>
+                <ul className="notes">
+                  {est.assumptions.map((a) => (
+                    <li key={a}>{a}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function MonthlyChart({
+  priced,
+  volumes,
+  acceptRate,
+}: {
+  priced: Priced[];
+  volumes: number[];
+  acceptRate: number;
+}) {
+  const id = useId();
+  const x = volumes;
+  const series = useMemo(
+    () =>
+      priced.map(({ model, projection }) => ({
+        label: model.name,
+        // Display only: dollars as floats for the axis; the table below shows the exact amounts.
+        values: x.map((v) => {
+          const row = projection.monthly.find((r) => r.volume === v);
+          return row ? row.micros / 1_000_000 : null;
+        }),
+      })),
+    [priced, x],
+  );
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Monthly cost by volume</h3>
+      <figure className="figure" aria-labelledby={`${id}-caption`}>
+        <LineChart
+          x={x}
+          series={series}
+          xLabel="Kept assets per month"
+          yLabel="USD per month"
+          formatX={(v) => formatCount(v)}
+          formatY={usdAxis}
+          logX={x.length > 1 && x[0] !== 0}
+        />
+        <figcaption id={`${id}-caption`}>
+          Expected monthly cost of {priced.map((p) => p.model.name).join(', ')} at {acceptRate}%
+          acceptance. The table holds the same numbers.
+        </figcaption>
+      </figure>
+      <div
+        className="table-scroll"
+        style={{ marginTop: '0.75rem' }}
+        role="region"
+        aria-label="Monthly cost table"
+        tabIndex={0}
+      >
+        <table data-testid="monthly-table">
+          <thead>
+            <tr>
+              <th scope="col">Per month</th>
+              {priced.map((p) => (
+                <th key={p.model.id} scope="col" className="num">
+                  {p.model.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {x.map((v) => (
+              <tr key={v}>
+                <th scope="row">{formatCount(v)} kept</th>
+                {priced.map((p) => {
+                  const row = p.projection.monthly.find((r) => r.volume === v);
+                  return (
+                    <td key={p.model.id} className="num price">
+                      {row ? formatUsd(row.micros) : '—'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { AppRouter, RouterInputs, RouterOutputs } from '@atelier/api';
+import { QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+export type { RouterInputs, RouterOutputs };
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Catalog facts change with deploys, not while a page is open.
+        staleTime: 5 * 60_000,
+        refetchOnWindowFocus: false,
+        // A 4xx is the caller's mistake (unknown model, bad input): asking again cannot help.
+        retry: (failures, error) => failures < 2 && !isClientError(error),
+      },
+    },
+  });
+}
+
+export function makeTrpcClient(url = '/trpc') {
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url })] });
+}
+
+function isClientError(error: unknown): boolean {
+  const status =
+    error instanceof TRPCClientError
+      ? (error.data as { httpStatus?: number } | undefined)?.httpStatus
+      : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+}
