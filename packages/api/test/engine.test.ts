@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getGeneration, ledgerForGeneration, listAssets } from '@atelier/db';
+import { createUser, getGeneration, ledgerForGeneration, listAssets, schema, setBudget } from '@atelier/db';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { settled, startStudio, type Studio } from './studio.ts';
 
@@ -79,3 +80,122 @@ describe('image jobs through three providers', () => {
     expect(events.filter((e) => e.jobId === ids[0]).map((e) => e.id)).toEqual([1, 2, 3].map((n) => `${ids[0]}:${n}`));
   });
 });
+
+describe('video jobs', () => {
+  test('Veo on Vertex: started once, polled until done, clip stored, charged the actual cost', async () => {
+    const { engine, database, emulators, user } = studio;
+    emulators.vertex.setLatency({ queuedPolls: 1, runningPolls: 2 });
+    const result = await engine.submit({
+      ownerId: user.id,
+      kind: 'video',
+      prompt: 'waves rolling onto a beach at night',
+      models: ['veo-3-1'],
+      providers: { 'veo-3-1': 'vertex' },
+      params: { duration: 4, resolution: '720p', audio: false },
+    });
+    const [id] = queuedIds(result);
+    const events = await settled(engine, [id ?? '']);
+    const row = await getGeneration(database.db, id ?? '');
+    expect(row?.status).toBe('succeeded');
+    expect(emulators.vertex.requests.filter((r) => r.path.endsWith(':predictLongRunning'))).toHaveLength(1);
+    expect(emulators.vertex.requests.filter((r) => r.path.endsWith(':fetchPredictOperation')).length).toBeGreaterThanOrEqual(4);
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['queued', 'started', 'progress', 'succeeded']));
+    expect(events.at(-1)?.type).toBe('succeeded');
+
+    const [clip] = await listAssets(database.db, id ?? '');
+    expect(clip?.mediaType).toBe('video/mp4');
+    expect(clip?.durationMs).toBeGreaterThan(3000);
+    const ledger = await ledgerForGeneration(database.db, id ?? '');
+    expect(ledger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
+    expect(ledger.at(-1)?.micros).toBe(row?.actualCostMicros);
+    // Veo 3.1 on Vertex, 4 s without audio, priced per second.
+    expect(row?.actualCostMicros).toBe(result.jobs[0]?.status === 'queued' ? result.jobs[0].estimate.expected : -1);
+  });
+});
+
+describe('cancellation', () => {
+  test('a queued job is cancelled and released; a running one is aborted and settled to its estimate', async () => {
+    const { database, emulators, user } = studio;
+    const engine = studio.openEngine({ concurrency: { openai: 1 } });
+    emulators.openai.setLatency({ requestMs: 10_000 });
+    const result = await engine.submit({ ownerId: user.id, kind: 'image', prompt: 'two paper cranes', models: ['gpt-image-2', 'gpt-image-2'] });
+    const [running, queued] = queuedIds(result) as [string, string];
+
+    // Wait until the first request is at the provider.
+    for await (const e of engine.watch([running])) if (e.type === 'started') break;
+    while (emulators.openai.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+
+    const q = await engine.cancel(queued);
+    expect(q.status).toBe('cancelled');
+    expect(q.startedAt).toBeNull();
+    expect((await ledgerForGeneration(database.db, queued)).map((l) => [l.kind, l.micros < 0 ? 'neg' : 'pos'])).toEqual([
+      ['reserve', 'pos'],
+      ['release', 'neg'],
+    ]);
+
+    const r = await engine.cancel(running);
+    expect(r.status).toBe('cancelled');
+    expect(r.errorCode).toBe('cancelled');
+    const ledger = await ledgerForGeneration(database.db, running);
+    expect(ledger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
+    // The request had reached OpenAI, which may bill it: the estimate stays spent.
+    expect(ledger.at(-1)?.micros).toBe(r.estimatedCostMicros);
+    expect(emulators.openai.requests).toHaveLength(1);
+    expect(engine.runningCount).toBe(0);
+
+    // Cancelling twice is harmless; a finished job cannot be cancelled.
+    expect((await engine.cancel(queued)).status).toBe('cancelled');
+    emulators.openai.setLatency({ requestMs: 0 });
+    await engine.drain();
+  });
+
+  test('a finished job cannot be cancelled', async () => {
+    const { engine, user } = studio;
+    const result = await engine.submit({ ownerId: user.id, kind: 'image', prompt: 'a single pear', models: ['gpt-image-2'] });
+    const ids = queuedIds(result);
+    await settled(engine, ids);
+    await expect(engine.cancel(ids[0] ?? '')).rejects.toMatchObject({ code: 'invalid_request' });
+  });
+});
+
+describe('budgets', () => {
+  test('a model over budget is refused without a row; the ones within budget still run', async () => {
+    const { engine, database, user } = studio;
+    const probe = await engine.submit({ ownerId: user.id, kind: 'image', prompt: 'a cup of tea', models: ['gpt-image-2'], params: { quality: 'low' } });
+    const reserved = probe.jobs[0]?.status === 'queued' ? probe.jobs[0].reservedMicros : 0;
+    expect(reserved).toBeGreaterThan(0);
+    await settled(engine, queuedIds(probe));
+
+    const member = await createUser(database.db, { name: 'capped' });
+    await setBudget(database.db, { scope: 'user', userId: member.id, period: 'daily', capMicros: Math.floor(reserved * 1.5) });
+    const before = await countRows();
+    const result = await engine.submit({ ownerId: member.id, kind: 'image', prompt: 'a cup of tea', models: ['gpt-image-2', 'gpt-image-2'], params: { quality: 'low' } });
+    expect(result.jobs.map((j) => j.status)).toEqual(['queued', 'refused']);
+    const refused = result.jobs[1];
+    expect(refused?.status === 'refused' && refused.error.code).toBe('budget_exceeded');
+    expect(refused?.status === 'refused' && refused.error.message).toMatch(/daily budget/);
+    const after = await countRows();
+    expect(after.generations - before.generations).toBe(1);
+    expect(after.ledger - before.ledger).toBe(1);
+    await settled(engine, queuedIds(result));
+  });
+
+  test('invalid settings and unknown models are refused per model, before any spend', async () => {
+    const { engine, user } = studio;
+    const result = await engine.submit({
+      ownerId: user.id,
+      kind: 'image',
+      prompt: 'a red kite',
+      models: ['gpt-image-2', 'no-such-model', 'veo-3-1'],
+      params: { n: 1, providerOptions: { openai: { moderation: 'strict' } } },
+    });
+    expect(result.jobs.map((j) => (j.status === 'refused' ? j.error.code : j.status))).toEqual(['invalid_input', 'unknown_model', 'invalid_request']);
+  });
+});
+
+async function countRows() {
+  const db = studio.database.db;
+  const [g] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.generations);
+  const [l] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.spendLedger);
+  return { generations: g?.n ?? 0, ledger: l?.n ?? 0 };
+}

@@ -398,7 +398,6 @@ class Engine implements JobEngine {
   /** Polls a stored operation to the end, recording every poll so another process can take over. */
   async #pollVideo(row: Generation, model: VideoModel, start: VideoOperation, state: Running, signal: AbortSignal): Promise<Outcome> {
     let operation = start;
-    const onProgress = this.#onProgress(row.id);
     state.polling = true;
     try {
       for (;;) {
@@ -407,7 +406,7 @@ class Engine implements JobEngine {
         signal.throwIfAborted();
         let status;
         try {
-          status = await model.doStatus(operation, { signal, onProgress });
+          status = await model.doStatus(operation, { signal });
         } catch (error) {
           if (signal.aborted || !isRetryable(error)) throw error;
           status = undefined; // a status read that keeps failing is tried again next tick
@@ -426,7 +425,16 @@ class Engine implements JobEngine {
         if (status?.status === 'pending') {
           operation = status.operation;
           await recordPoll(this.#db, row.id, { nextPollAt: next, operation: asJson(operation) });
-          if (status.progress !== undefined) onProgress({ type: 'progress', fraction: status.progress });
+          // One progress event per poll: clients see the job is alive even when the provider
+          // reports neither a fraction nor a queue position.
+          this.events.emit(row.id, {
+            type: 'progress',
+            status: 'running',
+            progress: {
+              ...(status.progress === undefined ? {} : { fraction: status.progress }),
+              ...(status.queuePosition === undefined ? {} : { queuePosition: status.queuePosition }),
+            },
+          });
         } else {
           await recordPoll(this.#db, row.id, { nextPollAt: next });
         }
