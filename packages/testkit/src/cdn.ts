@@ -58,12 +58,22 @@ const cdnDialect: Dialect = {
   provider: 'cdn',
   authenticate: () => 'ok',
   error(kind: ErrorKind, details): ErrorReply {
-    const status = { 'auth-missing': 401, 'auth-invalid': 403, 'rate-limit': 429, 'server-error': 500, unavailable: 503, 'bad-request': 400, 'not-found': 404 }[kind];
+    const status = {
+      'auth-missing': 401,
+      'auth-invalid': 403,
+      'rate-limit': 429,
+      'server-error': 500,
+      unavailable: 503,
+      'bad-request': 400,
+      'not-found': 404,
+    }[kind];
     return {
       status,
       contentType: 'text/plain; charset=utf-8',
       body: details.message ?? (status === 404 ? 'Not Found' : `HTTP ${status}`),
-      ...(details.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(details.retryAfterSeconds) } } : {}),
+      ...(details.retryAfterSeconds !== undefined
+        ? { headers: { 'retry-after': String(details.retryAfterSeconds) } }
+        : {}),
     };
   },
   malformedBody: '{"status": "Rea',
@@ -113,7 +123,8 @@ export async function startCdn(options: CdnOptions = {}): Promise<Cdn> {
       method,
       path: /^\/(?:fal|bfl|gcs)\/.+$/,
       auth: false,
-      model: (_match: RegExpMatchArray, request: RecordedRequest) => assets.get(request.path)?.model,
+      model: (_match: RegExpMatchArray, request: RecordedRequest) =>
+        assets.get(request.path)?.model,
       async handle(ctx) {
         const asset = assets.get(ctx.request.path);
         if (!asset) return ctx.fail('not-found', { message: 'Not Found' });
@@ -121,7 +132,8 @@ export async function startCdn(options: CdnOptions = {}): Promise<Cdn> {
           asset.owner.faults.take(ctx.request, (kind) => kind === 'expired-url') ??
           server.faults.take(ctx.request, (kind) => kind === 'expired-url');
         if (expiredFault) ctx.request.fault = 'expired-url';
-        const badSignature = asset.signature !== undefined && ctx.request.query.sig !== asset.signature;
+        const badSignature =
+          asset.signature !== undefined && ctx.request.query.sig !== asset.signature;
         const expired = asset.expiresAt !== undefined && Date.now() > asset.expiresAt;
         if (expiredFault || badSignature || expired) return sendReply(ctx.res, expiredReply(asset));
         const data = await asset.render();

@@ -63,7 +63,8 @@ export function wrap<Extra extends object>(
     reset: () => server.reset(),
     close,
   };
-  return Object.defineProperties(emulator, Object.getOwnPropertyDescriptors(extra)) as Emulator & Extra;
+  return Object.defineProperties(emulator, Object.getOwnPropertyDescriptors(extra)) as Emulator &
+    Extra;
 }
 
 export function serverOptions(options: EmulatorOptions) {

@@ -7,7 +7,15 @@ import { matchesRequest, type RecordedRequest, type RequestMatch } from './http/
  * with its own block shape); 'expired-url' only to downloads of that provider's results from the
  * CDN (answered the way the provider's storage answers an expired link).
  */
-export const FAULT_KINDS = [429, 500, 503, 'hang', 'malformed-json', 'safety', 'expired-url'] as const;
+export const FAULT_KINDS = [
+  429,
+  500,
+  503,
+  'hang',
+  'malformed-json',
+  'safety',
+  'expired-url',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface InjectOptions {
@@ -74,7 +82,9 @@ export class FaultQueue {
     }
     const parsed = InjectOptionsSchema.safeParse(options);
     if (!parsed.success) {
-      throw new TypeError(`Invalid inject options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new TypeError(
+        `Invalid inject options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const entry: Entry = { kind, options, hits: 0, remaining: options.times ?? 1 };
     this.#entries.push(entry);
@@ -96,7 +106,10 @@ export class FaultQueue {
   }
 
   /** Takes the first pending fault of an applicable kind that matches the request. */
-  take(request: RecordedRequest, applicable: (kind: FaultKind) => boolean): AppliedFault | undefined {
+  take(
+    request: RecordedRequest,
+    applicable: (kind: FaultKind) => boolean,
+  ): AppliedFault | undefined {
     const entry = this.#entries.find(
       (e) => e.remaining > 0 && applicable(e.kind) && matchesRequest(e.options.match, request),
     );
@@ -121,4 +134,10 @@ export class FaultQueue {
 }
 
 /** Faults every HTTP endpoint can suffer. */
-export const HTTP_FAULTS: ReadonlySet<FaultKind> = new Set<FaultKind>([429, 500, 503, 'hang', 'malformed-json']);
+export const HTTP_FAULTS: ReadonlySet<FaultKind> = new Set<FaultKind>([
+  429,
+  500,
+  503,
+  'hang',
+  'malformed-json',
+]);

@@ -1,1 +1,29 @@
-export { startOpenAIEmulator } from './providers/openai.ts';
+export { startAllEmulators, DEMO_KEYS, PORT_OFFSETS } from './all.ts';
+export type { AllEmulators, AllEmulatorsOptions, DemoKeys } from './all.ts';
+
+export { startOpenAIEmulator, openAIImageTokens } from './providers/openai.ts';
+export type { OpenAIEmulator, OpenAIEmulatorOptions } from './providers/openai.ts';
+export { startGeminiEmulator } from './providers/gemini.ts';
+export type { GeminiEmulator, GeminiEmulatorOptions } from './providers/gemini.ts';
+export { geminiImageTokens } from './providers/google.ts';
+export { startVertexEmulator } from './providers/vertex.ts';
+export type { VertexEmulator, VertexEmulatorOptions } from './providers/vertex.ts';
+export { startFalEmulator, falAppRoot } from './providers/fal.ts';
+export type { FalEmulator, FalEmulatorOptions } from './providers/fal.ts';
+export { startBflEmulator, bflCredits } from './providers/bfl.ts';
+export type { BflEmulator, BflEmulatorOptions } from './providers/bfl.ts';
+
+export { startCdn } from './cdn.ts';
+export type { Cdn, CdnOptions, CdnStyle } from './cdn.ts';
+export type { Emulator, EmulatorOptions, UrlResultOptions } from './emulator.ts';
+export { FAULT_KINDS } from './faults.ts';
+export type { FaultKind, InjectOptions, InjectedFault } from './faults.ts';
+export type { Latency, LatencyInput, LatencyOverrideOptions } from './latency.ts';
+export type { RecordedFile, RecordedRequest, RequestMatch } from './http/types.ts';
+
+export { renderImage } from './media/image.ts';
+export type { ImageFormat, ImageSpec } from './media/image.ts';
+export { renderVideo } from './media/video.ts';
+export type { VideoSpec } from './media/video.ts';
+export { buildMp4, inspectMp4 } from './media/mp4.ts';
+export type { Mp4Box, Mp4Info, Mp4Spec } from './media/mp4.ts';

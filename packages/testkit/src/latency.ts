@@ -65,12 +65,18 @@ export class LatencyPlan {
     }
     const times = options.times ?? Infinity;
     if (!(times > 0)) throw new TypeError('latency override times must be positive');
-    this.#overrides.push({ latency, remaining: times, ...(options.match ? { match: options.match } : {}) });
+    this.#overrides.push({
+      latency,
+      remaining: times,
+      ...(options.match ? { match: options.match } : {}),
+    });
   }
 
   /** Latency for one request; consumes one use of the first matching override. */
   resolve(request: RecordedRequest): ResolvedLatency {
-    const override = this.#overrides.find((o) => o.remaining > 0 && matchesRequest(o.match, request));
+    const override = this.#overrides.find(
+      (o) => o.remaining > 0 && matchesRequest(o.match, request),
+    );
     if (!override) return { ...this.#base };
     override.remaining -= 1;
     if (override.remaining <= 0) this.#overrides.splice(this.#overrides.indexOf(override), 1);
@@ -102,7 +108,8 @@ export class JobClock {
     const elapsed = now - this.createdAt;
     const { queuedPolls, runningPolls, queuedMs, runningMs } = this.latency;
     if (this.#polls <= queuedPolls || elapsed < queuedMs) return 'queued';
-    if (this.#polls <= queuedPolls + runningPolls || elapsed < queuedMs + runningMs) return 'running';
+    if (this.#polls <= queuedPolls + runningPolls || elapsed < queuedMs + runningMs)
+      return 'running';
     return 'completed';
   }
 

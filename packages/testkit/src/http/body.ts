@@ -29,10 +29,17 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
     for (const [name, value] of form.entries()) {
       if (typeof value === 'string') {
         const prior = fields[name];
-        fields[name] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
+        fields[name] =
+          prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
       } else {
         const data = Buffer.from(await value.arrayBuffer());
-        files.push({ field: name, filename: value.name, contentType: value.type, size: data.length, data });
+        files.push({
+          field: name,
+          filename: value.name,
+          contentType: value.type,
+          size: data.length,
+          data,
+        });
       }
     }
     return { kind: 'multipart', fields, files };
@@ -42,7 +49,10 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
     try {
       return { kind: 'json', value: JSON.parse(raw.toString('utf8')) };
     } catch (error) {
-      return { kind: 'invalid-json', message: error instanceof Error ? error.message : String(error) };
+      return {
+        kind: 'invalid-json',
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
   }
   return { kind: 'other', contentType: type };

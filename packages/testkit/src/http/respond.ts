@@ -77,7 +77,11 @@ export interface ErrorReply {
   contentType?: string;
 }
 
-export function sendReply(res: ServerResponse, reply: ErrorReply, extraHeaders: Record<string, string> = {}): void {
+export function sendReply(
+  res: ServerResponse,
+  reply: ErrorReply,
+  extraHeaders: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   res.writeHead(reply.status, {

@@ -77,7 +77,13 @@ export interface ServerOptions {
   onError?: (name: string, error: unknown) => void;
 }
 
-const BASE_LATENCY: ResolvedLatency = { requestMs: 0, queuedPolls: 1, runningPolls: 1, queuedMs: 0, runningMs: 0 };
+const BASE_LATENCY: ResolvedLatency = {
+  requestMs: 0,
+  queuedPolls: 1,
+  runningPolls: 1,
+  queuedMs: 0,
+  runningMs: 0,
+};
 
 /** An HTTP server on 127.0.0.1 that records, delays, faults and routes requests. */
 export class EmulatorServer {
@@ -96,7 +102,10 @@ export class EmulatorServer {
     this.#options = options;
     const extra = new Set(options.extraFaults ?? []);
     this.faults = new FaultQueue((kind) => HTTP_FAULTS.has(kind) || extra.has(kind), options.name);
-    this.latency = new LatencyPlan({ ...BASE_LATENCY, ...options.latencyDefaults }, options.latency);
+    this.latency = new LatencyPlan(
+      { ...BASE_LATENCY, ...options.latencyDefaults },
+      options.latency,
+    );
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => this.#internalError(res, error));
     });
@@ -161,7 +170,10 @@ export class EmulatorServer {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: Object.fromEntries(
-        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+        Object.entries(req.headers).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? v.join(', ') : (v ?? ''),
+        ]),
       ),
       bodyBytes: raw.length,
       ...(parsed.kind === 'json' ? { body: parsed.value } : {}),
@@ -188,8 +200,12 @@ export class EmulatorServer {
       sendReply(res, dialect.error(kind, details, request), headers);
 
     const found = this.#route(request);
-    if (found === 'method') return fail('not-found', { message: `Method ${request.method} is not allowed on ${request.path}` });
-    if (!found) return fail('not-found', { message: `No route for ${request.method} ${request.path}` });
+    if (found === 'method')
+      return fail('not-found', {
+        message: `Method ${request.method} is not allowed on ${request.path}`,
+      });
+    if (!found)
+      return fail('not-found', { message: `No route for ${request.method} ${request.path}` });
     const { route, match } = found;
     const model = route.model?.(match, request);
     if (model !== undefined) request.model = model;
@@ -198,7 +214,8 @@ export class EmulatorServer {
       const auth = dialect.authenticate(request);
       if (auth !== 'ok') return fail(auth === 'missing' ? 'auth-missing' : 'auth-invalid');
     }
-    if (parsed.kind === 'invalid-json') return fail('bad-request', { message: `Invalid JSON body: ${parsed.message}` });
+    if (parsed.kind === 'invalid-json')
+      return fail('bad-request', { message: `Invalid JSON body: ${parsed.message}` });
 
     const fault = this.faults.take(request, (kind) =>
       HTTP_FAULTS.has(kind) ? true : kind === 'safety' ? route.generates === true : false,
@@ -213,14 +230,28 @@ export class EmulatorServer {
 
     switch (fault?.kind) {
       case 429:
-        return fail('rate-limit', fault.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: fault.retryAfterSeconds });
+        return fail(
+          'rate-limit',
+          fault.retryAfterSeconds === undefined
+            ? {}
+            : { retryAfterSeconds: fault.retryAfterSeconds },
+        );
       case 500:
         return fail('server-error');
       case 503:
-        return fail('unavailable', fault.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: fault.retryAfterSeconds });
+        return fail(
+          'unavailable',
+          fault.retryAfterSeconds === undefined
+            ? {}
+            : { retryAfterSeconds: fault.retryAfterSeconds },
+        );
       case 'malformed-json': {
         const text = dialect.malformedBody;
-        res.writeHead(200, { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+        res.writeHead(200, {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(text)),
+        });
         res.end(text);
         return;
       }
@@ -248,7 +279,9 @@ export class EmulatorServer {
     }
   }
 
-  #route(request: RecordedRequest): { route: Route; match: RegExpMatchArray } | 'method' | undefined {
+  #route(
+    request: RecordedRequest,
+  ): { route: Route; match: RegExpMatchArray } | 'method' | undefined {
     let methodMismatch = false;
     for (const route of this.#options.routes) {
       const match = request.path.match(route.path);

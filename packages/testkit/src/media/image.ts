@@ -14,12 +14,16 @@ export interface ImageSpec {
   quality?: number;
   /**
    * Amplitude of the per-pixel noise (0–64, default 4). Noise is what gives files realistic
-   * sizes: at 4 a 3840×2160 PNG is ~15 MB, as real 4K renders are; 0 gives tiny files.
+   * sizes: at 4 a 3840×2160 PNG is ~15 MB, as real 4K renders are; 0 makes files several times smaller.
    */
   noise?: number;
 }
 
-export const MIME: Record<ImageFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+export const MIME: Record<ImageFormat, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+};
 
 export const MAX_DIMENSION = 16_384;
 
@@ -37,7 +41,13 @@ export function hash32(text: string): number {
  * Raw pixels of the test pattern: a two-colour gradient and diagonal bands picked by the seed,
  * plus xorshift noise. Deterministic, and fast enough for 4K (~60 ms).
  */
-export function renderPattern(width: number, height: number, channels: 3 | 4, seed: string, noise = 4): Buffer {
+export function renderPattern(
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  seed: string,
+  noise = 4,
+): Buffer {
   const h = hash32(seed);
   const r0 = h & 0xff;
   const g0 = (h >>> 8) & 0xff;
@@ -81,7 +91,9 @@ export function checkDimensions(width: number, height: number): void {
     ['height', height],
   ] as const) {
     if (!Number.isInteger(value) || value < 1 || value > MAX_DIMENSION) {
-      throw new RangeError(`image ${name} must be an integer from 1 to ${MAX_DIMENSION}, got ${value}`);
+      throw new RangeError(
+        `image ${name} must be an integer from 1 to ${MAX_DIMENSION}, got ${value}`,
+      );
     }
   }
 }

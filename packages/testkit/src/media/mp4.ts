@@ -39,7 +39,12 @@ const IDENTITY_MATRIX = u32(0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000
 /** MPEG-4 descriptor: tag, length in the 4-byte expandable form, payload. */
 function descriptor(tag: number, payload: Buffer): Buffer {
   const n = payload.length;
-  const len = Buffer.from([0x80 | ((n >> 21) & 0x7f), 0x80 | ((n >> 14) & 0x7f), 0x80 | ((n >> 7) & 0x7f), n & 0x7f]);
+  const len = Buffer.from([
+    0x80 | ((n >> 21) & 0x7f),
+    0x80 | ((n >> 14) & 0x7f),
+    0x80 | ((n >> 7) & 0x7f),
+    n & 0x7f,
+  ]);
   return Buffer.concat([Buffer.from([tag]), len, payload]);
 }
 
@@ -48,7 +53,11 @@ function esds(maxSampleSize: number, avgBitrate: number): Buffer {
     0x04,
     Buffer.concat([
       Buffer.from([0x6c, (0x04 << 2) | 1]), // JPEG (ISO/IEC 10918-1), visual stream
-      Buffer.from([(maxSampleSize >> 16) & 0xff, (maxSampleSize >> 8) & 0xff, maxSampleSize & 0xff]),
+      Buffer.from([
+        (maxSampleSize >> 16) & 0xff,
+        (maxSampleSize >> 8) & 0xff,
+        maxSampleSize & 0xff,
+      ]),
       u32(avgBitrate, avgBitrate),
     ]),
   );
@@ -68,9 +77,11 @@ export interface Mp4Spec {
 export function buildMp4(spec: Mp4Spec): Buffer {
   const { width, height, frames } = spec;
   if (frames.length === 0) throw new RangeError('an MP4 needs at least one frame');
-  if (width > 0xffff || height > 0xffff) throw new RangeError('MP4 sample entries hold 16-bit sizes');
+  if (width > 0xffff || height > 0xffff)
+    throw new RangeError('MP4 sample entries hold 16-bit sizes');
   const durationMs = Math.round(spec.durationSeconds * MOVIE_TIMESCALE);
-  if (!(durationMs > 0)) throw new RangeError(`duration must be positive, got ${spec.durationSeconds}`);
+  if (!(durationMs > 0))
+    throw new RangeError(`duration must be positive, got ${spec.durationSeconds}`);
   // Equal sample durations; the last one absorbs the rounding so the track totals durationMs.
   const base = Math.floor(durationMs / frames.length);
   const last = durationMs - base * (frames.length - 1);
@@ -79,40 +90,65 @@ export function buildMp4(spec: Mp4Spec): Buffer {
   const maxSize = Math.max(...sizes);
   const bitrate = Math.round((mdatPayload * 8) / spec.durationSeconds);
 
-  const ftyp = box('ftyp', Buffer.from('isom', 'latin1'), u32(0x200), Buffer.from('isomiso2mp41', 'latin1'));
+  const ftyp = box(
+    'ftyp',
+    Buffer.from('isom', 'latin1'),
+    u32(0x200),
+    Buffer.from('isomiso2mp41', 'latin1'),
+  );
 
   const buildMoov = (chunkOffset: number) => {
     const mvhd = fullBox(
-      'mvhd', 0, 0,
+      'mvhd',
+      0,
+      0,
       u32(0, 0, MOVIE_TIMESCALE, durationMs),
-      u32(0x00010000), u16(0x0100, 0), u32(0, 0),
-      IDENTITY_MATRIX, u32(0, 0, 0, 0, 0, 0), u32(2),
+      u32(0x00010000),
+      u16(0x0100, 0),
+      u32(0, 0),
+      IDENTITY_MATRIX,
+      u32(0, 0, 0, 0, 0, 0),
+      u32(2),
     );
     const tkhd = fullBox(
-      'tkhd', 0, 0x000003,
+      'tkhd',
+      0,
+      0x000003,
       u32(0, 0, 1, 0, durationMs, 0, 0),
       u16(0, 0, 0, 0),
       IDENTITY_MATRIX,
       u32(width * 0x10000, height * 0x10000),
     );
     const mdhd = fullBox('mdhd', 0, 0, u32(0, 0, MOVIE_TIMESCALE, durationMs), u16(0x55c4, 0)); // 'und'
-    const hdlr = fullBox('hdlr', 0, 0, u32(0), Buffer.from('vide', 'latin1'), u32(0, 0, 0), Buffer.from('VideoHandler\0', 'latin1'));
+    const hdlr = fullBox(
+      'hdlr',
+      0,
+      0,
+      u32(0),
+      Buffer.from('vide', 'latin1'),
+      u32(0, 0, 0),
+      Buffer.from('VideoHandler\0', 'latin1'),
+    );
     const vmhd = fullBox('vmhd', 0, 1, u16(0, 0, 0, 0));
     const dinf = box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1)));
     const compressor = Buffer.alloc(32);
     compressor.write('\x0bMotion JPEG', 0, 'latin1');
     const mp4v = box(
       'mp4v',
-      Buffer.alloc(6), u16(1), // reserved, data_reference_index
-      u16(0, 0), u32(0, 0, 0), // pre_defined, reserved, pre_defined
+      Buffer.alloc(6),
+      u16(1), // reserved, data_reference_index
+      u16(0, 0),
+      u32(0, 0, 0), // pre_defined, reserved, pre_defined
       u16(width, height),
-      u32(0x00480000, 0x00480000, 0), u16(1), // 72 dpi, reserved, frame_count
+      u32(0x00480000, 0x00480000, 0),
+      u16(1), // 72 dpi, reserved, frame_count
       compressor,
       u16(0x0018, 0xffff),
       esds(maxSize, bitrate),
     );
     const stsd = fullBox('stsd', 0, 0, u32(1), mp4v);
-    const sttsEntries = base === last ? u32(frames.length, base) : u32(frames.length - 1, base, 1, last);
+    const sttsEntries =
+      base === last ? u32(frames.length, base) : u32(frames.length - 1, base, 1, last);
     const stts = fullBox('stts', 0, 0, u32(base === last ? 1 : 2), sttsEntries);
     const stsc = fullBox('stsc', 0, 0, u32(1, 1, frames.length, 1));
     const stsz = fullBox('stsz', 0, 0, u32(0, frames.length), u32(...sizes));
@@ -169,7 +205,8 @@ function readBoxes(buf: Buffer, start: number, end: number): Mp4Box[] {
     } else if (size === 0) {
       size = end - offset;
     }
-    if (size < header || offset + size > end) throw new RangeError(`box '${type}' at ${offset} overruns its parent`);
+    if (size < header || offset + size > end)
+      throw new RangeError(`box '${type}' at ${offset} overruns its parent`);
     const entry: Mp4Box = { type, offset, size };
     if (CONTAINERS.has(type)) entry.children = readBoxes(buf, offset + header, offset + size);
     boxes.push(entry);
@@ -201,7 +238,9 @@ export function inspectMp4(data: Uint8Array): Mp4Info {
   const mvhdVersion = buf.readUInt8(mvhd.offset + 8);
   const timescale = buf.readUInt32BE(mvhd.offset + (mvhdVersion === 1 ? 28 : 20));
   const duration =
-    mvhdVersion === 1 ? Number(buf.readBigUInt64BE(mvhd.offset + 32)) : buf.readUInt32BE(mvhd.offset + 24);
+    mvhdVersion === 1
+      ? Number(buf.readBigUInt64BE(mvhd.offset + 32))
+      : buf.readUInt32BE(mvhd.offset + 24);
   const tkhdEnd = tkhd.offset + tkhd.size;
   return {
     boxes,

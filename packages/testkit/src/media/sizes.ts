@@ -79,7 +79,9 @@ export function videoSize(resolution: string, aspectRatio: string): Size | undef
   const ratio = parseRatio(aspectRatio);
   if (short === undefined || ratio === undefined) return undefined;
   // 720p 16:9 is 1280x720 and 480p 16:9 854x480, as the providers deliver them.
-  return ratio >= 1 ? { width: even(short * ratio), height: short } : { width: short, height: even(short / ratio) };
+  return ratio >= 1
+    ? { width: even(short * ratio), height: short }
+    : { width: short, height: even(short / ratio) };
 }
 
 /** fal's named `image_size` presets (fal model schemas, e.g. fal-ai/flux). */

@@ -18,12 +18,23 @@ export async function renderVideo(spec: VideoSpec): Promise<Buffer> {
   const count = Math.max(1, Math.ceil(spec.durationSeconds * fps));
   const frames: Buffer[] = [];
   for (let i = 0; i < count; i++) {
-    const raw = renderPattern(spec.width, spec.height, 3, `${spec.seed}\u0000frame${i}`, spec.noise);
+    const raw = renderPattern(
+      spec.width,
+      spec.height,
+      3,
+      `${spec.seed}\u0000frame${i}`,
+      spec.noise,
+    );
     frames.push(
       await sharp(raw, { raw: { width: spec.width, height: spec.height, channels: 3 } })
         .jpeg({ quality: 85 })
         .toBuffer(),
     );
   }
-  return buildMp4({ width: spec.width, height: spec.height, durationSeconds: spec.durationSeconds, frames });
+  return buildMp4({
+    width: spec.width,
+    height: spec.height,
+    durationSeconds: spec.durationSeconds,
+    frames,
+  });
 }

@@ -24,8 +24,22 @@ interface Result {
 }
 
 async function submit(model: string, input: unknown, key?: string, emulator = bfl) {
-  const res = await fetch(`${emulator.url}/v1/${model}`, { method: 'POST', headers: headers(key), body: JSON.stringify(input) });
-  return { res, body: (await res.json()) as { id: string; polling_url: string; cost?: number; input_mp: number; output_mp: number; detail?: unknown } };
+  const res = await fetch(`${emulator.url}/v1/${model}`, {
+    method: 'POST',
+    headers: headers(key),
+    body: JSON.stringify(input),
+  });
+  return {
+    res,
+    body: (await res.json()) as {
+      id: string;
+      polling_url: string;
+      cost?: number;
+      input_mp: number;
+      output_mp: number;
+      detail?: unknown;
+    },
+  };
 }
 
 async function pollUntilDone(pollingUrl: string): Promise<Result[]> {
@@ -40,7 +54,13 @@ async function pollUntilDone(pollingUrl: string): Promise<Result[]> {
 
 describe('BFL emulator over raw HTTP', () => {
   it('submits, polls Pending → Ready and serves the sample from the CDN', async () => {
-    const { res, body } = await submit('flux-2-pro', { prompt: 'a cabin', width: 1440, height: 816, seed: 42, output_format: 'png' });
+    const { res, body } = await submit('flux-2-pro', {
+      prompt: 'a cabin',
+      width: 1440,
+      height: 816,
+      seed: 42,
+      output_format: 'png',
+    });
     expect(res.status).toBe(200);
     expect(body.polling_url).toBe(`${bfl.url}/v1/get_result?id=${body.id}`);
     expect(body.output_mp).toBe(1.18);
@@ -59,12 +79,18 @@ describe('BFL emulator over raw HTTP', () => {
   });
 
   it('measures input images for input_mp and defaults to a 1024² JPEG', async () => {
-    const input = (await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#123' } }).png().toBuffer()).toString('base64');
+    const input = (
+      await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#123' } })
+        .png()
+        .toBuffer()
+    ).toString('base64');
     const { body } = await submit('flux-2-max', { prompt: 'edit', input_image: input });
     expect([body.input_mp, body.output_mp]).toEqual([0.5, 1.05]);
     expect(body.cost).toBe(bflCredits('flux-2-max', 1.05, 0.5));
     const done = (await pollUntilDone(body.polling_url)).at(-1);
-    const meta = await sharp(Buffer.from(await (await fetch(done?.result?.sample ?? '')).arrayBuffer())).metadata();
+    const meta = await sharp(
+      Buffer.from(await (await fetch(done?.result?.sample ?? '')).arrayBuffer()),
+    ).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1024, 1024]);
   });
 
@@ -80,18 +106,30 @@ describe('BFL emulator over raw HTTP', () => {
   });
 
   it('answers unknown ids with Task not found, and validates input with 422', async () => {
-    const res = (await (await fetch(`${bfl.url}/v1/get_result?id=nope`, { headers: headers() })).json()) as Result;
+    const res = (await (
+      await fetch(`${bfl.url}/v1/get_result?id=nope`, { headers: headers() })
+    ).json()) as Result;
     expect(res.status).toBe('Task not found');
     const bad = await submit('flux-2-pro', { prompt: 'x', width: 1000, height: 1000 });
     expect(bad.res.status).toBe(422);
-    expect(bad.body.detail).toMatchObject([{ loc: ['body', 'width'] }, { loc: ['body', 'height'] }]);
-    expect((await submit('flux-2-pro', { prompt: 'x', width: 4096, height: 4096 })).res.status).toBe(422);
-    expect((await submit('flux-2-pro', {})).body.detail).toMatchObject([{ loc: ['body', 'prompt'], type: 'missing' }]);
+    expect(bad.body.detail).toMatchObject([
+      { loc: ['body', 'width'] },
+      { loc: ['body', 'height'] },
+    ]);
+    expect(
+      (await submit('flux-2-pro', { prompt: 'x', width: 4096, height: 4096 })).res.status,
+    ).toBe(422);
+    expect((await submit('flux-2-pro', {})).body.detail).toMatchObject([
+      { loc: ['body', 'prompt'], type: 'missing' },
+    ]);
   });
 
   it('rejects a missing or wrong x-key with 401', async () => {
     const wrong = await submit('flux-2-pro', { prompt: 'x' }, 'wrong');
-    const none = await fetch(`${bfl.url}/v1/flux-2-pro`, { method: 'POST', body: '{"prompt":"x"}' });
+    const none = await fetch(`${bfl.url}/v1/flux-2-pro`, {
+      method: 'POST',
+      body: '{"prompt":"x"}',
+    });
     expect([wrong.res.status, none.status]).toEqual([401, 401]);
     expect(await none.json()).toEqual({ detail: 'Not authenticated' });
   });
@@ -102,7 +140,9 @@ describe('BFL emulator over raw HTTP', () => {
       const { body } = await submit('flux-2-pro', { prompt: 'x' }, short.apiKey, short);
       let sample = '';
       for (let i = 0; i < 5 && !sample; i++) {
-        const r = (await (await fetch(body.polling_url, { headers: headers(short.apiKey) })).json()) as Result;
+        const r = (await (
+          await fetch(body.polling_url, { headers: headers(short.apiKey) })
+        ).json()) as Result;
         sample = r.result?.sample ?? '';
       }
       await new Promise((resolve) => setTimeout(resolve, 80));
@@ -126,7 +166,10 @@ describe('BFL emulator over raw HTTP', () => {
     bfl.inject(500, { match: '/v1/get_result' });
     bfl.inject(429, { match: 'flux-2-flex' });
     const flex = await submit('flux-2-flex', { prompt: 'x' });
-    expect([flex.res.status, flex.body]).toEqual([429, { error: 'rate_limit_exceeded', message: 'Too many concurrent requests', retry_after: 1 }]);
+    expect([flex.res.status, flex.body]).toEqual([
+      429,
+      { error: 'rate_limit_exceeded', message: 'Too many concurrent requests', retry_after: 1 },
+    ]);
     const pro = await submit('flux-2-pro', { prompt: 'x' });
     expect(pro.res.status).toBe(200);
     expect((await fetch(pro.body.polling_url, { headers: headers() })).status).toBe(500);

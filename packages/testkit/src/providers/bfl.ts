@@ -62,7 +62,10 @@ export function bflCredits(model: string, outputMp: number, inputMp: number): nu
   return round(first + Math.max(0, outputMp - 1) * perMp + inputMp * perMp, 3);
 }
 
-const INPUT_IMAGE_FIELDS = ['input_image', ...Array.from({ length: 7 }, (_, i) => `input_image_${i + 2}`)];
+const INPUT_IMAGE_FIELDS = [
+  'input_image',
+  ...Array.from({ length: 7 }, (_, i) => `input_image_${i + 2}`),
+];
 
 const Body = z
   .object({
@@ -127,7 +130,10 @@ interface Task {
 }
 
 function bflDialect(apiKey: string): Dialect {
-  const detail = (status: number, message: string): ErrorReply => ({ status, body: { detail: message } });
+  const detail = (status: number, message: string): ErrorReply => ({
+    status,
+    body: { detail: message },
+  });
   return {
     provider: 'bfl',
     authenticate(request) {
@@ -146,7 +152,11 @@ function bflDialect(apiKey: string): Dialect {
           return {
             status: 429,
             headers: { 'retry-after': String(seconds) },
-            body: { error: 'rate_limit_exceeded', message: 'Too many concurrent requests', retry_after: seconds },
+            body: {
+              error: 'rate_limit_exceeded',
+              message: 'Too many concurrent requests',
+              retry_after: seconds,
+            },
           };
         }
         case 'server-error':
@@ -154,7 +164,9 @@ function bflDialect(apiKey: string): Dialect {
         case 'unavailable':
           return {
             ...detail(503, 'Service Unavailable'),
-            ...(details.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(details.retryAfterSeconds) } } : {}),
+            ...(details.retryAfterSeconds !== undefined
+              ? { headers: { 'retry-after': String(details.retryAfterSeconds) } }
+              : {}),
           };
         case 'bad-request':
           return detail(400, details.message ?? 'Bad Request');
@@ -189,19 +201,29 @@ export async function startBflEmulator(options: BflEmulatorOptions = {}): Promis
     }
     const body = parsed.data;
     const errors: FieldError[] = [];
-    if (body.prompt === undefined) errors.push({ type: 'missing', loc: ['body', 'prompt'], msg: 'Field required' });
+    if (body.prompt === undefined)
+      errors.push({ type: 'missing', loc: ['body', 'prompt'], msg: 'Field required' });
     let size: Size;
     if (body.width !== undefined || body.height !== undefined) {
       size = { width: body.width ?? 1024, height: body.height ?? 1024 };
       for (const side of ['width', 'height'] as const) {
-        if (size[side] % 16 !== 0) errors.push(fieldError(side, `${side} must be a multiple of 16`, size[side]));
-        if (size[side] < 64) errors.push(fieldError(side, `${side} must be at least 64`, size[side]));
+        if (size[side] % 16 !== 0)
+          errors.push(fieldError(side, `${side} must be a multiple of 16`, size[side]));
+        if (size[side] < 64)
+          errors.push(fieldError(side, `${side} must be at least 64`, size[side]));
       }
-      if (size.width * size.height > 4_194_304) errors.push(fieldError('width', 'width × height must be at most 4 megapixels', size.width));
+      if (size.width * size.height > 4_194_304)
+        errors.push(fieldError('width', 'width × height must be at most 4 megapixels', size.width));
     } else if (body.aspect_ratio !== undefined) {
       const ratio = parseRatio(body.aspect_ratio);
       if (ratio === undefined || ratio > 21 / 9 + 0.01 || ratio < 9 / 21 - 0.01) {
-        errors.push(fieldError('aspect_ratio', 'aspect_ratio must be between 21:9 and 9:21', body.aspect_ratio));
+        errors.push(
+          fieldError(
+            'aspect_ratio',
+            'aspect_ratio must be between 21:9 and 9:21',
+            body.aspect_ratio,
+          ),
+        );
       }
       size = sizeForRatio(ratio ?? 1, /ultra/.test(model) ? 4 : 1);
     } else {
@@ -212,7 +234,10 @@ export async function startBflEmulator(options: BflEmulatorOptions = {}): Promis
       const value = (body as Record<string, unknown>)[field];
       if (typeof value !== 'string') continue;
       const mp = await inputMegapixels(value);
-      if (mp === undefined) errors.push(fieldError(field, 'Could not load the image (expected an http(s) URL or base64 data)'));
+      if (mp === undefined)
+        errors.push(
+          fieldError(field, 'Could not load the image (expected an http(s) URL or base64 data)'),
+        );
       else inputMp += mp;
     }
     if (errors.length > 0) return ctx.json(422, { detail: errors });
@@ -241,20 +266,33 @@ export async function startBflEmulator(options: BflEmulatorOptions = {}): Promis
 
   function getResult(ctx: RouteContext): void {
     const id = ctx.request.query.id;
-    if (id === undefined) return ctx.json(422, { detail: [{ type: 'missing', loc: ['query', 'id'], msg: 'Field required' }] });
+    if (id === undefined)
+      return ctx.json(422, {
+        detail: [{ type: 'missing', loc: ['query', 'id'], msg: 'Field required' }],
+      });
     const base = { id, result: null, progress: null, details: null, preview: null };
     const task = tasks.get(id);
     if (!task) return ctx.json(200, { ...base, status: 'Task not found' });
     const phase = task.finishedAt !== undefined ? 'completed' : task.clock.poll();
     if (phase !== 'completed') {
-      return ctx.json(200, { ...base, status: 'Pending', progress: phase === 'running' ? task.clock.progress() : null });
+      return ctx.json(200, {
+        ...base,
+        status: 'Pending',
+        progress: phase === 'running' ? task.clock.progress() : null,
+      });
     }
     task.finishedAt ??= Date.now();
     if (task.safety) {
       return ctx.json(200, {
         ...base,
         status: task.safety.stage === 'input' ? 'Request Moderated' : 'Content Moderated',
-        details: { 'Moderation Reasons': [task.safety.stage === 'input' ? 'Prompt flagged by moderation' : 'Generated image flagged by moderation'] },
+        details: {
+          'Moderation Reasons': [
+            task.safety.stage === 'input'
+              ? 'Prompt flagged by moderation'
+              : 'Generated image flagged by moderation',
+          ],
+        },
       });
     }
     task.sample ??= cdn.publish({
@@ -277,7 +315,14 @@ export async function startBflEmulator(options: BflEmulatorOptions = {}): Promis
     ctx.json(200, {
       ...base,
       status: 'Ready',
-      result: { sample: task.sample, prompt: task.prompt, seed: task.seed, start_time: start, end_time: end, duration: round(end - start, 3) },
+      result: {
+        sample: task.sample,
+        prompt: task.prompt,
+        seed: task.seed,
+        start_time: start,
+        end_time: end,
+        duration: round(end - start, 3),
+      },
       progress: 1,
     });
   }
@@ -295,13 +340,24 @@ export async function startBflEmulator(options: BflEmulatorOptions = {}): Promis
         model: (_m, request) => tasks.get(request.query.id ?? '')?.model,
         handle: getResult,
       },
-      { method: 'POST', path: /^\/v1\/([^/]+)$/, generates: true, model: (m) => m[1], handle: submit },
+      {
+        method: 'POST',
+        path: /^\/v1\/([^/]+)$/,
+        generates: true,
+        model: (m) => m[1],
+        handle: submit,
+      },
     ],
   });
   server.onReset(() => tasks.clear());
   await server.listen(options.host ?? '127.0.0.1', options.port ?? 0);
-  return wrap(server, () => server.origin, { apiKey, cdn }, async () => {
-    await server.close();
-    await ownCdn?.close();
-  });
+  return wrap(
+    server,
+    () => server.origin,
+    { apiKey, cdn },
+    async () => {
+      await server.close();
+      await ownCdn?.close();
+    },
+  );
 }

@@ -26,11 +26,17 @@ interface Submitted {
 const auth = () => ({ authorization: `Key ${fal.apiKey}`, 'content-type': 'application/json' });
 
 async function submit(endpoint: string, input: unknown, headers: Record<string, string> = auth()) {
-  const res = await fetch(`${fal.url}/${endpoint}`, { method: 'POST', headers, body: JSON.stringify(input) });
+  const res = await fetch(`${fal.url}/${endpoint}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(input),
+  });
   return { res, body: (await res.json()) as Submitted & { detail?: unknown } };
 }
 
-async function poll(statusUrl: string): Promise<Array<{ http: number; status: string; queue_position?: number }>> {
+async function poll(
+  statusUrl: string,
+): Promise<Array<{ http: number; status: string; queue_position?: number }>> {
   const seen = [];
   for (let i = 0; i < 20; i++) {
     const res = await fetch(statusUrl, { headers: auth() });
@@ -80,10 +86,19 @@ describe('fal queue emulator over raw HTTP', () => {
     fal.setLatency({ queuedPolls: 0, runningPolls: 0 });
     const endpoint = 'fal-ai/kling-video/v3/pro/text-to-video';
     expect(falAppRoot(endpoint)).toBe('fal-ai/kling-video');
-    const { body } = await submit(endpoint, { prompt: 'rain', duration: '10', aspect_ratio: '9:16', resolution: '1080p' });
-    expect(body.status_url).toBe(`${fal.url}/fal-ai/kling-video/requests/${body.request_id}/status`);
+    const { body } = await submit(endpoint, {
+      prompt: 'rain',
+      duration: '10',
+      aspect_ratio: '9:16',
+      resolution: '1080p',
+    });
+    expect(body.status_url).toBe(
+      `${fal.url}/fal-ai/kling-video/requests/${body.request_id}/status`,
+    );
     await poll(body.status_url);
-    const result = (await (await fetch(body.response_url, { headers: auth() })).json()) as { video: { url: string; content_type: string } };
+    const result = (await (await fetch(body.response_url, { headers: auth() })).json()) as {
+      video: { url: string; content_type: string };
+    };
     expect(result.video.content_type).toBe('video/mp4');
     const mp4 = inspectMp4(Buffer.from(await (await download(result.video.url)).arrayBuffer()));
     expect([mp4.width, mp4.height, mp4.durationSeconds]).toEqual([1080, 1920, 10]);
@@ -93,15 +108,27 @@ describe('fal queue emulator over raw HTTP', () => {
 
   it('sizes images from aspect_ratio and resolution (nano-banana style) and from presets', async () => {
     fal.setLatency({ queuedPolls: 0, runningPolls: 0 });
-    const a = await submit('fal-ai/nano-banana-pro', { prompt: 'x', aspect_ratio: '16:9', resolution: '2K' });
-    const b = await submit('fal-ai/flux/dev', { prompt: 'x', image_size: 'portrait_16_9', output_format: 'jpeg' });
+    const a = await submit('fal-ai/nano-banana-pro', {
+      prompt: 'x',
+      aspect_ratio: '16:9',
+      resolution: '2K',
+    });
+    const b = await submit('fal-ai/flux/dev', {
+      prompt: 'x',
+      image_size: 'portrait_16_9',
+      output_format: 'jpeg',
+    });
     for (const [sub, expected] of [
       [a.body, ['png', 2752, 1536]],
       [b.body, ['jpeg', 576, 1024]],
     ] as const) {
       await poll(sub.status_url);
-      const result = (await (await fetch(sub.response_url, { headers: auth() })).json()) as { images: Array<{ url: string }> };
-      const meta = await sharp(Buffer.from(await (await download(result.images[0]?.url ?? '')).arrayBuffer())).metadata();
+      const result = (await (await fetch(sub.response_url, { headers: auth() })).json()) as {
+        images: Array<{ url: string }>;
+      };
+      const meta = await sharp(
+        Buffer.from(await (await download(result.images[0]?.url ?? '')).arrayBuffer()),
+      ).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(expected);
     }
   });
@@ -111,17 +138,33 @@ describe('fal queue emulator over raw HTTP', () => {
     const { body } = await submit('fal-ai/flux-2-max', { prompt: 'x' });
     expect(body.queue_position).toBe(3);
     const seen = await poll(body.status_url);
-    expect(seen.map((s) => s.queue_position ?? s.status)).toEqual([2, 1, 0, 'IN_PROGRESS', 'COMPLETED']);
+    expect(seen.map((s) => s.queue_position ?? s.status)).toEqual([
+      2,
+      1,
+      0,
+      'IN_PROGRESS',
+      'COMPLETED',
+    ]);
     const next = await submit('fal-ai/flux-2-max', { prompt: 'x' });
-    expect((await poll(next.body.status_url)).map((s) => s.status)).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']);
+    expect((await poll(next.body.status_url)).map((s) => s.status)).toEqual([
+      'IN_QUEUE',
+      'IN_PROGRESS',
+      'COMPLETED',
+    ]);
   });
 
   it('answers a result asked for too early with 400, and cancels queued requests', async () => {
     const { body } = await submit('fal-ai/flux-2-pro', { prompt: 'x' });
     expect((await fetch(body.response_url, { headers: auth() })).status).toBe(400);
     const cancel = await fetch(body.cancel_url, { method: 'PUT', headers: auth() });
-    expect([cancel.status, await cancel.json()]).toEqual([202, { status: 'CANCELLATION_REQUESTED' }]);
-    const status = (await (await fetch(body.status_url, { headers: auth() })).json()) as { status: string; error_type?: string };
+    expect([cancel.status, await cancel.json()]).toEqual([
+      202,
+      { status: 'CANCELLATION_REQUESTED' },
+    ]);
+    const status = (await (await fetch(body.status_url, { headers: auth() })).json()) as {
+      status: string;
+      error_type?: string;
+    };
     expect(status).toMatchObject({ status: 'COMPLETED', error_type: 'request_cancelled' });
     const again = await fetch(body.cancel_url, { method: 'PUT', headers: auth() });
     expect([again.status, await again.json()]).toEqual([400, { status: 'ALREADY_COMPLETED' }]);
@@ -130,13 +173,23 @@ describe('fal queue emulator over raw HTTP', () => {
   it('streams status updates over SSE', async () => {
     const { body } = await submit('fal-ai/flux-2-pro', { prompt: 'x' });
     const text = await (await fetch(`${body.status_url}/stream`, { headers: auth() })).text();
-    const statuses = [...text.matchAll(/^data: (.*)$/gm)].map((m) => (JSON.parse(m[1] ?? '{}') as { status: string }).status);
+    const statuses = [...text.matchAll(/^data: (.*)$/gm)].map(
+      (m) => (JSON.parse(m[1] ?? '{}') as { status: string }).status,
+    );
     expect(statuses).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']);
   });
 
   it('rejects missing or wrong keys with 401 and invalid input with 422', async () => {
-    const none = await submit('fal-ai/flux-2-pro', { prompt: 'x' }, { 'content-type': 'application/json' });
-    const wrong = await submit('fal-ai/flux-2-pro', { prompt: 'x' }, { authorization: 'Key nope', 'content-type': 'application/json' });
+    const none = await submit(
+      'fal-ai/flux-2-pro',
+      { prompt: 'x' },
+      { 'content-type': 'application/json' },
+    );
+    const wrong = await submit(
+      'fal-ai/flux-2-pro',
+      { prompt: 'x' },
+      { authorization: 'Key nope', 'content-type': 'application/json' },
+    );
     expect([none.res.status, wrong.res.status]).toEqual([401, 401]);
     expect(wrong.body).toHaveProperty('detail');
     const bad = await submit('fal-ai/flux-2-pro', { prompt: 'x', image_size: 'huge' });
@@ -155,7 +208,9 @@ describe('fal queue emulator over raw HTTP', () => {
     expect(status).toMatchObject({ status: 'COMPLETED', error_type: 'content_policy_violation' });
     const result = await fetch(body.response_url, { headers: auth() });
     expect(result.status).toBe(422);
-    expect(await result.json()).toMatchObject({ detail: [{ type: 'content_policy_violation', loc: ['body', 'prompt'] }] });
+    expect(await result.json()).toMatchObject({
+      detail: [{ type: 'content_policy_violation', loc: ['body', 'prompt'] }],
+    });
   });
 
   it('applies HTTP faults to polls and expired-url faults to downloads', async () => {
@@ -168,12 +223,17 @@ describe('fal queue emulator over raw HTTP', () => {
     expect((await fetch(body.status_url, { headers: auth() })).status).toBe(503);
     expect((await fetch(body.status_url, { headers: auth() })).status).toBe(200);
 
-    const result = (await (await fetch(body.response_url, { headers: auth() })).json()) as { images: Array<{ url: string }> };
+    const result = (await (await fetch(body.response_url, { headers: auth() })).json()) as {
+      images: Array<{ url: string }>;
+    };
     const url = result.images[0]?.url ?? '';
     fal.inject('expired-url');
     const expired = await download(url);
     expect(expired.status).toBe(404);
-    expect(fal.cdn.lastRequest()).toMatchObject({ fault: 'expired-url', model: 'fal-ai/flux-2-pro' });
+    expect(fal.cdn.lastRequest()).toMatchObject({
+      fault: 'expired-url',
+      model: 'fal-ai/flux-2-pro',
+    });
     expect((await download(url)).status).toBe(200);
 
     fal.inject('malformed-json', { match: body.request_id });

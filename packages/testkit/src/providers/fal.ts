@@ -7,7 +7,14 @@ import { write, type ErrorReply } from '../http/respond.ts';
 import { EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
 import { JobClock, sleep, type JobPhase } from '../latency.ts';
 import { MIME, renderImage, type ImageFormat } from '../media/image.ts';
-import { FAL_IMAGE_SIZES, GEMINI_1K, parseRatio, sizeForRatio, videoSize, type Size } from '../media/sizes.ts';
+import {
+  FAL_IMAGE_SIZES,
+  GEMINI_1K,
+  parseRatio,
+  sizeForRatio,
+  videoSize,
+  type Size,
+} from '../media/sizes.ts';
 import { renderVideo } from '../media/video.ts';
 
 /**
@@ -44,7 +51,8 @@ export function falAppRoot(endpointId: string): string {
   return [...ns, ...parts.slice(0, 2)].join('/');
 }
 
-const defaultIsVideo = (id: string) => /video|veo|kling|seedance|ltx|hailuo|wan-?2\.\d.*t2v|sora/i.test(id);
+const defaultIsVideo = (id: string) =>
+  /video|veo|kling|seedance|ltx|hailuo|wan-?2\.\d.*t2v|sora/i.test(id);
 
 interface FieldError {
   loc: (string | number)[];
@@ -60,13 +68,20 @@ class Invalid extends Error {
   }
 }
 
-const ImageSizeObject = z.object({ width: z.number().int().min(64).max(14_142), height: z.number().int().min(64).max(14_142) }).strict();
+const ImageSizeObject = z
+  .object({
+    width: z.number().int().min(64).max(14_142),
+    height: z.number().int().min(64).max(14_142),
+  })
+  .strict();
 
 const ImageInput = z
   .object({
     prompt: z.string().optional(),
     num_images: z.number().int().min(1).max(8).optional(),
-    image_size: z.union([z.enum(Object.keys(FAL_IMAGE_SIZES) as [string, ...string[]]), ImageSizeObject]).optional(),
+    image_size: z
+      .union([z.enum(Object.keys(FAL_IMAGE_SIZES) as [string, ...string[]]), ImageSizeObject])
+      .optional(),
     aspect_ratio: z.string().optional(),
     resolution: z.enum(['0.5K', '1K', '2K', '4K']).optional(),
     output_format: z.enum(['jpeg', 'png', 'webp']).optional(),
@@ -79,7 +94,14 @@ const ImageInput = z
 const VideoInput = z
   .object({
     prompt: z.string().optional(),
-    duration: z.union([z.number(), z.string().regex(/^\d+(?:\.\d+)?s?$/, 'Input should be a number of seconds such as "8" or "8s"')]).optional(),
+    duration: z
+      .union([
+        z.number(),
+        z
+          .string()
+          .regex(/^\d+(?:\.\d+)?s?$/, 'Input should be a number of seconds such as "8" or "8s"'),
+      ])
+      .optional(),
     aspect_ratio: z.string().optional(),
     resolution: z.string().optional(),
     seed: z.number().int().optional(),
@@ -93,8 +115,16 @@ function zodToFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
   return error.issues.map((issue) => ({
     loc: ['body', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
     msg: issue.message,
-    type: issue.code === 'invalid_value' ? 'enum' : issue.code === 'invalid_type' ? 'type_error' : 'value_error',
-    input: issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], input),
+    type:
+      issue.code === 'invalid_value'
+        ? 'enum'
+        : issue.code === 'invalid_type'
+          ? 'type_error'
+          : 'value_error',
+    input: issue.path.reduce<unknown>(
+      (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k],
+      input,
+    ),
   }));
 }
 
@@ -111,20 +141,36 @@ function planImage(endpointId: string, input: Record<string, unknown>): Plan {
   }
   let size: Size;
   if (typeof body.image_size === 'object') size = body.image_size;
-  else if (typeof body.image_size === 'string') size = FAL_IMAGE_SIZES[body.image_size] ?? { width: 1024, height: 1024 };
+  else if (typeof body.image_size === 'string')
+    size = FAL_IMAGE_SIZES[body.image_size] ?? { width: 1024, height: 1024 };
   else if (body.aspect_ratio !== undefined || body.resolution !== undefined) {
-    const aspect = body.aspect_ratio === undefined || body.aspect_ratio === 'auto' ? '1:1' : body.aspect_ratio;
+    const aspect =
+      body.aspect_ratio === undefined || body.aspect_ratio === 'auto' ? '1:1' : body.aspect_ratio;
     const ratio = parseRatio(aspect);
     if (ratio === undefined) {
-      throw new Invalid([{ loc: ['body', 'aspect_ratio'], msg: `Unsupported aspect ratio '${aspect}'`, type: 'value_error', input: aspect }]);
+      throw new Invalid([
+        {
+          loc: ['body', 'aspect_ratio'],
+          msg: `Unsupported aspect ratio '${aspect}'`,
+          type: 'value_error',
+          input: aspect,
+        },
+      ]);
     }
     const scale = { '0.5K': 0.5, '1K': 1, '2K': 2, '4K': 4 }[body.resolution ?? '1K'];
     const base = GEMINI_1K[aspect];
-    size = base ? { width: base.width * scale, height: base.height * scale } : sizeForRatio(ratio, scale * scale);
+    size = base
+      ? { width: base.width * scale, height: base.height * scale }
+      : sizeForRatio(ratio, scale * scale);
   } else {
-    size = FAL_IMAGE_SIZES[/flux/.test(endpointId) ? 'landscape_4_3' : 'square_hd'] ?? { width: 1024, height: 1024 };
+    size = FAL_IMAGE_SIZES[/flux/.test(endpointId) ? 'landscape_4_3' : 'square_hd'] ?? {
+      width: 1024,
+      height: 1024,
+    };
   }
-  const defaultFormat: ImageFormat = /nano-banana|gpt-image|imagen/.test(endpointId) ? 'png' : 'jpeg';
+  const defaultFormat: ImageFormat = /nano-banana|gpt-image|imagen/.test(endpointId)
+    ? 'png'
+    : 'jpeg';
   return {
     kind: 'image',
     prompt: body.prompt ?? '',
@@ -139,19 +185,39 @@ function planVideo(endpointId: string, input: Record<string, unknown>): Plan {
   const parsed = VideoInput.safeParse(input);
   if (!parsed.success) throw new Invalid(zodToFieldErrors(parsed.error, input));
   const body = parsed.data;
-  if (body.prompt === undefined && body.image_url === undefined && body.start_image_url === undefined) {
+  if (
+    body.prompt === undefined &&
+    body.image_url === undefined &&
+    body.start_image_url === undefined
+  ) {
     throw new Invalid([{ loc: ['body', 'prompt'], msg: 'Field required', type: 'missing', input }]);
   }
   const durationSeconds =
-    body.duration === undefined ? (/veo/.test(endpointId) ? 8 : 5) : Number(String(body.duration).replace(/s$/, ''));
+    body.duration === undefined
+      ? /veo/.test(endpointId)
+        ? 8
+        : 5
+      : Number(String(body.duration).replace(/s$/, ''));
   if (!(durationSeconds > 0 && durationSeconds <= 60)) {
-    throw new Invalid([{ loc: ['body', 'duration'], msg: 'Duration must be between 1 and 60 seconds', type: 'value_error', input: body.duration }]);
+    throw new Invalid([
+      {
+        loc: ['body', 'duration'],
+        msg: 'Duration must be between 1 and 60 seconds',
+        type: 'value_error',
+        input: body.duration,
+      },
+    ]);
   }
-  const aspect = body.aspect_ratio === undefined || body.aspect_ratio === 'auto' ? '16:9' : body.aspect_ratio;
+  const aspect =
+    body.aspect_ratio === undefined || body.aspect_ratio === 'auto' ? '16:9' : body.aspect_ratio;
   const size = videoSize(body.resolution ?? '720p', aspect);
   if (!size) {
     throw new Invalid([
-      { loc: ['body', body.resolution !== undefined ? 'resolution' : 'aspect_ratio'], msg: `Unsupported resolution / aspect ratio ${body.resolution ?? '720p'} ${aspect}`, type: 'value_error' },
+      {
+        loc: ['body', body.resolution !== undefined ? 'resolution' : 'aspect_ratio'],
+        msg: `Unsupported resolution / aspect ratio ${body.resolution ?? '720p'} ${aspect}`,
+        type: 'value_error',
+      },
     ]);
   }
   return { kind: 'video', prompt: body.prompt ?? '', size, durationSeconds, seed: body.seed ?? 0 };
@@ -169,7 +235,11 @@ interface Job {
 }
 
 function falDialect(apiKey: string): Dialect {
-  const detail = (status: number, message: string, headers?: Record<string, string>): ErrorReply => ({
+  const detail = (
+    status: number,
+    message: string,
+    headers?: Record<string, string>,
+  ): ErrorReply => ({
     status,
     body: { detail: message },
     ...(headers ? { headers } : {}),
@@ -184,15 +254,26 @@ function falDialect(apiKey: string): Dialect {
     error(kind, details): ErrorReply {
       switch (kind) {
         case 'auth-missing':
-          return detail(401, 'Authentication is required to access this application. Send your key as "Authorization: Key $FAL_KEY".');
+          return detail(
+            401,
+            'Authentication is required to access this application. Send your key as "Authorization: Key $FAL_KEY".',
+          );
         case 'auth-invalid':
           return detail(401, 'Invalid API key.');
         case 'rate-limit':
-          return detail(429, 'Too many requests: concurrent request limit reached.', { 'retry-after': String(details.retryAfterSeconds ?? 1) });
+          return detail(429, 'Too many requests: concurrent request limit reached.', {
+            'retry-after': String(details.retryAfterSeconds ?? 1),
+          });
         case 'server-error':
           return detail(500, details.message ?? 'Internal Server Error');
         case 'unavailable':
-          return detail(503, 'Service Unavailable', details.retryAfterSeconds !== undefined ? { 'retry-after': String(details.retryAfterSeconds) } : undefined);
+          return detail(
+            503,
+            'Service Unavailable',
+            details.retryAfterSeconds !== undefined
+              ? { 'retry-after': String(details.retryAfterSeconds) }
+              : undefined,
+          );
         case 'bad-request':
           return detail(400, details.message ?? 'Bad Request');
         case 'not-found':
@@ -219,11 +300,22 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
     const endpointId = ctx.match[1] ?? '';
     const input = ctx.request.body;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      return ctx.json(422, { detail: [{ loc: ['body'], msg: 'Input should be a valid dictionary', type: 'dict_type', input: input ?? null }] });
+      return ctx.json(422, {
+        detail: [
+          {
+            loc: ['body'],
+            msg: 'Input should be a valid dictionary',
+            type: 'dict_type',
+            input: input ?? null,
+          },
+        ],
+      });
     }
     let plan: Plan;
     try {
-      plan = isVideo(endpointId) ? planVideo(endpointId, input as Record<string, unknown>) : planImage(endpointId, input as Record<string, unknown>);
+      plan = isVideo(endpointId)
+        ? planVideo(endpointId, input as Record<string, unknown>)
+        : planImage(endpointId, input as Record<string, unknown>);
     } catch (error) {
       if (error instanceof Invalid) return ctx.json(422, { detail: error.errors });
       throw error;
@@ -240,7 +332,12 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
     jobs.set(job.id, job);
     ctx.json(
       200,
-      { status: 'IN_QUEUE', request_id: job.id, ...urls(job), queue_position: job.clock.queuePosition() },
+      {
+        status: 'IN_QUEUE',
+        request_id: job.id,
+        ...urls(job),
+        queue_position: job.clock.queuePosition(),
+      },
       { 'x-fal-request-id': job.id },
     );
   }
@@ -250,7 +347,8 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
     const { plan } = job;
     const ttl = options.resultTtlMs !== undefined ? { ttlMs: options.resultTtlMs } : {};
     const noise = options.imageNoise !== undefined ? { noise: options.imageNoise } : {};
-    const seedText = (i: number) => `${job.endpointId}\u0000${plan.prompt}\u0000${plan.seed}\u0000${i}`;
+    const seedText = (i: number) =>
+      `${job.endpointId}\u0000${plan.prompt}\u0000${plan.seed}\u0000${i}`;
     if (plan.kind === 'image') {
       job.output = {
         images: Array.from({ length: plan.count }, (_, i) => {
@@ -263,7 +361,8 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
               filename: `image_${i}.${ext}`,
               contentType: MIME[plan.format],
               ...ttl,
-              render: () => renderImage({ format: plan.format, ...plan.size, seed: seedText(i), ...noise }),
+              render: () =>
+                renderImage({ format: plan.format, ...plan.size, seed: seedText(i), ...noise }),
             }),
             width: plan.size.width,
             height: plan.size.height,
@@ -320,7 +419,16 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
 
   function statusBody(job: Job, phase: JobPhase, logs: boolean): Record<string, unknown> {
     const { response_url } = urls(job);
-    const logLines = logs ? [{ message: `emulated ${phase}`, level: 'INFO', source: 'user', timestamp: new Date().toISOString() }] : null;
+    const logLines = logs
+      ? [
+          {
+            message: `emulated ${phase}`,
+            level: 'INFO',
+            source: 'user',
+            timestamp: new Date().toISOString(),
+          },
+        ]
+      : null;
     if (job.cancelled || phase === 'completed') {
       return {
         status: 'COMPLETED',
@@ -331,7 +439,13 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
         ...failure(job),
       };
     }
-    if (phase === 'queued') return { status: 'IN_QUEUE', request_id: job.id, response_url, queue_position: job.clock.queuePosition() };
+    if (phase === 'queued')
+      return {
+        status: 'IN_QUEUE',
+        request_id: job.id,
+        response_url,
+        queue_position: job.clock.queuePosition(),
+      };
     return { status: 'IN_PROGRESS', request_id: job.id, response_url, logs: logLines };
   }
 
@@ -352,7 +466,12 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
   async function statusStream(ctx: RouteContext): Promise<void> {
     const job = findJob(ctx);
     if (!job) return;
-    ctx.res.writeHead(200, { ...ctx.headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-fal-request-id': job.id });
+    ctx.res.writeHead(200, {
+      ...ctx.headers,
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      'x-fal-request-id': job.id,
+    });
     for (;;) {
       const phase = job.cancelled ? 'completed' : job.clock.poll();
       const body = statusBody(job, phase, ctx.request.query.logs === '1');
@@ -368,7 +487,8 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
     const job = findJob(ctx);
     if (!job) return;
     const headers = { 'x-fal-request-id': job.id };
-    if (!job.cancelled && job.clock.phase() !== 'completed') return ctx.json(400, { detail: 'Request is still in progress' }, headers);
+    if (!job.cancelled && job.clock.phase() !== 'completed')
+      return ctx.json(400, { detail: 'Request is still in progress' }, headers);
     if (job.cancelled) return ctx.json(400, { detail: 'Request was cancelled.' }, headers);
     if (job.safety) {
       const fail = failure(job);
@@ -394,7 +514,8 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
   function cancel(ctx: RouteContext): void {
     const job = jobs.get(ctx.match[2] ?? '');
     if (!job) return ctx.json(404, { status: 'NOT_FOUND' });
-    if (job.cancelled || job.clock.phase() === 'completed') return ctx.json(400, { status: 'ALREADY_COMPLETED' });
+    if (job.cancelled || job.clock.phase() === 'completed')
+      return ctx.json(400, { status: 'ALREADY_COMPLETED' });
     job.cancelled = true;
     ctx.json(202, { status: 'CANCELLATION_REQUESTED' });
   }
@@ -406,9 +527,24 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
     ...serverOptions(options),
     extraFaults: ['safety', 'expired-url'],
     routes: [
-      { method: 'GET', path: /^\/(.+)\/requests\/([^/]+)\/status$/, model: jobModel, handle: status },
-      { method: 'GET', path: /^\/(.+)\/requests\/([^/]+)\/status\/stream$/, model: jobModel, handle: statusStream },
-      { method: 'PUT', path: /^\/(.+)\/requests\/([^/]+)\/cancel$/, model: jobModel, handle: cancel },
+      {
+        method: 'GET',
+        path: /^\/(.+)\/requests\/([^/]+)\/status$/,
+        model: jobModel,
+        handle: status,
+      },
+      {
+        method: 'GET',
+        path: /^\/(.+)\/requests\/([^/]+)\/status\/stream$/,
+        model: jobModel,
+        handle: statusStream,
+      },
+      {
+        method: 'PUT',
+        path: /^\/(.+)\/requests\/([^/]+)\/cancel$/,
+        model: jobModel,
+        handle: cancel,
+      },
       { method: 'GET', path: /^\/(.+)\/requests\/([^/]+)$/, model: jobModel, handle: result },
       {
         method: 'POST',
@@ -421,8 +557,13 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
   });
   server.onReset(() => jobs.clear());
   await server.listen(options.host ?? '127.0.0.1', options.port ?? 0);
-  return wrap(server, () => server.origin, { apiKey, cdn }, async () => {
-    await server.close();
-    await ownCdn?.close();
-  });
+  return wrap(
+    server,
+    () => server.origin,
+    { apiKey, cdn },
+    async () => {
+      await server.close();
+      await ownCdn?.close();
+    },
+  );
 }

@@ -14,10 +14,19 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
-async function imageOf(response: { candidates?: Array<{ content?: { parts?: Array<{ inlineData?: { data?: string; mimeType?: string } }> } }> }) {
+async function imageOf(response: {
+  candidates?: Array<{
+    content?: { parts?: Array<{ inlineData?: { data?: string; mimeType?: string } }> };
+  }>;
+}) {
   const part = response.candidates?.[0]?.content?.parts?.find((p) => p.inlineData);
   const meta = await sharp(Buffer.from(part?.inlineData?.data ?? '', 'base64')).metadata();
-  return { mimeType: part?.inlineData?.mimeType, format: meta.format, width: meta.width, height: meta.height };
+  return {
+    mimeType: part?.inlineData?.mimeType,
+    format: meta.format,
+    width: meta.width,
+    height: meta.height,
+  };
 }
 
 describe('Gemini emulator through @google/genai', () => {
@@ -25,13 +34,23 @@ describe('Gemini emulator through @google/genai', () => {
     const response = await ai.models.generateContent({
       model: 'gemini-3-pro-image',
       contents: 'a red bicycle',
-      config: { responseModalities: [Modality.IMAGE], imageConfig: { aspectRatio: '16:9', imageSize: '2K' } },
+      config: {
+        responseModalities: [Modality.IMAGE],
+        imageConfig: { aspectRatio: '16:9', imageSize: '2K' },
+      },
     });
-    expect(await imageOf(response)).toEqual({ mimeType: 'image/png', format: 'png', width: 2752, height: 1536 });
+    expect(await imageOf(response)).toEqual({
+      mimeType: 'image/png',
+      format: 'png',
+      width: 2752,
+      height: 1536,
+    });
     expect(response.candidates?.[0]?.finishReason).toBe('STOP');
     const usage = response.usageMetadata;
     expect(usage?.candidatesTokenCount).toBe(geminiImageTokens('gemini-3-pro-image', '2K'));
-    expect(usage?.totalTokenCount).toBe((usage?.promptTokenCount ?? 0) + (usage?.candidatesTokenCount ?? 0));
+    expect(usage?.totalTokenCount).toBe(
+      (usage?.promptTokenCount ?? 0) + (usage?.candidatesTokenCount ?? 0),
+    );
     expect(usage?.candidatesTokensDetails).toEqual([{ modality: 'IMAGE', tokenCount: 1120 }]);
     expect(emulator.lastRequest()).toMatchObject({
       path: '/v1beta/models/gemini-3-pro-image:generateContent',
@@ -44,12 +63,35 @@ describe('Gemini emulator through @google/genai', () => {
   it('defaults to 1:1 1K and returns text and image parts', async () => {
     const response = await ai.models.generateContent({
       model: 'gemini-3.1-flash-image',
-      contents: [{ role: 'user', parts: [{ text: 'edit this' }, { inlineData: { mimeType: 'image/png', data: (await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer()).toString('base64') } }] }],
+      contents: [
+        {
+          role: 'user',
+          parts: [
+            { text: 'edit this' },
+            {
+              inlineData: {
+                mimeType: 'image/png',
+                data: (
+                  await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+                    .png()
+                    .toBuffer()
+                ).toString('base64'),
+              },
+            },
+          ],
+        },
+      ],
     });
     const parts = response.candidates?.[0]?.content?.parts ?? [];
-    expect(parts.map((p) => (p.text ? 'text' : p.inlineData ? 'image' : '?'))).toEqual(['text', 'image']);
+    expect(parts.map((p) => (p.text ? 'text' : p.inlineData ? 'image' : '?'))).toEqual([
+      'text',
+      'image',
+    ]);
     expect(await imageOf(response)).toMatchObject({ width: 1024, height: 1024 });
-    expect(response.usageMetadata?.promptTokensDetails).toContainEqual({ modality: 'IMAGE', tokenCount: 560 });
+    expect(response.usageMetadata?.promptTokensDetails).toContainEqual({
+      modality: 'IMAGE',
+      tokenCount: 560,
+    });
   });
 
   it('streams over SSE with the image in the final chunk', async () => {
@@ -72,48 +114,77 @@ describe('Gemini emulator through @google/genai', () => {
     expect(blocked.candidates).toBeUndefined();
 
     emulator.inject('safety', { stage: 'output' });
-    const filtered = await ai.models.generateContent({ model: 'gemini-3-pro-image', contents: 'x' });
+    const filtered = await ai.models.generateContent({
+      model: 'gemini-3-pro-image',
+      contents: 'x',
+    });
     expect(filtered.candidates?.[0]?.finishReason).toBe('IMAGE_SAFETY');
     expect(filtered.candidates?.[0]?.content?.parts ?? []).toEqual([]);
   });
 
   it('answers errors as google.rpc.Status', async () => {
     const wrong = new GoogleGenAI({ apiKey: 'nope', httpOptions: { baseUrl: emulator.url } });
-    const err = (await wrong.models.generateContent({ model: 'gemini-3-pro-image', contents: 'x' }).catch((e: unknown) => e)) as ApiError;
+    const err = (await wrong.models
+      .generateContent({ model: 'gemini-3-pro-image', contents: 'x' })
+      .catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(401);
-    expect(JSON.parse(err.message)).toMatchObject({ error: { code: 401, status: 'UNAUTHENTICATED' } });
+    expect(JSON.parse(err.message)).toMatchObject({
+      error: { code: 401, status: 'UNAUTHENTICATED' },
+    });
 
     emulator.inject(429, { retryAfterSeconds: 3 });
-    const limited = (await ai.models.generateContent({ model: 'gemini-3-pro-image', contents: 'x' }).catch((e: unknown) => e)) as ApiError;
+    const limited = (await ai.models
+      .generateContent({ model: 'gemini-3-pro-image', contents: 'x' })
+      .catch((e: unknown) => e)) as ApiError;
     expect(limited.status).toBe(429);
     expect(JSON.parse(limited.message)).toMatchObject({
       error: { status: 'RESOURCE_EXHAUSTED', details: [{ retryDelay: '3s' }] },
     });
 
     const bad = (await ai.models
-      .generateContent({ model: 'gemini-3-pro-image', contents: 'x', config: { imageConfig: { aspectRatio: '7:3' } } })
+      .generateContent({
+        model: 'gemini-3-pro-image',
+        contents: 'x',
+        config: { imageConfig: { aspectRatio: '7:3' } },
+      })
       .catch((e: unknown) => e)) as ApiError;
     expect([bad.status, JSON.parse(bad.message).error.status]).toEqual([400, 'INVALID_ARGUMENT']);
   });
 
   it('accepts ?key= and Bearer tokens, and rejects a missing credential', async () => {
-    const body = JSON.stringify({ contents: [{ parts: [{ text: 'hi' }] }], generationConfig: { responseModalities: ['TEXT'] } });
+    const body = JSON.stringify({
+      contents: [{ parts: [{ text: 'hi' }] }],
+      generationConfig: { responseModalities: ['TEXT'] },
+    });
     const path = `${emulator.url}/v1beta/models/gemini-3-pro-image:generateContent`;
     const byQuery = await fetch(`${path}?key=${emulator.apiKey}`, { method: 'POST', body });
-    const byBearer = await fetch(path, { method: 'POST', body, headers: { authorization: `Bearer ${emulator.accessToken}` } });
+    const byBearer = await fetch(path, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${emulator.accessToken}` },
+    });
     const none = await fetch(path, { method: 'POST', body });
     expect([byQuery.status, byBearer.status, none.status]).toEqual([200, 200, 401]);
-    expect(((await byQuery.json()) as { candidates: Array<{ content: { parts: unknown[] } }> }).candidates[0]?.content.parts).toHaveLength(1);
+    expect(
+      ((await byQuery.json()) as { candidates: Array<{ content: { parts: unknown[] } }> })
+        .candidates[0]?.content.parts,
+    ).toHaveLength(1);
   });
 
   it('retries through the SDK retry options after a 503', async () => {
     emulator.inject(503);
     const retrying = new GoogleGenAI({
       apiKey: emulator.apiKey,
-      httpOptions: { baseUrl: emulator.url, retryOptions: { attempts: 2, initialDelay: 0.01, maxDelay: 0.01 } },
+      httpOptions: {
+        baseUrl: emulator.url,
+        retryOptions: { attempts: 2, initialDelay: 0.01, maxDelay: 0.01 },
+      },
     });
-    const response = await retrying.models.generateContent({ model: 'gemini-2.5-flash-image', contents: 'x' });
+    const response = await retrying.models.generateContent({
+      model: 'gemini-2.5-flash-image',
+      contents: 'x',
+    });
     expect(await imageOf(response)).toMatchObject({ width: 1024, height: 1024 });
     expect(emulator.requests.map((r) => r.status)).toEqual([503, 200]);
   });

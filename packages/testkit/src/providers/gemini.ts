@@ -23,7 +23,9 @@ export type GeminiEmulator = Emulator & { readonly apiKey: string; readonly acce
 export const GEMINI_DEMO_KEY = 'emulator-gemini-key';
 export const GEMINI_DEMO_ACCESS_TOKEN = 'emulator-gemini-access-token';
 
-export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): Promise<GeminiEmulator> {
+export async function startGeminiEmulator(
+  options: GeminiEmulatorOptions = {},
+): Promise<GeminiEmulator> {
   const apiKey = options.apiKey ?? GEMINI_DEMO_KEY;
   const accessToken = options.accessToken ?? GEMINI_DEMO_ACCESS_TOKEN;
   const server = new EmulatorServer({

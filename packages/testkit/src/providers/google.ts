@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { MediaSlot, write, writeJsonWithMedia, type ErrorReply } from '../http/respond.ts';
 import type { Dialect, RouteContext } from '../http/server.ts';
 import { renderImage, type ImageFormat } from '../media/image.ts';
-import { GEMINI_1K, GEMINI_EXTRA_RATIOS, GEMINI_IMAGE_SIZES, geminiImageSize } from '../media/sizes.ts';
+import {
+  GEMINI_1K,
+  GEMINI_EXTRA_RATIOS,
+  GEMINI_IMAGE_SIZES,
+  geminiImageSize,
+} from '../media/sizes.ts';
 
 /** Credentials a Google emulator accepts: an API key (x-goog-api-key or ?key=) or a Bearer token. */
 export interface GoogleCredentials {
@@ -23,11 +28,26 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 /** google.rpc.Status as Google APIs return it: `{ error: { code, message, status, details? } }`. */
-export function googleError(code: number, message: string, details?: unknown[]): { error: Record<string, unknown> } {
-  return { error: { code, message, status: STATUS_TEXT[code] ?? 'UNKNOWN', ...(details ? { details } : {}) } };
+export function googleError(
+  code: number,
+  message: string,
+  details?: unknown[],
+): { error: Record<string, unknown> } {
+  return {
+    error: {
+      code,
+      message,
+      status: STATUS_TEXT[code] ?? 'UNKNOWN',
+      ...(details ? { details } : {}),
+    },
+  };
 }
 
-export function googleDialect(provider: string, service: string, credentials: GoogleCredentials): Dialect {
+export function googleDialect(
+  provider: string,
+  service: string,
+  credentials: GoogleCredentials,
+): Dialect {
   return {
     provider,
     authenticate(request) {
@@ -47,14 +67,23 @@ export function googleDialect(provider: string, service: string, credentials: Go
             ),
           };
         case 'auth-invalid': {
-          const usedKey = request.headers['x-goog-api-key'] !== undefined || request.query.key !== undefined;
+          const usedKey =
+            request.headers['x-goog-api-key'] !== undefined || request.query.key !== undefined;
           return {
             status: 401,
             body: usedKey
               ? googleError(401, 'API key not valid. Please pass a valid API key.', [
-                  { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service } },
+                  {
+                    '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                    reason: 'API_KEY_INVALID',
+                    domain: 'googleapis.com',
+                    metadata: { service },
+                  },
                 ])
-              : googleError(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.'),
+              : googleError(
+                  401,
+                  'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+                ),
           };
         }
         case 'rate-limit': {
@@ -68,20 +97,39 @@ export function googleDialect(provider: string, service: string, credentials: Go
           };
         }
         case 'server-error':
-          return { status: 500, body: googleError(500, details.message ?? 'An internal error has occurred. Please retry or report the problem.') };
+          return {
+            status: 500,
+            body: googleError(
+              500,
+              details.message ??
+                'An internal error has occurred. Please retry or report the problem.',
+            ),
+          };
         case 'unavailable':
           return {
             status: 503,
-            ...(details.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(details.retryAfterSeconds) } } : {}),
+            ...(details.retryAfterSeconds !== undefined
+              ? { headers: { 'retry-after': String(details.retryAfterSeconds) } }
+              : {}),
             body: googleError(503, 'The model is overloaded. Please try again later.'),
           };
         case 'bad-request':
-          return { status: 400, body: googleError(400, details.message ?? 'Request contains an invalid argument.') };
+          return {
+            status: 400,
+            body: googleError(400, details.message ?? 'Request contains an invalid argument.'),
+          };
         case 'not-found':
-          return { status: 404, body: googleError(404, details.message ?? `Requested entity was not found: ${request.path}`) };
+          return {
+            status: 404,
+            body: googleError(
+              404,
+              details.message ?? `Requested entity was not found: ${request.path}`,
+            ),
+          };
       }
     },
-    malformedBody: '{"candidates": [{"content": {"parts": [{"inlineData": {"mimeType": "image/png", "data": "iVBORw0KG',
+    malformedBody:
+      '{"candidates": [{"content": {"parts": [{"inlineData": {"mimeType": "image/png", "data": "iVBORw0KG',
   };
 }
 
@@ -101,13 +149,18 @@ const ImageConfig = z
     imageSize: z.string().optional(),
     personGeneration: z.string().optional(),
     prominentPeople: z.string().optional(),
-    imageOutputOptions: z.object({ mimeType: z.string().optional(), compressionQuality: z.number().int().optional() }).strict().optional(),
+    imageOutputOptions: z
+      .object({ mimeType: z.string().optional(), compressionQuality: z.number().int().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
 const GenerateContentBody = z
   .object({
-    contents: z.array(z.object({ role: z.string().optional(), parts: z.array(Part) }).loose()).min(1),
+    contents: z
+      .array(z.object({ role: z.string().optional(), parts: z.array(Part) }).loose())
+      .min(1),
     generationConfig: z
       .object({
         responseModalities: z.array(z.string()).optional(),
@@ -141,7 +194,11 @@ function isImageModel(model: string): boolean {
   return /image|nano-banana/.test(model);
 }
 
-const OUTPUT_MIME: Record<string, ImageFormat> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp' };
+const OUTPUT_MIME: Record<string, ImageFormat> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/webp': 'webp',
+};
 
 /**
  * generateContent / streamGenerateContent for image models, shared by the Gemini API and Vertex
@@ -168,42 +225,86 @@ export async function handleGenerateContent(
   if (platform === 'gemini') {
     for (const field of ['personGeneration', 'prominentPeople', 'imageOutputOptions'] as const) {
       if (imageConfig[field] !== undefined) {
-        return ctx.json(400, googleError(400, `Invalid JSON payload received. Unknown name "${field}" at 'generation_config.image_config': Cannot find field.`));
+        return ctx.json(
+          400,
+          googleError(
+            400,
+            `Invalid JSON payload received. Unknown name "${field}" at 'generation_config.image_config': Cannot find field.`,
+          ),
+        );
       }
     }
   }
   const aspectRatio = imageConfig.aspectRatio ?? '1:1';
   const ratios = [...Object.keys(GEMINI_1K), ...GEMINI_EXTRA_RATIOS];
   if (!ratios.includes(aspectRatio)) {
-    return ctx.json(400, googleError(400, `Unsupported aspect ratio: ${aspectRatio}. Supported values are ${ratios.join(', ')}.`));
+    return ctx.json(
+      400,
+      googleError(
+        400,
+        `Unsupported aspect ratio: ${aspectRatio}. Supported values are ${ratios.join(', ')}.`,
+      ),
+    );
   }
   // gemini-2.5-flash-image has a single ~1 MP tier whatever imageSize says.
   const imageSize = /gemini-2\.5-flash-image/.test(model) ? '1K' : (imageConfig.imageSize ?? '1K');
   if (!(imageSize in GEMINI_IMAGE_SIZES)) {
-    return ctx.json(400, googleError(400, `Unsupported image size: ${imageSize}. Supported values are ${Object.keys(GEMINI_IMAGE_SIZES).join(', ')}.`));
+    return ctx.json(
+      400,
+      googleError(
+        400,
+        `Unsupported image size: ${imageSize}. Supported values are ${Object.keys(GEMINI_IMAGE_SIZES).join(', ')}.`,
+      ),
+    );
   }
   if ((config.candidateCount ?? 1) !== 1) {
-    return ctx.json(400, googleError(400, `Multiple candidates is not enabled for models/${model}.`));
+    return ctx.json(
+      400,
+      googleError(400, `Multiple candidates is not enabled for models/${model}.`),
+    );
   }
   const outputMime = imageConfig.imageOutputOptions?.mimeType ?? 'image/png';
   const format = OUTPUT_MIME[outputMime];
-  if (!format) return ctx.json(400, googleError(400, `Unsupported output mime type: ${outputMime}.`));
+  if (!format)
+    return ctx.json(400, googleError(400, `Unsupported output mime type: ${outputMime}.`));
   const size = geminiImageSize(aspectRatio, imageSize);
-  if (!size) return ctx.json(400, googleError(400, `Unsupported image configuration ${aspectRatio} ${imageSize}.`));
+  if (!size)
+    return ctx.json(
+      400,
+      googleError(400, `Unsupported image configuration ${aspectRatio} ${imageSize}.`),
+    );
 
   const parts = body.contents.flatMap((c) => c.parts);
   const prompt = parts.map((p) => p.text ?? '').join('\n');
-  const inputImages = parts.filter((p) => p.inlineData?.mimeType.startsWith('image/') || p.fileData).length;
+  const inputImages = parts.filter(
+    (p) => p.inlineData?.mimeType.startsWith('image/') || p.fileData,
+  ).length;
   for (const part of parts) {
-    if (part.inlineData && !(await sharp(Buffer.from(part.inlineData.data, 'base64')).metadata().then(() => true, () => false))) {
-      return ctx.json(400, googleError(400, 'Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/troubleshooting'));
+    if (
+      part.inlineData &&
+      !(await sharp(Buffer.from(part.inlineData.data, 'base64'))
+        .metadata()
+        .then(
+          () => true,
+          () => false,
+        ))
+    ) {
+      return ctx.json(
+        400,
+        googleError(
+          400,
+          'Unable to process input image. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+        ),
+      );
     }
   }
   const textTokens = Math.ceil(prompt.length / 4);
   const promptTokenCount = textTokens + inputImages * inputImageTokens(model);
   const promptTokensDetails = [
     { modality: 'TEXT', tokenCount: textTokens },
-    ...(inputImages > 0 ? [{ modality: 'IMAGE', tokenCount: inputImages * inputImageTokens(model) }] : []),
+    ...(inputImages > 0
+      ? [{ modality: 'IMAGE', tokenCount: inputImages * inputImageTokens(model) }]
+      : []),
   ];
   const modalities = (config.responseModalities ?? ['TEXT', 'IMAGE']).map((m) => m.toUpperCase());
   const wantsImage = isImageModel(model) && modalities.includes('IMAGE');
@@ -235,11 +336,18 @@ export async function handleGenerateContent(
           index: 0,
         },
       ],
-      usageMetadata: { promptTokenCount, candidatesTokenCount: 0, totalTokenCount: promptTokenCount, promptTokensDetails },
+      usageMetadata: {
+        promptTokenCount,
+        candidatesTokenCount: 0,
+        totalTokenCount: promptTokenCount,
+        promptTokensDetails,
+      },
       ...meta,
     });
   } else {
-    const text = wantsImage ? `Here is the image for: ${prompt.slice(0, 80)}` : `Text answer for: ${prompt.slice(0, 80)}`;
+    const text = wantsImage
+      ? `Here is the image for: ${prompt.slice(0, 80)}`
+      : `Text answer for: ${prompt.slice(0, 80)}`;
     const textTokensOut = wantsText ? Math.ceil(text.length / 4) : 0;
     const imageTokensOut = wantsImage ? geminiImageTokens(model, imageSize) : 0;
     const candidatesTokenCount = textTokensOut + imageTokensOut;
@@ -277,7 +385,11 @@ export async function handleGenerateContent(
     });
     if (options.stream && wantsText && wantsImage) {
       // Streams deliver the text first and the image with the final chunk.
-      chunks.push({ candidates: [candidate([{ text }], false)], usageMetadata: { promptTokenCount, totalTokenCount: promptTokenCount }, ...meta });
+      chunks.push({
+        candidates: [candidate([{ text }], false)],
+        usageMetadata: { promptTokenCount, totalTokenCount: promptTokenCount },
+        ...meta,
+      });
       chunks.push({ candidates: [candidate([imagePart], true)], usageMetadata, ...meta });
     } else {
       const partsOut = [...(wantsText ? [{ text }] : []), ...(wantsImage ? [imagePart] : [])];
@@ -292,13 +404,19 @@ export async function handleGenerateContent(
     return;
   }
   if (ctx.request.query.alt === 'sse') {
-    ctx.res.writeHead(200, { ...ctx.headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    for (const chunk of chunks) await writeJsonWithMedia(ctx.res, chunk, { prefix: 'data: ', suffix: '\r\n\r\n' });
+    ctx.res.writeHead(200, {
+      ...ctx.headers,
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+    });
+    for (const chunk of chunks)
+      await writeJsonWithMedia(ctx.res, chunk, { prefix: 'data: ', suffix: '\r\n\r\n' });
   } else {
     // Without alt=sse the stream is one JSON array written element by element.
     ctx.res.writeHead(200, { ...ctx.headers, 'content-type': 'application/json; charset=UTF-8' });
     await write(ctx.res, '[');
-    for (const [i, chunk] of chunks.entries()) await writeJsonWithMedia(ctx.res, chunk, { prefix: i ? ',\r\n' : '' });
+    for (const [i, chunk] of chunks.entries())
+      await writeJsonWithMedia(ctx.res, chunk, { prefix: i ? ',\r\n' : '' });
     await write(ctx.res, ']');
   }
   ctx.res.end();

@@ -40,7 +40,11 @@ describe('OpenAI emulator through the openai SDK', () => {
   });
 
   it('maps size auto to 1024x1024 PNG and is deterministic per prompt', async () => {
-    const a = await client.images.generate({ model: 'gpt-image-1.5', prompt: 'same', size: 'auto' });
+    const a = await client.images.generate({
+      model: 'gpt-image-1.5',
+      prompt: 'same',
+      size: 'auto',
+    });
     const b = await client.images.generate({ model: 'gpt-image-1.5', prompt: 'same' });
     const c = await client.images.generate({ model: 'gpt-image-1.5', prompt: 'different' });
     const meta = await sharp(decode(a.data?.[0]?.b64_json)).metadata();
@@ -86,11 +90,18 @@ describe('OpenAI emulator through the openai SDK', () => {
   });
 
   it('edits with multipart uploads and records the files', async () => {
-    const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: '#336699' } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: 300, height: 200, channels: 4, background: '#336699' },
+    })
+      .png()
+      .toBuffer();
     const res = await client.images.edit({
       model: 'gpt-image-1.5',
       prompt: 'add a hat',
-      image: [await toFile(png, 'a.png', { type: 'image/png' }), await toFile(png, 'b.png', { type: 'image/png' })],
+      image: [
+        await toFile(png, 'a.png', { type: 'image/png' }),
+        await toFile(png, 'b.png', { type: 'image/png' }),
+      ],
       mask: await toFile(png, 'mask.png', { type: 'image/png' }),
       input_fidelity: 'high',
     });
@@ -110,7 +121,9 @@ describe('OpenAI emulator through the openai SDK', () => {
   });
 
   it('streams edits as image_edit events', async () => {
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     const stream = await client.images.edit({
       model: 'gpt-image-1.5',
       prompt: 'edit',
@@ -159,17 +172,29 @@ describe('OpenAI emulator errors', () => {
       [{ model: 'gpt-image-1.5', prompt: 'x', size: '2048x2048' }, 'size', 'invalid_value'],
       [{ model: 'gpt-image-2', prompt: 'x', size: '1000x1000' }, 'size', 'invalid_value'],
       [{ model: 'gpt-image-2', prompt: 'x', quality: 'xhigh' }, 'quality', 'invalid_value'],
-      [{ model: 'gpt-image-2', prompt: 'x', background: 'transparent', output_format: 'jpeg' }, 'background', 'invalid_value'],
-      [{ model: 'gpt-image-2', prompt: 'x', response_format: 'b64_json' }, 'response_format', 'unknown_parameter'],
+      [
+        { model: 'gpt-image-2', prompt: 'x', background: 'transparent', output_format: 'jpeg' },
+        'background',
+        'invalid_value',
+      ],
+      [
+        { model: 'gpt-image-2', prompt: 'x', response_format: 'b64_json' },
+        'response_format',
+        'unknown_parameter',
+      ],
       [{ model: 'gpt-image-2', prompt: 'x', bogus: 1 }, 'bogus', 'unknown_parameter'],
       [{ model: 'gpt-image-2', prompt: 'x', n: 11 }, 'n', 'integer_above_max_value'],
       [{ model: 'gpt-image-2' }, 'prompt', 'missing_required_parameter'],
     ];
     for (const [body, param, code] of cases) {
-      const err = (await client.images.generate(body as never).catch((e: unknown) => e)) as APIError;
+      const err = (await client.images
+        .generate(body as never)
+        .catch((e: unknown) => e)) as APIError;
       expect([err.status, err.param, err.code], JSON.stringify(body)).toEqual([400, param, code]);
     }
-    const gone = (await client.images.generate({ model: 'dall-e-3', prompt: 'x' }).catch((e: unknown) => e)) as APIError;
+    const gone = (await client.images
+      .generate({ model: 'dall-e-3', prompt: 'x' })
+      .catch((e: unknown) => e)) as APIError;
     expect([gone.status, gone.code]).toEqual([404, 'model_not_found']);
   });
 
@@ -186,7 +211,11 @@ describe('OpenAI emulator errors', () => {
 
     emulator.inject(429, { retryAfterSeconds: 7 });
     const err = (await generate().catch((e: unknown) => e)) as APIError;
-    expect([err.status, err.code, err.headers?.get('retry-after')]).toEqual([429, 'rate_limit_exceeded', '7']);
+    expect([err.status, err.code, err.headers?.get('retry-after')]).toEqual([
+      429,
+      'rate_limit_exceeded',
+      '7',
+    ]);
   });
 
   it('injects 500 and 503 in order, each once', async () => {
@@ -202,7 +231,11 @@ describe('OpenAI emulator errors', () => {
   it('injects a moderation block', async () => {
     emulator.inject('safety', { match: 'gpt-image-2' });
     const err = (await generate().catch((e: unknown) => e)) as APIError;
-    expect([err.status, err.code, (err.error as { type?: string }).type]).toEqual([400, 'moderation_blocked', 'image_generation_user_error']);
+    expect([err.status, err.code, (err.error as { type?: string }).type]).toEqual([
+      400,
+      'moderation_blocked',
+      'image_generation_user_error',
+    ]);
     expect(err.requestID).toMatch(/^req_/);
   });
 
@@ -215,7 +248,10 @@ describe('OpenAI emulator errors', () => {
   it('hangs until the client aborts', async () => {
     emulator.inject('hang');
     const controller = new AbortController();
-    const pending = client.images.generate({ model: 'gpt-image-2', prompt: 'x' }, { signal: controller.signal });
+    const pending = client.images.generate(
+      { model: 'gpt-image-2', prompt: 'x' },
+      { signal: controller.signal },
+    );
     await expect.poll(() => emulator.requests.length).toBe(1);
     controller.abort();
     await expect(pending).rejects.toThrow(/abort/i);
@@ -227,7 +263,9 @@ describe('OpenAI emulator errors', () => {
   it('applies faults only to matching requests', async () => {
     emulator.inject(500, { match: 'gpt-image-1.5', times: 2 });
     expect((await generate()).data).toHaveLength(1);
-    const err = (await client.images.generate({ model: 'gpt-image-1.5', prompt: 'x' }).catch((e: unknown) => e)) as APIError;
+    const err = (await client.images
+      .generate({ model: 'gpt-image-1.5', prompt: 'x' })
+      .catch((e: unknown) => e)) as APIError;
     expect(err.status).toBe(500);
   });
 });

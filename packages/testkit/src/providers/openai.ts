@@ -37,7 +37,13 @@ const EXTENDED_QUALITY = /^gpt-image-2\.5-/;
 type Quality = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /** Output image tokens: community-derived gpt-image-2 formula (see research/provider-facts.md §1.5). */
-const QUALITY_FACTOR: Record<Quality, number> = { low: 16, medium: 48, high: 96, xhigh: 144, max: 192 };
+const QUALITY_FACTOR: Record<Quality, number> = {
+  low: 16,
+  medium: 48,
+  high: 96,
+  xhigh: 144,
+  max: 192,
+};
 
 export function openAIImageTokens(size: Size, quality: Quality): number {
   const qf = QUALITY_FACTOR[quality];
@@ -85,10 +91,17 @@ const Common = {
 };
 
 const GenerateBody = z
-  .object({ ...Common, moderation: nullish(z.string()), style: nullish(z.string()), complexity: nullish(z.string()) })
+  .object({
+    ...Common,
+    moderation: nullish(z.string()),
+    style: nullish(z.string()),
+    complexity: nullish(z.string()),
+  })
   .strict();
 
-const ImageRef = z.object({ image_url: z.string().optional(), file_id: z.string().optional() }).strict();
+const ImageRef = z
+  .object({ image_url: z.string().optional(), file_id: z.string().optional() })
+  .strict();
 const EditJsonBody = z
   .object({
     ...Common,
@@ -114,8 +127,16 @@ function toInvalidRequest(error: z.ZodError, input: Record<string, unknown>): In
     return new InvalidRequest(`Unknown parameter: '${key}'.`, key, 'unknown_parameter');
   }
   const param = issue.path.map(String).join('.');
-  const value = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], input);
-  if (value === undefined) return new InvalidRequest(`Missing required parameter: '${param}'.`, param, 'missing_required_parameter');
+  const value = issue.path.reduce<unknown>(
+    (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k],
+    input,
+  );
+  if (value === undefined)
+    return new InvalidRequest(
+      `Missing required parameter: '${param}'.`,
+      param,
+      'missing_required_parameter',
+    );
   const expected = issue.code === 'invalid_type' ? issue.expected : 'a valid value';
   return new InvalidRequest(
     `Invalid type for '${param}': expected ${expected === 'number' ? 'an integer' : `a ${expected}`}, but got ${describeType(value)} instead.`,
@@ -126,11 +147,17 @@ function toInvalidRequest(error: z.ZodError, input: Record<string, unknown>): In
 
 function supported(values: string[]): string {
   const quoted = values.map((v) => `'${v}'`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}` : (quoted[0] ?? '');
+  return quoted.length > 1
+    ? `${quoted.slice(0, -1).join(', ')}, and ${quoted.at(-1)}`
+    : (quoted[0] ?? '');
 }
 
 function invalidValue(param: string, value: unknown, values: string[]): InvalidRequest {
-  return new InvalidRequest(`Invalid value: '${String(value)}'. Supported values are: ${supported(values)}.`, param, 'invalid_value');
+  return new InvalidRequest(
+    `Invalid value: '${String(value)}'. Supported values are: ${supported(values)}.`,
+    param,
+    'invalid_value',
+  );
 }
 
 interface Plan {
@@ -155,13 +182,18 @@ function resolveCommon(
   inputImages: Size[],
 ): Plan {
   if (body.response_format != null) {
-    throw new InvalidRequest("Unknown parameter: 'response_format'.", 'response_format', 'unknown_parameter');
+    throw new InvalidRequest(
+      "Unknown parameter: 'response_format'.",
+      'response_format',
+      'unknown_parameter',
+    );
   }
   if ('style' in body && body.style != null) {
     throw new InvalidRequest("Unknown parameter: 'style'.", 'style', 'unknown_parameter');
   }
   const model = body.model ?? (operation === 'edit' ? 'gpt-image-1.5' : undefined);
-  if (model === undefined) throw new InvalidRequest('you must provide a model parameter', 'model', null);
+  if (model === undefined)
+    throw new InvalidRequest('you must provide a model parameter', 'model', null);
   if (retired.has(model) || !GPT_IMAGE.test(model)) {
     throw new InvalidRequest(
       `The model \`${model}\` does not exist or you do not have access to it.`,
@@ -170,7 +202,8 @@ function resolveCommon(
       404,
     );
   }
-  if (body.prompt.length === 0) throw new InvalidRequest("Invalid 'prompt': empty string.", 'prompt', 'empty_string');
+  if (body.prompt.length === 0)
+    throw new InvalidRequest("Invalid 'prompt': empty string.", 'prompt', 'empty_string');
   if (body.prompt.length > 32_000) {
     throw new InvalidRequest(
       `Invalid 'prompt': string too long. Expected a string with maximum length 32000, but got a string with length ${body.prompt.length} instead.`,
@@ -180,10 +213,20 @@ function resolveCommon(
   }
   const n = body.n ?? 1;
   if (n < 1 || n > 10) {
-    throw new InvalidRequest(`Invalid 'n': integer ${n < 1 ? 'below minimum' : 'above maximum'} value. Expected a value ${n < 1 ? '>= 1' : '<= 10'}, but got ${n} instead.`, 'n', n < 1 ? 'integer_below_min_value' : 'integer_above_max_value');
+    throw new InvalidRequest(
+      `Invalid 'n': integer ${n < 1 ? 'below minimum' : 'above maximum'} value. Expected a value ${n < 1 ? '>= 1' : '<= 10'}, but got ${n} instead.`,
+      'n',
+      n < 1 ? 'integer_below_min_value' : 'integer_above_max_value',
+    );
   }
 
-  const qualities = ['low', 'medium', 'high', 'auto', ...(EXTENDED_QUALITY.test(model) ? ['xhigh', 'max'] : [])];
+  const qualities = [
+    'low',
+    'medium',
+    'high',
+    'auto',
+    ...(EXTENDED_QUALITY.test(model) ? ['xhigh', 'max'] : []),
+  ];
   const qualityIn = body.quality ?? 'auto';
   if (!qualities.includes(qualityIn)) throw invalidValue('quality', qualityIn, qualities);
   const quality = (qualityIn === 'auto' ? 'high' : qualityIn) as Quality;
@@ -193,7 +236,11 @@ function resolveCommon(
   if (!formats.includes(format)) throw invalidValue('output_format', format, formats);
   const compression = body.output_compression ?? undefined;
   if (compression !== undefined && (compression < 0 || compression > 100)) {
-    throw new InvalidRequest(`Invalid 'output_compression': must be between 0 and 100, got ${compression}.`, 'output_compression', 'invalid_value');
+    throw new InvalidRequest(
+      `Invalid 'output_compression': must be between 0 and 100, got ${compression}.`,
+      'output_compression',
+      'invalid_value',
+    );
   }
 
   const backgrounds = ['transparent', 'opaque', 'auto'];
@@ -209,7 +256,11 @@ function resolveCommon(
 
   const partialImages = body.partial_images ?? 0;
   if (partialImages < 0 || partialImages > 3) {
-    throw new InvalidRequest(`Invalid 'partial_images': must be between 0 and 3, got ${partialImages}.`, 'partial_images', 'invalid_value');
+    throw new InvalidRequest(
+      `Invalid 'partial_images': must be between 0 and 3, got ${partialImages}.`,
+      'partial_images',
+      'invalid_value',
+    );
   }
 
   return {
@@ -232,11 +283,14 @@ function resolveSize(size: string, model: string, firstInput: Size | undefined):
   if (size === 'auto') {
     // Auto follows the input's orientation for edits and is square for generations.
     if (!firstInput || firstInput.width === firstInput.height) return { width: 1024, height: 1024 };
-    return firstInput.width > firstInput.height ? { width: 1536, height: 1024 } : { width: 1024, height: 1536 };
+    return firstInput.width > firstInput.height
+      ? { width: 1536, height: 1024 }
+      : { width: 1024, height: 1536 };
   }
   const parsed = parseWxH(size);
   if (STANDARD_SIZES.includes(size) && parsed) return parsed;
-  if (!FLEXIBLE_SIZE.test(model) || !parsed) throw invalidValue('size', size, [...STANDARD_SIZES, 'auto']);
+  if (!FLEXIBLE_SIZE.test(model) || !parsed)
+    throw invalidValue('size', size, [...STANDARD_SIZES, 'auto']);
   const { width, height } = parsed;
   const long = Math.max(width, height);
   const short = Math.min(width, height);
@@ -250,7 +304,8 @@ function resolveSize(size: string, model: string, firstInput: Size | undefined):
           : width * height < 655_360 || width * height > 8_294_400
             ? 'the image must have between 655,360 and 8,294,400 pixels'
             : undefined;
-  if (problem) throw new InvalidRequest(`Invalid size '${size}': ${problem}.`, 'size', 'invalid_value');
+  if (problem)
+    throw new InvalidRequest(`Invalid size '${size}': ${problem}.`, 'size', 'invalid_value');
   return parsed;
 }
 
@@ -272,7 +327,11 @@ function int(value: string | string[] | undefined, param: string): number | unde
   if (value === undefined) return undefined;
   const text = Array.isArray(value) ? value[0] : value;
   if (text === undefined || !/^-?\d+$/.test(text)) {
-    throw new InvalidRequest(`Invalid type for '${param}': expected an integer, but got a string instead.`, param, 'invalid_type');
+    throw new InvalidRequest(
+      `Invalid type for '${param}': expected an integer, but got a string instead.`,
+      param,
+      'invalid_type',
+    );
   }
   return Number(text);
 }
@@ -282,33 +341,75 @@ async function multipartEdit(request: RecordedRequest, retired: Set<string>): Pr
   const fields = request.fields ?? {};
   const files = request.files ?? [];
   const known = new Set([
-    'prompt', 'model', 'n', 'size', 'quality', 'output_format', 'output_compression', 'background',
-    'stream', 'partial_images', 'response_format', 'user', 'safety_identifier', 'input_fidelity',
+    'prompt',
+    'model',
+    'n',
+    'size',
+    'quality',
+    'output_format',
+    'output_compression',
+    'background',
+    'stream',
+    'partial_images',
+    'response_format',
+    'user',
+    'safety_identifier',
+    'input_fidelity',
   ]);
   for (const name of Object.keys(fields)) {
-    if (!known.has(name)) throw new InvalidRequest(`Unknown parameter: '${name}'.`, name, 'unknown_parameter');
+    if (!known.has(name))
+      throw new InvalidRequest(`Unknown parameter: '${name}'.`, name, 'unknown_parameter');
   }
   const one = (name: string) => {
     const v = fields[name];
     return Array.isArray(v) ? v[0] : v;
   };
   const prompt = one('prompt');
-  if (prompt === undefined) throw new InvalidRequest("Missing required parameter: 'prompt'.", 'prompt', 'missing_required_parameter');
+  if (prompt === undefined)
+    throw new InvalidRequest(
+      "Missing required parameter: 'prompt'.",
+      'prompt',
+      'missing_required_parameter',
+    );
   const images = files.filter((f) => f.field === 'image' || f.field === 'image[]');
-  if (images.length === 0) throw new InvalidRequest("Missing required parameter: 'image'.", 'image', 'missing_required_parameter');
-  if (images.length > 16) throw new InvalidRequest(`Invalid 'image': at most 16 images are allowed, got ${images.length}.`, 'image', 'invalid_value');
+  if (images.length === 0)
+    throw new InvalidRequest(
+      "Missing required parameter: 'image'.",
+      'image',
+      'missing_required_parameter',
+    );
+  if (images.length > 16)
+    throw new InvalidRequest(
+      `Invalid 'image': at most 16 images are allowed, got ${images.length}.`,
+      'image',
+      'invalid_value',
+    );
   const sizes: Size[] = [];
   for (const file of images) {
-    if (file.size > 50 * 1024 * 1024) throw new InvalidRequest('Image file is too large; the limit is 50MB.', 'image', 'image_too_large');
+    if (file.size > 50 * 1024 * 1024)
+      throw new InvalidRequest(
+        'Image file is too large; the limit is 50MB.',
+        'image',
+        'image_too_large',
+      );
     sizes.push((await imageSize(file.data, 'image')).size);
   }
   const mask = files.find((f) => f.field === 'mask');
   if (mask) {
     const info = await imageSize(mask.data, 'mask');
-    if (info.format !== 'png') throw new InvalidRequest('Invalid mask: the mask must be a PNG image.', 'mask', 'invalid_image_format');
+    if (info.format !== 'png')
+      throw new InvalidRequest(
+        'Invalid mask: the mask must be a PNG image.',
+        'mask',
+        'invalid_image_format',
+      );
     const first = sizes[0];
     if (first && (info.size.width !== first.width || info.size.height !== first.height)) {
-      throw new InvalidRequest('Invalid mask image: the mask and image must have the same dimensions.', 'mask', 'invalid_image_dimensions');
+      throw new InvalidRequest(
+        'Invalid mask image: the mask and image must have the same dimensions.',
+        'mask',
+        'invalid_image_dimensions',
+      );
     }
   }
   const stream = one('stream');
@@ -334,7 +435,11 @@ function editPlan(body: z.infer<typeof EditJsonBody>, retired: Set<string>, size
   const fidelity = body.input_fidelity ?? undefined;
   if (fidelity !== undefined) {
     if (FLEXIBLE_SIZE.test(plan.model)) {
-      throw new InvalidRequest(`input_fidelity is not supported for ${plan.model}; omit it.`, 'input_fidelity', 'unsupported_parameter');
+      throw new InvalidRequest(
+        `input_fidelity is not supported for ${plan.model}; omit it.`,
+        'input_fidelity',
+        'unsupported_parameter',
+      );
     }
     const values = plan.model === 'gpt-image-1-mini' ? ['low'] : ['high', 'low'];
     if (!values.includes(fidelity)) throw invalidValue('input_fidelity', fidelity, values);
@@ -356,19 +461,29 @@ async function planRequest(request: RecordedRequest, retired: Set<string>): Prom
       ['complexity', ['low', 'medium', 'high']],
     ] as const) {
       const value = parsed.data[param];
-      if (value != null && !(values as readonly string[]).includes(value)) throw invalidValue(param, value, [...values]);
+      if (value != null && !(values as readonly string[]).includes(value))
+        throw invalidValue(param, value, [...values]);
     }
     return resolveCommon(parsed.data, 'generation', retired, []);
   }
   const parsed = EditJsonBody.safeParse(request.body);
   if (!parsed.success) throw toInvalidRequest(parsed.error, input);
   const images = parsed.data.images ?? [];
-  if (images.length === 0) throw new InvalidRequest("Missing required parameter: 'images'.", 'images', 'missing_required_parameter');
+  if (images.length === 0)
+    throw new InvalidRequest(
+      "Missing required parameter: 'images'.",
+      'images',
+      'missing_required_parameter',
+    );
   const sizes: Size[] = [];
   for (const ref of images) {
     const data = /^data:image\/[\w.+-]+;base64,(.*)$/s.exec(ref.image_url ?? '')?.[1];
     // Remote URLs and file ids are not fetched; they count as 1024² inputs.
-    sizes.push(data ? (await imageSize(Buffer.from(data, 'base64'), 'images')).size : { width: 1024, height: 1024 });
+    sizes.push(
+      data
+        ? (await imageSize(Buffer.from(data, 'base64'), 'images')).size
+        : { width: 1024, height: 1024 },
+    );
   }
   return editPlan(parsed.data, retired, sizes);
 }
@@ -387,7 +502,12 @@ function usage(plan: Plan, images: number) {
 }
 
 function openAIDialect(apiKey: string): Dialect {
-  const errorBody = (message: string, type: string, code: string | null, param: string | null = null) => ({
+  const errorBody = (
+    message: string,
+    type: string,
+    code: string | null,
+    param: string | null = null,
+  ) => ({
     error: { message, type, param, code },
   });
   return {
@@ -417,7 +537,11 @@ function openAIDialect(apiKey: string): Dialect {
           // The real message echoes a masked key; the emulator does not echo keys at all.
           return {
             status: 401,
-            body: errorBody('Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key'),
+            body: errorBody(
+              'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.',
+              'invalid_request_error',
+              'invalid_api_key',
+            ),
           };
         case 'rate-limit': {
           const seconds = details.retryAfterSeconds ?? 1;
@@ -437,24 +561,55 @@ function openAIDialect(apiKey: string): Dialect {
           };
         }
         case 'server-error':
-          return { status: 500, body: errorBody(details.message ?? 'The server had an error while processing your request. Sorry about that!', 'server_error', null) };
+          return {
+            status: 500,
+            body: errorBody(
+              details.message ??
+                'The server had an error while processing your request. Sorry about that!',
+              'server_error',
+              null,
+            ),
+          };
         case 'unavailable':
           return {
             status: 503,
-            ...(details.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(details.retryAfterSeconds) } } : {}),
-            body: errorBody('The engine is currently overloaded, please try again later.', 'server_error', null),
+            ...(details.retryAfterSeconds !== undefined
+              ? { headers: { 'retry-after': String(details.retryAfterSeconds) } }
+              : {}),
+            body: errorBody(
+              'The engine is currently overloaded, please try again later.',
+              'server_error',
+              null,
+            ),
           };
         case 'bad-request':
-          return { status: 400, body: errorBody(details.message ?? 'Invalid request.', 'invalid_request_error', null, details.param ?? null) };
+          return {
+            status: 400,
+            body: errorBody(
+              details.message ?? 'Invalid request.',
+              'invalid_request_error',
+              null,
+              details.param ?? null,
+            ),
+          };
         case 'not-found':
-          return { status: 404, body: errorBody(`Invalid URL (${request.method} ${request.path})`, 'invalid_request_error', null) };
+          return {
+            status: 404,
+            body: errorBody(
+              `Invalid URL (${request.method} ${request.path})`,
+              'invalid_request_error',
+              null,
+            ),
+          };
       }
     },
     malformedBody: '{"created": 1763900000, "data": [{"b64_json": "iVBORw0KGgoAAAANSUhEUg',
   };
 }
 
-export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): Promise<OpenAIEmulator> {
+export async function startOpenAIEmulator(
+  options: OpenAIEmulatorOptions = {},
+): Promise<OpenAIEmulator> {
   const apiKey = options.apiKey ?? OPENAI_DEMO_KEY;
   const retired = new Set(options.retiredModels ?? ['dall-e-2', 'dall-e-3', 'gpt-image-1']);
   const noise = options.imageNoise;
@@ -466,7 +621,9 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
       height: plan.size.height,
       seed: `${plan.model}\u0000${plan.prompt}\u0000${index}\u0000${stage}`,
       transparent: plan.background === 'transparent',
-      ...(plan.compression !== undefined && plan.format !== 'png' ? { quality: Math.max(1, plan.compression) } : {}),
+      ...(plan.compression !== undefined && plan.format !== 'png'
+        ? { quality: Math.max(1, plan.compression) }
+        : {}),
       ...(noise !== undefined ? { noise } : {}),
     });
 
@@ -476,7 +633,9 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
       plan = await planRequest(ctx.request, retired);
     } catch (error) {
       if (!(error instanceof InvalidRequest)) throw error;
-      return ctx.json(error.status, { error: { message: error.message, type: error.type, param: error.param, code: error.code } });
+      return ctx.json(error.status, {
+        error: { message: error.message, type: error.type, param: error.param, code: error.code },
+      });
     }
     if (ctx.safety) {
       return ctx.json(400, {
@@ -490,7 +649,12 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
     }
     const created = Math.floor(Date.now() / 1000);
     const size = `${plan.size.width}x${plan.size.height}`;
-    const echo = { background: plan.background, output_format: plan.format, quality: plan.quality, size };
+    const echo = {
+      background: plan.background,
+      output_format: plan.format,
+      quality: plan.quality,
+      size,
+    };
 
     if (!plan.stream) {
       await sleep(ctx.latency.requestMs, ctx.signal);
@@ -498,7 +662,9 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
       ctx.res.writeHead(200, { ...ctx.headers, 'content-type': 'application/json' });
       await writeJsonWithMedia(ctx.res, {
         created,
-        data: Array.from({ length: plan.n }, (_, i) => ({ b64_json: new MediaSlot(render(plan, i, 'final')) })),
+        data: Array.from({ length: plan.n }, (_, i) => ({
+          b64_json: new MediaSlot(render(plan, i, 'final')),
+        })),
         ...echo,
         usage: usage(plan, plan.n),
       });
@@ -509,14 +675,24 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
     const prefix = plan.operation === 'edit' ? 'image_edit' : 'image_generation';
     const steps = plan.n * (plan.partialImages + 1);
     const pause = ctx.latency.requestMs / steps;
-    ctx.res.writeHead(200, { ...ctx.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    ctx.res.writeHead(200, {
+      ...ctx.headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+    });
     for (let i = 0; i < plan.n; i++) {
       for (let k = 0; k < plan.partialImages; k++) {
         await sleep(pause, ctx.signal);
         const type = `${prefix}.partial_image`;
         await writeJsonWithMedia(
           ctx.res,
-          { type, b64_json: new MediaSlot(render(plan, i, `partial${k}`)), created_at: Math.floor(Date.now() / 1000), partial_image_index: k, ...echo },
+          {
+            type,
+            b64_json: new MediaSlot(render(plan, i, `partial${k}`)),
+            created_at: Math.floor(Date.now() / 1000),
+            partial_image_index: k,
+            ...echo,
+          },
           { prefix: `event: ${type}\ndata: `, suffix: '\n\n' },
         );
       }
@@ -524,7 +700,13 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
       const type = `${prefix}.completed`;
       await writeJsonWithMedia(
         ctx.res,
-        { type, b64_json: new MediaSlot(render(plan, i, 'final')), created_at: Math.floor(Date.now() / 1000), ...echo, usage: usage(plan, 1) },
+        {
+          type,
+          b64_json: new MediaSlot(render(plan, i, 'final')),
+          created_at: Math.floor(Date.now() / 1000),
+          ...echo,
+          usage: usage(plan, 1),
+        },
         { prefix: `event: ${type}\ndata: `, suffix: '\n\n' },
       );
     }
@@ -545,7 +727,12 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
       model: (_m: RegExpMatchArray, request: RecordedRequest) => {
         const fromJson = (request.body as { model?: unknown } | undefined)?.model;
         const fromForm = request.fields?.model;
-        const model = typeof fromJson === 'string' ? fromJson : Array.isArray(fromForm) ? fromForm[0] : fromForm;
+        const model =
+          typeof fromJson === 'string'
+            ? fromJson
+            : Array.isArray(fromForm)
+              ? fromForm[0]
+              : fromForm;
         return model;
       },
       handle,

@@ -20,12 +20,17 @@ function projectClient(token = emulator.accessToken) {
     httpOptions: { baseUrl: emulator.url },
     googleAuthOptions: {
       // google-auth-library asks its client for request headers; a fixed token needs no network.
-      authClient: { getRequestHeaders: async () => new Headers({ authorization: `Bearer ${token}` }) } as never,
+      authClient: {
+        getRequestHeaders: async () => new Headers({ authorization: `Bearer ${token}` }),
+      } as never,
     },
   });
 }
 
-async function waitFor(ai: GoogleGenAI, start: GenerateVideosOperation): Promise<{ operation: GenerateVideosOperation; polls: number }> {
+async function waitFor(
+  ai: GoogleGenAI,
+  start: GenerateVideosOperation,
+): Promise<{ operation: GenerateVideosOperation; polls: number }> {
   let operation = start;
   let polls = 0;
   while (!operation.done) {
@@ -42,7 +47,13 @@ describe('Vertex emulator through @google/genai (vertexai: true)', () => {
     const started = await ai.models.generateVideos({
       model: 'veo-3.1-generate-001',
       source: { prompt: 'waves on a beach' },
-      config: { durationSeconds: 6, aspectRatio: '9:16', resolution: '1080p', numberOfVideos: 2, generateAudio: true },
+      config: {
+        durationSeconds: 6,
+        aspectRatio: '9:16',
+        resolution: '1080p',
+        numberOfVideos: 2,
+        generateAudio: true,
+      },
     });
     expect(started.name).toMatch(
       /^projects\/demo-project\/locations\/us-central1\/publishers\/google\/models\/veo-3\.1-generate-001\/operations\//,
@@ -62,7 +73,13 @@ describe('Vertex emulator through @google/genai (vertexai: true)', () => {
     );
     expect(submit?.body).toMatchObject({
       instances: [{ prompt: 'waves on a beach' }],
-      parameters: { durationSeconds: 6, aspectRatio: '9:16', resolution: '1080p', sampleCount: 2, generateAudio: true },
+      parameters: {
+        durationSeconds: 6,
+        aspectRatio: '9:16',
+        resolution: '1080p',
+        sampleCount: 2,
+        generateAudio: true,
+      },
     });
     expect(submit?.headers.authorization).toBe(`Bearer ${emulator.accessToken}`);
     expect(emulator.lastRequest()?.path).toMatch(/:fetchPredictOperation$/);
@@ -86,11 +103,20 @@ describe('Vertex emulator through @google/genai (vertexai: true)', () => {
   });
 
   it('works in express mode with an API key', async () => {
-    const ai = new GoogleGenAI({ vertexai: true, apiKey: emulator.apiKey, httpOptions: { baseUrl: emulator.url } });
-    const started = await ai.models.generateVideos({ model: 'veo-3.1-lite-generate-preview', source: { prompt: 'x' } });
+    const ai = new GoogleGenAI({
+      vertexai: true,
+      apiKey: emulator.apiKey,
+      httpOptions: { baseUrl: emulator.url },
+    });
+    const started = await ai.models.generateVideos({
+      model: 'veo-3.1-lite-generate-preview',
+      source: { prompt: 'x' },
+    });
     const { operation } = await waitFor(ai, started);
     expect(operation.response?.generatedVideos).toHaveLength(1);
-    expect(emulator.requests[0]?.path).toBe('/v1beta1/publishers/google/models/veo-3.1-lite-generate-preview:predictLongRunning');
+    expect(emulator.requests[0]?.path).toBe(
+      '/v1beta1/publishers/google/models/veo-3.1-lite-generate-preview:predictLongRunning',
+    );
     expect(emulator.requests[0]?.headers['x-goog-api-key']).toBe(emulator.apiKey);
   });
 
@@ -99,17 +125,28 @@ describe('Vertex emulator through @google/genai (vertexai: true)', () => {
     const response = await ai.models.generateContent({
       model: 'gemini-3-pro-image',
       contents: 'a poster',
-      config: { imageConfig: { aspectRatio: '3:4', imageSize: '1K', imageOutputOptions: { mimeType: 'image/jpeg' } } },
+      config: {
+        imageConfig: {
+          aspectRatio: '3:4',
+          imageSize: '1K',
+          imageOutputOptions: { mimeType: 'image/jpeg' },
+        },
+      },
     });
     const image = response.candidates?.[0]?.content?.parts?.find((p) => p.inlineData)?.inlineData;
     expect(image?.mimeType).toBe('image/jpeg');
-    expect(Buffer.from(image?.data ?? '', 'base64').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(Buffer.from(image?.data ?? '', 'base64').subarray(0, 2)).toEqual(
+      Buffer.from([0xff, 0xd8]),
+    );
   });
 
   it('reports a safety block as RAI-filtered videos', async () => {
     emulator.inject('safety', { match: 'veo-3.1-generate-001' });
     const ai = projectClient();
-    const started = await ai.models.generateVideos({ model: 'veo-3.1-generate-001', source: { prompt: 'x' } });
+    const started = await ai.models.generateVideos({
+      model: 'veo-3.1-generate-001',
+      source: { prompt: 'x' },
+    });
     const { operation } = await waitFor(ai, started);
     expect(operation.response?.raiMediaFilteredCount).toBe(1);
     expect(operation.response?.raiMediaFilteredReasons?.[0]).toMatch(/usage guidelines/);
@@ -119,17 +156,27 @@ describe('Vertex emulator through @google/genai (vertexai: true)', () => {
   it('validates Veo parameters and rejects a wrong token', async () => {
     const ai = projectClient();
     await expect(
-      ai.models.generateVideos({ model: 'veo-3.1-generate-001', source: { prompt: 'x' }, config: { durationSeconds: 5 } }),
+      ai.models.generateVideos({
+        model: 'veo-3.1-generate-001',
+        source: { prompt: 'x' },
+        config: { durationSeconds: 5 },
+      }),
     ).rejects.toMatchObject({ status: 400 });
     await expect(
-      projectClient('wrong').models.generateVideos({ model: 'veo-3.1-generate-001', source: { prompt: 'x' } }),
+      projectClient('wrong').models.generateVideos({
+        model: 'veo-3.1-generate-001',
+        source: { prompt: 'x' },
+      }),
     ).rejects.toMatchObject({ status: 401 });
   });
 
   it('progresses by time as well as by polls', async () => {
     emulator.setLatency({ queuedPolls: 0, runningPolls: 0, runningMs: 150 });
     const ai = projectClient();
-    const started = await ai.models.generateVideos({ model: 'veo-3.1-generate-001', source: { prompt: 'x' } });
+    const started = await ai.models.generateVideos({
+      model: 'veo-3.1-generate-001',
+      source: { prompt: 'x' },
+    });
     const first = await ai.operations.getVideosOperation({ operation: started });
     expect(first.done).toBeFalsy();
     await new Promise((resolve) => setTimeout(resolve, 200));

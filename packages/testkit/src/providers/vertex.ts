@@ -47,7 +47,11 @@ export const VERTEX_DEMO_KEY = 'emulator-vertex-key';
 export const VERTEX_DEMO_ACCESS_TOKEN = 'emulator-vertex-access-token';
 
 const MediaRef = z
-  .object({ bytesBase64Encoded: z.string().optional(), gcsUri: z.string().optional(), mimeType: z.string().optional() })
+  .object({
+    bytesBase64Encoded: z.string().optional(),
+    gcsUri: z.string().optional(),
+    mimeType: z.string().optional(),
+  })
   .loose();
 
 const PredictBody = z
@@ -60,7 +64,9 @@ const PredictBody = z
             image: MediaRef.optional(),
             lastFrame: MediaRef.optional(),
             video: MediaRef.optional(),
-            referenceImages: z.array(z.object({ image: MediaRef, referenceType: z.string().optional() }).loose()).optional(),
+            referenceImages: z
+              .array(z.object({ image: MediaRef, referenceType: z.string().optional() }).loose())
+              .optional(),
             mask: z.unknown().optional(),
           })
           .strict(),
@@ -110,7 +116,9 @@ function durationsFor(model: string): number[] | undefined {
   return undefined;
 }
 
-export async function startVertexEmulator(options: VertexEmulatorOptions = {}): Promise<VertexEmulator> {
+export async function startVertexEmulator(
+  options: VertexEmulatorOptions = {},
+): Promise<VertexEmulator> {
   const apiKey = options.apiKey ?? VERTEX_DEMO_KEY;
   const accessToken = options.accessToken ?? VERTEX_DEMO_ACCESS_TOKEN;
   const ownCdn = options.cdn ? undefined : await startCdn({ host: options.host ?? '127.0.0.1' });
@@ -121,29 +129,59 @@ export async function startVertexEmulator(options: VertexEmulatorOptions = {}): 
     const parsed = PredictBody.safeParse(ctx.request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return ctx.json(400, googleError(400, `Invalid value at '${issue?.path.join('.') ?? ''}': ${issue?.message ?? 'invalid'}`));
+      return ctx.json(
+        400,
+        googleError(
+          400,
+          `Invalid value at '${issue?.path.join('.') ?? ''}': ${issue?.message ?? 'invalid'}`,
+        ),
+      );
     }
     const instance = parsed.data.instances[0];
     const params = parsed.data.parameters ?? {};
     const prompt = instance?.prompt ?? '';
-    if (!prompt && !instance?.image) return ctx.json(400, googleError(400, 'A text prompt or an input image is required.'));
+    if (!prompt && !instance?.image)
+      return ctx.json(400, googleError(400, 'A text prompt or an input image is required.'));
     const durations = durationsFor(model);
     const durationSeconds = params.durationSeconds ?? 8;
-    if (durations ? !durations.includes(durationSeconds) : durationSeconds < 1 || durationSeconds > 60) {
+    if (
+      durations ? !durations.includes(durationSeconds) : durationSeconds < 1 || durationSeconds > 60
+    ) {
       return ctx.json(
         400,
-        googleError(400, `Unsupported output video duration ${durationSeconds} seconds, supported durations are [${(durations ?? [1, 60]).join(',')}] for model ${model}.`),
+        googleError(
+          400,
+          `Unsupported output video duration ${durationSeconds} seconds, supported durations are [${(durations ?? [1, 60]).join(',')}] for model ${model}.`,
+        ),
       );
     }
     const aspectRatio = params.aspectRatio ?? '16:9';
     if (!['16:9', '9:16'].includes(aspectRatio)) {
-      return ctx.json(400, googleError(400, `Unsupported aspect ratio: ${aspectRatio}. Supported values are 16:9, 9:16.`));
+      return ctx.json(
+        400,
+        googleError(
+          400,
+          `Unsupported aspect ratio: ${aspectRatio}. Supported values are 16:9, 9:16.`,
+        ),
+      );
     }
     const resolution = (params.resolution ?? '720p').toLowerCase();
-    const size = ['720p', '1080p', '4k'].includes(resolution) ? videoSize(resolution, aspectRatio) : undefined;
-    if (!size) return ctx.json(400, googleError(400, `Unsupported resolution: ${params.resolution ?? ''}. Supported values are 720p, 1080p, 4k.`));
+    const size = ['720p', '1080p', '4k'].includes(resolution)
+      ? videoSize(resolution, aspectRatio)
+      : undefined;
+    if (!size)
+      return ctx.json(
+        400,
+        googleError(
+          400,
+          `Unsupported resolution: ${params.resolution ?? ''}. Supported values are 720p, 1080p, 4k.`,
+        ),
+      );
     if (params.storageUri !== undefined && !/^gs:\/\/[^/]+/.test(params.storageUri)) {
-      return ctx.json(400, googleError(400, `storageUri must be a gs:// URI, got ${params.storageUri}.`));
+      return ctx.json(
+        400,
+        googleError(400, `storageUri must be a gs:// URI, got ${params.storageUri}.`),
+      );
     }
     const name = `projects/${project}/locations/${location}/publishers/google/models/${model}/operations/${randomUUID()}`;
     operations.set(name, {
@@ -155,15 +193,21 @@ export async function startVertexEmulator(options: VertexEmulatorOptions = {}): 
       durationSeconds,
       samples: params.sampleCount ?? 1,
       seed: `${model}\u0000${prompt}\u0000${params.seed ?? ''}`,
-      ...(params.storageUri !== undefined ? { storageUri: params.storageUri } : options.videoDelivery === 'gcs' ? { storageUri: 'gs://atelier-emulator/veo' } : {}),
+      ...(params.storageUri !== undefined
+        ? { storageUri: params.storageUri }
+        : options.videoDelivery === 'gcs'
+          ? { storageUri: 'gs://atelier-emulator/veo' }
+          : {}),
       ...(ctx.safety ? { safety: ctx.safety } : {}),
     });
     ctx.json(200, { name });
   }
 
   async function fetchOperation(ctx: RouteContext): Promise<void> {
-    const operationName = (ctx.request.body as { operationName?: unknown } | undefined)?.operationName;
-    if (typeof operationName !== 'string') return ctx.json(400, googleError(400, 'operationName is required.'));
+    const operationName = (ctx.request.body as { operationName?: unknown } | undefined)
+      ?.operationName;
+    if (typeof operationName !== 'string')
+      return ctx.json(400, googleError(400, 'operationName is required.'));
     const op = operations.get(operationName);
     if (!op) return ctx.json(404, googleError(404, `Operation ${operationName} not found.`));
     if (op.clock.poll() !== 'completed') return ctx.json(200, { name: op.name });
@@ -177,7 +221,11 @@ export async function startVertexEmulator(options: VertexEmulatorOptions = {}): 
       return ctx.json(200, {
         name: op.name,
         done: true,
-        response: { '@type': responseType, raiMediaFilteredCount: op.samples, raiMediaFilteredReasons: [reason] },
+        response: {
+          '@type': responseType,
+          raiMediaFilteredCount: op.samples,
+          raiMediaFilteredReasons: [reason],
+        },
       });
     }
     const render = (i: number) => () =>
@@ -196,12 +244,24 @@ export async function startVertexEmulator(options: VertexEmulatorOptions = {}): 
         const [, bucket = '', prefix = ''] = /^gs:\/\/([^/]+)\/?(.*)$/.exec(storageUri) ?? [];
         const id = op.name.split('/').at(-1) ?? 'op';
         const object = `${prefix ? `${prefix.replace(/\/$/, '')}/` : ''}${id}/sample_${i}.mp4`;
-        cdn.publish({ style: 'gcs', owner: server, model: op.model, bucket, object, filename: `sample_${i}.mp4`, contentType: 'video/mp4', render: render(i) });
+        cdn.publish({
+          style: 'gcs',
+          owner: server,
+          model: op.model,
+          bucket,
+          object,
+          filename: `sample_${i}.mp4`,
+          contentType: 'video/mp4',
+          render: render(i),
+        });
         return `gs://${bucket}/${object}`;
       });
       videos = op.gcsUris.map((gcsUri) => ({ gcsUri, mimeType: 'video/mp4' }));
     } else {
-      videos = Array.from({ length: op.samples }, (_, i) => ({ bytesBase64Encoded: new MediaSlot(render(i)), mimeType: 'video/mp4' }));
+      videos = Array.from({ length: op.samples }, (_, i) => ({
+        bytesBase64Encoded: new MediaSlot(render(i)),
+        mimeType: 'video/mp4',
+      }));
     }
     ctx.res.writeHead(200, { ...ctx.headers, 'content-type': 'application/json; charset=UTF-8' });
     await writeJsonWithMedia(ctx.res, {
@@ -218,32 +278,42 @@ export async function startVertexEmulator(options: VertexEmulatorOptions = {}): 
     ...serverOptions(options),
     extraFaults: ['safety', 'expired-url'],
     latencyDefaults: { queuedPolls: 0, runningPolls: 1 },
-    routes: (['predictLongRunning', 'fetchPredictOperation', 'generateContent', 'streamGenerateContent'] as const).map(
-      (method) => ({
-        method: 'POST',
-        path: new RegExp(
-          `^/(?:v1|v1beta1)/(?:projects/([^/]+)/locations/([^/]+)/)?publishers/google/models/([^/:]+):${method}$`,
-        ),
-        generates: method !== 'fetchPredictOperation',
-        model: (m: RegExpMatchArray) => m[3],
-        handle(ctx: RouteContext) {
-          const [, project, location, model = ''] = ctx.match;
-          switch (method) {
-            case 'predictLongRunning':
-              return predict(ctx, model, project ?? options.project ?? 'atelier-emulator', location ?? options.location ?? 'us-central1');
-            case 'fetchPredictOperation':
-              return fetchOperation(ctx);
-            default:
-              return handleGenerateContent(ctx, {
-                platform: 'vertex',
-                model,
-                stream: method === 'streamGenerateContent',
-                ...(options.imageNoise !== undefined ? { imageNoise: options.imageNoise } : {}),
-              });
-          }
-        },
-      }),
-    ),
+    routes: (
+      [
+        'predictLongRunning',
+        'fetchPredictOperation',
+        'generateContent',
+        'streamGenerateContent',
+      ] as const
+    ).map((method) => ({
+      method: 'POST',
+      path: new RegExp(
+        `^/(?:v1|v1beta1)/(?:projects/([^/]+)/locations/([^/]+)/)?publishers/google/models/([^/:]+):${method}$`,
+      ),
+      generates: method !== 'fetchPredictOperation',
+      model: (m: RegExpMatchArray) => m[3],
+      handle(ctx: RouteContext) {
+        const [, project, location, model = ''] = ctx.match;
+        switch (method) {
+          case 'predictLongRunning':
+            return predict(
+              ctx,
+              model,
+              project ?? options.project ?? 'atelier-emulator',
+              location ?? options.location ?? 'us-central1',
+            );
+          case 'fetchPredictOperation':
+            return fetchOperation(ctx);
+          default:
+            return handleGenerateContent(ctx, {
+              platform: 'vertex',
+              model,
+              stream: method === 'streamGenerateContent',
+              ...(options.imageNoise !== undefined ? { imageNoise: options.imageNoise } : {}),
+            });
+        }
+      },
+    })),
   });
   server.onReset(() => operations.clear());
   await server.listen(options.host ?? '127.0.0.1', options.port ?? 0);
