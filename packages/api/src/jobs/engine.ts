@@ -45,6 +45,7 @@ import { z } from 'zod';
 import { providerMayHaveCharged } from './charges.ts';
 import { JobEventLog, TERMINAL_STATUSES, type JobEvent, type JobEventAsset, type JobEventInit } from './events.ts';
 import { InProcessQueue, type JobQueue, type QueuedJob } from './queue.ts';
+import { Id, jsonWithoutNul, ModelName, Prompt } from './inputs.ts';
 import { assetUrl } from './views.ts';
 import { assertKind, imageRequestOf, planJob, videoRequestOf, type JobKind } from './requests.ts';
 
@@ -92,15 +93,15 @@ export interface JobEngineOptions {
 
 export const SubmitInput = z
   .object({
-    ownerId: z.string().min(1).max(200),
-    tokenId: z.string().min(1).max(200).optional(),
+    ownerId: Id,
+    tokenId: Id.optional(),
     kind: z.enum(['image', 'video']),
-    prompt: z.string().trim().min(1, 'must not be empty').max(32_000),
-    models: z.array(z.string().trim().min(1).max(200)).min(1, 'name at least one model').max(16),
+    prompt: Prompt,
+    models: z.array(ModelName).min(1, 'name at least one model').max(16),
     /** Pin a provider per model (keyed as written in `models`). */
-    providers: z.record(z.string(), Provider).optional(),
-    params: z.record(z.string(), z.unknown()).optional(),
-    batchId: z.string().min(1).max(200).optional(),
+    providers: z.record(ModelName, Provider).optional(),
+    params: z.record(z.string(), z.unknown()).refine(jsonWithoutNul, 'must not contain NUL characters').optional(),
+    batchId: Id.optional(),
   })
   .strict();
 export type SubmitInput = z.input<typeof SubmitInput>;

@@ -1,11 +1,16 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { removeBudget, schema, SetBudgetInput, setBudget, type Budget } from '@atelier/db';
+import { BudgetPeriod, removeBudget, schema, setBudget, type Budget } from '@atelier/db';
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { Id } from '../jobs/inputs.ts';
 import type { SessionUser } from '../trpc.ts';
 import { studioProcedure } from '../trpc.ts';
 
-const Id = z.string().trim().min(1, 'must not be empty').max(200);
+const Cap = z.number().int('must be whole micro-USD').min(0).max(Number.MAX_SAFE_INTEGER);
+const SetInput = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('user'), userId: Id, period: BudgetPeriod, capMicros: Cap }).strict(),
+  z.object({ scope: z.literal('token'), tokenId: Id, period: BudgetPeriod, capMicros: Cap }).strict(),
+]);
 
 function requireAdmin(user: SessionUser): void {
   if (user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can change budgets.' });
@@ -30,7 +35,7 @@ export const budgetsRouter = {
     }),
 
   /** Sets the daily or monthly cap of a user or an API token (admins). */
-  set: studioProcedure.input(SetBudgetInput).mutation(async ({ ctx, input }) => {
+  set: studioProcedure.input(SetInput).mutation(async ({ ctx, input }) => {
     requireAdmin(ctx.user);
     return setBudget(ctx.db, input);
   }),

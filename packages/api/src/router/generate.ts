@@ -2,10 +2,9 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { Provider } from '@atelier/core';
 import { z } from 'zod';
 import { ImageParams, VideoParams, type SubmitResult } from '../jobs/index.ts';
+import { jsonWithoutNul, ModelName, Prompt } from '../jobs/inputs.ts';
 import { studioProcedure } from '../trpc.ts';
 
-const Prompt = z.string().trim().min(1, 'must not be empty').max(32_000);
-const ModelName = z.string().trim().min(1, 'must not be empty').max(200);
 
 const Common = {
   /** One prompt… */
@@ -22,8 +21,8 @@ const MAX_JOBS = 64;
 
 export const CreateGenerationInput = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('image'), ...Common, params: ImageParams.optional() }).strict(),
-    z.object({ kind: z.literal('video'), ...Common, params: VideoParams.optional() }).strict(),
+    z.object({ kind: z.literal('image'), ...Common, params: ImageParams.refine(jsonWithoutNul, 'must not contain NUL characters').optional() }).strict(),
+    z.object({ kind: z.literal('video'), ...Common, params: VideoParams.refine(jsonWithoutNul, 'must not contain NUL characters').optional() }).strict(),
   ])
   .superRefine((v, ctx) => {
     if ((v.prompt === undefined) === (v.prompts === undefined)) {

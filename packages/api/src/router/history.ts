@@ -2,16 +2,16 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { GenerationStatus, listGenerations, schema, type Db } from '@atelier/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
+import { Id, ModelName, text } from '../jobs/inputs.ts';
 import { findOwned, withAssets } from '../jobs/views.ts';
 import { ownerScope, studioProcedure, type SessionUser } from '../trpc.ts';
 
-const Id = z.string().trim().min(1, 'must not be empty').max(200);
 const Micros = z.number().int('must be whole micro-USD').min(0).max(Number.MAX_SAFE_INTEGER);
 
 const Filters = {
   /** Admins only: someone else's history. */
   ownerId: Id.optional(),
-  models: z.array(Id).min(1).max(50).optional(),
+  models: z.array(ModelName).min(1).max(50).optional(),
   status: z.array(GenerationStatus).min(1).max(6).optional(),
   batchId: Id.optional(),
   kept: z.boolean().optional(),
@@ -28,7 +28,7 @@ const Filters = {
 
 const ListInput = z.object(Filters).strict();
 /** Full text on the prompt in web-search syntax: `red fox -cartoon "oil painting"`. */
-const SearchInput = z.object({ ...Filters, query: z.string().trim().min(1, 'must not be empty').max(1000) }).strict();
+const SearchInput = z.object({ ...Filters, query: text(1000) }).strict();
 
 async function page(ctx: { db: Db; user: SessionUser }, input: z.output<typeof SearchInput> | z.output<typeof ListInput>) {
   const { ownerId, models, ...rest } = input;

@@ -1,10 +1,10 @@
 import { tracked, type TRPCRouterRecord } from '@trpc/server';
 import { GenerationStatus, listGenerations } from '@atelier/db';
 import { z } from 'zod';
+import { Id } from '../jobs/inputs.ts';
 import { findOwned, withAssets } from '../jobs/views.ts';
 import { ownerScope, studioProcedure } from '../trpc.ts';
 
-const Id = z.string().trim().min(1, 'must not be empty').max(200);
 
 export const jobsRouter = {
   get: studioProcedure.input(z.object({ id: Id }).strict()).query(async ({ ctx, input }) => {

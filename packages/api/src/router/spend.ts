@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { spendSummary } from '@atelier/db';
 import { z } from 'zod';
+import { Id } from '../jobs/inputs.ts';
 import { ownerScope, studioProcedure } from '../trpc.ts';
 
 const DAY_MS = 86_400_000;
@@ -14,7 +15,7 @@ export const spendRouter = {
           from: z.iso.datetime({ offset: true }).optional(),
           to: z.iso.datetime({ offset: true }).optional(),
           /** Admins only: one user's spend (default: everyone's). */
-          userId: z.string().trim().min(1).max(200).optional(),
+          userId: Id.optional(),
         })
         .strict()
         .default({}),
