@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { FaultKind, InjectedFault, InjectOptions } from './faults.ts';
+import type { FaultKind, FaultQueue, InjectedFault, InjectOptions } from './faults.ts';
 import { EmulatorServer, type Dialect, type ErrorKind } from './http/server.ts';
 import type { RecordedRequest } from './http/types.ts';
 import type { LatencyInput, LatencyOverrideOptions } from './latency.ts';
@@ -11,7 +11,7 @@ export type CdnStyle = 'fal' | 'bfl' | 'gcs';
 export interface PublishOptions {
   style: CdnStyle;
   /** The emulator whose 'expired-url' faults apply to downloads of this asset. */
-  owner: EmulatorServer;
+  owner: { readonly faults: FaultQueue };
   model?: string;
   filename: string;
   contentType: string;

@@ -213,6 +213,17 @@ describe('fal queue emulator over raw HTTP', () => {
     });
   });
 
+  it('hangs a status poll until the client gives up', async () => {
+    const { body } = await submit('fal-ai/flux-2-pro', { prompt: 'x' });
+    fal.inject('hang', { match: '/status' });
+    await expect(
+      fetch(body.status_url, { headers: auth(), signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow();
+    await expect.poll(() => fal.lastRequest()?.aborted).toBe(true);
+    expect(fal.lastRequest()?.fault).toBe('hang');
+    expect((await fetch(body.status_url, { headers: auth() })).status).toBe(202);
+  });
+
   it('applies HTTP faults to polls and expired-url faults to downloads', async () => {
     fal.setLatency({ queuedPolls: 0, runningPolls: 0 });
     const { body } = await submit('fal-ai/flux-2-pro', { prompt: 'x' });

@@ -107,6 +107,23 @@ describe('Gemini emulator through @google/genai', () => {
     expect(emulator.lastRequest()?.query.alt).toBe('sse');
   });
 
+  it('streams as one JSON array without alt=sse', async () => {
+    const res = await fetch(
+      `${emulator.url}/v1beta/models/gemini-3-pro-image:streamGenerateContent`,
+      {
+        method: 'POST',
+        headers: { 'x-goog-api-key': emulator.apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          contents: [{ parts: [{ text: 'x' }] }],
+          generationConfig: { responseModalities: ['IMAGE'] },
+        }),
+      },
+    );
+    const chunks = (await res.json()) as Array<{ candidates: unknown[] }>;
+    expect(Array.isArray(chunks)).toBe(true);
+    expect(chunks).toHaveLength(1);
+  });
+
   it('reports prompt and output safety blocks in Gemini shape', async () => {
     emulator.inject('safety');
     const blocked = await ai.models.generateContent({ model: 'gemini-3-pro-image', contents: 'x' });

@@ -120,6 +120,30 @@ describe('OpenAI emulator through the openai SDK', () => {
     ]);
   });
 
+  it('accepts the JSON variant of edits with image URLs', async () => {
+    const png = await sharp({
+      create: { width: 512, height: 1024, channels: 3, background: '#fff' },
+    })
+      .png()
+      .toBuffer();
+    const res = await fetch(`${emulator.url}/images/edits`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'gpt-image-2',
+        prompt: 'recolor',
+        images: [
+          { image_url: `data:image/png;base64,${png.toString('base64')}` },
+          { file_id: 'file-abc' },
+        ],
+      }),
+    });
+    const body = (await res.json()) as { data: Array<{ b64_json: string }>; size: string };
+    expect(res.status).toBe(200);
+    expect(body.size).toBe('1024x1536');
+    expect(emulator.lastRequest()?.body).toMatchObject({ images: [{}, { file_id: 'file-abc' }] });
+  });
+
   it('streams edits as image_edit events', async () => {
     const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } })
       .png()
