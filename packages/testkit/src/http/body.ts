@@ -4,7 +4,7 @@ import type { RecordedFile } from './types.ts';
 export type ParsedBody =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown }
-  | { kind: 'invalid-json'; message: string }
+  | { kind: 'invalid'; message: string }
   | { kind: 'multipart'; fields: Record<string, string | string[]>; files: RecordedFile[] }
   | { kind: 'other'; contentType: string };
 
@@ -19,11 +19,19 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
   if (raw.length === 0) return { kind: 'none' };
   const type = (contentType ?? '').toLowerCase();
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://emulator.invalid/', {
-      method: 'POST',
-      headers: { 'content-type': contentType ?? '' },
-      body: raw,
-    }).formData();
+    let form: FormData;
+    try {
+      form = await new Request('http://emulator.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': contentType ?? '' },
+        body: raw,
+      }).formData();
+    } catch (error) {
+      return {
+        kind: 'invalid',
+        message: `Invalid multipart body: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
     const fields: Record<string, string | string[]> = {};
     const files: RecordedFile[] = [];
     for (const [name, value] of form.entries()) {
@@ -49,10 +57,8 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
     try {
       return { kind: 'json', value: JSON.parse(raw.toString('utf8')) };
     } catch (error) {
-      return {
-        kind: 'invalid-json',
-        message: error instanceof Error ? error.message : String(error),
-      };
+      const reason = error instanceof Error ? error.message : String(error);
+      return { kind: 'invalid', message: `Invalid JSON body: ${reason}` };
     }
   }
   return { kind: 'other', contentType: type };

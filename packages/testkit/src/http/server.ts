@@ -107,7 +107,11 @@ export class EmulatorServer {
       options.latency,
     );
     this.#server = createServer((req, res) => {
-      this.#handle(req, res).catch((error: unknown) => this.#internalError(res, error));
+      this.#handle(req, res).catch((error: unknown) => {
+        // A client that hangs up mid-upload is not a bug worth reporting.
+        if (req.destroyed || res.destroyed) return;
+        this.#internalError(res, error);
+      });
     });
     // Large uploads and slow polls are normal here; Node's default timeouts would cut them.
     this.#server.requestTimeout = 0;
@@ -214,8 +218,7 @@ export class EmulatorServer {
       const auth = dialect.authenticate(request);
       if (auth !== 'ok') return fail(auth === 'missing' ? 'auth-missing' : 'auth-invalid');
     }
-    if (parsed.kind === 'invalid-json')
-      return fail('bad-request', { message: `Invalid JSON body: ${parsed.message}` });
+    if (parsed.kind === 'invalid') return fail('bad-request', { message: parsed.message });
 
     const fault = this.faults.take(request, (kind) =>
       HTTP_FAULTS.has(kind) ? true : kind === 'safety' ? route.generates === true : false,

@@ -1,5 +1,9 @@
 import sharp from 'sharp';
 
+// Every render has a unique input, so libvips' operation cache would only hold memory (up to
+// 50 MB of pixels by default) inside the process that runs the emulators.
+sharp.cache(false);
+
 export type ImageFormat = 'png' | 'jpeg' | 'webp';
 
 export interface ImageSpec {
