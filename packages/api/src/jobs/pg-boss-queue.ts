@@ -57,12 +57,7 @@ export class PgBossQueue implements JobQueue {
     await this.#boss.start();
     for (const provider of this.#providers) {
       const name = QUEUE_PREFIX + provider;
-      await this.#boss.createQueue(name, {
-        name,
-        retryLimit: 5,
-        retryDelay: 1,
-        expireInSeconds: this.#opts.expireInSeconds ?? 45 * 60,
-      });
+      await this.#ensureQueue(name);
       const ids: string[] = [];
       for (let i = 0; i < concurrencyFor(this.#opts.concurrency ?? {}, provider); i++) {
         ids.push(
@@ -83,6 +78,30 @@ export class PgBossQueue implements JobQueue {
         );
       }
       this.#workers.set(provider, ids);
+    }
+  }
+
+  /**
+   * Creates the queue unless it exists. Processes starting together race to create it (pg-boss
+   * makes a table per queue, and concurrent DDL can deadlock), so a failure is followed by a
+   * look: if another process made the queue, that is as good.
+   */
+  async #ensureQueue(name: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      if (await this.#boss.getQueue(name)) return;
+      try {
+        await this.#boss.createQueue(name, {
+          name,
+          // Every retry is a hand-over or a takeover after a dead process, never a failed job.
+          retryLimit: 20,
+          retryDelay: 1,
+          expireInSeconds: this.#opts.expireInSeconds ?? 45 * 60,
+        });
+        return;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+      }
     }
   }
 
