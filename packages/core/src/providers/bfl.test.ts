@@ -1,0 +1,104 @@
+import { startBflEmulator } from '@atelier/testkit';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { AtelierError } from '../errors.ts';
+import { imageModel } from './models.ts';
+import type { ProviderSettings } from './settings.ts';
+
+type Emu = Awaited<ReturnType<typeof startBflEmulator>>;
+let emu: Emu;
+let waits: number[];
+
+beforeAll(async () => {
+  emu = await startBflEmulator();
+});
+afterAll(() => emu.close());
+beforeEach(() => {
+  emu.reset();
+  emu.cdn.reset();
+  waits = [];
+});
+
+function settings(extra: Partial<ProviderSettings> = {}, key = emu.apiKey): ProviderSettings {
+  const env = { BFL_API_KEY: key, ATELIER_BFL_BASE_URL: emu.url };
+  return { env, keys: { store: null, env }, pollIntervalMs: 1, retry: { initialDelayMs: 10, sleep: async (ms) => void waits.push(ms) }, ...extra };
+}
+const open = (model: string, extra?: Partial<ProviderSettings>) => imageModel({ model, provider: 'bfl', settings: settings(extra) });
+const polls = () => emu.requests.filter((r) => r.path === '/v1/get_result');
+
+describe('Black Forest Labs API', () => {
+  test('x-key submit, polling_url, result.sample fetched at once from the CDN without the key', async () => {
+    const result = await (await open('flux-2-pro')).doGenerate({ prompt: 'a brass compass', size: '1024x768', seed: 5, outputFormat: 'png', providerOptions: { bfl: { safetyTolerance: 3 } } });
+    const submit = emu.requests[0];
+    expect(submit?.method).toBe('POST');
+    expect(submit?.path).toBe('/v1/flux-2-pro');
+    expect(submit?.headers['x-key']).toBe(emu.apiKey);
+    expect(submit?.body).toStrictEqual({ prompt: 'a brass compass', width: 1024, height: 768, seed: 5, output_format: 'png', safety_tolerance: 3 });
+    expect(polls().length).toBeGreaterThanOrEqual(1);
+    expect(polls().every((r) => r.headers['x-key'] === emu.apiKey)).toBe(true);
+    expect(emu.cdn.requests).toHaveLength(1);
+    expect(emu.cdn.requests[0]?.headers['x-key']).toBeUndefined();
+
+    expect(result.assets[0]).toMatchObject({ mediaType: 'image/png', width: 1024, height: 768 });
+    expect(result.usage.credits).toBeGreaterThan(0);
+    expect(result.cost).toMatchObject({ basis: 'price' });
+    expect(result.cost.micros).toBeGreaterThan(0);
+    expect(result.providerRequestId).toBeTruthy();
+  });
+
+  test('Kontext sizes by aspect ratio and takes the input image as base64', async () => {
+    const first = await (await open('flux-2-pro')).doGenerate({ prompt: 'a street', size: '1024x1024', outputFormat: 'png' });
+    const ref = { data: first.assets[0]?.data ?? new Uint8Array(), mediaType: 'image/png' };
+    emu.reset();
+    await (await open('flux-1-kontext-pro')).doGenerate({ prompt: 'make it night', aspectRatio: '16:9', referenceImages: [ref] });
+    expect(emu.requests[0]?.path).toBe('/v1/flux-kontext-pro');
+    expect(emu.requests[0]?.body).toStrictEqual({ prompt: 'make it night', aspect_ratio: '16:9', input_image: Buffer.from(ref.data).toString('base64') });
+  });
+
+  test('moderation is content_policy with BFL’s reasons', async () => {
+    emu.inject('safety', { stage: 'input' });
+    await expect((await open('flux-2-pro')).doGenerate({ prompt: 'flagged', size: '1024x1024' })).rejects.toMatchObject({
+      code: 'content_policy',
+      details: { provider: 'bfl', reason: 'Prompt flagged by moderation' },
+    });
+  });
+
+  test('an expired sample link is reported as expired', async () => {
+    emu.inject('expired-url');
+    await expect((await open('flux-2-pro')).doGenerate({ prompt: 'late', size: '1024x1024' })).rejects.toMatchObject({
+      code: 'provider_unavailable',
+      details: { reason: 'result_expired' },
+    });
+  });
+
+  test('429 on a poll waits Retry-After and goes on; persistent 503s on submit surface', async () => {
+    emu.inject(429, { retryAfterSeconds: 4, match: '/v1/get_result' });
+    expect((await (await open('flux-2-pro')).doGenerate({ prompt: 'busy', size: '1024x1024' })).assets).toHaveLength(1);
+    expect(waits).toEqual([4000]);
+
+    emu.reset();
+    emu.inject(503, { times: 3 });
+    await expect((await open('flux-2-pro')).doGenerate({ prompt: 'down', size: '1024x1024' })).rejects.toMatchObject({ code: 'provider_unavailable', details: { status: 503 } });
+    expect(emu.requests).toHaveLength(3);
+  });
+
+  test('a wrong key is auth and never echoed', async () => {
+    const wrong = 'bfl-wrong-key-000000000000';
+    const error = await (await imageModel({ model: 'flux-2-pro', provider: 'bfl', settings: settings({}, wrong) })).doGenerate({ prompt: 'x', size: '1024x1024' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtelierError);
+    expect(error).toMatchObject({ code: 'auth' });
+    expect(JSON.stringify(error) + (error as Error).message).not.toContain(wrong);
+  });
+
+  test('aborting while polling stops the polling', async () => {
+    emu.setLatency({ queuedPolls: 1000 });
+    const controller = new AbortController();
+    const pending = (await open('flux-2-pro', { pollIntervalMs: 5 })).doGenerate({ prompt: 'stop', size: '1024x1024' }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 40);
+    await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+    // A read already on the wire may still land; after that, nothing more arrives.
+    await new Promise((r) => setTimeout(r, 30));
+    const count = polls().length;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(polls().length).toBe(count);
+  });
+});

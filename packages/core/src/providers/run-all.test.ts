@@ -1,0 +1,65 @@
+import { startAllEmulators } from '@atelier/testkit';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runImages, runVideo, type RunEvent } from './runner.ts';
+import type { ProviderSettings } from './settings.ts';
+import type { VideoResult } from './spec.ts';
+
+/** Every emulator at once, configured only through the environment they hand out, as a user would. */
+let all: Awaited<ReturnType<typeof startAllEmulators>>;
+let settings: ProviderSettings;
+
+beforeAll(async () => {
+  all = await startAllEmulators();
+  settings = { env: all.env, keys: { store: null, env: all.env }, pollIntervalMs: 1, retry: { sleep: async () => undefined } };
+});
+afterAll(() => all.close());
+
+describe('side by side over every provider', () => {
+  test('one prompt through OpenAI, Gemini, fal and BFL models', async () => {
+    const runs = await runImages({
+      prompt: 'a copper kettle on a windowsill, morning light',
+      models: ['gpt-image-2', 'nano-banana-pro', 'seedream-4-5', 'flux-2-pro'],
+      params: { aspectRatio: '1:1' },
+      settings,
+    });
+    expect(runs.map((r) => [r.modelId, r.provider, r.status, r.error?.message])).toEqual([
+      ['gpt-image-2', 'openai', 'succeeded', undefined],
+      ['nano-banana-pro', 'google', 'succeeded', undefined],
+      ['seedream-4-5', 'fal', 'succeeded', undefined],
+      ['flux-2-pro', 'bfl', 'succeeded', undefined],
+    ]);
+    for (const run of runs) {
+      const asset = run.result?.assets[0];
+      expect(asset?.width).toBe(asset?.height);
+      expect(run.actualCost).toBeGreaterThan(0);
+      expect(run.estimatedCost?.expected).toBeGreaterThan(0);
+    }
+    // Sizes are pixels for OpenAI and BFL, a ratio for Gemini and fal: each got a compatibility note where it changed the request.
+    expect(runs[0]?.result?.warnings).toEqual([expect.objectContaining({ type: 'compatibility', setting: 'aspectRatio' })]);
+    expect(runs[1]?.result?.warnings).toEqual([]);
+  });
+
+  test('one prompt through Veo on Vertex and Kling on fal, with per-model events', async () => {
+    const events: RunEvent<VideoResult>[] = [];
+    const runs = await runVideo({
+      prompt: 'a lantern drifting down a river at night',
+      models: ['veo-3-1', 'kling-v3'],
+      providers: { 'veo-3-1': 'vertex' },
+      params: { duration: 8, aspectRatio: '16:9', audio: false },
+      settings,
+      poll: { intervalMs: 1, sleep: async () => undefined },
+      onEvent: (e) => events.push(e),
+    });
+    expect(runs.map((r) => [r.modelId, r.provider, r.status, r.error?.message])).toEqual([
+      ['veo-3-1', 'vertex', 'succeeded', undefined],
+      ['kling-v3', 'fal', 'succeeded', undefined],
+    ]);
+    for (const run of runs) {
+      expect(run.result?.assets[0]?.durationSeconds).toBeCloseTo(8, 0);
+      expect(run.actualCost).toBeGreaterThan(0);
+    }
+    expect(events.filter((e) => e.index === 1).map((e) => e.type)[0]).toBe('queued');
+    expect(events.filter((e) => e.index === 1).some((e) => e.type === 'progress')).toBe(true);
+    expect(events.filter((e) => e.index === 1).at(-1)?.type).toBe('succeeded');
+  });
+});
