@@ -254,7 +254,11 @@ describe('fal queue emulator over raw HTTP', () => {
 
 describe('fal emulator input handling', () => {
   it('answers unparsable JSON with a 400 in fal shape', async () => {
-    const res = await fetch(`${fal.url}/fal-ai/flux-2-pro`, { method: 'POST', headers: auth(), body: '{"prompt": ' });
+    const res = await fetch(`${fal.url}/fal-ai/flux-2-pro`, {
+      method: 'POST',
+      headers: auth(),
+      body: '{"prompt": ',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/Invalid JSON body/);
   });
