@@ -418,3 +418,11 @@ describe('variants', () => {
     expect(() => estimate({ model: 'flux-2-pro', variant: 'pro' })).toThrow(/no priced variants/);
   });
 });
+
+describe('startingPrice', () => {
+  it('quotes the cheapest option at face value, not widened by the derived-formula margin', () => {
+    // gpt-image-2 low quality at 1024x1536: 158 tokens × $30/1M = $0.00474 (research/gpt-image-2_per_image_estimates_DERIVED.json).
+    const start = startingPrice(loadCatalog().resolve('gpt-image-2'));
+    expect(start?.micros).toBe(4_740);
+  });
+});

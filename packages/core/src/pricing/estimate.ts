@@ -281,6 +281,8 @@ export function startingPrice(model: ModelEntry): StartingPrice | undefined {
         price,
         timed ? { count: 1, seconds: 1, promptTokens: 0 } : { count: 1, promptTokens: 0 },
         context,
+        // A starting price is the cheapest list option, not the lower edge of an uncertainty band.
+        { widenDerived: false },
       ).low;
     } catch (e) {
       if (isAtelierError(e)) continue;

@@ -114,6 +114,8 @@ export function priceOf(
   price: Price,
   params: PriceParams,
   context: PriceContext = {},
+  /** false: report the cheapest and dearest options at face value (e.g. for "starting price"). */
+  opts: { widenDerived?: boolean } = {},
 ): PriceResult {
   const p = parseInput(PriceParamsSchema, params, 'price parameters');
   if (price.unit === 'credits') creditRate(price);
@@ -227,7 +229,7 @@ export function priceOf(
 
   let low = valid[0]?.evaluation.micros ?? expected.evaluation.micros;
   let high = valid.at(-1)?.evaluation.micros ?? expected.evaluation.micros;
-  if (valid.some((v) => v.evaluation.derived)) {
+  if (opts.widenDerived !== false && valid.some((v) => v.evaluation.derived)) {
     low = scale(low, 100 - DERIVED_MARGIN_PERCENT, 100);
     high = scale(high, 100 + DERIVED_MARGIN_PERCENT, 100);
     assumptions.push(
