@@ -38,7 +38,7 @@ export function App() {
             <path
               d="M9 24 16 8l7 16M11.8 18h8.4"
               fill="none"
-              stroke="var(--bg)"
+              style={{ stroke: 'var(--bg)' }}
               strokeWidth="2.6"
               strokeLinecap="round"
               strokeLinejoin="round"

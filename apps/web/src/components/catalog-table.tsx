@@ -39,7 +39,7 @@ export function CatalogTable({
   };
   return (
     <div className="table-scroll" role="region" aria-label="Models" tabIndex={0}>
-      <table aria-busy={busy}>
+      <table className="catalog-table" aria-busy={busy}>
         <thead>
           <tr>
             {header('name', 'Model')}

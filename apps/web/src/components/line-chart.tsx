@@ -33,7 +33,7 @@ export function LineChart({
   yLabel,
   formatX,
   formatY,
-  logX = false,
+  log = false,
   height = 300,
 }: {
   x: number[];
@@ -42,7 +42,8 @@ export function LineChart({
   yLabel: string;
   formatX: (v: number) => string;
   formatY: (v: number) => string;
-  logX?: boolean;
+  /** Logarithmic x and y: straight, parallel lines when costs span orders of magnitude. */
+  log?: boolean;
   height?: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
@@ -53,22 +54,23 @@ export function LineChart({
     if (!el) return;
     const fg = resolveColor(el, '--fg-muted');
     const grid = resolveColor(el, '--border');
-    const axis = (label: string, format: (v: number) => string): uPlot.Axis => ({
+    const axis = (label: string, format: (v: number) => string, size: number): uPlot.Axis => ({
       label,
       stroke: fg,
       grid: { stroke: grid, width: 1 },
       ticks: { stroke: grid, width: 1 },
       values: (_u, splits) => splits.map((v) => (v == null ? '' : format(v))),
-      size: 64,
+      size,
     });
+    const logScale = log ? { distr: 3 as const, log: 10 as const } : {};
     const opts: uPlot.Options = {
       width: el.clientWidth || 600,
       height,
       scales: {
-        x: { time: false, ...(logX ? { distr: 3 as const, log: 10 as const } : {}) },
-        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
+        x: { time: false, ...logScale },
+        y: log ? logScale : { range: (_u, _min, max) => [0, max > 0 ? max * 1.08 : 1] },
       },
-      axes: [axis(xLabel, formatX), axis(yLabel, formatY)],
+      axes: [axis(xLabel, formatX, 48), axis(yLabel, formatY, 76)],
       legend: { live: true },
       cursor: { drag: { x: false, y: false } },
       series: [
@@ -90,7 +92,7 @@ export function LineChart({
       resize.disconnect();
       chart.destroy();
     };
-  }, [x, series, xLabel, yLabel, formatX, formatY, logX, height, theme]);
+  }, [x, series, xLabel, yLabel, formatX, formatY, log, height, theme]);
 
   return <div ref={host} className="chart" />;
 }

@@ -24,7 +24,8 @@ export interface CatalogState {
   priceMax?: string;
   sort: SortKey;
   dir: SortDir;
-  view: 'table' | 'cards';
+  /** undefined: the default for the screen (cards on a phone, a table otherwise). */
+  view?: 'table' | 'cards';
 }
 
 /** Retired models stay out unless asked for, as in the CLI. */
@@ -59,7 +60,7 @@ export function readCatalogState(params: URLSearchParams): CatalogState {
     priceMax: price('to'),
     sort: oneOf(params.get('sort'), SORTS) ?? 'name',
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
-    view: params.get('view') === 'cards' ? 'cards' : 'table',
+    view: oneOf(params.get('view'), ['table', 'cards'] as const),
   };
 }
 
@@ -80,6 +81,6 @@ export function writeCatalogState(state: CatalogState): Record<string, string> {
   if (state.priceMax) out.to = state.priceMax;
   if (state.sort !== 'name') out.sort = state.sort;
   if (state.dir !== 'asc') out.dir = state.dir;
-  if (state.view !== 'table') out.view = state.view;
+  if (state.view) out.view = state.view;
   return out;
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LifecycleBadge, Replacements } from '../components/lifecycle.tsx';
 import { PageHeader } from '../components/page.tsx';
@@ -9,6 +9,7 @@ import { readCatalogState, writeCatalogState, type CatalogState } from '../lib/c
 import { filterLocally, priceOf, sortModels, type ListedModel } from '../lib/catalog-view.ts';
 import { formatDate, formatRate } from '../lib/format.ts';
 import { useDraft } from '../lib/use-draft.ts';
+import { useMediaQuery, WIDE } from '../lib/use-media-query.ts';
 import { CRITERIA, keysOf, STATUSES, TASKS, type Criterion } from '../lib/labels.ts';
 import { useTRPC } from '../trpc.ts';
 
@@ -46,6 +47,18 @@ export default function CatalogPage() {
   );
   const names = useMemo(() => new Map((all.data ?? []).map((m) => [m.id, m.name])), [all.data]);
   const id = useId();
+  const wide = useMediaQuery(WIDE);
+  const view = state.view ?? (wide ? 'table' : 'cards');
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = [
+    state.query,
+    state.modality,
+    state.task,
+    state.vendor,
+    state.criterion,
+    state.priceMin,
+    state.priceMax,
+  ].filter(Boolean).length;
 
   return (
     <>
@@ -55,163 +68,170 @@ export default function CatalogPage() {
         </p>
       </PageHeader>
       <div className="sidebar-layout">
-        <form
-          className="facets panel"
-          role="search"
-          aria-label="Filter models"
-          onSubmit={(e) => e.preventDefault()}
+        <details
+          className="filters"
+          open={wide || filtersOpen}
+          onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
         >
-          <label className="field">
-            <span>Search</span>
-            <input
-              type="search"
-              name="q"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder="Name, vendor, alias…"
-            />
-          </label>
-
-          <fieldset>
-            <legend>Modality</legend>
-            {(['', 'image', 'video'] as const).map((m) => (
-              <label key={m || 'any'} className="check">
-                <input
-                  type="radio"
-                  name="modality"
-                  checked={state.modality === (m || undefined)}
-                  onChange={() => update({ modality: m || undefined })}
-                />
-                {m === '' ? 'Any' : m === 'image' ? 'Image' : 'Video'}
-              </label>
-            ))}
-          </fieldset>
-
-          <label className="field">
-            <span>Task</span>
-            <select
-              value={state.task ?? ''}
-              onChange={(e) =>
-                update({ task: (e.target.value || undefined) as CatalogState['task'] })
-              }
-            >
-              <option value="">Any task</option>
-              {keysOf(TASKS).map((t) => (
-                <option key={t} value={t}>
-                  {TASKS[t]}
-                </option>
-              ))}
-            </select>
-          </label>
-
-          <label className="field">
-            <span>Vendor</span>
-            <select
-              value={state.vendor ?? ''}
-              onChange={(e) => update({ vendor: e.target.value || undefined })}
-            >
-              <option value="">Any vendor</option>
-              {vendors.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
-
-          <fieldset>
-            <legend>Lifecycle</legend>
-            {keysOf(STATUSES).map((s) => (
-              <label key={s} className="check">
-                <input
-                  type="checkbox"
-                  checked={state.status.includes(s)}
-                  onChange={(e) =>
-                    update({
-                      status: e.target.checked
-                        ? [...state.status, s]
-                        : state.status.filter((x) => x !== s),
-                    })
-                  }
-                />
-                {STATUSES[s]}
-              </label>
-            ))}
-          </fieldset>
-
-          <fieldset>
-            <legend>Score</legend>
+          <summary className="button">Filters{active ? ` (${active} active)` : ''}</summary>
+          <form
+            className="facets panel"
+            role="search"
+            aria-label="Filter models"
+            onSubmit={(e) => e.preventDefault()}
+          >
             <label className="field">
-              <span>Criterion</span>
+              <span>Search</span>
+              <input
+                type="search"
+                name="q"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                placeholder="Name, vendor, alias…"
+              />
+            </label>
+
+            <fieldset>
+              <legend>Modality</legend>
+              {(['', 'image', 'video'] as const).map((m) => (
+                <label key={m || 'any'} className="check">
+                  <input
+                    type="radio"
+                    name="modality"
+                    checked={state.modality === (m || undefined)}
+                    onChange={() => update({ modality: m || undefined })}
+                  />
+                  {m === '' ? 'Any' : m === 'image' ? 'Image' : 'Video'}
+                </label>
+              ))}
+            </fieldset>
+
+            <label className="field">
+              <span>Task</span>
               <select
-                value={state.criterion ?? ''}
+                value={state.task ?? ''}
                 onChange={(e) =>
-                  update({ criterion: (e.target.value || undefined) as Criterion | undefined })
+                  update({ task: (e.target.value || undefined) as CatalogState['task'] })
                 }
               >
-                <option value="">None</option>
-                {keysOf(CRITERIA).map((c) => (
-                  <option key={c} value={c}>
-                    {CRITERIA[c]}
+                <option value="">Any task</option>
+                {keysOf(TASKS).map((t) => (
+                  <option key={t} value={t}>
+                    {TASKS[t]}
                   </option>
                 ))}
               </select>
             </label>
+
             <label className="field">
-              <span>At least</span>
+              <span>Vendor</span>
               <select
-                value={state.minScore}
-                disabled={!state.criterion}
-                onChange={(e) => update({ minScore: Number(e.target.value) })}
+                value={state.vendor ?? ''}
+                onChange={(e) => update({ vendor: e.target.value || undefined })}
               >
-                {[0, 2, 3, 3.5, 4, 4.5, 5].map((v) => (
+                <option value="">Any vendor</option>
+                {vendors.map((v) => (
                   <option key={v} value={v}>
-                    {v === 0 ? 'Any score' : `${v} / 5`}
+                    {v}
                   </option>
                 ))}
               </select>
             </label>
-          </fieldset>
 
-          <fieldset>
-            <legend>Starting price (USD)</legend>
-            <div className="row">
-              <label className="field" style={{ flex: 1 }}>
-                <span>From</span>
-                <input
-                  type="number"
-                  inputMode="decimal"
-                  min={0}
-                  step="0.001"
-                  value={state.priceMin ?? ''}
-                  onChange={(e) => update({ priceMin: e.target.value || undefined }, true)}
-                />
-              </label>
-              <label className="field" style={{ flex: 1 }}>
-                <span>To</span>
-                <input
-                  type="number"
-                  inputMode="decimal"
-                  min={0}
-                  step="0.001"
-                  value={state.priceMax ?? ''}
-                  onChange={(e) => update({ priceMax: e.target.value || undefined }, true)}
-                />
-              </label>
-            </div>
-            <span className="field-help">
-              Per image for image models, per second or per clip for video.
-            </span>
-          </fieldset>
+            <fieldset>
+              <legend>Lifecycle</legend>
+              {keysOf(STATUSES).map((s) => (
+                <label key={s} className="check">
+                  <input
+                    type="checkbox"
+                    checked={state.status.includes(s)}
+                    onChange={(e) =>
+                      update({
+                        status: e.target.checked
+                          ? [...state.status, s]
+                          : state.status.filter((x) => x !== s),
+                      })
+                    }
+                  />
+                  {STATUSES[s]}
+                </label>
+              ))}
+            </fieldset>
 
-          <button
-            type="button"
-            className="button"
-            onClick={() => setParams({}, { replace: false })}
-          >
-            Clear filters
-          </button>
-        </form>
+            <fieldset>
+              <legend>Score</legend>
+              <label className="field">
+                <span>Criterion</span>
+                <select
+                  value={state.criterion ?? ''}
+                  onChange={(e) =>
+                    update({ criterion: (e.target.value || undefined) as Criterion | undefined })
+                  }
+                >
+                  <option value="">None</option>
+                  {keysOf(CRITERIA).map((c) => (
+                    <option key={c} value={c}>
+                      {CRITERIA[c]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                <span>At least</span>
+                <select
+                  value={state.minScore}
+                  disabled={!state.criterion}
+                  onChange={(e) => update({ minScore: Number(e.target.value) })}
+                >
+                  {[0, 2, 3, 3.5, 4, 4.5, 5].map((v) => (
+                    <option key={v} value={v}>
+                      {v === 0 ? 'Any score' : `${v} / 5`}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </fieldset>
+
+            <fieldset>
+              <legend>Starting price (USD)</legend>
+              <div className="row">
+                <label className="field" style={{ flex: 1 }}>
+                  <span>From</span>
+                  <input
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    step="0.001"
+                    value={state.priceMin ?? ''}
+                    onChange={(e) => update({ priceMin: e.target.value || undefined }, true)}
+                  />
+                </label>
+                <label className="field" style={{ flex: 1 }}>
+                  <span>To</span>
+                  <input
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    step="0.001"
+                    value={state.priceMax ?? ''}
+                    onChange={(e) => update({ priceMax: e.target.value || undefined }, true)}
+                  />
+                </label>
+              </div>
+              <span className="field-help">
+                Per image for image models, per second or per clip for video.
+              </span>
+            </fieldset>
+
+            <button
+              type="button"
+              className="button"
+              onClick={() => setParams({}, { replace: false })}
+            >
+              Clear filters
+            </button>
+          </form>
+        </details>
 
         <section aria-labelledby={`${id}-results`}>
           <div className="toolbar">
@@ -227,7 +247,7 @@ export default function CatalogPage() {
                   <input
                     type="radio"
                     name="view"
-                    checked={state.view === v}
+                    checked={view === v}
                     onChange={() => update({ view: v }, true)}
                   />
                   <span>{v === 'table' ? 'Table' : 'Cards'}</span>
@@ -252,7 +272,7 @@ export default function CatalogPage() {
             <Empty title="No model matches these filters">
               <p>Loosen a filter or clear them all.</p>
             </Empty>
-          ) : state.view === 'cards' ? (
+          ) : view === 'cards' ? (
             <ul className="cards" aria-busy={list.isFetching}>
               {models.map((m) => (
                 <ModelCard key={m.id} model={m} criterion={state.criterion} names={names} />

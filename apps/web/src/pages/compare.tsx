@@ -63,7 +63,7 @@ export default function ComparePage() {
               onChange={(models) => update({ models })}
             />
           )}
-          <fieldset className="facets">
+          <fieldset className="facets radio-chips">
             <legend>Use case</legend>
             <label className="check">
               <input
@@ -213,7 +213,7 @@ function ComparisonView({ c }: { c: Comparison }) {
       <section aria-labelledby="criteria-title">
         <h2 id="criteria-title">Criteria</h2>
         <div className="table-scroll" role="region" aria-label="Criteria table" tabIndex={0}>
-          <table data-testid="criteria-table">
+          <table className="compare-table" data-testid="criteria-table">
             <thead>
               <tr>
                 <th scope="col">Criterion</th>
@@ -284,7 +284,7 @@ function ComparisonView({ c }: { c: Comparison }) {
       <section aria-labelledby="features-title">
         <h2 id="features-title">Features</h2>
         <div className="table-scroll" role="region" aria-label="Feature table" tabIndex={0}>
-          <table>
+          <table className="compare-table">
             <thead>
               <tr>
                 <th scope="col">Feature</th>
@@ -322,7 +322,7 @@ function ComparisonView({ c }: { c: Comparison }) {
       <section aria-labelledby="choose-title">
         <h2 id="choose-title">If you need…</h2>
         <div className="table-scroll" role="region" aria-label="If you need table" tabIndex={0}>
-          <table data-testid="choose-table">
+          <table className="compare-table choose-table" data-testid="choose-table">
             <thead>
               <tr>
                 <th scope="col">If you need</th>

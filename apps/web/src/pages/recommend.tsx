@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LifecycleBadge } from '../components/lifecycle.tsx';
 import { PageHeader } from '../components/page.tsx';
@@ -106,6 +106,7 @@ export default function RecommendPage() {
   const submitted = useMemo(() => (params.get('run') ? readForm(params) : undefined), [params]);
   const [form, setForm] = useState<Form>(() => readForm(params));
   const [errors, setErrors] = useState<string[]>([]);
+  const [runs, setRuns] = useState(0);
   const id = useId();
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -116,7 +117,10 @@ export default function RecommendPage() {
     e.preventDefault();
     const parsed = toQuery(form);
     setErrors('errors' in parsed ? parsed.errors : []);
-    if ('query' in parsed) setParams(writeForm(form));
+    if ('query' in parsed) {
+      setParams(writeForm(form));
+      setRuns((n) => n + 1);
+    }
   };
 
   return (
@@ -236,7 +240,7 @@ export default function RecommendPage() {
         </form>
         <div className="stack">
           {submitted ? (
-            <Results form={submitted} />
+            <Results form={submitted} focusKey={runs} />
           ) : (
             <Empty title="Tell us about the job">
               Fill in the form and press Recommend. Every field is optional.
@@ -248,7 +252,7 @@ export default function RecommendPage() {
   );
 }
 
-function Results({ form }: { form: Form }) {
+function Results({ form, focusKey }: { form: Form; focusKey: number }) {
   const trpc = useTRPC();
   const parsed = toQuery(form);
   const result = useQuery({
@@ -266,14 +270,19 @@ function Results({ form }: { form: Form }) {
       />
     );
   if (result.isPending) return <Loading label="Ranking the catalog…" />;
-  return <ResultView r={result.data} />;
+  return <ResultView r={result.data} focusKey={focusKey} />;
 }
 
-function ResultView({ r }: { r: Result }) {
+function ResultView({ r, focusKey }: { r: Result; focusKey: number }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After pressing Recommend, move to the results: on a phone they sit below the long form.
+  useEffect(() => {
+    if (focusKey > 0) heading.current?.focus();
+  }, [focusKey]);
   return (
     <>
       <section aria-labelledby="ranked-title">
-        <h2 id="ranked-title" style={{ marginTop: 0 }}>
+        <h2 id="ranked-title" style={{ marginTop: 0 }} ref={heading} tabIndex={-1}>
           {r.ranked.length
             ? `${r.ranked.length} model${r.ranked.length === 1 ? '' : 's'} fit`
             : 'No model fits'}

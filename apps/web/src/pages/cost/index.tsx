@@ -29,6 +29,9 @@ export interface Priced {
   projection: Projection;
 }
 
+/** useQueries re-runs `combine` only when a result changed: the array it returns is then stable. */
+const sameResults = <T,>(results: T[]): T[] => results;
+
 const usdAxis = (v: number) =>
   v >= 1000 ? `$${formatCount(Math.round(v))}` : `$${v.toFixed(v < 10 ? 2 : 0)}`;
 
@@ -46,7 +49,10 @@ export default function CostPage() {
     () => new Map((catalog.data ?? []).map((m) => [m.id, m as ListedModel])),
     [catalog.data],
   );
-  const chosen = state.models.map((m) => byId.get(m)).filter((m): m is ListedModel => !!m);
+  const chosen = useMemo(
+    () => state.models.map((m) => byId.get(m)).filter((m): m is ListedModel => !!m),
+    [state.models, byId],
+  );
   const unknown = catalog.data ? state.models.filter((m) => !byId.has(m)) : [];
   const volumes = volumesToPrice(state);
 
@@ -59,11 +65,17 @@ export default function CostPage() {
       }),
       placeholderData: keepPreviousData,
     })),
+    combine: sameResults,
   });
-  const priced: Priced[] = chosen.flatMap((model, i) => {
-    const data = projections[i]?.data;
-    return data ? [{ model, projection: data }] : [];
-  });
+  // Stable while nothing changes, so the chart redraws only for new numbers.
+  const priced: Priced[] = useMemo(
+    () =>
+      chosen.flatMap((model, i) => {
+        const data = projections[i]?.data;
+        return data ? [{ model, projection: data }] : [];
+      }),
+    [chosen, projections],
+  );
   const allPriced =
     priced.length === chosen.length && chosen.length > 0 && projections.every((p) => !p.isError);
 
@@ -402,7 +414,11 @@ function MonthlyChart({
   acceptRate: number;
 }) {
   const id = useId();
+  const [log, setLog] = useState(false);
   const x = volumes;
+  // Log scales need every volume and cost above zero.
+  const canLog =
+    x.every((v) => v > 0) && priced.every((p) => p.projection.monthly.every((r) => r.micros > 0));
   const series = useMemo(
     () =>
       priced.map(({ model, projection }) => ({
@@ -417,16 +433,29 @@ function MonthlyChart({
   );
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Monthly cost by volume</h3>
+      <div className="toolbar">
+        <h3 id={`${id}-title`} style={{ margin: 0 }}>
+          Monthly cost by volume
+        </h3>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={log && canLog}
+            disabled={!canLog}
+            onChange={(e) => setLog(e.target.checked)}
+          />
+          Logarithmic scales
+        </label>
+      </div>
       <figure className="figure" aria-labelledby={`${id}-caption`}>
         <LineChart
           x={x}
           series={series}
           xLabel="Kept assets per month"
           yLabel="USD per month"
-          formatX={(v) => formatCount(v)}
+          formatX={formatCount}
           formatY={usdAxis}
-          logX={x.length > 1 && x[0] !== 0}
+          log={log && canLog}
         />
         <figcaption id={`${id}-caption`}>
           Expected monthly cost of {priced.map((p) => p.model.name).join(', ')} at {acceptRate}%

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { horizontalOverflow, screenshots, startStudio, type Studio } from './harness.ts';
+
+let studio: Studio;
+beforeAll(async () => {
+  studio = await startStudio();
+});
+afterAll(() => studio?.close());
+
+describe('catalog', () => {
+  it('searches, filters by facet, sorts, and keeps it all in the address', async () => {
+    const page = await studio.open('/');
+    await page.getByRole('heading', { name: 'Model catalog' }).waitFor();
+    const table = page.getByRole('region', { name: 'Models' });
+    await table.getByRole('link', { name: 'Nano Banana Pro' }).waitFor();
+    const rowCount = () => table.locator('tbody tr').count();
+    const all = await rowCount();
+    expect(all).toBeGreaterThan(20);
+    // Retired models are hidden until asked for.
+    await expect(table.getByRole('link', { name: 'DALL·E 3' }).count()).resolves.toBe(0);
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('banana');
+    await page.waitForURL(/q=banana/);
+    await page
+      .getByRole('heading', { name: /^\d+ models?$/ })
+      .filter({ hasNotText: String(all) })
+      .waitFor();
+    const names = await table.locator('tbody th a').allTextContents();
+    expect(names.length).toBeGreaterThan(1);
+    expect(names.every((n) => /banana/i.test(n))).toBe(true);
+
+    // Facet: video only. Nano Banana is an image model, so "banana" + video finds nothing.
+    await page.getByRole('radio', { name: 'Video' }).check();
+    await page.getByText('No model matches these filters').waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.waitForURL((u) => !u.search.includes('q='));
+    await table.getByRole('link', { name: 'Veo 3.1', exact: true }).waitFor();
+    const types = await table.locator('tbody td:nth-child(3)').allTextContents();
+    expect(new Set(types)).toEqual(new Set(['Video']));
+    expect(page.url()).toContain('modality=video');
+
+    // Sort by starting price, cheapest first: prices in the column ascend.
+    await page.getByRole('button', { name: /^From/ }).click();
+    await page.waitForURL(/sort=price/);
+    const prices = (await table.locator('tbody td.num').allTextContents())
+      .filter((t) => t.startsWith('$'))
+      .map((t) => Number(t.replace(/[^0-9.]/g, '')));
+    expect(prices.length).toBeGreaterThan(3);
+    expect([...prices].sort((a, b) => a - b)).toEqual(prices);
+    await expect(
+      page.getByRole('columnheader', { name: /From/ }).getAttribute('aria-sort'),
+    ).resolves.toBe('ascending');
+
+    // The address restores the same view after a reload.
+    await page.reload();
+    await table.getByRole('link', { name: 'Veo 3.1', exact: true }).waitFor();
+    await expect(page.getByRole('radio', { name: 'Video' }).isChecked()).resolves.toBe(true);
+    expect(studio.pageErrors).toEqual([]);
+  });
+
+  it('marks retired models with their replacements', async () => {
+    const page = await studio.open('/?status=retired&view=cards');
+    const card = page.locator('li.card', { has: page.getByRole('link', { name: 'DALL·E 3' }) });
+    await card.waitFor();
+    await expect(card.locator('.badge-retired').textContent()).resolves.toMatch(
+      /^Retired on \d+ \w+ \d{4}$/,
+    );
+    await expect(card.getByText(/^Replaced by/).count()).resolves.toBe(1);
+    await card.getByRole('link', { name: 'GPT Image 2', exact: true }).waitFor();
+    expect(studio.pageErrors).toEqual([]);
+  });
+
+  it('filters by minimum score and shows the score column', async () => {
+    const page = await studio.open('/');
+    await page.getByRole('combobox', { name: 'Criterion' }).selectOption('textRendering');
+    await page.getByRole('combobox', { name: 'At least' }).selectOption('4.5');
+    await page.waitForURL(/min=4.5/);
+    const table = page.getByRole('region', { name: 'Models' });
+    await page.getByRole('columnheader', { name: /Text rendering/ }).waitFor();
+    const scores = await table.locator('tbody td.num:last-child').allTextContents();
+    expect(scores.length).toBeGreaterThan(0);
+    for (const s of scores) expect(Number(s.split(' ')[0])).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('lays out at 390 px without sideways scrolling and takes screenshots', async () => {
+    const page = await studio.open('/', { width: 'phone' });
+    await page.getByRole('link', { name: 'Nano Banana Pro' }).first().waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshots(page, 'catalog');
+    const cards = await studio.open('/?view=cards&modality=video');
+    await cards.locator('li.card').first().waitFor();
+    await screenshots(cards, 'catalog-cards');
+    expect(studio.pageErrors).toEqual([]);
+  });
+});
