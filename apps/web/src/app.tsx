@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { markNavigation, PageHeader } from './components/page.tsx';
 import { ErrorNotice, Loading } from './components/status.tsx';
@@ -21,7 +21,8 @@ const NAV = [
 export function App() {
   const [location] = useLocation();
   const first = useRef(true);
-  useEffect(() => {
+  // A layout effect runs before the new page's (passive) effects, so its heading sees the flag.
+  useLayoutEffect(() => {
     if (first.current) first.current = false;
     else markNavigation();
   }, [location]);

@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { LifecycleBadge, Replacements } from '../components/lifecycle.tsx';
 import { PageHeader } from '../components/page.tsx';
 import { PriceDetails } from '../components/price-table.tsx';
-import { SourceRef, type Source } from '../components/source.tsx';
+import { SourceRef } from '../components/source.tsx';
 import { Empty, ErrorNotice, Loading } from '../components/status.tsx';
 import { formatCount, formatDate, humanize } from '../lib/format.ts';
 import { CRITERIA, keysOf, TASKS } from '../lib/labels.ts';
@@ -325,7 +325,7 @@ function NoteList({ title, notes }: { title: string; notes: readonly Note[] }) {
       <ul className="notes">
         {notes.map((n) => (
           <li key={n.text}>
-            {n.text} <SourceRef source={n.source as Source} />
+            {n.text} <SourceRef source={n.source} />
           </li>
         ))}
       </ul>

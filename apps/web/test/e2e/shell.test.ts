@@ -75,7 +75,10 @@ describe('app shell', () => {
   it('marks a retired model and links its replacement; an unknown one gets the server message', async () => {
     const page = await studio.open('/models/dall-e-3');
     await page.getByText('Retired: this model can no longer be called.').waitFor();
-    await page.getByRole('note').getByRole('link', { name: 'GPT Image 2', exact: true }).waitFor();
+    // Following the replacement loads the same page chunk again: focus still moves to its heading.
+    await page.getByRole('note').getByRole('link', { name: 'GPT Image 2', exact: true }).click();
+    await page.waitForURL(/\/models\/gpt-image-2$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('GPT Image 2');
     const missing = await studio.open('/models/nano-banan-pro');
     const alert = missing.getByRole('alert');
     await alert.waitFor();
