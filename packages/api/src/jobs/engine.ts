@@ -40,7 +40,7 @@ import {
   type Generation,
   type UpdateGenerationInput,
 } from '@atelier/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { providerMayHaveCharged } from './charges.ts';
 import { JobEventLog, TERMINAL_STATUSES, type JobEvent, type JobEventAsset, type JobEventInit } from './events.ts';
@@ -162,7 +162,6 @@ type Outcome = 'done' | 'handed-over';
 
 interface Running {
   ac: AbortController;
-  ownerId: string;
   /** Whether a request has reached the provider (decides release vs settle on failure). */
   sent: boolean;
   cancelRequested: boolean;
@@ -198,6 +197,8 @@ class Engine implements JobEngine {
   readonly #queue: JobQueue;
   readonly #opts: JobEngineOptions;
   readonly #running = new Map<string, Running>();
+  /** Open reservations made by this process, so closing one needs no ledger lookup. */
+  readonly #reservations = new Map<string, string>();
   #started: Promise<void> | undefined;
   #draining = false;
   #cancelWatch: NodeJS.Timeout | undefined;
@@ -276,9 +277,10 @@ class Engine implements JobEngine {
         estimatedCostMicros: est.expected,
         warnings: plan.warnings,
       });
-      await reserve(tx, { userId: v.ownerId, tokenId: v.tokenId, generationId: g.id, micros: est.high });
-      return g;
+      const reservation = await reserve(tx, { userId: v.ownerId, tokenId: v.tokenId, generationId: g.id, micros: est.high });
+      return { ...g, reservationId: reservation.id };
     });
+    this.#reservations.set(generation.id, generation.reservationId);
     this.events.emit(generation.id, { type: 'queued', status: 'queued', warnings: plan.warnings });
     await this.#queue.enqueue({ generationId: generation.id, provider: route.provider });
     return {
@@ -298,53 +300,63 @@ class Engine implements JobEngine {
   // RUN
 
   async #handle(job: QueuedJob): Promise<Outcome> {
-    if (this.#running.has(job.generationId)) return 'done';
-    const row = await getGeneration(this.#db, job.generationId);
-    if (!row) return 'done';
+    const id = job.generationId;
+    if (this.#running.has(id)) return 'done';
+    // The common case in one statement: claim a queued job. Registered as running first, so a
+    // cancel arriving meanwhile finds it.
+    let claimed: Generation | undefined;
+    let cancelAsked = false;
+    const outcome = await this.#track(id, async (state) => {
+      claimed = await this.#claim(id);
+      if (!claimed) {
+        cancelAsked = state.cancelRequested;
+        return 'done';
+      }
+      this.events.emit(id, { type: 'started', status: 'running' });
+      const kind = this.#kindOf(claimed);
+      const signal = this.#deadline(state, kind);
+      return kind === 'video' ? this.#runVideo(claimed, state, signal) : this.#runImage(claimed, state, signal);
+    });
+    if (claimed || cancelAsked) return outcome; // a cancel that came meanwhile finishes on its own
+    const row = await getGeneration(this.#db, id);
+    if (!row || row.status === 'queued') return 'done';
     if (TERMINAL_STATUSES.has(row.status)) {
       await this.#closeLeftover(row);
       return 'done';
     }
-    if (row.status === 'running') return this.#resumeRunning(row);
-    return this.#runQueued(row);
+    return this.#resumeRunning(row);
+  }
+
+  /** queued → running, only from queued; the row, or undefined when it was not queued. */
+  async #claim(id: string): Promise<Generation | undefined> {
+    const g = schema.generations;
+    const [row] = await this.#db
+      .update(g)
+      .set({ status: 'running', startedAt: new Date() })
+      .where(and(eq(g.id, id), eq(g.status, 'queued')))
+      .returning(GENERATION_COLUMNS);
+    return row;
   }
 
   #kindOf(row: Generation): JobKind {
     return this.#catalog.get(row.modelId)?.modality ?? 'image';
   }
 
-  #track(row: Generation, sent: boolean, body: (state: Running, signal: AbortSignal) => Promise<Outcome>): Promise<Outcome> {
-    const ac = new AbortController();
-    const deadlineMs = this.#kindOf(row) === 'video' ? (this.#opts.videoDeadlineMs ?? 30 * 60_000) : (this.#opts.imageDeadlineMs ?? 15 * 60_000);
-    const signal = AbortSignal.any([ac.signal, AbortSignal.timeout(deadlineMs)]);
-    const state: Running = { ac, ownerId: row.ownerId, sent, cancelRequested: false, polling: false, handOver: false, done: Promise.resolve('done') };
-    state.done = body(state, signal).finally(() => {
-      this.#running.delete(row.id);
-      if (this.#running.size === 0) this.#stopCancelWatch();
-    });
-    this.#running.set(row.id, state);
-    this.#startCancelWatch();
-    return state.done;
+  /** The job's signal: aborted by a cancel or a hand-over, or when its deadline passes. */
+  #deadline(state: Running, kind: JobKind): AbortSignal {
+    const ms = kind === 'video' ? (this.#opts.videoDeadlineMs ?? 30 * 60_000) : (this.#opts.imageDeadlineMs ?? 15 * 60_000);
+    return AbortSignal.any([state.ac.signal, AbortSignal.timeout(ms)]);
   }
 
-  /** Registered as running before the status changes, so a cancel arriving meanwhile finds it. */
-  #runQueued(row: Generation): Promise<Outcome> {
-    return this.#track(row, false, async (state, signal) => {
-      const startedAt = new Date();
-      let running: Generation;
-      try {
-        running = await updateGeneration(this.#db, row.id, {
-          status: 'running',
-          startedAt,
-          queueMs: clampMs(startedAt.getTime() - row.queuedAt.getTime()),
-        });
-      } catch (error) {
-        if (isAtelierError(error) && error.code === 'invalid_request') return 'done'; // cancelled meanwhile
-        throw error;
-      }
-      this.events.emit(row.id, { type: 'started', status: 'running' });
-      return this.#kindOf(running) === 'video' ? this.#runVideo(running, state, signal) : this.#runImage(running, state, signal);
+  #track(id: string, body: (state: Running) => Promise<Outcome>): Promise<Outcome> {
+    const state: Running = { ac: new AbortController(), sent: false, cancelRequested: false, polling: false, handOver: false, done: Promise.resolve('done') };
+    this.#running.set(id, state);
+    state.done = body(state).finally(() => {
+      this.#running.delete(id);
+      if (this.#running.size === 0) this.#stopCancelWatch();
     });
+    this.#startCancelWatch();
+    return state.done;
   }
 
   #onProgress(id: string): (event: ProgressEvent) => void {
@@ -457,7 +469,9 @@ class Engine implements JobEngine {
     const parsed = stored?.status === 'pending' ? StoredOperation.safeParse(stored.operation) : undefined;
     if (parsed?.success) {
       const operation = parsed.data as unknown as VideoOperation;
-      return this.#track(row, true, async (state, signal) => {
+      return this.#track(row.id, async (state) => {
+        state.sent = true;
+        const signal = this.#deadline(state, 'video');
         let model: VideoModel;
         try {
           model = await videoModelFor(operation, { catalog: this.#catalog, settings: await this.#settings(row.ownerId) });
@@ -513,7 +527,7 @@ class Engine implements JobEngine {
     const warnings = dedupeWarnings([...row.warnings, ...result.warnings]);
     const outcome: UpdateGenerationInput = {
       finishedAt: new Date(),
-      queueMs: clampMs((row.queueMs ?? 0) + result.latency.queueMs),
+      queueMs: clampMs(queueWait(row) + result.latency.queueMs),
       generationMs: clampMs(result.latency.generationMs),
       downloadMs: clampMs(result.latency.downloadMs + storeMs),
       actualCostMicros: result.cost.micros,
@@ -553,7 +567,13 @@ class Engine implements JobEngine {
     const errorMessage = cancelled ? 'Cancelled while running.' : e.message;
     let final: Generation | undefined;
     try {
-      final = await updateGeneration(this.#db, row.id, { status, finishedAt: new Date(), errorCode, errorMessage: errorMessage.slice(0, 2000) });
+      final = await updateGeneration(this.#db, row.id, {
+        status,
+        finishedAt: new Date(),
+        ...(row.startedAt ? { queueMs: clampMs(queueWait(row)) } : {}),
+        errorCode,
+        errorMessage: errorMessage.slice(0, 2000),
+      });
     } catch (updateError) {
       if (!(isAtelierError(updateError) && updateError.code === 'invalid_request')) throw updateError;
       final = await getGeneration(this.#db, row.id); // already cancelled elsewhere
@@ -572,13 +592,20 @@ class Engine implements JobEngine {
 
   /** Closes the generation's open reservation, if it still has one (closing twice is a no-op). */
   async #close(generationId: string, how: { settle: number } | { release: true }): Promise<void> {
-    const rows = await ledgerForGeneration(this.#db, generationId);
-    const closed = new Set(rows.filter((r) => r.kind !== 'reserve').map((r) => r.reservationId));
-    for (const r of rows) {
-      if (r.kind !== 'reserve' || closed.has(r.id)) continue;
+    const known = this.#reservations.get(generationId);
+    this.#reservations.delete(generationId);
+    let open: string[];
+    if (known !== undefined) {
+      open = [known];
+    } else {
+      const rows = await ledgerForGeneration(this.#db, generationId);
+      const closed = new Set(rows.filter((r) => r.kind !== 'reserve').map((r) => r.reservationId));
+      open = rows.filter((r) => r.kind === 'reserve' && !closed.has(r.id)).map((r) => r.id);
+    }
+    for (const id of open) {
       try {
-        if ('settle' in how) await settle(this.#db, r.id, how.settle);
-        else await release(this.#db, r.id);
+        if ('settle' in how) await settle(this.#db, id, how.settle);
+        else await release(this.#db, id);
       } catch (error) {
         // Another process closed it first; the ledger allows one close per reservation.
         if (!(isAtelierError(error) && error.code === 'invalid_request')) throw error;
@@ -607,9 +634,7 @@ class Engine implements JobEngine {
         running.cancelRequested = true;
         running.ac.abort(new AtelierError('cancelled', 'Cancelled.'));
         await running.done;
-        const row = await getGeneration(this.#db, id);
-        if (!row) throw notFound(id);
-        return row;
+        continue; // see how it ended: cancelled, or finished before the cancel took effect
       }
       const row = await getGeneration(this.#db, id);
       if (!row) throw notFound(id);
@@ -845,6 +870,14 @@ class Engine implements JobEngine {
 
 function notFound(id: string): AtelierError {
   return new AtelierError('not_found', `No generation with id ${id}.`, { details: { id } });
+}
+
+/** The columns of a generation row as the data module returns it (the search column is internal). */
+const { promptSearch: _promptSearch, ...GENERATION_COLUMNS } = getTableColumns(schema.generations);
+
+/** Time spent in this server's queue. */
+function queueWait(row: Generation): number {
+  return row.startedAt ? row.startedAt.getTime() - row.queuedAt.getTime() : 0;
 }
 
 function asJson(value: unknown): z.core.util.JSONType {
