@@ -5,7 +5,6 @@ import { ImageParams, VideoParams, type SubmitResult } from '../jobs/index.ts';
 import { jsonWithoutNul, ModelName, Prompt } from '../jobs/inputs.ts';
 import { studioProcedure } from '../trpc.ts';
 
-
 const Common = {
   /** One prompt… */
   prompt: Prompt.optional(),
@@ -19,14 +18,28 @@ const Common = {
 /** Most generations one call may queue (prompts × models). */
 const MAX_JOBS = 64;
 
+const imageParams = ImageParams.refine(jsonWithoutNul, 'must not contain NUL characters');
+const videoParams = VideoParams.refine(jsonWithoutNul, 'must not contain NUL characters');
+
 export const CreateGenerationInput = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('image'), ...Common, params: ImageParams.refine(jsonWithoutNul, 'must not contain NUL characters').optional() }).strict(),
-    z.object({ kind: z.literal('video'), ...Common, params: VideoParams.refine(jsonWithoutNul, 'must not contain NUL characters').optional() }).strict(),
+    z
+      .object({
+        kind: z.literal('image'),
+        ...Common,
+        params: imageParams.optional(),
+        /** One model's settings, used instead of `params` for it (models differ in sizes, qualities…); keyed as written in `models`. */
+        modelParams: z.record(ModelName, imageParams).optional(),
+      })
+      .strict(),
+    z.object({ kind: z.literal('video'), ...Common, params: videoParams.optional(), modelParams: z.record(ModelName, videoParams).optional() }).strict(),
   ])
   .superRefine((v, ctx) => {
     if ((v.prompt === undefined) === (v.prompts === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'give either prompt or prompts' });
+    }
+    for (const model of Object.keys(v.modelParams ?? {})) {
+      if (!v.models.includes(model)) ctx.addIssue({ code: 'custom', path: ['modelParams', model], message: `"${model}" is not one of the models` });
     }
     const jobs = (v.prompts?.length ?? 1) * v.models.length;
     if (jobs > MAX_JOBS) {
@@ -42,17 +55,29 @@ export const generateRouter = {
    */
   create: studioProcedure.input(CreateGenerationInput).mutation(async ({ ctx, input }) => {
     const batches: (SubmitResult & { prompt: string })[] = [];
+    const common = {
+      ownerId: ctx.user.id,
+      ...(ctx.user.tokenId ? { tokenId: ctx.user.tokenId } : {}),
+      kind: input.kind,
+      ...(input.providers ? { providers: input.providers } : {}),
+    };
+    const perModel = input.modelParams;
     for (const prompt of input.prompts ?? [input.prompt ?? '']) {
-      const result = await ctx.jobs.submit({
-        ownerId: ctx.user.id,
-        ...(ctx.user.tokenId ? { tokenId: ctx.user.tokenId } : {}),
-        kind: input.kind,
-        prompt,
-        models: input.models,
-        ...(input.providers ? { providers: input.providers } : {}),
-        ...(input.params ? { params: input.params } : {}),
-      });
-      batches.push({ prompt, ...result });
+      if (!perModel) {
+        const result = await ctx.jobs.submit({ ...common, prompt, models: input.models, ...(input.params ? { params: input.params } : {}) });
+        batches.push({ prompt, ...result });
+        continue;
+      }
+      // Models with settings of their own are submitted one by one into the same batch.
+      let batchId: string | undefined;
+      const jobs: SubmitResult['jobs'] = [];
+      for (const model of input.models) {
+        const params = perModel[model] ?? input.params;
+        const result = await ctx.jobs.submit({ ...common, prompt, models: [model], ...(params ? { params } : {}), ...(batchId ? { batchId } : {}) });
+        batchId = result.batchId;
+        jobs.push(...result.jobs);
+      }
+      batches.push({ prompt, batchId: batchId ?? '', jobs });
     }
     return { batches };
   }),
