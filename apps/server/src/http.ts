@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appRouter, type ApiContext } from '@atelier/api';
+import { appRouter, type ApiContext, type SessionUser } from '@atelier/api';
+import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
+import { ASSET_PREFIX, serveAsset, type AssetRouteOptions } from './assets.ts';
+import { clearedSessionCookie, sessionCookie, tokenOf, type Authenticate } from './auth.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -11,51 +14,186 @@ export interface ServerOptions {
   port?: number;
   /** The built web app; when absent the root page says how to build it. */
   webDir?: string;
-  /** Builds the tRPC context for one request. */
-  createContext: (req: http.IncomingMessage) => ApiContext | Promise<ApiContext>;
+  /** Builds the tRPC context for one request, for the caller `authenticate` found. */
+  createContext: (
+    req: http.IncomingMessage,
+    auth: { user?: SessionUser },
+  ) => ApiContext | Promise<ApiContext>;
+  /**
+   * Who is calling (see auth.ts). Without it every request is anonymous: catalog procedures
+   * work, studio procedures answer UNAUTHORIZED, and /assets is not served.
+   */
+  authenticate?: Authenticate;
+  /** Serves /assets/<sha256> with the same authentication as the API. */
+  assets?: AssetRouteOptions;
+  /** Team mode: POST /auth/session turns a bearer token into an HttpOnly cookie for media and event streams. */
+  sessions?: boolean;
   /** Origins allowed to call the API from a browser; same-origin needs none. */
   corsOrigins?: readonly string[];
-  /** Largest accepted request body. */
+  /** Largest accepted request body (larger: 413). */
   maxBodyBytes?: number;
 }
 
 export interface RunningServer {
   url: string;
   server: http.Server;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, answers new requests on open connections with 503, and waits
+   * for the requests in flight (event streams excepted) up to `graceMs`.
+   */
+  stopAccepting(graceMs?: number): Promise<void>;
+  /** stopAccepting(), then closes every connection (event streams end; clients reconnect elsewhere). */
+  close(graceMs?: number): Promise<void>;
 }
 
 const TRPC_PREFIX = '/trpc/';
+export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
-export function createRequestListener(opts: ServerOptions): http.RequestListener {
+const PLACEHOLDER_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Atelier</title><p>The Atelier API is running at <code>/trpc</code>. Build the web studio with <code>pnpm build</code> to use it here.</p>';
+
+interface ListenerState {
+  /** Set when shutting down: new requests get 503. */
+  closing: boolean;
+  inFlight: Set<http.ServerResponse>;
+}
+
+function isEventStream(req: http.IncomingMessage): boolean {
+  return req.headers.accept?.includes('text/event-stream') === true;
+}
+
+export function createRequestListener(
+  opts: ServerOptions,
+  state: ListenerState = { closing: false, inFlight: new Set() },
+): http.RequestListener {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: TRPC_PREFIX,
-    maxBodySize: opts.maxBodyBytes ?? 1_000_000,
-    createContext: ({ req }) => opts.createContext(req),
+    maxBodySize: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    async createContext({ req, res }) {
+      let user: SessionUser | undefined;
+      if (opts.authenticate) {
+        const auth = await opts.authenticate(req);
+        if (!auth.ok) {
+          if (auth.retryAfterSeconds !== undefined)
+            res.setHeader('retry-after', String(auth.retryAfterSeconds));
+          throw new TRPCError({ code: auth.code, message: auth.message });
+        }
+        user = auth.user;
+      }
+      return opts.createContext(req, { user });
+    },
     onError({ error, path }) {
       // Expected failures (bad input, unknown model) are the caller's; log only the server's own.
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'}: ${error.cause?.stack ?? error.message}`);
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        console.error(`[trpc] ${path ?? '?'}: ${error.cause?.stack ?? error.message}`);
     },
   });
-  const web = opts.webDir && existsSync(opts.webDir) ? sirv(opts.webDir, { single: true, gzip: true, etag: true }) : undefined;
+  const web =
+    opts.webDir && existsSync(opts.webDir)
+      ? sirv(opts.webDir, { single: true, gzip: true, etag: true })
+      : undefined;
   const allowed = new Set(opts.corsOrigins ?? []);
+
+  async function assets(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    sha256: string,
+  ): Promise<void> {
+    const auth = opts.authenticate ? await opts.authenticate(req) : undefined;
+    if (!opts.assets || !auth) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    if (!auth.ok) {
+      res
+        .writeHead(auth.status, {
+          'content-type': 'application/json',
+          ...(auth.retryAfterSeconds === undefined
+            ? {}
+            : { 'retry-after': String(auth.retryAfterSeconds) }),
+          ...(auth.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+        })
+        .end(JSON.stringify({ error: { code: auth.code, message: auth.message } }));
+      return;
+    }
+    await serveAsset(opts.assets, auth.user, sha256, req, res);
+  }
+
+  async function session(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method === 'DELETE') {
+      res.writeHead(204, { 'set-cookie': clearedSessionCookie() }).end();
+      return;
+    }
+    if (req.method !== 'POST' || !opts.authenticate) {
+      res.writeHead(405, { allow: 'POST, DELETE' }).end();
+      return;
+    }
+    const auth = await opts.authenticate(req);
+    const token = req.headers.authorization ? tokenOf(req) : undefined;
+    if (!auth.ok || !token) {
+      const status = auth.ok ? 401 : auth.status;
+      res
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify({
+            error: {
+              code: 'UNAUTHORIZED',
+              message: auth.ok
+                ? 'Send the token as "Authorization: Bearer <token>".'
+                : auth.message,
+            },
+          }),
+        );
+      return;
+    }
+    const secure = 'encrypted' in req.socket || req.headers['x-forwarded-proto'] === 'https';
+    res.writeHead(204, { 'set-cookie': sessionCookie(token, secure) }).end();
+  }
 
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('X-Content-Type-Options', 'nosniff');
 
+    if (state.closing) {
+      res
+        .writeHead(503, {
+          connection: 'close',
+          'retry-after': '1',
+          'content-type': 'application/json',
+        })
+        .end(JSON.stringify({ ok: false, shuttingDown: true }));
+      return;
+    }
+    if (!isEventStream(req)) {
+      state.inFlight.add(res);
+      res.once('close', () => state.inFlight.delete(res));
+    }
+
     const origin = req.headers.origin;
     if (origin && allowed.has(origin)) {
       res.setHeader('Access-Control-Allow-Origin', origin);
       res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, trpc-accept, last-event-id');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        'authorization, content-type, trpc-accept, last-event-id, range',
+      );
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Expose-Headers', 'content-range, accept-ranges, retry-after');
       if (req.method === 'OPTIONS') {
         res.writeHead(204).end();
         return;
       }
     }
+
+    const fail = (error: unknown) => {
+      console.error(`[http] ${req.method ?? '?'} ${url.pathname}:`, error);
+      if (!res.headersSent)
+        res
+          .writeHead(500, { 'content-type': 'text/plain' })
+          .end('Internal error. The server log has the details.');
+      else res.destroy();
+    };
 
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true }));
@@ -65,6 +203,14 @@ export function createRequestListener(opts: ServerOptions): http.RequestListener
       trpc(req, res);
       return;
     }
+    if (url.pathname.startsWith(ASSET_PREFIX)) {
+      assets(req, res, url.pathname.slice(ASSET_PREFIX.length)).catch(fail);
+      return;
+    }
+    if (url.pathname === '/auth/session' && opts.sessions) {
+      session(req, res).catch(fail);
+      return;
+    }
     if (web) {
       web(req, res, () => {
         res.writeHead(404).end('Not found');
@@ -72,9 +218,7 @@ export function createRequestListener(opts: ServerOptions): http.RequestListener
       return;
     }
     if (url.pathname === '/') {
-      res
-        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><title>Atelier</title><p>The Atelier API is running at <code>/trpc</code>. Build the web studio with <code>pnpm build</code> to use it here.</p>');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PLACEHOLDER_PAGE);
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -82,20 +226,40 @@ export function createRequestListener(opts: ServerOptions): http.RequestListener
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const server = http.createServer(createRequestListener(opts));
+  const state: ListenerState = { closing: false, inFlight: new Set() };
+  const server = http.createServer(createRequestListener(opts, state));
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 8787, host, () => resolve());
+    server.listen(opts.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
+  let stopped: Promise<void> | undefined;
+
+  const stopAccepting = (graceMs = 30_000) => {
+    stopped ??= (async () => {
+      state.closing = true;
+      closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while (state.inFlight.size > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+    })();
+    return stopped;
+  };
+
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
+    stopAccepting,
+    async close(graceMs) {
+      await stopAccepting(graceMs);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { AppRouter } from './root.ts';
 export { appRouter, type AppRouter } from './root.ts';
 export { createCallerFactory, createContext, type ApiContext, type ErrorData, type SessionUser } from './trpc.ts';
 export * from './jobs/index.ts';
+export type { ProviderKeyStatus, ProviderKeyVault } from './router/keys.ts';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -4,6 +4,7 @@ import { AtelierError, describeIssues, loadCatalog, type AtelierErrorCode, type 
 import type { AssetStore, Db, UserRole } from '@atelier/db';
 import { ZodError } from 'zod';
 import type { JobEngine } from './jobs/index.ts';
+import type { ProviderKeyVault } from './router/keys.ts';
 
 // ---------------------------------------------------------------------------------------------
 // CONTEXT: what every procedure can reach. Apps build it per request (server) or once (CLI).
@@ -26,6 +27,10 @@ export interface ApiContext {
   assets?: AssetStore;
   jobs?: JobEngine;
   user?: SessionUser;
+  /** 'team': every caller signs in with an API token; 'local' (default): one user, no sign-in. */
+  mode?: 'local' | 'team';
+  /** Provider keys held by the server (encrypted at rest); absent where the app keeps none. */
+  keys?: ProviderKeyVault;
 }
 
 export function createContext(overrides: Partial<ApiContext> = {}): ApiContext {
@@ -111,6 +116,20 @@ export const studioProcedure = publicProcedure.use(({ ctx, next }) => {
     throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This server runs without a database; studio procedures are unavailable.' });
   }
   return next({ ctx: { ...ctx, db, assets, jobs, user } });
+});
+
+/** Procedures on accounts (tokens, users, keys): a signed-in user and the database. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  const { db, user } = ctx;
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use the studio.' });
+  if (!db) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This server runs without a database; account procedures are unavailable.' });
+  return next({ ctx: { ...ctx, db, user } });
+});
+
+/** Admins only (in local mode the one local user is an admin). */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can do this.' });
+  return next();
 });
 
 /** Members see their own rows; an admin sees everyone's (and may filter by owner). */

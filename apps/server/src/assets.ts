@@ -1,0 +1,93 @@
+import type http from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { SessionUser } from '@atelier/api';
+import { getAsset, getGeneration, type AssetStore, type ByteRange, type Db } from '@atelier/db';
+import parseRange from 'range-parser';
+
+/**
+ * GET/HEAD /assets/<sha256>: generated images and clips, with byte ranges so a <video> element
+ * can seek. Who may read: anyone in local mode; in team mode the owner of the generation that
+ * made the asset, or an admin. Someone else's asset reads as missing, so ids cannot be probed.
+ */
+
+export const ASSET_PREFIX = '/assets/';
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export interface AssetRouteOptions {
+  db: Db;
+  store: AssetStore;
+}
+
+export async function serveAsset(
+  opts: AssetRouteOptions,
+  user: SessionUser,
+  sha256: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res
+      .writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' })
+      .end('Method not allowed');
+    return;
+  }
+  const asset = SHA256.test(sha256) ? await getAsset(opts.db, sha256) : undefined;
+  const owner =
+    asset && user.role !== 'admin'
+      ? (await getGeneration(opts.db, asset.generationId))?.ownerId
+      : undefined;
+  const head =
+    asset && (user.role === 'admin' || owner === user.id)
+      ? await opts.store.head(asset.storageKey)
+      : undefined;
+  if (!asset || !head) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+
+  const etag = `"${asset.sha256}"`;
+  const headers: http.OutgoingHttpHeaders = {
+    'content-type': asset.mediaType,
+    'accept-ranges': 'bytes',
+    etag,
+    // Content-addressed: the bytes behind a URL never change. Private: access depends on the caller.
+    'cache-control': 'private, max-age=31536000, immutable',
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+
+  let range: ByteRange | undefined;
+  const rangeHeader = req.headers.range;
+  // If-Range with another validator asks for the whole thing (it cannot be ours: bytes never change).
+  if (rangeHeader && (req.headers['if-range'] === undefined || req.headers['if-range'] === etag)) {
+    const parsed = parseRange(head.size, rangeHeader, { combine: true });
+    if (parsed === -1) {
+      res.writeHead(416, { ...headers, 'content-range': `bytes */${head.size}` }).end();
+      return;
+    }
+    // A malformed header is ignored (RFC 9110 §14.2); several ranges get the whole body, which
+    // the RFC allows and every media player handles.
+    if (parsed !== -2 && parsed.type === 'bytes' && parsed.length === 1 && parsed[0]) {
+      range = { start: parsed[0].start, end: parsed[0].end };
+    }
+  }
+
+  const length = range ? (range.end ?? head.size - 1) - range.start + 1 : head.size;
+  headers['content-length'] = length;
+  if (range)
+    headers['content-range'] = `bytes ${range.start}-${range.end ?? head.size - 1}/${head.size}`;
+  res.writeHead(range ? 206 : 200, headers);
+  if (req.method === 'HEAD' || length === 0) {
+    res.end();
+    return;
+  }
+  const body = await opts.store.get(asset.storageKey, range);
+  try {
+    await pipeline(body, res);
+  } catch (error) {
+    // A client that stops a video mid-clip closes the connection: not a server error.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+  }
+}
