@@ -8,6 +8,8 @@ import type { Style } from './output/style.ts';
 export interface Output {
   data: unknown;
   text(style: Style): string;
+  /** Set when the output is complete but the work was not (a side-by-side run where a model failed). */
+  exitCode?: number;
 }
 
 export interface Invocation {
@@ -30,7 +32,9 @@ export interface CommandDef {
   name: string;
   summary: string;
   define?(cmd: Command): void;
+  /** Extra --help text, after the options (examples, exit codes). */
+  help?: string;
   load?(): Promise<CommandImpl>;
-  /** Nested commands (`prompt lint`, later `keys set`). */
+  /** Nested commands (`prompt lint`, `keys set`). */
   subcommands?: readonly CommandDef[];
 }

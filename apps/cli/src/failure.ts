@@ -5,13 +5,21 @@ import { wantsColor } from './output/colors.ts';
 /** Exit codes: 0 done, 1 the work failed, 2 the command line was wrong (fix it and retry). */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-/** Error codes a user fixes by changing the command line. */
+/**
+ * Error codes a user fixes by changing the command line or the setup. `auth`, `invalid_request`
+ * and `budget_exceeded` reach the top level only from checks made before any provider is called
+ * (a missing key, a setting the model refuses, a cost cap); a provider's own refusal during a run
+ * is that model's failure and shows in the run's summary instead.
+ */
 const USAGE_CODES = new Set([
   'unknown_model',
   'invalid_input',
+  'invalid_request',
   'unsupported',
   'model_retired',
   'not_found',
+  'auth',
+  'budget_exceeded',
 ]);
 
 export interface Failure {

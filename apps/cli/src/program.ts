@@ -22,6 +22,7 @@ export function buildProgram(): Command {
 function addCommand(parent: Command, def: CommandDef): void {
   const cmd = parent.command(def.name).description(def.summary);
   def.define?.(cmd);
+  if (def.help) cmd.addHelpText('after', def.help);
   for (const sub of def.subcommands ?? []) addCommand(cmd, sub);
   const load = def.load;
   if (!load) return;
@@ -32,6 +33,7 @@ function addCommand(parent: Command, def: CommandDef): void {
     const impl = await load();
     const output = await impl.run({ args: self.processedArgs, options });
     await print(output, options.json === true);
+    if (output.exitCode !== undefined) process.exitCode = output.exitCode;
   });
 }
 

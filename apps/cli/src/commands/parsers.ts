@@ -39,3 +39,8 @@ export function list(value: string, previous: string[] | undefined): string[] {
     .filter(Boolean);
   return [...(previous ?? []), ...items];
 }
+
+/** Repeatable, each value whole (`-m a -m b`; a value may contain commas). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,5 +1,6 @@
+import type { Command } from 'commander';
 import type { CommandDef } from '../command.ts';
-import { integer, list, number, percent, usdAmount } from './parsers.ts';
+import { collect, integer, list, number, percent, usdAmount } from './parsers.ts';
 
 /*
  * Every command, in help order. Definitions stay light (names, arguments, flags); each `load`
@@ -127,4 +128,146 @@ const recommend: CommandDef = {
   load: () => import('./recommend.ts'),
 };
 
-export const COMMANDS: readonly CommandDef[] = [models, model, compare, cost, recommend, prompt];
+/** The models of a paid run; first in its --help. */
+function modelFlag(cmd: Command): Command {
+  return cmd.option(
+    '-m, --model <model>',
+    'a model to run, repeatable; pin a route with @provider (e.g. nano-banana-pro@fal)',
+    collect,
+  );
+}
+
+/** Flags every paid run shares: provider options, output, and the spending gate. */
+function runFlags(cmd: Command, kind: 'image' | 'video'): Command {
+  return cmd
+    .option(
+      '-o, --option <key=value>',
+      "a provider option, repeatable, checked against the model's schema (see --options)",
+      collect,
+    )
+    .option('--options', 'list the provider options each model takes, then exit')
+    .option(
+      '-d, --out <dir>',
+      `folder for the ${kind === 'image' ? 'images' : 'videos'} and their JSON sidecars (default ./atelier-out)`,
+    )
+    .option('--dry-run', 'show the plan and the estimate; call nothing')
+    .option('-y, --yes', 'run without asking, whatever the estimate')
+    .option(
+      '--max-cost <usd>',
+      'refuse before calling when the high estimate is above this',
+      usdAmount,
+    )
+    .option(
+      '--confirm-above <usd>',
+      'ask first when the expected total is above this (default 0.50, or ATELIER_CONFIRM_ABOVE)',
+      usdAmount,
+    );
+}
+
+const RUN_HELP = (example: string) => `
+Examples:
+${example}
+
+Each model runs concurrently; one failing does not stop the others. Files are written to --out
+as <model>-<n>.<ext> with a <model>-<n>.json sidecar (prompt, model, route, settings, warnings,
+cost, latency, provider request id), never replacing a file. Progress goes to stderr; --json
+prints only the final document on stdout.
+
+Exit codes: 0 every model succeeded; 1 some model failed (the summary still prints);
+2 bad input (unknown model, flag or option value, missing key, over --max-cost, unconfirmed).`;
+
+const generate: CommandDef = {
+  name: 'generate',
+  summary: 'Run one prompt through several image models side by side; save images with sidecars',
+  define: (cmd) =>
+    runFlags(
+      modelFlag(cmd.argument('[prompt]', 'the prompt, quoted ("-" reads stdin)'))
+        .option('-n, --count <n>', 'images per model (default 1)', integer)
+        .option('--size <WxH>', 'output size, e.g. 1024x1536 (or auto)')
+        .option('--ar, --aspect-ratio <w:h>', 'aspect ratio, e.g. 16:9')
+        .option('--resolution <tier>', 'resolution tier, e.g. 1K, 2K, 4K')
+        .option('--quality <quality>', "the provider's quality word, e.g. low, medium, high")
+        .option('--seed <n>', 'seed, where the model takes one', integer)
+        .option('--format <format>', 'png, jpeg or webp, where the model offers a choice')
+        .option('--background <background>', 'transparent, opaque or auto')
+        .option('--negative-prompt <text>', 'what to leave out, where the model takes it')
+        .option('-i, --image <path>', 'an image to edit or use as a reference, repeatable', collect)
+        .option('--mask <path>', 'a PNG mask for --image: transparent where to edit'),
+      'image',
+    ),
+  help: RUN_HELP(`  atelier generate "a red fox in snow" -m nano-banana-pro -m gpt-image-2 -m flux-2-pro
+  atelier generate "same, at dusk" -m gpt-image-2 -i fox.png -o input_fidelity=high --quality high
+  atelier generate "poster" -m nano-banana-pro@fal --ar 3:4 -n 4 --dry-run`),
+  load: () => import('./generate.ts'),
+};
+
+const video: CommandDef = {
+  name: 'video',
+  summary: 'Run one prompt through several video models side by side; save clips with sidecars',
+  define: (cmd) =>
+    runFlags(
+      modelFlag(cmd.argument('[prompt]', 'the prompt, quoted ("-" reads stdin)'))
+        .option('--seconds <s>', 'clip length in whole seconds (default: the shortest)', integer)
+        .option('--resolution <res>', '720p, 1080p or 4k (default: the lowest)')
+        .option('--ar, --aspect-ratio <w:h>', 'aspect ratio, e.g. 16:9 or 9:16')
+        .option('--audio', 'with generated audio, where the model makes it')
+        .option('--no-audio', 'silent')
+        .option('-i, --image <path>', 'first frame to animate (image-to-video)')
+        .option('--last-frame <path>', 'last frame, with --image')
+        .option('--seed <n>', 'seed, where the model takes one', integer)
+        .option('--negative-prompt <text>', 'what to leave out, where the model takes it'),
+      'video',
+    ),
+  help: RUN_HELP(`  atelier video "a lantern drifting down a river" -m veo-3-1 -m kling-v3 --seconds 8
+  atelier video "the fox looks up" -m veo-3-1@vertex -i fox.png --resolution 1080p --no-audio`),
+  load: () => import('./video.ts'),
+};
+
+const keys: CommandDef = {
+  name: 'keys',
+  summary: 'Store provider keys (0600 file in the config directory); list them masked',
+  subcommands: [
+    {
+      name: 'set',
+      summary: 'Store a key: typed at a hidden prompt, or piped on stdin (never an argument)',
+      define: (cmd) => cmd.argument('<provider>', 'openai, google, vertex, fal or bfl'),
+      help: `
+Examples:
+  atelier keys set openai                 # paste at the hidden prompt
+  atelier keys set fal < ~/fal-key.txt    # or pipe it in
+
+Stored keys come before the environment variables (OPENAI_API_KEY, GEMINI_API_KEY,
+GOOGLE_CLOUD_API_KEY, FAL_KEY, BFL_API_KEY). The file is keys.json under ATELIER_CONFIG_DIR,
+else the platform's config directory; \`atelier keys path\` prints it.`,
+      load: async () => ({ run: (await import('./keys.ts')).set }),
+    },
+    {
+      name: 'list',
+      summary: 'Each provider: where its key comes from (stored or env) and the key, masked',
+      load: async () => ({ run: (await import('./keys.ts')).list }),
+    },
+    {
+      name: 'remove',
+      summary: 'Delete a stored key',
+      define: (cmd) => cmd.argument('<provider>', 'openai, google, vertex, fal or bfl'),
+      load: async () => ({ run: (await import('./keys.ts')).remove }),
+    },
+    {
+      name: 'path',
+      summary: 'Print where keys are stored',
+      load: async () => ({ run: (await import('./keys.ts')).path }),
+    },
+  ],
+};
+
+export const COMMANDS: readonly CommandDef[] = [
+  models,
+  model,
+  compare,
+  cost,
+  recommend,
+  prompt,
+  generate,
+  video,
+  keys,
+];

@@ -1,0 +1,92 @@
+import { ImageRequest, runImages, type ImageResult } from '@atelier/core/providers';
+import { parseInput } from '@atelier/core/validate';
+import { z } from 'zod';
+import { cliCatalog } from '../catalog.ts';
+import type { Invocation, Output } from '../command.ts';
+import { parseFlags } from '../flags.ts';
+import { execute } from '../run/execute.ts';
+import { media, readImage } from '../run/inputs.ts';
+import { parseOptionPairs } from '../run/options.ts';
+import { parseModelPicks } from '../run/picks.ts';
+import { planImages } from '../run/plan.ts';
+import { cliSettings, listOptions, readPrompt, runFlags, RunFlagsShape } from '../run/shared.ts';
+
+const GenerateFlags = z
+  .object({
+    ...RunFlagsShape,
+    count: ImageRequest.shape.n,
+    size: ImageRequest.shape.size,
+    aspectRatio: ImageRequest.shape.aspectRatio,
+    quality: ImageRequest.shape.quality,
+    resolution: ImageRequest.shape.resolution,
+    seed: ImageRequest.shape.seed,
+    format: ImageRequest.shape.outputFormat,
+    background: ImageRequest.shape.background,
+    negativePrompt: ImageRequest.shape.negativePrompt,
+    image: z.array(z.string()).max(16).default([]),
+    mask: z.string().optional(),
+  })
+  .strict();
+
+/** `atelier generate "<prompt>" -m a -m b`: one prompt through several image models at once. */
+export async function run({ args, options }: Invocation): Promise<Output> {
+  const flags = parseFlags(GenerateFlags, options);
+  const picks = parseModelPicks(flags.model);
+  const catalog = cliCatalog();
+  const { settings } = cliSettings();
+  if (flags.options) return listOptions('image', picks, catalog, settings);
+
+  const prompt = readPrompt(args[0]);
+  const images = await Promise.all(flags.image.map((path) => readImage(path, '--image')));
+  const mask = flags.mask === undefined ? undefined : await readImage(flags.mask, '--mask');
+  const pairs = parseOptionPairs(flags.option);
+  const settingsOnly = {
+    n: flags.count,
+    size: flags.size,
+    aspectRatio: flags.aspectRatio,
+    quality: flags.quality,
+    resolution: flags.resolution,
+    seed: flags.seed,
+    outputFormat: flags.format,
+    background: flags.background,
+    negativePrompt: flags.negativePrompt,
+  };
+  const base = {
+    ...settingsOnly,
+    referenceImages: images.map(media),
+    ...(mask ? { mask: media(mask) } : {}),
+  };
+  const request = parseInput(ImageRequest, { ...base, prompt }, 'image request');
+  const plan = await planImages({
+    prompt,
+    picks,
+    request,
+    options: pairs,
+    catalog,
+    settings,
+    keysRequired: !flags.dryRun,
+  });
+
+  return execute<ImageResult>({
+    prompt,
+    plan,
+    flags: runFlags(flags),
+    seed: flags.seed,
+    params: {
+      ...Object.fromEntries(Object.entries(settingsOnly).filter(([, v]) => v !== undefined)),
+      images: images.map((i) => i.path),
+      ...(mask ? { mask: mask.path } : {}),
+    },
+    start: (signal, onEvent) =>
+      runImages({
+        prompt,
+        models: plan.models.map((m) => m.name),
+        providers: plan.providers,
+        params: { ...base, providerOptions: plan.providerOptions },
+        catalog,
+        settings,
+        signal,
+        onEvent,
+      }),
+  });
+}
