@@ -6,7 +6,13 @@ import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { ASSET_PREFIX, serveAsset, type AssetRouteOptions } from './assets.ts';
-import { clearedSessionCookie, sessionCookie, tokenOf, type Authenticate } from './auth.ts';
+import {
+  clearedSessionCookie,
+  sessionCookie,
+  tokenOf,
+  type Authenticate,
+  type AuthResult,
+} from './auth.ts';
 
 export interface ServerOptions {
   host?: string;
@@ -58,6 +64,18 @@ interface ListenerState {
   inFlight: Set<http.ServerResponse>;
 }
 
+function refuse(res: http.ServerResponse, auth: Extract<AuthResult, { ok: false }>): void {
+  res
+    .writeHead(auth.status, {
+      'content-type': 'application/json',
+      ...(auth.retryAfterSeconds === undefined
+        ? {}
+        : { 'retry-after': String(auth.retryAfterSeconds) }),
+      ...(auth.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+    })
+    .end(JSON.stringify({ error: { code: auth.code, message: auth.message } }));
+}
+
 function isEventStream(req: http.IncomingMessage): boolean {
   return req.headers.accept?.includes('text/event-stream') === true;
 }
@@ -71,17 +89,13 @@ export function createRequestListener(
     basePath: TRPC_PREFIX,
     maxBodySize: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     async createContext({ req, res }) {
-      let user: SessionUser | undefined;
-      if (opts.authenticate) {
-        const auth = await opts.authenticate(req);
-        if (!auth.ok) {
-          if (auth.retryAfterSeconds !== undefined)
-            res.setHeader('retry-after', String(auth.retryAfterSeconds));
-          throw new TRPCError({ code: auth.code, message: auth.message });
-        }
-        user = auth.user;
+      const auth = authOf.get(req);
+      if (auth && !auth.ok) {
+        if (auth.retryAfterSeconds !== undefined)
+          res.setHeader('retry-after', String(auth.retryAfterSeconds));
+        throw new TRPCError({ code: auth.code, message: auth.message });
       }
-      return opts.createContext(req, { user });
+      return opts.createContext(req, { user: auth?.user });
     },
     onError({ error, path }) {
       // Expected failures (bad input, unknown model) are the caller's; log only the server's own.
@@ -94,6 +108,22 @@ export function createRequestListener(
       ? sirv(opts.webDir, { single: true, gzip: true, etag: true })
       : undefined;
   const allowed = new Set(opts.corsOrigins ?? []);
+  /** Each API request is authenticated once, before tRPC reads it. */
+  const authOf = new WeakMap<http.IncomingMessage, AuthResult>();
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (opts.authenticate) {
+      const auth = await opts.authenticate(req);
+      // An event stream that is refused gets a plain status (EventSource cannot read a body);
+      // other calls get tRPC's error shape from createContext.
+      if (!auth.ok && isEventStream(req)) {
+        refuse(res, auth);
+        return;
+      }
+      authOf.set(req, auth);
+    }
+    trpc(req, res);
+  }
 
   async function assets(
     req: http.IncomingMessage,
@@ -106,15 +136,7 @@ export function createRequestListener(
       return;
     }
     if (!auth.ok) {
-      res
-        .writeHead(auth.status, {
-          'content-type': 'application/json',
-          ...(auth.retryAfterSeconds === undefined
-            ? {}
-            : { 'retry-after': String(auth.retryAfterSeconds) }),
-          ...(auth.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
-        })
-        .end(JSON.stringify({ error: { code: auth.code, message: auth.message } }));
+      refuse(res, auth);
       return;
     }
     await serveAsset(opts.assets, auth.user, sha256, req, res);
@@ -133,18 +155,14 @@ export function createRequestListener(
     const token = req.headers.authorization ? tokenOf(req) : undefined;
     if (!auth.ok || !token) {
       const status = auth.ok ? 401 : auth.status;
-      res
-        .writeHead(status, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            error: {
-              code: 'UNAUTHORIZED',
-              message: auth.ok
-                ? 'Send the token as "Authorization: Bearer <token>".'
-                : auth.message,
-            },
-          }),
-        );
+      res.writeHead(status, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error: {
+            code: 'UNAUTHORIZED',
+            message: auth.ok ? 'Send the token as "Authorization: Bearer <token>".' : auth.message,
+          },
+        }),
+      );
       return;
     }
     const secure = 'encrypted' in req.socket || req.headers['x-forwarded-proto'] === 'https';
@@ -200,7 +218,7 @@ export function createRequestListener(
       return;
     }
     if (url.pathname.startsWith(TRPC_PREFIX)) {
-      trpc(req, res);
+      api(req, res).catch(fail);
       return;
     }
     if (url.pathname.startsWith(ASSET_PREFIX)) {

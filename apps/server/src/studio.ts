@@ -125,9 +125,9 @@ export async function startStudio(
     );
   }
   const dataDir = opts.dataDir ?? resolveDataDir(env as NodeJS.ProcessEnv);
+  // The data folder holds assets and the secret in every case, and the database unless a URL is set.
   const databaseUrl =
-    opts.databaseUrl ??
-    (opts.inMemoryDatabase || opts.dataDir ? undefined : env['DATABASE_URL'] || undefined);
+    opts.databaseUrl ?? (opts.inMemoryDatabase ? undefined : env['DATABASE_URL'] || undefined);
   const secret = opts.secret ?? (await loadServerSecret(dataDir, env['ATELIER_SECRET']));
 
   const migrations = extras.migrationsFolder ? { migrationsFolder: extras.migrationsFolder } : {};

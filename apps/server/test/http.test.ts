@@ -11,7 +11,12 @@ const webDir = mkdtempSync(join(tmpdir(), 'atelier-web-'));
 writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>studio</title>');
 
 beforeAll(async () => {
-  running = await startServer({ port: 0, webDir, createContext: () => createContext(), corsOrigins: ['http://allowed.test'] });
+  running = await startServer({
+    port: 0,
+    webDir,
+    createContext: () => createContext(),
+    corsOrigins: ['http://allowed.test'],
+  });
 });
 afterAll(() => running.close());
 
@@ -23,13 +28,17 @@ describe('http server', () => {
   });
 
   it('serves the tRPC contract to a typed client', async () => {
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${running.url}/trpc` })] });
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${running.url}/trpc` })],
+    });
     const model = await client.catalog.get.query({ id: 'nano banana pro' });
     expect(model.id).toBe('nano-banana-pro');
     const error = await client.catalog.get.query({ id: 'nano-banan-pro' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCClientError);
     expect((error as TRPCClientError<AppRouter>).data?.httpStatus).toBe(404);
-    expect(JSON.stringify((error as TRPCClientError<AppRouter>).shape)).not.toMatch(/at .*\.ts:\d+/);
+    expect(JSON.stringify((error as TRPCClientError<AppRouter>).shape)).not.toMatch(
+      /at .*\.ts:\d+/,
+    );
   });
 
   it('serves the web build with a single-page fallback', async () => {
@@ -39,9 +48,13 @@ describe('http server', () => {
   });
 
   it('allows CORS only for configured origins', async () => {
-    const ok = await fetch(`${running.url}/trpc/catalog.list`, { headers: { origin: 'http://allowed.test' } });
+    const ok = await fetch(`${running.url}/trpc/catalog.list`, {
+      headers: { origin: 'http://allowed.test' },
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://allowed.test');
-    const other = await fetch(`${running.url}/trpc/catalog.list`, { headers: { origin: 'http://evil.test' } });
+    const other = await fetch(`${running.url}/trpc/catalog.list`, {
+      headers: { origin: 'http://evil.test' },
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -1,0 +1,118 @@
+import { startAllEmulators, type AllEmulators } from '@atelier/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueAdminToken, startStudio } from '../src/index.ts';
+import { failure, startTestStudio, type TestStudio } from './helpers.ts';
+
+let emulators: AllEmulators;
+let team: TestStudio;
+let local: TestStudio;
+
+beforeAll(async () => {
+  emulators = await startAllEmulators();
+  team = await startTestStudio(
+    { team: true, rateLimit: { points: 5, windowSeconds: 60 }, maxBodyBytes: 4096 },
+    { emulators },
+  );
+  local = await startTestStudio(
+    { maxBodyBytes: 4096, corsOrigins: ['http://allowed.test'] },
+    { emulators },
+  );
+});
+afterAll(async () => {
+  await team.close();
+  await local.close();
+  await emulators.close();
+});
+
+describe('team mode limits', () => {
+  it('limits requests per token with 429 and Retry-After; other tokens are unaffected', async () => {
+    const db = team.studio.database.db;
+    const busy = (await issueAdminToken(db)).token;
+    const calm = (await issueAdminToken(db)).token;
+    for (let i = 0; i < 5; i++) await team.client(busy).catalog.suggest.query({ text: 'veo' });
+    const limited = await failure(team.client(busy).catalog.suggest.query({ text: 'veo' }));
+    expect(limited.data?.httpStatus).toBe(429);
+    expect(limited.data?.code).toBe('TOO_MANY_REQUESTS');
+    const raw = await fetch(
+      `${team.studio.url}/trpc/catalog.suggest?input=%7B%22text%22%3A%22x%22%7D`,
+      {
+        headers: { authorization: `Bearer ${busy}` },
+      },
+    );
+    expect(raw.status).toBe(429);
+    const retryAfter = Number(raw.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await team.client(calm).auth.me.query()).user.role).toBe('admin');
+  });
+
+  it('refuses bodies over the limit with 413', async () => {
+    const token = (await issueAdminToken(team.studio.database.db)).token;
+    const big = await failure(
+      team.client(token).generate.create.mutate({
+        kind: 'image',
+        prompt: 'x'.repeat(10_000),
+        models: ['gpt-image-2'],
+      }),
+    );
+    expect(big.data?.httpStatus).toBe(413);
+    expect(big.data?.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('slows down guessing: repeated bad tokens from one address get 429', async () => {
+    let status = 0;
+    for (let i = 0; i < 40 && status !== 429; i++) {
+      const res = await fetch(`${team.studio.url}/trpc/auth.me`, {
+        headers: { authorization: `Bearer atl_guess${i}` },
+      });
+      status = res.status;
+      await res.arrayBuffer();
+    }
+    expect(status).toBe(429);
+  });
+});
+
+describe('local mode', () => {
+  it('needs no token and signs everyone in as the local admin', async () => {
+    const me = await local.client().auth.me.query();
+    expect(me).toMatchObject({
+      mode: 'local',
+      user: { name: 'local', role: 'admin' },
+      tokenId: null,
+    });
+    expect(await local.client().tokens.me.query()).toBeNull();
+  });
+
+  it('applies the body limit too', async () => {
+    const res = await fetch(`${local.studio.url}/trpc/generate.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'image', prompt: 'y'.repeat(8000), models: ['gpt-image-2'] }),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('allows CORS only for configured origins', async () => {
+    const ok = await fetch(`${local.studio.url}/trpc/catalog.list`, {
+      headers: { origin: 'http://allowed.test' },
+    });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('http://allowed.test');
+    await ok.arrayBuffer();
+    const other = await fetch(`${local.studio.url}/trpc/catalog.list`, {
+      headers: { origin: 'http://evil.test' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    await other.arrayBuffer();
+  });
+
+  it('answers /healthz', async () => {
+    const res = await fetch(`${local.studio.url}/healthz`);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('refuses to listen beyond loopback without team mode', async () => {
+    await expect(startStudio({ host: '0.0.0.0', inMemoryDatabase: true, port: 0 })).rejects.toThrow(
+      /loopback only/,
+    );
+  });
+});
