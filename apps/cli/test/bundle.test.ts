@@ -41,7 +41,15 @@ describe('the bundle loads each command lazily', () => {
   it('starts with commander and the registry only', () => {
     const entry = staticInputs('dist/atelier.mjs');
     expect(entry.some((i) => i.includes('commander'))).toBe(true);
-    for (const heavy of ['zod', 'packages/core', 'cli-table3', 'src/commands/models.ts']) {
+    for (const heavy of [
+      'zod',
+      'packages/core',
+      'cli-table3',
+      'src/commands/models.ts',
+      'src/commands/generate.ts',
+      'src/run/',
+      '/log-update/',
+    ]) {
       expect(entry.filter((i) => i.includes(heavy))).toEqual([]);
     }
   });
@@ -59,5 +67,22 @@ describe('the bundle loads each command lazily', () => {
     ]) {
       expect(models.filter((i) => i.includes(heavy))).toEqual([]);
     }
+  });
+
+  it('loads the key store alone for `keys`, and the provider adapters only for runs', () => {
+    const keys = staticInputs(chunkOf('src/commands/keys.ts'));
+    expect(keys.some((i) => i.includes('packages/core/src/providers/keys.ts'))).toBe(true);
+    for (const heavy of [
+      '/node_modules/openai/',
+      '/node_modules/@google/genai/',
+      'providers/runner.ts',
+      '/log-update/',
+    ]) {
+      expect(keys.filter((i) => i.includes(heavy))).toEqual([]);
+    }
+    const generate = staticInputs(chunkOf('src/commands/generate.ts'));
+    expect(generate.some((i) => i.includes('providers/runner.ts'))).toBe(true);
+    // The live progress renderer is loaded on a terminal only.
+    expect(generate.filter((i) => i.includes('/log-update/'))).toEqual([]);
   });
 });

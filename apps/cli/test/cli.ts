@@ -9,21 +9,30 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would, without a TTY and without colour. */
-export function atelier(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+/**
+ * Runs the built CLI as a user would, without a TTY and without colour. `input` is written to its
+ * stdin, which is then closed (as it is for a pipe).
+ */
+export function atelier(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  opts: { input?: string; cwd?: string } = {},
+): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [entry, ...args],
       {
         env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ATELIER_DEBUG: '', ...env },
         maxBuffer: 32 * 1024 * 1024,
+        ...(opts.cwd ? { cwd: opts.cwd } : {}),
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(opts.input ?? '');
   });
 }
 

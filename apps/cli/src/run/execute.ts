@@ -112,15 +112,21 @@ export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Out
     const assets = run.result?.assets ?? [];
     if (!model) return [];
     const files: FileReport[] = [];
+    const seed = seedUsed(setup.seed, run.result?.warnings ?? []);
     for (const [i, asset] of assets.entries()) {
-      const { data, embedded } = withMetadata(asset, setup, model);
+      const { data, embedded } = withMetadata(asset, setup, model, seed);
       const written = await writeAsset(
         flags.out,
         fileStem(model.modelId, i + 1),
         extensionOf(asset.mediaType),
         data,
         (path) =>
-          sidecar(setup, model, run, asset, { index: i + 1, of: assets.length, path, embedded }),
+          sidecar(setup, model, run, asset, seed, {
+            index: i + 1,
+            of: assets.length,
+            path,
+            embedded,
+          }),
       );
       files.push({
         path: written.path,
@@ -199,11 +205,17 @@ export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Out
   return output(report.failed ? EXIT.failure : undefined);
 }
 
+/** The seed the model was given: none when it takes no seed (its warning says so). */
+function seedUsed(seed: number | undefined, warnings: readonly Warning[]): number | undefined {
+  return warnings.some((w) => w.setting === 'seed') ? undefined : seed;
+}
+
 /** Prompt and model in the PNG's own text chunks, so the file says what made it wherever it goes. */
 function withMetadata<R extends Result>(
   asset: Asset,
   setup: RunSetup<R>,
   model: PlannedModel,
+  seed: number | undefined,
 ): { data: Uint8Array; embedded: boolean } {
   if (!isPng(asset.data)) return { data: asset.data, embedded: false };
   const entries: Record<string, string> = {
@@ -212,7 +224,7 @@ function withMetadata<R extends Result>(
     provider: `${model.provider} ${model.providerModelId}`,
     Software: `Atelier ${pkg.version}`,
   };
-  if (setup.seed !== undefined) entries.seed = String(setup.seed);
+  if (seed !== undefined) entries.seed = String(seed);
   try {
     return { data: withPngText(asset.data, entries), embedded: true };
   } catch {
@@ -225,6 +237,7 @@ function sidecar<R extends Result>(
   model: PlannedModel,
   run: ModelRun<R>,
   asset: Asset,
+  seed: number | undefined,
   file: { index: number; of: number; path: string; embedded: boolean },
 ): unknown {
   const result = run.result;
@@ -236,7 +249,8 @@ function sidecar<R extends Result>(
     modelName: model.modelName,
     route: { provider: model.provider, providerModelId: model.providerModelId },
     params: { ...setup.params, providerOptions: model.providerOptions },
-    seed: setup.seed ?? null,
+    // As sent; `params.seed` keeps what was asked.
+    seed: seed ?? null,
     asset: {
       file: basename(file.path),
       index: file.index,

@@ -23,7 +23,9 @@ export function progressMode(
   stream: NodeJS.WriteStream = process.stderr,
 ): ProgressMode {
   if (json) return 'silent';
-  return stream.isTTY && process.env.TERM !== 'dumb' ? 'live' : 'lines';
+  // A terminal that reports no size (some CI pseudo-terminals) cannot be redrawn in place.
+  const sized = (stream.columns ?? 0) > 0 && (stream.rows ?? 0) > 0;
+  return stream.isTTY && sized && process.env.TERM !== 'dumb' ? 'live' : 'lines';
 }
 
 type State = 'waiting' | 'working' | 'done' | 'failed';
