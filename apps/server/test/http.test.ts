@@ -58,3 +58,30 @@ describe('http server', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('graceful close', () => {
+  it('finishes the calls in flight, then refuses new ones', async () => {
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const slow = await startServer({
+      port: 0,
+      createContext: async () => {
+        entered();
+        await new Promise((r) => setTimeout(r, 300));
+        return createContext();
+      },
+    });
+    const call = fetch(
+      `${slow.url}/trpc/catalog.suggest?input=${encodeURIComponent('{"text":"veo"}')}`,
+    );
+    await inside;
+    const closing = slow.close();
+    const res = await call;
+    expect(res.status).toBe(200);
+    expect(
+      ((await res.json()) as { result: { data: unknown[] } }).result.data.length,
+    ).toBeGreaterThan(0);
+    await closing;
+    await expect(fetch(`${slow.url}/healthz`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,134 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCommand, run } from '../src/index.ts';
+import { makeClient } from './helpers.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'atelier-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) } };
+}
+
+describe('flags and environment', () => {
+  it('defaults to local mode on 127.0.0.1:8787', () => {
+    expect(parseCommand([], {})).toMatchObject({
+      command: 'serve',
+      studio: { port: 8787, team: false, corsOrigins: [] },
+      bootstrapAdmin: false,
+    });
+  });
+
+  it('reads flags over environment variables', () => {
+    const cmd = parseCommand(
+      [
+        'serve',
+        '--port',
+        '9000',
+        '--team',
+        '--cors-origin',
+        'https://a.test',
+        '--cors-origin',
+        'https://b.test',
+      ],
+      {
+        ATELIER_PORT: '7000',
+        ATELIER_HOST: '0.0.0.0',
+        ATELIER_RATE_LIMIT: '100/10',
+        ATELIER_DATA_DIR: '/srv/atelier',
+      },
+    );
+    expect(cmd.studio).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      team: true,
+      corsOrigins: ['https://a.test', 'https://b.test'],
+      dataDir: '/srv/atelier',
+      rateLimit: { points: 100, windowSeconds: 10 },
+    });
+    expect(
+      parseCommand([], {
+        ATELIER_TEAM: '1',
+        ATELIER_CORS_ORIGINS: 'https://a.test, https://b.test',
+      }).studio,
+    ).toMatchObject({
+      team: true,
+      corsOrigins: ['https://a.test', 'https://b.test'],
+    });
+  });
+
+  it('refuses bad values, naming them', () => {
+    expect(() => parseCommand(['--port', 'eighty'], {})).toThrow(/port/);
+    expect(() => parseCommand(['--port', '70000'], {})).toThrow(/port/);
+    expect(() => parseCommand(['--verbose'], {})).toThrow(/verbose/);
+    expect(() => parseCommand(['launch'], {})).toThrow(/Unknown command/);
+    expect(() => parseCommand([], { ATELIER_RATE_LIMIT: 'lots' })).toThrow(/ATELIER_RATE_LIMIT/);
+    expect(() => parseCommand([], { ATELIER_TEAM: 'maybe' })).toThrow(/ATELIER_TEAM/);
+  });
+
+  it('exits 2 with a message and a hint for bad input', async () => {
+    const o = io();
+    expect((await run(['--port', 'x'], { io: o.io, env: {} })).code).toBe(2);
+    expect(o.err[0]).toMatch(/^Error: .*port/);
+    const bad = io();
+    expect(
+      (
+        await run(['--cors-origin', 'https://a.test/path', '--data-dir', dir], {
+          io: bad.io,
+          env: {},
+        })
+      ).code,
+    ).toBe(2);
+    expect(bad.err.join('\n')).toMatch(/origin/);
+  });
+});
+
+describe('team bootstrap', () => {
+  it('prints a first admin token once; admin-token issues more while the server is stopped', async () => {
+    const dataDir = join(dir, 'team');
+    const first = io();
+    const started = await run(
+      ['--team', '--port', '0', '--data-dir', dataDir, '--bootstrap-admin'],
+      { io: first.io, env: {} },
+    );
+    const studio = started.studio;
+    if (!studio) throw new Error(first.err.join('\n'));
+    try {
+      expect(first.out[0]).toMatch(
+        /running at http:\/\/127\.0\.0\.1:\d+ \(team mode, embedded database/,
+      );
+      const token = /(atl_\S+)/.exec(first.out.join('\n'))?.[1] ?? '';
+      expect((await makeClient(studio.url, token).auth.me.query()).user.role).toBe('admin');
+      expect((await stat(join(dataDir, 'secret'))).mode & 0o777).toBe(0o600);
+    } finally {
+      await studio.close();
+    }
+
+    const again = io();
+    const restarted = await run(
+      ['--team', '--port', '0', '--data-dir', dataDir, '--bootstrap-admin'],
+      { io: again.io, env: {} },
+    );
+    await restarted.studio?.close();
+    expect(again.out.join('\n')).toMatch(/exists already/);
+    expect(again.out.join('\n')).not.toMatch(/atl_/);
+
+    const issued = io();
+    expect(
+      (
+        await run(['admin-token', '--data-dir', dataDir, '--name', 'ops'], {
+          io: issued.io,
+          env: {},
+        })
+      ).code,
+    ).toBe(0);
+    expect(issued.out.join('\n')).toMatch(/atl_/);
+  });
+});
