@@ -443,6 +443,31 @@ describe('atelier video', () => {
     }
   });
 
+  it('animates a first frame given with --image (image-to-video on Vertex)', async () => {
+    writeFileSync(join(box.dir, 'frame.png'), TINY_PNG);
+    const out = await run([
+      'video',
+      'the fox looks up',
+      '-m',
+      'veo-3-1@vertex',
+      '-i',
+      'frame.png',
+      '--seconds',
+      '4',
+      '--yes',
+      '-d',
+      'i2v',
+    ]);
+    expect(out.code).toBe(0);
+    const submit = box.emulators.vertex.requests.find((r) =>
+      r.path.endsWith(':predictLongRunning'),
+    );
+    const instance = (submit?.body as { instances: { image?: { bytesBase64Encoded?: string } }[] })
+      .instances[0];
+    expect(instance?.image?.bytesBase64Encoded).toBe(TINY_PNG.toString('base64'));
+    expect(sidecar('i2v/veo-3-1-1.json').params).toMatchObject({ image: 'frame.png', duration: 4 });
+  });
+
   it('checks the clip settings against each model before calling', async () => {
     const out = await run(['video', 'x', '-m', 'veo-3-1', '--seconds', '5', '--yes']);
     expect(out.code).toBe(2);
