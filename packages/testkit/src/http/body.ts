@@ -24,7 +24,7 @@ export async function parseBody(raw: Buffer, contentType: string | undefined): P
       form = await new Request('http://emulator.invalid/', {
         method: 'POST',
         headers: { 'content-type': contentType ?? '' },
-        body: raw,
+        body: new Uint8Array(raw),
       }).formData();
     } catch (error) {
       return {
