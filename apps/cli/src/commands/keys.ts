@@ -34,7 +34,6 @@ async function readKey(name: KeyName): Promise<string> {
       return await read({
         prompt: `${LABELS[name]}: `,
         silent: true,
-        replace: '*',
         output: process.stderr,
       });
     } catch {
