@@ -102,7 +102,12 @@ export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Out
     confirmAbove: flags.confirmAbove,
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
   });
-  await mkdir(flags.out, { recursive: true });
+  await mkdir(flags.out, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    throw new AtelierError(
+      'invalid_input',
+      `--out ${flags.out}: cannot create the folder (${e.code ?? e.message}).`,
+    );
+  });
   report.outDir = flags.out;
 
   const progress = await createProgress(progressMode(flags.json), plan.models);
