@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** Shared helpers: percentiles, the machine line, and appending results to BENCHMARKS.md. */
@@ -16,7 +16,8 @@ export function median(values: readonly number[]): number {
 
 export function machine(): string {
   const cpu = cpus();
-  return `${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}`;
+  // The load average says how much else was running: on a shared box it moves the numbers.
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}, load average ${loadavg()[0]?.toFixed(1)} at the end`;
 }
 
 const FILE = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));

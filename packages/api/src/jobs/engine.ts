@@ -47,7 +47,7 @@ import { JobEventLog, TERMINAL_STATUSES, type JobEvent, type JobEventAsset, type
 import { InProcessQueue, type JobQueue, type QueuedJob } from './queue.ts';
 import { Id, jsonWithoutNul, ModelName, Prompt } from './inputs.ts';
 import { assetUrl } from './views.ts';
-import { assertKind, imageRequestOf, planJob, videoRequestOf, type JobKind } from './requests.ts';
+import { assertKind, imageRequestOf, planJob, videoRequestOf, type JobKind, type PlannedJob } from './requests.ts';
 
 /**
  * The job engine: turns "this prompt through these models" into persistent generations, runs
@@ -157,6 +157,18 @@ export interface JobEngine {
   readonly runningCount: number;
 }
 
+/** A model that passed its checks and has a price, before its row is written. */
+interface Planned {
+  model: string;
+  modelId: string;
+  provider: string;
+  providerModelId: string;
+  plan: PlannedJob;
+  estimate: CostRange;
+  generationId?: string;
+  reservationId?: string;
+}
+
 /** What a handler run tells the queue: finished, or handed back for another process to resume. */
 type Outcome = 'done' | 'handed-over';
 
@@ -245,54 +257,100 @@ class Engine implements JobEngine {
     await this.#start();
     const settings = await this.#settings(v.ownerId);
     const batchId = v.batchId ?? newId();
-    const jobs: SubmittedJob[] = [];
+    const refuse = (model: string, error: unknown): SubmittedJob => {
+      const e = isAtelierError(error) ? error : new AtelierError('internal', 'Queuing this model failed unexpectedly.', { cause: error });
+      if (!isAtelierError(error)) console.error(`[jobs] submit ${model}:`, error);
+      return { status: 'refused', model, error: { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) } };
+    };
+
+    // Check and price every model first; nothing is written for a model that cannot run.
+    const jobs: (SubmittedJob | Planned)[] = [];
     for (const model of v.models) {
       try {
-        jobs.push(await this.#submitOne(v, model, batchId, settings));
+        jobs.push(await this.#plan(v, model, settings));
       } catch (error) {
-        const e = isAtelierError(error) ? error : new AtelierError('internal', 'Queuing this model failed unexpectedly.', { cause: error });
-        if (!isAtelierError(error)) console.error(`[jobs] submit ${model}:`, error);
-        jobs.push({ status: 'refused', model, error: { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) } });
+        jobs.push(refuse(model, error));
       }
     }
-    return { batchId, jobs };
+
+    // Then one transaction: each model's row and reservation together, or neither (a refused
+    // budget removes the row it had just added). Reservations made earlier in this call count
+    // against the budget of the later ones.
+    const planned = jobs.filter((j): j is Planned => 'plan' in j);
+    const accepted = new Map<Planned, SubmittedJob>();
+    if (planned.length > 0) {
+      try {
+        await this.#db.transaction(async (tx) => {
+          for (const p of planned) {
+            const g = await createGeneration(tx, {
+              ownerId: v.ownerId,
+              batchId,
+              prompt: v.prompt,
+              params: p.plan.params,
+              modelId: p.modelId,
+              routeProvider: p.provider,
+              providerModelId: p.providerModelId,
+              estimatedCostMicros: p.estimate.expected,
+              warnings: p.plan.warnings,
+            });
+            try {
+              const reservation = await reserve(tx, { userId: v.ownerId, tokenId: v.tokenId, generationId: g.id, micros: p.estimate.high });
+              p.generationId = g.id;
+              p.reservationId = reservation.id;
+            } catch (error) {
+              if (!isAtelierError(error)) throw error;
+              await tx.delete(schema.generations).where(eq(schema.generations.id, g.id));
+              accepted.set(p, refuse(p.model, error));
+            }
+          }
+        });
+      } catch (error) {
+        for (const p of planned) accepted.set(p, refuse(p.model, error));
+      }
+    }
+
+    const out: SubmittedJob[] = [];
+    for (const j of jobs) {
+      if (!('plan' in j)) {
+        out.push(j);
+        continue;
+      }
+      const verdict = accepted.get(j);
+      if (verdict || j.generationId === undefined || j.reservationId === undefined) {
+        out.push(verdict ?? refuse(j.model, new Error('no row')));
+        continue;
+      }
+      this.#reservations.set(j.generationId, j.reservationId);
+      this.events.emit(j.generationId, { type: 'queued', status: 'queued', warnings: j.plan.warnings });
+      await this.#queue.enqueue({ generationId: j.generationId, provider: j.provider });
+      out.push({
+        status: 'queued',
+        model: j.model,
+        generationId: j.generationId,
+        modelId: j.modelId,
+        provider: j.provider,
+        providerModelId: j.providerModelId,
+        estimate: j.estimate,
+        reservedMicros: j.estimate.high,
+        warnings: j.plan.warnings,
+      });
+    }
+    return { batchId, jobs: out };
   }
 
-  async #submitOne(v: z.output<typeof SubmitInput>, model: string, batchId: string, settings: ProviderSettings): Promise<SubmittedJob> {
+  async #plan(v: z.output<typeof SubmitInput>, model: string, settings: ProviderSettings): Promise<Planned> {
     const entry = this.#catalog.resolve(model);
     assertKind(v.kind, entry);
     const route = await selectRoute(entry, v.providers?.[model], settings);
     const plan = planJob(v.kind, entry, route, v.prompt, v.params);
     const est = estimate(plan.priceRequest, this.#catalog);
-    // Row and reservation commit together: a refused budget leaves nothing behind.
-    const generation = await this.#db.transaction(async (tx) => {
-      const g = await createGeneration(tx, {
-        ownerId: v.ownerId,
-        batchId,
-        prompt: v.prompt,
-        params: plan.params,
-        modelId: entry.id,
-        routeProvider: route.provider,
-        providerModelId: route.providerModelId,
-        estimatedCostMicros: est.expected,
-        warnings: plan.warnings,
-      });
-      const reservation = await reserve(tx, { userId: v.ownerId, tokenId: v.tokenId, generationId: g.id, micros: est.high });
-      return { ...g, reservationId: reservation.id };
-    });
-    this.#reservations.set(generation.id, generation.reservationId);
-    this.events.emit(generation.id, { type: 'queued', status: 'queued', warnings: plan.warnings });
-    await this.#queue.enqueue({ generationId: generation.id, provider: route.provider });
     return {
-      status: 'queued',
       model,
-      generationId: generation.id,
       modelId: entry.id,
       provider: route.provider,
       providerModelId: route.providerModelId,
+      plan,
       estimate: { low: est.low, expected: est.expected, high: est.high },
-      reservedMicros: est.high,
-      warnings: plan.warnings,
     };
   }
 
