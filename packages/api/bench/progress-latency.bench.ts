@@ -23,7 +23,13 @@ test('progress latency, job state change → SSE client', async () => {
   const handler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => ({ catalog, db: studio.database.db, assets: studio.assets, jobs: studio.engine, user: studio.user }),
+    createContext: () => ({
+      catalog,
+      db: studio.database.db,
+      assets: studio.assets,
+      jobs: studio.engine,
+      user: studio.user,
+    }),
   });
   const server = http.createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,7 +51,9 @@ test('progress latency, job state change → SSE client', async () => {
         params: { quality: 'low' },
       });
       const ids = result.jobs.flatMap((j) => (j.status === 'queued' ? [j.generationId] : []));
-      const stop = studio.engine.events.listen(ids, (event) => emitted.set(event.id, performance.now()));
+      const stop = studio.engine.events.listen(ids, (event) =>
+        emitted.set(event.id, performance.now()),
+      );
       await new Promise<void>((resolve, reject) => {
         const sub = trpc.jobs.onProgress.subscribe(
           { ids },

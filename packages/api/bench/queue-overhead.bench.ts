@@ -30,9 +30,26 @@ test('engine overhead per job on PGlite', async () => {
     const model = await imageModel({ model: 'gpt-image-2', settings });
     // Warm both paths (JIT, emulator, database caches).
     await generateImages(model, { prompt: 'warm-up', ...PARAMS });
-    await settled(studio.engine, (await studio.engine.submit({ ownerId: studio.user.id, kind: 'image', prompt: 'warm-up', models: ['gpt-image-2'], params: PARAMS })).jobs.flatMap((j) => (j.status === 'queued' ? [j.generationId] : [])));
+    await settled(
+      studio.engine,
+      (
+        await studio.engine.submit({
+          ownerId: studio.user.id,
+          kind: 'image',
+          prompt: 'warm-up',
+          models: ['gpt-image-2'],
+          params: PARAMS,
+        })
+      ).jobs.flatMap((j) => (j.status === 'queued' ? [j.generationId] : [])),
+    );
 
-    const runs: { baselineMs: number; engineMs: number; queuedMs: number; baselineCpuMs: number; engineCpuMs: number }[] = [];
+    const runs: {
+      baselineMs: number;
+      engineMs: number;
+      queuedMs: number;
+      baselineCpuMs: number;
+      engineCpuMs: number;
+    }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Baseline: the adapter alone, 16 calls in flight.
       let next = 0;
@@ -55,7 +72,13 @@ test('engine overhead per job on PGlite', async () => {
       const ids: string[] = [];
       for (let i = 0; i < JOBS; i += 16) {
         const n = Math.min(16, JOBS - i);
-        const r = await studio.engine.submit({ ownerId: studio.user.id, kind: 'image', prompt: `engine ${round} ${i}`, models: Array(n).fill('gpt-image-2') as string[], params: PARAMS });
+        const r = await studio.engine.submit({
+          ownerId: studio.user.id,
+          kind: 'image',
+          prompt: `engine ${round} ${i}`,
+          models: Array(n).fill('gpt-image-2') as string[],
+          params: PARAMS,
+        });
         for (const j of r.jobs) if (j.status === 'queued') ids.push(j.generationId);
       }
       const queuedMs = performance.now() - t1;

@@ -11,7 +11,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export function machine(): string {
@@ -50,5 +53,8 @@ export async function appendResult(lines: string[]): Promise<void> {
     .map((e) => e.trim())
     .filter((e) => e && !e.startsWith(title));
   const section = `${HEADING}\n\n${[...entries, entry.trim()].join('\n\n')}\n`;
-  await writeFile(FILE, `${text.slice(0, start)}${section}${next < 0 ? '' : `\n${text.slice(end)}`}`);
+  await writeFile(
+    FILE,
+    `${text.slice(0, start)}${section}${next < 0 ? '' : `\n${text.slice(end)}`}`,
+  );
 }

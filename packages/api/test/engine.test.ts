@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createUser, getGeneration, ledgerForGeneration, listAssets, schema, setBudget } from '@atelier/db';
+import {
+  createUser,
+  getGeneration,
+  ledgerForGeneration,
+  listAssets,
+  schema,
+  setBudget,
+} from '@atelier/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { settled, startStudio, type Studio } from './studio.ts';
@@ -77,7 +84,9 @@ describe('image jobs through three providers', () => {
     const success = events.find((e) => e.jobId === ids[0] && e.type === 'succeeded');
     expect(success?.assets?.[0]?.url).toMatch(/^\/assets\/[0-9a-f]{64}$/);
     // Per-job sequence numbers, and ids made of them.
-    expect(events.filter((e) => e.jobId === ids[0]).map((e) => e.id)).toEqual([1, 2, 3].map((n) => `${ids[0]}:${n}`));
+    expect(events.filter((e) => e.jobId === ids[0]).map((e) => e.id)).toEqual(
+      [1, 2, 3].map((n) => `${ids[0]}:${n}`),
+    );
   });
 });
 
@@ -97,9 +106,15 @@ describe('video jobs', () => {
     const events = await settled(engine, [id ?? '']);
     const row = await getGeneration(database.db, id ?? '');
     expect(row?.status).toBe('succeeded');
-    expect(emulators.vertex.requests.filter((r) => r.path.endsWith(':predictLongRunning'))).toHaveLength(1);
-    expect(emulators.vertex.requests.filter((r) => r.path.endsWith(':fetchPredictOperation')).length).toBeGreaterThanOrEqual(4);
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['queued', 'started', 'progress', 'succeeded']));
+    expect(
+      emulators.vertex.requests.filter((r) => r.path.endsWith(':predictLongRunning')),
+    ).toHaveLength(1);
+    expect(
+      emulators.vertex.requests.filter((r) => r.path.endsWith(':fetchPredictOperation')).length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['queued', 'started', 'progress', 'succeeded']),
+    );
     expect(events.at(-1)?.type).toBe('succeeded');
 
     const [clip] = await listAssets(database.db, id ?? '');
@@ -109,7 +124,9 @@ describe('video jobs', () => {
     expect(ledger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
     expect(ledger.at(-1)?.micros).toBe(row?.actualCostMicros);
     // Veo 3.1 on Vertex, 4 s without audio, priced per second.
-    expect(row?.actualCostMicros).toBe(result.jobs[0]?.status === 'queued' ? result.jobs[0].estimate.expected : -1);
+    expect(row?.actualCostMicros).toBe(
+      result.jobs[0]?.status === 'queued' ? result.jobs[0].estimate.expected : -1,
+    );
   });
 });
 
@@ -118,7 +135,12 @@ describe('cancellation', () => {
     const { database, emulators, user } = studio;
     const engine = studio.openEngine({ concurrency: { openai: 1 } });
     emulators.openai.setLatency({ requestMs: 10_000 });
-    const result = await engine.submit({ ownerId: user.id, kind: 'image', prompt: 'two paper cranes', models: ['gpt-image-2', 'gpt-image-2'] });
+    const result = await engine.submit({
+      ownerId: user.id,
+      kind: 'image',
+      prompt: 'two paper cranes',
+      models: ['gpt-image-2', 'gpt-image-2'],
+    });
     const [running, queued] = queuedIds(result) as [string, string];
 
     // Wait until the first request is at the provider.
@@ -128,7 +150,12 @@ describe('cancellation', () => {
     const q = await engine.cancel(queued);
     expect(q.status).toBe('cancelled');
     expect(q.startedAt).toBeNull();
-    expect((await ledgerForGeneration(database.db, queued)).map((l) => [l.kind, l.micros < 0 ? 'neg' : 'pos'])).toEqual([
+    expect(
+      (await ledgerForGeneration(database.db, queued)).map((l) => [
+        l.kind,
+        l.micros < 0 ? 'neg' : 'pos',
+      ]),
+    ).toEqual([
       ['reserve', 'pos'],
       ['release', 'neg'],
     ]);
@@ -151,7 +178,12 @@ describe('cancellation', () => {
 
   test('a finished job cannot be cancelled', async () => {
     const { engine, user } = studio;
-    const result = await engine.submit({ ownerId: user.id, kind: 'image', prompt: 'a single pear', models: ['gpt-image-2'] });
+    const result = await engine.submit({
+      ownerId: user.id,
+      kind: 'image',
+      prompt: 'a single pear',
+      models: ['gpt-image-2'],
+    });
     const ids = queuedIds(result);
     await settled(engine, ids);
     await expect(engine.cancel(ids[0] ?? '')).rejects.toMatchObject({ code: 'invalid_request' });
@@ -161,15 +193,32 @@ describe('cancellation', () => {
 describe('budgets', () => {
   test('a model over budget is refused without a row; the ones within budget still run', async () => {
     const { engine, database, user } = studio;
-    const probe = await engine.submit({ ownerId: user.id, kind: 'image', prompt: 'a cup of tea', models: ['gpt-image-2'], params: { quality: 'low' } });
+    const probe = await engine.submit({
+      ownerId: user.id,
+      kind: 'image',
+      prompt: 'a cup of tea',
+      models: ['gpt-image-2'],
+      params: { quality: 'low' },
+    });
     const reserved = probe.jobs[0]?.status === 'queued' ? probe.jobs[0].reservedMicros : 0;
     expect(reserved).toBeGreaterThan(0);
     await settled(engine, queuedIds(probe));
 
     const member = await createUser(database.db, { name: 'capped' });
-    await setBudget(database.db, { scope: 'user', userId: member.id, period: 'daily', capMicros: Math.floor(reserved * 1.5) });
+    await setBudget(database.db, {
+      scope: 'user',
+      userId: member.id,
+      period: 'daily',
+      capMicros: Math.floor(reserved * 1.5),
+    });
     const before = await countRows();
-    const result = await engine.submit({ ownerId: member.id, kind: 'image', prompt: 'a cup of tea', models: ['gpt-image-2', 'gpt-image-2'], params: { quality: 'low' } });
+    const result = await engine.submit({
+      ownerId: member.id,
+      kind: 'image',
+      prompt: 'a cup of tea',
+      models: ['gpt-image-2', 'gpt-image-2'],
+      params: { quality: 'low' },
+    });
     expect(result.jobs.map((j) => j.status)).toEqual(['queued', 'refused']);
     const refused = result.jobs[1];
     expect(refused?.status === 'refused' && refused.error.code).toBe('budget_exceeded');
@@ -189,7 +238,11 @@ describe('budgets', () => {
       models: ['gpt-image-2', 'no-such-model', 'veo-3-1'],
       params: { n: 1, providerOptions: { openai: { moderation: 'strict' } } },
     });
-    expect(result.jobs.map((j) => (j.status === 'refused' ? j.error.code : j.status))).toEqual(['invalid_input', 'unknown_model', 'invalid_request']);
+    expect(result.jobs.map((j) => (j.status === 'refused' ? j.error.code : j.status))).toEqual([
+      'invalid_input',
+      'unknown_model',
+      'invalid_request',
+    ]);
   });
 });
 

@@ -21,10 +21,40 @@ beforeAll(async () => {
 });
 afterAll(() => studio.close());
 
-const CLIENT_ERRORS = new Set(['BAD_REQUEST', 'NOT_FOUND', 'FORBIDDEN', 'UNPROCESSABLE_CONTENT', 'PAYMENT_REQUIRED', 'PRECONDITION_FAILED']);
+const CLIENT_ERRORS = new Set([
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNPROCESSABLE_CONTENT',
+  'PAYMENT_REQUIRED',
+  'PRECONDITION_FAILED',
+]);
 
-const edgeStrings = fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\uD800', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', "'; drop table generations; --", '%', '\\', 'x'.repeat(100_000), '../../etc/passwd', '01ARZ3NDEKTSV4RRFFQ69G5FAV');
-const edgeNumbers = fc.constantFrom(-1, 0, -0, 1.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN, Number.POSITIVE_INFINITY, -1e308, 2 ** 31);
+const edgeStrings = fc.constantFrom(
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\uD800',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  "'; drop table generations; --",
+  '%',
+  '\\',
+  'x'.repeat(100_000),
+  '../../etc/passwd',
+  '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+);
+const edgeNumbers = fc.constantFrom(
+  -1,
+  0,
+  -0,
+  1.5,
+  Number.MAX_SAFE_INTEGER + 1,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  -1e308,
+  2 ** 31,
+);
 const junk = fc.oneof(
   edgeStrings,
   edgeNumbers,
@@ -42,16 +72,31 @@ function mutations(valid: Record<string, unknown>) {
   const keys = Object.keys(valid);
   return fc.oneof(
     fc.tuple(fc.constantFrom(...keys), junk).map(([k, v]) => ({ ...valid, [k]: v })),
-    fc.tuple(fc.string({ minLength: 1 }).filter((k) => !keys.includes(k) && k !== '__proto__'), junk).map(([k, v]) => ({ ...valid, [k]: v })),
+    fc
+      .tuple(
+        fc.string({ minLength: 1 }).filter((k) => !keys.includes(k) && k !== '__proto__'),
+        junk,
+      )
+      .map(([k, v]) => ({ ...valid, [k]: v })),
     junk,
   );
 }
 
 async function counts() {
   const db = studio.database.db;
-  const n = async (t: typeof schema.generations | typeof schema.spendLedger | typeof schema.budgets | typeof schema.assets) =>
-    (await db.select({ n: sql<number>`count(*)::int` }).from(t))[0]?.n ?? 0;
-  return [await n(schema.generations), await n(schema.spendLedger), await n(schema.budgets), await n(schema.assets)];
+  const n = async (
+    t:
+      | typeof schema.generations
+      | typeof schema.spendLedger
+      | typeof schema.budgets
+      | typeof schema.assets,
+  ) => (await db.select({ n: sql<number>`count(*)::int` }).from(t))[0]?.n ?? 0;
+  return [
+    await n(schema.generations),
+    await n(schema.spendLedger),
+    await n(schema.budgets),
+    await n(schema.assets),
+  ];
 }
 
 type Call = (input: unknown) => Promise<unknown>;
@@ -60,11 +105,14 @@ async function expectClientErrorOrOk(call: Call, input: unknown): Promise<'ok' |
   try {
     const out = await call(input);
     // Subscriptions resolve to a stream; draining one would wait for jobs, so just close it.
-    if (out && typeof out === 'object' && Symbol.asyncIterator in out) await (out as AsyncGenerator).return(undefined);
+    if (out && typeof out === 'object' && Symbol.asyncIterator in out)
+      await (out as AsyncGenerator).return(undefined);
     return 'ok';
   } catch (error) {
     if (!(error instanceof TRPCError) || !CLIENT_ERRORS.has(error.code)) {
-      throw new Error(`Input ${safeJson(input)} gave ${error instanceof TRPCError ? error.code : String(error)}: ${(error as Error).message}`);
+      throw new Error(
+        `Input ${safeJson(input)} gave ${error instanceof TRPCError ? error.code : String(error)}: ${(error as Error).message}`,
+      );
     }
     return 'refused';
   }
@@ -78,19 +126,84 @@ function safeJson(v: unknown): string {
   }
 }
 
-const procedures: { name: string; call: (c: Caller) => Call; valid: Record<string, unknown>; mutates: boolean }[] = [
-  { name: 'generate.create', call: (c) => (i) => c.generate.create(i as never), valid: { kind: 'image', prompt: 'a cat', models: ['no-such-model'] }, mutates: true },
-  { name: 'jobs.get', call: (c) => (i) => c.jobs.get(i as never), valid: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }, mutates: false },
-  { name: 'jobs.list', call: (c) => (i) => c.jobs.list(i as never), valid: { status: ['queued'], limit: 10 }, mutates: false },
-  { name: 'jobs.cancel', call: (c) => (i) => c.jobs.cancel(i as never), valid: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }, mutates: true },
-  { name: 'jobs.onProgress', call: (c) => (i) => c.jobs.onProgress(i as never), valid: { ids: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'], lastEventId: 'x:1' }, mutates: false },
-  { name: 'history.list', call: (c) => (i) => c.history.list(i as never), valid: { status: ['succeeded'], from: '2026-01-01T00:00:00Z', maxCostMicros: 10, limit: 5 }, mutates: false },
-  { name: 'history.search', call: (c) => (i) => c.history.search(i as never), valid: { query: 'fox -cat "oil painting"', models: ['gpt-image-2'] }, mutates: false },
-  { name: 'history.keep', call: (c) => (i) => c.history.keep(i as never), valid: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', kept: true }, mutates: true },
-  { name: 'spend.summary', call: (c) => (i) => c.spend.summary(i as never), valid: { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }, mutates: false },
-  { name: 'budgets.list', call: (c) => (i) => c.budgets.list(i as never), valid: { userId: 'someone' }, mutates: false },
-  { name: 'budgets.set', call: (c) => (i) => c.budgets.set(i as never), valid: { scope: 'user', userId: 'nobody', period: 'daily', capMicros: 100 }, mutates: true },
-  { name: 'budgets.remove', call: (c) => (i) => c.budgets.remove(i as never), valid: { id: 'nobody' }, mutates: true },
+const procedures: {
+  name: string;
+  call: (c: Caller) => Call;
+  valid: Record<string, unknown>;
+  mutates: boolean;
+}[] = [
+  {
+    name: 'generate.create',
+    call: (c) => (i) => c.generate.create(i as never),
+    valid: { kind: 'image', prompt: 'a cat', models: ['no-such-model'] },
+    mutates: true,
+  },
+  {
+    name: 'jobs.get',
+    call: (c) => (i) => c.jobs.get(i as never),
+    valid: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' },
+    mutates: false,
+  },
+  {
+    name: 'jobs.list',
+    call: (c) => (i) => c.jobs.list(i as never),
+    valid: { status: ['queued'], limit: 10 },
+    mutates: false,
+  },
+  {
+    name: 'jobs.cancel',
+    call: (c) => (i) => c.jobs.cancel(i as never),
+    valid: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' },
+    mutates: true,
+  },
+  {
+    name: 'jobs.onProgress',
+    call: (c) => (i) => c.jobs.onProgress(i as never),
+    valid: { ids: ['01ARZ3NDEKTSV4RRFFQ69G5FAV'], lastEventId: 'x:1' },
+    mutates: false,
+  },
+  {
+    name: 'history.list',
+    call: (c) => (i) => c.history.list(i as never),
+    valid: { status: ['succeeded'], from: '2026-01-01T00:00:00Z', maxCostMicros: 10, limit: 5 },
+    mutates: false,
+  },
+  {
+    name: 'history.search',
+    call: (c) => (i) => c.history.search(i as never),
+    valid: { query: 'fox -cat "oil painting"', models: ['gpt-image-2'] },
+    mutates: false,
+  },
+  {
+    name: 'history.keep',
+    call: (c) => (i) => c.history.keep(i as never),
+    valid: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', kept: true },
+    mutates: true,
+  },
+  {
+    name: 'spend.summary',
+    call: (c) => (i) => c.spend.summary(i as never),
+    valid: { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' },
+    mutates: false,
+  },
+  {
+    name: 'budgets.list',
+    call: (c) => (i) => c.budgets.list(i as never),
+    valid: { userId: 'someone' },
+    mutates: false,
+  },
+  {
+    name: 'budgets.set',
+    call: (c) => (i) => c.budgets.set(i as never),
+    valid: { scope: 'user', userId: 'nobody', period: 'daily', capMicros: 100 },
+    mutates: true,
+  },
+  {
+    name: 'budgets.remove',
+    call: (c) => (i) => c.budgets.remove(i as never),
+    valid: { id: 'nobody' },
+    mutates: true,
+  },
 ];
 
 describe.each(procedures)('$name', ({ call, valid, mutates }) => {

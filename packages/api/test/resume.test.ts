@@ -1,7 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createUser, getGeneration, getOperation, ledgerForGeneration, listAssets, LocalAssetStore, openDatabase } from '@atelier/db';
+import {
+  createUser,
+  getGeneration,
+  getOperation,
+  ledgerForGeneration,
+  listAssets,
+  LocalAssetStore,
+  openDatabase,
+} from '@atelier/db';
 import { startAllEmulators, type AllEmulators } from '@atelier/testkit';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { createJobEngine, type JobEngine } from '../src/index.ts';
@@ -20,7 +28,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulators.close();
   await rm(dir, { recursive: true, force: true });
-  for (const call of logged.mock.calls) expect(String(call[1]?.cause ?? call[1])).toMatch(/PGlite is closed/);
+  for (const call of logged.mock.calls)
+    expect(String(call[1]?.cause ?? call[1])).toMatch(/PGlite is closed/);
   logged.mockRestore();
 });
 
@@ -32,7 +41,14 @@ test('after a crash: the stored video operation completes once and is charged on
   const dataDir = join(dir, 'data');
   const assets = new LocalAssetStore(join(dir, 'assets'));
   const open = (db: Awaited<ReturnType<typeof openDatabase>>): JobEngine =>
-    createJobEngine({ db: db.db, assets, catalog, settings: emulatorSettings(emulators), pollIntervalMs: 5, concurrency: { openai: 1 } });
+    createJobEngine({
+      db: db.db,
+      assets,
+      catalog,
+      settings: emulatorSettings(emulators),
+      pollIntervalMs: 5,
+      concurrency: { openai: 1 },
+    });
 
   // First process: a video polling its operation, an image at the provider, another queued.
   const first = await openDatabase({ dataDir });
@@ -41,10 +57,24 @@ test('after a crash: the stored video operation completes once and is charged on
   // The clip stays queued at the provider for 3 s from its start, whoever polls.
   emulators.vertex.setLatency({ queuedPolls: 0, runningPolls: 0, queuedMs: 3_000 });
   emulators.openai.setLatency({ requestMs: 60_000 });
-  const video = await engineA.submit({ ownerId: user.id, kind: 'video', prompt: 'a slow pan over snowy hills', models: ['veo-3-1'], providers: { 'veo-3-1': 'vertex' }, params: { duration: 4 } });
-  const images = await engineA.submit({ ownerId: user.id, kind: 'image', prompt: 'a brass compass', models: ['gpt-image-2', 'gpt-image-2'] });
+  const video = await engineA.submit({
+    ownerId: user.id,
+    kind: 'video',
+    prompt: 'a slow pan over snowy hills',
+    models: ['veo-3-1'],
+    providers: { 'veo-3-1': 'vertex' },
+    params: { duration: 4 },
+  });
+  const images = await engineA.submit({
+    ownerId: user.id,
+    kind: 'image',
+    prompt: 'a brass compass',
+    models: ['gpt-image-2', 'gpt-image-2'],
+  });
   const videoId = video.jobs[0]?.status === 'queued' ? video.jobs[0].generationId : '';
-  const [imageRunning, imageQueued] = images.jobs.map((j) => (j.status === 'queued' ? j.generationId : '')) as [string, string];
+  const [imageRunning, imageQueued] = images.jobs.map((j) =>
+    j.status === 'queued' ? j.generationId : '',
+  ) as [string, string];
   await until(async () => ((await getOperation(first.db, videoId))?.pollCount ?? 0) >= 2);
   await until(async () => emulators.openai.requests.length === 1);
 
@@ -63,7 +93,9 @@ test('after a crash: the stored video operation completes once and is charged on
 
     const v = await getGeneration(second.db, videoId);
     expect(v?.status).toBe('succeeded');
-    expect(emulators.vertex.requests.filter((r) => r.path.endsWith(':predictLongRunning'))).toHaveLength(1);
+    expect(
+      emulators.vertex.requests.filter((r) => r.path.endsWith(':predictLongRunning')),
+    ).toHaveLength(1);
     expect(await listAssets(second.db, videoId)).toHaveLength(1);
     const videoLedger = await ledgerForGeneration(second.db, videoId);
     expect(videoLedger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createUser, getGeneration, ledgerForGeneration, LocalAssetStore, openDatabase, type Database } from '@atelier/db';
+import {
+  createUser,
+  getGeneration,
+  ledgerForGeneration,
+  LocalAssetStore,
+  openDatabase,
+  type Database,
+} from '@atelier/db';
 import { startAllEmulators, type AllEmulators } from '@atelier/testkit';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,7 +22,8 @@ import { catalog, emulatorSettings, settled } from './studio.ts';
  * one the suite is skipped, except in CI.
  */
 
-const serverUrl = process.env.ATELIER_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const serverUrl =
+  process.env.ATELIER_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 
 async function reachable(): Promise<boolean> {
@@ -31,92 +39,121 @@ async function reachable(): Promise<boolean> {
 }
 
 const available = await reachable();
-if (!available && !inCi) console.warn('PostgreSQL is unreachable: skipping the shared-queue tests.');
+if (!available && !inCi)
+  console.warn('PostgreSQL is unreachable: skipping the shared-queue tests.');
 
-describe.skipIf(!available && !inCi)('two processes sharing one PostgreSQL database through pg-boss', () => {
-  const name = `atelier_api_test_${randomBytes(6).toString('hex')}`;
-  let url: string;
-  let emulators: AllEmulators;
-  let dir: string;
-  let dbA: Database;
-  let dbB: Database;
-  let engines: [JobEngine, JobEngine];
-  let ownerId: string;
+describe.skipIf(!available && !inCi)(
+  'two processes sharing one PostgreSQL database through pg-boss',
+  () => {
+    const name = `atelier_api_test_${randomBytes(6).toString('hex')}`;
+    let url: string;
+    let emulators: AllEmulators;
+    let dir: string;
+    let dbA: Database;
+    let dbB: Database;
+    let engines: [JobEngine, JobEngine];
+    let ownerId: string;
 
-  beforeAll(async () => {
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end({ timeout: 5 });
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    emulators = await startAllEmulators();
-    dir = await mkdtemp(join(tmpdir(), 'atelier-shared-'));
-    const assets = new LocalAssetStore(dir);
-    dbA = await openDatabase({ url, maxConnections: 4 });
-    dbB = await openDatabase({ url, maxConnections: 4 });
-    ownerId = (await createUser(dbA.db, { name: 'local', role: 'admin' })).id;
-    const open = (database: Database) =>
-      createJobEngine({
-        db: database.db,
-        assets,
-        catalog,
-        settings: emulatorSettings(emulators),
-        pollIntervalMs: 5,
-        cancelCheckMs: 50,
-        queue: new PgBossQueue({ connectionString: url, concurrency: { openai: 1 }, pollingIntervalSeconds: 0.5 }),
+    beforeAll(async () => {
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database ${name}`);
+      await admin.end({ timeout: 5 });
+      const u = new URL(serverUrl);
+      u.pathname = `/${name}`;
+      url = u.toString();
+      emulators = await startAllEmulators();
+      dir = await mkdtemp(join(tmpdir(), 'atelier-shared-'));
+      const assets = new LocalAssetStore(dir);
+      dbA = await openDatabase({ url, maxConnections: 4 });
+      dbB = await openDatabase({ url, maxConnections: 4 });
+      ownerId = (await createUser(dbA.db, { name: 'local', role: 'admin' })).id;
+      const open = (database: Database) =>
+        createJobEngine({
+          db: database.db,
+          assets,
+          catalog,
+          settings: emulatorSettings(emulators),
+          pollIntervalMs: 5,
+          cancelCheckMs: 50,
+          queue: new PgBossQueue({
+            connectionString: url,
+            concurrency: { openai: 1 },
+            pollingIntervalSeconds: 0.5,
+          }),
+        });
+      engines = [open(dbA), open(dbB)];
+      await Promise.all(engines.map((e) => e.resume()));
+    });
+
+    afterAll(async () => {
+      await Promise.all(engines.map((e) => e.drain()));
+      await Promise.all([dbA.close(), dbB.close()]);
+      await emulators.close();
+      await rm(dir, { recursive: true, force: true });
+      const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    });
+
+    test('jobs queued in one process run once, in either; each is charged once', async () => {
+      const [a, b] = engines;
+      emulators.openai.setLatency({ requestMs: 300 });
+      const result = await a.submit({
+        ownerId,
+        kind: 'image',
+        prompt: 'a stack of books',
+        models: Array(6).fill('gpt-image-2') as string[],
       });
-    engines = [open(dbA), open(dbB)];
-    await Promise.all(engines.map((e) => e.resume()));
-  });
+      const ids = result.jobs.map((j) => (j.status === 'queued' ? j.generationId : ''));
+      let maxRunningInB = 0;
+      const probe = setInterval(() => (maxRunningInB = Math.max(maxRunningInB, b.runningCount)), 5);
+      await until(async () =>
+        (await Promise.all(ids.map((id) => getGeneration(dbB.db, id)))).every(
+          (r) => r?.status === 'succeeded',
+        ),
+      );
+      clearInterval(probe);
+      expect(emulators.openai.requests).toHaveLength(6);
+      expect(maxRunningInB).toBe(1); // the other process took work too, within its own limit
+      for (const id of ids) {
+        expect((await ledgerForGeneration(dbA.db, id)).map((l) => l.kind)).toEqual([
+          'reserve',
+          'release',
+          'settle',
+        ]);
+      }
+      emulators.openai.setLatency({ requestMs: 0 });
+    });
 
-  afterAll(async () => {
-    await Promise.all(engines.map((e) => e.drain()));
-    await Promise.all([dbA.close(), dbB.close()]);
-    await emulators.close();
-    await rm(dir, { recursive: true, force: true });
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
-  });
-
-  test('jobs queued in one process run once, in either; each is charged once', async () => {
-    const [a, b] = engines;
-    emulators.openai.setLatency({ requestMs: 300 });
-    const result = await a.submit({ ownerId, kind: 'image', prompt: 'a stack of books', models: Array(6).fill('gpt-image-2') as string[] });
-    const ids = result.jobs.map((j) => (j.status === 'queued' ? j.generationId : ''));
-    let maxRunningInB = 0;
-    const probe = setInterval(() => (maxRunningInB = Math.max(maxRunningInB, b.runningCount)), 5);
-    await until(async () => (await Promise.all(ids.map((id) => getGeneration(dbB.db, id)))).every((r) => r?.status === 'succeeded'));
-    clearInterval(probe);
-    expect(emulators.openai.requests).toHaveLength(6);
-    expect(maxRunningInB).toBe(1); // the other process took work too, within its own limit
-    for (const id of ids) {
-      expect((await ledgerForGeneration(dbA.db, id)).map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
-    }
-    emulators.openai.setLatency({ requestMs: 0 });
-  });
-
-  test('a cancel written by one process stops the job running in the other', async () => {
-    emulators.openai.setLatency({ requestMs: 20_000 });
-    const [a] = engines;
-    const result = await a.submit({ ownerId, kind: 'image', prompt: 'an hourglass', models: ['gpt-image-2'] });
-    const id = result.jobs[0]?.status === 'queued' ? result.jobs[0].generationId : '';
-    await until(async () => engines.some((e) => e.runningCount === 1) && emulators.openai.requests.length > 0);
-    const [idle, busy] = engines[0].runningCount === 0 ? engines : [engines[1], engines[0]];
-    await idle.cancel(id);
-    await until(async () => busy.runningCount === 0);
-    const row = await getGeneration(dbA.db, id);
-    expect(row?.status).toBe('cancelled');
-    const ledger = await ledgerForGeneration(dbA.db, id);
-    expect(ledger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
-    expect(ledger.at(-1)?.micros).toBe(row?.estimatedCostMicros);
-    // The subscriber on the idle process learns the outcome from the database.
-    const events = await settled(idle, [id]);
-    expect(events.at(-1)?.status).toBe('cancelled');
-    emulators.openai.setLatency({ requestMs: 0 });
-  });
-});
+    test('a cancel written by one process stops the job running in the other', async () => {
+      emulators.openai.setLatency({ requestMs: 20_000 });
+      const [a] = engines;
+      const result = await a.submit({
+        ownerId,
+        kind: 'image',
+        prompt: 'an hourglass',
+        models: ['gpt-image-2'],
+      });
+      const id = result.jobs[0]?.status === 'queued' ? result.jobs[0].generationId : '';
+      await until(
+        async () =>
+          engines.some((e) => e.runningCount === 1) && emulators.openai.requests.length > 0,
+      );
+      const [idle, busy] = engines[0].runningCount === 0 ? engines : [engines[1], engines[0]];
+      await idle.cancel(id);
+      await until(async () => busy.runningCount === 0);
+      const row = await getGeneration(dbA.db, id);
+      expect(row?.status).toBe('cancelled');
+      const ledger = await ledgerForGeneration(dbA.db, id);
+      expect(ledger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
+      expect(ledger.at(-1)?.micros).toBe(row?.estimatedCostMicros);
+      // The subscriber on the idle process learns the outcome from the database.
+      const events = await settled(idle, [id]);
+      expect(events.at(-1)?.status).toBe('cancelled');
+      emulators.openai.setLatency({ requestMs: 0 });
+    });
+  },
+);
 
 async function until(check: () => Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((r) => setTimeout(r, 20));

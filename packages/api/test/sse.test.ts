@@ -16,7 +16,13 @@ beforeAll(async () => {
   const handler = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => ({ catalog, db: studio.database.db, assets: studio.assets, jobs: studio.engine, user: studio.user }),
+    createContext: () => ({
+      catalog,
+      db: studio.database.db,
+      assets: studio.assets,
+      jobs: studio.engine,
+      user: studio.user,
+    }),
   });
   server = http.createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,7 +47,11 @@ function client() {
 }
 
 /** Subscribes and collects events until `stopWhen` says so or the server ends the stream. */
-function collect(ids: string[], lastEventId: string | undefined, stopWhen: (events: { id: string; data: JobEvent }[]) => boolean) {
+function collect(
+  ids: string[],
+  lastEventId: string | undefined,
+  stopWhen: (events: { id: string; data: JobEvent }[]) => boolean,
+) {
   const trpc = client();
   const events: { id: string; data: JobEvent }[] = [];
   return new Promise<{ events: typeof events; completed: boolean }>((resolve, reject) => {
@@ -65,13 +75,21 @@ function collect(ids: string[], lastEventId: string | undefined, stopWhen: (even
 test('progress over SSE resumes after the last event id the client saw', async () => {
   studio.emulators.openai.setLatency({ requestMs: 300 });
   const trpc = client();
-  const { batches } = await trpc.generate.create.mutate({ kind: 'image', prompt: 'a glass of water on a table', models: ['gpt-image-2', 'nano-banana-pro'], providers: { 'nano-banana-pro': 'google' } });
-  const ids = batches[0]?.jobs.flatMap((j) => (j.status === 'queued' ? [j.generationId] : [])) ?? [];
+  const { batches } = await trpc.generate.create.mutate({
+    kind: 'image',
+    prompt: 'a glass of water on a table',
+    models: ['gpt-image-2', 'nano-banana-pro'],
+    providers: { 'nano-banana-pro': 'google' },
+  });
+  const ids =
+    batches[0]?.jobs.flatMap((j) => (j.status === 'queued' ? [j.generationId] : [])) ?? [];
   expect(ids).toHaveLength(2);
 
   // First connection: drop it after the first three events.
   const first = await collect(ids, undefined, (events) => events.length === 3);
-  expect(first.events.map((e) => e.id)).toEqual(first.events.map((e) => `${e.data.jobId}:${e.data.seq}`));
+  expect(first.events.map((e) => e.id)).toEqual(
+    first.events.map((e) => `${e.data.jobId}:${e.data.seq}`),
+  );
   const last = first.events.at(-1)?.id;
 
   await settled(studio.engine, ids);
@@ -91,6 +109,8 @@ test('progress over SSE resumes after the last event id the client saw', async (
 });
 
 test('subscribing to a job one cannot see is NOT_FOUND', async () => {
-  const error = await collect(['01ARZ3NDEKTSV4RRFFQ69G5FAV'], undefined, () => false).catch((e: unknown) => e);
+  const error = await collect(['01ARZ3NDEKTSV4RRFFQ69G5FAV'], undefined, () => false).catch(
+    (e: unknown) => e,
+  );
   expect((error as { data?: { code?: string } }).data?.code).toBe('NOT_FOUND');
 });

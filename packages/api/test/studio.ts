@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { loadCatalog, type ProviderSettings } from '@atelier/core';
 import { createUser, LocalAssetStore, openDatabase, type Database } from '@atelier/db';
 import { startAllEmulators, type AllEmulators } from '@atelier/testkit';
-import { appRouter, createCallerFactory, createJobEngine, type JobEngine, type JobEngineOptions, type SessionUser } from '../src/index.ts';
+import {
+  appRouter,
+  createCallerFactory,
+  createJobEngine,
+  type JobEngine,
+  type JobEngineOptions,
+  type SessionUser,
+} from '../src/index.ts';
 
 /**
  * A studio for tests: in-memory PGlite, a temp asset folder, every provider emulator, and the
@@ -38,7 +45,10 @@ export interface Studio {
   close(): Promise<void>;
 }
 
-export async function startStudio(extra: Partial<JobEngineOptions> = {}, emulatorsIn?: AllEmulators): Promise<Studio> {
+export async function startStudio(
+  extra: Partial<JobEngineOptions> = {},
+  emulatorsIn?: AllEmulators,
+): Promise<Studio> {
   const emulators = emulatorsIn ?? (await startAllEmulators());
   const database = await openDatabase({ inMemory: true });
   const assetDir = await mkdtemp(join(tmpdir(), 'atelier-api-assets-'));
@@ -46,7 +56,15 @@ export async function startStudio(extra: Partial<JobEngineOptions> = {}, emulato
   const admin = await createUser(database.db, { name: 'local', role: 'admin' });
   const user: SessionUser = { id: admin.id, role: 'admin' };
   const openEngine = (more: Partial<JobEngineOptions> = {}) =>
-    createJobEngine({ db: database.db, assets, catalog, settings: emulatorSettings(emulators), pollIntervalMs: 5, ...extra, ...more });
+    createJobEngine({
+      db: database.db,
+      assets,
+      catalog,
+      settings: emulatorSettings(emulators),
+      pollIntervalMs: 5,
+      ...extra,
+      ...more,
+    });
   const engine = openEngine();
   return {
     database,
@@ -56,7 +74,8 @@ export async function startStudio(extra: Partial<JobEngineOptions> = {}, emulato
     engine,
     user,
     openEngine,
-    caller: (who = user, jobs = engine) => factory({ catalog, db: database.db, assets, jobs, user: who }),
+    caller: (who = user, jobs = engine) =>
+      factory({ catalog, db: database.db, assets, jobs, user: who }),
     async close() {
       await engine.drain();
       await database.close();

@@ -23,7 +23,13 @@ const REFUSED_UP_FRONT: ReadonlySet<AtelierErrorCode> = new Set([
 ]);
 
 /** Reasons that mean the work was done and only getting its result failed. */
-const RESULT_LOST = new Set(['result_expired', 'malformed_response', 'gcs_output', 'redirect_loop', 'unsupported_result_url']);
+const RESULT_LOST = new Set([
+  'result_expired',
+  'malformed_response',
+  'gcs_output',
+  'redirect_loop',
+  'unsupported_result_url',
+]);
 
 export interface ChargeContext {
   /** Whether any request reached the provider for this generation. */
@@ -35,13 +41,15 @@ export interface ChargeContext {
 export function providerMayHaveCharged(error: unknown, ctx: ChargeContext): boolean {
   if (!ctx.sent) return false;
   if (!(error instanceof AtelierError)) return true;
-  const reason = typeof error.details?.['reason'] === 'string' ? error.details['reason'] : undefined;
+  const reason =
+    typeof error.details?.['reason'] === 'string' ? error.details['reason'] : undefined;
   if (reason !== undefined && RESULT_LOST.has(reason)) return true;
   if (REFUSED_UP_FRONT.has(error.code)) return false;
   // An HTTP error status is the provider declining the call (fal: "not charged for server
   // errors"); a prompt blocked on input arrives the same way.
   const answered = typeof error.details?.['status'] === 'number';
-  if (error.code === 'provider_unavailable' || error.code === 'content_policy') return !(answered || ctx.jobFailed);
+  if (error.code === 'provider_unavailable' || error.code === 'content_policy')
+    return !(answered || ctx.jobFailed);
   // Timeouts, cancellations, broken connections and anything unexpected: the work may have run.
   return true;
 }

@@ -43,11 +43,24 @@ import {
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { providerMayHaveCharged } from './charges.ts';
-import { JobEventLog, TERMINAL_STATUSES, type JobEvent, type JobEventAsset, type JobEventInit } from './events.ts';
+import {
+  JobEventLog,
+  TERMINAL_STATUSES,
+  type JobEvent,
+  type JobEventAsset,
+  type JobEventInit,
+} from './events.ts';
 import { InProcessQueue, type JobQueue, type QueuedJob } from './queue.ts';
 import { Id, jsonWithoutNul, ModelName, Prompt } from './inputs.ts';
 import { assetUrl } from './views.ts';
-import { assertKind, imageRequestOf, planJob, videoRequestOf, type JobKind, type PlannedJob } from './requests.ts';
+import {
+  assertKind,
+  imageRequestOf,
+  planJob,
+  videoRequestOf,
+  type JobKind,
+  type PlannedJob,
+} from './requests.ts';
 
 /**
  * The job engine: turns "this prompt through these models" into persistent generations, runs
@@ -100,7 +113,10 @@ export const SubmitInput = z
     models: z.array(ModelName).min(1, 'name at least one model').max(16),
     /** Pin a provider per model (keyed as written in `models`). */
     providers: z.record(ModelName, Provider).optional(),
-    params: z.record(z.string(), z.unknown()).refine(jsonWithoutNul, 'must not contain NUL characters').optional(),
+    params: z
+      .record(z.string(), z.unknown())
+      .refine(jsonWithoutNul, 'must not contain NUL characters')
+      .optional(),
     batchId: Id.optional(),
   })
   .strict();
@@ -191,8 +207,19 @@ const StoredOperation = z
     providerModelId: z.string(),
     id: z.string(),
     submittedAt: z.number(),
-    params: z.object({ duration: z.number(), resolution: z.string(), aspectRatio: z.string(), audio: z.boolean() }),
-    warnings: z.array(z.object({ type: z.enum(['unsupported', 'compatibility', 'other']), setting: z.string().optional(), message: z.string() })),
+    params: z.object({
+      duration: z.number(),
+      resolution: z.string(),
+      aspectRatio: z.string(),
+      audio: z.boolean(),
+    }),
+    warnings: z.array(
+      z.object({
+        type: z.enum(['unsupported', 'compatibility', 'other']),
+        setting: z.string().optional(),
+        message: z.string(),
+      }),
+    ),
     data: z.record(z.string(), z.json()),
   })
   .loose();
@@ -232,7 +259,8 @@ class Engine implements JobEngine {
       const outcome = await this.#handle(job);
       // A shared queue retries a job whose handler fails: that is how a handed-over video
       // reaches the next process that polls.
-      if (outcome === 'handed-over' && this.#queue.shared) throw new Error('handed over to another process');
+      if (outcome === 'handed-over' && this.#queue.shared)
+        throw new Error('handed over to another process');
     });
     return this.#started;
   }
@@ -251,16 +279,26 @@ class Engine implements JobEngine {
 
   async submit(input: SubmitInput): Promise<SubmitResult> {
     if (this.#draining) {
-      throw new AtelierError('provider_unavailable', 'The server is shutting down and takes no new generations.', { hint: 'Try again in a moment.' });
+      throw new AtelierError(
+        'provider_unavailable',
+        'The server is shutting down and takes no new generations.',
+        { hint: 'Try again in a moment.' },
+      );
     }
     const v = parseInput(SubmitInput, input, 'generation request');
     await this.#start();
     const settings = await this.#settings(v.ownerId);
     const batchId = v.batchId ?? newId();
     const refuse = (model: string, error: unknown): SubmittedJob => {
-      const e = isAtelierError(error) ? error : new AtelierError('internal', 'Queuing this model failed unexpectedly.', { cause: error });
+      const e = isAtelierError(error)
+        ? error
+        : new AtelierError('internal', 'Queuing this model failed unexpectedly.', { cause: error });
       if (!isAtelierError(error)) console.error(`[jobs] submit ${model}:`, error);
-      return { status: 'refused', model, error: { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) } };
+      return {
+        status: 'refused',
+        model,
+        error: { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}) },
+      };
     };
 
     // Check and price every model first; nothing is written for a model that cannot run.
@@ -294,7 +332,12 @@ class Engine implements JobEngine {
               warnings: p.plan.warnings,
             });
             try {
-              const reservation = await reserve(tx, { userId: v.ownerId, tokenId: v.tokenId, generationId: g.id, micros: p.estimate.high });
+              const reservation = await reserve(tx, {
+                userId: v.ownerId,
+                tokenId: v.tokenId,
+                generationId: g.id,
+                micros: p.estimate.high,
+              });
               p.generationId = g.id;
               p.reservationId = reservation.id;
             } catch (error) {
@@ -321,7 +364,11 @@ class Engine implements JobEngine {
         continue;
       }
       this.#reservations.set(j.generationId, j.reservationId);
-      this.events.emit(j.generationId, { type: 'queued', status: 'queued', warnings: j.plan.warnings });
+      this.events.emit(j.generationId, {
+        type: 'queued',
+        status: 'queued',
+        warnings: j.plan.warnings,
+      });
       await this.#queue.enqueue({ generationId: j.generationId, provider: j.provider });
       out.push({
         status: 'queued',
@@ -338,7 +385,11 @@ class Engine implements JobEngine {
     return { batchId, jobs: out };
   }
 
-  async #plan(v: z.output<typeof SubmitInput>, model: string, settings: ProviderSettings): Promise<Planned> {
+  async #plan(
+    v: z.output<typeof SubmitInput>,
+    model: string,
+    settings: ProviderSettings,
+  ): Promise<Planned> {
     const entry = this.#catalog.resolve(model);
     assertKind(v.kind, entry);
     const route = await selectRoute(entry, v.providers?.[model], settings);
@@ -373,7 +424,9 @@ class Engine implements JobEngine {
       this.events.emit(id, { type: 'started', status: 'running' });
       const kind = this.#kindOf(claimed);
       const signal = this.#deadline(state, kind);
-      return kind === 'video' ? this.#runVideo(claimed, state, signal) : this.#runImage(claimed, state, signal);
+      return kind === 'video'
+        ? this.#runVideo(claimed, state, signal)
+        : this.#runImage(claimed, state, signal);
     });
     if (claimed || cancelAsked) return outcome; // a cancel that came meanwhile finishes on its own
     const row = await getGeneration(this.#db, id);
@@ -402,12 +455,22 @@ class Engine implements JobEngine {
 
   /** The job's signal: aborted by a cancel or a hand-over, or when its deadline passes. */
   #deadline(state: Running, kind: JobKind): AbortSignal {
-    const ms = kind === 'video' ? (this.#opts.videoDeadlineMs ?? 30 * 60_000) : (this.#opts.imageDeadlineMs ?? 15 * 60_000);
+    const ms =
+      kind === 'video'
+        ? (this.#opts.videoDeadlineMs ?? 30 * 60_000)
+        : (this.#opts.imageDeadlineMs ?? 15 * 60_000);
     return AbortSignal.any([state.ac.signal, AbortSignal.timeout(ms)]);
   }
 
   #track(id: string, body: (state: Running) => Promise<Outcome>): Promise<Outcome> {
-    const state: Running = { ac: new AbortController(), sent: false, cancelRequested: false, polling: false, handOver: false, done: Promise.resolve('done') };
+    const state: Running = {
+      ac: new AbortController(),
+      sent: false,
+      cancelRequested: false,
+      polling: false,
+      handOver: false,
+      done: Promise.resolve('done'),
+    };
     this.#running.set(id, state);
     state.done = body(state).finally(() => {
       this.#running.delete(id);
@@ -419,9 +482,18 @@ class Engine implements JobEngine {
 
   #onProgress(id: string): (event: ProgressEvent) => void {
     return (event) => {
-      if (event.type === 'queued') this.events.emit(id, { type: 'progress', status: 'running', progress: { queuePosition: event.position } });
+      if (event.type === 'queued')
+        this.events.emit(id, {
+          type: 'progress',
+          status: 'running',
+          progress: { queuePosition: event.position },
+        });
       else if (event.type === 'progress') {
-        this.events.emit(id, { type: 'progress', status: 'running', progress: { fraction: event.fraction, message: event.message } });
+        this.events.emit(id, {
+          type: 'progress',
+          status: 'running',
+          progress: { fraction: event.fraction, message: event.message },
+        });
       }
     };
   }
@@ -429,10 +501,18 @@ class Engine implements JobEngine {
   async #runImage(row: Generation, state: Running, signal: AbortSignal): Promise<Outcome> {
     try {
       const settings = await this.#settings(row.ownerId);
-      const model = await imageModel({ model: row.modelId, provider: row.routeProvider as Provider, catalog: this.#catalog, settings });
+      const model = await imageModel({
+        model: row.modelId,
+        provider: row.routeProvider as Provider,
+        catalog: this.#catalog,
+        settings,
+      });
       signal.throwIfAborted();
       state.sent = true;
-      const result = await generateImages(model, imageRequestOf(row.prompt, row.params), { signal, onProgress: this.#onProgress(row.id) });
+      const result = await generateImages(model, imageRequestOf(row.prompt, row.params), {
+        signal,
+        onProgress: this.#onProgress(row.id),
+      });
       await this.#succeed(row, result);
     } catch (error) {
       await this.#fail(row, state, signal, error, {});
@@ -445,7 +525,12 @@ class Engine implements JobEngine {
     let operation: VideoOperation;
     try {
       const settings = await this.#settings(row.ownerId);
-      model = await videoModel({ model: row.modelId, provider: row.routeProvider as Provider, catalog: this.#catalog, settings });
+      model = await videoModel({
+        model: row.modelId,
+        provider: row.routeProvider as Provider,
+        catalog: this.#catalog,
+        settings,
+      });
       signal.throwIfAborted();
       state.sent = true;
       ({ operation } = await model.doStart(videoRequestOf(row.prompt, row.params), { signal }));
@@ -467,7 +552,13 @@ class Engine implements JobEngine {
   }
 
   /** Polls a stored operation to the end, recording every poll so another process can take over. */
-  async #pollVideo(row: Generation, model: VideoModel, start: VideoOperation, state: Running, signal: AbortSignal): Promise<Outcome> {
+  async #pollVideo(
+    row: Generation,
+    model: VideoModel,
+    start: VideoOperation,
+    state: Running,
+    signal: AbortSignal,
+  ): Promise<Outcome> {
     let operation = start;
     state.polling = true;
     try {
@@ -503,7 +594,9 @@ class Engine implements JobEngine {
             status: 'running',
             progress: {
               ...(status.progress === undefined ? {} : { fraction: status.progress }),
-              ...(status.queuePosition === undefined ? {} : { queuePosition: status.queuePosition }),
+              ...(status.queuePosition === undefined
+                ? {}
+                : { queuePosition: status.queuePosition }),
             },
           });
         } else {
@@ -515,7 +608,9 @@ class Engine implements JobEngine {
       if (state.handOver && !state.cancelRequested) return 'handed-over';
       if (state.cancelRequested) {
         await model.doCancel?.(operation).catch(() => undefined);
-        await recordPoll(this.#db, row.id, { nextPollAt: new Date(), status: 'cancelled' }).catch(() => undefined);
+        await recordPoll(this.#db, row.id, { nextPollAt: new Date(), status: 'cancelled' }).catch(
+          () => undefined,
+        );
       }
       await this.#fail(row, state, signal, error, {});
       return 'done';
@@ -524,7 +619,8 @@ class Engine implements JobEngine {
 
   async #resumeRunning(row: Generation): Promise<Outcome> {
     const stored = await getOperation(this.#db, row.id);
-    const parsed = stored?.status === 'pending' ? StoredOperation.safeParse(stored.operation) : undefined;
+    const parsed =
+      stored?.status === 'pending' ? StoredOperation.safeParse(stored.operation) : undefined;
     if (parsed?.success) {
       const operation = parsed.data as unknown as VideoOperation;
       return this.#track(row.id, async (state) => {
@@ -532,7 +628,10 @@ class Engine implements JobEngine {
         const signal = this.#deadline(state, 'video');
         let model: VideoModel;
         try {
-          model = await videoModelFor(operation, { catalog: this.#catalog, settings: await this.#settings(row.ownerId) });
+          model = await videoModelFor(operation, {
+            catalog: this.#catalog,
+            settings: await this.#settings(row.ownerId),
+          });
         } catch (error) {
           await this.#fail(row, state, signal, error, {});
           return 'done';
@@ -547,7 +646,8 @@ class Engine implements JobEngine {
         status: 'interrupted',
         finishedAt: new Date(),
         errorCode: 'interrupted',
-        errorMessage: 'The server stopped while this generation was running. The provider may have charged for it; run it again to get a result.',
+        errorMessage:
+          'The server stopped while this generation was running. The provider may have charged for it; run it again to get a result.',
       });
     } catch (error) {
       if (isAtelierError(error) && error.code === 'invalid_request') return 'done';
@@ -557,7 +657,10 @@ class Engine implements JobEngine {
     this.events.emit(row.id, {
       type: 'interrupted',
       status: 'interrupted',
-      error: { code: 'interrupted', message: 'The server stopped while this generation was running.' },
+      error: {
+        code: 'interrupted',
+        message: 'The server stopped while this generation was running.',
+      },
     });
     return 'done';
   }
@@ -567,7 +670,8 @@ class Engine implements JobEngine {
     const assets: JobEventAsset[] = [];
     for (const [index, asset] of result.assets.entries()) {
       const stored = await this.#assets.put(asset.data, asset.mediaType);
-      const durationMs = asset.durationSeconds === undefined ? undefined : Math.round(asset.durationSeconds * 1000);
+      const durationMs =
+        asset.durationSeconds === undefined ? undefined : Math.round(asset.durationSeconds * 1000);
       await addAsset(this.#db, {
         sha256: stored.sha256,
         generationId: row.id,
@@ -579,7 +683,14 @@ class Engine implements JobEngine {
         byteSize: stored.size,
         storageKey: stored.key,
       });
-      assets.push({ sha256: stored.sha256, url: this.#assetUrl(stored.sha256), mediaType: asset.mediaType, width: asset.width, height: asset.height, durationMs: durationMs ?? null });
+      assets.push({
+        sha256: stored.sha256,
+        url: this.#assetUrl(stored.sha256),
+        mediaType: asset.mediaType,
+        width: asset.width,
+        height: asset.height,
+        durationMs: durationMs ?? null,
+      });
     }
     const storeMs = Date.now() - storeStarted;
     const warnings = dedupeWarnings([...row.warnings, ...result.warnings]);
@@ -612,11 +723,23 @@ class Engine implements JobEngine {
     });
   }
 
-  async #fail(row: Generation, state: Running, signal: AbortSignal, error: unknown, ctx: { jobFailed?: boolean }): Promise<void> {
+  async #fail(
+    row: Generation,
+    state: Running,
+    signal: AbortSignal,
+    error: unknown,
+    ctx: { jobFailed?: boolean },
+  ): Promise<void> {
     const cancelled = state.cancelRequested;
-    let e = isAtelierError(error) ? error : new AtelierError('internal', 'The generation failed unexpectedly.', { cause: error });
+    let e = isAtelierError(error)
+      ? error
+      : new AtelierError('internal', 'The generation failed unexpectedly.', { cause: error });
     if (!cancelled && signal.aborted && !state.ac.signal.aborted) {
-      e = new AtelierError('timeout', 'The generation took longer than the server allows and was stopped.', { details: { retryable: false } });
+      e = new AtelierError(
+        'timeout',
+        'The generation took longer than the server allows and was stopped.',
+        { details: { retryable: false } },
+      );
     }
     if (e.code === 'internal') console.error(`[jobs] ${row.id}:`, error);
     const charged = providerMayHaveCharged(e, { sent: state.sent, jobFailed: ctx.jobFailed });
@@ -633,7 +756,8 @@ class Engine implements JobEngine {
         errorMessage: errorMessage.slice(0, 2000),
       });
     } catch (updateError) {
-      if (!(isAtelierError(updateError) && updateError.code === 'invalid_request')) throw updateError;
+      if (!(isAtelierError(updateError) && updateError.code === 'invalid_request'))
+        throw updateError;
       final = await getGeneration(this.#db, row.id); // already cancelled elsewhere
     }
     await this.#close(row.id, charged ? { settle: row.estimatedCostMicros } : { release: true });
@@ -641,7 +765,11 @@ class Engine implements JobEngine {
     this.events.emit(row.id, {
       type: finalStatus === 'cancelled' ? 'cancelled' : 'failed',
       status: finalStatus,
-      error: { code: finalStatus === 'cancelled' ? 'cancelled' : errorCode, message: finalStatus === 'cancelled' ? 'Cancelled.' : errorMessage, ...(e.hint && !cancelled ? { hint: e.hint } : {}) },
+      error: {
+        code: finalStatus === 'cancelled' ? 'cancelled' : errorCode,
+        message: finalStatus === 'cancelled' ? 'Cancelled.' : errorMessage,
+        ...(e.hint && !cancelled ? { hint: e.hint } : {}),
+      },
     });
   }
 
@@ -677,7 +805,8 @@ class Engine implements JobEngine {
     const closed = new Set(rows.filter((r) => r.kind !== 'reserve').map((r) => r.reservationId));
     if (!rows.some((r) => r.kind === 'reserve' && !closed.has(r.id))) return 0;
     if (row.actualCostMicros !== null) await this.#close(row.id, { settle: row.actualCostMicros });
-    else if (row.status === 'cancelled' && row.startedAt === null) await this.#close(row.id, { release: true });
+    else if (row.status === 'cancelled' && row.startedAt === null)
+      await this.#close(row.id, { release: true });
     else await this.#close(row.id, { settle: row.estimatedCostMicros });
     return 1;
   }
@@ -698,9 +827,13 @@ class Engine implements JobEngine {
       if (!row) throw notFound(id);
       if (row.status === 'cancelled') return row;
       if (TERMINAL_STATUSES.has(row.status)) {
-        throw new AtelierError('invalid_request', `Generation ${id} already ${row.status === 'interrupted' ? 'was interrupted' : row.status}; there is nothing to cancel.`, {
-          details: { id, status: row.status },
-        });
+        throw new AtelierError(
+          'invalid_request',
+          `Generation ${id} already ${row.status === 'interrupted' ? 'was interrupted' : row.status}; there is nothing to cancel.`,
+          {
+            details: { id, status: row.status },
+          },
+        );
       }
       const queued = row.status === 'queued';
       const g = schema.generations;
@@ -725,7 +858,11 @@ class Engine implements JobEngine {
         await this.#close(id, { settle: row.estimatedCostMicros });
       }
       // With a shared queue, the process running it sees the cancel and closes the reservation.
-      this.events.emit(id, { type: 'cancelled', status: 'cancelled', error: { code: 'cancelled', message: 'Cancelled.' } });
+      this.events.emit(id, {
+        type: 'cancelled',
+        status: 'cancelled',
+        error: { code: 'cancelled', message: 'Cancelled.' },
+      });
       const final = await getGeneration(this.#db, id);
       if (!final) throw notFound(id);
       return final;
@@ -738,7 +875,10 @@ class Engine implements JobEngine {
     const parsed = StoredOperation.safeParse(stored.operation);
     if (parsed.success) {
       const operation = parsed.data as unknown as VideoOperation;
-      const model = await videoModelFor(operation, { catalog: this.#catalog, settings: await this.#settings(row.ownerId) }).catch(() => undefined);
+      const model = await videoModelFor(operation, {
+        catalog: this.#catalog,
+        settings: await this.#settings(row.ownerId),
+      }).catch(() => undefined);
       await model?.doCancel?.(operation).catch(() => undefined);
     }
     await recordPoll(this.#db, row.id, { nextPollAt: new Date(), status: 'cancelled' });
@@ -897,7 +1037,12 @@ class Engine implements JobEngine {
     const rows = await this.#db
       .select({ id: g.id })
       .from(g)
-      .where(and(inArray(g.id, open), inArray(g.status, ['succeeded', 'failed', 'cancelled', 'interrupted'])));
+      .where(
+        and(
+          inArray(g.id, open),
+          inArray(g.status, ['succeeded', 'failed', 'cancelled', 'interrupted']),
+        ),
+      );
     return Promise.all(rows.map((r) => this.#snapshot(r.id)));
   }
 
@@ -911,7 +1056,8 @@ class Engine implements JobEngine {
       warnings: row.warnings,
       actualCostMicros: row.actualCostMicros,
     };
-    if (row.errorCode) init.error = { code: row.errorCode, message: row.errorMessage ?? row.errorCode };
+    if (row.errorCode)
+      init.error = { code: row.errorCode, message: row.errorMessage ?? row.errorCode };
     if (row.status === 'succeeded') {
       init.assets = (await listAssets(this.#db, id)).map((a) => ({
         sha256: a.sha256,
@@ -922,7 +1068,13 @@ class Engine implements JobEngine {
         durationMs: a.durationMs,
       }));
     }
-    return { id: `${id}:0`, jobId: id, seq: 0, at: (row.finishedAt ?? row.startedAt ?? row.queuedAt).toISOString(), ...init };
+    return {
+      id: `${id}:0`,
+      jobId: id,
+      seq: 0,
+      at: (row.finishedAt ?? row.startedAt ?? row.queuedAt).toISOString(),
+      ...init,
+    };
   }
 }
 
@@ -946,14 +1098,20 @@ function clampMs(ms: number): number {
   return Math.min(2 ** 31 - 1, Math.max(0, Math.round(ms)));
 }
 
-function dedupeWarnings(warnings: { type: string; setting?: string; message: string }[]): Warning[] {
+function dedupeWarnings(
+  warnings: { type: string; setting?: string; message: string }[],
+): Warning[] {
   const seen = new Set<string>();
   const out: Warning[] = [];
   for (const w of warnings) {
     const key = `${w.type}|${w.setting ?? ''}|${w.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ type: w.type as Warning['type'], message: w.message, ...(w.setting ? { setting: w.setting } : {}) });
+    out.push({
+      type: w.type as Warning['type'],
+      message: w.message,
+      ...(w.setting ? { setting: w.setting } : {}),
+    });
   }
   return out;
 }

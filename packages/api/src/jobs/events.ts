@@ -100,7 +100,13 @@ export class JobEventLog {
       this.#evict();
     }
     const seq = log.nextSeq++;
-    const event: JobEvent = { id: `${jobId}:${seq}`, jobId, seq, at: new Date().toISOString(), ...init };
+    const event: JobEvent = {
+      id: `${jobId}:${seq}`,
+      jobId,
+      seq,
+      at: new Date().toISOString(),
+      ...init,
+    };
     const order = ++this.#order;
     log.events.push({ event, order });
     if (log.events.length > this.#maxEventsPerJob) {
@@ -130,7 +136,10 @@ export class JobEventLog {
    * Events of `jobIds` after `lastEventId`, in the order they happened. `found` is false when
    * that id is unknown here (another process, or forgotten): the caller then has to resync.
    */
-  after(jobIds: readonly string[], lastEventId: string | undefined): { events: JobEvent[]; found: boolean; order: number } {
+  after(
+    jobIds: readonly string[],
+    lastEventId: string | undefined,
+  ): { events: JobEvent[]; found: boolean; order: number } {
     let from = 0;
     let found = false;
     const parsed = lastEventId === undefined ? undefined : parseEventId(lastEventId);

@@ -1,6 +1,30 @@
-export { createJobEngine, SubmitInput, type JobEngine, type JobEngineOptions, type SubmitResult, type SubmittedJob, type ResumeReport, type WatchOptions, type CostRange } from './engine.ts';
-export { JobEventLog, JOB_EVENT_TYPES, TERMINAL_STATUSES, parseEventId, type JobEvent, type JobEventType, type JobEventAsset } from './events.ts';
-export { InProcessQueue, DEFAULT_CONCURRENCY, type JobQueue, type QueuedJob, type JobHandler } from './queue.ts';
+export {
+  createJobEngine,
+  SubmitInput,
+  type JobEngine,
+  type JobEngineOptions,
+  type SubmitResult,
+  type SubmittedJob,
+  type ResumeReport,
+  type WatchOptions,
+  type CostRange,
+} from './engine.ts';
+export {
+  JobEventLog,
+  JOB_EVENT_TYPES,
+  TERMINAL_STATUSES,
+  parseEventId,
+  type JobEvent,
+  type JobEventType,
+  type JobEventAsset,
+} from './events.ts';
+export {
+  InProcessQueue,
+  DEFAULT_CONCURRENCY,
+  type JobQueue,
+  type QueuedJob,
+  type JobHandler,
+} from './queue.ts';
 export { PgBossQueue, type PgBossQueueOptions } from './pg-boss-queue.ts';
 export { providerMayHaveCharged } from './charges.ts';
 export { ImageParams, VideoParams, type JobKind } from './requests.ts';

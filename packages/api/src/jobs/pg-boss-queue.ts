@@ -1,5 +1,11 @@
 import PgBoss from 'pg-boss';
-import { concurrencyFor, DEFAULT_CONCURRENCY, type JobHandler, type JobQueue, type QueuedJob } from './queue.ts';
+import {
+  concurrencyFor,
+  DEFAULT_CONCURRENCY,
+  type JobHandler,
+  type JobQueue,
+  type QueuedJob,
+} from './queue.ts';
 
 /**
  * The shared queue for PostgreSQL, on pg-boss: several server processes pointed at one database
@@ -39,7 +45,13 @@ export class PgBossQueue implements JobQueue {
 
   constructor(opts: PgBossQueueOptions) {
     this.#opts = opts;
-    this.#providers = [...new Set([...Object.keys(DEFAULT_CONCURRENCY), ...Object.keys(opts.concurrency ?? {}), ...(opts.providers ?? [])])];
+    this.#providers = [
+      ...new Set([
+        ...Object.keys(DEFAULT_CONCURRENCY),
+        ...Object.keys(opts.concurrency ?? {}),
+        ...(opts.providers ?? []),
+      ]),
+    ];
     this.#boss = new PgBoss({
       connectionString: opts.connectionString,
       schema: opts.schema ?? 'pgboss',

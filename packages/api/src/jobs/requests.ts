@@ -41,13 +41,20 @@ export interface PlannedJob {
 }
 
 /** Provider namespaces of `providerOptions` checked at submit, so a typo fails before any spend. */
-function checkProviderOptions(kind: JobKind, route: Route, options: Record<string, Record<string, unknown>>): void {
+function checkProviderOptions(
+  kind: JobKind,
+  route: Route,
+  options: Record<string, Record<string, unknown>>,
+): void {
   const schema =
     kind === 'video'
       ? { vertex: VertexVideoOptions }[route.provider as 'vertex']
-      : { openai: OpenAIImageOptions, google: GoogleImageOptions, vertex: GoogleImageOptions, bfl: BflImageOptions }[
-          route.provider as 'openai' | 'google' | 'vertex' | 'bfl'
-        ];
+      : {
+          openai: OpenAIImageOptions,
+          google: GoogleImageOptions,
+          vertex: GoogleImageOptions,
+          bfl: BflImageOptions,
+        }[route.provider as 'openai' | 'google' | 'vertex' | 'bfl'];
   const given = options[route.provider];
   if (!schema || given === undefined) return;
   parseInput(schema, given, `providerOptions.${route.provider}`);
@@ -59,13 +66,23 @@ function checkProviderOptions(kind: JobKind, route: Route, options: Record<strin
  */
 export function assertKind(kind: JobKind, entry: ModelEntry): void {
   if (entry.modality === kind) return;
-  throw new AtelierError('invalid_request', `${entry.name} makes ${entry.modality === 'image' ? 'images' : 'video'}, not ${kind === 'image' ? 'images' : 'video'}.`, {
-    hint: `Send it with kind "${entry.modality}".`,
-    details: { model: entry.id, kind },
-  });
+  throw new AtelierError(
+    'invalid_request',
+    `${entry.name} makes ${entry.modality === 'image' ? 'images' : 'video'}, not ${kind === 'image' ? 'images' : 'video'}.`,
+    {
+      hint: `Send it with kind "${entry.modality}".`,
+      details: { model: entry.id, kind },
+    },
+  );
 }
 
-export function planJob(kind: JobKind, entry: ModelEntry, route: Route, prompt: string, rawParams: unknown): PlannedJob {
+export function planJob(
+  kind: JobKind,
+  entry: ModelEntry,
+  route: Route,
+  prompt: string,
+  rawParams: unknown,
+): PlannedJob {
   assertKind(kind, entry);
   if (kind === 'image') {
     const params = parseInput(ImageParams, rawParams ?? {}, 'image parameters');

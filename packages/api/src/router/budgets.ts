@@ -9,11 +9,14 @@ import { studioProcedure } from '../trpc.ts';
 const Cap = z.number().int('must be whole micro-USD').min(0).max(Number.MAX_SAFE_INTEGER);
 const SetInput = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('user'), userId: Id, period: BudgetPeriod, capMicros: Cap }).strict(),
-  z.object({ scope: z.literal('token'), tokenId: Id, period: BudgetPeriod, capMicros: Cap }).strict(),
+  z
+    .object({ scope: z.literal('token'), tokenId: Id, period: BudgetPeriod, capMicros: Cap })
+    .strict(),
 ]);
 
 function requireAdmin(user: SessionUser): void {
-  if (user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can change budgets.' });
+  if (user.role !== 'admin')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can change budgets.' });
 }
 
 export const budgetsRouter = {
@@ -31,7 +34,11 @@ export const budgetsRouter = {
         const own = ctx.db.select({ id: t.id }).from(t).where(eq(t.userId, ctx.user.id));
         filters.push(or(eq(b.userId, ctx.user.id), inArray(b.tokenId, own)));
       }
-      return ctx.db.select().from(b).where(and(...filters)).orderBy(asc(b.id));
+      return ctx.db
+        .select()
+        .from(b)
+        .where(and(...filters))
+        .orderBy(asc(b.id));
     }),
 
   /** Sets the daily or monthly cap of a user or an API token (admins). */
@@ -42,7 +49,8 @@ export const budgetsRouter = {
 
   remove: studioProcedure.input(z.object({ id: Id }).strict()).mutation(async ({ ctx, input }) => {
     requireAdmin(ctx.user);
-    if (!(await removeBudget(ctx.db, input.id))) throw new TRPCError({ code: 'NOT_FOUND', message: `No budget with id ${input.id}.` });
+    if (!(await removeBudget(ctx.db, input.id)))
+      throw new TRPCError({ code: 'NOT_FOUND', message: `No budget with id ${input.id}.` });
     return { removed: input.id };
   }),
 } satisfies TRPCRouterRecord;

@@ -32,18 +32,34 @@ export const CreateGenerationInput = z
         modelParams: z.record(ModelName, imageParams).optional(),
       })
       .strict(),
-    z.object({ kind: z.literal('video'), ...Common, params: videoParams.optional(), modelParams: z.record(ModelName, videoParams).optional() }).strict(),
+    z
+      .object({
+        kind: z.literal('video'),
+        ...Common,
+        params: videoParams.optional(),
+        modelParams: z.record(ModelName, videoParams).optional(),
+      })
+      .strict(),
   ])
   .superRefine((v, ctx) => {
     if ((v.prompt === undefined) === (v.prompts === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['prompt'], message: 'give either prompt or prompts' });
     }
     for (const model of Object.keys(v.modelParams ?? {})) {
-      if (!v.models.includes(model)) ctx.addIssue({ code: 'custom', path: ['modelParams', model], message: `"${model}" is not one of the models` });
+      if (!v.models.includes(model))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['modelParams', model],
+          message: `"${model}" is not one of the models`,
+        });
     }
     const jobs = (v.prompts?.length ?? 1) * v.models.length;
     if (jobs > MAX_JOBS) {
-      ctx.addIssue({ code: 'custom', path: ['models'], message: `at most ${MAX_JOBS} generations per call (prompts × models is ${jobs})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['models'],
+        message: `at most ${MAX_JOBS} generations per call (prompts × models is ${jobs})`,
+      });
     }
   });
 
@@ -64,7 +80,12 @@ export const generateRouter = {
     const perModel = input.modelParams;
     for (const prompt of input.prompts ?? [input.prompt ?? '']) {
       if (!perModel) {
-        const result = await ctx.jobs.submit({ ...common, prompt, models: input.models, ...(input.params ? { params: input.params } : {}) });
+        const result = await ctx.jobs.submit({
+          ...common,
+          prompt,
+          models: input.models,
+          ...(input.params ? { params: input.params } : {}),
+        });
         batches.push({ prompt, ...result });
         continue;
       }
@@ -73,7 +94,13 @@ export const generateRouter = {
       const jobs: SubmitResult['jobs'] = [];
       for (const model of input.models) {
         const params = perModel[model] ?? input.params;
-        const result = await ctx.jobs.submit({ ...common, prompt, models: [model], ...(params ? { params } : {}), ...(batchId ? { batchId } : {}) });
+        const result = await ctx.jobs.submit({
+          ...common,
+          prompt,
+          models: [model],
+          ...(params ? { params } : {}),
+          ...(batchId ? { batchId } : {}),
+        });
         batchId = result.batchId;
         jobs.push(...result.jobs);
       }

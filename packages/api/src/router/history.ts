@@ -30,7 +30,10 @@ const ListInput = z.object(Filters).strict();
 /** Full text on the prompt in web-search syntax: `red fox -cartoon "oil painting"`. */
 const SearchInput = z.object({ ...Filters, query: text(1000) }).strict();
 
-async function page(ctx: { db: Db; user: SessionUser }, input: z.output<typeof SearchInput> | z.output<typeof ListInput>) {
+async function page(
+  ctx: { db: Db; user: SessionUser },
+  input: z.output<typeof SearchInput> | z.output<typeof ListInput>,
+) {
   const { ownerId, models, ...rest } = input;
   const owner = ownerScope(ctx.user, ownerId);
   const result = await listGenerations(ctx.db, {
@@ -42,7 +45,9 @@ async function page(ctx: { db: Db; user: SessionUser }, input: z.output<typeof S
 }
 
 export const historyRouter = {
-  list: studioProcedure.input(ListInput.default({ limit: 50 })).query(({ ctx, input }) => page(ctx, input)),
+  list: studioProcedure
+    .input(ListInput.default({ limit: 50 }))
+    .query(({ ctx, input }) => page(ctx, input)),
 
   search: studioProcedure.input(SearchInput).query(({ ctx, input }) => page(ctx, input)),
 
@@ -54,9 +59,16 @@ export const historyRouter = {
       const g = schema.generations;
       const updated = await ctx.db.transaction(async (tx) => {
         if (input.kept && row.batchId !== null) {
-          await tx.update(g).set({ kept: false }).where(and(eq(g.batchId, row.batchId), ne(g.id, row.id), eq(g.ownerId, row.ownerId)));
+          await tx
+            .update(g)
+            .set({ kept: false })
+            .where(and(eq(g.batchId, row.batchId), ne(g.id, row.id), eq(g.ownerId, row.ownerId)));
         }
-        const [r] = await tx.update(g).set({ kept: input.kept }).where(eq(g.id, row.id)).returning({ id: g.id });
+        const [r] = await tx
+          .update(g)
+          .set({ kept: input.kept })
+          .where(eq(g.id, row.id))
+          .returning({ id: g.id });
         return r;
       });
       if (!updated) throw new Error(`Generation ${row.id} vanished while being kept.`);

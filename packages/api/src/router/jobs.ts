@@ -5,7 +5,6 @@ import { Id } from '../jobs/inputs.ts';
 import { findOwned, withAssets } from '../jobs/views.ts';
 import { ownerScope, studioProcedure } from '../trpc.ts';
 
-
 export const jobsRouter = {
   get: studioProcedure.input(z.object({ id: Id }).strict()).query(async ({ ctx, input }) => {
     const row = await findOwned(ctx.db, ctx.user, input.id);
@@ -57,7 +56,10 @@ export const jobsRouter = {
     )
     .subscription(async function* ({ ctx, input, signal }) {
       for (const id of new Set(input.ids)) await findOwned(ctx.db, ctx.user, id);
-      for await (const event of ctx.jobs.watch(input.ids, { lastEventId: input.lastEventId ?? undefined, signal })) {
+      for await (const event of ctx.jobs.watch(input.ids, {
+        lastEventId: input.lastEventId ?? undefined,
+        signal,
+      })) {
         yield tracked(event.id, event);
       }
     }),

@@ -24,7 +24,11 @@ export const spendRouter = {
       const to = input.to ? new Date(input.to) : new Date();
       const from = input.from ? new Date(input.from) : new Date(to.getTime() - 30 * DAY_MS);
       const userId = ownerScope(ctx.user, input.userId);
-      const summary = await spendSummary(ctx.db, { from, to, ...(userId === undefined ? {} : { userId }) });
+      const summary = await spendSummary(ctx.db, {
+        from,
+        to,
+        ...(userId === undefined ? {} : { userId }),
+      });
       return { from: from.toISOString(), to: to.toISOString(), ...summary };
     }),
 } satisfies TRPCRouterRecord;
