@@ -10,12 +10,20 @@ const ModelPage = lazy(() => import('./pages/model.tsx'));
 const ComparePage = lazy(() => import('./pages/compare.tsx'));
 const CostPage = lazy(() => import('./pages/cost/index.tsx'));
 const RecommendPage = lazy(() => import('./pages/recommend.tsx'));
+const StudioPage = lazy(() => import('./pages/studio/index.tsx'));
+const HistoryPage = lazy(() => import('./pages/history/index.tsx'));
+const SpendPage = lazy(() => import('./pages/spend/index.tsx'));
+const SettingsPage = lazy(() => import('./pages/settings/index.tsx'));
 
 const NAV = [
   { href: '/', label: 'Catalog', match: (p: string) => p === '/' || p.startsWith('/models') },
   { href: '/compare', label: 'Compare', match: (p: string) => p.startsWith('/compare') },
   { href: '/cost', label: 'Cost', match: (p: string) => p.startsWith('/cost') },
   { href: '/recommend', label: 'Recommend', match: (p: string) => p.startsWith('/recommend') },
+  { href: '/studio', label: 'Studio', match: (p: string) => p.startsWith('/studio') },
+  { href: '/history', label: 'History', match: (p: string) => p.startsWith('/history') },
+  { href: '/spend', label: 'Spend', match: (p: string) => p.startsWith('/spend') },
+  { href: '/settings', label: 'Settings', match: (p: string) => p.startsWith('/settings') },
 ] as const;
 
 export function App() {
@@ -71,6 +79,10 @@ export function App() {
               <Route path="/compare" component={ComparePage} />
               <Route path="/cost" component={CostPage} />
               <Route path="/recommend" component={RecommendPage} />
+              <Route path="/studio" component={StudioPage} />
+              <Route path="/history" component={HistoryPage} />
+              <Route path="/spend" component={SpendPage} />
+              <Route path="/settings" component={SettingsPage} />
               <Route>
                 <NotFound />
               </Route>

@@ -1,6 +1,12 @@
 import type { AppRouter, RouterInputs, RouterOutputs } from '@atelier/api';
 import { QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 export type { RouterInputs, RouterOutputs };
@@ -21,8 +27,17 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
+/** Queries and mutations batch over HTTP; subscriptions (job progress) are server-sent events. */
 export function makeTrpcClient(url = '/trpc') {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url })] });
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url }),
+        false: httpBatchLink({ url }),
+      }),
+    ],
+  });
 }
 
 function isClientError(error: unknown): boolean {

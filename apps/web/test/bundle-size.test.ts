@@ -62,8 +62,12 @@ describe('web build', () => {
       'src/pages/catalog.tsx',
       'src/pages/compare.tsx',
       'src/pages/cost/index.tsx',
+      'src/pages/history/index.tsx',
       'src/pages/model.tsx',
       'src/pages/recommend.tsx',
+      'src/pages/settings/index.tsx',
+      'src/pages/spend/index.tsx',
+      'src/pages/studio/index.tsx',
     ]);
     for (const page of pages) {
       const firstLoad = new Set([...entry, ...closure(manifest, page)]);
@@ -77,7 +81,7 @@ describe('web build', () => {
     const initial = [...entry]
       .map((k) => readFileSync(join(DIST, manifest[k]?.file ?? ''), 'utf8'))
       .join('\n');
-    expect(initial).not.toMatch(/uPlot/);
+    expect(initial).not.toMatch(/uPlot|u-cursor-pt/);
     const all = Object.values(manifest)
       .filter((c) => c.file.endsWith('.js'))
       .map((c) => readFileSync(join(DIST, c.file), 'utf8'))
@@ -86,6 +90,21 @@ describe('web build', () => {
     expect(all).not.toMatch(/research\/provider-facts/);
     expect(all).not.toMatch(/gemini-3-pro-image/);
     expect(all).not.toMatch(/ZodError/);
+  });
+
+  it('puts the chart library in one chunk, which Spend loads only to draw', () => {
+    // uPlot's own class names survive minification.
+    const withChart = Object.entries(manifest).filter(
+      ([, c]) =>
+        c.file.endsWith('.js') && /u-cursor-pt/.test(readFileSync(join(DIST, c.file), 'utf8')),
+    );
+    expect(withChart).toHaveLength(1);
+    const [chartKey] = withChart[0] ?? [];
+    expect(manifest['src/pages/spend/index.tsx']?.dynamicImports).toContain(chartKey);
+    for (const page of ['spend', 'studio/index', 'history/index', 'settings/index']) {
+      const key = `src/pages/${page === 'spend' ? 'spend/index' : page}.tsx`;
+      expect(closure(manifest, key).has(chartKey ?? ''), key).toBe(false);
+    }
   });
 
   it('serves an index.html that loads the entry as a module', () => {

@@ -1,4 +1,4 @@
-import { usd } from '../../lib/format.ts';
+import { usd } from './format.ts';
 
 /** "$1,250.50" or "1250.5" → exact micro-USD; an error message for anything else. */
 export function parseUsdInput(text: string): { micros: number } | { error: string } {

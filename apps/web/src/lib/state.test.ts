@@ -5,7 +5,7 @@ import {
   volumesToPrice,
   writeCostState,
 } from '../pages/cost/state.ts';
-import { parseUsdInput } from '../pages/cost/money-input.ts';
+import { parseUsdInput } from './money-input.ts';
 import { defaultShares } from '../pages/cost/split.tsx';
 import { DEFAULT_STATUS, readCatalogState, writeCatalogState } from './catalog-state.ts';
 import { readCompareState, writeCompareState } from './compare-state.ts';

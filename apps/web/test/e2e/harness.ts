@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createContext } from '@atelier/api';
-import { startServer, type RunningServer } from '@atelier/server';
+import type { AppRouter } from '@atelier/api';
+import { startStudio as startServerStudio, type Studio as ServerStudio } from '@atelier/server';
+import { startAllEmulators, type AllEmulators } from '@atelier/testkit';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const WEB_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -20,6 +24,12 @@ export type Width = keyof typeof WIDTHS;
 export interface Studio {
   url: string;
   browser: Browser;
+  /** The server process: database, job engine, provider keys. */
+  server: ServerStudio;
+  /** Every provider emulator, when asked for (`withEmulators`); their faults are injectable. */
+  emulators: AllEmulators | undefined;
+  /** A tRPC client of the same server, to check what the page shows against the API. */
+  api: ReturnType<typeof createTRPCClient<AppRouter>>;
   /** A fresh page (own context: storage, colour scheme) at a width. */
   open(path: string, opts?: { width?: Width; colorScheme?: 'light' | 'dark' }): Promise<Page>;
   /** Errors the pages logged or threw; a test ends by expecting none. */
@@ -27,18 +37,33 @@ export interface Studio {
   close(): Promise<void>;
 }
 
-/** The real server (tRPC + the built web app) in-process, and Debian's Chromium driven headless. */
-export async function startStudio(): Promise<Studio> {
+/**
+ * The real studio in-process (database in memory, a temp data folder, job engine, tRPC, SSE,
+ * /assets, the built web app) and Debian's Chromium driven headless. With `withEmulators`, the
+ * provider adapters reach the emulators through the same variables a user would set, with the
+ * emulators' demo keys; without, no provider key is set at all.
+ */
+export async function startStudio({ withEmulators = false } = {}): Promise<Studio> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     throw new Error(
       `No web build at ${WEB_DIR}: run \`pnpm --filter @atelier/web build\` first (turbo's test task does).`,
     );
   }
-  const server: RunningServer = await startServer({
-    port: 0,
-    webDir: WEB_DIR,
-    createContext: () => createContext(),
-  });
+  const emulators = withEmulators ? await startAllEmulators({ imageNoise: 0 }) : undefined;
+  const dataDir = await mkdtemp(join(tmpdir(), 'atelier-web-'));
+  const server = await startServerStudio(
+    { port: 0, inMemoryDatabase: true, dataDir, webDir: WEB_DIR, pollIntervalMs: 5 },
+    {
+      env: {},
+      providerEnv: { ...emulators?.env },
+      // No waiting between retries: the tests assert behaviour, not time.
+      providerSettings: {
+        retry: { initialDelayMs: 1, maxDelayMs: 1, sleep: async () => undefined },
+        pollIntervalMs: 5,
+      },
+      cliKeyStore: null,
+    },
+  );
   // launch() starts Chromium on a fresh temporary --user-data-dir of its own and removes it on
   // close; each page then gets its own context (storage, colour scheme).
   const browser = await chromium.launch({
@@ -58,6 +83,9 @@ export async function startStudio(): Promise<Studio> {
   return {
     url: server.url,
     browser,
+    server,
+    emulators,
+    api: createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] }),
     pageErrors,
     async open(path, { width = 'desktop', colorScheme = 'light' } = {}) {
       const context = await browser.newContext({
@@ -79,6 +107,8 @@ export async function startStudio(): Promise<Studio> {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
       await server.close();
+      await emulators?.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

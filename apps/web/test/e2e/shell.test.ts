@@ -78,7 +78,9 @@ describe('app shell', () => {
     // Following the replacement loads the same page chunk again: focus still moves to its heading.
     await page.getByRole('note').getByRole('link', { name: 'GPT Image 2', exact: true }).click();
     await page.waitForURL(/\/models\/gpt-image-2$/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('GPT Image 2');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('GPT Image 2');
     const missing = await studio.open('/models/nano-banan-pro');
     const alert = missing.getByRole('alert');
     await alert.waitFor();

@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../components/status.tsx';
 import { formatCount, formatUsd } from '../../lib/format.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { Priced } from './index.tsx';
-import { parseUsdInput } from './money-input.ts';
+import { parseUsdInput } from '../../lib/money-input.ts';
 
 /** Where paying per asset on the API stops being cheaper than a subscription or credit pack. */
 export function BreakEvenSection({ priced }: { priced: Priced[] }) {

@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../components/status.tsx';
 import { formatCount, formatUsd } from '../../lib/format.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { Priced } from './index.tsx';
-import { parseUsdInput } from './money-input.ts';
+import { parseUsdInput } from '../../lib/money-input.ts';
 
 /** 80/20 for two models as the articles suggest; otherwise equal shares that add up to 100. */
 export function defaultShares(n: number): number[] {

@@ -1,0 +1,223 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { formatUsd } from '../lib/format.ts';
+import { parseUsdInput } from '../lib/money-input.ts';
+import { useTRPC, type RouterInputs } from '../trpc.ts';
+import { Empty, ErrorNotice, Loading } from './status.tsx';
+
+type Period = RouterInputs['budgets']['set']['period'];
+const PERIODS: Record<Period, string> = { daily: 'Per day', monthly: 'Per month' };
+
+/**
+ * Spending caps of users and API tokens: the list, and for admins a form to set (or replace) one
+ * and a button to remove each. A run that would go over a cap is refused before anything is sent.
+ */
+export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const admin = me.data?.user.role === 'admin';
+  const list = useQuery(trpc.budgets.list.queryOptions({}));
+  const users = useQuery({ ...trpc.users.list.queryOptions(), enabled: admin });
+  const tokens = useQuery({ ...trpc.tokens.list.queryOptions({}), enabled: !!me.data });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.budgets.list.queryKey() });
+  const set = useMutation(trpc.budgets.set.mutationOptions({ onSuccess: refresh }));
+  const remove = useMutation(trpc.budgets.remove.mutationOptions({ onSuccess: refresh }));
+
+  const userName = (uid: string) =>
+    uid === me.data?.user.id
+      ? `${me.data.user.name} (you)`
+      : (users.data?.find((u) => u.id === uid)?.name ?? uid);
+  const tokenName = (tid: string) => {
+    const t = tokens.data?.find((x) => x.id === tid);
+    return t ? `${t.name} (${t.prefix}…)` : tid;
+  };
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  return (
+    <section className="panel stack" aria-labelledby={`${id}-title`}>
+      <Heading id={`${id}-title`}>Budgets</Heading>
+      <p className="muted">
+        A run that would go over a cap is refused before anything is sent to a provider.
+      </p>
+      {list.isError ? (
+        <ErrorNotice
+          error={list.error}
+          title="Budgets could not be loaded"
+          onRetry={() => void list.refetch()}
+        />
+      ) : list.isPending ? (
+        <Loading label="Loading budgets…" />
+      ) : list.data.length === 0 ? (
+        <Empty title="No budgets set">
+          <p>Without a cap, runs are limited only by your provider accounts.</p>
+        </Empty>
+      ) : (
+        <div className="table-scroll">
+          <table data-testid="budgets-table">
+            <thead>
+              <tr>
+                <th scope="col">Applies to</th>
+                <th scope="col">Period</th>
+                <th scope="col" className="num">
+                  Cap
+                </th>
+                {admin && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((b) => {
+                const subject =
+                  b.scope === 'user'
+                    ? `User ${userName(b.userId ?? '')}`
+                    : `Token ${tokenName(b.tokenId ?? '')}`;
+                return (
+                  <tr key={b.id}>
+                    <th scope="row">{subject}</th>
+                    <td>{PERIODS[b.period]}</td>
+                    <td className="num price">{formatUsd(b.capMicros, { minDecimals: 2 })}</td>
+                    {admin && (
+                      <td>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          disabled={remove.isPending}
+                          onClick={() => remove.mutate({ id: b.id })}
+                        >
+                          Remove
+                          <span className="visually-hidden">
+                            {' '}
+                            {subject} {PERIODS[b.period].toLowerCase()} cap
+                          </span>
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {remove.isError && (
+        <ErrorNotice error={remove.error} title="The budget could not be removed" />
+      )}
+      {me.data && !admin && <p className="muted">Only an admin can change budgets.</p>}
+      {admin && me.data && (
+        <BudgetForm
+          subjects={[
+            ...(users.data ?? [{ id: me.data.user.id, name: me.data.user.name }]).map((u) => ({
+              value: `user:${u.id}`,
+              label: `User ${userName(u.id)}`,
+            })),
+            ...(tokens.data ?? [])
+              .filter((t) => !t.revokedAt)
+              .map((t) => ({ value: `token:${t.id}`, label: `Token ${tokenName(t.id)}` })),
+          ]}
+          defaultSubject={`user:${me.data.user.id}`}
+          pending={set.isPending}
+          error={set.isError ? set.error : undefined}
+          onSet={(input, done) => set.mutate(input, { onSuccess: done })}
+        />
+      )}
+    </section>
+  );
+}
+
+function BudgetForm({
+  subjects,
+  defaultSubject,
+  pending,
+  error,
+  onSet,
+}: {
+  subjects: { value: string; label: string }[];
+  defaultSubject: string;
+  pending: boolean;
+  error: unknown;
+  onSet: (input: RouterInputs['budgets']['set'], done: () => void) => void;
+}) {
+  const id = useId();
+  const [subject, setSubject] = useState(defaultSubject);
+  const [period, setPeriod] = useState<Period>('monthly');
+  const [cap, setCap] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [status, setStatus] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parseUsdInput(cap);
+    if ('error' in parsed) {
+      setProblem(parsed.error);
+      return;
+    }
+    setProblem(undefined);
+    const [scope, subjectId = ''] = subject.split(':');
+    const input: RouterInputs['budgets']['set'] =
+      scope === 'token'
+        ? { scope: 'token', tokenId: subjectId, period, capMicros: parsed.micros }
+        : { scope: 'user', userId: subjectId, period, capMicros: parsed.micros };
+    onSet(input, () => {
+      setCap('');
+      setStatus(
+        `Cap set: ${formatUsd(parsed.micros, { minDecimals: 2 })} ${PERIODS[period].toLowerCase()}.`,
+      );
+    });
+  };
+
+  return (
+    <form className="budget-form" onSubmit={submit} aria-label="Set a budget" noValidate>
+      <div className="row">
+        <label className="field">
+          <span>Applies to</span>
+          <select value={subject} onChange={(e) => setSubject(e.target.value)}>
+            {subjects.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Period</span>
+          <select value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
+            {(Object.keys(PERIODS) as Period[]).map((p) => (
+              <option key={p} value={p}>
+                {PERIODS[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Cap (USD)</span>
+          <input
+            inputMode="decimal"
+            value={cap}
+            onChange={(e) => setCap(e.target.value)}
+            placeholder="e.g. 25.00"
+            aria-invalid={!!problem}
+            aria-describedby={problem ? `${id}-error` : undefined}
+          />
+        </label>
+        <button type="submit" className="button button-primary" disabled={pending}>
+          Set budget
+        </button>
+      </div>
+      <p className="field-help" role="status">
+        {status}
+      </p>
+      {problem && (
+        <p className="field-help field-error" id={`${id}-error`} role="alert">
+          {problem}
+        </p>
+      )}
+      {error !== undefined && <ErrorNotice error={error} title="The budget could not be set" />}
+      <p className="field-help">Setting a cap for the same subject and period replaces it.</p>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import type { RouterOutputs } from '../trpc.ts';
+
+/** A generation as the API returns it: the row plus its assets' URLs. */
+export type Generation = RouterOutputs['jobs']['get'];
+export type GenerationStatus = Generation['status'];
+export type GenerationAsset = Generation['assets'][number];
+
+export const STATUS_LABELS: Record<GenerationStatus, string> = {
+  queued: 'Queued',
+  running: 'Running',
+  succeeded: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
+};
+
+export const ALL_STATUSES = Object.keys(STATUS_LABELS) as GenerationStatus[];
+
+export function isFinished(status: GenerationStatus): boolean {
+  return status !== 'queued' && status !== 'running';
+}
+
+/** Time from queueing to the finished asset, as the job measured it (queue + provider + download). */
+export function latencyMs(g: Generation): number | undefined {
+  const parts = [g.queueMs, g.generationMs, g.downloadMs].filter((v): v is number => v !== null);
+  if (parts.length) return parts.reduce((a, b) => a + b, 0);
+  if (!g.finishedAt) return undefined;
+  return new Date(g.finishedAt).getTime() - new Date(g.queuedAt).getTime();
+}
+
+/** "850 ms", "3.2 s", "2 min 05 s". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** The cost to show: what the provider charged once known, else the estimate made at submit. */
+export function costOf(g: Generation): { micros: number; actual: boolean } {
+  return g.actualCostMicros !== null
+    ? { micros: g.actualCostMicros, actual: true }
+    : { micros: g.estimatedCostMicros, actual: false };
+}
+
+/** "fox-lighthouse-gpt-image-1-5.png": a download name people can recognise later. */
+export function downloadName(g: Generation, asset: GenerationAsset): string {
+  const words = g.prompt
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .slice(0, 6)
+    .join('-');
+  const ext = asset.mediaType.split('/')[1]?.replace('jpeg', 'jpg') ?? 'bin';
+  const index = g.assets.length > 1 ? `-${asset.index + 1}` : '';
+  return `${words || 'generation'}-${g.modelId}${index}.${ext}`;
+}
+
+/** "23 Nov 2026, 10:32" in the viewer's zone: when something happened to them. */
+export function formatWhen(iso: string | Date): string {
+  const date = new Date(iso);
+  return date.toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -1,0 +1,134 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link } from 'wouter';
+import { AssetMedia } from '../../components/asset-media.tsx';
+import { GenerationFacts } from '../../components/generation-facts.tsx';
+import { ErrorNotice, Loading, Warnings } from '../../components/status.tsx';
+import { downloadName, isFinished, type Generation } from '../../lib/generations.ts';
+import { useTRPC } from '../../trpc.ts';
+
+/** Settings as stored with the generation, for people: `{ quality: 'low' }` → "Quality: low". */
+function paramRows(params: Record<string, unknown>): [string, string][] {
+  return Object.entries(params)
+    .filter(
+      ([, v]) =>
+        v !== undefined && !(typeof v === 'object' && v !== null && !Object.keys(v).length),
+    )
+    .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+}
+
+/** The metadata panel: the result at full size, the prompt, settings, facts, and what to do next. */
+export function Details({
+  generation: g,
+  error,
+  onClose,
+}: {
+  generation: Generation | undefined;
+  error: unknown;
+  onClose: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const models = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
+  const name = models.data?.find((m) => m.id === g?.modelId)?.name ?? g?.modelId;
+  const keep = useMutation(
+    trpc.history.keep.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.history.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.history.search.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey() }),
+        ]),
+    }),
+  );
+  // Opening another generation moves focus to the panel, so keyboard users land on it.
+  const id = g?.id;
+  useEffect(() => {
+    if (id) heading.current?.focus();
+  }, [id]);
+
+  return (
+    <aside className="panel details-panel" aria-labelledby="details-title">
+      <div className="toolbar">
+        <h2 id="details-title" ref={heading} tabIndex={-1} style={{ margin: 0 }}>
+          {name ? `${name}` : 'Details'}
+        </h2>
+        <button type="button" className="button button-small" onClick={onClose}>
+          Close<span className="visually-hidden"> details</span>
+        </button>
+      </div>
+      {error !== undefined ? (
+        <ErrorNotice error={error} title="This generation could not be loaded" />
+      ) : !g ? (
+        <Loading label="Loading the generation…" />
+      ) : (
+        <div className="stack">
+          {g.assets.map((a) => (
+            <AssetMedia key={a.sha256} asset={a} label={`${name ?? g.modelId}: ${g.prompt}`} />
+          ))}
+          {g.errorMessage && (
+            <div className="notice notice-error">
+              <p className="notice-title">Failed</p>
+              <p>{g.errorMessage}</p>
+            </div>
+          )}
+          <div>
+            <h3>Prompt</h3>
+            <p className="prompt-text" data-testid="details-prompt">
+              {g.prompt}
+            </p>
+            {g.revisedPrompt && (
+              <p className="muted">The provider rewrote it as: {g.revisedPrompt}</p>
+            )}
+          </div>
+          <GenerationFacts g={g} full />
+          <Warnings items={g.warnings.map((w) => w.message)} title="Settings not honoured" />
+          <div>
+            <h3>Settings</h3>
+            {paramRows(g.params).length === 0 ? (
+              <p className="muted">Provider defaults.</p>
+            ) : (
+              <dl className="facts facts-compact">
+                {paramRows(g.params).map(([k, v]) => (
+                  <div key={k} className="contents">
+                    <dt>{k}</dt>
+                    <dd>
+                      <code>{v}</code>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </div>
+          <div className="result-actions">
+            <Link
+              className="button button-primary"
+              href={`/studio?from=${encodeURIComponent(g.id)}`}
+            >
+              Re-run with changes
+            </Link>
+            {g.status === 'succeeded' && (
+              <button
+                type="button"
+                className="button"
+                aria-pressed={g.kept}
+                disabled={keep.isPending}
+                onClick={() => keep.mutate({ id: g.id, kept: !g.kept })}
+              >
+                {g.kept ? '★ Winner' : '☆ Keep as winner'}
+              </button>
+            )}
+            {g.assets.map((a) => (
+              <a key={a.sha256} className="button" href={a.url} download={downloadName(g, a)}>
+                Download{g.assets.length > 1 ? ` ${a.index + 1}` : ''}
+              </a>
+            ))}
+          </div>
+          {!isFinished(g.status) && <p className="muted">Still running: see the Studio.</p>}
+          {keep.isError && <ErrorNotice error={keep.error} title="Could not keep it" />}
+        </div>
+      )}
+    </aside>
+  );
+}

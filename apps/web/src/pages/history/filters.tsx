@@ -1,0 +1,137 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ALL_STATUSES, STATUS_LABELS, type GenerationStatus } from '../../lib/generations.ts';
+import { useDraft } from '../../lib/use-draft.ts';
+import { useMediaQuery, WIDE } from '../../lib/use-media-query.ts';
+import { useTRPC } from '../../trpc.ts';
+import type { HistoryState } from './state.ts';
+
+/** Search and filters; folded away on a phone like the catalog's. */
+export function HistoryFilters({
+  state,
+  onChange,
+}: {
+  state: HistoryState;
+  onChange: (patch: Partial<HistoryState>, replace?: boolean) => void;
+}) {
+  const trpc = useTRPC();
+  const models = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
+  const [query, setQuery] = useDraft(state.query, (q) =>
+    onChange({ query: q, selected: undefined }),
+  );
+  const wide = useMediaQuery(WIDE);
+  const [open, setOpen] = useState(false);
+  const active = [state.model, state.status, state.keptOnly, state.from, state.to].filter(
+    Boolean,
+  ).length;
+
+  return (
+    <div className="stack">
+      <form role="search" aria-label="Search history" onSubmit={(e) => e.preventDefault()}>
+        <label className="field">
+          <span>Search prompts</span>
+          <input
+            type="search"
+            name="q"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder='fox -cartoon "oil painting"'
+            aria-describedby="history-search-help"
+          />
+          <span className="field-help" id="history-search-help">
+            Words, "exact phrases", and -words to leave out.
+          </span>
+        </label>
+      </form>
+      <details
+        className="filters"
+        open={wide || open}
+        onToggle={(e) => setOpen(e.currentTarget.open)}
+      >
+        <summary className="button">Filters{active ? ` (${active} active)` : ''}</summary>
+        <div className="facets panel">
+          <label className="field">
+            <span>Model</span>
+            <select
+              value={state.model ?? ''}
+              onChange={(e) => onChange({ model: e.target.value || undefined })}
+            >
+              <option value="">Any model</option>
+              {(models.data ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Status</span>
+            <select
+              value={state.status ?? ''}
+              onChange={(e) =>
+                onChange({ status: (e.target.value || undefined) as GenerationStatus | undefined })
+              }
+            >
+              <option value="">Any status</option>
+              {ALL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={state.keptOnly}
+              onChange={(e) => onChange({ keptOnly: e.target.checked })}
+            />
+            Winners only
+          </label>
+          <fieldset>
+            <legend>Made between</legend>
+            <div className="row">
+              <label className="field" style={{ flex: 1 }}>
+                <span>From</span>
+                <input
+                  type="date"
+                  value={state.from ?? ''}
+                  max={state.to}
+                  onChange={(e) => onChange({ from: e.target.value || undefined })}
+                />
+              </label>
+              <label className="field" style={{ flex: 1 }}>
+                <span>To</span>
+                <input
+                  type="date"
+                  value={state.to ?? ''}
+                  min={state.from}
+                  onChange={(e) => onChange({ to: e.target.value || undefined })}
+                />
+              </label>
+            </div>
+          </fieldset>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              onChange(
+                {
+                  query: '',
+                  model: undefined,
+                  status: undefined,
+                  keptOnly: false,
+                  from: undefined,
+                  to: undefined,
+                },
+                false,
+              )
+            }
+          >
+            Clear filters
+          </button>
+        </div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { ALL_STATUSES, type GenerationStatus } from '../../lib/generations.ts';
+
+/** History's filters and selection, in the address so a search can be shared and reloaded. */
+export interface HistoryState {
+  query: string;
+  model?: string;
+  status?: GenerationStatus;
+  keptOnly: boolean;
+  /** Local calendar days, YYYY-MM-DD, both inclusive. */
+  from?: string;
+  to?: string;
+  /** The generation whose details are open. */
+  selected?: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const validDay = (v: string | null) =>
+  v && DAY.test(v) && !Number.isNaN(new Date(`${v}T00:00`).getTime()) ? v : undefined;
+
+export function readHistoryState(params: URLSearchParams): HistoryState {
+  const status = params.get('status');
+  return {
+    query: params.get('q') ?? '',
+    model: params.get('model') || undefined,
+    status: ALL_STATUSES.includes(status as GenerationStatus)
+      ? (status as GenerationStatus)
+      : undefined,
+    keptOnly: params.get('kept') === '1',
+    from: validDay(params.get('from')),
+    to: validDay(params.get('to')),
+    selected: params.get('id') || undefined,
+  };
+}
+
+export function writeHistoryState(state: HistoryState): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (state.query) out.q = state.query;
+  if (state.model) out.model = state.model;
+  if (state.status) out.status = state.status;
+  if (state.keptOnly) out.kept = '1';
+  if (state.from) out.from = state.from;
+  if (state.to) out.to = state.to;
+  if (state.selected) out.id = state.selected;
+  return out;
+}
+
+/** The API's filters: days become instants at the viewer's midnights; `to` covers its whole day. */
+export function historyFilters(state: HistoryState) {
+  const midnight = (day: string, plusDays = 0) => {
+    const d = new Date(`${day}T00:00`);
+    d.setDate(d.getDate() + plusDays);
+    return d.toISOString();
+  };
+  return {
+    ...(state.model ? { models: [state.model] } : {}),
+    ...(state.status ? { status: [state.status] } : {}),
+    ...(state.keptOnly ? { kept: true } : {}),
+    ...(state.from ? { from: midnight(state.from) } : {}),
+    ...(state.to ? { to: midnight(state.to, 1) } : {}),
+  };
+}
+
+export function hasFilters(state: HistoryState): boolean {
+  return !!(state.query || state.model || state.status || state.keptOnly || state.from || state.to);
+}

@@ -1,0 +1,200 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useId, useMemo } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { Budgets } from '../../components/budgets.tsx';
+import { PageHeader } from '../../components/page.tsx';
+import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
+import { formatDate, formatUsd } from '../../lib/format.ts';
+import { useTRPC } from '../../trpc.ts';
+import { fillDays, RANGES, readRange, windowOf } from './days.ts';
+
+// The chart library loads only when there is something to draw (the chunk the Cost page uses).
+const LineChart = lazy(() =>
+  import('../../components/line-chart.tsx').then((m) => ({ default: m.LineChart })),
+);
+
+const DAY_MS = 86_400_000;
+const usdAxis = (v: number) => (v >= 100 ? `$${Math.round(v)}` : `$${v.toFixed(2)}`);
+const dayLabel = (v: number) =>
+  formatDate(new Date(v * DAY_MS).toISOString().slice(0, 10)).replace(/ \d{4}$/, '');
+
+export default function SpendPage() {
+  const trpc = useTRPC();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const days = readRange(params.get('days'));
+  // The window is fixed per range choice, so the query key does not change every render.
+  const range = useMemo(() => windowOf(days), [days]);
+  const summary = useQuery(trpc.spend.summary.queryOptions(range));
+  const models = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
+  const names = useMemo(
+    () => new Map((models.data ?? []).map((m) => [m.id, m.name])),
+    [models.data],
+  );
+  const data = summary.data;
+  const rows = useMemo(() => (data ? fillDays(data.from, data.to, data.byDay) : []), [data]);
+  const x = useMemo(() => rows.map((r) => Math.floor(Date.parse(r.day) / DAY_MS)), [rows]);
+  // Display only: dollars as floats for the axis; the tables hold the exact amounts.
+  const series = useMemo(
+    () => [{ label: 'Spend', values: rows.map((r) => r.micros / 1_000_000) }],
+    [rows],
+  );
+  return (
+    <>
+      <PageHeader title="Spend" docTitle="Spend">
+        <p>What the studio’s runs really cost, by model and by day, and the caps that bound it.</p>
+      </PageHeader>
+      <fieldset className="segmented" style={{ marginBottom: '1rem' }}>
+        <legend className="visually-hidden">Period</legend>
+        {RANGES.map((r) => (
+          <label key={r}>
+            <input
+              type="radio"
+              name="days"
+              checked={days === r}
+              onChange={() => setParams(r === 30 ? {} : { days: String(r) }, { replace: true })}
+            />
+            <span>Last {r} days</span>
+          </label>
+        ))}
+      </fieldset>
+
+      {summary.isError ? (
+        <ErrorNotice
+          error={summary.error}
+          title="Spend could not be loaded"
+          onRetry={() => void summary.refetch()}
+        />
+      ) : !data ? (
+        <Loading label="Loading spend…" />
+      ) : (
+        <div className="stack">
+          <div className="summary-grid">
+            <div className="panel">
+              <div className="muted">Spent, last {days} days</div>
+              <div className="stat" data-testid="spend-total">
+                {formatUsd(data.totalMicros, { minDecimals: 2 })}
+              </div>
+            </div>
+            <div className="panel">
+              <div className="muted">Reserved by runs in progress</div>
+              <div className="stat">{formatUsd(data.pendingMicros, { minDecimals: 2 })}</div>
+            </div>
+            <div className="panel">
+              <div className="muted">Generations charged</div>
+              <div className="stat">{data.byModel.reduce((n, m) => n + m.generations, 0)}</div>
+            </div>
+          </div>
+
+          {data.byModel.length === 0 ? (
+            <Empty title="Nothing spent in this period">
+              <p>
+                Runs from the <Link href="/studio">Studio</Link> show here once a provider has
+                charged for them.
+              </p>
+            </Empty>
+          ) : (
+            <>
+              <section className="panel" aria-labelledby={`${id}-daily`}>
+                <h2 id={`${id}-daily`}>By day</h2>
+                <figure className="figure" aria-labelledby={`${id}-caption`}>
+                  <Suspense fallback={<Loading label="Loading the chart…" />}>
+                    <LineChart
+                      x={x}
+                      series={series}
+                      xLabel="Day (UTC)"
+                      yLabel="USD"
+                      formatX={dayLabel}
+                      formatY={usdAxis}
+                      height={260}
+                    />
+                  </Suspense>
+                  <figcaption id={`${id}-caption`}>
+                    Spend per UTC day over the last {days} days. The table holds the same numbers.
+                  </figcaption>
+                </figure>
+                <details>
+                  <summary>Spend per day as a table</summary>
+                  <div
+                    className="table-scroll"
+                    role="region"
+                    aria-label="Spend per day"
+                    tabIndex={0}
+                  >
+                    <table data-testid="spend-by-day">
+                      <thead>
+                        <tr>
+                          <th scope="col">Day (UTC)</th>
+                          <th scope="col" className="num">
+                            Spend
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {rows
+                          .filter((r) => r.micros > 0)
+                          .map((r) => (
+                            <tr key={r.day}>
+                              <th scope="row">{formatDate(r.day)}</th>
+                              <td className="num price">{formatUsd(r.micros)}</td>
+                            </tr>
+                          ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </details>
+              </section>
+              <section className="panel" aria-labelledby={`${id}-models`}>
+                <h2 id={`${id}-models`}>By model</h2>
+                <div
+                  className="table-scroll"
+                  role="region"
+                  aria-label="Spend by model"
+                  tabIndex={0}
+                >
+                  <table data-testid="spend-by-model">
+                    <thead>
+                      <tr>
+                        <th scope="col">Model</th>
+                        <th scope="col" className="num">
+                          Generations
+                        </th>
+                        <th scope="col" className="num">
+                          Spend
+                        </th>
+                        <th scope="col" className="num">
+                          Share
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.byModel.map((m) => (
+                        <tr key={m.modelId}>
+                          <th scope="row">
+                            <Link href={`/history?model=${encodeURIComponent(m.modelId)}`}>
+                              {names.get(m.modelId) ?? m.modelId}
+                            </Link>
+                          </th>
+                          <td className="num">{m.generations}</td>
+                          <td className="num price">{formatUsd(m.micros)}</td>
+                          <td className="num">
+                            {data.totalMicros > 0
+                              ? `${Math.round((m.micros / data.totalMicros) * 100)}%`
+                              : '—'}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            </>
+          )}
+        </div>
+      )}
+      <div style={{ marginTop: '1rem' }}>
+        <Budgets />
+      </div>
+    </>
+  );
+}

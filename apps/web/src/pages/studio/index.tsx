@@ -1,0 +1,439 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useEffect, useEffectEvent, useId, useMemo, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'wouter';
+import { ModelPicker } from '../../components/model-picker.tsx';
+import { PageHeader } from '../../components/page.tsx';
+import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
+import type { ListedModel } from '../../lib/catalog-view.ts';
+import { formatUsd } from '../../lib/format.ts';
+import type { Generation } from '../../lib/generations.ts';
+import { useDebounced } from '../../lib/use-debounced.ts';
+import { useSessionState } from '../../lib/use-session-state.ts';
+import { useTRPC, type RouterOutputs } from '../../trpc.ts';
+import { ModelSetup } from './model-setup.tsx';
+import {
+  draftFromParams,
+  EMPTY_SHARED,
+  paramsFor,
+  parseSeed,
+  priceSettingsFor,
+  providerFor,
+  type ImageParams,
+  type Kind,
+  type ModelDraft,
+  type SharedDraft,
+} from './params.ts';
+import { PromptBox, RUN_SHORTCUT } from './prompt-box.tsx';
+import { RunResults, type Run } from './run-results.tsx';
+import { MAX_STUDIO_MODELS, readStudioState, writeStudioState, type StudioState } from './state.ts';
+import { isDrafts, isRuns, isShared, isString } from './stored.ts';
+
+/** Runs the studio lists; older ones stay in History. */
+const MAX_RUNS = 8;
+const sameResults = <T,>(results: T[]): T[] => results;
+type Batch = RouterOutputs['generate']['create']['batches'][number];
+
+export default function StudioPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readStudioState(params), [params]);
+  const update = (patch: Partial<StudioState>) =>
+    setParams(writeStudioState({ ...state, ...patch }), { replace: true });
+
+  const [prompt, setPrompt] = useSessionState('atelier-studio-prompt', '', isString);
+  const [drafts, setDrafts] = useSessionState<Record<string, ModelDraft>>(
+    'atelier-studio-drafts',
+    {},
+    isDrafts,
+  );
+  const [shared, setShared] = useSessionState<SharedDraft>(
+    'atelier-studio-shared',
+    EMPTY_SHARED,
+    isShared,
+  );
+  const [runs, setRuns] = useSessionState<Run[]>('atelier-studio-runs', [], isRuns);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const settledPrompt = useDebounced(prompt, 350);
+
+  const catalog = useQuery(trpc.catalog.list.queryOptions({}));
+  const byId = useMemo(
+    () => new Map((catalog.data ?? []).map((m) => [m.id, m as ListedModel])),
+    [catalog.data],
+  );
+  const pickable = useMemo(
+    () => (catalog.data ?? []).filter((m) => m.modality === state.kind && m.routes.length > 0),
+    [catalog.data, state.kind],
+  );
+  const chosen = useMemo(
+    () =>
+      state.models
+        .map((m) => byId.get(m))
+        .filter((m): m is ListedModel => !!m && m.modality === state.kind),
+    [state.models, byId, state.kind],
+  );
+
+  const analysis = useQuery({
+    ...trpc.prompt.analyze.queryOptions({ text: settledPrompt }),
+    enabled: settledPrompt.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const generalHints = useMemo(() => new Set(analysis.data?.hints ?? []), [analysis.data]);
+  const estimates = useQueries({
+    queries: chosen.map((m) => ({
+      ...trpc.pricing.estimate.queryOptions({
+        model: m.id,
+        ...(settledPrompt.trim() ? { prompt: settledPrompt } : {}),
+        ...priceSettingsFor(m, drafts[m.id] ?? {}),
+      }),
+      placeholderData: keepPreviousData,
+    })),
+    combine: sameResults,
+  });
+  const total = estimates.every((e) => e.data)
+    ? estimates.reduce((sum, e) => sum + (e.data?.expected ?? 0), 0)
+    : undefined;
+
+  // History's "re-run with changes": load that generation's prompt, model and settings once.
+  const from = useQuery({
+    ...trpc.jobs.get.queryOptions({ id: state.from ?? '' }),
+    enabled: !!state.from && !!catalog.data,
+  });
+  const fromData = from.data;
+  useEffect(() => {
+    if (!fromData) return;
+    const model = byId.get(fromData.modelId);
+    if (model) {
+      const restored = draftFromParams(model, fromData.params, fromData.routeProvider);
+      setDrafts((all) => ({ ...all, [model.id]: restored.draft }));
+      setShared(restored.shared);
+    }
+    setPrompt(fromData.prompt);
+    setParams(
+      writeStudioState({
+        kind: model?.modality ?? 'image',
+        models: [fromData.modelId],
+      }),
+      { replace: true },
+    );
+    // Runs once per loaded generation; the setters are stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fromData]);
+
+  const invalidateJobs = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.history.list.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.history.search.queryKey() }),
+    ]);
+  const create = useMutation(trpc.generate.create.mutationOptions());
+  const keep = useMutation(
+    trpc.history.keep.mutationOptions({ onSuccess: () => void invalidateJobs() }),
+  );
+  const cancel = useMutation(
+    trpc.jobs.cancel.mutationOptions({ onSuccess: () => void invalidateJobs() }),
+  );
+
+  const started = (runPrompt: string, batch: Batch) => {
+    const jobs = batch.jobs;
+    const refused = jobs.flatMap((j) =>
+      j.status === 'refused' ? [{ model: j.model, error: j.error }] : [],
+    );
+    setRuns((all) =>
+      [
+        { batchId: batch.batchId, prompt: runPrompt, at: new Date().toISOString(), refused },
+        ...all,
+      ].slice(0, MAX_RUNS),
+    );
+    const queued = jobs.length - refused.length;
+    setAnnouncement(
+      `${queued} model${queued === 1 ? '' : 's'} started${refused.length ? `, ${refused.length} not run` : ''}.`,
+    );
+  };
+
+  const run = () => {
+    const problems: string[] = [];
+    if (!prompt.trim()) problems.push('Write a prompt first.');
+    if (chosen.length === 0) problems.push('Pick at least one model.');
+    const seed = parseSeed(shared.seed);
+    if (seed.error) problems.push(seed.error);
+    setErrors(problems);
+    if (problems.length || create.isPending) return;
+    const providers = Object.fromEntries(
+      chosen.flatMap((m) => {
+        const p = providerFor(m, drafts[m.id] ?? {});
+        return p ? [[m.id, p]] : [];
+      }),
+    );
+    const modelParams = Object.fromEntries(
+      chosen.map((m) => [m.id, paramsFor(m, drafts[m.id] ?? {}, shared)]),
+    );
+    const runPrompt = prompt.trim();
+    setAnnouncement('Starting…');
+    create.mutate(
+      {
+        kind: state.kind,
+        prompt: runPrompt,
+        models: chosen.map((m) => m.id),
+        providers,
+        modelParams,
+      } as Parameters<typeof create.mutate>[0],
+      {
+        onSuccess: ({ batches }) => {
+          const batch = batches[0];
+          if (batch) started(runPrompt, batch);
+        },
+        onError: () => setAnnouncement(''),
+      },
+    );
+  };
+  const rerun = (g: Generation) => {
+    const kind: Kind = byId.get(g.modelId)?.modality ?? state.kind;
+    create.mutate(
+      {
+        kind,
+        prompt: g.prompt,
+        models: [g.modelId],
+        providers: { [g.modelId]: g.routeProvider },
+        params: g.params as ImageParams,
+      } as Parameters<typeof create.mutate>[0],
+      {
+        onSuccess: ({ batches }) => {
+          const batch = batches[0];
+          if (batch) started(g.prompt, batch);
+        },
+      },
+    );
+  };
+
+  // Ctrl/Cmd+Enter runs from anywhere on the page, not only from the prompt.
+  const onShortcut = useEffectEvent(run);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+        e.preventDefault();
+        onShortcut();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    run();
+  };
+
+  return (
+    <>
+      <PageHeader title="Studio" docTitle="Studio">
+        <p>
+          Run one prompt through several models side by side, with live progress, what each cost and
+          how long it took.
+        </p>
+      </PageHeader>
+      <form
+        className="studio-form"
+        onSubmit={onSubmit}
+        aria-label="Prompt and models"
+        onKeyDown={(e) => {
+          // Enter in a one-line field (the model filter, the seed) must not start a paid run.
+          if (
+            e.key === 'Enter' &&
+            !(e.ctrlKey || e.metaKey) &&
+            e.target instanceof HTMLInputElement
+          )
+            e.preventDefault();
+        }}
+      >
+        <div className="panel stack">
+          <fieldset className="segmented" aria-describedby={`${id}-kind-help`}>
+            <legend className="visually-hidden">Output</legend>
+            {(['image', 'video'] as const).map((k) => (
+              <label key={k}>
+                <input
+                  type="radio"
+                  name="kind"
+                  checked={state.kind === k}
+                  onChange={() => update({ kind: k })}
+                />
+                <span>{k === 'image' ? 'Images' : 'Video'}</span>
+              </label>
+            ))}
+          </fieldset>
+          <span className="visually-hidden" id={`${id}-kind-help`}>
+            Choose what to make; the model list follows.
+          </span>
+          <PromptBox
+            id={`${id}-prompt`}
+            value={prompt}
+            onChange={setPrompt}
+            analysis={analysis.data}
+            analysing={analysis.isFetching}
+          />
+          <div className="run-bar">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={create.isPending}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+            >
+              {create.isPending
+                ? 'Starting…'
+                : `Run ${chosen.length || ''} model${chosen.length === 1 ? '' : 's'}`.replace(
+                    '  ',
+                    ' ',
+                  )}
+            </button>
+            <span className="muted" data-testid="total-estimate">
+              {total !== undefined && chosen.length > 0
+                ? `Estimated ${formatUsd(total)} in all`
+                : ''}
+            </span>
+            <span className="visually-hidden">{RUN_SHORTCUT}</span>
+            <span role="status" className="run-status">
+              {announcement}
+            </span>
+          </div>
+          {errors.length > 0 && (
+            <div className="notice notice-error" role="alert">
+              <ul>
+                {errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {create.isError && (
+            <ErrorNotice error={create.error} title="The run could not be started" />
+          )}
+        </div>
+
+        <div className="sidebar-layout studio-setup">
+          <div className="stack">
+            {catalog.isError ? (
+              <ErrorNotice
+                error={catalog.error}
+                title="The model list could not be loaded"
+                onRetry={() => void catalog.refetch()}
+              />
+            ) : catalog.isPending ? (
+              <Loading label="Loading models…" />
+            ) : (
+              <ModelPicker
+                legend={state.kind === 'image' ? 'Image models' : 'Video models'}
+                models={pickable}
+                selected={chosen.map((m) => m.id)}
+                max={MAX_STUDIO_MODELS}
+                onChange={(models) => update({ models })}
+              />
+            )}
+            <SharedFields shared={shared} onChange={setShared} />
+          </div>
+          <section aria-labelledby={`${id}-chosen`}>
+            <h2 id={`${id}-chosen`} className="section-title">
+              Settings per model
+            </h2>
+            {chosen.length === 0 ? (
+              <Empty title="No model chosen yet">
+                <p>Pick up to {MAX_STUDIO_MODELS} models to run side by side.</p>
+              </Empty>
+            ) : (
+              <div className="setup-grid">
+                {chosen.map((m, i) => (
+                  <ModelSetup
+                    key={m.id}
+                    model={m}
+                    draft={drafts[m.id] ?? {}}
+                    onDraft={(d) => setDrafts((all) => ({ ...all, [m.id]: d }))}
+                    shared={shared}
+                    prompt={settledPrompt}
+                    estimate={estimates[i]}
+                    generalHints={generalHints}
+                  />
+                ))}
+              </div>
+            )}
+          </section>
+        </div>
+      </form>
+
+      <section aria-labelledby={`${id}-results`} className="stack">
+        <h2 id={`${id}-results`}>Results</h2>
+        {keep.isError && <ErrorNotice error={keep.error} title="The winner could not be kept" />}
+        {cancel.isError && (
+          <ErrorNotice error={cancel.error} title="The job could not be cancelled" />
+        )}
+        {runs.length === 0 ? (
+          <Empty title="Nothing run yet">
+            <p>Write a prompt, pick models and press Run ({RUN_SHORTCUT}).</p>
+          </Empty>
+        ) : (
+          runs.map((r) => (
+            <RunResults
+              key={r.batchId}
+              run={r}
+              models={byId}
+              onDismiss={() => setRuns((all) => all.filter((x) => x.batchId !== r.batchId))}
+              actions={{
+                busy: keep.isPending || create.isPending,
+                onKeep: (g, kept) => keep.mutate({ id: g.id, kept }),
+                onRerun: rerun,
+                onCancel: (g) => cancel.mutate({ id: g.id }),
+              }}
+            />
+          ))
+        )}
+      </section>
+    </>
+  );
+}
+
+function SharedFields({
+  shared,
+  onChange,
+}: {
+  shared: SharedDraft;
+  onChange: (s: SharedDraft) => void;
+}) {
+  const id = useId();
+  const seedError = parseSeed(shared.seed).error;
+  return (
+    <fieldset className="stack">
+      <legend>Shared settings</legend>
+      <p className="field-help">Sent to every model; each says below if it cannot use them.</p>
+      <label className="field">
+        <span>Seed</span>
+        <input
+          inputMode="numeric"
+          value={shared.seed}
+          onChange={(e) => onChange({ ...shared, seed: e.target.value })}
+          aria-invalid={!!seedError}
+          aria-describedby={seedError ? `${id}-seed-error` : undefined}
+          placeholder="Random"
+        />
+        {seedError && (
+          <span className="field-help" id={`${id}-seed-error`} role="alert">
+            {seedError}
+          </span>
+        )}
+      </label>
+      <label className="field">
+        <span>Negative prompt</span>
+        <input
+          value={shared.negativePrompt}
+          onChange={(e) => onChange({ ...shared, negativePrompt: e.target.value })}
+          placeholder="What to leave out"
+        />
+      </label>
+    </fieldset>
+  );
+}

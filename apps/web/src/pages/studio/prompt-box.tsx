@@ -1,0 +1,67 @@
+import type { RouterOutputs } from '../../trpc.ts';
+
+type Analysis = RouterOutputs['prompt']['analyze'];
+
+/** "Ctrl+Enter" or "⌘+Enter", as the keyboard in front of the user labels it. */
+export const RUN_SHORTCUT =
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+    ? '⌘+Enter'
+    : 'Ctrl+Enter';
+
+/**
+ * The prompt and its lint hints. The hints come from the prompt analyser once typing pauses; the
+ * count is announced, the list is not (it changes as you type and would talk over you).
+ */
+export function PromptBox({
+  id,
+  value,
+  onChange,
+  analysis,
+  analysing,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  analysis: Analysis | undefined;
+  analysing: boolean;
+}) {
+  const hints = value.trim() ? (analysis?.hints ?? []) : [];
+  const quoted = value.trim() ? (analysis?.quotedText ?? []) : [];
+  return (
+    <div className="field prompt-box">
+      <label htmlFor={id} className="field-label">
+        Prompt
+      </label>
+      <textarea
+        id={id}
+        name="prompt"
+        rows={4}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={`${id}-help ${id}-hint-count`}
+        placeholder="A red fox in fresh snow at dawn, soft backlight, 85mm, editorial photography"
+        spellCheck
+      />
+      <p className="field-help" id={`${id}-help`}>
+        {RUN_SHORTCUT} runs every chosen model.
+        {analysis && value.trim() && ` ${analysis.words} words.`}
+      </p>
+      <p className="visually-hidden" id={`${id}-hint-count`} aria-live="polite">
+        {hints.length ? `${hints.length} prompt hints.` : ''}
+      </p>
+      {hints.length > 0 && (
+        <div className="prompt-hints" aria-busy={analysing} data-testid="prompt-hints">
+          <p className="field-label">Hints</p>
+          <ul className="notes">
+            {hints.map((h) => (
+              <li key={h}>{h}</li>
+            ))}
+          </ul>
+          {quoted.length > 0 && (
+            <p className="muted">Text to render: {quoted.map((q) => `“${q}”`).join(', ')}.</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
