@@ -78,7 +78,11 @@ function findBox(view: DataView, from: number, to: number, type: string): { star
 }
 
 export function base64ToBytes(b64: string): Uint8Array {
-  return new Uint8Array(Buffer.from(b64, 'base64'));
+  const bytes = Buffer.from(b64, 'base64');
+  // Small results share Node's buffer pool and are copied out; large ones own their memory and
+  // are handed over as a plain Uint8Array rather than copied a second time.
+  if (bytes.byteOffset !== 0 || bytes.buffer.byteLength !== bytes.byteLength) return new Uint8Array(bytes);
+  return new Uint8Array(bytes.buffer, 0, bytes.byteLength);
 }
 
 export function bytesToBase64(data: Uint8Array): string {

@@ -16,6 +16,7 @@ import { parseInput } from '../validate.ts';
 import { checkImageRequest, type ImagePlan } from './capabilities.ts';
 import { priceResult } from './cost.ts';
 import { cancelledError, errorFromHttpStatus, malformedError, providerError, timeoutError } from './errors.ts';
+import { readImagesBody } from './images-body.ts';
 import { resolveKey } from './keys.ts';
 import { base64ToBytes, extensionOf, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
@@ -108,13 +109,13 @@ export class OpenAIImageModel implements ImageModel {
           if (options.inputFidelity) body.input_fidelity = options.inputFidelity;
           return stream
             ? await this.readStream(await client.images.edit({ ...body, stream: true, partial_images: options.partialImages }, { signal: attempt.signal }).withResponse(), opts)
-            : fromResponse(await client.images.edit(body as ImageEditParamsNonStreaming, { signal: attempt.signal }).withResponse());
+            : await fromResponse(await client.images.edit(body as ImageEditParamsNonStreaming, { signal: attempt.signal }).asResponse());
         }
         const body: GenerateBody = { ...common };
         if (options.moderation) body.moderation = options.moderation;
         return stream
           ? await this.readStream(await client.images.generate({ ...body, stream: true, partial_images: options.partialImages }, { signal: attempt.signal }).withResponse(), opts)
-          : fromResponse(await client.images.generate(body as ImageGenerateParamsNonStreaming, { signal: attempt.signal }).withResponse());
+          : await fromResponse(await client.images.generate(body as ImageGenerateParamsNonStreaming, { signal: attempt.signal }).asResponse());
       } catch (error) {
         throw mapOpenAIError(error, opts.signal, attempt.timedOut(), timeoutMs);
       } finally {
@@ -123,8 +124,7 @@ export class OpenAIImageModel implements ImageModel {
     });
     const generationMs = Date.now() - started;
 
-    const assets: Asset[] = outcome.images.map((b64) => {
-      const data = base64ToBytes(b64);
+    const assets: Asset[] = outcome.images.map((data) => {
       const info = imageInfo(data);
       return {
         data,
@@ -173,7 +173,7 @@ export class OpenAIImageModel implements ImageModel {
       if (event.type === 'image_generation.partial_image' || event.type === 'image_edit.partial_image') {
         opts.onProgress?.({ type: 'partial-image', index: event.partial_image_index, data: base64ToBytes(event.b64_json), mediaType: `image/${event.output_format}` });
       } else {
-        out.images.push(event.b64_json);
+        out.images.push(base64ToBytes(event.b64_json));
         out.outputFormat = event.output_format;
         out.quality = event.quality;
         if (event.size !== 'auto') out.size = event.size;
@@ -185,7 +185,7 @@ export class OpenAIImageModel implements ImageModel {
 }
 
 interface Outcome {
-  images: string[];
+  images: Uint8Array[];
   usage: ReportedUsage;
   requestId?: string;
   outputFormat?: string;
@@ -194,13 +194,25 @@ interface Outcome {
   revisedPrompt?: string;
 }
 
-function fromResponse({ data, request_id }: { data: ImagesResponse; request_id: string | null }): Outcome {
+/**
+ * The body is read as it streams, each image decoded on the way (images-body.ts), rather than
+ * through the SDK's response.json(): large images would otherwise sit in memory several times.
+ * Error statuses never get here; the SDK raises them before handing over the response.
+ */
+async function fromResponse(response: Response): Promise<Outcome> {
+  const length = Number(response.headers.get('content-length') ?? 0) || 0;
+  const { json, images } = await readImagesBody(response.body, length);
+  const data = json as ImagesResponse | null;
   if (!data || typeof data !== 'object' || !Array.isArray(data.data)) throw malformedError('openai', 'image response', { retryable: false });
-  const images = data.data.flatMap((d) => (d.b64_json ? [d.b64_json] : []));
+  const decoded = data.data.flatMap((d) => {
+    const at = typeof d.b64_json === 'string' ? /^#(\d+)$/.exec(d.b64_json) : null;
+    const bytes = at ? images[Number(at[1])] : undefined;
+    return bytes ? [bytes] : [];
+  });
   return {
-    images,
+    images: decoded,
     usage: usageOf(data.usage),
-    requestId: request_id ?? undefined,
+    requestId: response.headers.get('x-request-id') ?? undefined,
     outputFormat: data.output_format,
     quality: data.quality,
     size: data.size,
