@@ -6,6 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { ASSET_PREFIX, serveAsset, type AssetRouteOptions } from './assets.ts';
+import type { QueryCache } from './query-cache.ts';
 import {
   clearedSessionCookie,
   sessionCookie,
@@ -38,6 +39,8 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** Largest accepted request body (larger: 413). */
   maxBodyBytes?: number;
+  /** Keeps the answers of queries that depend only on the catalog (see query-cache.ts). */
+  queryCache?: QueryCache;
 }
 
 export interface RunningServer {
@@ -111,9 +114,10 @@ export function createRequestListener(
   /** Each API request is authenticated once, before tRPC reads it. */
   const authOf = new WeakMap<http.IncomingMessage, AuthResult>();
 
-  async function api(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    let auth: AuthResult | undefined;
     if (opts.authenticate) {
-      const auth = await opts.authenticate(req);
+      auth = await opts.authenticate(req);
       // An event stream that is refused gets a plain status (EventSource cannot read a body);
       // other calls get tRPC's error shape from createContext.
       if (!auth.ok && isEventStream(req)) {
@@ -121,6 +125,12 @@ export function createRequestListener(
         return;
       }
       authOf.set(req, auth);
+    }
+    const cacheKey = auth?.ok !== false ? opts.queryCache?.keyOf(req, url, TRPC_PREFIX) : undefined;
+    if (cacheKey && opts.queryCache) {
+      const user = auth?.ok ? auth.user : undefined;
+      await opts.queryCache.serve(cacheKey, req, res, () => opts.createContext(req, { user }));
+      return;
     }
     trpc(req, res);
   }
@@ -218,7 +228,7 @@ export function createRequestListener(
       return;
     }
     if (url.pathname.startsWith(TRPC_PREFIX)) {
-      api(req, res).catch(fail);
+      api(req, res, url).catch(fail);
       return;
     }
     if (url.pathname.startsWith(ASSET_PREFIX)) {

@@ -28,3 +28,4 @@ export {
 } from './provider-keys.ts';
 export { bootstrapAdmin, issueAdminToken, type AdminToken } from './admin.ts';
 export { run, parseCommand, USAGE } from './cli.ts';
+export { loadServerSecret } from './secret.ts';

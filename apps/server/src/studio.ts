@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { DEFAULT_RATE_LIMIT, localAuth, teamAuth } from './auth.ts';
 import { DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer } from './http.ts';
 import { createProviderKeys, type ProviderKeys } from './provider-keys.ts';
+import { CATALOG_QUERIES, QueryCache } from './query-cache.ts';
 import { loadServerSecret } from './secret.ts';
 
 /**
@@ -181,6 +182,8 @@ export async function startStudio(
       sessions: opts.team,
       corsOrigins: opts.corsOrigins,
       maxBodyBytes: opts.maxBodyBytes,
+      // The catalog is loaded once above and never changes while the process runs.
+      queryCache: new QueryCache({ procedures: CATALOG_QUERIES }),
       createContext: (_req, { user }) => (user ? { ...context, user } : context),
     });
 
