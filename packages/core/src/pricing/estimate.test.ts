@@ -3,7 +3,7 @@ import { Catalog, loadCatalog, parseEntries } from '../catalog/index.ts';
 import type { ModelEntryInput, Price, Route, Source } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import { formatUsd, usd } from '../money.ts';
-import { estimate, priceClaims, startingPrice } from './estimate.ts';
+import { chooseRoute, estimate, priceClaims, startingPrice } from './estimate.ts';
 import { projectMonthly } from './planning.ts';
 
 const SRC: Source = { ref: 'research/provider-facts.md#1.5', asOf: '2026-11-23', kind: 'provider' };
@@ -144,6 +144,61 @@ function expectCode(fn: () => unknown, code: string): AtelierError {
   }
   throw new Error(`expected AtelierError ${code}`);
 }
+
+describe('chooseRoute: the one rule estimate and selectRoute share', () => {
+  const twoOnFal = fixtures.get('two-routes');
+  const kling = loadCatalog().resolve('kling-v3');
+
+  it('prices the cheapest serving route, within a pinned provider too', () => {
+    if (!twoOnFal) throw new Error('fixture');
+    expect(chooseRoute(twoOnFal).route.provider).toBe('replicate');
+    expect(chooseRoute(twoOnFal, {}, { provider: 'fal' }).route.provider).toBe('fal');
+    // Two routes on one provider (Kling Standard and Pro on fal): the pin keeps both in play.
+    const choice = chooseRoute(kling, { seconds: 8, audio: false }, { provider: 'fal' });
+    expect(choice.route.providerModelId).toBe('fal-ai/kling-video/v3/standard/text-to-video');
+    expect(choice.result?.expected).toBe(usd('0.672'));
+    expect(choice.weighed).toBe(2);
+  });
+
+  it('an exact route pin prices that route', () => {
+    const pro = 'fal-ai/kling-video/v3/pro/text-to-video';
+    const choice = chooseRoute(kling, { seconds: 8, audio: false }, { providerModelId: pro });
+    expect(choice.route.providerModelId).toBe(pro);
+    expect(choice.result?.expected).toBe(usd('0.896'));
+    const e = estimate({ model: 'kling-v3', providerModelId: pro, seconds: 8, audio: false });
+    expect(e.route.providerModelId).toBe(pro);
+    expect(e.expected).toBe(usd('0.896'));
+    expectCode(() => estimate({ model: 'kling-v3', providerModelId: 'fal-ai/nope' }), 'unsupported');
+  });
+
+  it('callable routes come first, however cheap the others are', () => {
+    if (!twoOnFal) throw new Error('fixture');
+    const choice = chooseRoute(twoOnFal, {}, { callable: (r) => r.provider === 'fal' });
+    expect(choice.route.provider).toBe('fal');
+    expect(choice.weighed).toBe(1);
+    // Nothing callable: the cheapest of all, so the adapter can say which key is missing.
+    expect(chooseRoute(twoOnFal, {}, { callable: () => false }).route.provider).toBe('replicate');
+  });
+
+  it('serving routes come before deprecated ones; ties keep catalog order', () => {
+    const catalog = new Catalog(
+      parseEntries([
+        imageEntry('mixed', [
+          route('google', flat('0.01'), 'deprecated'),
+          route('vertex', flat('0.03')),
+          route('fal', flat('0.03')),
+        ]),
+      ]),
+    );
+    const mixed = catalog.get('mixed');
+    if (!mixed) throw new Error('fixture');
+    expect(chooseRoute(mixed).route.provider).toBe('vertex');
+    expect(chooseRoute(mixed, {}, { callable: (r) => r.provider === 'google' }).route.provider).toBe('google');
+    expect(estimate({ model: 'mixed', provider: 'google' }, catalog).assumptions[0]).toBe(
+      'The google route google/model is deprecated.',
+    );
+  });
+});
 
 describe('estimate on fixtures', () => {
   it('picks the cheapest serving route and skips retired ones', () => {

@@ -36,10 +36,12 @@ export interface Estimate extends PriceResult {
 
 /** Routes that serve requests today: preview routes count, deprecated ones only as a fallback. */
 function servingRoutes(model: ModelEntry): { routes: Route[]; deprecated: boolean } {
-  const live = model.routes.filter((r) => r.status === 'active' || r.status === 'preview');
+  const live = model.routes.filter(isLive);
   if (live.length) return { routes: live, deprecated: false };
   return { routes: model.routes.filter((r) => r.status === 'deprecated'), deprecated: true };
 }
+
+const isLive = (r: Route): boolean => r.status === 'active' || r.status === 'preview';
 
 function preferred<T extends string>(names: readonly T[], usual: string): T | undefined {
   return names.find((n) => n.toLowerCase() === usual.toLowerCase()) ?? names[0];
@@ -136,20 +138,18 @@ function uniqueSources(sources: readonly Source[]): Source[] {
   return [...seen.values()];
 }
 
-/**
- * Prices a request against the catalog: on the requested provider's route, else on the cheapest
- * serving route for these settings. A model without a usable price is an error, never $0.
- */
-export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog()): Estimate {
-  const {
-    model: name,
-    provider,
-    prompt,
-    ...rest
-  } = parseInput(EstimateRequestSchema, req, 'estimate request');
-  const model = catalog.resolve(name);
-  if (model.lifecycle.status === 'retired') throw retiredError(model, catalog);
+/** A request's settings made concrete for one model: what every route is priced with. */
+interface Prepared {
+  model: ModelEntry;
+  params: PriceParams;
+  context: PriceContext;
+  /** A size picked the resolution tier: only pixel-counting prices still need the size. */
+  sizeMapped: boolean;
+  notes: string[];
+}
 
+function prepare(model: ModelEntry, req: RouteRequest): Prepared {
+  const { prompt, ...rest } = req;
   const fit = checkFit(model, rest);
   const notes: string[] = [...fit.notes];
   let params: PriceParams = paramsFor(model, fit.params, notes);
@@ -158,48 +158,82 @@ export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog())
     params = { ...params, promptTokens: promptTokensFromText(prompt) };
     notes.push(`Prompt tokens estimated from its words: about ${params.promptTokens} tokens.`);
   }
-  const count = params.count ?? 1;
-  const context = contextFor(model, count);
+  return { model, params, context: contextFor(model, params.count ?? 1), sizeMapped, notes };
+}
 
-  let candidates: Route[];
-  if (provider) {
-    candidates = model.routes.filter((r) => r.provider === provider);
-    const available = [...new Set(model.routes.map((r) => r.provider))];
-    if (!candidates.length) {
-      throw new AtelierError('unsupported', `${model.name} is not offered through ${provider}.`, {
-        hint: available.length ? `Providers for it: ${available.join(', ')}.` : undefined,
-        details: { model: model.id, provider, available },
-      });
-    }
-    if (candidates.every((r) => r.status === 'retired')) {
-      throw new AtelierError(
-        'model_retired',
-        `${model.name} is no longer served through ${provider}.`,
-        {
-          hint:
-            available.length > 1
-              ? `Try another provider: ${available.filter((p) => p !== provider).join(', ')}.`
-              : undefined,
-          details: { model: model.id, provider },
-        },
-      );
-    }
-    candidates = candidates.filter((r) => r.status !== 'retired');
-  } else {
-    const serving = servingRoutes(model);
-    candidates = serving.routes;
-    if (serving.deprecated && candidates.length)
-      notes.push(`Only deprecated routes remain for ${model.name}.`);
+function priceOn(prep: Prepared, route: Route): PriceResult {
+  const params =
+    prep.sizeMapped && !needsPixels(route.price) ? { ...prep.params, size: undefined } : prep.params;
+  return priceOf(route.price, params, prep.context);
+}
+
+/** The settings routes are ranked by: price parameters and, optionally, the prompt. */
+export type RouteRequest = PriceParams & { prompt?: string };
+
+export interface RouteChoiceOptions {
+  /** Only this provider's routes. */
+  provider?: Provider;
+  /** Exactly this route (as `selectRoute` or an earlier estimate named it). */
+  providerModelId?: string;
+  /**
+   * Routes that can be called right now (an adapter and credentials). Others are chosen only when
+   * none can; without it every route counts as callable.
+   */
+  callable?: (route: Route) => boolean;
+}
+
+export interface RouteChoice {
+  route: Route;
+  /** The price of the request on `route`; absent when no candidate could be priced. */
+  result?: PriceResult;
+  /** Why candidates could not be priced for these settings. */
+  failures: AtelierError[];
+  /** How many routes were weighed against each other. */
+  weighed: number;
+  /** Only deprecated routes were left to choose from. */
+  deprecated: boolean;
+  /** What the settings implied (size → tier, prompt → tokens). */
+  notes: string[];
+  /** Assets the request makes, as priced. */
+  count: number;
+}
+
+/**
+ * The one rule for which route serves a request; `estimate` prices the route it picks and
+ * `selectRoute` calls it, so a run is always priced on the route it calls:
+ * 1. the routes that are not retired, narrowed to a pinned provider or route;
+ * 2. callable routes before the rest, and serving (active or preview) before deprecated ones —
+ *    the first of these groups that is not empty;
+ * 3. within it, the lowest expected price for these settings; ties keep catalog order, and a
+ *    route that cannot be priced is taken only when none can (estimate then says why).
+ */
+export function chooseRoute(
+  model: ModelEntry,
+  req: RouteRequest = {},
+  opts: RouteChoiceOptions = {},
+): RouteChoice {
+  const pinned = pinnedRoutes(model, opts);
+  const callable = opts.callable ?? (() => true);
+  const groups = [
+    pinned.filter((r) => callable(r) && isLive(r)),
+    pinned.filter((r) => callable(r) && !isLive(r)),
+    pinned.filter((r) => !callable(r) && isLive(r)),
+    pinned.filter((r) => !callable(r) && !isLive(r)),
+  ];
+  const candidates = groups.find((g) => g.length > 0) ?? [];
+  const first = candidates[0];
+  if (!first) {
+    throw new AtelierError('price_unavailable', `No price is known for ${model.name}.`, {
+      hint: model.unpricedReason ?? 'The catalog lists no serving route for it.',
+      details: { model: model.id, reasons: [] },
+    });
   }
-
+  const prep = prepare(model, req);
   let best: { route: Route; result: PriceResult } | undefined;
   const failures: AtelierError[] = [];
   for (const route of candidates) {
     try {
-      // Once a size has picked the resolution tier, only pixel-counting prices still need it.
-      const routeParams =
-        sizeMapped && !needsPixels(route.price) ? { ...params, size: undefined } : params;
-      const result = priceOf(route.price, routeParams, context);
+      const result = priceOn(prep, route);
       if (!best || result.expected < best.result.expected) best = { route, result };
     } catch (e) {
       if (!isAtelierError(e) || (e.code !== 'price_unavailable' && e.code !== 'invalid_input'))
@@ -207,7 +241,72 @@ export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog())
       failures.push(e);
     }
   }
-  if (!best) {
+  return {
+    route: best?.route ?? first,
+    result: best?.result,
+    failures,
+    weighed: candidates.length,
+    deprecated: candidates.every((r) => !isLive(r)),
+    notes: prep.notes,
+    count: prep.params.count ?? 1,
+  };
+}
+
+/** Non-retired routes within the pin; a pin that names nothing callable is an error. */
+function pinnedRoutes(model: ModelEntry, opts: RouteChoiceOptions): Route[] {
+  const { provider, providerModelId } = opts;
+  const available = [...new Set(model.routes.map((r) => r.provider))];
+  let routes = model.routes;
+  if (provider) {
+    routes = routes.filter((r) => r.provider === provider);
+    if (!routes.length) {
+      throw new AtelierError('unsupported', `${model.name} is not offered through ${provider}.`, {
+        hint: available.length ? `Providers for it: ${available.join(', ')}.` : undefined,
+        details: { model: model.id, provider, available },
+      });
+    }
+  }
+  if (providerModelId) {
+    routes = routes.filter((r) => r.providerModelId === providerModelId);
+    if (!routes.length) {
+      throw new AtelierError('unsupported', `${model.name} has no route ${providerModelId}.`, {
+        hint: `Its routes: ${model.routes.map((r) => r.providerModelId).join(', ') || 'none'}.`,
+        details: { model: model.id, providerModelId },
+      });
+    }
+  }
+  const serving = routes.filter((r) => r.status !== 'retired');
+  if (!serving.length && (provider || providerModelId)) {
+    const others = available.filter((p) => p !== provider);
+    throw new AtelierError(
+      'model_retired',
+      `${model.name} is no longer served through ${providerModelId ?? provider}.`,
+      {
+        hint: others.length ? `Try another provider: ${others.join(', ')}.` : undefined,
+        details: { model: model.id, provider, providerModelId },
+      },
+    );
+  }
+  return serving;
+}
+
+/**
+ * Prices a request against the catalog, on the route `chooseRoute` picks for it: the cheapest
+ * serving route for these settings, within the requested provider or route when one is named.
+ * A model without a usable price is an error, never $0.
+ */
+export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog()): Estimate {
+  const { model: name, provider, providerModelId, ...rest } = parseInput(
+    EstimateRequestSchema,
+    req,
+    'estimate request',
+  );
+  const model = catalog.resolve(name);
+  if (model.lifecycle.status === 'retired') throw retiredError(model, catalog);
+
+  const choice = chooseRoute(model, rest, { provider, providerModelId });
+  if (!choice.result) {
+    const { failures } = choice;
     const tierError =
       failures.find((f) => f.details && 'allowed' in f.details) ??
       failures.find((f) => f.code === 'invalid_input');
@@ -225,11 +324,18 @@ export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog())
     );
   }
 
-  const { route, result } = best;
-  const assumptions = [...notes, ...result.assumptions];
-  if (!provider && candidates.length > 1) {
+  const { route, result, count } = choice;
+  const assumptions = [...choice.notes, ...result.assumptions];
+  if (choice.deprecated) {
     assumptions.unshift(
-      `Cheapest of ${candidates.length} routes for these settings: ${route.provider}.`,
+      provider || providerModelId
+        ? `The ${route.provider} route ${route.providerModelId} is deprecated.`
+        : `Only deprecated routes remain for ${model.name}.`,
+    );
+  }
+  if (choice.weighed > 1) {
+    assumptions.unshift(
+      `Cheapest of ${choice.weighed} routes for these settings: ${route.provider} ${route.providerModelId}.`,
     );
   }
   return {

@@ -18,10 +18,14 @@ export {
 } from './formulas.ts';
 export {
   estimate,
+  chooseRoute,
   startingPrice,
   priceClaims,
   contextFor,
   type Estimate,
+  type RouteChoice,
+  type RouteChoiceOptions,
+  type RouteRequest,
   type StartingPrice,
   type ClaimPrice,
 } from './estimate.ts';

@@ -34,6 +34,8 @@ export type PriceParams = z.input<typeof PriceParamsSchema>;
 export const EstimateRequestSchema = PriceParamsSchema.extend({
   model: z.string().trim().min(1),
   provider: Provider.optional(),
+  /** Price exactly this route (the one `selectRoute` picked), not the cheapest. */
+  providerModelId: z.string().trim().min(1).optional(),
   prompt: z.string().optional(),
 }).strict();
 export type EstimateRequest = z.input<typeof EstimateRequestSchema>;

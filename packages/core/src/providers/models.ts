@@ -1,6 +1,7 @@
 import { loadCatalog, type Catalog } from '../catalog/index.ts';
 import type { ImageModelEntry, ModelEntry, Provider, Route, VideoModelEntry } from '../catalog/schema.ts';
-import { AtelierError } from '../errors.ts';
+import { AtelierError, isAtelierError } from '../errors.ts';
+import { chooseRoute, type RouteRequest } from '../pricing/index.ts';
 import { BflImageModel } from './bfl.ts';
 import { PROVIDER_NAMES } from './errors.ts';
 import { FalImageModel, FalVideoModel } from './fal.ts';
@@ -31,8 +32,12 @@ const KEY_OF: Partial<Record<Provider, KeyName>> = { openai: 'openai', google: '
 export interface ModelSelection {
   /** Catalog id or alias. */
   model: string;
-  /** Use this provider's route; otherwise the first usable route with credentials configured. */
+  /** Use this provider's routes only. */
   provider?: Provider;
+  /** Use exactly this route (as `selectRoute` or an estimate named it). */
+  providerModelId?: string;
+  /** The request's settings, so the route is chosen (and priced) for them. */
+  params?: RouteRequest;
   catalog?: Catalog;
   settings?: ProviderSettings;
 }
@@ -47,26 +52,47 @@ function retiredError(entry: ModelEntry, route?: Route): AtelierError {
   });
 }
 
-/** Picks the route to call for an entry, in catalog order. */
-export async function selectRoute(entry: ModelEntry, provider: Provider | undefined, settings: ProviderSettings = {}): Promise<Route> {
+/** Whether credentials for a provider are configured (not whether they work). */
+async function hasCredentials(provider: Provider, settings: ProviderSettings): Promise<boolean> {
+  const key = KEY_OF[provider];
+  if (provider === 'vertex') {
+    const env = settings.env ?? process.env;
+    if (settings.vertex?.project || settings.vertex?.apiKey || env['GOOGLE_CLOUD_PROJECT']) return true;
+  }
+  return key !== undefined && (await findKey(key, keySources(settings))) !== undefined;
+}
+
+export interface RouteSelection {
+  /** Use exactly this route. */
+  providerModelId?: string;
+  /** The request's settings: the route is the cheapest for them (see `chooseRoute`). */
+  params?: RouteRequest;
+}
+
+/**
+ * Picks the route to call for an entry by pricing's one rule (`chooseRoute`): among the routes
+ * Atelier has an adapter for, those with credentials configured first, then the cheapest for
+ * the request's settings. `estimate` with the returned route's `providerModelId` prices exactly
+ * this route.
+ */
+export async function selectRoute(entry: ModelEntry, provider: Provider | undefined, settings: ProviderSettings = {}, opts: RouteSelection = {}): Promise<Route> {
   const adapters: Partial<Record<Provider, unknown>> = entry.modality === 'image' ? IMAGE_ADAPTERS : VIDEO_ADAPTERS;
   if (entry.lifecycle.status === 'retired') throw retiredError(entry, entry.routes[0]);
   const live = entry.routes.filter((r) => r.status !== 'retired');
   if (provider) {
-    const route = entry.routes.find((r) => r.provider === provider);
-    if (!route) {
+    const routes = entry.routes.filter((r) => r.provider === provider);
+    if (!routes.length) {
       throw new AtelierError('unsupported', `${entry.name} is not offered through ${PROVIDER_NAMES[provider]} in the catalog.`, {
-        hint: `Available: ${entry.routes.map((r) => r.provider).join(', ') || 'none'}.`,
+        hint: `Available: ${[...new Set(entry.routes.map((r) => r.provider))].join(', ') || 'none'}.`,
         details: { model: entry.id, provider },
       });
     }
-    if (route.status === 'retired') throw retiredError(entry, route);
+    if (routes.every((r) => r.status === 'retired')) throw retiredError(entry, routes[0]);
     if (!adapters[provider]) {
       throw new AtelierError('unsupported', `Atelier cannot call ${PROVIDER_NAMES[provider]} for ${entry.modality} yet.`, { details: { model: entry.id, provider } });
     }
-    return route;
   }
-  const runnable = live.filter((r) => adapters[r.provider]);
+  const runnable = live.filter((r) => adapters[r.provider] && (!provider || r.provider === provider));
   if (runnable.length === 0) {
     if (live.length === 0 && entry.routes.length) throw retiredError(entry, entry.routes[0]);
     throw new AtelierError('unsupported', `Atelier has no way to call ${entry.name} yet.`, {
@@ -74,17 +100,20 @@ export async function selectRoute(entry: ModelEntry, provider: Provider | undefi
       details: { model: entry.id },
     });
   }
-  for (const route of runnable) {
-    const key = KEY_OF[route.provider];
-    if (route.provider === 'vertex') {
-      const env = settings.env ?? process.env;
-      if (settings.vertex?.project || settings.vertex?.apiKey || env['GOOGLE_CLOUD_PROJECT'] || (key && (await findKey(key, keySources(settings))))) return route;
-    } else if (key && (await findKey(key, keySources(settings)))) {
-      return route;
-    }
+  const ready = new Set<Provider>();
+  for (const p of new Set(runnable.map((r) => r.provider))) if (await hasCredentials(p, settings)) ready.add(p);
+  // Only routes with an adapter are candidates; the runner's own estimate then explains a
+  // missing price, and the adapter a missing key.
+  const only = { ...entry, routes: runnable } as ModelEntry;
+  const choose = (params: RouteRequest) => chooseRoute(only, params, { provider, providerModelId: opts.providerModelId, callable: (r) => ready.has(r.provider) }).route;
+  try {
+    return choose(opts.params ?? {});
+  } catch (error) {
+    // Settings that cannot be priced (a tier the model lacks) leave the ranking to the defaults;
+    // the estimate refuses them with the reason.
+    if (isAtelierError(error) && error.code === 'invalid_input' && opts.params) return choose({});
+    throw error;
   }
-  // Nothing configured: the first route's adapter will explain which key to add.
-  return runnable[0] as Route;
 }
 
 export async function imageModel(sel: ModelSelection): Promise<ImageModel> {
@@ -92,7 +121,7 @@ export async function imageModel(sel: ModelSelection): Promise<ImageModel> {
   if (entry.modality !== 'image') {
     throw new AtelierError('invalid_request', `${entry.name} makes video, not images.`, { hint: 'Use a video command for it.', details: { model: entry.id } });
   }
-  const route = await selectRoute(entry, sel.provider, sel.settings);
+  const route = await selectRoute(entry, sel.provider, sel.settings, { providerModelId: sel.providerModelId, params: sel.params });
   const make = IMAGE_ADAPTERS[route.provider];
   if (!make) throw new AtelierError('unsupported', `Atelier cannot call ${PROVIDER_NAMES[route.provider]} for images yet.`);
   return make(entry, route, sel.settings ?? {});
@@ -103,18 +132,19 @@ export async function videoModel(sel: ModelSelection): Promise<VideoModel> {
   if (entry.modality !== 'video') {
     throw new AtelierError('invalid_request', `${entry.name} makes images, not video.`, { hint: 'Use an image command for it.', details: { model: entry.id } });
   }
-  const route = await selectRoute(entry, sel.provider, sel.settings);
+  const route = await selectRoute(entry, sel.provider, sel.settings, { providerModelId: sel.providerModelId, params: sel.params });
   const make = VIDEO_ADAPTERS[route.provider];
   if (!make) throw new AtelierError('unsupported', `Atelier cannot call ${PROVIDER_NAMES[route.provider]} for video yet.`);
   return make(entry, route, sel.settings ?? {});
 }
 
 /** Rebuilds the model a stored operation belongs to, so polling can resume in another process. */
-export async function videoModelFor(operation: { modelId: string; provider: Provider }, opts: { catalog?: Catalog; settings?: ProviderSettings } = {}): Promise<VideoModel> {
+export async function videoModelFor(operation: { modelId: string; provider: Provider; providerModelId: string }, opts: { catalog?: Catalog; settings?: ProviderSettings } = {}): Promise<VideoModel> {
   const entry = (opts.catalog ?? loadCatalog()).resolve(operation.modelId);
   if (entry.modality !== 'video') throw new AtelierError('invalid_request', `${entry.name} is not a video model.`);
-  const route = entry.routes.find((r) => r.provider === operation.provider);
+  // The exact route it started on: a provider may serve the model through several.
+  const route = entry.routes.find((r) => r.provider === operation.provider && r.providerModelId === operation.providerModelId);
   const make = VIDEO_ADAPTERS[operation.provider];
-  if (!route || !make) throw new AtelierError('unsupported', `No ${PROVIDER_NAMES[operation.provider]} route for ${entry.name}.`);
+  if (!route || !make) throw new AtelierError('unsupported', `No ${PROVIDER_NAMES[operation.provider]} route ${operation.providerModelId} for ${entry.name}.`);
   return make(entry, route, opts.settings ?? {});
 }

@@ -1,5 +1,8 @@
 import { startAllEmulators } from '@atelier/testkit';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadCatalog } from '../catalog/index.ts';
+import { estimate } from '../pricing/index.ts';
+import { selectRoute } from './models.ts';
 import { runImages, runVideo, type RunEvent } from './runner.ts';
 import type { ProviderSettings } from './settings.ts';
 import type { VideoResult } from './spec.ts';
@@ -61,5 +64,35 @@ describe('side by side over every provider', () => {
     expect(events.filter((e) => e.index === 1).map((e) => e.type)[0]).toBe('queued');
     expect(events.filter((e) => e.index === 1).some((e) => e.type === 'progress')).toBe(true);
     expect(events.filter((e) => e.index === 1).at(-1)?.type).toBe('succeeded');
+  });
+});
+
+describe('the route priced is the route called', () => {
+  test('Kling 3.0 has two fal routes (Standard, Pro): the runner estimates the one it calls', async () => {
+    all.reset();
+    const events: RunEvent<VideoResult>[] = [];
+    const [run] = await runVideo({
+      prompt: 'a paper crane unfolding on a desk',
+      models: ['kling-v3'],
+      params: { duration: 8, audio: false },
+      settings,
+      poll: { intervalMs: 1, sleep: async () => undefined },
+      onEvent: (e) => events.push(e),
+    });
+    expect(run?.status).toBe('succeeded');
+    const started = events.find((e) => e.type === 'started');
+    const submitted = all.fal.requests.find((r) => r.method === 'POST')?.path;
+    expect(submitted).toBe(`/${run?.providerModelId}`);
+    expect(started).toMatchObject({ providerModelId: run?.providerModelId });
+    expect(run?.estimatedCost?.expected).toBe(run?.actualCost);
+    expect(run?.actualCost).toBe(672_000);
+  });
+
+  test('selectRoute picks the route estimate prices for the same settings', async () => {
+    const entry = loadCatalog().resolve('kling-v3');
+    for (const params of [{}, { seconds: 5, audio: true }, { seconds: 12, audio: false }]) {
+      const route = await selectRoute(entry, undefined, settings, { params });
+      expect(route.providerModelId).toBe(estimate({ model: 'kling-v3', ...params }).route.providerModelId);
+    }
   });
 });

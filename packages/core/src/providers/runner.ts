@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/index.ts';
 import { Provider } from '../catalog/schema.ts';
 import { AtelierError, isAtelierError } from '../errors.ts';
 import type { Micros } from '../money.ts';
-import { estimate, type EstimateRequest } from '../pricing/index.ts';
+import { estimate, type RouteRequest } from '../pricing/index.ts';
 import { parseInput } from '../validate.ts';
 import { generateImages, generateVideo, type PollOptions } from './generate.ts';
 import { imageModel, videoModel } from './models.ts';
@@ -83,7 +83,8 @@ async function runAll<R, M extends ImageModel | VideoModel>(
   models: string[],
   opts: RunOptions<R>,
   open: (name: string) => Promise<M>,
-  price: (model: M) => EstimateRequest,
+  /** The settings that choose the route (see selectRoute) and price it. */
+  priced: RouteRequest,
   run: (model: M, onProgress: (p: ProgressEvent) => void) => Promise<R & { cost: { micros: Micros } }>,
 ): Promise<ModelRun<R>[]> {
   const emit = (event: RunEvent<R>) => {
@@ -103,7 +104,8 @@ async function runAll<R, M extends ImageModel | VideoModel>(
         out.modelId = model.modelId;
         out.provider = model.provider;
         out.providerModelId = model.providerModelId;
-        const est = estimate(price(model), opts.catalog);
+        // Priced on exactly the route that will be called.
+        const est = estimate({ ...priced, model: model.modelId, provider: model.provider, providerModelId: model.providerModelId }, opts.catalog);
         out.estimatedCost = { low: est.low, expected: est.expected, high: est.high };
         emit({ type: 'started', index, model: name, modelId: model.modelId, provider: model.provider, providerModelId: model.providerModelId, estimatedCost: out.estimatedCost });
         const result = await run(model, (progress) => emit({ type: 'progress', index, model: name, progress }));
@@ -126,21 +128,20 @@ export async function runImages(input: RunImagesInput): Promise<ModelRun<ImageRe
   // Shared settings are checked once, so a typo fails the run rather than every model.
   const parsed = parseInput(RunImagesSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
   const params = parsed.params;
+  const priced: RouteRequest = {
+    prompt: parsed.prompt,
+    count: params.n,
+    quality: params.quality,
+    size: params.size,
+    resolution: params.resolution,
+    aspectRatio: params.aspectRatio,
+    inputImages: params.referenceImages.length,
+  };
   return runAll<ImageResult, ImageModel>(
     parsed.models,
     input,
-    (name) => imageModel({ model: name, provider: parsed.providers[name], catalog: input.catalog, settings: input.settings }),
-    (model) => ({
-      model: model.modelId,
-      provider: model.provider,
-      prompt: parsed.prompt,
-      count: params.n,
-      quality: params.quality,
-      size: params.size,
-      resolution: params.resolution,
-      aspectRatio: params.aspectRatio,
-      inputImages: params.referenceImages.length,
-    }),
+    (name) => imageModel({ model: name, provider: parsed.providers[name], params: priced, catalog: input.catalog, settings: input.settings }),
+    priced,
     (model, onProgress) => generateImages(model, { ...params, prompt: parsed.prompt }, { signal: input.signal, onProgress }),
   );
 }
@@ -148,21 +149,20 @@ export async function runImages(input: RunImagesInput): Promise<ModelRun<ImageRe
 export async function runVideo(input: RunVideoInput): Promise<ModelRun<VideoResult>[]> {
   const parsed = parseInput(RunVideoSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
   const params = parsed.params;
+  const priced: RouteRequest = {
+    prompt: parsed.prompt,
+    count: 1,
+    seconds: params.duration,
+    resolution: params.resolution,
+    aspectRatio: params.aspectRatio,
+    audio: params.audio,
+    inputImages: params.firstFrame ? 1 : undefined,
+  };
   return runAll<VideoResult, VideoModel>(
     parsed.models,
     input,
-    (name) => videoModel({ model: name, provider: parsed.providers[name], catalog: input.catalog, settings: input.settings }),
-    (model) => ({
-      model: model.modelId,
-      provider: model.provider,
-      prompt: parsed.prompt,
-      count: 1,
-      seconds: params.duration,
-      resolution: params.resolution,
-      aspectRatio: params.aspectRatio,
-      audio: params.audio,
-      inputImages: params.firstFrame ? 1 : undefined,
-    }),
+    (name) => videoModel({ model: name, provider: parsed.providers[name], params: priced, catalog: input.catalog, settings: input.settings }),
+    priced,
     (model, onProgress) => generateVideo(model, { ...params, prompt: parsed.prompt }, { ...input.poll, signal: input.signal, onProgress }),
   );
 }
