@@ -252,3 +252,44 @@ async function countRows() {
   const [l] = await db.select({ n: sql<number>`count(*)::int` }).from(schema.spendLedger);
   return { generations: g?.n ?? 0, ledger: l?.n ?? 0 };
 }
+
+describe('graceful shutdown', () => {
+  test('drain hands video polling over instead of waiting; the next engine finishes it, charged once', async () => {
+    const { database, emulators, user } = studio;
+    const first = studio.openEngine();
+    emulators.vertex.setLatency({ queuedPolls: 0, runningPolls: 0, queuedMs: 1_500 });
+    const result = await first.submit({
+      ownerId: user.id,
+      kind: 'video',
+      prompt: 'fog lifting over a lake',
+      models: ['veo-3-1'],
+      providers: { 'veo-3-1': 'vertex' },
+      params: { duration: 4 },
+    });
+    const [id = ''] = queuedIds(result);
+    for await (const e of first.watch([id])) if (e.type === 'progress') break;
+
+    await first.drain();
+    expect(first.runningCount).toBe(0);
+    expect((await getGeneration(database.db, id))?.status).toBe('running');
+    await expect(
+      first.submit({ ownerId: user.id, kind: 'image', prompt: 'x', models: ['gpt-image-2'] }),
+    ).rejects.toMatchObject({
+      code: 'provider_unavailable',
+    });
+
+    const next = studio.openEngine();
+    await next.resume();
+    await settled(next, [id]);
+    expect((await getGeneration(database.db, id))?.status).toBe('succeeded');
+    expect(
+      emulators.vertex.requests.filter((r) => r.path.endsWith(':predictLongRunning')),
+    ).toHaveLength(1);
+    expect((await ledgerForGeneration(database.db, id)).map((l) => l.kind)).toEqual([
+      'reserve',
+      'release',
+      'settle',
+    ]);
+    await next.drain();
+  });
+});
