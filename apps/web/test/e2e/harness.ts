@@ -122,6 +122,8 @@ export async function screenshots(page: Page, name: string): Promise<string[]> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const files: string[] = [];
   const original = page.viewportSize();
+  // From the top, so the sticky header sits where it belongs in a full-page capture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const size of Object.values(WIDTHS)) {
     for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize(size);

@@ -28,9 +28,12 @@ export function HistoryFilters({
   return (
     <div className="stack">
       <form role="search" aria-label="Search history" onSubmit={(e) => e.preventDefault()}>
-        <label className="field">
-          <span>Search prompts</span>
+        <div className="field">
+          <label htmlFor="history-search" className="field-label">
+            Search prompts
+          </label>
           <input
+            id="history-search"
             type="search"
             name="q"
             value={query}
@@ -41,7 +44,7 @@ export function HistoryFilters({
           <span className="field-help" id="history-search-help">
             Words, "exact phrases", and -words to leave out.
           </span>
-        </label>
+        </div>
       </form>
       <details
         className="filters"

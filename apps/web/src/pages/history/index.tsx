@@ -1,5 +1,5 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useId, useMemo } from 'react';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { PageHeader } from '../../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
@@ -27,23 +27,40 @@ export default function HistoryPage() {
     setParams(writeHistoryState({ ...state, ...patch }), { replace });
 
   const filters = { ...historyFilters(state), limit: PAGE };
-  const next = (last: { nextCursor: string | null }) => last.nextCursor ?? undefined;
-  // Full-text search when there are words to look for; the plain list otherwise.
-  const searched = useInfiniteQuery({
-    ...trpc.history.search.infiniteQueryOptions(
-      { ...filters, query: state.query },
-      { getNextPageParam: next },
-    ),
-    enabled: !!state.query.trim(),
-    placeholderData: keepPreviousData,
+  const query = state.query.trim();
+  // "Load more" adds the next page's cursor. (tRPC's infinite queries add a `direction` field
+  // the history procedures do not take, so pages are plain queries, one per cursor.)
+  const filterKey = JSON.stringify({ ...filters, query });
+  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({
+    key: filterKey,
+    cursors: [],
   });
-  const listed = useInfiniteQuery({
-    ...trpc.history.list.infiniteQueryOptions(filters, { getNextPageParam: next }),
-    enabled: !state.query.trim(),
-    placeholderData: keepPreviousData,
+  const cursors = paging.key === filterKey ? paging.cursors : [];
+  const pages = useQueries({
+    queries: [undefined, ...cursors].map((cursor) => {
+      const input = { ...filters, ...(cursor ? { cursor } : {}) };
+      // Full-text search when there are words to look for; the plain list otherwise.
+      return query
+        ? {
+            ...trpc.history.search.queryOptions({ ...input, query }),
+            placeholderData: keepPreviousData,
+          }
+        : { ...trpc.history.list.queryOptions(input), placeholderData: keepPreviousData };
+    }),
+    combine: (results) => results,
   });
-  const q = state.query.trim() ? searched : listed;
-  const items = useMemo(() => q.data?.pages.flatMap((p) => p.items) ?? [], [q.data]);
+  const first = pages[0];
+  const last = pages[pages.length - 1];
+  const items = pages.flatMap((p) => p.data?.items ?? []);
+  const nextCursor = last?.data?.nextCursor ?? undefined;
+  const loadingMore = pages.length > 1 && !!last?.isPending;
+  const q = {
+    isPending: !!first?.isPending,
+    isError: pages.some((p) => p.isError),
+    error: pages.find((p) => p.isError)?.error,
+    isFetching: pages.some((p) => p.isFetching),
+    refetch: () => Promise.all(pages.map((p) => p.refetch())),
+  };
 
   // The open generation may be on a page not loaded yet (a shared link): fetch it on its own.
   const inList = items.find((g) => g.id === state.selected);
@@ -65,7 +82,7 @@ export default function HistoryPage() {
             <h2 id={`${id}-count`} className="section-title" aria-live="polite">
               {q.isPending
                 ? 'Loading…'
-                : `${items.length}${q.hasNextPage ? '+' : ''} generation${items.length === 1 ? '' : 's'}${state.query.trim() ? ` matching “${state.query.trim()}”` : ''}`}
+                : `${items.length}${nextCursor ? '+' : ''} generation${items.length === 1 ? '' : 's'}${query ? ` matching “${query}”` : ''}`}
             </h2>
             {q.isError ? (
               <ErrorNotice
@@ -96,14 +113,16 @@ export default function HistoryPage() {
                   onSelect={(g) => update({ selected: g.id }, false)}
                   busy={q.isFetching}
                 />
-                {q.hasNextPage && (
+                {(nextCursor || loadingMore) && (
                   <button
                     type="button"
                     className="button"
-                    disabled={q.isFetchingNextPage}
-                    onClick={() => void q.fetchNextPage()}
+                    disabled={loadingMore}
+                    onClick={() =>
+                      nextCursor && setPaging({ key: filterKey, cursors: [...cursors, nextCursor] })
+                    }
                   >
-                    {q.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                    {loadingMore ? 'Loading…' : 'Load more'}
                   </button>
                 )}
               </>

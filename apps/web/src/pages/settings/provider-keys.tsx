@@ -140,12 +140,17 @@ function KeyForm({
     );
   };
   return (
-    <form className="key-form" onSubmit={submit} aria-label={`${PROVIDER_NAMES[provider]} key`}>
-      <label className="field">
-        <span>
-          {replacing ? 'New' : ''} {PROVIDER_NAMES[provider]} key
-        </span>
+    <form
+      className="key-form"
+      onSubmit={submit}
+      aria-label={`Set the ${PROVIDER_NAMES[provider]} key`}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-key`} className="field-label">
+          {replacing ? `New ${PROVIDER_NAMES[provider]} key` : `${PROVIDER_NAMES[provider]} key`}
+        </label>
         <input
+          id={`${id}-key`}
           type="password"
           value={value}
           onChange={(e) => setValue(e.target.value)}
@@ -158,7 +163,7 @@ function KeyForm({
         <span className="field-help" id={`${id}-help`}>
           Paste it exactly as issued. It is sent once and never shown again.
         </span>
-      </label>
+      </div>
       <div className="row">
         <button type="submit" className="button button-primary" disabled={set.isPending || !value}>
           Save key

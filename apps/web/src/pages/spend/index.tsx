@@ -15,8 +15,11 @@ const LineChart = lazy(() =>
 
 const DAY_MS = 86_400_000;
 const usdAxis = (v: number) => (v >= 100 ? `$${Math.round(v)}` : `$${v.toFixed(2)}`);
+/** Axis ticks fall between days too; only whole days get a label. */
 const dayLabel = (v: number) =>
-  formatDate(new Date(v * DAY_MS).toISOString().slice(0, 10)).replace(/ \d{4}$/, '');
+  Number.isInteger(v)
+    ? formatDate(new Date(v * DAY_MS).toISOString().slice(0, 10)).replace(/ \d{4}$/, '')
+    : '';
 
 export default function SpendPage() {
   const trpc = useTRPC();

@@ -107,7 +107,8 @@ export default function StudioPage() {
     ...trpc.jobs.get.queryOptions({ id: state.from ?? '' }),
     enabled: !!state.from && !!catalog.data,
   });
-  const fromData = from.data;
+  // Cached data shows even while the query waits for the catalog, so wait for both.
+  const fromData = catalog.data ? from.data : undefined;
   useEffect(() => {
     if (!fromData) return;
     const model = byId.get(fromData.modelId);
@@ -410,9 +411,12 @@ function SharedFields({
     <fieldset className="stack">
       <legend>Shared settings</legend>
       <p className="field-help">Sent to every model; each says below if it cannot use them.</p>
-      <label className="field">
-        <span>Seed</span>
+      <div className="field">
+        <label htmlFor={`${id}-seed`} className="field-label">
+          Seed
+        </label>
         <input
+          id={`${id}-seed`}
           inputMode="numeric"
           value={shared.seed}
           onChange={(e) => onChange({ ...shared, seed: e.target.value })}
@@ -421,11 +425,11 @@ function SharedFields({
           placeholder="Random"
         />
         {seedError && (
-          <span className="field-help" id={`${id}-seed-error`} role="alert">
+          <span className="field-help field-error" id={`${id}-seed-error`} role="alert">
             {seedError}
           </span>
         )}
-      </label>
+      </div>
       <label className="field">
         <span>Negative prompt</span>
         <input
