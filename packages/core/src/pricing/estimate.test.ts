@@ -405,9 +405,9 @@ describe('estimate on the catalog', () => {
     });
   });
 
-  it('ranges an open Veo request over durations and resolutions, expecting 720p with audio', () => {
+  it('ranges an open Veo request over durations and resolutions, expecting an 8 s 720p clip with audio', () => {
     const e = estimate({ model: 'veo-3-1', provider: 'vertex' });
-    expect(e.expected).toBe(usd('0.40') * 6);
+    expect(e.expected).toBe(usd('0.40') * 8);
     expect(e.low).toBe(usd('0.20') * 4);
     expect(e.high).toBe(usd('0.60') * 8);
     expect(e.assumptions).toContain(

@@ -18,6 +18,7 @@ import {
   type EstimateRequest,
   type PriceParams,
 } from './params.ts';
+import { videoDefaults } from './defaults.ts';
 import { checkFit } from './fit.ts';
 import { needsPixels, priceOf, type PriceResult } from './price-of.ts';
 import type { PriceContext } from './units.ts';
@@ -78,6 +79,7 @@ export function contextFor(model: ModelEntry, count: number): PriceContext {
     };
   }
   const caps = model.video;
+  const usual = videoDefaults(caps);
   return {
     durations: caps.durations,
     options: {
@@ -85,11 +87,8 @@ export function contextFor(model: ModelEntry, count: number): PriceContext {
       audio: caps.audio === 'optional' ? [true, false] : [caps.audio === 'always'],
     },
     assetsPerRequest: Math.min(count, caps.maxVideosPerCall),
-    defaults: {
-      resolution: preferred(caps.resolutions, '720p'),
-      // Where audio is optional, the video APIs in the catalog (Veo, Seedance 2, Kling 3) default it on.
-      audio: caps.audio !== 'none',
-    },
+    // What the adapters send for a setting left out, so the expected case is the clip made.
+    defaults: { resolution: usual.resolution, audio: usual.audio, seconds: usual.seconds },
   };
 }
 
@@ -153,6 +152,10 @@ function prepare(model: ModelEntry, req: RouteRequest): Prepared {
   const fit = checkFit(model, rest);
   const notes: string[] = [...fit.notes];
   let params: PriceParams = paramsFor(model, fit.params, notes);
+  if (model.modality === 'video' && params.aspectRatio === undefined) {
+    // The frame a token-priced clip is counted on; the adapters send the same default.
+    params = { ...params, aspectRatio: videoDefaults(model.video).aspectRatio };
+  }
   const sizeMapped = params.resolution !== undefined && rest.resolution === undefined;
   if (params.promptTokens === undefined && prompt !== undefined) {
     params = { ...params, promptTokens: promptTokensFromText(prompt) };

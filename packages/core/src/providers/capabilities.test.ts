@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../catalog/index.ts';
 import type { ImageModelEntry, VideoModelEntry } from '../catalog/schema.ts';
-import { checkImageRequest, checkVideoRequest, videoDimensions } from './capabilities.ts';
+import { checkImageRequest, checkVideoRequest, resolveDuration, videoDimensions } from './capabilities.ts';
 import { ImageRequest, VideoRequest, type ImageRequestInput, type VideoRequestInput } from './spec.ts';
 
 const catalog = loadCatalog();
@@ -68,13 +68,22 @@ describe('checkImageRequest', () => {
 describe('checkVideoRequest', () => {
   test('fills explicit defaults so wire body and price agree', () => {
     const plan = checkVideoRequest(video('veo-3-1'), vid({}));
-    expect(plan).toMatchObject({ duration: 4, resolution: '720p', aspectRatio: '16:9', audio: true, warnings: [] });
+    expect(plan).toMatchObject({ duration: 8, resolution: '720p', aspectRatio: '16:9', audio: true });
+    expect(plan.warnings).toEqual([{ type: 'other', setting: 'duration', message: 'veo-3-1: no duration given, so the clip is 8 s; it takes 4, 6, 8 s.' }]);
+    // Seedance lists 480p and 21:9 first; the defaults are the 720p 16:9 clip pricing expects.
+    expect(checkVideoRequest(video('seedance-2-0'), vid({ duration: 5 }))).toMatchObject({ duration: 5, resolution: '720p', aspectRatio: '16:9', warnings: [] });
+  });
+
+  test('the default clip is the length nearest 8 s, the shorter on a tie', () => {
+    expect(resolveDuration(video('kling-v3'), undefined).duration).toBe(8);
+    expect(resolveDuration(video('kling-v2-6'), undefined).duration).toBe(10);
+    expect(resolveDuration(video('kling-v3'), 5)).toEqual({ duration: 5 });
   });
 
   test('refuses unknown durations and missing features, warns about dropped ones', () => {
     expect(() => checkVideoRequest(video('veo-3-1'), vid({ duration: 5 }))).toThrow(/duration must be one of "4", "6", "8"/);
     expect(() => checkVideoRequest(video('ltx-2-pro'), vid({ firstFrame: png, lastFrame: png }))).toThrow(/last frame/);
-    const plan = checkVideoRequest(video('kling-v3'), vid({ seed: 3 }));
+    const plan = checkVideoRequest(video('kling-v3'), vid({ seed: 3, duration: 5 }));
     expect(plan.warnings).toEqual([expect.objectContaining({ type: 'unsupported', setting: 'seed' })]);
   });
 

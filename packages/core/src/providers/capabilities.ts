@@ -1,4 +1,5 @@
 import { AtelierError } from '../errors.ts';
+import { videoDefaults } from '../pricing/defaults.ts';
 import type { ImageCapabilities, ImageModelEntry, VideoCapabilities, VideoModelEntry } from '../catalog/schema.ts';
 import type { ImageRequest, VideoRequest, Warning } from './spec.ts';
 
@@ -238,21 +239,40 @@ export interface VideoPlan {
   warnings: Warning[];
 }
 
-/** Video requests get explicit defaults (shortest clip, first listed resolution and ratio) so the wire body and the price agree. */
+/**
+ * The clip length a request gets: the one asked for, else pricing's default (`videoDefaults`),
+ * with a note saying so. The runner calls this once per model and sends the result explicitly,
+ * so the estimate and the request carry the same number.
+ */
+export function resolveDuration(entry: VideoModelEntry, duration: number | undefined): { duration: number; warning?: Warning } {
+  if (duration !== undefined) return { duration };
+  const chosen = videoDefaults(entry.video).seconds;
+  if (chosen === undefined) throw invalid(entry.id, 'the catalog lists no clip lengths for it.', { field: 'duration' });
+  const { durations } = entry.video;
+  const offered = durations.length > 1 ? `; it takes ${durations.join(', ')} s` : '';
+  return {
+    duration: chosen,
+    warning: { type: 'other', setting: 'duration', message: `${entry.id}: no duration given, so the clip is ${chosen} s${offered}.` },
+  };
+}
+
+/** Video requests get explicit defaults (`videoDefaults`, shared with pricing) so the wire body and the price agree. */
 export function checkVideoRequest(entry: VideoModelEntry, req: VideoRequest): VideoPlan {
   const caps: VideoCapabilities = entry.video;
   const id = entry.id;
   const warnings: Warning[] = [];
+  const usual = videoDefaults(caps);
 
-  const duration = req.duration ?? Math.min(...caps.durations);
+  const { duration, warning } = resolveDuration(entry, req.duration);
+  if (warning) warnings.push(warning);
   if (!caps.durations.includes(duration)) {
     throw invalid(id, `duration must be one of ${list(caps.durations)} seconds (got ${duration}).`, { field: 'duration', allowed: caps.durations });
   }
-  const resolution = req.resolution ?? caps.resolutions[0] ?? '720p';
+  const resolution = req.resolution ?? usual.resolution ?? '720p';
   if (!caps.resolutions.includes(resolution)) {
     throw invalid(id, `resolution must be one of ${list(caps.resolutions)} (got "${resolution}").`, { field: 'resolution', allowed: caps.resolutions });
   }
-  const aspectRatio = req.aspectRatio ?? caps.aspectRatios[0] ?? '16:9';
+  const aspectRatio = req.aspectRatio ?? usual.aspectRatio ?? '16:9';
   if (!caps.aspectRatios.includes(aspectRatio)) {
     throw invalid(id, `aspectRatio must be one of ${list(caps.aspectRatios)} (got "${aspectRatio}").`, { field: 'aspectRatio', allowed: caps.aspectRatios });
   }
@@ -264,7 +284,7 @@ export function checkVideoRequest(entry: VideoModelEntry, req: VideoRequest): Vi
     if (req.audio === false) warnings.push({ type: 'unsupported', setting: 'audio', message: `${id} always generates audio.` });
     audio = true;
   } else {
-    audio = req.audio ?? true;
+    audio = req.audio ?? usual.audio;
   }
   if (req.firstFrame && !caps.imageToVideo) throw invalid(id, 'does not animate a first frame (no image-to-video).', { field: 'firstFrame' });
   if (req.lastFrame && !caps.lastFrame) throw invalid(id, 'does not accept a last frame.', { field: 'lastFrame' });

@@ -96,3 +96,28 @@ describe('the route priced is the route called', () => {
     }
   });
 });
+
+describe('the clip priced is the clip sent', () => {
+  const poll = { intervalMs: 1, sleep: async () => undefined };
+
+  test('without a duration, each model gets its length nearest 8 s, priced and sent, with a note', async () => {
+    all.reset();
+    const runs = await runVideo({ prompt: 'rain on a tin roof', models: ['kling-v3', 'kling-v2-6'], params: { audio: true }, settings, poll });
+    const bodies = all.fal.requests.filter((r) => r.method === 'POST').map((r) => r.body as { duration?: string });
+    expect(bodies.map((b) => b.duration).sort()).toEqual(['10', '8']);
+    for (const run of runs) {
+      expect(run.status).toBe('succeeded');
+      expect(run.estimatedCost?.expected).toBe(run.actualCost);
+    }
+    expect(runs[0]?.actualCost).toBe(8 * 126_000);
+    expect(runs[0]?.result?.warnings).toContainEqual(expect.objectContaining({ type: 'other', setting: 'duration' }));
+  });
+
+  test('a given duration is sent as is, without a note', async () => {
+    all.reset();
+    const [run] = await runVideo({ prompt: 'rain on a tin roof', models: ['kling-v3'], params: { duration: 5, audio: true }, settings, poll });
+    expect((all.fal.requests.find((r) => r.method === 'POST')?.body as { duration?: string }).duration).toBe('5');
+    expect(run?.estimatedCost?.expected).toBe(run?.actualCost);
+    expect(run?.result?.warnings).toEqual([]);
+  });
+});

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import type { Catalog } from '../catalog/index.ts';
+import { loadCatalog, type Catalog } from '../catalog/index.ts';
 import { Provider } from '../catalog/schema.ts';
 import { AtelierError, isAtelierError } from '../errors.ts';
 import type { Micros } from '../money.ts';
 import { estimate, type RouteRequest } from '../pricing/index.ts';
 import { parseInput } from '../validate.ts';
 import { generateImages, generateVideo, type PollOptions } from './generate.ts';
+import { resolveDuration } from './capabilities.ts';
 import { imageModel, videoModel } from './models.ts';
 import type { ProviderSettings } from './settings.ts';
-import { ImageRequest, VideoRequest, type ImageModel, type ImageRequestInput, type ImageResult, type ProgressEvent, type VideoModel, type VideoRequestInput, type VideoResult } from './spec.ts';
+import { ImageRequest, VideoRequest, type ImageModel, type ImageRequestInput, type ImageResult, type ProgressEvent, type VideoModel, type VideoRequestInput, type VideoResult, type Warning } from './spec.ts';
 
 /**
  * Side-by-side runs: one prompt through several models at once. Each model resolves its route,
@@ -79,13 +80,20 @@ function asAtelierError(error: unknown): AtelierError {
   return new AtelierError('internal', 'The run failed unexpectedly.', { cause: error });
 }
 
-async function runAll<R, M extends ImageModel | VideoModel>(
+/** One model made ready to call: its adapter, what it is sent, and what that is priced as. */
+interface Opened<M, Q> {
+  model: M;
+  request: Q;
+  priced: RouteRequest;
+  /** Notes the runner adds to the result (a default it chose). */
+  warnings: Warning[];
+}
+
+async function runAll<R extends { cost: { micros: Micros }; warnings: Warning[] }, M extends ImageModel | VideoModel, Q>(
   models: string[],
   opts: RunOptions<R>,
-  open: (name: string) => Promise<M>,
-  /** The settings that choose the route (see selectRoute) and price it. */
-  priced: RouteRequest,
-  run: (model: M, onProgress: (p: ProgressEvent) => void) => Promise<R & { cost: { micros: Micros } }>,
+  open: (name: string) => Promise<Opened<M, Q>>,
+  run: (opened: Opened<M, Q>, onProgress: (p: ProgressEvent) => void) => Promise<R>,
 ): Promise<ModelRun<R>[]> {
   const emit = (event: RunEvent<R>) => {
     try {
@@ -100,17 +108,18 @@ async function runAll<R, M extends ImageModel | VideoModel>(
       const started = Date.now();
       const out: ModelRun<R> = { model: name, status: 'failed', elapsedMs: 0 };
       try {
-        const model = await open(name);
+        const opened = await open(name);
+        const { model, priced, warnings } = opened;
         out.modelId = model.modelId;
         out.provider = model.provider;
         out.providerModelId = model.providerModelId;
-        // Priced on exactly the route that will be called.
+        // Priced on exactly the route that will be called, at the settings that will be sent.
         const est = estimate({ ...priced, model: model.modelId, provider: model.provider, providerModelId: model.providerModelId }, opts.catalog);
         out.estimatedCost = { low: est.low, expected: est.expected, high: est.high };
         emit({ type: 'started', index, model: name, modelId: model.modelId, provider: model.provider, providerModelId: model.providerModelId, estimatedCost: out.estimatedCost });
-        const result = await run(model, (progress) => emit({ type: 'progress', index, model: name, progress }));
+        const result = await run(opened, (progress) => emit({ type: 'progress', index, model: name, progress }));
         out.status = 'succeeded';
-        out.result = result;
+        out.result = warnings.length ? { ...result, warnings: [...warnings, ...result.warnings] } : result;
         out.actualCost = result.cost.micros;
         out.elapsedMs = Date.now() - started;
         emit({ type: 'succeeded', index, model: name, run: out });
@@ -137,32 +146,45 @@ export async function runImages(input: RunImagesInput): Promise<ModelRun<ImageRe
     aspectRatio: params.aspectRatio,
     inputImages: params.referenceImages.length,
   };
-  return runAll<ImageResult, ImageModel>(
+  const request: ImageRequestInput = { ...params, prompt: parsed.prompt };
+  return runAll(
     parsed.models,
     input,
-    (name) => imageModel({ model: name, provider: parsed.providers[name], params: priced, catalog: input.catalog, settings: input.settings }),
-    priced,
-    (model, onProgress) => generateImages(model, { ...params, prompt: parsed.prompt }, { signal: input.signal, onProgress }),
+    async (name) => ({
+      model: await imageModel({ model: name, provider: parsed.providers[name], params: priced, catalog: input.catalog, settings: input.settings }),
+      request,
+      priced,
+      warnings: [],
+    }),
+    ({ model, request }, onProgress) => generateImages(model, request, { signal: input.signal, onProgress }),
   );
 }
 
 export async function runVideo(input: RunVideoInput): Promise<ModelRun<VideoResult>[]> {
   const parsed = parseInput(RunVideoSchema, { prompt: input.prompt, models: input.models, params: input.params, providers: input.providers }, 'run');
   const params = parsed.params;
-  const priced: RouteRequest = {
-    prompt: parsed.prompt,
-    count: 1,
-    seconds: params.duration,
-    resolution: params.resolution,
-    aspectRatio: params.aspectRatio,
-    audio: params.audio,
-    inputImages: params.firstFrame ? 1 : undefined,
-  };
-  return runAll<VideoResult, VideoModel>(
+  const catalog = input.catalog ?? loadCatalog();
+  // Each model's clip length is settled once, here, and both priced and sent: a default is
+  // the model's length nearest 8 s (resolveDuration), with a note saying so.
+  return runAll(
     parsed.models,
     input,
-    (name) => videoModel({ model: name, provider: parsed.providers[name], params: priced, catalog: input.catalog, settings: input.settings }),
-    priced,
-    (model, onProgress) => generateVideo(model, { ...params, prompt: parsed.prompt }, { ...input.poll, signal: input.signal, onProgress }),
+    async (name) => {
+      const entry = catalog.resolve(name);
+      const { duration, warning } = entry.modality === 'video' ? resolveDuration(entry, params.duration) : { duration: params.duration, warning: undefined };
+      const priced: RouteRequest = {
+        prompt: parsed.prompt,
+        count: 1,
+        seconds: duration,
+        resolution: params.resolution,
+        aspectRatio: params.aspectRatio,
+        audio: params.audio,
+        inputImages: params.firstFrame ? 1 : undefined,
+      };
+      const model = await videoModel({ model: name, provider: parsed.providers[name], params: priced, catalog, settings: input.settings });
+      const request: VideoRequestInput = { ...params, duration, prompt: parsed.prompt };
+      return { model, request, priced, warnings: warning ? [warning] : [] };
+    },
+    ({ model, request }, onProgress) => generateVideo(model, request, { ...input.poll, signal: input.signal, onProgress }),
   );
 }

@@ -72,7 +72,7 @@ describe('Veo on Vertex AI through @google/genai', () => {
     const b64 = Buffer.from(frame.data).toString('base64');
     expect(req?.body).toStrictEqual({
       instances: [{ prompt: 'a door opens', image: { bytesBase64Encoded: b64, mimeType: 'image/png' }, lastFrame: { bytesBase64Encoded: b64, mimeType: 'image/png' } }],
-      parameters: { sampleCount: 1, durationSeconds: 4, aspectRatio: '16:9', resolution: '720p', generateAudio: false },
+      parameters: { sampleCount: 1, durationSeconds: 8, aspectRatio: '16:9', resolution: '720p', generateAudio: false },
     });
   });
 
