@@ -147,6 +147,40 @@ describe('studio', () => {
     expect(studio.pageErrors).toEqual([]);
   });
 
+  it('makes a clip with live progress and plays it from /assets with byte ranges', async () => {
+    // Vertex keeps the operation running a while, so the progress stage can be seen.
+    studio.emulators?.vertex.setLatency({ runningMs: 1500 }, { times: 1 });
+    const page = await studio.open('/studio?kind=video&models=veo-3-1-fast');
+    const card = setup(page, 'Veo 3.1 Fast');
+    await card.getByRole('combobox', { name: 'Clip length' }).selectOption('4');
+    await card.getByRole('combobox', { name: 'Resolution' }).selectOption('720p');
+    await page
+      .getByRole('textbox', { name: 'Prompt', exact: true })
+      .fill('waves rolling onto a pebble beach');
+    await page.getByRole('button', { name: 'Run 1 model' }).click();
+    const result = page.locator('.run li[data-model="veo-3-1-fast"]');
+    await result.locator('progress').waitFor();
+    expect(await result.getByTestId('progress-text').textContent()).toMatch(
+      /^(Queued|Running|Polling)/,
+    );
+    const video = result.locator('video');
+    await video.waitFor();
+    const src = await video.getAttribute('src');
+    expect(src).toMatch(/^\/assets\/[0-9a-f]{64}$/);
+    expect(await video.getAttribute('controls')).not.toBeNull();
+    // The browser fetches clips in ranges; the server answers each with 206 and the bytes asked.
+    const whole = await page.request.get(src ?? '');
+    expect(whole.headers()['content-type']).toBe('video/mp4');
+    expect(whole.headers()['accept-ranges']).toBe('bytes');
+    const part = await page.request.get(src ?? '', { headers: { range: 'bytes=100-199' } });
+    expect(part.status()).toBe(206);
+    expect(part.headers()['content-range']).toBe(`bytes 100-199/${(await whole.body()).length}`);
+    expect((await part.body()).equals((await whole.body()).subarray(100, 200))).toBe(true);
+    expect(await result.getByTestId('latency').textContent()).toMatch(/\d (ms|s)$/);
+    expect(await result.textContent()).toMatch(/1280 × 720, 4\.0 s/);
+    expect(studio.pageErrors).toEqual([]);
+  });
+
   it('checks the prompt and the seed before anything is sent', async () => {
     const page = await studio.open('/studio?models=flux-2-pro');
     await page.getByRole('heading', { name: 'FLUX.2 [pro]', exact: true }).waitFor();

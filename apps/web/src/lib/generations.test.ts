@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { fillDays, readRange, windowOf } from '../pages/spend/days.ts';
+import { historyFilters, readHistoryState, writeHistoryState } from '../pages/history/state.ts';
+import { costOf, downloadName, formatDuration, latencyMs, type Generation } from './generations.ts';
+
+const gen = (over: Partial<Generation>): Generation =>
+  ({
+    id: 'G1',
+    prompt: 'A Red Fox, in the snow! (v2)',
+    modelId: 'flux-2-pro',
+    status: 'succeeded',
+    queuedAt: '2026-11-23T10:00:00.000Z',
+    finishedAt: '2026-11-23T10:00:04.500Z',
+    queueMs: null,
+    generationMs: null,
+    downloadMs: null,
+    estimatedCostMicros: 30_000,
+    actualCostMicros: null,
+    assets: [],
+    ...over,
+  }) as Generation;
+
+describe('generation facts', () => {
+  it('measures latency from the job timings, else from the timestamps', () => {
+    expect(latencyMs(gen({ queueMs: 100, generationMs: 2_000, downloadMs: 50 }))).toBe(2_150);
+    expect(latencyMs(gen({}))).toBe(4_500);
+    expect(latencyMs(gen({ finishedAt: null }))).toBeUndefined();
+    expect([850, 3_240, 125_000].map(formatDuration)).toEqual(['850 ms', '3.2 s', '2 min 05 s']);
+  });
+
+  it('shows the charged cost once known, else the estimate', () => {
+    expect(costOf(gen({}))).toEqual({ micros: 30_000, actual: false });
+    expect(costOf(gen({ actualCostMicros: 0 }))).toEqual({ micros: 0, actual: true });
+  });
+
+  it('names downloads after the prompt and the model', () => {
+    const asset = { index: 1, mediaType: 'image/jpeg' } as Generation['assets'][number];
+    expect(downloadName(gen({ assets: [asset] }), asset)).toBe(
+      'a-red-fox-in-the-snow-flux-2-pro.jpg',
+    );
+    expect(downloadName(gen({ assets: [asset, asset] }), asset)).toBe(
+      'a-red-fox-in-the-snow-flux-2-pro-2.jpg',
+    );
+  });
+});
+
+describe('history address', () => {
+  it('round-trips filters and drops what it does not know', () => {
+    const search =
+      'q=fox+-cartoon&model=flux-2-pro&status=failed&kept=1&from=2026-11-01&to=2026-11-23&id=G1';
+    const state = readHistoryState(new URLSearchParams(search));
+    expect(state).toEqual({
+      query: 'fox -cartoon',
+      model: 'flux-2-pro',
+      status: 'failed',
+      keptOnly: true,
+      from: '2026-11-01',
+      to: '2026-11-23',
+      selected: 'G1',
+    });
+    expect(new URLSearchParams(writeHistoryState(state)).toString()).toBe(search);
+    expect(readHistoryState(new URLSearchParams('status=done&from=2026-13-45&kept=yes'))).toEqual({
+      query: '',
+      keptOnly: false,
+    });
+  });
+
+  it('sends whole local days to the API, the end day included', () => {
+    const f = historyFilters(
+      readHistoryState(new URLSearchParams('from=2026-11-01&to=2026-11-01')),
+    );
+    expect(new Date(f.to ?? '').getTime() - new Date(f.from ?? '').getTime()).toBe(86_400_000);
+    expect(new Date(f.from ?? '').getHours()).toBe(0);
+  });
+});
+
+describe('spend days', () => {
+  it('covers every UTC day of the window, today included, with zero where nothing was spent', () => {
+    const w = windowOf(7, new Date('2026-11-23T15:00:00Z'));
+    expect(w).toEqual({ from: '2026-11-17T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' });
+    const days = fillDays(w.from, w.to, [{ day: '2026-11-20', micros: 5 }]);
+    expect(days).toHaveLength(7);
+    expect(days[0]).toEqual({ day: '2026-11-17', micros: 0 });
+    expect(days.find((d) => d.day === '2026-11-20')?.micros).toBe(5);
+    expect([readRange('90'), readRange('12'), readRange(null)]).toEqual([90, 30, 30]);
+  });
+});
