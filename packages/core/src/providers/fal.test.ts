@@ -190,3 +190,37 @@ describe('fal queue: video', () => {
     expect(emu.requests.some((r) => r.method === 'PUT' && r.path.endsWith('/cancel'))).toBe(true);
   });
 });
+
+describe('fal provider options', () => {
+  test('documented extra inputs go on the wire in fal’s names and types', async () => {
+    await (await image('nano-banana-pro')).doGenerate({
+      prompt: 'a lighthouse',
+      aspectRatio: '1:1',
+      providerOptions: { fal: { safetyTolerance: 2, enableWebSearch: true }, openai: { moderation: 'low' } },
+    });
+    expect(submits()[0]?.body).toMatchObject({ safety_tolerance: '2', enable_web_search: true });
+    expect(submits()[0]?.body).not.toHaveProperty('moderation');
+
+    emu.reset();
+    await (await image('seedream-4-5')).doGenerate({ prompt: 'fog', aspectRatio: '1:1', providerOptions: { fal: { enableSafetyChecker: false } } });
+    expect(submits()[0]?.body).toMatchObject({ enable_safety_checker: false });
+
+    emu.reset();
+    await (await video('kling-v3')).doStart({ prompt: 'a kite', duration: 5, providerOptions: { fal: { cfgScale: 0.7 } } });
+    expect(submits()[0]?.body).toMatchObject({ cfg_scale: 0.7 });
+  });
+
+  test('an option the endpoint does not document is refused by name before anything is sent', async () => {
+    const error = await (await image('seedream-4-5'))
+      .doGenerate({ prompt: 'fog', aspectRatio: '1:1', providerOptions: { fal: { numInferenceSteps: 8 } } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('numInferenceSteps'), hint: 'fal takes enableSafetyChecker here.' });
+
+    const none = await (await image('gpt-image-2')).doGenerate({ prompt: 'x', providerOptions: { fal: { quality: 'high' } } }).catch((e: unknown) => e);
+    expect(none).toMatchObject({ code: 'invalid_request', hint: 'fal takes no options here.' });
+
+    const range = await (await video('kling-v3')).doStart({ prompt: 'x', duration: 5, providerOptions: { fal: { cfgScale: 3 } } }).catch((e: unknown) => e);
+    expect(range).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('cfgScale') });
+    expect(submits()).toHaveLength(0);
+  });
+});

@@ -6,9 +6,11 @@ import { checkImageRequest, checkVideoRequest } from './capabilities.ts';
 import { priceResult } from './cost.ts';
 import { cancelledError, malformedError, providerError, timeoutError } from './errors.ts';
 import { falImageCall, falVideoCall } from './fal-inputs.ts';
+import { falOptionsSchema, falWireOptions } from './fal-options.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
 import { imageInfo } from './media.ts';
+import { parseProviderOptions } from './provider-options.ts';
 import { abortableSleep } from './retry.ts';
 import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import {
@@ -143,7 +145,9 @@ export class FalImageModel implements ImageModel {
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const req = parseInput(ImageRequest, input, 'image request');
     const plan = checkImageRequest(this.entry, req);
+    const options = parseProviderOptions('fal', falOptionsSchema('image', this.route.providerModelId), req.providerOptions);
     const call = falImageCall(this.route.providerModelId, req, plan, this.entry.image.resolutions);
+    Object.assign(call.input, falWireOptions(options));
     const { pollTimeoutMs, timeoutMs } = resolveSettings(this.settings);
     const queue = new FalQueue(await falKey(this.settings), falBase(this.settings), this.settings, pollTimeoutMs);
     const interval = this.settings.pollIntervalMs ?? 1_000;
@@ -249,7 +253,9 @@ export class FalVideoModel implements VideoModel {
   async doStart(input: VideoRequestInput, opts: CallOptions = {}): Promise<{ operation: VideoOperation; warnings: Warning[] }> {
     const req = parseInput(VideoRequest, input, 'video request');
     const plan = checkVideoRequest(this.entry, req);
+    const options = parseProviderOptions('fal', falOptionsSchema('video', this.route.providerModelId), req.providerOptions);
     const call = falVideoCall(this.route.providerModelId, req, plan);
+    Object.assign(call.input, falWireOptions(options));
     const queue = await this.queue();
     const submittedAt = Date.now();
     const job = await queue.submit(call.endpoint, call.input, opts.signal);
