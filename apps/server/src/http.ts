@@ -39,6 +39,12 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** Largest accepted request body (larger: 413). */
   maxBodyBytes?: number;
+  /**
+   * Local mode: answer only requests addressed to a loopback name (Host: localhost, 127.x.x.x,
+   * [::1]), so a web page whose domain is made to resolve to 127.0.0.1 (DNS rebinding) cannot
+   * use the studio as if it were its own origin.
+   */
+  loopbackHostsOnly?: boolean;
   /** Keeps the answers of queries that depend only on the catalog (see query-cache.ts). */
   queryCache?: QueryCache;
 }
@@ -77,6 +83,12 @@ function refuse(res: http.ServerResponse, auth: Extract<AuthResult, { ok: false 
       ...(auth.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
     })
     .end(JSON.stringify({ error: { code: auth.code, message: auth.message } }));
+}
+
+const LOOPBACK_HOST = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/i;
+
+function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && LOOPBACK_HOST.test(host);
 }
 
 function isEventStream(req: http.IncomingMessage): boolean {
@@ -183,6 +195,12 @@ export function createRequestListener(
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('X-Content-Type-Options', 'nosniff');
 
+    if (opts.loopbackHostsOnly && !isLoopbackHost(req.headers.host)) {
+      res
+        .writeHead(421, { 'content-type': 'text/plain' })
+        .end('This studio runs in local mode and answers requests to localhost or 127.0.0.1 only.');
+      return;
+    }
     if (state.closing) {
       res
         .writeHead(503, {

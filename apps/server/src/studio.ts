@@ -180,6 +180,7 @@ export async function startStudio(
       authenticate,
       assets: { db, store: assets },
       sessions: opts.team,
+      loopbackHostsOnly: !opts.team,
       corsOrigins: opts.corsOrigins,
       maxBodyBytes: opts.maxBodyBytes,
       // The catalog is loaded once above and never changes while the process runs.

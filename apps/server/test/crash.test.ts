@@ -22,7 +22,7 @@ beforeAll(async () => {
   await ensureBuilt();
   emulators = await startAllEmulators();
   dir = await mkdtemp(join(tmpdir(), 'atelier-crash-'));
-}, 120_000);
+});
 afterAll(async () => {
   await emulators.close();
   await rm(dir, { recursive: true, force: true });
@@ -133,4 +133,4 @@ test('kill -9 during a video job, restart: the job completes once and is charged
   ]) {
     expect(printed).not.toContain(key);
   }
-}, 120_000);
+});

@@ -116,3 +116,28 @@ describe('local mode', () => {
     );
   });
 });
+
+describe('local mode and DNS rebinding', () => {
+  it('answers requests addressed to loopback names only', async () => {
+    const { request } = await import('node:http');
+    const status = (host: string, base = local.studio.url) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(`${base}/healthz`);
+        const req = request(
+          { host: url.hostname, port: url.port, path: url.pathname, headers: { host } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await status(`localhost:${new URL(local.studio.url).port}`)).toBe(200);
+    expect(await status('127.0.0.1')).toBe(200);
+    expect(await status('[::1]:8787')).toBe(200);
+    expect(await status('attacker.example:8787')).toBe(421);
+    // Team mode sits behind real host names.
+    expect(await status('studio.example.com', team.studio.url)).toBe(200);
+  });
+});
