@@ -87,7 +87,12 @@ export function planJob(
   if (kind === 'image') {
     const params = parseInput(ImageParams, rawParams ?? {}, 'image parameters');
     const request = parseInput(ImageRequest, { ...params, prompt }, 'image request');
-    const plan = checkImageRequest(entry as ImageModelEntry, request);
+    const image = entry as ImageModelEntry;
+    // generateImages splits n across calls a model caps, so each call is checked at its own size.
+    const plan = checkImageRequest(image, {
+      ...request,
+      n: Math.min(request.n, image.image.maxImagesPerCall),
+    });
     checkProviderOptions(kind, route, request.providerOptions);
     return {
       params,
