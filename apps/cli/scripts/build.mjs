@@ -1,13 +1,17 @@
 // Bundles the CLI into dist/: atelier.mjs (the entry, kept small) plus chunks/ that each
 // command loads on demand, so `atelier models --json` never parses the code of `cost`.
+// The studio commands carry the server and the database the way apps/server's bundle does:
+// PGlite stays external (it loads its WebAssembly and data files from beside its own module,
+// so it is a dependency of this package), and the migrations are copied to dist/drizzle.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const migrations = join(root, '..', '..', 'packages', 'db', 'drizzle');
 export const distDir = join(root, 'dist');
 export const entryFile = join(distDir, 'atelier.mjs');
 
@@ -104,8 +108,15 @@ export async function buildCli({ quiet = false } = {}) {
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
     splitting: true,
-    // cli-table3 only requires this for cell colours, which the CLI never asks it for.
-    external: ['@colors/colors'],
+    // cli-table3 only requires @colors/colors for cell colours, which the CLI never asks it
+    // for; pg-native and cloudflare:sockets are optional paths of pg that Node never takes.
+    external: [
+      '@colors/colors',
+      '@electric-sql/pglite',
+      '@electric-sql/pglite/*',
+      'pg-native',
+      'cloudflare:sockets',
+    ],
     plugins: [catalogSnapshot(catalogJson), englishOnlyZodLocales],
     // Start-up time is mostly V8 compiling the bundle; minified code compiles faster. Stack
     // traces map back to the sources through the source map (ATELIER_DEBUG=1 turns it on).
@@ -116,6 +127,7 @@ export async function buildCli({ quiet = false } = {}) {
   });
   // Which inputs each output holds: the tests check that lazy loading stays lazy.
   writeFileSync(join(distDir, 'meta.json'), JSON.stringify(result.metafile));
+  cpSync(migrations, join(distDir, 'drizzle'), { recursive: true });
   if (!quiet) console.error(`built ${entryFile} in ${Math.round(performance.now() - started)} ms`);
 }
 

@@ -1,5 +1,6 @@
-// Whether dist/ is older than any source it is built from: the CLI's own src and package.json
-// and every workspace package's src (the bundle includes them). A cheap mtime walk.
+// Whether dist/ is older than any source it is built from: the CLI's own src and package.json,
+// every workspace package's src, the server's src and the database migrations (the bundle
+// includes them all). A cheap mtime walk.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,13 @@ function newestMtime(path) {
 }
 
 function sources() {
-  const paths = [join(cliDir, 'src'), join(cliDir, 'package.json'), join(cliDir, 'scripts')];
+  const paths = [
+    join(cliDir, 'src'),
+    join(cliDir, 'package.json'),
+    join(cliDir, 'scripts'),
+    join(repoRoot, 'apps', 'server', 'src'),
+    join(repoRoot, 'packages', 'db', 'drizzle'),
+  ];
   const packages = join(repoRoot, 'packages');
   for (const name of existsSync(packages) ? readdirSync(packages) : [])
     paths.push(join(packages, name, 'src'));

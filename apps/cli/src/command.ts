@@ -10,6 +10,8 @@ export interface Output {
   text(style: Style): string;
   /** Set when the output is complete but the work was not (a side-by-side run where a model failed). */
   exitCode?: number;
+  /** Everything was printed while the command ran (`serve`): nothing more to print. */
+  printed?: boolean;
 }
 
 export interface Invocation {

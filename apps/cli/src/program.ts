@@ -32,7 +32,7 @@ function addCommand(parent: Command, def: CommandDef): void {
     const options = self.opts();
     const impl = await load();
     const output = await impl.run({ args: self.processedArgs, options });
-    await print(output, options.json === true);
+    if (!output.printed) await print(output, options.json === true);
     if (output.exitCode !== undefined) process.exitCode = output.exitCode;
   });
 }

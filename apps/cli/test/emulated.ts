@@ -22,6 +22,9 @@ export const PROVIDER_VARIABLES = [
   'FAL_KEY',
   'BFL_API_KEY',
   'ATELIER_CONFIRM_ABOVE',
+  'ATELIER_SERVER',
+  'ATELIER_TOKEN',
+  'DATABASE_URL',
 ];
 
 export interface Sandbox {
@@ -29,6 +32,8 @@ export interface Sandbox {
   /** Temporary working directory; outputs land in `<dir>/atelier-out` by default. */
   dir: string;
   configDir: string;
+  /** The studio's data folder (embedded database, assets) for in-process runs. */
+  dataDir: string;
   env: Record<string, string>;
   run(args: readonly string[], env?: Record<string, string>, input?: string): Promise<Run>;
   /** Every secret the emulators accept, to prove none is ever printed or written. */
@@ -40,17 +45,20 @@ export async function startSandbox(): Promise<Sandbox> {
   const emulators = await startAllEmulators({ imageNoise: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-run-'));
   const configDir = join(dir, 'config');
+  const dataDir = join(dir, 'data');
   const blank = Object.fromEntries(PROVIDER_VARIABLES.map((v) => [v, '']));
   const env = {
     ...blank,
     ...emulators.env,
     ATELIER_CONFIG_DIR: configDir,
+    ATELIER_DATA_DIR: dataDir,
     ATELIER_POLL_INTERVAL_MS: '5',
   };
   return {
     emulators,
     dir,
     configDir,
+    dataDir,
     env,
     run: (args, extra = {}, input) => atelier(args, { ...env, ...extra }, { cwd: dir, input }),
     secrets: () =>

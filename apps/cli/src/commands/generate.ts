@@ -4,12 +4,19 @@ import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
-import { execute } from '../run/execute.ts';
 import { media, readImage } from '../run/inputs.ts';
+import { launch } from '../run/launch.ts';
 import { parseOptionPairs } from '../run/options.ts';
 import { parseModelPicks } from '../run/picks.ts';
-import { planImages } from '../run/plan.ts';
-import { cliSettings, listOptions, readPrompt, runFlags, RunFlagsShape } from '../run/shared.ts';
+import { planImages, resolvePicks } from '../run/plan.ts';
+import {
+  cliSettings,
+  definedOnly,
+  listOptions,
+  readPrompt,
+  runFlags,
+  RunFlagsShape,
+} from '../run/shared.ts';
 
 const GenerateFlags = z
   .object({
@@ -33,14 +40,15 @@ export async function run({ args, options }: Invocation): Promise<Output> {
   const flags = parseFlags(GenerateFlags, options);
   const picks = parseModelPicks(flags.model);
   const catalog = cliCatalog();
-  const { settings } = cliSettings();
+  const { settings, pollIntervalMs } = cliSettings();
   if (flags.options) return listOptions('image', picks, catalog, settings);
+  resolvePicks('image', picks, catalog);
 
   const prompt = readPrompt(args[0]);
   const images = await Promise.all(flags.image.map((path) => readImage(path, '--image')));
   const mask = flags.mask === undefined ? undefined : await readImage(flags.mask, '--mask');
   const pairs = parseOptionPairs(flags.option);
-  const settingsOnly = {
+  const settingsOnly = definedOnly({
     n: flags.count,
     size: flags.size,
     aspectRatio: flags.aspectRatio,
@@ -50,43 +58,54 @@ export async function run({ args, options }: Invocation): Promise<Output> {
     outputFormat: flags.format,
     background: flags.background,
     negativePrompt: flags.negativePrompt,
-  };
+  });
   const base = {
     ...settingsOnly,
     referenceImages: images.map(media),
     ...(mask ? { mask: media(mask) } : {}),
   };
   const request = parseInput(ImageRequest, { ...base, prompt }, 'image request');
-  const plan = await planImages({
-    prompt,
-    picks,
-    request,
-    options: pairs,
-    catalog,
-    settings,
-    keysRequired: !flags.dryRun,
-  });
 
-  return execute<ImageResult>({
+  return launch<ImageResult>({
+    kind: 'image',
     prompt,
-    plan,
     flags: runFlags(flags),
     seed: flags.seed,
     params: {
-      ...Object.fromEntries(Object.entries(settingsOnly).filter(([, v]) => v !== undefined)),
+      ...settingsOnly,
       images: images.map((i) => i.path),
       ...(mask ? { mask: mask.path } : {}),
     },
-    start: (signal, onEvent) =>
-      runImages({
+    jobParams: settingsOnly,
+    ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+    plan: (credentials, price) =>
+      planImages({
         prompt,
-        models: plan.models.map((m) => m.name),
-        providers: plan.providers,
-        params: { ...base, providerOptions: plan.providerOptions },
+        picks,
+        request,
+        options: pairs,
         catalog,
-        settings,
-        signal,
-        onEvent,
+        credentials,
+        price,
+        keysRequired: !flags.dryRun,
       }),
+    ...(images.length || mask
+      ? {
+          direct: {
+            settings,
+            start: (plan, signal, onEvent) =>
+              runImages({
+                prompt,
+                models: plan.models.map((m) => m.name),
+                providers: plan.providers,
+                params: { ...base, providerOptions: plan.providerOptions },
+                catalog,
+                settings,
+                signal,
+                onEvent,
+              }),
+          },
+        }
+      : {}),
   });
 }

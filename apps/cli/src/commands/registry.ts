@@ -128,6 +128,12 @@ const recommend: CommandDef = {
   load: () => import('./recommend.ts'),
 };
 
+/** Where studio commands send their work; see `atelier whoami`. */
+const SERVER_FLAG = [
+  '--server <url>',
+  'a studio server to use (default: ATELIER_SERVER, then `atelier login`, else this machine’s studio)',
+] as const;
+
 /** The models of a paid run; first in its --help. */
 function modelFlag(cmd: Command): Command {
   return cmd.option(
@@ -161,13 +167,16 @@ function runFlags(cmd: Command, kind: 'image' | 'video'): Command {
       '--confirm-above <usd>',
       'ask first when the expected total is above this (default 0.50, or ATELIER_CONFIRM_ABOVE)',
       usdAmount,
-    );
+    )
+    .option(...SERVER_FLAG);
 }
 
 const RUN_HELP = (example: string) => `
 Examples:
 ${example}
 
+Each model runs as a job of the studio, so the run is in \`atelier history\` and \`atelier spend\`
+(runs with input images, -i/--mask/--last-frame, run directly and are not recorded yet).
 Each model runs concurrently; one failing does not stop the others. Files are written to --out
 as <model>-<n>.<ext> with a <model>-<n>.json sidecar (prompt, model, route, settings, warnings,
 cost, latency, provider request id), never replacing a file. Progress goes to stderr; --json
@@ -260,6 +269,130 @@ else the platform's config directory; \`atelier keys path\` prints it.`,
   ],
 };
 
+const STUDIO_HELP = `
+Commands that use the studio (generate, video, history, spend, whoami) talk to a studio server
+when one is named: --server <url>, else ATELIER_SERVER, else the server saved by \`atelier login\`
+(with its token; ATELIER_TOKEN overrides it). Without one they use a studio started with
+\`atelier serve\` on this machine's data folder if it is running, else they open that folder's
+embedded database themselves (ATELIER_DATA_DIR, else the platform's data folder).`;
+
+const serve: CommandDef = {
+  name: 'serve',
+  summary: 'Start the studio: web app, API and job engine on http://127.0.0.1:8787',
+  define: (cmd) =>
+    cmd
+      .option('--port <n>', 'port to listen on, 0 for any free one (default 8787, or ATELIER_PORT)')
+      .option(
+        '--host <host>',
+        'address to listen on (default 127.0.0.1; other addresses need --team)',
+      )
+      .option('--team', 'team mode: every request needs an API token')
+      .option('--cors-origin <origin>', 'allow browser calls from this origin, repeatable', collect)
+      .option(
+        '--data-dir <dir>',
+        'assets, server secret and embedded database (default ATELIER_DATA_DIR, else the platform’s)',
+      )
+      .option('--bootstrap-admin', 'team mode: print a first admin token unless one exists'),
+  help: `
+Examples:
+  atelier serve                       # http://127.0.0.1:8787, local mode (no sign-in)
+  atelier serve --port 0 --json       # any free port; prints {"url": ...} when listening
+  atelier serve --team --host 0.0.0.0 --bootstrap-admin
+
+Runs until Ctrl-C (or SIGTERM), then finishes requests and jobs in flight; video jobs still
+rendering resume at the next start. While it runs, other \`atelier\` commands on this machine use
+it. Also read: DATABASE_URL, ATELIER_SECRET, ATELIER_MAX_BODY_BYTES, ATELIER_RATE_LIMIT,
+ATELIER_POLL_INTERVAL_MS, ATELIER_SHUTDOWN_GRACE_MS and the provider key variables.`,
+  load: () => import('./serve.ts'),
+};
+
+const login: CommandDef = {
+  name: 'login',
+  summary: 'Use a studio server from now on: saves its URL and API token (0600 config file)',
+  define: (cmd) =>
+    cmd
+      .argument('<url>', 'the studio, e.g. http://127.0.0.1:8787 or https://studio.example.com')
+      .option('--token-stdin', 'read the API token from stdin (else asked for when needed)'),
+  help: `
+Examples:
+  atelier login http://127.0.0.1:8787                       # a studio in local mode: no token
+  atelier login https://studio.example.com --token-stdin < token.txt
+
+The token is checked with the server before it is saved to config.json in the config directory
+(ATELIER_CONFIG_DIR, else the platform's), readable by you only. It is never an argument, so it
+stays out of shell history. \`atelier logout\` forgets it.`,
+  load: async () => ({ run: (await import('./login.ts')).login }),
+};
+
+const logout: CommandDef = {
+  name: 'logout',
+  summary: 'Forget the saved studio server and token; commands use this machine’s studio again',
+  load: async () => ({ run: (await import('./login.ts')).logout }),
+};
+
+const whoami: CommandDef = {
+  name: 'whoami',
+  summary: 'Which studio the CLI uses (server or in-process), how it was chosen, and as whom',
+  define: (cmd) => cmd.option(...SERVER_FLAG),
+  help: STUDIO_HELP,
+  load: async () => ({ run: (await import('./login.ts')).whoami }),
+};
+
+const history: CommandDef = {
+  name: 'history',
+  summary: 'Past generations: search prompts, filter by model, status, date; `show <id>` for one',
+  define: (cmd) =>
+    cmd
+      .argument('[query]', 'full-text search of the prompts: red fox -cartoon "oil painting"')
+      .option('-m, --model <model>', 'only this model, repeatable', collect)
+      .option(
+        '--status <status>',
+        'queued, running, succeeded, failed, cancelled, interrupted; repeatable or comma-separated',
+        list,
+      )
+      .option('--since <when>', 'queued since a date (2026-11-01) or a span ago (90m, 24h, 7d, 2w)')
+      .option('--kept', 'only generations marked kept')
+      .option('-n, --limit <n>', 'rows to show (default 20, at most 200)', integer)
+      .option(...SERVER_FLAG),
+  help: `
+Examples:
+  atelier history                         # the 20 latest
+  atelier history "lighthouse -night" -m gpt-image-2 --since 7d
+  atelier history --status failed --json
+  atelier history show 01JD5V…            # one generation: settings, timing, cost, files
+${STUDIO_HELP}`,
+  subcommands: [
+    {
+      name: 'show',
+      summary: 'One generation: prompt, route, settings, timing, cost, warnings, error, assets',
+      define: (cmd) => cmd.argument('<id>', 'the generation id').option(...SERVER_FLAG),
+      load: async () => ({ run: (await import('./history.ts')).show }),
+    },
+  ],
+  load: async () => ({ run: (await import('./history.ts')).list }),
+};
+
+const spend: CommandDef = {
+  name: 'spend',
+  summary: 'What generations really cost: totals by model or day, pending reservations, budgets',
+  define: (cmd) =>
+    cmd
+      .option(
+        '--from <when>',
+        'start: a date (2026-11-01), a date-time, or a span ago (7d); default 30 days ago',
+      )
+      .option('--to <when>', 'end: a date (that whole day included) or a date-time; default now')
+      .option('--by <what>', 'model (default) or day')
+      .option(...SERVER_FLAG),
+  help: `
+Examples:
+  atelier spend                              # the last 30 days by model
+  atelier spend --from 2026-11-01 --to 2026-11-30 --by day
+  atelier spend --json
+${STUDIO_HELP}`,
+  load: () => import('./spend.ts'),
+};
+
 export const COMMANDS: readonly CommandDef[] = [
   models,
   model,
@@ -269,5 +402,11 @@ export const COMMANDS: readonly CommandDef[] = [
   prompt,
   generate,
   video,
+  history,
+  spend,
   keys,
+  serve,
+  login,
+  logout,
+  whoami,
 ];

@@ -4,12 +4,19 @@ import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
-import { execute } from '../run/execute.ts';
 import { media, readImage } from '../run/inputs.ts';
+import { launch } from '../run/launch.ts';
 import { parseOptionPairs } from '../run/options.ts';
 import { parseModelPicks } from '../run/picks.ts';
-import { planVideo } from '../run/plan.ts';
-import { cliSettings, listOptions, readPrompt, runFlags, RunFlagsShape } from '../run/shared.ts';
+import { planVideo, resolvePicks } from '../run/plan.ts';
+import {
+  cliSettings,
+  definedOnly,
+  listOptions,
+  readPrompt,
+  runFlags,
+  RunFlagsShape,
+} from '../run/shared.ts';
 
 const VideoFlags = z
   .object({
@@ -32,56 +39,68 @@ export async function run({ args, options }: Invocation): Promise<Output> {
   const catalog = cliCatalog();
   const { settings, pollIntervalMs } = cliSettings();
   if (flags.options) return listOptions('video', picks, catalog, settings);
+  resolvePicks('video', picks, catalog);
 
   const prompt = readPrompt(args[0]);
   const first = flags.image === undefined ? undefined : await readImage(flags.image, '--image');
   const last =
     flags.lastFrame === undefined ? undefined : await readImage(flags.lastFrame, '--last-frame');
-  const settingsOnly = {
+  const settingsOnly = definedOnly({
     duration: flags.seconds,
     resolution: flags.resolution,
     aspectRatio: flags.aspectRatio,
     audio: flags.audio,
     seed: flags.seed,
     negativePrompt: flags.negativePrompt,
-  };
+  });
   const base = {
     ...settingsOnly,
     ...(first ? { firstFrame: media(first) } : {}),
     ...(last ? { lastFrame: media(last) } : {}),
   };
   const request = parseInput(VideoRequest, { ...base, prompt }, 'video request');
-  const plan = await planVideo({
-    prompt,
-    picks,
-    request,
-    options: parseOptionPairs(flags.option),
-    catalog,
-    settings,
-    keysRequired: !flags.dryRun,
-  });
 
-  return execute<VideoResult>({
+  return launch<VideoResult>({
+    kind: 'video',
     prompt,
-    plan,
     flags: runFlags(flags),
     seed: flags.seed,
     params: {
-      ...Object.fromEntries(Object.entries(settingsOnly).filter(([, v]) => v !== undefined)),
+      ...settingsOnly,
       ...(first ? { image: first.path } : {}),
       ...(last ? { lastFrame: last.path } : {}),
     },
-    start: (signal, onEvent) =>
-      runVideo({
+    jobParams: settingsOnly,
+    ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
+    plan: (credentials, price) =>
+      planVideo({
         prompt,
-        models: plan.models.map((m) => m.name),
-        providers: plan.providers,
-        params: { ...base, providerOptions: plan.providerOptions },
+        picks,
+        request,
+        options: parseOptionPairs(flags.option),
         catalog,
-        settings,
-        signal,
-        onEvent,
-        ...(pollIntervalMs === undefined ? {} : { poll: { intervalMs: pollIntervalMs } }),
+        credentials,
+        price,
+        keysRequired: !flags.dryRun,
       }),
+    ...(first || last
+      ? {
+          direct: {
+            settings,
+            start: (plan, signal, onEvent) =>
+              runVideo({
+                prompt,
+                models: plan.models.map((m) => m.name),
+                providers: plan.providers,
+                params: { ...base, providerOptions: plan.providerOptions },
+                catalog,
+                settings,
+                signal,
+                onEvent,
+                ...(pollIntervalMs === undefined ? {} : { poll: { intervalMs: pollIntervalMs } }),
+              }),
+          },
+        }
+      : {}),
   });
 }

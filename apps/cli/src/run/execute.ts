@@ -1,29 +1,22 @@
 import { mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AtelierError, isAtelierError } from '@atelier/core/errors';
-import { divRound } from '@atelier/core/money';
-import {
-  isPng,
-  withPngText,
-  type Asset,
-  type ImageResult,
-  type ModelRun,
-  type RunEvent,
-  type VideoResult,
-  type Warning,
-} from '@atelier/core/providers';
+import { divRound, type Micros } from '@atelier/core/money';
+import { isPng, withPngText, type CostRange, type Warning } from '@atelier/core/providers';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Output } from '../command.ts';
 import { EXIT } from '../failure.ts';
 import { fileStem, writeAsset } from './assets.ts';
 import { passGate } from './gate.ts';
 import type { PlannedModel, Plan } from './plan.ts';
-import { createProgress, progressMode } from './progress.ts';
+import { createProgress, progressMode, type Update } from './progress.ts';
 import { renderReport, type FileReport, type ModelReport, type RunReport } from './report.ts';
 
 /**
  * The shared life of `generate` and `video` once the plan stands: the spending gate, the run
- * with live progress, each model's files written the moment it finishes, and the summary.
+ * with live progress, each model's files written the moment it finishes, and the summary. What
+ * runs the models is a `Runner`: the studio's job engine (jobs.ts), or the providers called
+ * directly from this process (direct.ts).
  */
 
 export interface RunFlags {
@@ -35,16 +28,68 @@ export interface RunFlags {
   out: string;
 }
 
-type Result = ImageResult | VideoResult;
+export interface ErrorInfo {
+  code: string;
+  message: string;
+  hint?: string;
+}
 
-export interface RunSetup<R extends Result> {
+/** One image or clip of a finished model; its bytes are read when its file is written. */
+export interface OutcomeAsset {
+  mediaType: string;
+  width: number;
+  height: number;
+  durationSeconds?: number;
+  read(): Promise<Uint8Array>;
+}
+
+/** How one model's run ended, whoever ran it. */
+export interface ModelOutcome {
+  status: 'succeeded' | 'failed';
+  /** From the request to the result (queued to finished, for a job). */
+  elapsedMs: number;
+  actualCost?: Micros;
+  /** What the runner priced the model at before running it, when it priced it itself. */
+  estimate?: CostRange;
+  /** Everything the model could not honour, as the provider's result or the job records it. */
+  warnings: Warning[];
+  latency?: { queueMs: number; generationMs: number; downloadMs: number };
+  providerRequestId?: string;
+  revisedPrompt?: string;
+  /** The cost's derivation, where the runner has it (direct runs). */
+  cost?: { basis?: string; lines: unknown[]; assumptions: unknown[] };
+  assets: OutcomeAsset[];
+  error?: ErrorInfo;
+  /** The studio's id for it (`atelier history show <id>`), when it ran as a job. */
+  generationId?: string;
+}
+
+export interface RunHooks {
+  /** Aborted on Ctrl-C: stop, or cancel what was started. */
+  signal: AbortSignal;
+  update(update: Update): void;
+  /** Once per model, as soon as it has finished. */
+  finished(index: number, outcome: ModelOutcome): void;
+}
+
+export interface Runner {
+  /** Whether the run is recorded in the studio (history, spend). */
+  recorded: boolean;
+  /** Runs every model of the plan; resolves when each has finished. */
+  run(hooks: RunHooks): Promise<void>;
+}
+
+export interface RunSetup {
   prompt: string;
   plan: Plan;
   flags: RunFlags;
   /** The request settings as the sidecar records them (input files by path, never bytes). */
   params: Record<string, unknown>;
   seed?: number;
-  start(signal: AbortSignal, onEvent: (event: RunEvent<R>) => void): Promise<ModelRun<R>[]>;
+  /** Absent on a dry run. */
+  runner?: Runner;
+  /** Where the run goes, for the report: the studio's URL, or in this process. */
+  studio?: { mode: 'http' | 'in-process' | 'direct'; url?: string };
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -74,12 +119,12 @@ function baseReport(m: PlannedModel): ModelReport {
   };
 }
 
-function errorOf(error: unknown): { code: string; message: string; hint?: string } {
+export function errorOf(error: unknown): ErrorInfo {
   if (isAtelierError(error)) return { code: error.code, message: error.message, hint: error.hint };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
-export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Output> {
+export async function execute(setup: RunSetup): Promise<Output> {
   const { plan, flags } = setup;
   const report: RunReport = {
     kind: plan.kind,
@@ -88,13 +133,15 @@ export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Out
     estimate: plan.total,
     confirmAbove: flags.confirmAbove,
     models: plan.models.map(baseReport),
+    ...(setup.studio ? { studio: setup.studio } : {}),
   };
   const output = (exitCode?: number): Output => ({
     data: report,
     text: (style) => renderReport(report, style),
     ...(exitCode ? { exitCode } : {}),
   });
-  if (flags.dryRun) return output();
+  const runner = setup.runner;
+  if (flags.dryRun || !runner) return output();
 
   await passGate(plan.total, {
     yes: flags.yes,
@@ -109,26 +156,27 @@ export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Out
     );
   });
   report.outDir = flags.out;
+  report.recorded = runner.recorded;
 
   const progress = await createProgress(progressMode(flags.json), plan.models);
+  const outcomes = new Map<number, ModelOutcome>();
   const writes = new Map<number, Promise<FileReport[]>>();
-  const save = async (index: number, run: ModelRun<R>): Promise<FileReport[]> => {
+  const save = async (index: number, outcome: ModelOutcome): Promise<FileReport[]> => {
     const model = plan.models[index];
-    const assets = run.result?.assets ?? [];
     if (!model) return [];
     const files: FileReport[] = [];
-    const seed = seedUsed(setup.seed, run.result?.warnings ?? []);
-    for (const [i, asset] of assets.entries()) {
-      const { data, embedded } = withMetadata(asset, setup, model, seed);
+    const seed = seedUsed(setup.seed, outcome.warnings);
+    for (const [i, asset] of outcome.assets.entries()) {
+      const { data, embedded } = withMetadata(await asset.read(), setup, model, seed);
       const written = await writeAsset(
         flags.out,
         fileStem(model.modelId, i + 1),
         extensionOf(asset.mediaType),
         data,
         (path) =>
-          sidecar(setup, model, run, asset, seed, {
+          sidecar(setup, model, outcome, asset, seed, {
             index: i + 1,
-            of: assets.length,
+            of: outcome.assets.length,
             path,
             embedded,
           }),
@@ -142,8 +190,6 @@ export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Out
         bytes: data.byteLength,
         ...(asset.durationSeconds === undefined ? {} : { durationSeconds: asset.durationSeconds }),
       });
-      // On disk now: let the bytes go rather than hold every model's results until the end.
-      asset.data = new Uint8Array(0);
     }
     progress.written(
       index,
@@ -159,37 +205,49 @@ export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Out
     process.once('SIGINT', () => process.exit(130));
   };
   process.once('SIGINT', interrupt);
-  let runs: ModelRun<R>[];
   try {
-    runs = await setup.start(controller.signal, (event) => {
-      progress.event(event as RunEvent<unknown>);
-      if (event.type !== 'succeeded') return;
-      const written = save(event.index, event.run);
-      // Awaited below; marked handled now so a full disk is that model's failure, not a crash.
-      written.catch(() => undefined);
-      writes.set(event.index, written);
+    await runner.run({
+      signal: controller.signal,
+      update: (u) => progress.update(u),
+      finished(index, outcome) {
+        outcomes.set(index, outcome);
+        if (outcome.status !== 'succeeded') {
+          progress.update({ index, type: 'failed', message: outcome.error?.message ?? 'failed' });
+          return;
+        }
+        const written = save(index, outcome);
+        // Awaited below; marked handled now so a full disk is that model's failure, not a crash.
+        written.catch(() => undefined);
+        writes.set(index, written);
+      },
     });
   } finally {
     process.removeListener('SIGINT', interrupt);
   }
 
-  for (const [index, run] of runs.entries()) {
-    const model = report.models[index];
+  for (const [index, model] of report.models.entries()) {
     const planned = plan.models[index];
-    if (!model || !planned) continue;
-    model.elapsedMs = run.elapsedMs;
-    if (run.status === 'succeeded' && run.result) {
+    const outcome = outcomes.get(index);
+    if (!planned) continue;
+    if (!outcome) {
+      model.status = 'failed';
+      model.error = { code: 'internal', message: 'The run ended without a result for this model.' };
+      continue;
+    }
+    model.elapsedMs = outcome.elapsedMs;
+    if (outcome.generationId) model.generationId = outcome.generationId;
+    if (outcome.status === 'succeeded') {
       try {
-        model.files = await (writes.get(index) ?? save(index, run));
+        model.files = await (writes.get(index) ?? save(index, outcome));
         model.status = 'succeeded';
-        model.actualCost = run.actualCost;
-        model.latency = run.result.latency;
-        model.providerRequestId = run.result.providerRequestId;
-        model.warnings = [...run.result.warnings, ...planned.cliWarnings];
+        model.actualCost = outcome.actualCost;
+        if (outcome.latency) model.latency = outcome.latency;
+        model.providerRequestId = outcome.providerRequestId;
+        model.warnings = [...outcome.warnings, ...planned.cliWarnings];
       } catch (error) {
         // Paid for but not saved: still a failure, and the cost still counts.
         model.status = 'failed';
-        model.actualCost = run.actualCost;
+        model.actualCost = outcome.actualCost;
         model.error = errorOf(
           new AtelierError(
             'internal',
@@ -199,7 +257,8 @@ export async function execute<R extends Result>(setup: RunSetup<R>): Promise<Out
       }
     } else {
       model.status = 'failed';
-      model.error = errorOf(run.error);
+      if (outcome.actualCost) model.actualCost = outcome.actualCost;
+      model.error = outcome.error ?? { code: 'internal', message: 'failed' };
     }
   }
   progress.finish();
@@ -216,13 +275,13 @@ function seedUsed(seed: number | undefined, warnings: readonly Warning[]): numbe
 }
 
 /** Prompt and model in the PNG's own text chunks, so the file says what made it wherever it goes. */
-function withMetadata<R extends Result>(
-  asset: Asset,
-  setup: RunSetup<R>,
+function withMetadata(
+  bytes: Uint8Array,
+  setup: RunSetup,
   model: PlannedModel,
   seed: number | undefined,
 ): { data: Uint8Array; embedded: boolean } {
-  if (!isPng(asset.data)) return { data: asset.data, embedded: false };
+  if (!isPng(bytes)) return { data: bytes, embedded: false };
   const entries: Record<string, string> = {
     prompt: setup.prompt,
     model: model.modelId,
@@ -231,23 +290,22 @@ function withMetadata<R extends Result>(
   };
   if (seed !== undefined) entries.seed = String(seed);
   try {
-    return { data: withPngText(asset.data, entries), embedded: true };
+    return { data: withPngText(bytes, entries), embedded: true };
   } catch {
-    return { data: asset.data, embedded: false };
+    return { data: bytes, embedded: false };
   }
 }
 
-function sidecar<R extends Result>(
-  setup: RunSetup<R>,
+function sidecar(
+  setup: RunSetup,
   model: PlannedModel,
-  run: ModelRun<R>,
-  asset: Asset,
+  outcome: ModelOutcome,
+  asset: OutcomeAsset,
   seed: number | undefined,
   file: { index: number; of: number; path: string; embedded: boolean },
 ): unknown {
-  const result = run.result;
-  const actual = run.actualCost ?? 0;
-  const warnings: Warning[] = [...(result?.warnings ?? []), ...model.cliWarnings];
+  const actual = outcome.actualCost ?? 0;
+  const warnings: Warning[] = [...outcome.warnings, ...model.cliWarnings];
   return {
     prompt: setup.prompt,
     model: model.modelId,
@@ -269,18 +327,15 @@ function sidecar<R extends Result>(
     warnings,
     // Micro-USD integers; the request's cost covers all `of` assets.
     cost: {
-      estimated: model.estimate,
+      estimated: outcome.estimate ?? model.estimate,
       actualMicros: actual,
       perAssetMicros: divRound(actual, file.of),
-      basis: result?.cost.basis,
-      lines: result?.cost.lines ?? [],
-      assumptions: result?.cost.assumptions ?? [],
+      ...(outcome.cost ?? {}),
     },
-    latency: { totalMs: run.elapsedMs, ...result?.latency },
-    providerRequestId: result?.providerRequestId ?? null,
-    ...(result && 'revisedPrompt' in result && result.revisedPrompt
-      ? { revisedPrompt: result.revisedPrompt }
-      : {}),
+    latency: { totalMs: outcome.elapsedMs, ...outcome.latency },
+    providerRequestId: outcome.providerRequestId ?? null,
+    ...(outcome.revisedPrompt ? { revisedPrompt: outcome.revisedPrompt } : {}),
+    ...(outcome.generationId ? { generationId: outcome.generationId } : {}),
     createdAt: new Date().toISOString(),
     atelier: pkg.version,
   };

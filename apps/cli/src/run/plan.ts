@@ -5,18 +5,14 @@ import { estimate, type EstimateRequest } from '@atelier/core/pricing';
 import {
   checkImageRequest,
   checkVideoRequest,
-  findKey,
-  KeyName,
-  missingKeyError,
-  resolveVertex,
   selectRoute,
   type CostRange,
   type ImageRequest,
   type ProviderOptions,
-  type ProviderSettings,
   type VideoRequest,
   type Warning,
 } from '@atelier/core/providers';
+import type { Credentials } from './credentials.ts';
 import { resolveOptions, type Kind, type OptionPair } from './options.ts';
 import type { ModelPick } from './picks.ts';
 
@@ -63,25 +59,44 @@ async function checkCredentials(
   entry: ModelEntry,
   route: Route,
   pick: ModelPick,
-  settings: ProviderSettings,
+  credentials: Credentials,
 ): Promise<void> {
-  const name = KeyName.safeParse(route.provider);
-  if (!name.success) return;
-  const sources = { env: settings.env };
-  try {
-    if (name.data === 'vertex') await resolveVertex({}, sources);
-    else if (!(await findKey(name.data, sources))) throw missingKeyError(name.data);
-  } catch (error) {
-    if (!(error instanceof AtelierError) || error.code !== 'auth') throw error;
-    const others = entry.routes
-      .filter((r) => r.provider !== route.provider && r.status !== 'retired')
-      .map((r) => `-m ${entry.id}@${r.provider}`);
-    const alternatives = others.length ? ` Or pick another route: ${others.join(', ')}.` : '';
-    throw new AtelierError('auth', `${pick.given}: ${error.message}`, {
-      hint: `${error.hint ?? ''}${alternatives}`.trim(),
-      details: { ...error.details, model: entry.id },
-    });
-  }
+  const error = await credentials.missing(route.provider);
+  if (!error) return;
+  const others = entry.routes
+    .filter((r) => r.provider !== route.provider && r.status !== 'retired')
+    .map((r) => `-m ${entry.id}@${r.provider}`);
+  const alternatives = others.length ? ` Or pick another route: ${others.join(', ')}.` : '';
+  throw new AtelierError('auth', `${pick.given}: ${error.message}`, {
+    hint: `${error.hint ?? ''}${alternatives}`.trim(),
+    details: { ...error.details, model: entry.id },
+  });
+}
+
+/**
+ * Each pick's catalog entry, checked to make `kind`: an unknown model or one of the other
+ * modality is the command line's mistake, found before anything else is opened or asked.
+ */
+export function resolvePicks(
+  kind: Kind,
+  picks: readonly ModelPick[],
+  catalog: Catalog,
+): ModelEntry[] {
+  return picks.map((pick) => {
+    const entry = catalog.resolve(pick.name);
+    if (entry.modality !== kind) {
+      const other = kind === 'image' ? 'video' : 'images';
+      throw new AtelierError(
+        'invalid_input',
+        `${entry.name} makes ${other}, not ${kind === 'image' ? 'images' : 'video'}.`,
+        {
+          hint: `Use \`atelier ${kind === 'image' ? 'video' : 'generate'}\` for it.`,
+          details: { model: entry.id },
+        },
+      );
+    }
+    return entry;
+  });
 }
 
 interface Routed {
@@ -96,27 +111,17 @@ async function routeModels(
   kind: Kind,
   picks: readonly ModelPick[],
   catalog: Catalog,
-  settings: ProviderSettings,
+  credentials: Credentials,
   keysRequired: boolean,
 ): Promise<Routed[]> {
   const routed: Routed[] = [];
-  for (const pick of picks) {
-    const entry = catalog.resolve(pick.name);
-    if (entry.modality !== kind) {
-      const other = kind === 'image' ? 'video' : 'images';
-      throw new AtelierError(
-        'invalid_input',
-        `${entry.name} makes ${other}, not ${kind === 'image' ? 'images' : 'video'}.`,
-        {
-          hint: `Use \`atelier ${kind === 'image' ? 'video' : 'generate'}\` for it.`,
-          details: { model: entry.id },
-        },
-      );
-    }
-    const route = await selectRoute(entry, pick.provider, settings);
+  const entries = resolvePicks(kind, picks, catalog);
+  for (const [i, pick] of picks.entries()) {
+    const entry = entries[i] as ModelEntry;
+    const route = await selectRoute(entry, pick.provider, credentials.settings);
     const keyWarnings: Warning[] = [];
     try {
-      await checkCredentials(entry, route, pick, settings);
+      await checkCredentials(entry, route, pick, credentials);
     } catch (error) {
       if (keysRequired || !(error instanceof AtelierError) || error.code !== 'auth') throw error;
       keyWarnings.push({
@@ -151,19 +156,23 @@ function planned(
   };
 }
 
-/**
- * The estimate for the route that will be called. `estimate` picks the cheapest route of a
- * provider, and a provider may serve a model through several (Kling Standard and Pro on fal), so
- * it is shown only the chosen one.
- */
-function priced(
+/** Prices one model's request on its route (the runner that will run it decides how). */
+export type Pricer = (
   req: Omit<EstimateRequest, 'model' | 'provider'>,
-  { entry, route }: Routed,
-): CostRange {
+  entry: ModelEntry,
+  route: Route,
+) => Promise<CostRange>;
+
+/**
+ * The estimate for the route that will be called, computed here. `estimate` picks the cheapest
+ * route of a provider, and a provider may serve a model through several (Kling Standard and Pro
+ * on fal), so it is shown only the chosen one.
+ */
+export const priceLocally: Pricer = (req, entry, route) => {
   const only = new Catalog([{ ...entry, routes: [route] }]);
   const e = estimate({ ...req, model: entry.id, provider: route.provider }, only);
-  return { low: e.low, expected: e.expected, high: e.high };
-}
+  return Promise.resolve({ low: e.low, expected: e.expected, high: e.high });
+};
 
 function finish(
   kind: Kind,
@@ -180,23 +189,26 @@ function finish(
   };
 }
 
-export async function planImages(input: {
+export interface PlanInput<R> {
   prompt: string;
   picks: readonly ModelPick[];
   /** Validated, with the prompt. */
-  request: ImageRequest;
+  request: R;
   options: readonly OptionPair[];
   catalog: Catalog;
-  settings: ProviderSettings;
+  credentials: Credentials;
+  price: Pricer;
   /** False for a dry run: a missing key becomes a warning in the plan. */
   keysRequired: boolean;
-}): Promise<Plan> {
+}
+
+export async function planImages(input: PlanInput<ImageRequest>): Promise<Plan> {
   const { request: req, catalog } = input;
   const routed = await routeModels(
     'image',
     input.picks,
     catalog,
-    input.settings,
+    input.credentials,
     input.keysRequired,
   );
   const resolved = resolveOptions(
@@ -204,44 +216,39 @@ export async function planImages(input: {
     input.options,
     routed.map((r) => ({ label: r.entry.id, provider: r.route.provider })),
   );
-  const models = routed.map((r, i) => {
-    if (r.entry.modality !== 'image') throw new Error('unreachable: modality checked');
-    // The runner splits n across calls a model caps, so each call is checked at its own size.
-    const perCall = { ...req, n: Math.min(req.n, r.entry.image.maxImagesPerCall) };
-    const check = checkImageRequest(r.entry, perCall);
-    const est = priced(
-      {
-        prompt: input.prompt,
-        count: req.n,
-        quality: req.quality,
-        size: req.size,
-        resolution: req.resolution,
-        aspectRatio: req.aspectRatio,
-        inputImages: req.referenceImages.length,
-      },
-      r,
-    );
-    return planned(r, est, check.warnings, resolved.warnings[i] ?? [], resolved.providerOptions);
-  });
+  const models = await Promise.all(
+    routed.map(async (r, i) => {
+      if (r.entry.modality !== 'image') throw new Error('unreachable: modality checked');
+      // The runner splits n across calls a model caps, so each call is checked at its own size.
+      const perCall = { ...req, n: Math.min(req.n, r.entry.image.maxImagesPerCall) };
+      const check = checkImageRequest(r.entry, perCall);
+      const inputImages = req.referenceImages.length;
+      const est = await input.price(
+        {
+          prompt: input.prompt,
+          count: req.n,
+          quality: req.quality,
+          size: req.size,
+          resolution: req.resolution,
+          aspectRatio: req.aspectRatio,
+          ...(inputImages ? { inputImages } : {}),
+        },
+        r.entry,
+        r.route,
+      );
+      return planned(r, est, check.warnings, resolved.warnings[i] ?? [], resolved.providerOptions);
+    }),
+  );
   return finish('image', routed, models, resolved.providerOptions);
 }
 
-export async function planVideo(input: {
-  prompt: string;
-  picks: readonly ModelPick[];
-  request: VideoRequest;
-  options: readonly OptionPair[];
-  catalog: Catalog;
-  settings: ProviderSettings;
-  /** False for a dry run: a missing key becomes a warning in the plan. */
-  keysRequired: boolean;
-}): Promise<Plan> {
+export async function planVideo(input: PlanInput<VideoRequest>): Promise<Plan> {
   const { request: req, catalog } = input;
   const routed = await routeModels(
     'video',
     input.picks,
     catalog,
-    input.settings,
+    input.credentials,
     input.keysRequired,
   );
   const resolved = resolveOptions(
@@ -249,23 +256,26 @@ export async function planVideo(input: {
     input.options,
     routed.map((r) => ({ label: r.entry.id, provider: r.route.provider })),
   );
-  const models = routed.map((r, i) => {
-    if (r.entry.modality !== 'video') throw new Error('unreachable: modality checked');
-    // Priced at the settings the adapter will send, defaults included.
-    const check = checkVideoRequest(r.entry, req);
-    const est = priced(
-      {
-        prompt: input.prompt,
-        count: 1,
-        seconds: check.duration,
-        resolution: check.resolution,
-        aspectRatio: check.aspectRatio,
-        audio: check.audio,
-        inputImages: req.firstFrame ? 1 : undefined,
-      },
-      r,
-    );
-    return planned(r, est, check.warnings, resolved.warnings[i] ?? [], resolved.providerOptions);
-  });
+  const models = await Promise.all(
+    routed.map(async (r, i) => {
+      if (r.entry.modality !== 'video') throw new Error('unreachable: modality checked');
+      // Priced at the settings the adapter will send, defaults included.
+      const check = checkVideoRequest(r.entry, req);
+      const est = await input.price(
+        {
+          prompt: input.prompt,
+          count: 1,
+          seconds: check.duration,
+          resolution: check.resolution,
+          aspectRatio: check.aspectRatio,
+          audio: check.audio,
+          ...(req.firstFrame ? { inputImages: 1 } : {}),
+        },
+        r.entry,
+        r.route,
+      );
+      return planned(r, est, check.warnings, resolved.warnings[i] ?? [], resolved.providerOptions);
+    }),
+  );
   return finish('video', routed, models, resolved.providerOptions);
 }

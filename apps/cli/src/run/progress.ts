@@ -1,5 +1,5 @@
+import type { Provider } from '@atelier/core/catalog';
 import { formatUsd, type Micros } from '@atelier/core/money';
-import type { RunEvent } from '@atelier/core/providers';
 import picocolors from 'picocolors';
 import { wantsColor } from '../output/colors.ts';
 
@@ -9,8 +9,19 @@ import { wantsColor } from '../output/colors.ts';
  * otherwise, and nothing under --json, whose stdout is the final document alone.
  */
 
+/** What happened to one model of the run (the runner's events, in the CLI's words). */
+export type Update = { index: number } & (
+  | { type: 'waiting' }
+  | { type: 'started' }
+  | { type: 'queue'; position?: number }
+  | { type: 'rendering'; fraction?: number; message?: string }
+  | { type: 'partial-image'; image: number }
+  | { type: 'received'; elapsedMs: number; cost: Micros }
+  | { type: 'failed'; message: string }
+);
+
 export interface Progress {
-  event(event: RunEvent<unknown>): void;
+  update(update: Update): void;
   /** The model's files are on disk. */
   written(index: number, paths: readonly string[]): void;
   finish(): void;
@@ -41,51 +52,56 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** The words for one event, shared by both modes; `estimates` are the plan's, per model. */
-function describe(
-  event: RunEvent<unknown>,
-  estimates: readonly Micros[],
-): { state: State; text: string } {
-  switch (event.type) {
-    case 'queued':
+interface ModelLine {
+  modelId: string;
+  provider: Provider;
+  providerModelId: string;
+  estimate: { expected: Micros };
+}
+
+/** The words for one update, shared by both modes. */
+function describe(update: Update, model: ModelLine | undefined): { state: State; text: string } {
+  switch (update.type) {
+    case 'waiting':
       return { state: 'waiting', text: 'waiting to start' };
     case 'started':
       return {
         state: 'working',
-        text: `calling ${event.provider} ${event.providerModelId} (estimated ${formatUsd(estimates[event.index] ?? event.estimatedCost.expected)})`,
+        text: `calling ${model?.provider ?? ''} ${model?.providerModelId ?? ''} (estimated ${formatUsd(model?.estimate.expected ?? 0)})`,
       };
-    case 'progress': {
-      const p = event.progress;
-      if (p.type === 'queued')
-        return {
-          state: 'working',
-          text:
-            p.position === undefined
-              ? 'in the provider’s queue'
-              : `in the provider’s queue, position ${p.position}`,
-        };
-      if (p.type === 'partial-image')
-        return { state: 'working', text: `partial image ${p.index + 1}` };
-      const pct = p.fraction === undefined ? '' : ` ${Math.round(p.fraction * 100)}%`;
-      return { state: 'working', text: `rendering${pct}${p.message ? `: ${p.message}` : ''}` };
-    }
-    case 'succeeded':
+    case 'queue':
       return {
         state: 'working',
-        text: `received in ${seconds(event.run.elapsedMs)}, cost ${formatUsd(event.run.actualCost ?? 0)}; writing`,
+        text:
+          update.position === undefined
+            ? 'in the provider’s queue'
+            : `in the provider’s queue, position ${update.position}`,
+      };
+    case 'partial-image':
+      return { state: 'working', text: `partial image ${update.image}` };
+    case 'rendering': {
+      const pct = update.fraction === undefined ? '' : ` ${Math.round(update.fraction * 100)}%`;
+      return {
+        state: 'working',
+        text: `rendering${pct}${update.message ? `: ${update.message}` : ''}`,
+      };
+    }
+    case 'received':
+      return {
+        state: 'working',
+        text: `received in ${seconds(update.elapsedMs)}, cost ${formatUsd(update.cost)}; writing`,
       };
     case 'failed':
-      return { state: 'failed', text: `failed: ${event.error.message}` };
+      return { state: 'failed', text: `failed: ${update.message}` };
   }
 }
 
 export async function createProgress(
   mode: ProgressMode,
-  models: readonly { modelId: string; estimate: { expected: Micros } }[],
+  models: readonly ModelLine[],
 ): Promise<Progress> {
   const labels = models.map((m) => m.modelId);
-  const estimates = models.map((m) => m.estimate.expected);
-  if (mode === 'silent') return { event() {}, written() {}, finish() {} };
+  if (mode === 'silent') return { update() {}, written() {}, finish() {} };
   const width = Math.max(...labels.map((l) => l.length));
   const c = picocolors.createColors(wantsColor(process.stderr));
   const lines: Line[] = labels.map(() => ({
@@ -110,9 +126,9 @@ export async function createProgress(
       if (line) process.stderr.write(`${label(index)}  ${line.text}\n`);
     };
     return {
-      event(event) {
-        const { state, text } = describe(event, estimates);
-        if (set(event.index, state, text)) print(event.index);
+      update(update) {
+        const { state, text } = describe(update, models[update.index]);
+        if (set(update.index, state, text)) print(update.index);
       },
       written(index, paths) {
         if (set(index, 'done', `wrote ${paths.join(', ')}`)) print(index);
@@ -148,9 +164,9 @@ export async function createProgress(
   timer.unref();
   render();
   return {
-    event(event) {
-      const { state, text } = describe(event, estimates);
-      set(event.index, state, text);
+    update(update) {
+      const { state, text } = describe(update, models[update.index]);
+      set(update.index, state, text);
     },
     written(index, paths) {
       set(index, 'done', `wrote ${paths.join(', ')}`);

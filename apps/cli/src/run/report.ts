@@ -33,6 +33,8 @@ export interface ModelReport {
   providerRequestId?: string;
   files?: FileReport[];
   error?: { code: string; message: string; hint?: string };
+  /** The studio's id for this model's generation (`atelier history show <id>`). */
+  generationId?: string;
 }
 
 export interface RunReport {
@@ -48,6 +50,10 @@ export interface RunReport {
   actualCost?: Micros;
   succeeded?: number;
   failed?: number;
+  /** Whether the run is in the studio's history and spend (runs with input files are not yet). */
+  recorded?: boolean;
+  /** Where it ran: a studio server, the studio in this process, or the providers directly. */
+  studio?: { mode: 'http' | 'in-process' | 'direct'; url?: string };
   models: ModelReport[];
 }
 
@@ -131,6 +137,12 @@ function renderRun(report: RunReport, s: Style): string {
       out.push(bulletText(`${m.modelId}: ${m.error?.message ?? 'failed'}`));
       if (m.error?.hint) out.push(c.dim(`    ${m.error.hint}`));
     }
+  }
+  if (report.recorded === false) {
+    out.push(
+      '',
+      c.dim('Not recorded in the studio: runs with input images call the providers directly.'),
+    );
   }
   const total = report.models.length;
   const spent = formatUsd(report.actualCost ?? 0);

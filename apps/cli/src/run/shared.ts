@@ -25,6 +25,7 @@ export const RunFlagsShape = {
   confirmAbove: z.string().optional(),
   json: z.boolean().default(false),
   options: z.boolean().default(false),
+  server: z.string().optional(),
 };
 
 export function runFlags(f: {
@@ -34,7 +35,8 @@ export function runFlags(f: {
   maxCost?: string;
   confirmAbove?: string;
   json: boolean;
-}): RunFlags {
+  server?: string;
+}): RunFlags & { server?: string } {
   return {
     json: f.json,
     dryRun: f.dryRun,
@@ -42,7 +44,15 @@ export function runFlags(f: {
     ...(f.maxCost === undefined ? {} : { maxCost: usd(f.maxCost) }),
     confirmAbove: confirmThreshold(f.confirmAbove),
     out: f.out,
+    ...(f.server === undefined ? {} : { server: f.server }),
   };
+}
+
+/** The settings that were given (flags left out are absent, not undefined). */
+export function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }
 
 /** The prompt argument, or stdin when it is "-". */

@@ -1,0 +1,224 @@
+import type { JobEvent, RouterOutputs } from '@atelier/api';
+import { AtelierError } from '@atelier/core/errors';
+import type { CostRange, Warning } from '@atelier/core/providers';
+import type { StudioSession } from '../studio/session.ts';
+import {
+  errorOf,
+  type ErrorInfo,
+  type ModelOutcome,
+  type RunHooks,
+  type Runner,
+} from './execute.ts';
+import type { Plan } from './plan.ts';
+
+/**
+ * Runs the models as jobs of the studio (`generate.create`), so the run lands in history and
+ * spend like one started from the web studio. Progress comes from `jobs.onProgress`; when a job
+ * has finished its row is read for timing and its assets are fetched (from the asset store in
+ * process, from /assets/<sha256> over HTTP). Ctrl-C cancels the jobs that are still open.
+ */
+
+type Row = RouterOutputs['jobs']['get'];
+
+interface StoredAsset {
+  sha256: string;
+  mediaType: string;
+  width: number;
+  height: number;
+  durationMs: number | null;
+}
+
+/** How long the event stream may stay disconnected before the run is given up on. */
+const LOST_AFTER_MS = 60_000;
+
+const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
+
+export interface JobRun {
+  kind: 'image' | 'video';
+  prompt: string;
+  plan: Plan;
+  /** The request settings (no prompt, no input files), provider options included. */
+  params: Record<string, unknown>;
+}
+
+export function jobRunner(session: StudioSession, job: JobRun): Runner {
+  return { recorded: true, run: (hooks) => runJobs(session, job, hooks) };
+}
+
+async function runJobs(session: StudioSession, job: JobRun, hooks: RunHooks): Promise<void> {
+  const { client } = session;
+  const { plan } = job;
+  const created = await client.generate.create.mutate({
+    kind: job.kind,
+    prompt: job.prompt,
+    models: plan.models.map((m) => m.name),
+    providers: plan.providers,
+    params: job.params,
+  } as Parameters<typeof client.generate.create.mutate>[0]);
+  // One prompt, so one batch; its jobs are in the order of `models`.
+  const jobs = created.batches[0]?.jobs ?? [];
+  const indexOf = new Map<string, number>();
+  const estimates = new Map<number, CostRange>();
+  jobs.forEach((j, index) => {
+    if (j.status === 'refused') {
+      hooks.finished(index, failed(0, j.error));
+      return;
+    }
+    indexOf.set(j.generationId, index);
+    estimates.set(index, j.estimate);
+  });
+  const open = new Set(indexOf.keys());
+  if (open.size === 0) return;
+
+  const cancelOpen = () => {
+    for (const id of open) client.jobs.cancel.mutate({ id }).catch(() => undefined);
+  };
+  if (hooks.signal.aborted) cancelOpen();
+  hooks.signal.addEventListener('abort', cancelOpen, { once: true });
+
+  const settling: Promise<void>[] = [];
+  const settle = (id: string, event?: JobEvent) => {
+    if (!open.delete(id)) return;
+    const index = indexOf.get(id) ?? -1;
+    settling.push(
+      finish(session, id, event, estimates.get(index)).then(
+        (outcome) => {
+          if (outcome.status === 'succeeded') {
+            hooks.update({
+              index,
+              type: 'received',
+              elapsedMs: outcome.elapsedMs,
+              cost: outcome.actualCost ?? 0,
+            });
+          }
+          hooks.finished(index, outcome);
+        },
+        (error: unknown) => hooks.finished(index, failed(0, errorOf(session.error(error)))),
+      ),
+    );
+  };
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let lost: NodeJS.Timeout | undefined;
+      const stop = (error?: unknown) => {
+        clearTimeout(lost);
+        sub.unsubscribe();
+        if (error) reject(error);
+        else resolve();
+      };
+      const sub = client.jobs.onProgress.subscribe(
+        { ids: [...open] },
+        {
+          onData({ data: event }) {
+            const index = indexOf.get(event.jobId);
+            if (index === undefined || !open.has(event.jobId)) return;
+            if (TERMINAL.has(event.status)) {
+              settle(event.jobId, event);
+              if (open.size === 0) stop();
+              return;
+            }
+            if (event.type === 'queued') hooks.update({ index, type: 'waiting' });
+            else if (event.type === 'started') hooks.update({ index, type: 'started' });
+            else if (event.type === 'progress') {
+              const p = event.progress ?? {};
+              hooks.update(
+                p.queuePosition !== undefined
+                  ? { index, type: 'queue', position: p.queuePosition }
+                  : { index, type: 'rendering', fraction: p.fraction, message: p.message },
+              );
+            }
+          },
+          onError: (error) => stop(error),
+          onComplete: () => stop(),
+          onConnectionStateChange(state) {
+            if (state.state === 'connecting' && state.error) {
+              lost ??= setTimeout(
+                () =>
+                  stop(
+                    new AtelierError(
+                      'provider_unavailable',
+                      `Lost the connection to the studio${session.url ? ` at ${session.url}` : ''} for ${LOST_AFTER_MS / 1000} s while the run was in progress.`,
+                      {
+                        hint: 'The jobs go on in the studio: `atelier history` shows how they ended.',
+                      },
+                    ),
+                  ),
+                LOST_AFTER_MS,
+              );
+            } else if (state.state === 'pending') {
+              clearTimeout(lost);
+              lost = undefined;
+            }
+          },
+        },
+      );
+    });
+  } finally {
+    hooks.signal.removeEventListener('abort', cancelOpen);
+  }
+  // A stream that ended before every job did: read how the rest ended.
+  for (const id of [...open]) settle(id);
+  await Promise.all(settling);
+}
+
+/** The outcome of a finished job, from its last event and its row. */
+async function finish(
+  session: StudioSession,
+  id: string,
+  event: JobEvent | undefined,
+  estimate: CostRange | undefined,
+): Promise<ModelOutcome> {
+  const row: Row = await session.client.jobs.get.query({ id });
+  const elapsedMs = Math.max(
+    0,
+    new Date(row.finishedAt ?? Date.now()).getTime() - new Date(row.queuedAt).getTime(),
+  );
+  const common = { generationId: id, ...(estimate ? { estimate } : {}) };
+  if (row.status !== 'succeeded') {
+    const error =
+      event?.error ??
+      (row.errorCode
+        ? { code: row.errorCode, message: row.errorMessage ?? row.errorCode }
+        : { code: row.status, message: `The job ended ${row.status}.` });
+    return { ...failed(elapsedMs, error), ...common };
+  }
+  // The event lists every asset of this job; the row only those whose bytes it stored first.
+  const assets: readonly StoredAsset[] = event?.assets ?? row.assets;
+  return {
+    status: 'succeeded',
+    elapsedMs,
+    ...common,
+    actualCost: event?.actualCostMicros ?? row.actualCostMicros ?? 0,
+    // The job keeps the provider's warnings as they came (core's Warning shape).
+    warnings: (event?.warnings ?? row.warnings) as Warning[],
+    latency: {
+      queueMs: row.queueMs ?? 0,
+      generationMs: row.generationMs ?? 0,
+      downloadMs: row.downloadMs ?? 0,
+    },
+    ...(row.providerRequestId ? { providerRequestId: row.providerRequestId } : {}),
+    ...(row.revisedPrompt ? { revisedPrompt: row.revisedPrompt } : {}),
+    assets: assets.map((a) => ({
+      mediaType: a.mediaType,
+      width: a.width,
+      height: a.height,
+      ...(a.durationMs === null ? {} : { durationSeconds: a.durationMs / 1000 }),
+      read: () => session.asset(a.sha256, a.mediaType),
+    })),
+  };
+}
+
+function failed(elapsedMs: number, error: ErrorInfo): ModelOutcome {
+  return {
+    status: 'failed',
+    elapsedMs,
+    warnings: [],
+    assets: [],
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    },
+  };
+}
