@@ -21,13 +21,13 @@ import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput
 
 export const BflImageOptions = z
   .object({
-    safetyTolerance: z.number().int().min(0).max(6).optional(),
-    promptUpsampling: z.boolean().optional(),
+    safetyTolerance: z.number().int().min(0).max(6).describe('Moderation level: 0 is the strictest, 6 the most permissive.').optional(),
+    promptUpsampling: z.boolean().describe('Let BFL rewrite the prompt for more detail.').optional(),
     /** FLUX1.1 [pro] Ultra raw mode. */
-    raw: z.boolean().optional(),
+    raw: z.boolean().describe('FLUX1.1 [pro] Ultra: less processed, more natural-looking images.').optional(),
     /** FLUX.2 [flex] only. */
-    steps: z.number().int().min(1).max(50).optional(),
-    guidance: z.number().min(1.5).max(10).optional(),
+    steps: z.number().int().min(1).max(50).describe('FLUX.2 [flex]: denoising steps (1–50).').optional(),
+    guidance: z.number().min(1.5).max(10).describe('FLUX.2 [flex]: how closely to follow the prompt (1.5–10).').optional(),
   })
   .strict();
 

@@ -22,7 +22,7 @@ import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput
 export const GoogleImageOptions = z
   .object({
     /** Ground the image in Google Search results. */
-    googleSearch: z.boolean().optional(),
+    googleSearch: z.boolean().describe('Ground the image in Google Search results.').optional(),
   })
   .strict();
 

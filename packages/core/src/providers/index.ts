@@ -26,6 +26,7 @@ export { OpenAIImageModel, OpenAIImageOptions } from './openai.ts';
 export { GeminiImageModel, GoogleImageOptions } from './google.ts';
 export { VertexVideoModel, VertexVideoOptions } from './vertex-video.ts';
 export { FalImageModel, FalVideoModel } from './fal.ts';
+export { providerOptionsSchema, describeProviderOptions, type ProviderOptionField } from './options-schema.ts';
 export { BflImageModel, BflImageOptions } from './bfl.ts';
 export { imageModel, videoModel, videoModelFor, selectRoute, type ModelSelection } from './models.ts';
 export { generateImages, generateVideo, pollVideo, mergeImageResults, type PollOptions } from './generate.ts';

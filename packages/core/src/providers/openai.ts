@@ -40,12 +40,12 @@ import {
 
 export const OpenAIImageOptions = z
   .object({
-    moderation: z.enum(['auto', 'low']).optional(),
-    outputCompression: z.number().int().min(0).max(100).optional(),
-    inputFidelity: z.enum(['high', 'low']).optional(),
+    moderation: z.enum(['auto', 'low']).describe('Content moderation: auto (default) or low (less restrictive).').optional(),
+    outputCompression: z.number().int().min(0).max(100).describe('Compression for jpeg and webp output, 0–100%.').optional(),
+    inputFidelity: z.enum(['high', 'low']).describe('How closely an edit keeps the input images (edits only).').optional(),
     /** 1–3 partial images streamed through onProgress before the final one. */
-    partialImages: z.number().int().min(0).max(3).optional(),
-    user: z.string().min(1).optional(),
+    partialImages: z.number().int().min(0).max(3).describe('Partial images to stream before the final one (0–3).').optional(),
+    user: z.string().min(1).describe('An end-user id OpenAI uses to monitor abuse.').optional(),
   })
   .strict();
 

@@ -33,10 +33,10 @@ import { videoResult } from './video-result.ts';
 
 export const VertexVideoOptions = z
   .object({
-    personGeneration: z.enum(['dont_allow', 'allow_adult', 'allow_all']).optional(),
-    enhancePrompt: z.boolean().optional(),
+    personGeneration: z.enum(['dont_allow', 'allow_adult', 'allow_all']).describe('Whether people may appear: none, adults only, or all.').optional(),
+    enhancePrompt: z.boolean().describe('Let Veo rewrite the prompt for better results.').optional(),
     /** Write the clip to this Cloud Storage prefix instead of returning it inline. */
-    outputGcsUri: z.string().regex(/^gs:\/\/[^/]+/, 'a gs://bucket/prefix URI').optional(),
+    outputGcsUri: z.string().regex(/^gs:\/\/[^/]+/, 'a gs://bucket/prefix URI').describe('Write the clip to this Cloud Storage prefix (gs://bucket/prefix) instead of returning it.').optional(),
   })
   .strict();
 
