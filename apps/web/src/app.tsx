@@ -3,6 +3,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { markNavigation, PageHeader } from './components/page.tsx';
 import { ErrorNotice, Loading } from './components/status.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
+import { useSignInNeeded } from './lib/session.ts';
 
 // Every page is its own chunk: the first load carries the shell and the page it lands on.
 const CatalogPage = lazy(() => import('./pages/catalog.tsx'));
@@ -14,6 +15,7 @@ const StudioPage = lazy(() => import('./pages/studio/index.tsx'));
 const HistoryPage = lazy(() => import('./pages/history/index.tsx'));
 const SpendPage = lazy(() => import('./pages/spend/index.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings/index.tsx'));
+const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
 
 const NAV = [
   { href: '/', label: 'Catalog', match: (p: string) => p === '/' || p.startsWith('/models') },
@@ -28,6 +30,7 @@ const NAV = [
 
 export function App() {
   const [location] = useLocation();
+  const signInNeeded = useSignInNeeded();
   const first = useRef(true);
   // A layout effect runs before the new page's (passive) effects, so its heading sees the flag.
   useLayoutEffect(() => {
@@ -71,22 +74,26 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <PageBoundary key={location}>
           <Suspense fallback={<Loading label="Loading page…" />}>
-            <Switch>
-              <Route path="/" component={CatalogPage} />
-              <Route path="/models/:id">
-                {(params) => <ModelPage id={decodeURIComponent(params.id)} />}
-              </Route>
-              <Route path="/compare" component={ComparePage} />
-              <Route path="/cost" component={CostPage} />
-              <Route path="/recommend" component={RecommendPage} />
-              <Route path="/studio" component={StudioPage} />
-              <Route path="/history" component={HistoryPage} />
-              <Route path="/spend" component={SpendPage} />
-              <Route path="/settings" component={SettingsPage} />
-              <Route>
-                <NotFound />
-              </Route>
-            </Switch>
+            {signInNeeded ? (
+              <SignInPage />
+            ) : (
+              <Switch>
+                <Route path="/" component={CatalogPage} />
+                <Route path="/models/:id">
+                  {(params) => <ModelPage id={decodeURIComponent(params.id)} />}
+                </Route>
+                <Route path="/compare" component={ComparePage} />
+                <Route path="/cost" component={CostPage} />
+                <Route path="/recommend" component={RecommendPage} />
+                <Route path="/studio" component={StudioPage} />
+                <Route path="/history" component={HistoryPage} />
+                <Route path="/spend" component={SpendPage} />
+                <Route path="/settings" component={SettingsPage} />
+                <Route>
+                  <NotFound />
+                </Route>
+              </Switch>
+            )}
           </Suspense>
         </PageBoundary>
       </main>

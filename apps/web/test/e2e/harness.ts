@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppRouter } from '@atelier/api';
-import { startStudio as startServerStudio, type Studio as ServerStudio } from '@atelier/server';
+import {
+  issueAdminToken,
+  startStudio as startServerStudio,
+  type Studio as ServerStudio,
+} from '@atelier/server';
 import { startAllEmulators, type AllEmulators } from '@atelier/testkit';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -28,6 +32,8 @@ export interface Studio {
   server: ServerStudio;
   /** Every provider emulator, when asked for (`withEmulators`); their faults are injectable. */
   emulators: AllEmulators | undefined;
+  /** Team mode: an admin's API token (the API client below sends it). */
+  adminToken: string | undefined;
   /** A tRPC client of the same server, to check what the page shows against the API. */
   api: ReturnType<typeof createTRPCClient<AppRouter>>;
   /** A fresh page (own context: storage, colour scheme) at a width. */
@@ -43,7 +49,7 @@ export interface Studio {
  * provider adapters reach the emulators through the same variables a user would set, with the
  * emulators' demo keys; without, no provider key is set at all.
  */
-export async function startStudio({ withEmulators = false } = {}): Promise<Studio> {
+export async function startStudio({ withEmulators = false, team = false } = {}): Promise<Studio> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     throw new Error(
       `No web build at ${WEB_DIR}: run \`pnpm --filter @atelier/web build\` first (turbo's test task does).`,
@@ -52,7 +58,7 @@ export async function startStudio({ withEmulators = false } = {}): Promise<Studi
   const emulators = withEmulators ? await startAllEmulators({ imageNoise: 0 }) : undefined;
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-web-'));
   const server = await startServerStudio(
-    { port: 0, inMemoryDatabase: true, dataDir, webDir: WEB_DIR, pollIntervalMs: 5 },
+    { port: 0, inMemoryDatabase: true, dataDir, webDir: WEB_DIR, pollIntervalMs: 5, team },
     {
       env: {},
       providerEnv: { ...emulators?.env },
@@ -64,6 +70,7 @@ export async function startStudio({ withEmulators = false } = {}): Promise<Studi
       cliKeyStore: null,
     },
   );
+  const adminToken = team ? (await issueAdminToken(server.database.db)).token : undefined;
   // launch() starts Chromium on a fresh temporary --user-data-dir of its own and removes it on
   // close; each page then gets its own context (storage, colour scheme).
   const browser = await chromium.launch({
@@ -85,7 +92,15 @@ export async function startStudio({ withEmulators = false } = {}): Promise<Studi
     browser,
     server,
     emulators,
-    api: createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] }),
+    adminToken,
+    api: createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: `${server.url}/trpc`,
+          headers: adminToken ? { authorization: `Bearer ${adminToken}` } : {},
+        }),
+      ],
+    }),
     pageErrors,
     async open(path, { width = 'desktop', colorScheme = 'light' } = {}) {
       const context = await browser.newContext({

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Budgets } from '../../components/budgets.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
+import { markSignInNeeded, signOut } from '../../lib/session.ts';
 import { useTRPC } from '../../trpc.ts';
 import { ProviderKeys } from './provider-keys.tsx';
 import { TeamTokens } from './tokens.tsx';
@@ -9,6 +10,7 @@ import { TeamTokens } from './tokens.tsx';
 export default function SettingsPage() {
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions());
+  const queryClient = useQueryClient();
   const admin = me.data?.user.role === 'admin';
   return (
     <>
@@ -18,6 +20,20 @@ export default function SettingsPage() {
             ? `Signed in as ${me.data.user.name} (${me.data.user.role}), ${me.data.mode === 'team' ? 'team mode' : 'local mode: no sign-in'}.`
             : 'Provider keys, budgets and, in team mode, API tokens.'}
         </p>
+        {me.data?.mode === 'team' && (
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void signOut().then(() => {
+                queryClient.clear();
+                markSignInNeeded();
+              })
+            }
+          >
+            Sign out
+          </button>
+        )}
       </PageHeader>
       {me.isError ? (
         <ErrorNotice
