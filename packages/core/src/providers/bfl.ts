@@ -4,7 +4,7 @@ import { AtelierError } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { checkImageRequest, type ImagePlan } from './capabilities.ts';
 import { priceResult } from './cost.ts';
-import { cancelledError, malformedError, providerError, timeoutError } from './errors.ts';
+import { cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
 import { bytesToBase64, imageInfo } from './media.ts';
@@ -166,7 +166,7 @@ export class BflImageModel implements ImageModel {
       }
       if (status === 'Request Moderated' || status === 'Content Moderated') {
         const reasons = moderationReasons(details);
-        throw providerError('content_policy', `Black Forest Labs moderated the ${status === 'Request Moderated' ? 'request' : 'generated image'}${reasons ? `: ${reasons}` : ''}.`, {
+        throw providerError('content_policy', withDetail(`Black Forest Labs moderated the ${status === 'Request Moderated' ? 'request' : 'generated image'}`, reasons), {
           provider: 'bfl',
           retryable: false,
           reason: reasons || status,

@@ -39,6 +39,16 @@ export function providerError(
   return new AtelierError(code, redactSecrets(message), { hint: opts.hint, details: clean, cause: opts.cause });
 }
 
+/**
+ * "lead: detail." with one closing mark, however the provider's own text ends, so a reason that
+ * already ends in a full stop does not end in two.
+ */
+export function withDetail(lead: string, detail?: string): string {
+  const said = detail?.trim().replace(/[\s.,;:]+$/, '');
+  if (!said) return `${lead}.`;
+  return `${lead}: ${said}${/[!?]$/.test(said) ? '' : '.'}`;
+}
+
 export function isRetryable(error: unknown): boolean {
   return error instanceof AtelierError && error.details?.['retryable'] === true;
 }
@@ -116,39 +126,38 @@ export function errorFromHttpStatus(f: HttpFailure): AtelierError {
   const retryAfterMs = f.retryAfterMs ?? parseRetryAfter(f.headers);
   const base = { provider: f.provider, status: f.status, requestId: f.requestId, reason: f.providerCode };
   const text = `${f.providerCode ?? ''} ${f.message}`;
-  const said = f.message ? `: ${f.message}` : '';
 
   if (f.status === 401 || f.status === 403) {
-    return providerError('auth', `${name} rejected the credentials (HTTP ${f.status})${said}`, { ...base, retryable: false }, {
+    return providerError('auth', withDetail(`${name} rejected the credentials (HTTP ${f.status})`, f.message), { ...base, retryable: false }, {
       hint: `Check the ${name} key: \`atelier keys set ${keyCommandName(f.provider)}\`.`,
     });
   }
   if (f.status === 402 || /insufficient_quota|exhausted.balance|insufficient.(credits|balance)|payment required/i.test(text)) {
-    return providerError('quota', `${name} account is out of quota or credits${said}`, { ...base, retryable: false }, {
+    return providerError('quota', withDetail(`${name} account is out of quota or credits`, f.message), { ...base, retryable: false }, {
       hint: `Top up or raise the limit in your ${name} account.`,
     });
   }
   if (f.status === 429) {
-    return providerError('rate_limited', `${name} is rate limiting requests${said}`, { ...base, retryable: true, retryAfterMs });
+    return providerError('rate_limited', withDetail(`${name} is rate limiting requests`, f.message), { ...base, retryable: true, retryAfterMs });
   }
   if ((f.status === 400 || f.status === 422) && CONTENT_POLICY_MARKERS.test(text)) {
-    return providerError('content_policy', `${name} refused the request on content policy grounds${said}`, {
+    return providerError('content_policy', withDetail(`${name} refused the request on content policy grounds`, f.message), {
       ...base,
       retryable: false,
       reason: f.providerCode ?? f.message,
     }, { hint: 'Rephrase the prompt or change the input images.' });
   }
   if (f.status === 408 || f.status === 504) {
-    return providerError('timeout', `${name} timed out (HTTP ${f.status})${said}`, { ...base, retryable: true, retryAfterMs });
+    return providerError('timeout', withDetail(`${name} timed out (HTTP ${f.status})`, f.message), { ...base, retryable: true, retryAfterMs });
   }
   if (f.status === 409 || f.status >= 500) {
-    return providerError('provider_unavailable', `${name} is unavailable (HTTP ${f.status})${said}`, {
+    return providerError('provider_unavailable', withDetail(`${name} is unavailable (HTTP ${f.status})`, f.message), {
       ...base,
       retryable: true,
       retryAfterMs,
     });
   }
-  return providerError('invalid_request', `${name} rejected the request (HTTP ${f.status})${said}`, { ...base, retryable: false });
+  return providerError('invalid_request', withDetail(`${name} rejected the request (HTTP ${f.status})`, f.message), { ...base, retryable: false });
 }
 
 export function keyCommandName(provider: Provider): string {

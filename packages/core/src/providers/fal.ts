@@ -4,7 +4,7 @@ import { AtelierError } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { checkImageRequest, checkVideoRequest } from './capabilities.ts';
 import { priceResult } from './cost.ts';
-import { cancelledError, malformedError, providerError, timeoutError } from './errors.ts';
+import { cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
 import { falImageCall, falVideoCall } from './fal-inputs.ts';
 import { falOptionsSchema, falWireOptions } from './fal-options.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
@@ -113,9 +113,9 @@ function failureOf(status: z.infer<typeof QueueStatus>): AtelierError | undefine
   if (status.status === 'IN_QUEUE' || status.status === 'IN_PROGRESS') return undefined;
   const message = status.error ?? `the request ended as ${status.status}`;
   if (/content_policy|nsfw|safety/i.test(`${status.error_type ?? ''} ${message}`)) {
-    return providerError('content_policy', `fal refused the request: ${message}`, { provider: 'fal', retryable: false, reason: status.error_type ?? message });
+    return providerError('content_policy', withDetail('fal refused the request', message), { provider: 'fal', retryable: false, reason: status.error_type ?? message });
   }
-  return providerError('provider_unavailable', `fal could not complete the request: ${message}`, { provider: 'fal', retryable: false, reason: status.error_type ?? status.status });
+  return providerError('provider_unavailable', withDetail('fal could not complete the request', message), { provider: 'fal', retryable: false, reason: status.error_type ?? status.status });
 }
 
 async function falKey(settings: ProviderSettings): Promise<string> {

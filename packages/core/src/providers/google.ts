@@ -4,7 +4,7 @@ import type { ImageModelEntry, Route } from '../catalog/schema.ts';
 import { parseInput } from '../validate.ts';
 import { checkImageRequest } from './capabilities.ts';
 import { priceResult } from './cost.ts';
-import { providerError } from './errors.ts';
+import { providerError, withDetail } from './errors.ts';
 import { genaiClient, mapGoogleError } from './google-client.ts';
 import { resolveKey, resolveVertex } from './keys.ts';
 import { base64ToBytes, bytesToBase64, imageInfo } from './media.ts';
@@ -98,7 +98,7 @@ export class GeminiImageModel implements ImageModel {
 
     const block = response.promptFeedback?.blockReason;
     if (block) {
-      throw providerError('content_policy', `Gemini blocked the prompt (${block})${response.promptFeedback?.blockReasonMessage ? `: ${response.promptFeedback.blockReasonMessage}` : ''}.`, {
+      throw providerError('content_policy', withDetail(`Gemini blocked the prompt (${block})`, response.promptFeedback?.blockReasonMessage), {
         provider,
         retryable: false,
         reason: block,
@@ -111,7 +111,7 @@ export class GeminiImageModel implements ImageModel {
     const finish = candidate?.finishReason;
     if (images.length === 0) {
       if (finish && BLOCKED.has(finish)) {
-        throw providerError('content_policy', `Gemini withheld the image (${finish})${candidate?.finishMessage ? `: ${candidate.finishMessage}` : ''}.`, {
+        throw providerError('content_policy', withDetail(`Gemini withheld the image (${finish})`, candidate?.finishMessage), {
           provider,
           retryable: false,
           reason: finish,
@@ -119,7 +119,7 @@ export class GeminiImageModel implements ImageModel {
         }, { hint: 'Rephrase the prompt or change the input images.' });
       }
       const text = outParts.map((p) => p.text ?? '').join(' ').trim();
-      throw providerError('provider_unavailable', `Gemini returned no image${finish ? ` (${finish})` : ''}${text ? `: ${text.slice(0, 300)}` : ''}.`, {
+      throw providerError('provider_unavailable', withDetail(`Gemini returned no image${finish ? ` (${finish})` : ''}`, text.slice(0, 300)), {
         provider,
         retryable: false,
         reason: finish ?? 'no_image',

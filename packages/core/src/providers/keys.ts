@@ -24,9 +24,10 @@ export const KEY_ENV: Record<KeyName, readonly string[]> = {
   bfl: ['BFL_API_KEY'],
 };
 
+/** What each key is called in "No … API key is configured." */
 const KEY_LABEL: Record<KeyName, string> = {
   openai: 'OpenAI',
-  google: 'Gemini API',
+  google: 'Gemini',
   vertex: 'Vertex AI',
   fal: 'fal',
   bfl: 'Black Forest Labs',

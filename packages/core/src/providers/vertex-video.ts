@@ -5,7 +5,7 @@ import type { Route, VideoModelEntry } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { checkVideoRequest } from './capabilities.ts';
-import { providerError } from './errors.ts';
+import { providerError, withDetail } from './errors.ts';
 import { genaiClient, mapGoogleError } from './google-client.ts';
 import { download, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveVertex, type VertexCredentials } from './keys.ts';
@@ -120,8 +120,8 @@ export class VertexVideoModel implements VideoModel {
       const code = Number(op.error['code']);
       const error =
         code === 3 && /safety|policy|prohibited|responsible ai/i.test(message)
-          ? providerError('content_policy', `Vertex AI refused the video: ${message}`, { provider: 'vertex', retryable: false, reason: message })
-          : providerError(code === 3 ? 'invalid_request' : 'provider_unavailable', `Vertex AI could not make the video: ${message}`, {
+          ? providerError('content_policy', withDetail('Vertex AI refused the video', message), { provider: 'vertex', retryable: false, reason: message })
+          : providerError(code === 3 ? 'invalid_request' : 'provider_unavailable', withDetail('Vertex AI could not make the video', message), {
               provider: 'vertex',
               retryable: false,
               reason: String(op.error['status'] ?? code),
@@ -134,7 +134,7 @@ export class VertexVideoModel implements VideoModel {
       if ((op.response?.raiMediaFilteredCount ?? 0) > 0 || reasons.length) {
         return {
           status: 'failed',
-          error: providerError('content_policy', `Vertex AI filtered the video${reasons.length ? `: ${reasons.join('; ')}` : ''}.`, {
+          error: providerError('content_policy', withDetail('Vertex AI filtered the video', reasons.join('; ')), {
             provider: 'vertex',
             retryable: false,
             reason: reasons.join('; ') || 'filtered',
