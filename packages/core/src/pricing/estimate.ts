@@ -371,7 +371,19 @@ export interface StartingPrice {
  * "from $0.039 / image" columns. Video priced by time is quoted per second; undefined when no
  * route can be priced or the model is retired (estimate() refuses it too).
  */
+// Catalog entries are immutable once parsed, so a model's starting price is computed once.
+const startingPrices = new WeakMap<ModelEntry, StartingPrice | null>();
+
 export function startingPrice(model: ModelEntry): StartingPrice | undefined {
+  let cached = startingPrices.get(model);
+  if (cached === undefined) {
+    cached = computeStartingPrice(model) ?? null;
+    startingPrices.set(model, cached);
+  }
+  return cached ?? undefined;
+}
+
+function computeStartingPrice(model: ModelEntry): StartingPrice | undefined {
   if (model.lifecycle.status === 'retired') return undefined;
   let best: StartingPrice | undefined;
   const context = contextFor(model, 1);
