@@ -30,5 +30,5 @@ export { providerOptionsSchema, describeProviderOptions, type ProviderOptionFiel
 export { BflImageModel, BflImageOptions } from './bfl.ts';
 export { imageModel, videoModel, videoModelFor, selectRoute, type ModelSelection } from './models.ts';
 export { generateImages, generateVideo, pollVideo, mergeImageResults, type PollOptions } from './generate.ts';
-export { runImages, runVideo, type RunEvent, type ModelRun, type CostRange, type RunImagesInput, type RunVideoInput } from './runner.ts';
+export { runImages, runVideo, RunModel, type RunEvent, type ModelRun, type CostRange, type RunImagesInput, type RunVideoInput } from './runner.ts';
 export { withPngText, readPngText, isPng } from './png-text.ts';

@@ -121,3 +121,42 @@ describe('the clip priced is the clip sent', () => {
     expect(run?.result?.warnings).toEqual([]);
   });
 });
+
+describe('one model on two routes in one run', () => {
+  test('nano-banana-pro on Google and on fal side by side; events and results carry model and provider', async () => {
+    all.reset();
+    const events: RunEvent<unknown>[] = [];
+    const runs = await runImages({
+      prompt: 'a glass of water on a sunny table',
+      models: [
+        { model: 'nano-banana-pro', provider: 'google' },
+        { model: 'nano-banana-pro', provider: 'fal' },
+      ],
+      params: { aspectRatio: '1:1' },
+      settings,
+      onEvent: (e) => events.push(e),
+    });
+    expect(runs.map((r) => [r.model, r.provider, r.status])).toEqual([
+      ['nano-banana-pro', 'google', 'succeeded'],
+      ['nano-banana-pro', 'fal', 'succeeded'],
+    ]);
+    expect(all.gemini.requests.length).toBeGreaterThan(0);
+    expect(all.fal.requests.some((r) => r.path === '/fal-ai/nano-banana-pro')).toBe(true);
+    for (const [index, provider] of [[0, 'google'], [1, 'fal']] as const) {
+      const mine = events.filter((e) => e.index === index);
+      expect(mine.map((e) => e.type)).toEqual(['queued', 'started', ...mine.slice(2, -1).map(() => 'progress'), 'succeeded']);
+      for (const e of mine) expect(e).toMatchObject({ model: 'nano-banana-pro', provider });
+    }
+    // Each priced on its own route.
+    expect(runs[0]?.estimatedCost?.expected).not.toBe(runs[1]?.estimatedCost?.expected);
+    expect(runs[1]?.estimatedCost?.expected).toBe(runs[1]?.actualCost);
+  });
+
+  test('the same model on the same route twice is refused before anything runs', async () => {
+    all.reset();
+    await expect(
+      runImages({ prompt: 'p', models: ['nano-banana-pro', { model: 'nano-banana-pro', provider: 'fal' }, 'nano-banana-pro'], settings }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('nano-banana-pro twice') });
+    expect(all.fal.requests).toHaveLength(0);
+  });
+});
