@@ -66,6 +66,7 @@ describe('web build', () => {
       'src/pages/model.tsx',
       'src/pages/recommend.tsx',
       'src/pages/settings/index.tsx',
+      'src/pages/sign-in.tsx',
       'src/pages/spend/index.tsx',
       'src/pages/studio/index.tsx',
     ]);

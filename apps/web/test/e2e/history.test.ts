@@ -126,8 +126,8 @@ describe('history', () => {
     await expect.poll(() => tiles.count()).toBe(3);
     await tiles.filter({ hasText: 'Nano Banana Pro' }).click();
     const panel = page.getByRole('complementary', { name: 'Nano Banana Pro' });
-    await panel.getByRole('button', { name: '☆ Keep as winner' }).click();
-    await panel.getByRole('button', { name: '★ Winner' }).waitFor();
+    await panel.getByRole('button', { name: 'Keep as winner', pressed: false }).click();
+    await panel.getByRole('button', { name: 'Keep as winner', pressed: true }).waitFor();
     await page.getByRole('checkbox', { name: 'Winners only' }).check();
     await expect.poll(() => tiles.count()).toBe(1);
     expect(await tiles.textContent()).toMatch(/Nano Banana Pro · ★ Winner/);

@@ -123,9 +123,13 @@ describe('studio', () => {
     expect(rows.find((r) => r.modelId === 'nano-banana-pro')?.routeProvider).toBe('google');
 
     // Keep a winner; download links point at the stored asset.
-    const keep = ok[1]?.getByRole('button', { name: /Keep as winner/ });
+    const keep = ok[1]?.getByRole('button', { name: 'Keep as winner' });
+    expect(await keep?.getAttribute('aria-pressed')).toBe('false');
     await keep?.click();
-    await ok[1]?.getByRole('button', { name: '★ Winner' }).waitFor();
+    await ok[1]?.getByRole('button', { name: 'Keep as winner', pressed: true }).waitFor();
+    expect(await ok[1]?.getByRole('button', { name: 'Keep as winner' }).textContent()).toBe(
+      '★ Winner',
+    );
     const kept = await studio.api.history.list.query({ kept: true });
     expect(kept.items.map((g) => g.modelId)).toEqual(['nano-banana-pro']);
     const download = ok[0]?.getByRole('link', { name: /^Download/ });

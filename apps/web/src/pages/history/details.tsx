@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { AssetMedia } from '../../components/asset-media.tsx';
 import { GenerationFacts } from '../../components/generation-facts.tsx';
+import { KeepButton } from '../../components/keep-button.tsx';
 import { ErrorNotice, Loading, Warnings } from '../../components/status.tsx';
 import { downloadName, isFinished, type Generation } from '../../lib/generations.ts';
 import { useTRPC } from '../../trpc.ts';
@@ -109,15 +110,11 @@ export function Details({
               Re-run with changes
             </Link>
             {g.status === 'succeeded' && (
-              <button
-                type="button"
-                className="button"
-                aria-pressed={g.kept}
+              <KeepButton
+                kept={g.kept}
                 disabled={keep.isPending}
-                onClick={() => keep.mutate({ id: g.id, kept: !g.kept })}
-              >
-                {g.kept ? '★ Winner' : '☆ Keep as winner'}
-              </button>
+                onToggle={(kept) => keep.mutate({ id: g.id, kept })}
+              />
             )}
             {g.assets.map((a) => (
               <a key={a.sha256} className="button" href={a.url} download={downloadName(g, a)}>

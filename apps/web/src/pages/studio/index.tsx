@@ -154,6 +154,13 @@ export default function StudioPage() {
         ...all,
       ].slice(0, MAX_RUNS),
     );
+    // The new run is the next thing to watch; on a phone it starts far below the set-up.
+    requestAnimationFrame(() =>
+      document.getElementById(`${id}-results`)?.scrollIntoView({
+        block: 'start',
+        behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      }),
+    );
     const queued = jobs.length - refused.length;
     setAnnouncement(
       `${queued} model${queued === 1 ? '' : 's'} started${refused.length ? `, ${refused.length} not run` : ''}.`,

@@ -1,5 +1,6 @@
 import { AssetMedia } from '../../components/asset-media.tsx';
 import { GenerationFacts } from '../../components/generation-facts.tsx';
+import { KeepButton } from '../../components/keep-button.tsx';
 import { Warnings } from '../../components/status.tsx';
 import {
   downloadName,
@@ -98,15 +99,12 @@ export function ResultCard({
       <div className="result-actions">
         {status === 'succeeded' && !finishing && (
           <>
-            <button
-              type="button"
-              className="button button-small"
-              aria-pressed={g.kept}
+            <KeepButton
+              kept={g.kept}
               disabled={actions.busy}
-              onClick={() => actions.onKeep(g, !g.kept)}
-            >
-              {g.kept ? '★ Winner' : '☆ Keep as winner'}
-            </button>
+              onToggle={(kept) => actions.onKeep(g, kept)}
+              small
+            />
             {g.assets.map((a) => (
               <a
                 key={a.sha256}

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { ErrorNotice, Loading } from '../../components/status.tsx';
+import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import type { ListedModel } from '../../lib/catalog-view.ts';
 import { ALL_STATUSES, formatWhen, isFinished } from '../../lib/generations.ts';
 import { useJobEvents } from '../../lib/use-job-events.ts';
@@ -65,6 +65,10 @@ export function RunResults({
         />
       ) : list.isPending ? (
         <Loading label="Loading results…" />
+      ) : rows.length === 0 && run.refused.length === 0 ? (
+        <Empty title="This run is no longer on the server">
+          <p>Its generations may have been removed. Hide it, or look in History.</p>
+        </Empty>
       ) : (
         <ul className="results-grid" aria-label="Results">
           {rows.map((g) => {
