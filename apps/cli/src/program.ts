@@ -13,6 +13,9 @@ export function buildProgram(): Command {
     .version(pkg.version, '-V, --version')
     .helpCommand(true)
     .showSuggestionAfterError(true)
+    // A command's options stop at its subcommand, so `history show <id> --json` is show's
+    // --json, not history's (commands inherit this setting).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ outputError: () => {} });
   for (const def of COMMANDS) addCommand(program, def);

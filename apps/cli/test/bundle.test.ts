@@ -6,7 +6,7 @@ interface Meta {
   outputs: Record<
     string,
     {
-      imports: { path: string; kind: string }[];
+      imports: { path: string; kind: string; external?: boolean }[];
       inputs: Record<string, unknown>;
       entryPoint?: string;
     }
@@ -27,6 +27,19 @@ function staticInputs(output: string, seen = new Set<string>()): string[] {
     .filter((i) => i.kind === 'import-statement' && meta.outputs[i.path])
     .flatMap((i) => staticInputs(i.path, seen));
   return [...Object.keys(out.inputs), ...nested];
+}
+
+/** Packages left out of the bundle that `output` imports as it loads (statically). */
+function staticExternals(output: string, seen = new Set<string>()): string[] {
+  if (seen.has(output)) return [];
+  seen.add(output);
+  const out = meta.outputs[output];
+  if (!out) throw new Error(`no output ${output}`);
+  return out.imports
+    .filter((i) => i.kind === 'import-statement')
+    .flatMap((i) =>
+      i.external ? [i.path] : meta.outputs[i.path] ? staticExternals(i.path, seen) : [],
+    );
 }
 
 function chunkOf(source: string): string {
@@ -64,9 +77,28 @@ describe('the bundle loads each command lazily', () => {
       '/node_modules/openai/',
       '/node_modules/@google/genai/',
       'packages/core/src/providers',
+      '/@trpc/',
+      'packages/api/',
+      'packages/db/',
+      'apps/server/',
     ]) {
       expect(models.filter((i) => i.includes(heavy))).toEqual([]);
     }
+  });
+
+  it('loads the server and the embedded database only for `serve` and in-process studio commands', () => {
+    for (const command of ['history', 'spend', 'login']) {
+      const chunk = chunkOf(`src/commands/${command}.ts`);
+      const inputs = staticInputs(chunk);
+      for (const heavy of ['apps/server/', 'packages/db/src/client.ts', 'packages/api/src/']) {
+        expect(inputs.filter((i) => i.includes(heavy))).toEqual([]);
+      }
+      expect(staticExternals(chunk).filter((p) => p.includes('pglite'))).toEqual([]);
+    }
+    // The in-process studio: opened on demand, with PGlite outside the bundle.
+    const local = chunkOf('src/studio/local.ts');
+    expect(staticInputs(local).some((i) => i.includes('packages/api/src/root.ts'))).toBe(true);
+    expect(staticExternals(local)).toContain('@electric-sql/pglite');
   });
 
   it('loads the key store alone for `keys`, and the provider adapters only for runs', () => {

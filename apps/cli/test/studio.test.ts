@@ -1,0 +1,413 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readPngText } from '@atelier/core/providers';
+import { issueAdminToken, startStudio, type Studio } from '@atelier/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunReport } from '../src/run/report.ts';
+import { jsonError } from './cli.ts';
+import { startSandbox, type Sandbox } from './emulated.ts';
+
+/**
+ * The studio commands against the built binary: runs recorded as jobs (history, spend) in
+ * process and over HTTP after `login`, `serve`, the config file, and flag errors.
+ */
+
+let box: Sandbox;
+beforeAll(async () => {
+  box = await startSandbox();
+});
+afterAll(() => box.close());
+
+interface HistoryItem {
+  id: string;
+  batchId: string;
+  modelId: string;
+  routeProvider: string;
+  status: string;
+  prompt: string;
+  actualCostMicros: number | null;
+  assets: { sha256: string; mediaType: string }[];
+}
+interface SpendJson {
+  totalMicros: number;
+  pendingMicros: number;
+  byModel: { modelId: string; micros: number; generations: number }[];
+  byDay: { day: string; micros: number }[];
+  budgets: unknown[];
+}
+
+async function json<T>(args: readonly string[], env: Record<string, string> = {}): Promise<T> {
+  const out = await box.run([...args, '--json'], env);
+  if (out.code !== 0)
+    throw new Error(`atelier ${args.join(' ')} exited ${out.code}: ${out.stderr}`);
+  return JSON.parse(out.stdout) as T;
+}
+
+describe('in process: generate runs as jobs of the data folder’s studio', () => {
+  it('records each model in history and its cost in spend', async () => {
+    box.emulators.gemini.inject('safety');
+    const prompt = 'a copper kettle whistling on a stove';
+    const run = await box.run([
+      'generate',
+      prompt,
+      '-m',
+      'gpt-image-2',
+      '-m',
+      'flux-2-pro',
+      '-m',
+      'nano-banana-pro@google',
+      '-d',
+      'recorded',
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as RunReport;
+    expect(report.recorded).toBe(true);
+    expect(report.studio).toEqual({ mode: 'in-process' });
+    const ids = report.models.map((m) => m.generationId);
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+
+    const history = await json<{ items: HistoryItem[] }>(['history']);
+    const byId = new Map(history.items.map((i) => [i.id, i]));
+    for (const m of report.models) {
+      const row = byId.get(m.generationId ?? '');
+      expect(row).toMatchObject({ modelId: m.modelId, routeProvider: m.provider, prompt });
+      expect(row?.status).toBe(m.status);
+      expect(row?.actualCostMicros ?? 0).toBe(m.actualCost ?? 0);
+    }
+    // One batch: the run's models side by side.
+    expect(new Set(report.models.map((m) => byId.get(m.generationId ?? '')?.batchId)).size).toBe(1);
+
+    // The sidecar names the generation, and the file is the stored asset plus its text chunks.
+    const gpt = report.models.find((m) => m.modelId === 'gpt-image-2');
+    const sidecar = JSON.parse(
+      readFileSync(join(box.dir, 'recorded', 'gpt-image-2-1.json'), 'utf8'),
+    ) as {
+      generationId: string;
+      cost: { actualMicros: number; estimated: { expected: number } };
+    };
+    expect(sidecar.generationId).toBe(gpt?.generationId);
+    expect(sidecar.cost.actualMicros).toBe(gpt?.actualCost);
+    const png = new Uint8Array(readFileSync(join(box.dir, 'recorded', 'gpt-image-2-1.png')));
+    expect(readPngText(png)).toMatchObject({ prompt, model: 'gpt-image-2' });
+
+    // Spend is the ledger: actual charges, plus the estimate of a failure the provider may have
+    // billed (a prompt Gemini blocked after accepting the call), as the studio counts it.
+    const spend = await json<SpendJson>(['spend']);
+    const byModel = new Map(spend.byModel.map((m) => [m.modelId, m]));
+    for (const m of report.models.filter((r) => r.status === 'succeeded')) {
+      expect(byModel.get(m.modelId)).toMatchObject({ micros: m.actualCost, generations: 1 });
+    }
+    const charged = report.models.reduce((s, m) => s + (m.actualCost ?? 0), 0);
+    expect(charged).toBeGreaterThan(0);
+    const blocked = report.models.find((m) => m.status === 'failed');
+    const blockedCharge = byModel.get(blocked?.modelId ?? '')?.micros;
+    expect([undefined, blocked?.estimate.expected]).toContain(blockedCharge);
+    expect(spend.totalMicros).toBe(charged + (blockedCharge ?? 0));
+    expect(spend.pendingMicros).toBe(0);
+    expect(spend.byDay.reduce((s, d) => s + d.micros, 0)).toBe(spend.totalMicros);
+
+    const text = await box.run(['spend', '--by', 'day']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Spend \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} \(UTC\)/);
+    expect(text.stdout).toContain(new Date().toISOString().slice(0, 10));
+  });
+
+  it('history searches the prompts, filters by model, status and date, and shows one generation', async () => {
+    const a = await box.run([
+      'generate',
+      'a red fox in fresh snow',
+      '-m',
+      'gpt-image-2',
+      '-d',
+      'h',
+    ]);
+    const b = await box.run(['generate', 'a lighthouse in a storm', '-m', 'flux-2-pro', '-d', 'h']);
+    expect([a.code, b.code]).toEqual([0, 0]);
+
+    const fox = await json<{ items: HistoryItem[] }>(['history', 'fox -lighthouse']);
+    expect(fox.items.map((i) => i.prompt)).toEqual(['a red fox in fresh snow']);
+    const flux = await json<{ items: HistoryItem[] }>([
+      'history',
+      '-m',
+      'FLUX.2 [pro]',
+      '--since',
+      '1h',
+    ]);
+    expect(flux.items.length).toBeGreaterThan(0);
+    expect(new Set(flux.items.map((i) => i.modelId))).toEqual(new Set(['flux-2-pro']));
+    const failed = await json<{ items: HistoryItem[] }>(['history', '--status', 'failed']);
+    expect(failed.items.every((i) => i.status === 'failed')).toBe(true);
+    expect(await json<{ items: unknown[] }>(['history', '--since', '2999-01-01'])).toMatchObject({
+      items: [],
+    });
+    const one = await json<{ items: HistoryItem[]; nextCursor: string | null }>([
+      'history',
+      '-n',
+      '1',
+    ]);
+    expect(one.items).toHaveLength(1);
+    expect(one.nextCursor).not.toBeNull();
+
+    const table = await box.run(['history', 'lighthouse']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/ID\s+When\s+Model\s+Status\s+Cost\s+Latency\s+Prompt/);
+    expect(table.stdout).toMatch(
+      /flux-2-pro\s+succeeded\s+\$\d+\.\d+\s+\d+\.\d s\s+a lighthouse in a storm/,
+    );
+
+    const id = fox.items[0]?.id ?? '';
+    const shown = await json<HistoryItem>(['history', 'show', id]);
+    expect(shown).toMatchObject({ id, modelId: 'gpt-image-2', status: 'succeeded' });
+    expect(shown.assets[0]?.mediaType).toBe('image/png');
+    const detail = await box.run(['history', 'show', id]);
+    expect(detail.stdout).toContain('a red fox in fresh snow');
+    expect(detail.stdout).toMatch(/Cost\s+\$/);
+    const missing = await box.run(['history', 'show', '01ARZ3NDEKTSV4RRFFQ69G5FAV']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('No generation with id 01ARZ3NDEKTSV4RRFFQ69G5FAV');
+  });
+
+  it('runs with input images call the providers directly and say they are not recorded', async () => {
+    writeFileSync(
+      join(box.dir, 'in.png'),
+      Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    );
+    const out = await box.run([
+      'generate',
+      'make it teal',
+      '-m',
+      'gpt-image-2',
+      '-i',
+      'in.png',
+      '-d',
+      'edit',
+    ]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('Not recorded in the studio');
+    const history = await json<{ items: HistoryItem[] }>(['history', 'teal']);
+    expect(history.items).toEqual([]);
+  });
+
+  it('says which process holds the database when a studio runs on it without a record', async () => {
+    const studio = await startStudio(
+      { port: 0, dataDir: box.dataDir },
+      { env: {}, providerEnv: box.emulators.env, cliKeyStore: null },
+    );
+    try {
+      const out = await box.run(['history']);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toContain(`already open in process ${process.pid}`);
+      expect(out.stderr).toContain('atelier serve');
+    } finally {
+      await studio.close();
+    }
+  });
+});
+
+describe('over HTTP: a team studio after `atelier login`', () => {
+  let studio: Studio;
+  let token: string;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = join(box.dir, 'server-data');
+    studio = await startStudio(
+      { port: 0, team: true, dataDir, inMemoryDatabase: true, pollIntervalMs: 5 },
+      {
+        env: {},
+        providerEnv: box.emulators.env,
+        providerSettings: {
+          retry: { initialDelayMs: 1, maxDelayMs: 1, sleep: async () => undefined },
+          pollIntervalMs: 5,
+        },
+        cliKeyStore: null,
+      },
+    );
+    token = (await issueAdminToken(studio.database.db, 'cli test')).token;
+  });
+  afterAll(() => studio.close());
+
+  it('asks for a token, refuses a wrong one, and saves a good one 0600 without printing it', async () => {
+    const anonymous = await box.run(['history', '--server', studio.url]);
+    expect(anonymous.code).toBe(2);
+    expect(anonymous.stderr).toContain('team mode');
+    expect(anonymous.stderr).toContain(`atelier login ${studio.url} --token-stdin`);
+
+    const none = await box.run(['login', studio.url]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('needs an API token');
+    const wrong = await box.run(
+      ['login', studio.url, '--token-stdin'],
+      {},
+      'atl_not_a_real_token_0000000000\n',
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('refused this API token');
+    expect(existsSync(join(box.configDir, 'config.json'))).toBe(false);
+
+    const ok = await box.run(['login', `${studio.url}/`, '--token-stdin'], {}, `${token}\n`);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout + ok.stderr).not.toContain(token);
+    expect(ok.stdout).toContain(`Logged in to ${studio.url} as admin (admin, team mode)`);
+    const file = join(box.configDir, 'config.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      server: { url: studio.url, token },
+    });
+
+    const who = await json<{ connection: string; source: string; user: { role: string } }>([
+      'whoami',
+    ]);
+    expect(who).toMatchObject({ connection: 'http', source: 'config', user: { role: 'admin' } });
+  });
+
+  it('runs generate on the server: files from /assets, the run in the server’s history and spend', async () => {
+    const before = (await json<{ items: HistoryItem[] }>(['history'])).items.length;
+    const prompt = 'a paper boat on a puddle';
+    const run = await box.run([
+      'generate',
+      prompt,
+      '-m',
+      'gpt-image-2',
+      '-m',
+      'flux-2-pro',
+      '-d',
+      'remote',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as RunReport;
+    expect(report.studio).toEqual({ mode: 'http', url: studio.url });
+    for (const m of report.models) {
+      const file = m.files?.[0];
+      expect(file?.path).toMatch(new RegExp(`^remote/${m.modelId}-1\\.(png|jpg)$`));
+      const sidecar = JSON.parse(readFileSync(join(box.dir, file?.sidecar ?? ''), 'utf8')) as {
+        generationId: string;
+      };
+      expect(sidecar.generationId).toBe(m.generationId);
+    }
+    const png = new Uint8Array(readFileSync(join(box.dir, 'remote', 'gpt-image-2-1.png')));
+    expect(readPngText(png)).toMatchObject({ prompt, model: 'gpt-image-2' });
+    // Recorded by the server, not in the local data folder.
+    const history = await json<{ items: HistoryItem[] }>(['history']);
+    expect(history.items.length).toBe(before + 2);
+    expect(
+      history.items
+        .slice(0, 2)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(report.models.map((m) => m.generationId).sort());
+    const spend = await json<SpendJson>(['spend']);
+    expect(spend.totalMicros).toBe(report.actualCost);
+  });
+
+  it('logout forgets the server: commands use this machine’s studio again', async () => {
+    const out = await box.run(['logout']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(`Forgot ${studio.url} and its API token`);
+    const who = await json<{ connection: string }>(['whoami']);
+    expect(who.connection).toBe('in-process');
+    expect((await box.run(['logout'])).stdout).toContain('No studio server is saved');
+  });
+});
+
+describe('atelier serve', () => {
+  it('starts, answers /healthz, is used by other commands while it runs, and stops on Ctrl-C', async () => {
+    const dataDir = join(box.dir, 'serve-data');
+    const entry = fileURLToPath(new URL('../dist/atelier.mjs', import.meta.url));
+    const child = spawn(process.execPath, [entry, 'serve', '--port', '0', '--json'], {
+      env: { ...process.env, ...box.env, ATELIER_DATA_DIR: dataDir, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+      });
+      void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+    });
+    const started = JSON.parse(line) as { url: string; mode: string; dataDir: string };
+    expect(started).toMatchObject({ mode: 'local', dataDir });
+    try {
+      const health = await fetch(`${started.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ ok: true });
+      expect(JSON.parse(readFileSync(join(dataDir, 'studio.json'), 'utf8'))).toMatchObject({
+        url: started.url,
+        pid: child.pid,
+      });
+      const who = await json<{ connection: string; source: string }>(['whoami'], {
+        ATELIER_DATA_DIR: dataDir,
+      });
+      expect(who).toMatchObject({ connection: 'http', source: 'running-studio' });
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('Studio stopped.');
+    expect(existsSync(join(dataDir, 'studio.json'))).toBe(false);
+  });
+});
+
+describe('configuration and flag errors', () => {
+  it('a broken config file is named with its field, never a stack trace', async () => {
+    const dir = join(box.dir, 'broken-config');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ version: 1, server: { url: 'ftp://x' } }),
+    );
+    const bad = await box.run(['history'], { ATELIER_CONFIG_DIR: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      `${join(dir, 'config.json')} is not valid: server.url: must be an http:// or https:// URL`,
+    );
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const asJson = await box.run(['spend', '--json'], { ATELIER_CONFIG_DIR: dir });
+    expect(jsonError(asJson)).toMatchObject({ code: 'invalid_input' });
+
+    writeFileSync(join(dir, 'config.json'), '{"version": 1, "server": ');
+    const garbled = await box.run(['whoami'], { ATELIER_CONFIG_DIR: dir });
+    expect(garbled.code).toBe(2);
+    expect(garbled.stderr).toContain('is not valid JSON');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, servers: [] }));
+    const unknown = await box.run(['history'], { ATELIER_CONFIG_DIR: dir });
+    expect(unknown.stderr).toContain('unknown field(s) servers');
+  });
+
+  it('bad flags and values exit 2, naming the flag and what it accepts', async () => {
+    const cases: [string[], string][] = [
+      [['history', '--status', 'done'], '--status'],
+      [['history', '--since', 'yesterday'], '--since "yesterday"'],
+      [['history', '-n', '0'], '--limit'],
+      [['history', '-m', 'gpt-imag-2'], 'Did you mean "gpt-image-2"'],
+      [['spend', '--by', 'week'], 'must be one of "model", "day"'],
+      [['spend', '--from', '2026-13-45'], '--from "2026-13-45"'],
+      [['serve', '--port', 'eighty'], 'port'],
+      [['history', '--server', 'not a url'], 'is not a server URL'],
+      [['login', 'studio.example.com'], 'is not a studio URL'],
+      [['history', '--bogus'], "unknown option '--bogus'"],
+    ];
+    for (const [args, message] of cases) {
+      const out = await box.run(args);
+      expect({ args, code: out.code }).toEqual({ args, code: 2 });
+      expect(out.stderr).toContain(message);
+    }
+  });
+
+  it('a server that does not answer is named, with what to do', async () => {
+    const out = await box.run(['history', '--server', 'http://127.0.0.1:9']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('Cannot reach the Atelier studio at http://127.0.0.1:9');
+    expect(out.stderr).toContain('atelier serve');
+  });
+});
