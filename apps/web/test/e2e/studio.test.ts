@@ -185,6 +185,26 @@ describe('studio', () => {
     expect(studio.pageErrors).toEqual([]);
   });
 
+  it('shows a job running until it is cancelled', async () => {
+    // The provider never answers: the job stays running until the user cancels it.
+    studio.emulators?.openai.inject('hang', { match: 'gpt-image-1.5' });
+    const page = await studio.open('/studio?models=gpt-image-1-5');
+    await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('a slow snail');
+    await page.getByRole('button', { name: 'Run 1 model' }).click();
+    const card = page.locator('.run li[data-model="gpt-image-1-5"]');
+    await card.waitFor();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('running');
+    expect(await card.getByRole('progressbar', { name: 'GPT Image 1.5 progress' }).count()).toBe(1);
+    expect(await card.getByTestId('progress-text').textContent()).toMatch(/^Running/);
+    await card.getByRole('button', { name: 'Cancel GPT Image 1.5' }).click();
+    await expect.poll(() => card.getAttribute('data-status')).toBe('cancelled');
+    expect(await card.getByRole('alert').textContent()).toMatch(/Cancelled/);
+    expect(await card.getByRole('button', { name: 'Run again with GPT Image 1.5' }).count()).toBe(
+      1,
+    );
+    expect(studio.pageErrors).toEqual([]);
+  });
+
   it('checks the prompt and the seed before anything is sent', async () => {
     const page = await studio.open('/studio?models=flux-2-pro');
     await page.getByRole('heading', { name: 'FLUX.2 [pro]', exact: true }).waitFor();
