@@ -136,4 +136,25 @@ describe('history', () => {
     expect(await horizontalOverflow(phone)).toBe(0);
     expect(studio.pageErrors).toEqual([]);
   });
+
+  it('pages through a long history with Load more', async () => {
+    await generate(
+      Array.from({ length: 10 }, (_, i) => `still life number ${i + 1}`),
+      ['gpt-image-1-5', 'flux-2-pro'],
+    );
+    const total = (await studio.api.history.list.query({ limit: 200 })).items.length;
+    expect(total).toBeGreaterThan(24);
+    const page = await studio.open('/history');
+    const tiles = page.getByTestId('tile');
+    await page.getByRole('heading', { name: '24+ generations' }).waitFor();
+    expect(await tiles.count()).toBe(24);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => tiles.count()).toBe(total);
+    await page.getByRole('heading', { name: `${total} generations` }).waitFor();
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    // Newest first.
+    const prompts = await page.locator('.tile-prompt').allTextContents();
+    expect(prompts[0]).toMatch(/^still life number/);
+    expect(studio.pageErrors).toEqual([]);
+  });
 });
