@@ -1,6 +1,5 @@
-import { getGeneration, schema, type Db, type Generation } from '@atelier/db';
+import { getGeneration, listAssets, type Db, type Generation } from '@atelier/db';
 import { TRPCError } from '@trpc/server';
-import { asc, inArray } from 'drizzle-orm';
 import type { SessionUser } from '../trpc.ts';
 
 /** How generations leave the API: the row plus its assets' URLs. */
@@ -23,24 +22,12 @@ export function assetUrl(sha256: string): string {
   return `/assets/${sha256}`;
 }
 
-/** Attaches assets to rows with one query. */
+/** Attaches each row's assets, in output order. */
 export async function withAssets(db: Db, rows: Generation[]): Promise<GenerationView[]> {
-  if (rows.length === 0) return [];
-  const a = schema.assets;
-  const found = await db
-    .select()
-    .from(a)
-    .where(
-      inArray(
-        a.generationId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(a.generationId), asc(a.index));
-  const byGeneration = new Map<string, AssetView[]>();
-  for (const asset of found) {
-    const list = byGeneration.get(asset.generationId) ?? [];
-    list.push({
+  const lists = await Promise.all(rows.map((r) => listAssets(db, r.id)));
+  return rows.map((r, i) => ({
+    ...r,
+    assets: (lists[i] ?? []).map((asset) => ({
       sha256: asset.sha256,
       url: assetUrl(asset.sha256),
       index: asset.index,
@@ -49,10 +36,8 @@ export async function withAssets(db: Db, rows: Generation[]): Promise<Generation
       height: asset.height,
       durationMs: asset.durationMs,
       byteSize: asset.byteSize,
-    });
-    byGeneration.set(asset.generationId, list);
-  }
-  return rows.map((r) => ({ ...r, assets: byGeneration.get(r.id) ?? [] }));
+    })),
+  }));
 }
 
 /**
