@@ -9,6 +9,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -133,13 +134,8 @@ export const generations = pgTable(
 export const assets = pgTable(
   'assets',
   {
-    /** Content address: the same bytes are one asset, stored once. */
+    /** Content address: the same bytes are one asset, stored once, whichever generations made them. */
     sha256: text('sha256').primaryKey(),
-    /** The generation that produced these bytes first. */
-    generationId: text('generation_id')
-      .notNull()
-      .references(() => generations.id),
-    index: integer('index').notNull(),
     mediaType: text('media_type').notNull(),
     width: integer('width').notNull(),
     height: integer('height').notNull(),
@@ -148,9 +144,28 @@ export const assets = pgTable(
     storageKey: text('storage_key').notNull(),
     createdAt: createdAt(),
   },
+  (t) => [check('assets_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`)],
+);
+
+/**
+ * Which asset each generation produced at each position. Deterministic providers (and cached
+ * outputs) return identical bytes to different generations, so one asset can have many links.
+ */
+export const generationAssets = pgTable(
+  'generation_assets',
+  {
+    generationId: text('generation_id')
+      .notNull()
+      .references(() => generations.id),
+    index: integer('index').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => assets.sha256),
+  },
   (t) => [
-    uniqueIndex('assets_generation_index_key').on(t.generationId, t.index),
-    check('assets_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    primaryKey({ columns: [t.generationId, t.index] }),
+    index('generation_assets_sha256_idx').on(t.sha256),
+    check('generation_assets_index_non_negative', sql`${t.index} >= 0`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { addAsset, getAsset, listAssets } from '../src/data/assets.ts';
+import { addAsset, getAsset, listAssets, listAssetsOf, ownsAsset } from '../src/data/assets.ts';
 import {
   dueOperations,
   getOperation,
@@ -34,7 +34,9 @@ describeDb('asset records', (get) => {
       durationMs: 8_000,
     });
     expect(first).toMatchObject({ sha256: sha('a'), durationMs: 8_000, byteSize: 1_234_567 });
-    expect(await getAsset(get().db, sha('b'))).toEqual(second);
+    const { generationId, index, ...content } = second;
+    expect({ generationId, index }).toEqual({ generationId: g.id, index: 1 });
+    expect(await getAsset(get().db, sha('b'))).toEqual(content);
     expect(await getAsset(get().db, sha('c'))).toBeUndefined();
     expect((await listAssets(get().db, g.id)).map((a) => a.index)).toEqual([0, 1]);
   });
@@ -42,19 +44,57 @@ describeDb('asset records', (get) => {
   it('keeps one record per content and refuses clashing indexes', async () => {
     const user = await seedUser(get());
     const g = await seedGeneration(get(), user.id);
-    const other = await seedGeneration(get(), user.id);
     const original = await addAsset(get().db, asset(g.id, 0, sha('d')));
+    expect(original).toMatchObject({ sha256: sha('d'), generationId: g.id, index: 0 });
     expect(await addAsset(get().db, asset(g.id, 0, sha('d')))).toEqual(original);
-    expect(await addAsset(get().db, asset(other.id, 0, sha('d')))).toEqual(original);
     await expect(addAsset(get().db, asset(g.id, 0, sha('e')))).rejects.toMatchObject({
       code: 'invalid_request',
     });
     await expect(addAsset(get().db, asset('missing', 0, sha('f')))).rejects.toMatchObject({
       code: 'not_found',
     });
+    // A refused link leaves no stray content record behind.
+    expect(await getAsset(get().db, sha('f'))).toBeUndefined();
     await expect(addAsset(get().db, asset(g.id, 1, 'ABC'))).rejects.toThrow(
       /sha256: must be a lowercase hex SHA-256/,
     );
+    expect((await listAssets(get().db, g.id)).map((a) => a.sha256)).toEqual([sha('d')]);
+  });
+
+  it('lists identical bytes under every generation that produced them', async () => {
+    const user = await seedUser(get());
+    const first = await seedGeneration(get(), user.id);
+    const second = await seedGeneration(get(), user.id);
+    const a = await addAsset(get().db, asset(first.id, 0, sha('7')));
+    // The second run stores the same bytes under another key; the first record stays.
+    const b = await addAsset(get().db, {
+      ...asset(second.id, 1, sha('7')),
+      storageKey: 'elsewhere.png',
+    });
+    expect(b).toEqual({ ...a, generationId: second.id, index: 1 });
+    expect(await listAssets(get().db, first.id)).toEqual([a]);
+    expect(await listAssets(get().db, second.id)).toEqual([b]);
+    expect(await listAssetsOf(get().db, [second.id, first.id])).toEqual(
+      [a, b].sort((x, y) => x.generationId.localeCompare(y.generationId)),
+    );
+    expect(await listAssetsOf(get().db, [])).toEqual([]);
+    const stored = await getAsset(get().db, sha('7'));
+    expect(stored).toMatchObject({ storageKey: a.storageKey });
+    expect(stored).not.toHaveProperty('generationId');
+  });
+
+  it('says who owns an asset through any generation that links it', async () => {
+    const alice = await seedUser(get(), 'Alice');
+    const bob = await seedUser(get(), 'Bob');
+    const hers = await seedGeneration(get(), alice.id);
+    await addAsset(get().db, asset(hers.id, 0, sha('8')));
+    expect(await ownsAsset(get().db, alice.id, sha('8'))).toBe(true);
+    expect(await ownsAsset(get().db, bob.id, sha('8'))).toBe(false);
+    expect(await ownsAsset(get().db, bob.id, sha('9'))).toBe(false);
+    const his = await seedGeneration(get(), bob.id);
+    await addAsset(get().db, asset(his.id, 0, sha('8')));
+    expect(await ownsAsset(get().db, bob.id, sha('8'))).toBe(true);
+    expect(await ownsAsset(get().db, alice.id, sha('8'))).toBe(true);
   });
 });
 

@@ -1,10 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, openDatabase } from '../src/client.ts';
+import { MIGRATIONS_FOLDER, openDatabase, type OpenDatabaseOptions } from '../src/client.ts';
+import { addAsset, getAsset, listAssets } from '../src/data/assets.ts';
 import { createUser, listUsers } from '../src/data/users.ts';
 import { createTestDatabase, describeDb, inCi } from './harness.ts';
 
@@ -12,6 +21,7 @@ const TABLES = [
   'api_tokens',
   'assets',
   'budgets',
+  'generation_assets',
   'generations',
   'provider_keys',
   'provider_operations',
@@ -143,5 +153,106 @@ describe('migrations on reopen', () => {
     await expect(openDatabase({}, { DATABASE_URL: 'mysql://x' })).rejects.toThrow(
       /Invalid DATABASE_URL: .*must be a postgres/,
     );
+  });
+});
+
+/** A copy of the migrations folder that stops before migration `upTo` (an earlier release). */
+function migrationsBefore(dir: string, upTo: number): string {
+  const folder = join(dir, 'migrations');
+  mkdirSync(join(folder, 'meta'), { recursive: true });
+  const journal = JSON.parse(
+    readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+  ) as { entries: { idx: number; tag: string }[] };
+  journal.entries = journal.entries.filter((e) => e.idx < upTo);
+  for (const e of journal.entries) {
+    copyFileSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(folder, `${e.tag}.sql`));
+  }
+  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
+  return folder;
+}
+
+describe('0002 generation_assets on an existing database', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  const hash = (c: string) => c.repeat(64);
+
+  async function check(target: OpenDatabaseOptions, migrationsFolder: string) {
+    const old = await openDatabase({ ...target, migrationsFolder });
+    // Rows in the shape 0001 left: each asset names the one generation that made it.
+    await old.db.execute(sql`insert into users (id, name) values ('u1', 'Grace')`);
+    await old.db.execute(
+      sql`insert into generations (id, owner_id, prompt, model_id, route_provider, provider_model_id, estimated_cost_micros)
+          values ('g1', 'u1', 'a kite', 'gpt-image-2', 'openai', 'gpt-image-2', 40000),
+                 ('g2', 'u1', 'a kite', 'gpt-image-2', 'openai', 'gpt-image-2', 40000)`,
+    );
+    await old.db.execute(
+      sql`insert into assets (sha256, generation_id, index, media_type, width, height, duration_ms, byte_size, storage_key)
+          values (${hash('a')}, 'g1', 0, 'image/png', 1024, 1024, null, 10, 'a.png'),
+                 (${hash('b')}, 'g1', 1, 'image/png', 1024, 768, null, 20, 'b.png'),
+                 (${hash('c')}, 'g2', 0, 'video/mp4', 1280, 720, 4000, 30, 'c.mp4')`,
+    );
+    await old.close();
+
+    const migrated = await openDatabase(target);
+    try {
+      const { db } = migrated;
+      expect(await listAssets(db, 'g1')).toEqual([
+        expect.objectContaining({ sha256: hash('a'), generationId: 'g1', index: 0, width: 1024 }),
+        expect.objectContaining({ sha256: hash('b'), generationId: 'g1', index: 1, height: 768 }),
+      ]);
+      expect(await listAssets(db, 'g2')).toEqual([
+        expect.objectContaining({
+          sha256: hash('c'),
+          index: 0,
+          mediaType: 'video/mp4',
+          durationMs: 4000,
+          byteSize: 30,
+          storageKey: 'c.mp4',
+        }),
+      ]);
+      expect(await getAsset(db, hash('a'))).not.toHaveProperty('generationId');
+      // The new shape takes bytes another generation already made.
+      await addAsset(db, {
+        sha256: hash('a'),
+        generationId: 'g2',
+        index: 1,
+        mediaType: 'image/png',
+        width: 1024,
+        height: 1024,
+        byteSize: 10,
+        storageKey: 'a.png',
+      });
+      expect((await listAssets(db, 'g2')).map((a) => a.sha256)).toEqual([hash('c'), hash('a')]);
+      expect((await listAssets(db, 'g1')).map((a) => a.sha256)).toEqual([hash('a'), hash('b')]);
+    } finally {
+      await migrated.close();
+    }
+  }
+
+  it('moves each asset’s generation and index into the link table [pglite]', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-db-'));
+    dirs.push(dir);
+    await check({ dataDir: join(dir, 'data') }, migrationsBefore(dir, 2));
+  });
+
+  it('moves each asset’s generation and index into the link table [postgres]', async (ctx) => {
+    let test;
+    try {
+      test = await createTestDatabase();
+    } catch (e) {
+      if (inCi) throw e;
+      ctx.skip();
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'atelier-db-'));
+    dirs.push(dir);
+    try {
+      await check({ url: test.url }, migrationsBefore(dir, 2));
+    } finally {
+      await test.drop();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { getGeneration, listAssets, type Db, type Generation } from '@atelier/db';
+import { getGeneration, listAssetsOf, type Db, type Generation } from '@atelier/db';
 import { TRPCError } from '@trpc/server';
 import type { SessionUser } from '../trpc.ts';
 
@@ -22,12 +22,16 @@ export function assetUrl(sha256: string): string {
   return `/assets/${sha256}`;
 }
 
-/** Attaches each row's assets, in output order. */
+/** Attaches each row's assets, in output order, with one query for the whole page. */
 export async function withAssets(db: Db, rows: Generation[]): Promise<GenerationView[]> {
-  const lists = await Promise.all(rows.map((r) => listAssets(db, r.id)));
-  return rows.map((r, i) => ({
-    ...r,
-    assets: (lists[i] ?? []).map((asset) => ({
+  const found = await listAssetsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const byGeneration = new Map<string, AssetView[]>();
+  for (const asset of found) {
+    const list = byGeneration.get(asset.generationId) ?? [];
+    list.push({
       sha256: asset.sha256,
       url: assetUrl(asset.sha256),
       index: asset.index,
@@ -36,8 +40,10 @@ export async function withAssets(db: Db, rows: Generation[]): Promise<Generation
       height: asset.height,
       durationMs: asset.durationMs,
       byteSize: asset.byteSize,
-    })),
-  }));
+    });
+    byGeneration.set(asset.generationId, list);
+  }
+  return rows.map((r) => ({ ...r, assets: byGeneration.get(r.id) ?? [] }));
 }
 
 /**

@@ -1,12 +1,16 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
-import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorCode } from '../pg-errors.ts';
-import { assets } from '../schema.ts';
+import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../pg-errors.ts';
+import { assets, generationAssets, generations } from '../schema.ts';
 import { Id } from '../validation.ts';
 
+/** Stored bytes, one record per content hash. */
 export type Asset = typeof assets.$inferSelect;
+
+/** An asset as one generation produced it: the bytes plus where they sit in its output. */
+export type GenerationAsset = Asset & { generationId: string; index: number };
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');
 
@@ -26,37 +30,40 @@ export const AddAssetInput = z
 export type AddAssetInput = z.input<typeof AddAssetInput>;
 
 /**
- * Records stored bytes. Content-addressed: adding bytes that are already known returns the
- * existing asset (so retries are harmless), still attributed to the generation that made it first.
+ * Records stored bytes as output `index` of a generation. Content-addressed: bytes that are
+ * already known keep their first record and gain a link, so identical output from another
+ * generation shows up in both, and adding the same link again is harmless (retries).
  */
-export async function addAsset(db: Db, input: AddAssetInput): Promise<Asset> {
-  const values = parseInput(AddAssetInput, input, 'asset');
+export async function addAsset(db: Db, input: AddAssetInput): Promise<GenerationAsset> {
+  const { generationId, index, ...content } = parseInput(AddAssetInput, input, 'asset');
   try {
-    const [inserted] = await db
-      .insert(assets)
-      .values(values)
-      .onConflictDoNothing({ target: assets.sha256 })
-      .returning();
-    if (inserted) return inserted;
+    return await db.transaction(async (tx) => {
+      await tx.insert(assets).values(content).onConflictDoNothing({ target: assets.sha256 });
+      await tx
+        .insert(generationAssets)
+        .values({ generationId, index, sha256: content.sha256 })
+        .onConflictDoNothing({ target: [generationAssets.generationId, generationAssets.index] });
+      const [linked] = await linkedAssets(tx, [generationId], index);
+      if (!linked) {
+        throw new AtelierError(
+          'internal',
+          `Asset ${content.sha256} was stored but cannot be read.`,
+        );
+      }
+      if (linked.sha256 !== content.sha256) {
+        throw new AtelierError(
+          'invalid_request',
+          `Generation ${generationId} already has a different asset at index ${index}.`,
+        );
+      }
+      return linked;
+    });
   } catch (e) {
     if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) {
-      throw new AtelierError('not_found', `No generation with id ${values.generationId}.`, {
-        cause: e,
-      });
-    }
-    if (pgErrorCode(e) === PG_UNIQUE_VIOLATION) {
-      throw new AtelierError(
-        'invalid_request',
-        `Generation ${values.generationId} already has a different asset at index ${values.index}.`,
-        { cause: e },
-      );
+      throw new AtelierError('not_found', `No generation with id ${generationId}.`, { cause: e });
     }
     throw e;
   }
-  const existing = await getAsset(db, values.sha256);
-  if (!existing)
-    throw new AtelierError('internal', `Asset ${values.sha256} conflicted but cannot be read.`);
-  return existing;
 }
 
 export async function getAsset(db: Db, sha256: string): Promise<Asset | undefined> {
@@ -64,10 +71,49 @@ export async function getAsset(db: Db, sha256: string): Promise<Asset | undefine
   return row;
 }
 
-export async function listAssets(db: Db, generationId: string): Promise<Asset[]> {
-  return db
-    .select()
-    .from(assets)
-    .where(eq(assets.generationId, generationId))
-    .orderBy(asc(assets.index));
+/** A generation's assets in output order. */
+export async function listAssets(db: Db, generationId: string): Promise<GenerationAsset[]> {
+  return linkedAssets(db, [generationId]);
+}
+
+/** The assets of several generations with one query, by generation then output order. */
+export async function listAssetsOf(
+  db: Db,
+  generationIds: readonly string[],
+): Promise<GenerationAsset[]> {
+  return generationIds.length === 0 ? [] : linkedAssets(db, generationIds);
+}
+
+/** Whether `userId` owns any generation that produced the asset (the read check for members). */
+export async function ownsAsset(db: Db, userId: string, sha256: string): Promise<boolean> {
+  const [row] = await db
+    .select({ generationId: generationAssets.generationId })
+    .from(generationAssets)
+    .innerJoin(generations, eq(generations.id, generationAssets.generationId))
+    .where(and(eq(generationAssets.sha256, sha256), eq(generations.ownerId, userId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+async function linkedAssets(
+  db: Db,
+  generationIds: readonly string[],
+  index?: number,
+): Promise<GenerationAsset[]> {
+  const rows = await db
+    .select({
+      asset: assets,
+      generationId: generationAssets.generationId,
+      index: generationAssets.index,
+    })
+    .from(generationAssets)
+    .innerJoin(assets, eq(assets.sha256, generationAssets.sha256))
+    .where(
+      and(
+        inArray(generationAssets.generationId, [...generationIds]),
+        index === undefined ? undefined : eq(generationAssets.index, index),
+      ),
+    )
+    .orderBy(asc(generationAssets.generationId), asc(generationAssets.index));
+  return rows.map((r) => ({ ...r.asset, generationId: r.generationId, index: r.index }));
 }
