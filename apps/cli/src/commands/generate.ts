@@ -41,7 +41,7 @@ export async function run({ args, options }: Invocation): Promise<Output> {
   const picks = parseModelPicks(flags.model);
   const catalog = cliCatalog();
   const { settings, pollIntervalMs } = cliSettings();
-  if (flags.options) return listOptions('image', picks, catalog, settings);
+  if (flags.options) return listOptions(picks, catalog, settings);
   resolvePicks('image', picks, catalog);
 
   const prompt = readPrompt(args[0]);
@@ -96,8 +96,12 @@ export async function run({ args, options }: Invocation): Promise<Output> {
             start: (plan, signal, onEvent) =>
               runImages({
                 prompt,
-                models: plan.models.map((m) => m.name),
-                providers: plan.providers,
+                // Exactly the routes planned and priced.
+                models: plan.models.map((m) => ({
+                  model: m.name,
+                  provider: m.provider,
+                  providerModelId: m.providerModelId,
+                })),
                 params: { ...base, providerOptions: plan.providerOptions },
                 catalog,
                 settings,

@@ -37,7 +37,7 @@ export interface JobRun {
   kind: 'image' | 'video';
   prompt: string;
   plan: Plan;
-  /** The request settings (no prompt, no input files), provider options included. */
+  /** The request settings (no prompt, no input files, no provider options: each model has its own). */
   params: Record<string, unknown>;
 }
 
@@ -53,7 +53,13 @@ async function runJobs(session: StudioSession, job: JobRun, hooks: RunHooks): Pr
     prompt: job.prompt,
     models: plan.models.map((m) => m.name),
     providers: plan.providers,
-    params: job.params,
+    // Each model with its own options: routes of one provider may read different ones (fal).
+    modelParams: Object.fromEntries(
+      plan.models.map((m) => [
+        m.name,
+        { ...job.params, providerOptions: { [m.provider]: m.providerOptions } },
+      ]),
+    ),
   } as Parameters<typeof client.generate.create.mutate>[0]);
   // One prompt, so one batch; its jobs are in the order of `models`.
   const jobs = created.batches[0]?.jobs ?? [];

@@ -71,7 +71,7 @@ export async function launch<R extends ImageResult | VideoResult>(l: Launch<R>):
           kind: l.kind,
           prompt: l.prompt,
           plan,
-          params: { ...l.jobParams, providerOptions: plan.providerOptions },
+          params: l.jobParams,
         }),
         studio: { mode: session.mode, ...(session.url ? { url: session.url } : {}) },
       });

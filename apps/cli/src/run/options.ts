@@ -1,40 +1,23 @@
-import type { Provider } from '@atelier/core/catalog';
+import type { ModelEntry, Route } from '@atelier/core/catalog';
 import { AtelierError } from '@atelier/core/errors';
 import {
-  BflImageOptions,
-  GoogleImageOptions,
-  OpenAIImageOptions,
-  VertexVideoOptions,
+  describeProviderOptions,
+  providerOptionsSchema,
+  type ProviderOptionField,
   type ProviderOptions,
   type Warning,
 } from '@atelier/core/providers';
 import { describeIssues } from '@atelier/core/validate';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /*
  * `-o key=value` provider options, the simonw/llm way: typed as strings, checked against the
- * schema of the adapter that serves each model, and sent in that provider's namespace of
- * `providerOptions`. `-o openai.moderation=low` names the namespace outright.
+ * schema the adapter of each model's route reads its namespace with (core's
+ * providerOptionsSchema), and sent in that provider's namespace of `providerOptions`.
+ * `-o openai.moderation=low` names the namespace outright.
  */
 
 export type Kind = 'image' | 'video';
-
-type OptionsSchema = z.ZodObject;
-
-/** Which schema each adapter reads its namespace with (fal routes take none yet). */
-const SCHEMAS: Record<Kind, Partial<Record<Provider, OptionsSchema>>> = {
-  image: {
-    openai: OpenAIImageOptions,
-    google: GoogleImageOptions,
-    vertex: GoogleImageOptions,
-    bfl: BflImageOptions,
-  },
-  video: { vertex: VertexVideoOptions },
-};
-
-export function optionsSchema(kind: Kind, provider: Provider): OptionsSchema | undefined {
-  return SCHEMAS[kind][provider];
-}
 
 export interface OptionPair {
   given: string;
@@ -92,94 +75,98 @@ export interface OptionDescription {
   key: string;
   /** "auto | low", "integer 0–100", "boolean". */
   accepts: string;
+  description?: string;
 }
 
-interface JsonSchemaField {
-  type?: string;
-  enum?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  pattern?: string;
+function acceptsText(f: ProviderOptionField): string {
+  let accepts = f.allowed ? f.allowed.map(String).join(' | ') : f.type;
+  if (f.minimum !== undefined && f.maximum !== undefined) accepts += ` ${f.minimum}–${f.maximum}`;
+  if (f.pattern?.startsWith('^gs:')) accepts += ' (gs://bucket/prefix)';
+  return accepts;
 }
 
 /** What each option accepts, read from its zod schema (so help never drifts from validation). */
-export function describeOptions(schema: OptionsSchema): OptionDescription[] {
-  const json = z.toJSONSchema(schema, { io: 'input' }) as {
-    properties?: Record<string, JsonSchemaField>;
-  };
-  return Object.entries(json.properties ?? {}).map(([key, f]) => {
-    let accepts = f.enum ? f.enum.map(String).join(' | ') : (f.type ?? 'any');
-    if (f.minimum !== undefined && f.maximum !== undefined) accepts += ` ${f.minimum}–${f.maximum}`;
-    if (f.pattern?.startsWith('^gs:')) accepts += ' (gs://bucket/prefix)';
-    return { key, accepts };
-  });
+export function describeOptions(schema: z.ZodObject): OptionDescription[] {
+  return describeProviderOptions(schema).map((f) => ({
+    key: f.name,
+    accepts: acceptsText(f),
+    ...(f.description ? { description: f.description } : {}),
+  }));
 }
 
-function listOptions(schema: OptionsSchema | undefined): string {
-  if (!schema) return 'none';
-  return describeOptions(schema)
-    .map((o) => `${o.key} (${o.accepts})`)
-    .join(', ');
+function listOptions(schema: z.ZodObject | undefined): string {
+  const options = schema ? describeOptions(schema) : [];
+  return options.length ? options.map((o) => `${o.key} (${o.accepts})`).join(', ') : 'none';
 }
 
 export interface Routed {
   label: string;
-  provider: Provider;
+  entry: ModelEntry;
+  route: Route;
+}
+
+/** The schema a model's route reads its options with. */
+function schemaOf(m: Routed): z.ZodObject | undefined {
+  return providerOptionsSchema(m.route, m.entry);
 }
 
 export interface ResolvedOptions {
+  /** Per model (same order as given): its options, in its provider's namespace, as sent. */
+  perModel: Record<string, unknown>[];
+  /** Every model's options by namespace, for a run that sends all models one request. */
   providerOptions: ProviderOptions;
-  /** Per model (same order as given): options it does not take, reported rather than dropped. */
+  /** Per model: options it does not take, reported rather than dropped. */
   warnings: Warning[][];
 }
 
 /**
- * Validates every pair against the schema of each model's provider. An option no model takes, or a
- * value its schema refuses, is a usage error naming the field and what it accepts; an option only
- * some models take goes to those and is a warning for the others.
+ * Validates every pair against the schema of each model's route. An option no model takes, or
+ * a value a schema refuses, is a usage error naming the field and what it accepts; an option
+ * only some models take goes to those and is a warning for the others.
  */
 export function resolveOptions(
-  kind: Kind,
   pairs: readonly OptionPair[],
   models: readonly Routed[],
 ): ResolvedOptions {
+  const perModel: Record<string, unknown>[] = models.map(() => ({}));
   const providerOptions: ProviderOptions = {};
   const warnings: Warning[][] = models.map(() => []);
   for (const pair of pairs) {
-    const takers = models.filter((m) => {
-      if (pair.namespace && pair.namespace !== m.provider) return false;
-      return Object.hasOwn(optionsSchema(kind, m.provider)?.shape ?? {}, pair.key);
-    });
+    const inNamespace = models.filter(
+      (m) => !pair.namespace || pair.namespace === m.route.provider,
+    );
+    const takers = inNamespace.filter((m) => Object.hasOwn(schemaOf(m)?.shape ?? {}, pair.key));
     if (takers.length === 0) {
-      const available = [...new Set(models.map((m) => m.provider))]
-        .filter((p) => !pair.namespace || p === pair.namespace)
-        .map((p) => `${p}: ${listOptions(optionsSchema(kind, p))}`);
+      const available = [
+        ...new Set(
+          inNamespace.map((m) => `${m.label} (${m.route.provider}): ${listOptions(schemaOf(m))}`),
+        ),
+      ];
       throw new AtelierError(
         'invalid_input',
         `-o ${pair.given}: no model in this run takes "${pair.namespace ? `${pair.namespace}.` : ''}${pair.key}".`,
         {
           hint: available.length
-            ? `Options by provider: ${available.join('; ')}.`
+            ? `Options by model: ${available.join('; ')}.`
             : `No model in this run is served through ${pair.namespace}.`,
           details: { option: pair.key },
         },
       );
     }
-    for (const m of takers) {
-      const schema = optionsSchema(kind, m.provider);
-      const field = schema?.shape[pair.key] as z.ZodType | undefined;
-      if (!field) continue;
-      const value = coerce(field, pair);
-      (providerOptions[m.provider] ??= {})[pair.key] = value;
-    }
     models.forEach((m, i) => {
-      if (takers.includes(m)) return;
+      const field = takers.includes(m) ? (schemaOf(m)?.shape[pair.key] as z.ZodType) : undefined;
+      if (field) {
+        const value = coerce(field, pair);
+        (perModel[i] ??= {})[pair.key] = value;
+        (providerOptions[m.route.provider] ??= {})[pair.key] = value;
+        return;
+      }
       warnings[i]?.push({
         type: 'unsupported',
         setting: `providerOptions.${pair.key}`,
-        message: `${m.provider} has no option "${pair.key}" for ${m.label}; it was not sent.`,
+        message: `${m.route.provider} has no option "${pair.key}" for ${m.label}; it was not sent.`,
       });
     });
   }
-  return { providerOptions, warnings };
+  return { perModel, providerOptions, warnings };
 }

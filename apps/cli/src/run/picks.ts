@@ -36,7 +36,8 @@ export function parseModelPicks(values: readonly string[] | undefined): ModelPic
   const seen = new Set<string>();
   for (const pick of picks) {
     const key = pick.name.toLowerCase();
-    // The runner keys route pins by model name, so one run holds each model once.
+    // The studio's jobs pin routes by model name (generate.create), so one run holds each model
+    // once.
     if (seen.has(key)) {
       throw new AtelierError('invalid_input', `-m ${pick.name} is named twice.`, {
         hint: 'Name each model once per run; run again to compare two routes of one model.',

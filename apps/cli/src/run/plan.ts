@@ -140,7 +140,7 @@ function planned(
   est: CostRange,
   warnings: Warning[],
   cliWarnings: Warning[],
-  options: ProviderOptions,
+  options: Record<string, unknown>,
 ): PlannedModel {
   return {
     given: pick.given,
@@ -152,7 +152,7 @@ function planned(
     estimate: est,
     warnings: [...keyWarnings, ...warnings, ...cliWarnings],
     cliWarnings,
-    providerOptions: options[route.provider] ?? {},
+    providerOptions: options,
   };
 }
 
@@ -212,9 +212,8 @@ export async function planImages(input: PlanInput<ImageRequest>): Promise<Plan> 
     input.keysRequired,
   );
   const resolved = resolveOptions(
-    'image',
     input.options,
-    routed.map((r) => ({ label: r.entry.id, provider: r.route.provider })),
+    routed.map((r) => ({ label: r.entry.id, entry: r.entry, route: r.route })),
   );
   const models = await Promise.all(
     routed.map(async (r, i) => {
@@ -236,7 +235,13 @@ export async function planImages(input: PlanInput<ImageRequest>): Promise<Plan> 
         r.entry,
         r.route,
       );
-      return planned(r, est, check.warnings, resolved.warnings[i] ?? [], resolved.providerOptions);
+      return planned(
+        r,
+        est,
+        check.warnings,
+        resolved.warnings[i] ?? [],
+        resolved.perModel[i] ?? {},
+      );
     }),
   );
   return finish('image', routed, models, resolved.providerOptions);
@@ -252,9 +257,8 @@ export async function planVideo(input: PlanInput<VideoRequest>): Promise<Plan> {
     input.keysRequired,
   );
   const resolved = resolveOptions(
-    'video',
     input.options,
-    routed.map((r) => ({ label: r.entry.id, provider: r.route.provider })),
+    routed.map((r) => ({ label: r.entry.id, entry: r.entry, route: r.route })),
   );
   const models = await Promise.all(
     routed.map(async (r, i) => {
@@ -274,7 +278,13 @@ export async function planVideo(input: PlanInput<VideoRequest>): Promise<Plan> {
         r.entry,
         r.route,
       );
-      return planned(r, est, check.warnings, resolved.warnings[i] ?? [], resolved.providerOptions);
+      return planned(
+        r,
+        est,
+        check.warnings,
+        resolved.warnings[i] ?? [],
+        resolved.perModel[i] ?? {},
+      );
     }),
   );
   return finish('video', routed, models, resolved.providerOptions);

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Catalog, Provider } from '@atelier/core/catalog';
 import { AtelierError } from '@atelier/core/errors';
 import { usd } from '@atelier/core/money';
-import { selectRoute, type ProviderSettings } from '@atelier/core/providers';
+import { providerOptionsSchema, selectRoute, type ProviderSettings } from '@atelier/core/providers';
 import { z } from 'zod';
 import type { Output } from '../command.ts';
 import { confirmThreshold } from './gate.ts';
 import type { RunFlags } from './execute.ts';
-import { describeOptions, optionsSchema, type Kind, type OptionDescription } from './options.ts';
+import { describeOptions, type OptionDescription } from './options.ts';
 import type { ModelPick } from './picks.ts';
 
 /** What `generate` and `video` share: run flags, the prompt, settings, and `--options`. */
@@ -97,7 +97,6 @@ interface ModelOptions {
 
 /** `--options`: what `-o` accepts for each model's route, read from the schemas that validate it. */
 export async function listOptions(
-  kind: Kind,
   picks: readonly ModelPick[],
   catalog: Catalog,
   settings: ProviderSettings,
@@ -106,7 +105,7 @@ export async function listOptions(
   for (const pick of picks) {
     const entry = catalog.resolve(pick.name);
     const route = await selectRoute(entry, pick.provider, settings);
-    const schema = optionsSchema(kind, route.provider);
+    const schema = providerOptionsSchema(route, entry);
     rows.push({
       model: pick.given,
       modelId: entry.id,
