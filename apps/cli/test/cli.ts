@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const entry = fileURLToPath(new URL('../dist/atelier.mjs', import.meta.url));
@@ -55,4 +55,25 @@ export function jsonError(run: Run): {
     error: { code: string; message: string; hint?: string };
   };
   return parsed.error;
+}
+
+/** Starts the built CLI without waiting for it (long-running commands, signals). */
+export function spawnAtelier(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  opts: { cwd?: string } = {},
+): { child: ChildProcessWithoutNullStreams; exited: Promise<Run> } {
+  const child = spawn(process.execPath, [entry, ...args], {
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ATELIER_DEBUG: '', ...env },
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  });
+  child.stdin.end();
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<Run>((resolve) =>
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr })),
+  );
+  return { child, exited };
 }

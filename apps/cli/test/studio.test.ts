@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readPngText } from '@atelier/core/providers';
 import { issueAdminToken, startStudio, type Studio } from '@atelier/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/run/report.ts';
-import { jsonError } from './cli.ts';
+import { jsonError, spawnAtelier } from './cli.ts';
 import { startSandbox, type Sandbox } from './emulated.ts';
 
 /**
@@ -194,6 +192,27 @@ describe('in process: generate runs as jobs of the data folder’s studio', () =
     expect(history.items).toEqual([]);
   });
 
+  it('Ctrl-C cancels the jobs still running, and history has them cancelled', async () => {
+    const openai = box.emulators.openai;
+    openai.inject('hang');
+    const before = openai.requests.length;
+    const { child, exited } = spawnAtelier(
+      ['generate', 'a kite caught in a tree', '-m', 'gpt-image-2', '-d', 'cancel', '--json'],
+      box.env,
+      { cwd: box.dir },
+    );
+    // The request is at the provider (which holds it): the job is running.
+    while (openai.requests.length === before) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    const run = await exited;
+    openai.reset();
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as RunReport;
+    expect(report.models[0]).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
+    const cancelled = await json<{ items: HistoryItem[] }>(['history', '--status', 'cancelled']);
+    expect(cancelled.items.map((i) => i.id)).toContain(report.models[0]?.generationId);
+  });
+
   it('says which process holds the database when a studio runs on it without a record', async () => {
     const studio = await startStudio(
       { port: 0, dataDir: box.dataDir },
@@ -319,21 +338,17 @@ describe('over HTTP: a team studio after `atelier login`', () => {
 describe('atelier serve', () => {
   it('starts, answers /healthz, is used by other commands while it runs, and stops on Ctrl-C', async () => {
     const dataDir = join(box.dir, 'serve-data');
-    const entry = fileURLToPath(new URL('../dist/atelier.mjs', import.meta.url));
-    const child = spawn(process.execPath, [entry, 'serve', '--port', '0', '--json'], {
-      env: { ...process.env, ...box.env, ATELIER_DATA_DIR: dataDir, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, exited } = spawnAtelier(['serve', '--port', '0', '--json'], {
+      ...box.env,
+      ATELIER_DATA_DIR: dataDir,
     });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
       });
-      void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+      void exited.then((run) => reject(new Error(`serve exited ${run.code}: ${run.stderr}`)));
     });
     const started = JSON.parse(line) as { url: string; mode: string; dataDir: string };
     expect(started).toMatchObject({ mode: 'local', dataDir });
@@ -352,8 +367,9 @@ describe('atelier serve', () => {
     } finally {
       child.kill('SIGINT');
     }
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('Studio stopped.');
+    const stopped = await exited;
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toContain('Studio stopped.');
     expect(existsSync(join(dataDir, 'studio.json'))).toBe(false);
   });
 });
