@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { usd } from '@atelier/core/money';
 import { readPngText } from '@atelier/core/providers';
+import { setBudget } from '@atelier/db';
 import { issueAdminToken, startStudio, type Studio } from '@atelier/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../src/run/report.ts';
@@ -323,6 +325,24 @@ describe('over HTTP: a team studio after `atelier login`', () => {
     ).toEqual(report.models.map((m) => m.generationId).sort());
     const spend = await json<SpendJson>(['spend']);
     expect(spend.totalMicros).toBe(report.actualCost);
+    expect(spend.budgets).toEqual([]);
+
+    // With a budget set, spend shows how much of its period is used.
+    const who = await json<{ user: { id: string } }>(['whoami']);
+    await setBudget(studio.database.db, {
+      scope: 'user',
+      userId: who.user.id,
+      period: 'monthly',
+      capMicros: usd('50'),
+    });
+    const budgeted = await json<
+      SpendJson & { budgets: { usedMicros: number; capMicros: number }[] }
+    >(['spend']);
+    expect(budgeted.budgets).toMatchObject([
+      { period: 'monthly', capMicros: usd('50'), usedMicros: report.actualCost },
+    ]);
+    const text = await box.run(['spend']);
+    expect(text.stdout).toMatch(/monthly cap \$50\.00 · used \$\d+\.\d+ this month \(\d+%\)/);
   });
 
   it('logout forgets the server: commands use this machine’s studio again', async () => {
