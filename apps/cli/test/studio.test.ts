@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usd } from '@atelier/core/money';
 import { readPngText } from '@atelier/core/providers';
@@ -215,18 +215,18 @@ describe('in process: generate runs as jobs of the data folder’s studio', () =
     expect(cancelled.items.map((i) => i.id)).toContain(report.models[0]?.generationId);
   });
 
-  it('says which process holds the database when a studio runs on it without a record', async () => {
-    const studio = await startStudio(
-      { port: 0, dataDir: box.dataDir },
-      { env: {}, providerEnv: box.emulators.env, cliKeyStore: null },
-    );
+  it('says which process holds the database when another studio has it open without a record', async () => {
+    // What the embedded database's lock file holds while a process has it open: that pid.
+    const lock = join(box.dataDir, 'pglite.lock');
+    mkdirSync(box.dataDir, { recursive: true });
+    writeFileSync(lock, String(process.pid));
     try {
       const out = await box.run(['history']);
       expect(out.code).toBe(2);
       expect(out.stderr).toContain(`already open in process ${process.pid}`);
       expect(out.stderr).toContain('atelier serve');
     } finally {
-      await studio.close();
+      rmSync(lock, { force: true });
     }
   });
 });
