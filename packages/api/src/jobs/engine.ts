@@ -704,6 +704,8 @@ class Engine implements JobEngine {
       providerRequestId: result.providerRequestId?.slice(0, 500) || null,
       revisedPrompt: 'revisedPrompt' in result ? (result.revisedPrompt ?? null) : null,
     };
+    // Ledger first: whoever sees the job finished also sees what it was charged.
+    await this.#close(row.id, { settle: result.cost.micros });
     let final: Generation;
     try {
       final = await updateGeneration(this.#db, row.id, { ...outcome, status: 'succeeded' });
@@ -713,7 +715,6 @@ class Engine implements JobEngine {
       // row keeps its status but records the cost and the assets.
       final = await updateGeneration(this.#db, row.id, outcome);
     }
-    await this.#close(row.id, { settle: result.cost.micros });
     this.events.emit(row.id, {
       type: final.status === 'succeeded' ? 'succeeded' : 'cancelled',
       status: final.status,
@@ -746,6 +747,7 @@ class Engine implements JobEngine {
     const status = cancelled ? 'cancelled' : 'failed';
     const errorCode = cancelled ? 'cancelled' : e.code;
     const errorMessage = cancelled ? 'Cancelled while running.' : e.message;
+    await this.#close(row.id, charged ? { settle: row.estimatedCostMicros } : { release: true });
     let final: Generation | undefined;
     try {
       final = await updateGeneration(this.#db, row.id, {
@@ -760,7 +762,6 @@ class Engine implements JobEngine {
         throw updateError;
       final = await getGeneration(this.#db, row.id); // already cancelled elsewhere
     }
-    await this.#close(row.id, charged ? { settle: row.estimatedCostMicros } : { release: true });
     const finalStatus = final?.status ?? status;
     this.events.emit(row.id, {
       type: finalStatus === 'cancelled' ? 'cancelled' : 'failed',
