@@ -15,7 +15,10 @@ export type HostCommand =
 
 const send = (message: unknown) => process.send?.(message);
 
+// argv[2]: image noise (testkit's default when absent); 0 gives flat images that render fast.
+const noise = process.argv[2] === undefined ? undefined : Number(process.argv[2]);
 const all = await startAllEmulators({
+  ...(noise === undefined ? {} : { imageNoise: noise }),
   onError: (emulator, error) => process.stderr.write(`emulator ${emulator}: ${String(error)}\n`),
 });
 send({ type: 'ready', env: all.env });

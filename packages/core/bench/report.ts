@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -52,7 +53,18 @@ export function markdownTable(head: string[], rows: string[][]): string[] {
   return [line(head), rule, ...rows.map(line)];
 }
 
-export const BENCH_FILE = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
+/** The repository root: the nearest folder up with pnpm-workspace.yaml (bundles run from .cache). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root (pnpm-workspace.yaml)');
+    dir = up;
+  }
+  return dir;
+}
+
+export const BENCH_FILE = join(repoRoot(), 'BENCHMARKS.md');
 
 /** The order the parts appear in, whichever bench ran last. */
 export const PARTS = ['adapter-overhead', 'fan-out', 'peak-rss'] as const;
@@ -96,6 +108,10 @@ export function writePart(part: Part, lines: string[]): void {
       ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}`
       : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(BENCH_FILE, next);
+  // A copy of the part on its own, for when the shared file is rewritten by someone else.
+  const copy = join(repoRoot(), 'packages', 'core', '.cache', 'bench-parts', `${part}.md`);
+  mkdirSync(dirname(copy), { recursive: true });
+  writeFileSync(copy, `${lines.join('\n')}\n`);
 }
 
 /** Peak and current resident set size of a process, from /proc (Linux), in bytes. */

@@ -4,7 +4,7 @@
 // bench runs in a fresh process, one after another.
 //   node bench/run.mjs [adapter-overhead] [fan-out] [peak-rss] [--runs N] [--no-write]
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -44,6 +44,37 @@ const sharpFromTestkit = {
 };
 
 const outdir = join(coreDir, '.cache', `bench-${process.pid}`);
+
+/**
+ * peak-rss measures the built CLI as users run it: apps/cli/dist, rebuilt first when its sources
+ * changed, then copied next to the bench bundles, since others rebuild apps/cli/dist while they
+ * work. The copy is its own `@atelier/cli` root (the CLI finds its migrations from there) and
+ * resolves its external dependencies (PGlite) through a link to the CLI's node_modules.
+ */
+async function privateCli(dir) {
+  const cliDir = join(coreDir, '..', '..', 'apps', 'cli');
+  if (!existsSync(join(cliDir, 'scripts', 'build.mjs'))) return undefined;
+  const { isStale } = await import(pathToFileURL(join(cliDir, 'scripts', 'stale.mjs')).href);
+  const { buildCli } = await import(pathToFileURL(join(cliDir, 'scripts', 'build.mjs')).href);
+  const entry = join(dir, 'dist', 'atelier.mjs');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (attempt > 0 || isStale()) await buildCli({ quiet: true });
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      cpSync(join(cliDir, 'dist'), join(dir, 'dist'), { recursive: true });
+    } catch {
+      continue; // dist was being rebuilt by someone else
+    }
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: '@atelier/cli', private: true, type: 'module' }),
+    );
+    symlinkSync(join(cliDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    if (spawnSync(process.execPath, [entry, '--version'], { stdio: 'ignore' }).status === 0)
+      return entry;
+  }
+  throw new Error('could not get a working build of the CLI');
+}
 try {
   await build({
     absWorkingDir: coreDir,
@@ -65,16 +96,10 @@ try {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  // peak-rss measures the built CLI as users run it, rebuilt first when its sources changed.
   const env = { ...process.env };
-  const cliScripts = join(coreDir, '..', '..', 'apps', 'cli', 'scripts');
-  if (selected.includes('peak-rss') && existsSync(join(cliScripts, 'build.mjs'))) {
-    const { isStale, entry } = await import(pathToFileURL(join(cliScripts, 'stale.mjs')).href);
-    if (isStale()) {
-      const { buildCli } = await import(pathToFileURL(join(cliScripts, 'build.mjs')).href);
-      await buildCli({ quiet: true });
-    }
-    env.BENCH_CLI_ENTRY = entry;
+  if (selected.includes('peak-rss')) {
+    const entry = await privateCli(join(outdir, 'cli'));
+    if (entry) env.BENCH_CLI_ENTRY = entry;
   }
   for (const bench of selected) {
     console.log(`\n== ${bench}`);
