@@ -295,7 +295,7 @@ try {
       `- Runs: ${cliEntry ? `${COUNT} CLI processes; ` : ''}${RUNS} processes for each other row`,
       '',
       ...markdownTable(
-        ['Process', 'Images', 'Peak RSS (median)', 'Peak RSS (worst)'],
+        ['Process', 'Images (all runs)', 'Peak RSS (median)', 'Peak RSS (worst)'],
         rows.map((r) => [r.label, String(r.images), mb(median(r.peaks)), mb(Math.max(...r.peaks))]),
       ),
       '',

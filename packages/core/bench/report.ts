@@ -81,11 +81,42 @@ const END = '<!-- core-bench:end -->';
 const partBegin = (part: Part) => `<!-- core-bench:${part}:begin -->`;
 const partEnd = (part: Part) => `<!-- core-bench:${part}:end -->`;
 
+const partCopy = (part: Part) =>
+  join(repoRoot(), 'packages', 'core', '.cache', 'bench-parts', `${part}.md`);
+
+/** The last block of a part found in `text`, markers included. */
+function partIn(text: string, part: Part): string | undefined {
+  const from = text.lastIndexOf(partBegin(part));
+  const to = from < 0 ? -1 : text.indexOf(partEnd(part), from);
+  return to > from ? text.slice(from, to + partEnd(part).length) : undefined;
+}
+
+/** `text` without this package's section (and any stray piece of it another writer left). */
+function withoutSection(text: string): string {
+  for (;;) {
+    const starts = [text.indexOf(HEADING), text.indexOf(BEGIN)].filter((i) => i >= 0);
+    if (starts.length === 0) return text;
+    const start = Math.min(...starts);
+    const end = text.indexOf(END, start);
+    const stop =
+      end >= 0
+        ? end + END.length
+        : start + (text.startsWith(HEADING, start) ? HEADING.length : BEGIN.length);
+    text = `${text.slice(0, start).trimEnd()}\n\n${text.slice(stop).trimStart()}`;
+  }
+}
+
 /**
- * Replaces one part of this package's section, keeping the other parts and everything outside
- * the section (other packages write their own). The file is read just before it is written.
+ * Rewrites one part of this package's section, keeping the others: each as this machine's last
+ * run of its script left it (a copy under .cache), else as the file has it. The section goes at
+ * the end of the file with its heading outside the markers, so writers that insert before the
+ * next heading leave it whole. The file is read just before it is written.
  */
 export function writePart(part: Part, lines: string[]): void {
+  const copy = partCopy(part);
+  mkdirSync(dirname(copy), { recursive: true });
+  writeFileSync(copy, `${lines.join('\n')}\n`);
+
   let text: string;
   try {
     text = readFileSync(BENCH_FILE, 'utf8');
@@ -93,25 +124,12 @@ export function writePart(part: Part, lines: string[]): void {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     text = '# Benchmarks\n';
   }
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  const current = start >= 0 && end > start ? text.slice(start, end) : '';
   const parts = PARTS.map((p) => {
-    if (p === part) return [partBegin(p), '', ...lines, '', partEnd(p)].join('\n');
-    const from = current.indexOf(partBegin(p));
-    const to = current.indexOf(partEnd(p));
-    return from >= 0 && to > from ? current.slice(from, to + partEnd(p).length) : undefined;
+    const saved = existsSync(partCopy(p)) ? readFileSync(partCopy(p), 'utf8').trimEnd() : undefined;
+    return saved ? [partBegin(p), '', saved, '', partEnd(p)].join('\n') : partIn(text, p);
   }).filter((p): p is string => p !== undefined);
-  const section = [BEGIN, '', HEADING, '', ...INTRO, '', parts.join('\n\n'), '', END].join('\n');
-  const next =
-    start >= 0 && end > start
-      ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}`
-      : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(BENCH_FILE, next);
-  // A copy of the part on its own, for when the shared file is rewritten by someone else.
-  const copy = join(repoRoot(), 'packages', 'core', '.cache', 'bench-parts', `${part}.md`);
-  mkdirSync(dirname(copy), { recursive: true });
-  writeFileSync(copy, `${lines.join('\n')}\n`);
+  const section = [HEADING, '', BEGIN, '', ...INTRO, '', parts.join('\n\n'), '', END].join('\n');
+  writeFileSync(BENCH_FILE, `${withoutSection(text).trimEnd()}\n\n${section}\n`);
 }
 
 /** Peak and current resident set size of a process, from /proc (Linux), in bytes. */
