@@ -8,7 +8,7 @@ import { media, readImage } from '../run/inputs.ts';
 import { launch } from '../run/launch.ts';
 import { parseOptionPairs } from '../run/options.ts';
 import { parseModelPicks } from '../run/picks.ts';
-import { planImages, resolvePicks } from '../run/plan.ts';
+import { planImages, pinnedRoutes, resolvePicks } from '../run/plan.ts';
 import {
   cliSettings,
   definedOnly,
@@ -96,12 +96,7 @@ export async function run({ args, options }: Invocation): Promise<Output> {
             start: (plan, signal, onEvent) =>
               runImages({
                 prompt,
-                // Exactly the routes planned and priced.
-                models: plan.models.map((m) => ({
-                  model: m.name,
-                  provider: m.provider,
-                  providerModelId: m.providerModelId,
-                })),
+                models: pinnedRoutes(plan),
                 params: { ...base, providerOptions: plan.providerOptions },
                 catalog,
                 settings,

@@ -77,6 +77,17 @@ async function checkCredentials(
  * Each pick's catalog entry, checked to make `kind`: an unknown model or one of the other
  * modality is the command line's mistake, found before anything else is opened or asked.
  */
+/** The runner's model list: exactly the routes planned and priced. */
+export function pinnedRoutes(
+  plan: Plan,
+): { model: string; provider: Provider; providerModelId: string }[] {
+  return plan.models.map((m) => ({
+    model: m.name,
+    provider: m.provider,
+    providerModelId: m.providerModelId,
+  }));
+}
+
 export function resolvePicks(
   kind: Kind,
   picks: readonly ModelPick[],
