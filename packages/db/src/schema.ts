@@ -46,6 +46,7 @@ export const ledgerKind = pgEnum('ledger_kind', ['reserve', 'settle', 'release']
 export const budgetScope = pgEnum('budget_scope', ['user', 'token']);
 export const budgetPeriod = pgEnum('budget_period', ['daily', 'monthly']);
 export const voteWinner = pgEnum('vote_winner', ['a', 'b', 'tie', 'bothbad']);
+export const inputRole = pgEnum('input_role', ['reference', 'mask']);
 
 export const users = pgTable('users', {
   id: text('id').primaryKey(),
@@ -112,6 +113,8 @@ export const generations = pgTable(
     revisedPrompt: text('revised_prompt'),
     providerRequestId: text('provider_request_id'),
     kept: boolean('kept').notNull().default(false),
+    /** Set when the owner shares it with the team: members may then read it and its assets. */
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
     /** Full-text index of the prompt; 'english' is spelled out so the expression is immutable. */
     promptSearch: tsvector('prompt_search')
       .notNull()
@@ -123,6 +126,9 @@ export const generations = pgTable(
     index('generations_status_idx').on(t.status, t.id),
     index('generations_batch_idx').on(t.batchId),
     index('generations_queued_at_idx').on(t.queuedAt),
+    index('generations_shared_idx')
+      .on(t.sharedAt, t.id)
+      .where(sql`shared_at IS NOT NULL`),
     index('generations_prompt_search_idx').using('gin', t.promptSearch),
     check(
       'generations_costs_non_negative',
@@ -166,6 +172,47 @@ export const generationAssets = pgTable(
     primaryKey({ columns: [t.generationId, t.index] }),
     index('generation_assets_sha256_idx').on(t.sha256),
     check('generation_assets_index_non_negative', sql`${t.index} >= 0`),
+  ],
+);
+
+/**
+ * Who uploaded which input bytes (reference images, masks). Uploads are content-addressed like
+ * outputs, so the same bytes uploaded by two users are one asset with two owners.
+ */
+export const assetUploads = pgTable(
+  'asset_uploads',
+  {
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => assets.sha256),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerId, t.sha256] }),
+    index('asset_uploads_sha256_idx').on(t.sha256),
+  ],
+);
+
+/** The input assets a generation was given (reference images in order, at most one mask). */
+export const generationInputs = pgTable(
+  'generation_inputs',
+  {
+    generationId: text('generation_id')
+      .notNull()
+      .references(() => generations.id),
+    role: inputRole('role').notNull(),
+    index: integer('index').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => assets.sha256),
+  },
+  (t) => [
+    primaryKey({ columns: [t.generationId, t.role, t.index] }),
+    index('generation_inputs_sha256_idx').on(t.sha256),
+    check('generation_inputs_index_non_negative', sql`${t.index} >= 0`),
   ],
 );
 

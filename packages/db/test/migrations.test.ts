@@ -19,9 +19,11 @@ import { createTestDatabase, describeDb, inCi } from './harness.ts';
 
 const TABLES = [
   'api_tokens',
+  'asset_uploads',
   'assets',
   'budgets',
   'generation_assets',
+  'generation_inputs',
   'generations',
   'provider_keys',
   'provider_operations',
