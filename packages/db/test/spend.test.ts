@@ -311,7 +311,7 @@ describeDb('budgets and spend', (get) => {
     ).rejects.toMatchObject({ details: { period: 'monthly' } });
   });
 
-  it('summarises actual spend by model and by day', async () => {
+  it('summarises actual spend by model, by day and by model per day', async () => {
     const user = await seedUser(get());
     const other = await seedUser(get());
     const spend = async (ownerId: string, modelId: string, at: string, actual: number | null) => {
@@ -327,26 +327,37 @@ describeDb('budgets and spend', (get) => {
     await spend(user.id, 'gpt-image-2', '2025-06-01T10:00:00Z', 40_000);
     await spend(user.id, 'gpt-image-2', '2025-06-02T10:00:00Z', 60_000);
     await spend(user.id, 'flux-2-pro', '2025-06-02T23:30:00Z', 30_000);
+    await spend(user.id, 'flux-2-pro', '2025-06-02T05:00:00Z', 45_000);
     await spend(user.id, 'veo-3.1', '2025-06-03T10:00:00Z', null); // still running
     await spend(other.id, 'veo-3.1', '2025-06-02T10:00:00Z', 3_200_000);
     await spend(user.id, 'gpt-image-2', '2025-07-01T10:00:00Z', 40_000); // outside the range
 
     const range = { from: new Date('2025-06-01T00:00:00Z'), to: new Date('2025-07-01T00:00:00Z') };
     expect(await spendSummary(get().db, { ...range, userId: user.id })).toEqual({
-      totalMicros: 130_000,
+      totalMicros: 175_000,
       pendingMicros: 100_000,
       byModel: [
         { modelId: 'gpt-image-2', micros: 100_000, generations: 2 },
-        { modelId: 'flux-2-pro', micros: 30_000, generations: 1 },
+        { modelId: 'flux-2-pro', micros: 75_000, generations: 2 },
       ],
       byDay: [
         { day: '2025-06-01', micros: 40_000 },
-        { day: '2025-06-02', micros: 90_000 },
+        { day: '2025-06-02', micros: 135_000 },
+      ],
+      // Per day, the biggest spender first; a model's two runs on one day are one row.
+      byModelDay: [
+        { day: '2025-06-01', modelId: 'gpt-image-2', micros: 40_000, generations: 1 },
+        { day: '2025-06-02', modelId: 'flux-2-pro', micros: 75_000, generations: 2 },
+        { day: '2025-06-02', modelId: 'gpt-image-2', micros: 60_000, generations: 1 },
       ],
     });
     const everyone = await spendSummary(get().db, range);
     expect(everyone.totalMicros).toBeGreaterThanOrEqual(3_330_000);
     expect(everyone.byModel[0]).toMatchObject({ modelId: 'veo-3.1' });
+    expect(everyone.byModelDay.filter((r) => r.day === '2025-06-02')[0]).toMatchObject({
+      modelId: 'veo-3.1',
+      micros: 3_200_000,
+    });
     await expect(spendSummary(get().db, { from: range.to, to: range.from })).rejects.toThrow(
       /to: from must be before to/,
     );

@@ -281,9 +281,14 @@ export interface SpendSummary {
   byModel: { modelId: string; micros: Micros; generations: number }[];
   /** UTC calendar days (YYYY-MM-DD), oldest first; days without spend are absent. */
   byDay: { day: string; micros: Micros }[];
+  /**
+   * Each model's spend on each UTC day: oldest day first, then the biggest spend. Only the
+   * pairs with a settled charge are present; the rows of a day add up to its byDay entry.
+   */
+  byModelDay: { day: string; modelId: string; micros: Micros; generations: number }[];
 }
 
-/** Actual spend by model and by day, from the ledger. */
+/** Actual spend by model, by day and by model per day, from the ledger. */
 export async function spendSummary(db: Db, input: SpendSummaryInput): Promise<SpendSummary> {
   const v = parseInput(SpendSummaryInput, input, 'spend summary query');
   const inRange = and(
@@ -295,12 +300,12 @@ export async function spendSummary(db: Db, input: SpendSummaryInput): Promise<Sp
   const sum = sql<number>`coalesce(sum(${spendLedger.micros}), 0)::bigint`.mapWith(Number);
   const day = sql<string>`to_char(${spendLedger.accruedAt} at time zone 'UTC', 'YYYY-MM-DD')`;
 
+  const generationCount = sql<number>`count(distinct ${spendLedger.generationId})::int`.mapWith(
+    Number,
+  );
+
   const byModel = await db
-    .select({
-      modelId: generations.modelId,
-      micros: sum,
-      generations: sql<number>`count(distinct ${spendLedger.generationId})::int`.mapWith(Number),
-    })
+    .select({ modelId: generations.modelId, micros: sum, generations: generationCount })
     .from(spendLedger)
     .innerJoin(generations, eq(generations.id, spendLedger.generationId))
     .where(settled)
@@ -312,6 +317,13 @@ export async function spendSummary(db: Db, input: SpendSummaryInput): Promise<Sp
     .where(settled)
     .groupBy(day)
     .orderBy(day);
+  const byModelDay = await db
+    .select({ day, modelId: generations.modelId, micros: sum, generations: generationCount })
+    .from(spendLedger)
+    .innerJoin(generations, eq(generations.id, spendLedger.generationId))
+    .where(settled)
+    .groupBy(day, generations.modelId)
+    .orderBy(day, desc(sum), generations.modelId);
   const [pending] = await db
     .select({ micros: sum })
     .from(spendLedger)
@@ -322,6 +334,7 @@ export async function spendSummary(db: Db, input: SpendSummaryInput): Promise<Sp
     pendingMicros: pending?.micros ?? 0,
     byModel,
     byDay,
+    byModelDay,
   };
 }
 
