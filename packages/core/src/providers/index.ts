@@ -32,3 +32,4 @@ export { imageModel, videoModel, videoModelFor, selectRoute, type ModelSelection
 export { generateImages, generateVideo, pollVideo, mergeImageResults, type PollOptions } from './generate.ts';
 export { runImages, runVideo, RunModel, type RunEvent, type ModelRun, type CostRange, type RunImagesInput, type RunVideoInput } from './runner.ts';
 export { withPngText, readPngText, isPng } from './png-text.ts';
+export { inputImageInfo, INPUT_IMAGE_TYPES, type InputImageType } from './media.ts';

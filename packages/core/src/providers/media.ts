@@ -13,6 +13,33 @@ export function imageInfo(data: Uint8Array): { width: number; height: number; me
   }
 }
 
+/** The image types every adapter can send as an input (reference image, mask, video frame). */
+export const INPUT_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+export type InputImageType = (typeof INPUT_IMAGE_TYPES)[number];
+
+const latin1 = (b: Uint8Array, from: number, to: number) => Buffer.from(b.subarray(from, to)).toString('latin1');
+
+/** Magic numbers of the input types: a file is what its first bytes say, whatever it is called. */
+const SIGNATURES: { mediaType: InputImageType; test: (b: Uint8Array) => boolean }[] = [
+  { mediaType: 'image/png', test: (b) => b[0] === 0x89 && latin1(b, 1, 4) === 'PNG' },
+  { mediaType: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mediaType: 'image/webp', test: (b) => latin1(b, 0, 4) === 'RIFF' && latin1(b, 8, 12) === 'WEBP' },
+  { mediaType: 'image/gif', test: (b) => latin1(b, 0, 4) === 'GIF8' },
+];
+
+/**
+ * Type and pixel size of an input image, read from its own bytes (the signature, then the
+ * header: PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X, GIF screen descriptor). Undefined for any
+ * other type, or when the header does not hold a size of the type the signature claims.
+ */
+export function inputImageInfo(data: Uint8Array): { mediaType: InputImageType; width: number; height: number } | undefined {
+  const mediaType = SIGNATURES.find((s) => s.test(data))?.mediaType;
+  if (!mediaType) return undefined;
+  const info = imageInfo(data);
+  if (!info || info.mediaType !== mediaType) return undefined;
+  return { mediaType, width: info.width, height: info.height };
+}
+
 const IMAGE_TYPES: Record<string, string> = {
   png: 'image/png',
   jpg: 'image/jpeg',
