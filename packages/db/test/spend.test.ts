@@ -6,6 +6,7 @@ import {
   periodWindow,
   release,
   reserve,
+  reserveMany,
   settle,
   spendSummary,
   type Reservation,
@@ -170,6 +171,52 @@ describeDb('budgets and spend', (get) => {
     await expect(
       reserve(get().db, { userId: user.id, generationId: g.id, micros: PRICE }),
     ).resolves.toBeDefined();
+  });
+
+  it('reserves a batch in order, each counting the ones before it', async () => {
+    const user = await seedUser(get());
+    await setBudget(get().db, {
+      scope: 'user',
+      userId: user.id,
+      period: 'daily',
+      capMicros: 2 * PRICE + 1,
+    });
+    const gs = await Promise.all([1, 2, 3].map(() => seedGeneration(get(), user.id)));
+    const outcomes = await reserveMany(get().db, {
+      userId: user.id,
+      items: gs.map((g) => ({ generationId: g.id, micros: PRICE })),
+    });
+    expect(outcomes.map((o) => ('error' in o ? o.error.code : 'reserved'))).toEqual([
+      'reserved',
+      'reserved',
+      'budget_exceeded',
+    ]);
+    // The refused one took nothing; the others are in the ledger.
+    expect(await ledgerForGeneration(get().db, gs[2]!.id)).toEqual([]);
+    expect((await ledgerForGeneration(get().db, gs[1]!.id)).map((e) => e.micros)).toEqual([PRICE]);
+    await expect(reserveMany(get().db, { userId: user.id, items: [] })).rejects.toThrow(
+      /reserve for at least one generation/,
+    );
+  });
+
+  it('closes a reservation in one write that copies its owner and accrual time', async () => {
+    const user = await seedUser(get());
+    const g = await seedGeneration(get(), user.id);
+    const at = new Date('2026-03-31T23:59:00Z');
+    const r = await reserve(get().db, { userId: user.id, generationId: g.id, micros: PRICE, at });
+    await expect(settle(get().db, r.id, 12_345)).resolves.toEqual({
+      reservationId: r.id,
+      reservedMicros: PRICE,
+      actualMicros: 12_345,
+    });
+    const rows = await ledgerForGeneration(get().db, g.id);
+    expect(rows.map((e) => [e.kind, e.micros, e.userId, e.accruedAt.toISOString()])).toEqual([
+      ['reserve', PRICE, user.id, at.toISOString()],
+      ['release', -PRICE, user.id, at.toISOString()],
+      ['settle', 12_345, user.id, at.toISOString()],
+    ]);
+    await expect(release(get().db, r.id)).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(settle(get().db, 'nope', 1)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('refuses a token that belongs to someone else', async () => {

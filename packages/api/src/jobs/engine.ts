@@ -22,7 +22,7 @@ import {
 } from '@atelier/core';
 import {
   addAsset,
-  createGeneration,
+  createGenerations,
   getGeneration,
   getOperation,
   ledgerForGeneration,
@@ -30,7 +30,7 @@ import {
   newId,
   recordPoll,
   release,
-  reserve,
+  reserveMany,
   schema,
   settle,
   updateGeneration,
@@ -312,15 +312,16 @@ class Engine implements JobEngine {
     }
 
     // Then one transaction: each model's row and reservation together, or neither (a refused
-    // budget removes the row it had just added). Reservations made earlier in this call count
-    // against the budget of the later ones.
+    // budget removes the row it had just added). Reservations earlier in the list count against
+    // the budget of the later ones. Rows and reservations go in as one INSERT each.
     const planned = jobs.filter((j): j is Planned => 'plan' in j);
     const accepted = new Map<Planned, SubmittedJob>();
     if (planned.length > 0) {
       try {
         await this.#db.transaction(async (tx) => {
-          for (const p of planned) {
-            const g = await createGeneration(tx, {
+          const rows = await createGenerations(
+            tx,
+            planned.map((p) => ({
               ownerId: v.ownerId,
               batchId,
               prompt: v.prompt,
@@ -330,22 +331,26 @@ class Engine implements JobEngine {
               providerModelId: p.providerModelId,
               estimatedCostMicros: p.estimate.expected,
               warnings: p.plan.warnings,
-            });
-            try {
-              const reservation = await reserve(tx, {
-                userId: v.ownerId,
-                tokenId: v.tokenId,
-                generationId: g.id,
-                micros: p.estimate.high,
-              });
-              p.generationId = g.id;
-              p.reservationId = reservation.id;
-            } catch (error) {
-              if (!isAtelierError(error)) throw error;
-              await tx.delete(schema.generations).where(eq(schema.generations.id, g.id));
-              accepted.set(p, refuse(p.model, error));
+            })),
+          );
+          const outcomes = await reserveMany(tx, {
+            userId: v.ownerId,
+            tokenId: v.tokenId,
+            items: planned.map((p, i) => ({ generationId: rows[i]!.id, micros: p.estimate.high })),
+          });
+          const refused: string[] = [];
+          for (const [i, p] of planned.entries()) {
+            const outcome = outcomes[i]!;
+            if ('error' in outcome) {
+              refused.push(outcome.generationId);
+              accepted.set(p, refuse(p.model, outcome.error));
+            } else {
+              p.generationId = outcome.generationId;
+              p.reservationId = outcome.id;
             }
           }
+          if (refused.length > 0)
+            await tx.delete(schema.generations).where(inArray(schema.generations.id, refused));
         });
       } catch (error) {
         for (const p of planned) accepted.set(p, refuse(p.model, error));

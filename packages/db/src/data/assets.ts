@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../pg-errors.ts';
+import { rowsOf } from '../sql-rows.ts';
 import { assets, generationAssets, generations } from '../schema.ts';
 import { Id } from '../validation.ts';
 
@@ -36,34 +37,55 @@ export type AddAssetInput = z.input<typeof AddAssetInput>;
  */
 export async function addAsset(db: Db, input: AddAssetInput): Promise<GenerationAsset> {
   const { generationId, index, ...content } = parseInput(AddAssetInput, input, 'asset');
+  // One statement on the common path (new bytes, new link): a job stores its output without a
+  // transaction round trip. A failed link (unknown generation) aborts the whole statement, so no
+  // content record is left behind.
+  let written: { created_at: Date | string | null; linked: number } | undefined;
   try {
-    return await db.transaction(async (tx) => {
-      await tx.insert(assets).values(content).onConflictDoNothing({ target: assets.sha256 });
-      await tx
-        .insert(generationAssets)
-        .values({ generationId, index, sha256: content.sha256 })
-        .onConflictDoNothing({ target: [generationAssets.generationId, generationAssets.index] });
-      const [linked] = await linkedAssets(tx, [generationId], index);
-      if (!linked) {
-        throw new AtelierError(
-          'internal',
-          `Asset ${content.sha256} was stored but cannot be read.`,
-        );
-      }
-      if (linked.sha256 !== content.sha256) {
-        throw new AtelierError(
-          'invalid_request',
-          `Generation ${generationId} already has a different asset at index ${index}.`,
-        );
-      }
-      return linked;
-    });
+    [written] = rowsOf<{ created_at: Date | string | null; linked: number }>(
+      await db.execute(sql`
+        with new_asset as (
+          insert into ${assets} (sha256, media_type, width, height, duration_ms, byte_size, storage_key)
+          values (${content.sha256}, ${content.mediaType}, ${content.width}, ${content.height},
+                  ${content.durationMs ?? null}, ${content.byteSize}, ${content.storageKey})
+          on conflict (sha256) do nothing
+          returning created_at
+        ), link as (
+          insert into ${generationAssets} (generation_id, "index", sha256)
+          values (${generationId}, ${index}, ${content.sha256})
+          on conflict (generation_id, "index") do nothing
+          returning sha256
+        )
+        select (select created_at from new_asset) as created_at,
+               (select count(*) from link)::int as linked`),
+    );
   } catch (e) {
     if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) {
       throw new AtelierError('not_found', `No generation with id ${generationId}.`, { cause: e });
     }
     throw e;
   }
+  if (written?.linked === 1 && written.created_at !== null) {
+    return {
+      ...content,
+      durationMs: content.durationMs ?? null,
+      createdAt: new Date(written.created_at),
+      generationId,
+      index,
+    };
+  }
+  // Known bytes or an existing link: read back what is recorded and check it is these bytes.
+  const [linked] = await linkedAssets(db, [generationId], index);
+  if (!linked) {
+    throw new AtelierError('internal', `Asset ${content.sha256} was stored but cannot be read.`);
+  }
+  if (linked.sha256 !== content.sha256) {
+    throw new AtelierError(
+      'invalid_request',
+      `Generation ${generationId} already has a different asset at index ${index}.`,
+    );
+  }
+  return linked;
 }
 
 export async function getAsset(db: Db, sha256: string): Promise<Asset | undefined> {

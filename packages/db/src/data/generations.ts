@@ -39,13 +39,32 @@ export const CreateGenerationInput = z
 export type CreateGenerationInput = z.input<typeof CreateGenerationInput>;
 
 export async function createGeneration(db: Db, input: CreateGenerationInput): Promise<Generation> {
-  const values = parseInput(CreateGenerationInput, input, 'generation');
-  const [row] = await db
-    .insert(generations)
-    .values({ id: newId(), ...values })
-    .returning(generationColumns);
+  const [row] = await createGenerations(db, [input]);
   if (!row) throw new AtelierError('internal', 'Inserting the generation returned no row.');
   return row;
+}
+
+/** Several generations in one INSERT (one prompt across models), returned in the given order. */
+export async function createGenerations(
+  db: Db,
+  inputs: readonly CreateGenerationInput[],
+): Promise<Generation[]> {
+  if (inputs.length === 0) return [];
+  const values = inputs.map((input, i) => ({
+    id: newId(),
+    ...parseInput(
+      CreateGenerationInput,
+      input,
+      inputs.length === 1 ? 'generation' : `generation ${i + 1}`,
+    ),
+  }));
+  const rows = await db.insert(generations).values(values).returning(generationColumns);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return values.map((v) => {
+    const row = byId.get(v.id);
+    if (!row) throw new AtelierError('internal', 'Inserting the generations returned no row.');
+    return row;
+  });
 }
 
 export async function getGeneration(db: Db, id: string): Promise<Generation | undefined> {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { AtelierError, formatUsd, parseInput, type Micros } from '@atelier/core';
 import type { Db } from '../client.ts';
 import { newId } from '../ids.ts';
-import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../pg-errors.ts';
+import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorCode } from '../pg-errors.ts';
+import { rowsOf } from '../sql-rows.ts';
 import { apiTokens, budgets, generations, spendLedger } from '../schema.ts';
 import { Id, MicrosAmount } from '../validation.ts';
 import type { BudgetPeriod } from './budgets.ts';
@@ -53,15 +54,45 @@ export type ReserveInput = z.input<typeof ReserveInput>;
 
 /**
  * Reserves spend for a generation if every applicable cap (the user's and the token's, daily and
- * monthly) still has room; otherwise throws AtelierError('budget_exceeded').
+ * monthly) still has room; otherwise throws AtelierError('budget_exceeded'). See reserveMany.
+ */
+export async function reserve(db: Db, input: ReserveInput): Promise<Reservation> {
+  const { generationId, micros, ...rest } = parseInput(ReserveInput, input, 'reservation');
+  const [outcome] = await reserveMany(db, { ...rest, items: [{ generationId, micros }] });
+  if (!outcome) throw new AtelierError('internal', 'The reservation returned no outcome.');
+  if ('error' in outcome) throw outcome.error;
+  return outcome;
+}
+
+export const ReserveManyInput = z
+  .object({
+    userId: Id,
+    tokenId: Id.optional(),
+    /** One per generation, checked in this order. */
+    items: z
+      .array(z.object({ generationId: Id, micros: MicrosAmount }).strict())
+      .min(1, 'reserve for at least one generation')
+      .max(256),
+    at: z.coerce.date().optional(),
+  })
+  .strict();
+export type ReserveManyInput = z.input<typeof ReserveManyInput>;
+
+/**
+ * Reserves for several generations of one user at once (a prompt run across models), in order:
+ * each item is checked against the caps with the items accepted before it counted, and gets its
+ * reservation or its budget_exceeded error. Items refused for budget take nothing.
  *
  * The check and the insert run in one transaction holding an advisory lock on the user, so
  * concurrent reservations are checked one after another. Under READ COMMITTED each statement
  * after the lock sees everything committed before it. Call it outside a REPEATABLE READ or
  * SERIALIZABLE transaction, whose older snapshot would hide those commits.
  */
-export async function reserve(db: Db, input: ReserveInput): Promise<Reservation> {
-  const v = parseInput(ReserveInput, input, 'reservation');
+export async function reserveMany(
+  db: Db,
+  input: ReserveManyInput,
+): Promise<(Reservation | { generationId: string; error: AtelierError })[]> {
+  const v = parseInput(ReserveManyInput, input, 'reservations');
   const at = v.at ?? new Date();
   return db.transaction(async (tx) => {
     await lockOwner(tx, v.userId);
@@ -78,39 +109,53 @@ export async function reserve(db: Db, input: ReserveInput): Promise<Reservation>
             : and(eq(budgets.scope, 'token'), eq(budgets.tokenId, v.tokenId)),
         ),
       );
-    if (caps.length > 0) {
-      const spent = await spentInWindows(tx, v.userId, v.tokenId, at);
-      for (const cap of caps) {
-        const already = spent[cap.scope][cap.period];
-        if (already + v.micros > cap.capMicros) throw budgetExceeded(cap, already, v);
-      }
-    }
+    const spent = caps.length > 0 ? await spentInWindows(tx, v.userId, v.tokenId, at) : undefined;
 
-    const id = newId();
-    const row = {
-      id,
-      reservationId: id,
-      userId: v.userId,
-      tokenId: v.tokenId ?? null,
-      generationId: v.generationId,
-    };
+    const outcomes: (Reservation | { generationId: string; error: AtelierError })[] = [];
+    const accepted: Reservation[] = [];
+    for (const item of v.items) {
+      const over = spent && caps.find((c) => spent[c.scope][c.period] + item.micros > c.capMicros);
+      if (spent && over) {
+        const error = budgetExceeded(over, spent[over.scope][over.period], {
+          userId: v.userId,
+          ...(v.tokenId === undefined ? {} : { tokenId: v.tokenId }),
+          micros: item.micros,
+        });
+        outcomes.push({ generationId: item.generationId, error });
+        continue;
+      }
+      if (spent) {
+        for (const scope of ['user', 'token'] as const)
+          for (const period of ['daily', 'monthly'] as const) spent[scope][period] += item.micros;
+      }
+      const id = newId();
+      const reservation: Reservation = {
+        id,
+        userId: v.userId,
+        tokenId: v.tokenId ?? null,
+        generationId: item.generationId,
+        micros: item.micros,
+        accruedAt: at,
+      };
+      accepted.push(reservation);
+      outcomes.push(reservation);
+    }
+    if (accepted.length === 0) return outcomes;
     try {
       await tx
         .insert(spendLedger)
-        .values({ ...row, kind: 'reserve', micros: v.micros, accruedAt: at });
+        .values(accepted.map((r) => ({ ...r, reservationId: r.id, kind: 'reserve' as const })));
     } catch (e) {
       if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) {
         throw new AtelierError(
           'not_found',
-          `No generation with id ${v.generationId} (or no user ${v.userId}).`,
-          {
-            cause: e,
-          },
+          `No generation with id ${accepted.map((r) => r.generationId).join(', ')} (or no user ${v.userId}).`,
+          { cause: e },
         );
       }
       throw e;
     }
-    return { ...row, micros: v.micros, accruedAt: at };
+    return outcomes;
   });
 }
 
@@ -220,47 +265,35 @@ async function closeReservation(
   reservationId: string,
   actual: Micros | undefined,
 ): Promise<Settlement> {
-  return db.transaction(async (tx) => {
-    const [reservation] = await tx
-      .select()
-      .from(spendLedger)
-      .where(and(eq(spendLedger.id, reservationId), eq(spendLedger.kind, 'reserve')));
-    if (!reservation)
-      throw new AtelierError('not_found', `No reservation with id ${reservationId}.`);
-    // Settling changes the owner's total, so it waits for in-flight budget checks like a reserve.
-    await lockOwner(tx, reservation.userId);
-    const [closed] = await tx
-      .select({ kind: spendLedger.kind })
-      .from(spendLedger)
-      .where(
-        and(
-          eq(spendLedger.reservationId, reservationId),
-          inArray(spendLedger.kind, ['release', 'settle']),
-        ),
-      );
-    if (closed) {
+  const rows = [
+    sql`(${newId()}, 'release'::ledger_kind, null::bigint)`,
+    ...(actual === undefined ? [] : [sql`(${newId()}, 'settle'::ledger_kind, ${actual}::bigint)`]),
+  ];
+  let written: { kind: string; micros: number | string }[];
+  try {
+    written = rowsOf(
+      await db.execute(sql`
+        insert into ${spendLedger}
+          (id, reservation_id, user_id, token_id, generation_id, kind, micros, accrued_at)
+        select v.id, r.id, r.user_id, r.token_id, r.generation_id, v.kind,
+               coalesce(v.micros, -r.micros), r.accrued_at
+        from ${spendLedger} r cross join (values ${sql.join(rows, sql`, `)}) as v(id, kind, micros)
+        where r.id = ${reservationId} and r.kind = 'reserve'
+        returning kind, micros`),
+    );
+  } catch (e) {
+    if (pgErrorCode(e) === PG_UNIQUE_VIOLATION) {
       throw new AtelierError(
         'invalid_request',
         `Reservation ${reservationId} is already settled or released.`,
+        { cause: e },
       );
     }
-    const common = {
-      reservationId,
-      userId: reservation.userId,
-      tokenId: reservation.tokenId,
-      generationId: reservation.generationId,
-      accruedAt: reservation.accruedAt,
-    };
-    await tx
-      .insert(spendLedger)
-      .values([
-        { ...common, id: newId(), kind: 'release', micros: -reservation.micros },
-        ...(actual === undefined
-          ? []
-          : [{ ...common, id: newId(), kind: 'settle' as const, micros: actual }]),
-      ]);
-    return { reservationId, reservedMicros: reservation.micros, actualMicros: actual ?? 0 };
-  });
+    throw e;
+  }
+  const released = written.find((r) => r.kind === 'release');
+  if (!released) throw new AtelierError('not_found', `No reservation with id ${reservationId}.`);
+  return { reservationId, reservedMicros: -Number(released.micros), actualMicros: actual ?? 0 };
 }
 
 export const SpendSummaryInput = z
