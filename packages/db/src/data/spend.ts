@@ -260,6 +260,15 @@ export async function release(db: Db, reservationId: string): Promise<Settlement
   return closeReservation(db, reservationId, undefined);
 }
 
+/**
+ * One statement: the release (minus the reserved amount) and, with an actual cost, the settle row
+ * are copied from the reserve row, so they carry its owner, token and accrual time. The unique
+ * indexes on (reservation_id) per kind make a second close fail.
+ *
+ * No owner lock: a close never makes room a concurrent check relies on being absent. The
+ * reservation already counted its high estimate; a settle usually lowers the total, and when the
+ * actual cost exceeds the reservation that cost is a fact the ledger records regardless.
+ */
 async function closeReservation(
   db: Db,
   reservationId: string,
