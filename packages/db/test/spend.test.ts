@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { listBudgets, removeBudget, setBudget } from '../src/data/budgets.ts';
+import { listBudgets, removeBudget, setBudget, withUsage } from '../src/data/budgets.ts';
 import {
   ledgerForGeneration,
   periodWindow,
@@ -356,6 +356,99 @@ describeDb('budgets and spend', (get) => {
         at: new Date('2026-04-03T00:00:00Z'),
       }),
     ).rejects.toMatchObject({ details: { period: 'monthly' } });
+  });
+
+  it('shows how much of each cap its current window has used', async () => {
+    const user = await seedUser(get());
+    const other = await seedUser(get());
+    const idle = await seedUser(get());
+    const { record: token } = await issueToken(get().db, { userId: user.id, name: 'ci' });
+    const charge = async (
+      ownerId: string,
+      at: string,
+      reserved: number,
+      actual: number | null,
+      tokenId?: string,
+    ) => {
+      const g = await seedGeneration(get(), ownerId);
+      const r = await reserve(get().db, {
+        userId: ownerId,
+        ...(tokenId ? { tokenId } : {}),
+        generationId: g.id,
+        micros: reserved,
+        at: new Date(at),
+      });
+      if (actual !== null) await settle(get().db, r.id, actual);
+    };
+    await charge(user.id, '2026-05-15T01:00:00Z', 100_000, 70_000, token.id);
+    await charge(user.id, '2026-05-15T09:00:00Z', 50_000, null); // still running
+    await charge(user.id, '2026-05-03T10:00:00Z', 200_000, 200_000);
+    await charge(user.id, '2026-04-30T23:59:59Z', 300_000, 300_000); // last month
+    await charge(other.id, '2026-05-15T10:00:00Z', 999_000, 999_000);
+
+    const set = (input: Parameters<typeof setBudget>[1]) => setBudget(get().db, input);
+    const daily = await set({
+      scope: 'user',
+      userId: user.id,
+      period: 'daily',
+      capMicros: 150_000,
+    });
+    const monthly = await set({
+      scope: 'user',
+      userId: user.id,
+      period: 'monthly',
+      capMicros: 1_000_000,
+    });
+    const ofToken = await set({
+      scope: 'token',
+      tokenId: token.id,
+      period: 'daily',
+      capMicros: 60_000,
+    });
+    const unused = await set({ scope: 'user', userId: idle.id, period: 'daily', capMicros: 5 });
+
+    const at = new Date('2026-05-15T12:00:00Z');
+    const usage = await withUsage(get().db, [daily, monthly, ofToken, unused], at);
+    expect(usage.map((b) => b.id)).toEqual([daily.id, monthly.id, ofToken.id, unused.id]);
+    expect(
+      usage.map(({ window, spentMicros, reservedMicros, remainingMicros }) => ({
+        window,
+        spentMicros,
+        reservedMicros,
+        remainingMicros,
+      })),
+    ).toEqual([
+      // The user's caps count the token's spend too; the open reservation counts as reserved.
+      {
+        window: periodWindow('daily', at),
+        spentMicros: 70_000,
+        reservedMicros: 50_000,
+        remainingMicros: 30_000,
+      },
+      {
+        window: periodWindow('monthly', at),
+        spentMicros: 270_000,
+        reservedMicros: 50_000,
+        remainingMicros: 680_000,
+      },
+      // A settle above the cap is a fact; what is left is never negative.
+      {
+        window: periodWindow('daily', at),
+        spentMicros: 70_000,
+        reservedMicros: 0,
+        remainingMicros: 0,
+      },
+      { window: periodWindow('daily', at), spentMicros: 0, reservedMicros: 0, remainingMicros: 5 },
+    ]);
+    // Remaining is what a reservation may still take: one micro-dollar more is refused.
+    const g = await seedGeneration(get(), user.id);
+    await expect(
+      reserve(get().db, { userId: user.id, generationId: g.id, micros: 30_001, at }),
+    ).rejects.toMatchObject({ details: { period: 'daily', spentMicros: 120_000 } });
+    await expect(
+      reserve(get().db, { userId: user.id, generationId: g.id, micros: 30_000, at }),
+    ).resolves.toBeDefined();
+    expect(await withUsage(get().db, [])).toEqual([]);
   });
 
   it('summarises actual spend by model, by day and by model per day', async () => {

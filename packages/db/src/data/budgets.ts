@@ -1,11 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { AtelierError, parseInput } from '@atelier/core';
+import { AtelierError, parseInput, type Micros } from '@atelier/core';
 import type { Db } from '../client.ts';
 import { newId } from '../ids.ts';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../pg-errors.ts';
-import { budgetPeriod, budgets } from '../schema.ts';
+import { budgetPeriod, budgets, spendLedger } from '../schema.ts';
 import { Id, MicrosAmount } from '../validation.ts';
+import { periodWindow, type LedgerEntry } from './spend.ts';
 
 export type Budget = typeof budgets.$inferSelect;
 
@@ -91,4 +92,69 @@ export async function listBudgets(db: Db, input: ListBudgetsInput = {}): Promise
 export async function removeBudget(db: Db, id: string): Promise<boolean> {
   const rows = await db.delete(budgets).where(eq(budgets.id, id)).returning({ id: budgets.id });
   return rows.length > 0;
+}
+
+export interface BudgetUsage {
+  /** The period the cap applies to now: the current UTC day or month, [start, end). */
+  window: { start: Date; end: Date };
+  /** Settled (actual) charges in the window. */
+  spentMicros: Micros;
+  /** Reservations of runs still open in the window. */
+  reservedMicros: Micros;
+  /** What a new reservation may still take: the cap minus both, never below zero. */
+  remainingMicros: Micros;
+}
+
+/**
+ * Each budget with how much of its current window is used, counted the way a reservation is
+ * checked: a user's cap counts all their spend (their tokens' too), a token's cap only that
+ * token's. One query for all of them; the order of `list` is kept.
+ */
+export async function withUsage(
+  db: Db,
+  list: readonly Budget[],
+  at: Date = new Date(),
+): Promise<(Budget & BudgetUsage)[]> {
+  if (list.length === 0) return [];
+  const day = periodWindow('daily', at);
+  const month = periodWindow('monthly', at);
+  const l = spendLedger;
+  const inWindow = (period: BudgetPeriod, w: { start: Date; end: Date }) =>
+    and(eq(budgets.period, period), gte(l.accruedAt, w.start), lt(l.accruedAt, w.end));
+  const total = (kinds: LedgerEntry['kind'][]) =>
+    sql<number>`coalesce(sum(${l.micros}) filter (where ${inArray(l.kind, kinds)}), 0)::bigint`.mapWith(
+      Number,
+    );
+  const rows = await db
+    .select({ id: budgets.id, spent: total(['settle']), reserved: total(['reserve', 'release']) })
+    .from(budgets)
+    .leftJoin(
+      l,
+      and(
+        or(
+          and(eq(budgets.scope, 'user'), eq(l.userId, budgets.userId)),
+          and(eq(budgets.scope, 'token'), eq(l.tokenId, budgets.tokenId)),
+        ),
+        or(inWindow('daily', day), inWindow('monthly', month)),
+      ),
+    )
+    .where(
+      inArray(
+        budgets.id,
+        list.map((b) => b.id),
+      ),
+    )
+    .groupBy(budgets.id);
+  const used = new Map(rows.map((r) => [r.id, r]));
+  return list.map((b) => {
+    const spentMicros = used.get(b.id)?.spent ?? 0;
+    const reservedMicros = used.get(b.id)?.reserved ?? 0;
+    return {
+      ...b,
+      window: b.period === 'daily' ? day : month,
+      spentMicros,
+      reservedMicros,
+      remainingMicros: Math.max(0, b.capMicros - spentMicros - reservedMicros),
+    };
+  });
 }
