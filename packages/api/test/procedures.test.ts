@@ -173,7 +173,26 @@ describe('spend and budgets', () => {
       capMicros: 900_000_000,
     });
     expect((await member.budgets.list()).map((b) => b.id)).toEqual([cap.id]);
-    expect((await admin.budgets.list()).map((b) => b.id)).toEqual([cap.id, other.id]);
+    const listed = await admin.budgets.list();
+    expect(listed.map((b) => b.id)).toEqual([cap.id, other.id]);
+    // Each cap with its current window and what the ledger holds in it, as spend counts it.
+    for (const [b, userId] of [
+      [listed[0], memberUser.id],
+      [listed[1], studio.user.id],
+    ] as const) {
+      const window = b?.window ?? { start: '', end: '' };
+      const spent = await admin.spend.summary({ from: window.start, to: window.end, userId });
+      expect(spent.totalMicros).toBeGreaterThan(0);
+      expect(b).toMatchObject({
+        spentMicros: spent.totalMicros,
+        reservedMicros: spent.pendingMicros,
+        remainingMicros: Math.max(0, (b?.capMicros ?? 0) - spent.totalMicros - spent.pendingMicros),
+      });
+    }
+    expect(
+      Date.parse(listed[1]?.window.end ?? '') - Date.parse(listed[1]?.window.start ?? ''),
+    ).toBe(86_400_000);
+    expect(new Date(listed[0]?.window.start ?? '').getUTCDate()).toBe(1);
     await expect(
       member.budgets.set({ scope: 'user', userId: memberUser.id, period: 'monthly', capMicros: 1 }),
     ).rejects.toSatisfy((e) => code(e) === 'FORBIDDEN');

@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { BudgetPeriod, removeBudget, schema, setBudget, type Budget } from '@atelier/db';
+import { BudgetPeriod, removeBudget, schema, setBudget, withUsage } from '@atelier/db';
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { Id } from '../jobs/inputs.ts';
@@ -20,10 +20,14 @@ function requireAdmin(user: SessionUser): void {
 }
 
 export const budgetsRouter = {
-  /** Caps that apply to the user (their own and their API tokens'); an admin sees all of them. */
+  /**
+   * Caps that apply to the user (their own and their API tokens'); an admin sees all of them.
+   * Each comes with its current UTC day or month and how much of it is spent, reserved by runs
+   * still open, and left.
+   */
   list: studioProcedure
     .input(z.object({ userId: Id.optional(), tokenId: Id.optional() }).strict().default({}))
-    .query(async ({ ctx, input }): Promise<Budget[]> => {
+    .query(async ({ ctx, input }) => {
       const b = schema.budgets;
       const t = schema.apiTokens;
       const filters: (SQL | undefined)[] = [
@@ -34,11 +38,15 @@ export const budgetsRouter = {
         const own = ctx.db.select({ id: t.id }).from(t).where(eq(t.userId, ctx.user.id));
         filters.push(or(eq(b.userId, ctx.user.id), inArray(b.tokenId, own)));
       }
-      return ctx.db
+      const list = await ctx.db
         .select()
         .from(b)
         .where(and(...filters))
         .orderBy(asc(b.id));
+      return (await withUsage(ctx.db, list)).map(({ window, ...budget }) => ({
+        ...budget,
+        window: { start: window.start.toISOString(), end: window.end.toISOString() },
+      }));
     }),
 
   /** Sets the daily or monthly cap of a user or an API token (admins). */
