@@ -13,5 +13,6 @@ export * from './data/budgets.ts';
 export * from './data/spend.ts';
 export * from './data/provider-keys.ts';
 export * from './data/votes.ts';
+export * from './data/sharing.ts';
 
 export * from './assets/index.ts';

@@ -6,6 +6,7 @@ import {
   markKept,
   updateGeneration,
   type Generation,
+  type ListGenerationsInput,
 } from '../src/data/generations.ts';
 import { describeDb, seedGeneration, seedUser } from './harness.ts';
 
@@ -142,8 +143,8 @@ describeDb('generations', (get) => {
     await updateGeneration(get().db, b.id, { status: 'succeeded', actualCostMicros: 90_000 });
     await markKept(get().db, c.id);
 
-    const ids = async (filters: Parameters<typeof listGenerations>[1]) =>
-      (await listGenerations(get().db, { ownerId: owner.id, ...filters })).items.map((g) => g.id);
+    const ids = async (filters: Omit<ListGenerationsInput, 'viewer'>) =>
+      (await listGenerations(get().db, { ...filters, viewer: owner })).items.map((g) => g.id);
 
     expect(await ids({})).toEqual([c.id, b.id, a.id]);
     expect(await ids({ modelId: 'flux-2-pro' })).toEqual([c.id, b.id]);
@@ -161,7 +162,9 @@ describeDb('generations', (get) => {
     expect(await ids({ maxCostMicros: 40_000 })).toEqual([a.id]);
     expect(await ids({ minCostMicros: 40_000, maxCostMicros: 80_000 })).toEqual([c.id, a.id]);
 
-    await expect(listGenerations(get().db, { status: 'done' as never })).rejects.toThrow(
+    await expect(
+      listGenerations(get().db, { viewer: owner, status: 'done' as never }),
+    ).rejects.toThrow(
       /status\.0: must be one of "queued", "running", "succeeded", "failed", "cancelled", "interrupted"/,
     );
   });
@@ -179,7 +182,7 @@ describeDb('generations', (get) => {
     });
 
     const search = async (query: string) =>
-      (await listGenerations(get().db, { ownerId: owner.id, query })).items.map((g) => g.id);
+      (await listGenerations(get().db, { viewer: owner, query })).items.map((g) => g.id);
     expect(await search('cat')).toEqual([fox.id]); // "cats" stems to "cat"
     expect(await search('jumped')).toEqual([fox.id]);
     expect(await search('red')).toEqual([dog.id, fox.id]);
@@ -188,10 +191,11 @@ describeDb('generations', (get) => {
     expect(await search('red or neon')).toEqual([city.id, dog.id, fox.id]);
     expect(await search('submarine')).toEqual([]);
     expect(
-      await listGenerations(get().db, { ownerId: owner.id, query: 'red', modelId: 'other' }),
+      await listGenerations(get().db, { viewer: owner, query: 'red', modelId: 'other' }),
     ).toEqual({
       items: [],
       nextCursor: null,
+      prevCursor: null,
     });
   });
 
@@ -205,7 +209,7 @@ describeDb('generations', (get) => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await listGenerations(get().db, { ownerId: owner.id, limit: 3, cursor });
+      const page = await listGenerations(get().db, { viewer: owner, limit: 3, cursor });
       seen.push(...page.items.map((g) => g.id));
       cursor = page.nextCursor ?? undefined;
       pages++;
@@ -213,8 +217,58 @@ describeDb('generations', (get) => {
     expect(pages).toBe(3);
     expect(seen).toEqual([...created].reverse());
 
-    const exact = await listGenerations(get().db, { ownerId: owner.id, limit: 7 });
+    const exact = await listGenerations(get().db, { viewer: owner, limit: 7 });
     expect(exact.items).toHaveLength(7);
     expect(exact.nextCursor).toBeNull();
+    expect(exact.prevCursor).toBeNull();
+  });
+
+  it('pages backward from a cursor to the newer rows, as tRPC infinite queries ask', async () => {
+    const owner = await seedUser(get(), 'Back pager');
+    const created: string[] = [];
+    for (let i = 0; i < 7; i++)
+      created.push((await seedGeneration(get(), owner.id, { prompt: `prompt ${i}` })).id);
+    const newestFirst = [...created].reverse();
+    const ids = (page: { items: { id: string }[] }) => page.items.map((g) => g.id);
+
+    // A null cursor is the first page, whichever the direction (infinite queries may send one).
+    const first = await listGenerations(get().db, {
+      viewer: owner,
+      limit: 3,
+      cursor: null,
+      direction: 'backward',
+    });
+    expect(ids(first)).toEqual(newestFirst.slice(0, 3));
+    expect(first.prevCursor).toBeNull();
+
+    // Start in the middle (a page opened from a link), then read the newer pages backward.
+    const middle = await listGenerations(get().db, {
+      viewer: owner,
+      limit: 2,
+      cursor: newestFirst[2],
+    });
+    expect(ids(middle)).toEqual(newestFirst.slice(3, 5));
+    expect(middle.prevCursor).toBe(newestFirst[3]);
+    const newer = await listGenerations(get().db, {
+      viewer: owner,
+      limit: 2,
+      cursor: middle.prevCursor,
+      direction: 'backward',
+    });
+    expect(ids(newer)).toEqual(newestFirst.slice(1, 3));
+    expect(newer.prevCursor).toBe(newestFirst[1]);
+    expect(newer.nextCursor).toBe(newestFirst[2]);
+    const newest = await listGenerations(get().db, {
+      viewer: owner,
+      limit: 2,
+      cursor: newer.prevCursor,
+      direction: 'backward',
+    });
+    expect(ids(newest)).toEqual(newestFirst.slice(0, 1));
+    expect(newest.prevCursor).toBeNull();
+
+    await expect(
+      listGenerations(get().db, { viewer: owner, direction: 'sideways' as never }),
+    ).rejects.toThrow(/direction: must be one of "forward", "backward"/);
   });
 });

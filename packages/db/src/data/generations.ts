@@ -1,10 +1,23 @@
-import { and, desc, eq, getTableColumns, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
 import { newId } from '../ids.ts';
 import { generations, generationStatus } from '../schema.ts';
-import { Id, MicrosAmount, Milliseconds } from '../validation.ts';
+import { Id, MicrosAmount, Milliseconds, Viewer } from '../validation.ts';
 
 export const GenerationStatus = z.enum(generationStatus.enumValues);
 export type GenerationStatus = z.infer<typeof GenerationStatus>;
@@ -76,8 +89,22 @@ export async function getGeneration(db: Db, id: string): Promise<Generation | un
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(item).min(1));
 
+/**
+ * Whose generations a list shows, relative to its viewer: `mine` their own, `shared` the ones
+ * shared with the team (by anyone, the viewer included), `all` everyone's (admins only).
+ */
+export const GenerationScope = z.enum(['mine', 'shared', 'all']);
+export type GenerationScope = z.infer<typeof GenerationScope>;
+
+/** Paging as tRPC infinite queries send it: `backward` reads the page newer than the cursor. */
+export const PageDirection = z.enum(['forward', 'backward']);
+export type PageDirection = z.infer<typeof PageDirection>;
+
 export const ListGenerationsInput = z
   .object({
+    viewer: Viewer,
+    scope: GenerationScope.default('mine'),
+    /** Narrows `shared` or `all` to one owner; with `mine` it can only be the viewer. */
     ownerId: Id.optional(),
     modelId: oneOrMany(Id).optional(),
     status: oneOrMany(GenerationStatus).optional(),
@@ -92,8 +119,9 @@ export const ListGenerationsInput = z
     maxCostMicros: MicrosAmount.optional(),
     /** Full-text query on the prompt, in web-search syntax: `red fox -cartoon "oil painting"`. */
     query: z.string().trim().min(1).max(1000).optional(),
-    /** `nextCursor` from the previous page. */
-    cursor: Id.optional(),
+    /** `nextCursor` (or `prevCursor` going backward) of a page already read; none: the newest. */
+    cursor: Id.nullish(),
+    direction: PageDirection.default('forward'),
     limit: z.number().int().min(1).max(200).default(50),
   })
   .strict();
@@ -106,20 +134,59 @@ export type ListGenerationsInput = Omit<
 };
 
 export interface GenerationPage {
+  /** Newest first, whichever the direction. */
   items: Generation[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
+  /** Pass back as `cursor` for the older page; null when there is none. */
   nextCursor: string | null;
+  /** Pass back as `cursor` with `direction: 'backward'` for the newer page; null when there is none. */
+  prevCursor: string | null;
 }
 
-/** Newest first. ULID ids sort by creation time, so the id is the cursor. */
+/** Which rows a scope covers, or why the viewer may not ask for it. */
+function scopeCondition(
+  viewer: Viewer,
+  scope: GenerationScope,
+  ownerId: string | undefined,
+): SQL | undefined {
+  const owner = ownerId === undefined ? undefined : eq(generations.ownerId, ownerId);
+  switch (scope) {
+    case 'mine':
+      if (ownerId !== undefined && ownerId !== viewer.id) {
+        throw new AtelierError(
+          'invalid_input',
+          "ownerId: scope 'mine' lists your own generations; use scope 'shared' (or 'all' as an admin) for someone else's.",
+          { details: { field: 'ownerId', scope } },
+        );
+      }
+      return eq(generations.ownerId, viewer.id);
+    case 'shared':
+      return and(isNotNull(generations.sharedAt), owner);
+    case 'all':
+      if (viewer.role !== 'admin') {
+        throw new AtelierError(
+          'forbidden',
+          "Only an admin can list everyone's generations (scope 'all'); members use scope 'mine' or 'shared'.",
+          { details: { field: 'scope', allowed: ['mine', 'shared'] } },
+        );
+      }
+      return owner;
+  }
+}
+
+/**
+ * Newest first. ULID ids sort by creation time, so the id is the cursor: forward pages are
+ * older than it, backward pages newer (read oldest first next to the cursor, then reversed).
+ */
 export async function listGenerations(
   db: Db,
-  input: ListGenerationsInput = {},
+  input: ListGenerationsInput,
 ): Promise<GenerationPage> {
   const f = parseInput(ListGenerationsInput, input, 'generation filters');
   const cost = sql`coalesce(${generations.actualCostMicros}, ${generations.estimatedCostMicros})`;
+  const cursor = f.cursor ?? undefined;
+  const backward = f.direction === 'backward' && cursor !== undefined;
   const where: (SQL | undefined)[] = [
-    f.ownerId === undefined ? undefined : eq(generations.ownerId, f.ownerId),
+    scopeCondition(f.viewer, f.scope, f.ownerId),
     f.modelId === undefined ? undefined : inArray(generations.modelId, f.modelId),
     f.status === undefined ? undefined : inArray(generations.status, f.status),
     f.batchId === undefined ? undefined : eq(generations.batchId, f.batchId),
@@ -131,17 +198,35 @@ export async function listGenerations(
     f.query === undefined
       ? undefined
       : sql`${generations.promptSearch} @@ websearch_to_tsquery('english', ${f.query})`,
-    f.cursor === undefined ? undefined : lt(generations.id, f.cursor),
+    cursor === undefined
+      ? undefined
+      : backward
+        ? gt(generations.id, cursor)
+        : lt(generations.id, cursor),
   ];
   const rows = await db
     .select(generationColumns)
     .from(generations)
     .where(and(...where))
-    .orderBy(desc(generations.id))
+    .orderBy(backward ? asc(generations.id) : desc(generations.id))
     .limit(f.limit + 1);
-  const items = rows.slice(0, f.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > f.limit && last ? last.id : null };
+  const more = rows.length > f.limit;
+  const page = rows.slice(0, f.limit);
+  if (backward) {
+    const items = page.reverse();
+    // Everything older than this page starts at the cursor, which a page already held.
+    return {
+      items,
+      nextCursor: items.at(-1)?.id ?? cursor,
+      prevCursor: more ? (items[0]?.id ?? null) : null,
+    };
+  }
+  return {
+    items: page,
+    nextCursor: more ? (page.at(-1)?.id ?? null) : null,
+    // Rows newer than the first ones shown exist when this page started after a cursor.
+    prevCursor: cursor === undefined ? null : (page[0]?.id ?? cursor),
+  };
 }
 
 /**

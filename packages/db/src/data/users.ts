@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
@@ -35,4 +35,14 @@ export async function getUser(db: Db, id: string): Promise<User | undefined> {
 
 export async function listUsers(db: Db): Promise<User[]> {
   return db.select().from(users).orderBy(asc(users.id));
+}
+
+/** The names of these users by id, in one query; unknown ids are left out. */
+export async function userNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
