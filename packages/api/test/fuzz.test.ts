@@ -165,19 +165,39 @@ const procedures: {
   {
     name: 'history.list',
     call: (c) => (i) => c.history.list(i as never),
-    valid: { status: ['succeeded'], from: '2026-01-01T00:00:00Z', maxCostMicros: 10, limit: 5 },
+    valid: {
+      scope: 'shared',
+      status: ['succeeded'],
+      from: '2026-01-01T00:00:00Z',
+      maxCostMicros: 10,
+      cursor: null,
+      direction: 'backward',
+      limit: 5,
+    },
     mutates: false,
   },
   {
     name: 'history.search',
     call: (c) => (i) => c.history.search(i as never),
-    valid: { query: 'fox -cat "oil painting"', models: ['gpt-image-2'] },
+    valid: {
+      query: 'fox -cat "oil painting"',
+      models: ['gpt-image-2'],
+      scope: 'all',
+      cursor: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      direction: 'forward',
+    },
     mutates: false,
   },
   {
     name: 'history.keep',
     call: (c) => (i) => c.history.keep(i as never),
     valid: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', kept: true },
+    mutates: true,
+  },
+  {
+    name: 'history.share',
+    call: (c) => (i) => c.history.share(i as never),
+    valid: { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', shared: true },
     mutates: true,
   },
   {

@@ -1,6 +1,13 @@
-import { getGeneration, listAssetsOf, type Db, type Generation } from '@atelier/db';
-import { TRPCError } from '@trpc/server';
-import type { SessionUser } from '../trpc.ts';
+import { AtelierError } from '@atelier/core';
+import {
+  changeableGeneration,
+  listAssetsOf,
+  readGeneration,
+  userNames,
+  type Db,
+  type Generation,
+} from '@atelier/db';
+import { toTRPCError, type SessionUser } from '../trpc.ts';
 
 /** How generations leave the API: the row plus its assets' URLs. */
 
@@ -16,18 +23,33 @@ export interface AssetView {
   byteSize: number;
 }
 
-export type GenerationView = Generation & { assets: AssetView[] };
+export type GenerationView = Generation & {
+  assets: AssetView[];
+  /** Who made it, when that is not the viewer (someone's shared generation, or any for an admin). */
+  ownerName: string | null;
+};
 
 export function assetUrl(sha256: string): string {
   return `/assets/${sha256}`;
 }
 
-/** Attaches each row's assets, in output order, with one query for the whole page. */
-export async function withAssets(db: Db, rows: Generation[]): Promise<GenerationView[]> {
-  const found = await listAssetsOf(
-    db,
-    rows.map((r) => r.id),
-  );
+/**
+ * Rows as the viewer sees them: each with its assets in output order and, when it is someone
+ * else's, its owner's name; one query for the page's assets and one for the names.
+ */
+export async function toViews(
+  db: Db,
+  viewer: SessionUser,
+  rows: Generation[],
+): Promise<GenerationView[]> {
+  const others = rows.filter((r) => r.ownerId !== viewer.id).map((r) => r.ownerId);
+  const [found, names] = await Promise.all([
+    listAssetsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    userNames(db, others),
+  ]);
   const byGeneration = new Map<string, AssetView[]>();
   for (const asset of found) {
     const list = byGeneration.get(asset.generationId) ?? [];
@@ -43,17 +65,45 @@ export async function withAssets(db: Db, rows: Generation[]): Promise<Generation
     });
     byGeneration.set(asset.generationId, list);
   }
-  return rows.map((r) => ({ ...r, assets: byGeneration.get(r.id) ?? [] }));
+  return rows.map((r) => ({
+    ...r,
+    assets: byGeneration.get(r.id) ?? [],
+    ownerName: r.ownerId === viewer.id ? null : (names.get(r.ownerId) ?? null),
+  }));
+}
+
+/** One row as the viewer sees it. */
+export async function toView(
+  db: Db,
+  viewer: SessionUser,
+  row: Generation,
+): Promise<GenerationView> {
+  const [view] = await toViews(db, viewer, [row]);
+  return view ?? { ...row, assets: [], ownerName: null };
 }
 
 /**
- * A generation the user may see: their own, or anyone's for an admin. Someone else's reads as
- * missing, so members cannot probe for other people's ids.
+ * A generation the user may read: their own, one shared with the team, or anyone's for an
+ * admin. Anything else reads as missing, so members cannot probe for other people's ids.
  */
-export async function findOwned(db: Db, user: SessionUser, id: string): Promise<Generation> {
-  const row = await getGeneration(db, id);
-  if (!row || (user.role !== 'admin' && row.ownerId !== user.id)) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: `No generation with id ${id}.` });
+export async function findReadable(db: Db, user: SessionUser, id: string): Promise<Generation> {
+  return asTRPC(() => readGeneration(db, user, id));
+}
+
+/**
+ * A generation the user may change (cancel, keep, share): their own, or anyone's for an admin.
+ * Someone else's shared generation is FORBIDDEN (it can be read, so saying why is no leak).
+ */
+export async function findChangeable(db: Db, user: SessionUser, id: string): Promise<Generation> {
+  return asTRPC(() => changeableGeneration(db, user, id));
+}
+
+// Thrown as tRPC errors so they keep their code inside subscriptions too, where the
+// AtelierError middleware does not reach.
+async function asTRPC<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw e instanceof AtelierError ? toTRPCError(e) : e;
   }
-  return row;
 }

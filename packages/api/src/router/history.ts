@@ -1,15 +1,28 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { GenerationStatus, listGenerations, schema, type Db } from '@atelier/db';
+import {
+  GenerationScope,
+  GenerationStatus,
+  listGenerations,
+  PageDirection,
+  schema,
+  shareGeneration,
+  type Db,
+} from '@atelier/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { Id, ModelName, text } from '../jobs/inputs.ts';
-import { findOwned, withAssets } from '../jobs/views.ts';
-import { ownerScope, studioProcedure, type SessionUser } from '../trpc.ts';
+import { findChangeable, toView, toViews } from '../jobs/views.ts';
+import { studioProcedure, type SessionUser } from '../trpc.ts';
 
 const Micros = z.number().int('must be whole micro-USD').min(0).max(Number.MAX_SAFE_INTEGER);
 
 const Filters = {
-  /** Admins only: someone else's history. */
+  /**
+   * Whose generations: `mine` (the default), `shared` with the team by anyone (you too), or
+   * `all` (admins only). Naming someone else's `ownerId` without a scope means `all`.
+   */
+  scope: GenerationScope.optional(),
+  /** One owner's generations: with `shared`, what they shared; with `all` (admins), all of them. */
   ownerId: Id.optional(),
   models: z.array(ModelName).min(1).max(50).optional(),
   status: z.array(GenerationStatus).min(1).max(6).optional(),
@@ -22,7 +35,12 @@ const Filters = {
   /** Actual cost, or the estimate while there is none, in micro-USD (inclusive). */
   minCostMicros: Micros.optional(),
   maxCostMicros: Micros.optional(),
-  cursor: Id.optional(),
+  /**
+   * Paging as tRPC infinite queries send it: `cursor` is a page's `nextCursor` (older rows) or,
+   * with `direction: 'backward'`, its `prevCursor` (newer rows); null or absent: the newest.
+   */
+  cursor: Id.nullish(),
+  direction: PageDirection.optional(),
   limit: z.number().int().min(1).max(200).default(50),
 };
 
@@ -34,14 +52,19 @@ async function page(
   ctx: { db: Db; user: SessionUser },
   input: z.output<typeof SearchInput> | z.output<typeof ListInput>,
 ) {
-  const { ownerId, models, ...rest } = input;
-  const owner = ownerScope(ctx.user, ownerId);
+  const { models, scope, ownerId, ...rest } = input;
   const result = await listGenerations(ctx.db, {
     ...rest,
-    ...(owner === undefined ? {} : { ownerId: owner }),
+    viewer: ctx.user,
+    scope: scope ?? (ownerId !== undefined && ownerId !== ctx.user.id ? 'all' : 'mine'),
+    ...(ownerId === undefined ? {} : { ownerId }),
     ...(models ? { modelId: models } : {}),
   });
-  return { items: await withAssets(ctx.db, result.items), nextCursor: result.nextCursor };
+  return {
+    items: await toViews(ctx.db, ctx.user, result.items),
+    nextCursor: result.nextCursor,
+    prevCursor: result.prevCursor,
+  };
 }
 
 export const historyRouter = {
@@ -55,7 +78,7 @@ export const historyRouter = {
   keep: studioProcedure
     .input(z.object({ id: Id, kept: z.boolean().default(true) }).strict())
     .mutation(async ({ ctx, input }) => {
-      const row = await findOwned(ctx.db, ctx.user, input.id);
+      const row = await findChangeable(ctx.db, ctx.user, input.id);
       const g = schema.generations;
       const updated = await ctx.db.transaction(async (tx) => {
         if (input.kept && row.batchId !== null) {
@@ -72,7 +95,16 @@ export const historyRouter = {
         return r;
       });
       if (!updated) throw new Error(`Generation ${row.id} vanished while being kept.`);
-      const [view] = await withAssets(ctx.db, [await findOwned(ctx.db, ctx.user, row.id)]);
-      return view;
+      return toView(ctx.db, ctx.user, await findChangeable(ctx.db, ctx.user, row.id));
     }),
+
+  /**
+   * Shares the generation with the team (every member may then read it and its assets), or
+   * stops sharing it. Its owner or an admin only; sharing again keeps the first `sharedAt`.
+   */
+  share: studioProcedure
+    .input(z.object({ id: Id, shared: z.boolean().default(true) }).strict())
+    .mutation(async ({ ctx, input }) =>
+      toView(ctx.db, ctx.user, await shareGeneration(ctx.db, { ...input, viewer: ctx.user })),
+    ),
 } satisfies TRPCRouterRecord;

@@ -1,25 +1,27 @@
 import { tracked, type TRPCRouterRecord } from '@trpc/server';
-import { GenerationStatus, listGenerations } from '@atelier/db';
+import { GenerationStatus, listGenerations, PageDirection } from '@atelier/db';
 import { z } from 'zod';
 import { Id } from '../jobs/inputs.ts';
-import { findOwned, withAssets } from '../jobs/views.ts';
-import { ownerScope, studioProcedure } from '../trpc.ts';
+import { findChangeable, findReadable, toView, toViews } from '../jobs/views.ts';
+import { studioProcedure } from '../trpc.ts';
 
 export const jobsRouter = {
-  get: studioProcedure.input(z.object({ id: Id }).strict()).query(async ({ ctx, input }) => {
-    const row = await findOwned(ctx.db, ctx.user, input.id);
-    const [view] = await withAssets(ctx.db, [row]);
-    return view ?? { ...row, assets: [] };
-  }),
+  /** One generation: the user's own, one shared with the team (read-only), or any for an admin. */
+  get: studioProcedure
+    .input(z.object({ id: Id }).strict())
+    .query(async ({ ctx, input }) =>
+      toView(ctx.db, ctx.user, await findReadable(ctx.db, ctx.user, input.id)),
+    ),
 
-  /** The user's jobs, newest first: by default the ones not finished yet. */
+  /** The user's jobs (everyone's for an admin), newest first: by default the unfinished ones. */
   list: studioProcedure
     .input(
       z
         .object({
           status: z.array(GenerationStatus).min(1).max(6).default(['queued', 'running']),
           batchId: Id.optional(),
-          cursor: Id.optional(),
+          cursor: Id.nullish(),
+          direction: PageDirection.optional(),
           limit: z.number().int().min(1).max(200).default(50),
         })
         .strict()
@@ -28,16 +30,19 @@ export const jobsRouter = {
     .query(async ({ ctx, input }) => {
       const page = await listGenerations(ctx.db, {
         ...input,
-        ...(ownerScope(ctx.user) === undefined ? {} : { ownerId: ctx.user.id }),
+        viewer: ctx.user,
+        scope: ctx.user.role === 'admin' ? 'all' : 'mine',
       });
-      return { items: await withAssets(ctx.db, page.items), nextCursor: page.nextCursor };
+      return {
+        items: await toViews(ctx.db, ctx.user, page.items),
+        nextCursor: page.nextCursor,
+        prevCursor: page.prevCursor,
+      };
     }),
 
   cancel: studioProcedure.input(z.object({ id: Id }).strict()).mutation(async ({ ctx, input }) => {
-    await findOwned(ctx.db, ctx.user, input.id);
-    const row = await ctx.jobs.cancel(input.id);
-    const [view] = await withAssets(ctx.db, [row]);
-    return view ?? { ...row, assets: [] };
+    await findChangeable(ctx.db, ctx.user, input.id);
+    return toView(ctx.db, ctx.user, await ctx.jobs.cancel(input.id));
   }),
 
   /**
@@ -55,7 +60,7 @@ export const jobsRouter = {
         .strict(),
     )
     .subscription(async function* ({ ctx, input, signal }) {
-      for (const id of new Set(input.ids)) await findOwned(ctx.db, ctx.user, id);
+      for (const id of new Set(input.ids)) await findReadable(ctx.db, ctx.user, id);
       for await (const event of ctx.jobs.watch(input.ids, {
         lastEventId: input.lastEventId ?? undefined,
         signal,

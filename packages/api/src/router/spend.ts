@@ -7,7 +7,11 @@ import { ownerScope, studioProcedure } from '../trpc.ts';
 const DAY_MS = 86_400_000;
 
 export const spendRouter = {
-  /** Actual spend by model and by UTC day in [from, to) (default: the last 30 days). */
+  /**
+   * Actual spend by model and by UTC day in [from, to) (default: the last 30 days). A member's
+   * summary is their own, always: a generation someone shared shows its cost on its row, and
+   * never counts here. Admins see the whole team's, or one user's with `userId`.
+   */
   summary: studioProcedure
     .input(
       z
