@@ -1,10 +1,16 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../pg-errors.ts';
 import { rowsOf } from '../sql-rows.ts';
-import { assets, generationAssets, generations } from '../schema.ts';
+import {
+  assets,
+  assetUploads,
+  generationAssets,
+  generationInputs,
+  generations,
+} from '../schema.ts';
 import { Id } from '../validation.ts';
 
 /** Stored bytes, one record per content hash. */
@@ -106,13 +112,39 @@ export async function listAssetsOf(
   return generationIds.length === 0 ? [] : linkedAssets(db, generationIds);
 }
 
-/** Whether `userId` owns any generation that produced the asset (the read check for members). */
+/**
+ * Whether the asset is `userId`'s: they uploaded it, or a generation they own produced it or
+ * was given it. Identical bytes can belong to several people's runs. (Admins and generations
+ * shared with the team are the read check's business; see `canReadAsset`.)
+ */
 export async function ownsAsset(db: Db, userId: string, sha256: string): Promise<boolean> {
+  const g = generations;
+  const viaGeneration = (link: typeof generationAssets | typeof generationInputs) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(link)
+        .innerJoin(g, eq(g.id, link.generationId))
+        .where(and(eq(link.sha256, assets.sha256), eq(g.ownerId, userId))),
+    );
   const [row] = await db
-    .select({ generationId: generationAssets.generationId })
-    .from(generationAssets)
-    .innerJoin(generations, eq(generations.id, generationAssets.generationId))
-    .where(and(eq(generationAssets.sha256, sha256), eq(generations.ownerId, userId)))
+    .select({ sha256: assets.sha256 })
+    .from(assets)
+    .where(
+      and(
+        eq(assets.sha256, sha256),
+        or(
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(assetUploads)
+              .where(and(eq(assetUploads.sha256, assets.sha256), eq(assetUploads.ownerId, userId))),
+          ),
+          viaGeneration(generationAssets),
+          viaGeneration(generationInputs),
+        ),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
