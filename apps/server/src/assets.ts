@@ -1,14 +1,15 @@
 import type http from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { SessionUser } from '@atelier/api';
-import { getAsset, ownsAsset, type AssetStore, type ByteRange, type Db } from '@atelier/db';
+import { canReadAsset, getAsset, type AssetStore, type ByteRange, type Db } from '@atelier/db';
 import parseRange from 'range-parser';
 
 /**
  * GET/HEAD /assets/<sha256>: generated images and clips, with byte ranges so a <video> element
- * can seek. Who may read: anyone in local mode; in team mode an admin, or a member who owns any
- * generation that produced these bytes (identical output can belong to several people's runs).
- * Someone else's asset reads as missing, so ids cannot be probed.
+ * can seek. Who may read: anyone in local mode; in team mode an admin, a member who owns these
+ * bytes (identical output can belong to several people's runs), and every member while a
+ * generation that made or was given them is shared with the team (`canReadAsset`). Someone
+ * else's asset reads as missing, so ids cannot be probed.
  */
 
 export const ASSET_PREFIX = '/assets/';
@@ -33,9 +34,7 @@ export async function serveAsset(
     return;
   }
   const asset = SHA256.test(sha256) ? await getAsset(opts.db, sha256) : undefined;
-  const allowed =
-    asset !== undefined &&
-    (user.role === 'admin' || (await ownsAsset(opts.db, user.id, asset.sha256)));
+  const allowed = asset !== undefined && (await canReadAsset(opts.db, user, asset.sha256));
   const head = allowed ? await opts.store.head(asset.storageKey) : undefined;
   if (!asset || !head) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

@@ -190,8 +190,11 @@ describe('team mode: members see their own work only', () => {
   });
 
   it('an admin sees everyone’s work', async () => {
-    const all = await admin.history.list.query();
+    // Their own by default, like everyone; scope 'all' is everyone's.
+    expect((await admin.history.list.query()).items.map((g) => g.id)).not.toContain(aliceJob.id);
+    const all = await admin.history.list.query({ scope: 'all' });
     expect(all.items.map((g) => g.id)).toContain(aliceJob.id);
+    expect(all.items.find((g) => g.id === aliceJob.id)?.ownerName).toBe('alice');
     const hers = await admin.history.list.query({ ownerId: alice.userId, limit: 50 });
     expect(hers.items.map((g) => g.id)).toEqual([aliceJob.id]);
     expect((await admin.jobs.get.query({ id: aliceJob.id })).ownerId).toBe(alice.userId);
