@@ -26,6 +26,7 @@ import {
   getGeneration,
   getOperation,
   ledgerForGeneration,
+  linkInputs,
   listAssets,
   newId,
   recordPoll,
@@ -51,6 +52,7 @@ import {
   type JobEventInit,
 } from './events.ts';
 import { InProcessQueue, type JobQueue, type QueuedJob } from './queue.ts';
+import { JobInputs, loadInputFields, resolveInputs, type ResolvedInput } from './job-inputs.ts';
 import { Id, jsonWithoutNul, ModelName, Prompt } from './inputs.ts';
 import { assetUrl } from './views.ts';
 import {
@@ -118,6 +120,8 @@ export const SubmitInput = z
       .refine(jsonWithoutNul, 'must not contain NUL characters')
       .optional(),
     batchId: Id.optional(),
+    /** Uploaded images given to every model (see job-inputs.ts). */
+    inputs: JobInputs.optional(),
   })
   .strict();
 export type SubmitInput = z.input<typeof SubmitInput>;
@@ -287,6 +291,8 @@ class Engine implements JobEngine {
     }
     const v = parseInput(SubmitInput, input, 'generation request');
     await this.#start();
+    // An input the owner may not use fails the whole request, before any model is planned.
+    const inputs = await resolveInputs(this.#db, v.ownerId, v.kind, v.inputs);
     const settings = await this.#settings(v.ownerId);
     const batchId = v.batchId ?? newId();
     const refuse = (model: string, error: unknown): SubmittedJob => {
@@ -305,7 +311,7 @@ class Engine implements JobEngine {
     const jobs: (SubmittedJob | Planned)[] = [];
     for (const model of v.models) {
       try {
-        jobs.push(await this.#plan(v, model, settings));
+        jobs.push(await this.#plan(v, model, settings, inputs));
       } catch (error) {
         jobs.push(refuse(model, error));
       }
@@ -351,6 +357,11 @@ class Engine implements JobEngine {
           }
           if (refused.length > 0)
             await tx.delete(schema.generations).where(inArray(schema.generations.id, refused));
+          await linkInputs(
+            tx,
+            planned.flatMap((p) => (p.generationId ? [p.generationId] : [])),
+            inputs.map(({ role, index, sha256 }) => ({ role, index, sha256 })),
+          );
         });
       } catch (error) {
         for (const p of planned) accepted.set(p, refuse(p.model, error));
@@ -394,11 +405,12 @@ class Engine implements JobEngine {
     v: z.output<typeof SubmitInput>,
     model: string,
     settings: ProviderSettings,
+    inputs: readonly ResolvedInput[],
   ): Promise<Planned> {
     const entry = this.#catalog.resolve(model);
     assertKind(v.kind, entry);
     const route = await selectRoute(entry, v.providers?.[model], settings);
-    const plan = planJob(v.kind, entry, route, v.prompt, v.params);
+    const plan = planJob(v.kind, entry, route, v.prompt, v.params, inputs);
     const est = estimate(plan.priceRequest, this.#catalog);
     return {
       model,
@@ -512,9 +524,10 @@ class Engine implements JobEngine {
         catalog: this.#catalog,
         settings,
       });
+      const inputs = await loadInputFields(this.#db, this.#assets, row.id, 'image');
       signal.throwIfAborted();
       state.sent = true;
-      const result = await generateImages(model, imageRequestOf(row.prompt, row.params), {
+      const result = await generateImages(model, imageRequestOf(row.prompt, row.params, inputs), {
         signal,
         onProgress: this.#onProgress(row.id),
       });
@@ -536,9 +549,12 @@ class Engine implements JobEngine {
         catalog: this.#catalog,
         settings,
       });
+      const frames = await loadInputFields(this.#db, this.#assets, row.id, 'video');
       signal.throwIfAborted();
       state.sent = true;
-      ({ operation } = await model.doStart(videoRequestOf(row.prompt, row.params), { signal }));
+      ({ operation } = await model.doStart(videoRequestOf(row.prompt, row.params, frames), {
+        signal,
+      }));
       await upsertOperation(this.#db, {
         generationId: row.id,
         provider: operation.provider,

@@ -29,4 +29,11 @@ export { PgBossQueue, type PgBossQueueOptions } from './pg-boss-queue.ts';
 export { providerMayHaveCharged } from './charges.ts';
 export { ImageParams, VideoParams, type JobKind } from './requests.ts';
 export { ensureLocalUser, LOCAL_USER_NAME } from './local-user.ts';
-export { assetUrl, type AssetView, type GenerationView } from './views.ts';
+export { assetUrl, type AssetView, type GenerationView, type InputView } from './views.ts';
+export {
+  storeUpload,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  type UploadedAsset,
+  type UploadOptions,
+} from './uploads.ts';
+export { JobInputs } from './job-inputs.ts';

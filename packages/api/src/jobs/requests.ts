@@ -19,6 +19,7 @@ import {
   type Warning,
 } from '@atelier/core';
 import type { z } from 'zod';
+import { inputFields, type ResolvedInput } from './job-inputs.ts';
 
 /**
  * What a job runs with. The API takes the provider spec's request minus the prompt and the
@@ -82,11 +83,14 @@ export function planJob(
   route: Route,
   prompt: string,
   rawParams: unknown,
+  inputs: readonly ResolvedInput[] = [],
 ): PlannedJob {
   assertKind(kind, entry);
+  // Stand-ins for the input bytes: a model is checked against which inputs there are.
+  const given = inputFields(kind, inputs);
   if (kind === 'image') {
     const params = parseInput(ImageParams, rawParams ?? {}, 'image parameters');
-    const request = parseInput(ImageRequest, { ...params, prompt }, 'image request');
+    const request = parseInput(ImageRequest, { ...params, ...given, prompt }, 'image request');
     const image = entry as ImageModelEntry;
     // generateImages splits n across calls a model caps, so each call is checked at its own size.
     const plan = checkImageRequest(image, {
@@ -106,11 +110,15 @@ export function planJob(
         size: request.size,
         resolution: request.resolution,
         aspectRatio: request.aspectRatio,
+        // Token-priced models bill the images they are given.
+        ...(request.referenceImages.length > 0
+          ? { inputImages: request.referenceImages.length }
+          : {}),
       },
     };
   }
   const params = parseInput(VideoParams, rawParams ?? {}, 'video parameters');
-  const request = parseInput(VideoRequest, { ...params, prompt }, 'video request');
+  const request = parseInput(VideoRequest, { ...params, ...given, prompt }, 'video request');
   const plan = checkVideoRequest(entry as VideoModelEntry, request);
   checkProviderOptions(kind, route, request.providerOptions);
   return {
@@ -126,14 +134,24 @@ export function planJob(
       resolution: plan.resolution,
       aspectRatio: plan.aspectRatio,
       audio: plan.audio,
+      ...(request.firstFrame ? { inputImages: 1 } : {}),
     },
   };
 }
 
-export function imageRequestOf(prompt: string, params: Record<string, unknown>): ImageRequestInput {
-  return { ...(params as Omit<ImageRequestInput, 'prompt'>), prompt };
+/** The request a stored generation runs with: its params, the prompt and its inputs' bytes. */
+export function imageRequestOf(
+  prompt: string,
+  params: Record<string, unknown>,
+  inputs: Pick<ImageRequestInput, 'referenceImages' | 'mask'> = {},
+): ImageRequestInput {
+  return { ...(params as Omit<ImageRequestInput, 'prompt'>), ...inputs, prompt };
 }
 
-export function videoRequestOf(prompt: string, params: Record<string, unknown>): VideoRequestInput {
-  return { ...(params as Omit<VideoRequestInput, 'prompt'>), prompt };
+export function videoRequestOf(
+  prompt: string,
+  params: Record<string, unknown>,
+  inputs: Pick<VideoRequestInput, 'firstFrame' | 'lastFrame'> = {},
+): VideoRequestInput {
+  return { ...(params as Omit<VideoRequestInput, 'prompt'>), ...inputs, prompt };
 }

@@ -2,14 +2,16 @@ import { AtelierError } from '@atelier/core';
 import {
   changeableGeneration,
   listAssetsOf,
+  listInputsOf,
   readGeneration,
   userNames,
   type Db,
   type Generation,
+  type InputRole,
 } from '@atelier/db';
 import { toTRPCError, type SessionUser } from '../trpc.ts';
 
-/** How generations leave the API: the row plus its assets' URLs. */
+/** How generations leave the API: the row plus its assets' and its inputs' URLs. */
 
 export interface AssetView {
   sha256: string;
@@ -23,8 +25,22 @@ export interface AssetView {
   byteSize: number;
 }
 
+/** An image the generation was given: a reference (a video's frames, in order) or the mask. */
+export interface InputView {
+  sha256: string;
+  url: string;
+  role: InputRole;
+  index: number;
+  mediaType: string;
+  width: number;
+  height: number;
+  byteSize: number;
+}
+
 export type GenerationView = Generation & {
   assets: AssetView[];
+  /** References in order, then the mask; pass their sha256s as `inputs` to run it again. */
+  inputs: InputView[];
   /** Who made it, when that is not the viewer (someone's shared generation, or any for an admin). */
   ownerName: string | null;
 };
@@ -34,8 +50,8 @@ export function assetUrl(sha256: string): string {
 }
 
 /**
- * Rows as the viewer sees them: each with its assets in output order and, when it is someone
- * else's, its owner's name; one query for the page's assets and one for the names.
+ * Rows as the viewer sees them: each with its assets in output order, its inputs and, when it
+ * is someone else's, its owner's name; one query each for the page's assets, inputs and names.
  */
 export async function toViews(
   db: Db,
@@ -43,11 +59,10 @@ export async function toViews(
   rows: Generation[],
 ): Promise<GenerationView[]> {
   const others = rows.filter((r) => r.ownerId !== viewer.id).map((r) => r.ownerId);
-  const [found, names] = await Promise.all([
-    listAssetsOf(
-      db,
-      rows.map((r) => r.id),
-    ),
+  const ids = rows.map((r) => r.id);
+  const [found, given, names] = await Promise.all([
+    listAssetsOf(db, ids),
+    listInputsOf(db, ids),
     userNames(db, others),
   ]);
   const byGeneration = new Map<string, AssetView[]>();
@@ -65,9 +80,25 @@ export async function toViews(
     });
     byGeneration.set(asset.generationId, list);
   }
+  const inputsOf = new Map<string, InputView[]>();
+  for (const input of given) {
+    const list = inputsOf.get(input.generationId) ?? [];
+    list.push({
+      sha256: input.sha256,
+      url: assetUrl(input.sha256),
+      role: input.role,
+      index: input.index,
+      mediaType: input.mediaType,
+      width: input.width,
+      height: input.height,
+      byteSize: input.byteSize,
+    });
+    inputsOf.set(input.generationId, list);
+  }
   return rows.map((r) => ({
     ...r,
     assets: byGeneration.get(r.id) ?? [],
+    inputs: inputsOf.get(r.id) ?? [],
     ownerName: r.ownerId === viewer.id ? null : (names.get(r.ownerId) ?? null),
   }));
 }
@@ -79,7 +110,7 @@ export async function toView(
   row: Generation,
 ): Promise<GenerationView> {
   const [view] = await toViews(db, viewer, [row]);
-  return view ?? { ...row, assets: [], ownerName: null };
+  return view ?? { ...row, assets: [], inputs: [], ownerName: null };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { Provider } from '@atelier/core';
 import { z } from 'zod';
-import { ImageParams, VideoParams, type SubmitResult } from '../jobs/index.ts';
+import { ImageParams, JobInputs, VideoParams, type SubmitResult } from '../jobs/index.ts';
 import { jsonWithoutNul, ModelName, Prompt } from '../jobs/inputs.ts';
 import { studioProcedure } from '../trpc.ts';
 
@@ -13,6 +13,12 @@ const Common = {
   models: z.array(ModelName).min(1, 'name at least one model').max(16),
   /** Pin a provider per model, keyed as written in `models`. */
   providers: z.record(ModelName, Provider).optional(),
+  /**
+   * Uploaded images (POST /assets answers their sha256) given to every model: `images` to edit
+   * or refer to, in order, and an optional `mask`; for video, the first frame and optionally
+   * the last.
+   */
+  inputs: JobInputs.optional(),
 };
 
 /** Most generations one call may queue (prompts × models). */
@@ -76,6 +82,7 @@ export const generateRouter = {
       ...(ctx.user.tokenId ? { tokenId: ctx.user.tokenId } : {}),
       kind: input.kind,
       ...(input.providers ? { providers: input.providers } : {}),
+      ...(input.inputs ? { inputs: input.inputs } : {}),
     };
     const perModel = input.modelParams;
     for (const prompt of input.prompts ?? [input.prompt ?? '']) {
