@@ -2,15 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { formatUsd } from '../lib/format.ts';
 import { parseUsdInput } from '../lib/money-input.ts';
-import { useTRPC, type RouterInputs } from '../trpc.ts';
+import { useTRPC, type RouterInputs, type RouterOutputs } from '../trpc.ts';
 import { Empty, ErrorNotice, Loading } from './status.tsx';
 
 type Period = RouterInputs['budgets']['set']['period'];
+type Budget = RouterOutputs['budgets']['list'][number];
 const PERIODS: Record<Period, string> = { daily: 'Per day', monthly: 'Per month' };
 
 /**
- * Spending caps of users and API tokens: the list, and for admins a form to set (or replace) one
- * and a button to remove each. A run that would go over a cap is refused before anything is sent.
+ * Spending caps of users and API tokens: the list with how much of each one's current day or
+ * month is used, and for admins a form to set (or replace) one and a button to remove each. A run
+ * that would go over a cap is refused before anything is sent.
  */
 export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const trpc = useTRPC();
@@ -60,6 +62,7 @@ export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
               <tr>
                 <th scope="col">Applies to</th>
                 <th scope="col">Period</th>
+                <th scope="col">Used</th>
                 <th scope="col" className="num">
                   Cap
                 </th>
@@ -80,6 +83,9 @@ export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
                   <tr key={b.id}>
                     <th scope="row">{subject}</th>
                     <td>{PERIODS[b.period]}</td>
+                    <td>
+                      <BudgetMeter budget={b} subject={subject} />
+                    </td>
                     <td className="num price">{formatUsd(b.capMicros, { minDecimals: 2 })}</td>
                     {admin && (
                       <td>
@@ -126,6 +132,55 @@ export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
         />
       )}
     </section>
+  );
+}
+
+const monthName = new Intl.DateTimeFormat('en-GB', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * How much of a cap its current window has used: settled spend, then what runs still open have
+ * reserved, against the cap. A meter for assistive technology, with the amounts in words.
+ */
+export function BudgetMeter({ budget: b, subject }: { budget: Budget; subject: string }) {
+  const used = b.spentMicros + b.reservedMicros;
+  const share = (micros: number) => (b.capMicros > 0 ? Math.min(1, micros / b.capMicros) : 1);
+  const percent = b.capMicros > 0 ? Math.round((100 * used) / b.capMicros) : 100;
+  const level = percent >= 100 ? 'full' : percent >= 80 ? 'high' : 'ok';
+  const span =
+    b.period === 'daily' ? 'today (UTC)' : `in ${monthName.format(new Date(b.window.start))}`;
+  const words =
+    `${formatUsd(b.spentMicros, { minDecimals: 2 })} spent` +
+    (b.reservedMicros > 0
+      ? ` and ${formatUsd(b.reservedMicros, { minDecimals: 2 })} reserved by runs in progress`
+      : '') +
+    ` of ${formatUsd(b.capMicros, { minDecimals: 2 })} ${span}`;
+  const left = `${formatUsd(b.remainingMicros, { minDecimals: 2 })} left`;
+  return (
+    <div className="budget-meter" data-testid="budget-meter">
+      <div
+        className="meter-track"
+        data-level={level}
+        role="meter"
+        aria-label={`${subject}, ${PERIODS[b.period].toLowerCase()}: budget used`}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(1, b.capMicros)}
+        aria-valuenow={Math.min(used, Math.max(1, b.capMicros))}
+        aria-valuetext={`${percent}% used: ${words}; ${left}`}
+      >
+        <span className="meter-spent" style={{ width: `${share(b.spentMicros) * 100}%` }} />
+        <span
+          className="meter-reserved"
+          style={{ width: `${(share(used) - share(b.spentMicros)) * 100}%` }}
+        />
+      </div>
+      <p className="meter-text" aria-hidden="true">
+        {percent}% · {words} · {left}
+      </p>
+    </div>
   );
 }
 

@@ -30,3 +30,58 @@ export function fillDays(
   }
   return rows;
 }
+
+/** Spend as a model × day grid: what the stacked chart draws and the table lists. */
+export interface ModelDayMatrix {
+  /** Model ids, biggest spend in the window first. */
+  models: string[];
+  /** Every UTC day of the window, oldest first; `cells` line up with `models`. */
+  days: { day: string; cells: number[]; micros: number }[];
+  /** Each model's spend over the window, lined up with `models`. */
+  modelTotals: number[];
+  totalMicros: number;
+}
+
+export function modelDayMatrix(
+  from: string,
+  to: string,
+  byModel: readonly { modelId: string; micros: number }[],
+  byModelDay: readonly { day: string; modelId: string; micros: number }[],
+): ModelDayMatrix {
+  const models = [...new Set([...byModel, ...byModelDay].map((m) => m.modelId))];
+  const column = new Map(models.map((m, i) => [m, i]));
+  const spent = new Map<string, number[]>();
+  for (const r of byModelDay) {
+    const cells = spent.get(r.day) ?? models.map(() => 0);
+    const i = column.get(r.modelId) ?? 0;
+    cells[i] = (cells[i] ?? 0) + r.micros;
+    spent.set(r.day, cells);
+  }
+  const days = fillDays(from, to, []).map(({ day }) => {
+    const cells = spent.get(day) ?? models.map(() => 0);
+    return { day, cells, micros: cells.reduce((a, b) => a + b, 0) };
+  });
+  const modelTotals = models.map((_, i) => days.reduce((a, d) => a + (d.cells[i] ?? 0), 0));
+  return { models, days, modelTotals, totalMicros: modelTotals.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * The chart's series: the `top` biggest models each on its own, the rest summed as one, so the
+ * colours stay tellable apart. Values are micro-USD per day of the matrix.
+ */
+export function stackedSeries(
+  matrix: ModelDayMatrix,
+  top = 5,
+): { modelId: string | null; values: number[] }[] {
+  const own = matrix.models.length > top + 1 ? top : matrix.models.length;
+  const series: { modelId: string | null; values: number[] }[] = matrix.models
+    .slice(0, own)
+    .map((modelId, i) => ({ modelId, values: matrix.days.map((d) => d.cells[i] ?? 0) }));
+  if (own < matrix.models.length) {
+    series.push({
+      modelId: null,
+      values: matrix.days.map((d) => d.cells.slice(own).reduce((a, b) => a + b, 0)),
+    });
+  }
+  return series;
+}

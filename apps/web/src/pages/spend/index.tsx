@@ -6,11 +6,18 @@ import { PageHeader } from '../../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import { formatDate, formatUsd } from '../../lib/format.ts';
 import { useTRPC } from '../../trpc.ts';
-import { fillDays, RANGES, readRange, windowOf } from './days.ts';
+import {
+  modelDayMatrix,
+  RANGES,
+  readRange,
+  stackedSeries,
+  windowOf,
+  type ModelDayMatrix,
+} from './days.ts';
 
-// The chart library loads only when there is something to draw (the chunk the Cost page uses).
-const LineChart = lazy(() =>
-  import('../../components/line-chart.tsx').then((m) => ({ default: m.LineChart })),
+// The chart library loads only when there is something to draw.
+const StackedBarChart = lazy(() =>
+  import('../../components/bar-chart.tsx').then((m) => ({ default: m.StackedBarChart })),
 );
 
 const DAY_MS = 86_400_000;
@@ -35,12 +42,23 @@ export default function SpendPage() {
     [models.data],
   );
   const data = summary.data;
-  const rows = useMemo(() => (data ? fillDays(data.from, data.to, data.byDay) : []), [data]);
-  const x = useMemo(() => rows.map((r) => Math.floor(Date.parse(r.day) / DAY_MS)), [rows]);
+  const matrix = useMemo(
+    () => (data ? modelDayMatrix(data.from, data.to, data.byModel, data.byModelDay) : undefined),
+    [data],
+  );
+  const x = useMemo(
+    () => (matrix?.days ?? []).map((d) => Math.floor(Date.parse(d.day) / DAY_MS)),
+    [matrix],
+  );
   // Display only: dollars as floats for the axis; the tables hold the exact amounts.
   const series = useMemo(
-    () => [{ label: 'Spend', values: rows.map((r) => r.micros / 1_000_000) }],
-    [rows],
+    () =>
+      (matrix ? stackedSeries(matrix) : []).map((s) => ({
+        label: s.modelId === null ? 'Other models' : (names.get(s.modelId) ?? s.modelId),
+        values: s.values.map((v) => v / 1_000_000),
+        ...(s.modelId === null ? { color: '--chart-other' } : {}),
+      })),
+    [matrix, names],
   );
   return (
     <>
@@ -89,20 +107,21 @@ export default function SpendPage() {
             </div>
           </div>
 
-          {data.byModel.length === 0 ? (
-            <Empty title="Nothing spent in this period">
+          {!matrix || matrix.models.length === 0 ? (
+            <Empty title="No spend yet — run something in the Studio">
               <p>
-                Runs from the <Link href="/studio">Studio</Link> show here once a provider has
-                charged for them.
+                Nothing was charged in the last {days} days. Runs from the{' '}
+                <Link href="/studio">Studio</Link> show here, by model and by day, once a provider
+                has charged for them.
               </p>
             </Empty>
           ) : (
             <>
               <section className="panel" aria-labelledby={`${id}-daily`}>
-                <h2 id={`${id}-daily`}>By day</h2>
+                <h2 id={`${id}-daily`}>By day and model</h2>
                 <figure className="figure" aria-labelledby={`${id}-caption`}>
                   <Suspense fallback={<Loading label="Loading the chart…" />}>
-                    <LineChart
+                    <StackedBarChart
                       x={x}
                       series={series}
                       xLabel="Day (UTC)"
@@ -113,39 +132,15 @@ export default function SpendPage() {
                     />
                   </Suspense>
                   <figcaption id={`${id}-caption`}>
-                    Spend per UTC day over the last {days} days. The table holds the same numbers.
+                    Spend per UTC day over the last {days} days, stacked by model. The table below
+                    holds the same numbers.
                   </figcaption>
                 </figure>
-                <details>
-                  <summary>Spend per day as a table</summary>
-                  <div
-                    className="table-scroll"
-                    role="region"
-                    aria-label="Spend per day"
-                    tabIndex={0}
-                  >
-                    <table data-testid="spend-by-day">
-                      <thead>
-                        <tr>
-                          <th scope="col">Day (UTC)</th>
-                          <th scope="col" className="num">
-                            Spend
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {rows
-                          .filter((r) => r.micros > 0)
-                          .map((r) => (
-                            <tr key={r.day}>
-                              <th scope="row">{formatDate(r.day)}</th>
-                              <td className="num price">{formatUsd(r.micros)}</td>
-                            </tr>
-                          ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </details>
+                <ModelDayTable
+                  matrix={matrix}
+                  name={(m) => names.get(m) ?? m}
+                  label={`Spend per day and model, last ${days} days`}
+                />
               </section>
               <section className="panel" aria-labelledby={`${id}-models`}>
                 <h2 id={`${id}-models`}>By model</h2>
@@ -199,5 +194,72 @@ export default function SpendPage() {
         <Budgets />
       </div>
     </>
+  );
+}
+
+/** Days down, models across, with a total for each day and each model: what the chart draws. */
+function ModelDayTable({
+  matrix,
+  name,
+  label,
+}: {
+  matrix: ModelDayMatrix;
+  name: (modelId: string) => string;
+  label: string;
+}) {
+  const amount = (micros: number) =>
+    micros > 0 ? (
+      formatUsd(micros)
+    ) : (
+      <>
+        <span aria-hidden="true">—</span>
+        <span className="visually-hidden">{formatUsd(0)}</span>
+      </>
+    );
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      <table data-testid="spend-by-model-day" className="model-day-table">
+        <caption className="visually-hidden">{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day (UTC)</th>
+            {matrix.models.map((m) => (
+              <th scope="col" className="num" key={m}>
+                {name(m)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.days
+            .filter((d) => d.micros > 0)
+            .map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{formatDate(d.day)}</th>
+                {d.cells.map((micros, i) => (
+                  <td className="num price" key={matrix.models[i]}>
+                    {amount(micros)}
+                  </td>
+                ))}
+                <td className="num price total">{formatUsd(d.micros)}</td>
+              </tr>
+            ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            {matrix.modelTotals.map((micros, i) => (
+              <td className="num price" key={matrix.models[i]}>
+                {amount(micros)}
+              </td>
+            ))}
+            <td className="num price total">{formatUsd(matrix.totalMicros)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
