@@ -11,8 +11,9 @@ import { withStudio } from '../studio/session.ts';
 import { parseWhen } from '../when.ts';
 
 /*
- * `atelier history [query]` and `history show <id>`: the studio's generations (CLI runs, web
- * runs, other members' for an admin), newest first, searched by the prompt's full text.
+ * `atelier history [query]`, `history show <id>` and `history share|unshare <id>`: the studio's
+ * generations (CLI runs, web runs), newest first, searched by the prompt's full text. `--scope`
+ * picks whose: your own (default), the ones shared with the team, or everyone's (admins).
  */
 
 type Generation = RouterOutputs['jobs']['get'];
@@ -26,8 +27,11 @@ const Status = z.enum([
   'interrupted',
 ]) satisfies z.ZodType<GenerationStatus>;
 
+const Scope = z.enum(['mine', 'shared', 'all']);
+
 const ListFlags = z
   .object({
+    scope: Scope.default('mine'),
     model: z.array(z.string()).optional(),
     status: z.array(Status).optional(),
     since: z.string().optional(),
@@ -46,6 +50,7 @@ export async function list({ args, options }: Invocation): Promise<Output> {
   // Aliases and names work as everywhere else; history stores catalog ids.
   const models = flags.model?.map((m) => catalog.resolve(m).id);
   const filters = {
+    scope: flags.scope,
     limit: flags.limit,
     ...(models ? { models } : {}),
     ...(flags.status ? { status: flags.status } : {}),
@@ -59,7 +64,7 @@ export async function list({ args, options }: Invocation): Promise<Output> {
     const rows = page.items as Generation[];
     return {
       data: { items: rows, nextCursor: page.nextCursor },
-      text: (s) => table(rows, page.nextCursor !== null, flags.limit, s),
+      text: (s) => table(rows, page.nextCursor !== null, flags.limit, flags.scope, s),
     };
   });
 }
@@ -77,6 +82,27 @@ export async function show({ args, options }: Invocation): Promise<Output> {
     return { data: row, text: (s) => detail(row, session.url, s) };
   });
 }
+
+/** `history share <id>` and `history unshare <id>`: the owner (or an admin) only. */
+function sharing(shared: boolean) {
+  return async ({ args, options }: Invocation): Promise<Output> => {
+    const flags = parseFlags(ShowFlags, options);
+    const id = String(args[0] ?? '').trim();
+    return withStudio(flags.server ? { server: flags.server } : {}, async ({ client }) => {
+      const row = (await client.history.share.mutate({ id, shared })) as Generation;
+      return {
+        data: row,
+        text: (s) =>
+          row.sharedAt === null
+            ? `${row.id} is no longer shared: only its owner${row.ownerName ? ` (${row.ownerName})` : ''} and admins see it.`
+            : `Shared ${row.id} with the team since ${when(row.sharedAt)}: members see it with \`atelier history --scope shared\`.\n${s.c.dim(`\`atelier history unshare ${row.id}\` stops sharing it.`)}`,
+      };
+    });
+  };
+}
+
+export const share = sharing(true);
+export const unshare = sharing(false);
 
 /** "2026-11-23 14:05", local time: rows are read next to other local times (files, logs). */
 function when(value: Date | string | null): string {
@@ -114,24 +140,61 @@ function excerpt(prompt: string, max = 48): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function table(rows: readonly Generation[], more: boolean, limit: number, s: Style): string {
-  if (rows.length === 0) return s.c.dim('No generations match.');
+/** Whose row: empty for your own, else the owner's name. */
+const ownerText = (g: Generation) => g.ownerName ?? '';
+
+function table(
+  rows: readonly Generation[],
+  more: boolean,
+  limit: number,
+  scope: z.infer<typeof Scope>,
+  s: Style,
+): string {
+  if (rows.length === 0)
+    return s.c.dim(
+      scope === 'shared' ? 'Nothing shared with the team matches.' : 'No generations match.',
+    );
+  // Other people's rows say whose they are; your own shared ones are marked.
+  const withOwner = scope !== 'mine';
   const out = [
     s.table(
-      ['ID', 'When', 'Model', 'Status', 'Cost', 'Latency', 'Prompt'],
+      [
+        'ID',
+        'When',
+        ...(withOwner ? ['Owner'] : []),
+        'Model',
+        'Status',
+        'Cost',
+        'Latency',
+        'Prompt',
+      ],
       rows.map((g) => {
         const ms = latencyMs(g);
         return [
           g.id,
           when(g.queuedAt),
+          ...(withOwner ? [ownerText(g) || s.c.dim('you')] : []),
           g.modelId,
-          statusText(g.status, s) + (g.kept ? s.c.green(' ★') : ''),
+          statusText(g.status, s) +
+            (g.kept ? s.c.green(' ★') : '') +
+            (g.sharedAt !== null && !withOwner ? s.c.cyan(' shared') : ''),
           costText(g, s),
           ms === undefined ? '' : seconds(ms),
           excerpt(g.prompt),
         ];
       }),
-      { align: ['left', 'left', 'left', 'left', 'right', 'right', 'left'] },
+      {
+        align: [
+          'left',
+          'left',
+          ...(withOwner ? (['left'] as const) : []),
+          'left',
+          'left',
+          'right',
+          'right',
+          'left',
+        ],
+      },
     ),
   ];
   if (more)
@@ -165,6 +228,8 @@ function detail(g: Generation, server: string | undefined, s: Style): string {
     '',
     s.fields([
       ['ID', g.id],
+      ['Owner', g.ownerName ?? undefined],
+      ['Shared', g.sharedAt === null ? undefined : `with the team since ${when(g.sharedAt)}`],
       ['Batch', g.batchId ?? undefined],
       ['Prompt', g.prompt],
       ['Revised prompt', g.revisedPrompt ?? undefined],

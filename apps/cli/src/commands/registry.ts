@@ -340,10 +340,15 @@ const whoami: CommandDef = {
 
 const history: CommandDef = {
   name: 'history',
-  summary: 'Past generations: search prompts, filter by model, status, date; `show <id>` for one',
+  summary:
+    'Past generations: search prompts, filter by model, status, date; `show`, `share`, `unshare` one',
   define: (cmd) =>
     cmd
       .argument('[query]', 'full-text search of the prompts: red fox -cartoon "oil painting"')
+      .option(
+        '--scope <scope>',
+        'whose: mine (default), shared (with the team, by anyone), all (admins)',
+      )
       .option('-m, --model <model>', 'only this model, repeatable', collect)
       .option(
         '--status <status>',
@@ -360,6 +365,8 @@ Examples:
   atelier history "lighthouse -night" -m gpt-image-2 --since 7d
   atelier history --status failed --json
   atelier history show 01JD5V…            # one generation: settings, timing, cost, files
+  atelier history share 01JD5V…           # team members can now read it and its files
+  atelier history --scope shared          # what the team shared, with who shared it
 ${STUDIO_HELP}`,
   subcommands: [
     {
@@ -367,6 +374,18 @@ ${STUDIO_HELP}`,
       summary: 'One generation: prompt, route, settings, timing, cost, warnings, error, assets',
       define: (cmd) => cmd.argument('<id>', 'the generation id').option(...SERVER_FLAG),
       load: async () => ({ run: (await import('./history.ts')).show }),
+    },
+    {
+      name: 'share',
+      summary: 'Share one of your generations with the team (members can read it, not change it)',
+      define: (cmd) => cmd.argument('<id>', 'the generation id').option(...SERVER_FLAG),
+      load: async () => ({ run: (await import('./history.ts')).share }),
+    },
+    {
+      name: 'unshare',
+      summary: 'Stop sharing a generation: only its owner and admins see it again',
+      define: (cmd) => cmd.argument('<id>', 'the generation id').option(...SERVER_FLAG),
+      load: async () => ({ run: (await import('./history.ts')).unshare }),
     },
   ],
   load: async () => ({ run: (await import('./history.ts')).list }),
