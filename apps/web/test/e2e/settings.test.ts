@@ -100,8 +100,20 @@ describe('settings', () => {
     await budgets.getByRole('button', { name: 'Set budget' }).click();
     const table = budgets.getByTestId('budgets-table');
     await table.waitFor();
-    expect(await table.locator('tbody tr').first().textContent()).toMatch(
-      /User local \(you\)Per day\$0\.001/,
+    const row = table.locator('tbody tr').first();
+    expect(await row.locator('th').textContent()).toBe('User local (you)');
+    expect((await row.locator('td').allTextContents()).filter((t, i) => i !== 1)).toEqual([
+      'Per day',
+      '$0.001',
+      expect.stringMatching(/^Remove/),
+    ]);
+    // Its meter: what today's runs already spent, against the cap.
+    const today = (await studio.api.budgets.list.query({}))[0];
+    const meter = row.getByRole('meter', { name: 'User local (you), per day: budget used' });
+    expect(await meter.getAttribute('aria-valuetext')).toMatch(
+      new RegExp(
+        `^${Math.round((((today?.spentMicros ?? 0) + (today?.reservedMicros ?? 0)) * 100) / 1000)}% used: `,
+      ),
     );
 
     // The Studio refuses a run that would go over it, and says why.
