@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { estimate } from '@atelier/core';
 import { join } from 'node:path';
 import {
   createUser,
@@ -10,7 +11,7 @@ import {
 } from '@atelier/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { settled, startStudio, type Studio } from './studio.ts';
+import { catalog, settled, startStudio, type Studio } from './studio.ts';
 
 let studio: Studio;
 
@@ -91,6 +92,43 @@ describe('image jobs through three providers', () => {
 });
 
 describe('video jobs', () => {
+  test('a model with two routes on one provider runs on the route its estimate priced', async () => {
+    const { engine, database, emulators, user } = studio;
+    const params = { duration: 5, resolution: '1080p', aspectRatio: '16:9', audio: true } as const;
+    const result = await engine.submit({
+      ownerId: user.id,
+      kind: 'video',
+      prompt: 'a paper boat drifting down a rainy street',
+      models: ['kling-v3'],
+      providers: { 'kling-v3': 'fal' },
+      params,
+    });
+    const [job] = result.jobs;
+    if (job?.status !== 'queued') throw new Error(`refused: ${JSON.stringify(job)}`);
+    // fal's standard Kling 3.0 route is the cheaper one but has no 1080p price: the job takes the
+    // pro route, is priced on it, and calls it.
+    expect(job.providerModelId).toBe('fal-ai/kling-video/v3/pro/text-to-video');
+    const priced = estimate(
+      {
+        model: 'kling-v3',
+        provider: 'fal',
+        providerModelId: job.providerModelId,
+        prompt: 'a paper boat drifting down a rainy street',
+        count: 1,
+        seconds: 5,
+        resolution: '1080p',
+        aspectRatio: '16:9',
+        audio: true,
+      },
+      catalog,
+    );
+    expect(job.estimate.expected).toBe(priced.expected);
+    await settled(engine, [job.generationId]);
+    expect((await getGeneration(database.db, job.generationId))?.status).toBe('succeeded');
+    const submitted = emulators.fal.requests.filter((r) => r.method === 'POST');
+    expect(submitted.at(-1)?.path).toContain('fal-ai/kling-video/v3/pro/text-to-video');
+  });
+
   test('Veo on Vertex: started once, polled until done, clip stored, charged the actual cost', async () => {
     const { engine, database, emulators, user } = studio;
     emulators.vertex.setLatency({ queuedPolls: 1, runningPolls: 2 });

@@ -409,9 +409,18 @@ class Engine implements JobEngine {
   ): Promise<Planned> {
     const entry = this.#catalog.resolve(model);
     assertKind(v.kind, entry);
-    const route = await selectRoute(entry, v.providers?.[model], settings);
-    const plan = planJob(v.kind, entry, route, v.prompt, v.params, inputs);
-    const est = estimate(plan.priceRequest, this.#catalog);
+    // The route is the cheapest callable one for these settings (core's one rule), and the
+    // estimate prices exactly that route: what is reserved is what runs.
+    const pinned = v.providers?.[model];
+    const first = await selectRoute(entry, pinned, settings);
+    const draft = planJob(v.kind, entry, first, v.prompt, v.params, inputs);
+    const route = await selectRoute(entry, pinned, settings, { params: draft.priceRequest });
+    const plan =
+      route === first ? draft : planJob(v.kind, entry, route, v.prompt, v.params, inputs);
+    const est = estimate(
+      { ...plan.priceRequest, providerModelId: route.providerModelId },
+      this.#catalog,
+    );
     return {
       model,
       modelId: entry.id,
@@ -521,6 +530,7 @@ class Engine implements JobEngine {
       const model = await imageModel({
         model: row.modelId,
         provider: row.routeProvider as Provider,
+        providerModelId: row.providerModelId,
         catalog: this.#catalog,
         settings,
       });
@@ -546,6 +556,7 @@ class Engine implements JobEngine {
       model = await videoModel({
         model: row.modelId,
         provider: row.routeProvider as Provider,
+        providerModelId: row.providerModelId,
         catalog: this.#catalog,
         settings,
       });

@@ -43,27 +43,30 @@ export type AddAssetInput = z.input<typeof AddAssetInput>;
  */
 export async function addAsset(db: Db, input: AddAssetInput): Promise<GenerationAsset> {
   const { generationId, index, ...content } = parseInput(AddAssetInput, input, 'asset');
-  // One statement on the common path (new bytes, new link): a job stores its output without a
-  // transaction round trip. A failed link (unknown generation) aborts the whole statement, so no
-  // content record is left behind.
-  let written: { created_at: Date | string | null; linked: number } | undefined;
+  // One statement on the common path: a job stores its output without a transaction round trip.
+  // The statement's snapshot predates its own inserts, so the record comes from `new_asset` for
+  // new bytes and from `assets` for known ones (first record wins). A failed link (unknown
+  // generation) aborts the whole statement, so no content record is left behind.
+  let written: RawAsset | undefined;
   try {
-    [written] = rowsOf<{ created_at: Date | string | null; linked: number }>(
+    [written] = rowsOf<RawAsset>(
       await db.execute(sql`
         with new_asset as (
           insert into ${assets} (sha256, media_type, width, height, duration_ms, byte_size, storage_key)
           values (${content.sha256}, ${content.mediaType}, ${content.width}, ${content.height},
                   ${content.durationMs ?? null}, ${content.byteSize}, ${content.storageKey})
           on conflict (sha256) do nothing
-          returning created_at
+          returning *
         ), link as (
           insert into ${generationAssets} (generation_id, "index", sha256)
           values (${generationId}, ${index}, ${content.sha256})
           on conflict (generation_id, "index") do nothing
           returning sha256
         )
-        select (select created_at from new_asset) as created_at,
-               (select count(*) from link)::int as linked`),
+        select a.sha256, a.media_type, a.width, a.height, a.duration_ms, a.byte_size,
+               a.storage_key, a.created_at, (select count(*) from link)::int as linked
+        from (select * from new_asset union all select * from ${assets} where sha256 = ${content.sha256}) a
+        limit 1`),
     );
   } catch (e) {
     if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) {
@@ -71,27 +74,45 @@ export async function addAsset(db: Db, input: AddAssetInput): Promise<Generation
     }
     throw e;
   }
-  if (written?.linked === 1 && written.created_at !== null) {
+  if (!written) {
+    throw new AtelierError('internal', `Asset ${content.sha256} was stored but cannot be read.`);
+  }
+  if (Number(written.linked) === 1) {
     return {
-      ...content,
-      durationMs: content.durationMs ?? null,
+      sha256: written.sha256,
+      mediaType: written.media_type,
+      width: Number(written.width),
+      height: Number(written.height),
+      durationMs: written.duration_ms === null ? null : Number(written.duration_ms),
+      byteSize: Number(written.byte_size),
+      storageKey: written.storage_key,
       createdAt: new Date(written.created_at),
       generationId,
       index,
     };
   }
-  // Known bytes or an existing link: read back what is recorded and check it is these bytes.
+  // The generation already has an output at this index: fine if it is these bytes (a retry).
   const [linked] = await linkedAssets(db, [generationId], index);
-  if (!linked) {
-    throw new AtelierError('internal', `Asset ${content.sha256} was stored but cannot be read.`);
-  }
-  if (linked.sha256 !== content.sha256) {
+  if (linked?.sha256 !== content.sha256) {
     throw new AtelierError(
       'invalid_request',
       `Generation ${generationId} already has a different asset at index ${index}.`,
     );
   }
   return linked;
+}
+
+/** An asset row as `db.execute` returns it (column names, driver types). */
+interface RawAsset {
+  sha256: string;
+  media_type: string;
+  width: number | string;
+  height: number | string;
+  duration_ms: number | string | null;
+  byte_size: number | string;
+  storage_key: string;
+  created_at: Date | string;
+  linked: number | string;
 }
 
 export async function getAsset(db: Db, sha256: string): Promise<Asset | undefined> {
