@@ -27,6 +27,7 @@ Options (environment variable in brackets):
 
 Also read: DATABASE_URL (PostgreSQL instead of the embedded database), ATELIER_SECRET (encrypts
 stored provider keys; default <data-dir>/secret), ATELIER_MAX_BODY_BYTES (default 1000000),
+ATELIER_MAX_UPLOAD_BYTES (input images at POST /assets, default 26214400),
 ATELIER_RATE_LIMIT (requests per token and window, "600/60"), ATELIER_POLL_INTERVAL_MS (video
 status checks, default 5000), ATELIER_SHUTDOWN_GRACE_MS (default 30000), and the provider key and
 base-URL variables (OPENAI_API_KEY, GEMINI_API_KEY, FAL_KEY, BFL_API_KEY, ...).`;
@@ -53,6 +54,7 @@ const ServerEnv = z
       .optional(),
     ATELIER_DATA_DIR: z.string().min(1).optional(),
     ATELIER_MAX_BODY_BYTES: PositiveInt.optional(),
+    ATELIER_MAX_UPLOAD_BYTES: PositiveInt.optional(),
     ATELIER_RATE_LIMIT: z
       .string()
       .regex(/^\d+\/\d+$/, 'must be "<requests>/<seconds>", e.g. 600/60')
@@ -134,6 +136,7 @@ export function parseCommand(argv: readonly string[], env: Env): ParsedCommand {
   const dataDir = flags['data-dir'] ?? e.ATELIER_DATA_DIR;
   if (dataDir) studio.dataDir = dataDir;
   if (e.ATELIER_MAX_BODY_BYTES) studio.maxBodyBytes = e.ATELIER_MAX_BODY_BYTES;
+  if (e.ATELIER_MAX_UPLOAD_BYTES) studio.maxUploadBytes = e.ATELIER_MAX_UPLOAD_BYTES;
   if (e.ATELIER_RATE_LIMIT) studio.rateLimit = e.ATELIER_RATE_LIMIT;
   if (e.ATELIER_POLL_INTERVAL_MS) studio.pollIntervalMs = e.ATELIER_POLL_INTERVAL_MS;
   if (e.ATELIER_SHUTDOWN_GRACE_MS !== undefined)

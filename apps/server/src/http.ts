@@ -6,6 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { ASSET_PREFIX, serveAsset, type AssetRouteOptions } from './assets.ts';
+import { receiveUpload, UPLOAD_PATH } from './uploads.ts';
 import type { QueryCache } from './query-cache.ts';
 import {
   clearedSessionCookie,
@@ -31,8 +32,10 @@ export interface ServerOptions {
    * work, studio procedures answer UNAUTHORIZED, and /assets is not served.
    */
   authenticate?: Authenticate;
-  /** Serves /assets/<sha256> with the same authentication as the API. */
+  /** Serves /assets/<sha256>, and takes uploads at POST /assets, with the API's authentication. */
   assets?: AssetRouteOptions;
+  /** Largest accepted upload at POST /assets (larger: 413). */
+  maxUploadBytes?: number;
   /** Team mode: POST /auth/session turns a bearer token into an HttpOnly cookie for media and event streams. */
   sessions?: boolean;
   /** Origins allowed to call the API from a browser; same-origin needs none. */
@@ -147,10 +150,11 @@ export function createRequestListener(
     trpc(req, res);
   }
 
+  /** GET/HEAD /assets/<sha256> (`sha256` set) or POST /assets (an upload). */
   async function assets(
     req: http.IncomingMessage,
     res: http.ServerResponse,
-    sha256: string,
+    sha256?: string,
   ): Promise<void> {
     const auth = opts.authenticate ? await opts.authenticate(req) : undefined;
     if (!opts.assets || !auth) {
@@ -159,6 +163,15 @@ export function createRequestListener(
     }
     if (!auth.ok) {
       refuse(res, auth);
+      return;
+    }
+    if (sha256 === undefined) {
+      await receiveUpload(
+        { ...opts.assets, ...(opts.maxUploadBytes ? { maxBytes: opts.maxUploadBytes } : {}) },
+        auth.user,
+        req,
+        res,
+      );
       return;
     }
     await serveAsset(opts.assets, auth.user, sha256, req, res);
@@ -247,6 +260,10 @@ export function createRequestListener(
     }
     if (url.pathname.startsWith(TRPC_PREFIX)) {
       api(req, res, url).catch(fail);
+      return;
+    }
+    if (url.pathname === UPLOAD_PATH) {
+      assets(req, res).catch(fail);
       return;
     }
     if (url.pathname.startsWith(ASSET_PREFIX)) {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createJobEngine,
+  DEFAULT_MAX_UPLOAD_BYTES,
   ensureLocalUser,
   PgBossQueue,
   type ApiContext,
@@ -59,6 +60,13 @@ export const StudioOptions = z
       .min(1024)
       .max(100 * 1024 * 1024)
       .default(DEFAULT_MAX_BODY_BYTES),
+    /** Largest input image accepted at POST /assets (larger: 413). */
+    maxUploadBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024 * 1024)
+      .default(DEFAULT_MAX_UPLOAD_BYTES),
     rateLimit: z
       .object({
         points: z.number().int().min(1).max(1_000_000),
@@ -183,6 +191,7 @@ export async function startStudio(
       loopbackHostsOnly: !opts.team,
       corsOrigins: opts.corsOrigins,
       maxBodyBytes: opts.maxBodyBytes,
+      maxUploadBytes: opts.maxUploadBytes,
       // The catalog is loaded once above and never changes while the process runs.
       queryCache: new QueryCache({ procedures: CATALOG_QUERIES }),
       createContext: (_req, { user }) => (user ? { ...context, user } : context),

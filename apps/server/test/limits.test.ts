@@ -59,6 +59,21 @@ describe('team mode limits', () => {
     expect(big.data?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('counts uploads at POST /assets against the same per-token limit', async () => {
+    const token = (await issueAdminToken(team.studio.database.db)).token;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${team.studio.url}/assets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+        body: 'not an image',
+      });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(statuses).toEqual([415, 415, 415, 415, 415, 429]);
+  });
+
   it('slows down guessing: repeated bad tokens from one address get 429', async () => {
     let status = 0;
     for (let i = 0; i < 40 && status !== 429; i++) {
