@@ -192,8 +192,10 @@ describeDb('budgets and spend', (get) => {
       'budget_exceeded',
     ]);
     // The refused one took nothing; the others are in the ledger.
-    expect(await ledgerForGeneration(get().db, gs[2]!.id)).toEqual([]);
-    expect((await ledgerForGeneration(get().db, gs[1]!.id)).map((e) => e.micros)).toEqual([PRICE]);
+    expect(await ledgerForGeneration(get().db, gs[2]?.id ?? '')).toEqual([]);
+    expect((await ledgerForGeneration(get().db, gs[1]?.id ?? '')).map((e) => e.micros)).toEqual([
+      PRICE,
+    ]);
     await expect(reserveMany(get().db, { userId: user.id, items: [] })).rejects.toThrow(
       /reserve for at least one generation/,
     );

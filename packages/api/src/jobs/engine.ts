@@ -342,11 +342,15 @@ class Engine implements JobEngine {
           const outcomes = await reserveMany(tx, {
             userId: v.ownerId,
             tokenId: v.tokenId,
-            items: planned.map((p, i) => ({ generationId: rows[i]!.id, micros: p.estimate.high })),
+            items: rows.map((row, i) => ({
+              generationId: row.id,
+              micros: planned[i]?.estimate.high ?? 0,
+            })),
           });
           const refused: string[] = [];
           for (const [i, p] of planned.entries()) {
-            const outcome = outcomes[i]!;
+            const outcome = outcomes[i];
+            if (!outcome) throw new Error('a reservation outcome is missing');
             if ('error' in outcome) {
               refused.push(outcome.generationId);
               accepted.set(p, refuse(p.model, outcome.error));
