@@ -4,6 +4,7 @@ import { listBudgets, removeBudget, setBudget, withUsage } from '../src/data/bud
 import {
   ledgerForGeneration,
   periodWindow,
+  closingStatement,
   release,
   reserve,
   reserveMany,
@@ -12,6 +13,7 @@ import {
   type Reservation,
 } from '../src/data/spend.ts';
 import { issueToken } from '../src/data/tokens.ts';
+import { getGeneration, updateGeneration } from '../src/data/generations.ts';
 import { spendLedger } from '../src/schema.ts';
 import { describeDb, seedGeneration, seedUser } from './harness.ts';
 
@@ -219,6 +221,52 @@ describeDb('budgets and spend', (get) => {
     ]);
     await expect(release(get().db, r.id)).rejects.toMatchObject({ code: 'invalid_request' });
     await expect(settle(get().db, 'nope', 1)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('writes an outcome and closes its reservation in one statement, or neither', async () => {
+    const user = await seedUser(get());
+    const g = await seedGeneration(get(), user.id);
+    const r = await reserve(get().db, { userId: user.id, generationId: g.id, micros: PRICE });
+    await updateGeneration(get().db, g.id, { status: 'running' });
+    const done = await updateGeneration(
+      get().db,
+      g.id,
+      { status: 'succeeded', actualCostMicros: 30_000 },
+      { alongside: closingStatement(r.id, 30_000) },
+    );
+    expect(done).toMatchObject({ status: 'succeeded', actualCostMicros: 30_000 });
+    expect((await ledgerForGeneration(get().db, g.id)).map((e) => [e.kind, e.micros])).toEqual([
+      ['reserve', PRICE],
+      ['release', -PRICE],
+      ['settle', 30_000],
+    ]);
+    // Closing twice fails as a whole: the row keeps its outcome.
+    await expect(
+      updateGeneration(
+        get().db,
+        g.id,
+        { actualCostMicros: 1 },
+        { alongside: closingStatement(r.id, undefined) },
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_request', details: { reason: 'already_closed' } });
+    expect((await getGeneration(get().db, g.id))?.actualCostMicros).toBe(30_000);
+    // A refused status change still closes the reservation it carries.
+    const h = await seedGeneration(get(), user.id);
+    const s = await reserve(get().db, { userId: user.id, generationId: h.id, micros: PRICE });
+    await expect(
+      updateGeneration(
+        get().db,
+        h.id,
+        { status: 'succeeded' },
+        {
+          alongside: closingStatement(s.id, undefined),
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_request', details: { status: 'queued' } });
+    expect((await ledgerForGeneration(get().db, h.id)).map((e) => e.kind)).toEqual([
+      'reserve',
+      'release',
+    ]);
   });
 
   it('refuses a token that belongs to someone else', async () => {

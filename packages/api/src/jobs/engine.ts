@@ -22,6 +22,7 @@ import {
 } from '@atelier/core';
 import {
   addAsset,
+  closingStatement,
   createGenerations,
   getGeneration,
   getOperation,
@@ -740,17 +741,14 @@ class Engine implements JobEngine {
       providerRequestId: result.providerRequestId?.slice(0, 500) || null,
       revisedPrompt: 'revisedPrompt' in result ? (result.revisedPrompt ?? null) : null,
     };
-    // Ledger first: whoever sees the job finished also sees what it was charged.
-    await this.#close(row.id, { settle: result.cost.micros });
-    let final: Generation;
-    try {
-      final = await updateGeneration(this.#db, row.id, { ...outcome, status: 'succeeded' });
-    } catch (error) {
-      if (!(isAtelierError(error) && error.code === 'invalid_request')) throw error;
-      // Cancelled elsewhere while the result was on its way: the work is paid for, so the
-      // row keeps its status but records the cost and the assets.
-      final = await updateGeneration(this.#db, row.id, outcome);
-    }
+    // Cancelled elsewhere while the result was on its way: the work is paid for, so the row
+    // keeps its status but records the cost and the assets.
+    const final =
+      (await this.#finish(
+        row.id,
+        { settle: result.cost.micros },
+        { ...outcome, status: 'succeeded' },
+      )) ?? (await updateGeneration(this.#db, row.id, outcome));
     this.events.emit(row.id, {
       type: final.status === 'succeeded' ? 'succeeded' : 'cancelled',
       status: final.status,
@@ -783,21 +781,18 @@ class Engine implements JobEngine {
     const status = cancelled ? 'cancelled' : 'failed';
     const errorCode = cancelled ? 'cancelled' : e.code;
     const errorMessage = cancelled ? 'Cancelled while running.' : e.message;
-    await this.#close(row.id, charged ? { settle: row.estimatedCostMicros } : { release: true });
-    let final: Generation | undefined;
-    try {
-      final = await updateGeneration(this.#db, row.id, {
-        status,
-        finishedAt: new Date(),
-        ...(row.startedAt ? { queueMs: clampMs(queueWait(row)) } : {}),
-        errorCode,
-        errorMessage: errorMessage.slice(0, 2000),
-      });
-    } catch (updateError) {
-      if (!(isAtelierError(updateError) && updateError.code === 'invalid_request'))
-        throw updateError;
-      final = await getGeneration(this.#db, row.id); // already cancelled elsewhere
-    }
+    const final =
+      (await this.#finish(
+        row.id,
+        charged ? { settle: row.estimatedCostMicros } : { release: true },
+        {
+          status,
+          finishedAt: new Date(),
+          ...(row.startedAt ? { queueMs: clampMs(queueWait(row)) } : {}),
+          errorCode,
+          errorMessage: errorMessage.slice(0, 2000),
+        },
+      )) ?? (await getGeneration(this.#db, row.id)); // already cancelled elsewhere
     const finalStatus = final?.status ?? status;
     this.events.emit(row.id, {
       type: finalStatus === 'cancelled' ? 'cancelled' : 'failed',
@@ -812,6 +807,37 @@ class Engine implements JobEngine {
 
   // -------------------------------------------------------------------------------------------
   // LEDGER
+
+  /**
+   * Writes a job's final state and closes its reservation. When this process made the
+   * reservation, both go in one statement, so nobody sees a finished job without its charge and
+   * a crash cannot fall between them; otherwise the ledger is closed first. Undefined when the
+   * status change was refused (cancelled elsewhere meanwhile); the reservation is closed anyway.
+   */
+  async #finish(
+    id: string,
+    how: { settle: number } | { release: true },
+    outcome: UpdateGenerationInput,
+  ): Promise<Generation | undefined> {
+    const reservationId = this.#reservations.get(id);
+    this.#reservations.delete(id);
+    const alongside =
+      reservationId === undefined
+        ? undefined
+        : closingStatement(reservationId, 'settle' in how ? how.settle : undefined);
+    if (!alongside) await this.#close(id, how);
+    try {
+      return await updateGeneration(this.#db, id, outcome, alongside ? { alongside } : {});
+    } catch (error) {
+      if (!isAtelierError(error) || error.code !== 'invalid_request') throw error;
+      if (error.details?.['reason'] !== 'already_closed') return undefined; // status refused
+      // Another process closed the reservation first: write the outcome alone.
+      return await updateGeneration(this.#db, id, outcome).catch((e: unknown) => {
+        if (isAtelierError(e) && e.code === 'invalid_request') return undefined;
+        throw e;
+      });
+    }
+  }
 
   /** Closes the generation's open reservation, if it still has one (closing twice is a no-op). */
   async #close(generationId: string, how: { settle: number } | { release: true }): Promise<void> {

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
 import { newId } from '../ids.ts';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../pg-errors.ts';
 import { generations, generationStatus } from '../schema.ts';
 import { Id, MicrosAmount, Milliseconds, Viewer } from '../validation.ts';
 
@@ -265,14 +266,21 @@ export type UpdateGenerationInput = z.input<typeof UpdateGenerationInput>;
  * Updates status, timings, costs and outcome in one statement. A status change is applied only
  * from a status that allows it (see NEXT_STATUS), checked in the same UPDATE so concurrent
  * writers cannot both win.
+ *
+ * `alongside` is a data-modifying statement run in the same statement as a CTE (closing the
+ * generation's reservation: spend.ts `closingStatement`), so the outcome and the charge are
+ * written together. It runs even when the status change is refused; when it fails, nothing is
+ * written and a unique violation (the reservation was already closed) becomes 'invalid_request'
+ * with `details.reason: 'already_closed'`.
  */
 export async function updateGeneration(
   db: Db,
   id: string,
   patch: UpdateGenerationInput,
+  opts: { alongside?: SQL } = {},
 ): Promise<Generation> {
   const values = parseInput(UpdateGenerationInput, patch, 'generation update');
-  if (Object.keys(values).length === 0) {
+  if (Object.keys(values).length === 0 && !opts.alongside) {
     const current = await getGeneration(db, id);
     if (!current) throw notFound(id);
     return current;
@@ -282,11 +290,34 @@ export async function updateGeneration(
     next === undefined
       ? undefined
       : GenerationStatus.options.filter((s) => s === next || NEXT_STATUS[s].includes(next));
-  const [row] = await db
-    .update(generations)
-    .set(values)
-    .where(and(eq(generations.id, id), allowedFrom && inArray(generations.status, allowedFrom)))
-    .returning(generationColumns);
+  const where = and(
+    eq(generations.id, id),
+    allowedFrom && inArray(generations.status, allowedFrom),
+  );
+  let row: Generation | undefined;
+  try {
+    if (opts.alongside) {
+      const alongside = db.$with('alongside', { done: sql<number>`1` }).as(opts.alongside);
+      [row] = await db
+        .with(alongside)
+        .update(generations)
+        // An empty patch still needs a SET: id = id changes nothing.
+        .set(Object.keys(values).length > 0 ? values : { id: sql`${generations.id}` })
+        .where(where)
+        .returning(generationColumns);
+    } else {
+      [row] = await db.update(generations).set(values).where(where).returning(generationColumns);
+    }
+  } catch (e) {
+    if (opts.alongside && pgErrorCode(e) === PG_UNIQUE_VIOLATION) {
+      throw new AtelierError(
+        'invalid_request',
+        `Generation ${id}: its reservation is already closed.`,
+        { cause: e, details: { id, reason: 'already_closed' } },
+      );
+    }
+    throw e;
+  }
   if (row) return row;
   const current = await getGeneration(db, id);
   if (!current) throw notFound(id);

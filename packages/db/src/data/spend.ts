@@ -261,35 +261,40 @@ export async function release(db: Db, reservationId: string): Promise<Settlement
 }
 
 /**
- * One statement: the release (minus the reserved amount) and, with an actual cost, the settle row
- * are copied from the reserve row, so they carry its owner, token and accrual time. The unique
- * indexes on (reservation_id) per kind make a second close fail.
+ * The statement that closes a reservation: the release (minus the reserved amount) and, with an
+ * actual cost, the settle row, copied from the reserve row so they carry its owner, token and
+ * accrual time. The unique indexes on (reservation_id) per kind make a second close fail. It
+ * returns one row per ledger row written, none when there is no such reservation. Callers that
+ * write a generation's outcome pass it to `updateGeneration` as `alongside`.
  *
  * No owner lock: a close never makes room a concurrent check relies on being absent. The
  * reservation already counted its high estimate; a settle usually lowers the total, and when the
  * actual cost exceeds the reservation that cost is a fact the ledger records regardless.
  */
+export function closingStatement(reservationId: string, actual: Micros | undefined): SQL {
+  if (actual !== undefined) parseInput(MicrosAmount, actual, 'actual cost (micro-USD)');
+  const rows = [
+    sql`(${newId()}, 'release'::ledger_kind, null::bigint)`,
+    ...(actual === undefined ? [] : [sql`(${newId()}, 'settle'::ledger_kind, ${actual}::bigint)`]),
+  ];
+  return sql`
+    insert into ${spendLedger}
+      (id, reservation_id, user_id, token_id, generation_id, kind, micros, accrued_at)
+    select v.id, r.id, r.user_id, r.token_id, r.generation_id, v.kind,
+           coalesce(v.micros, -r.micros), r.accrued_at
+    from ${spendLedger} r cross join (values ${sql.join(rows, sql`, `)}) as v(id, kind, micros)
+    where r.id = ${reservationId} and r.kind = 'reserve'
+    returning kind, micros`;
+}
+
 async function closeReservation(
   db: Db,
   reservationId: string,
   actual: Micros | undefined,
 ): Promise<Settlement> {
-  const rows = [
-    sql`(${newId()}, 'release'::ledger_kind, null::bigint)`,
-    ...(actual === undefined ? [] : [sql`(${newId()}, 'settle'::ledger_kind, ${actual}::bigint)`]),
-  ];
   let written: { kind: string; micros: number | string }[];
   try {
-    written = rowsOf(
-      await db.execute(sql`
-        insert into ${spendLedger}
-          (id, reservation_id, user_id, token_id, generation_id, kind, micros, accrued_at)
-        select v.id, r.id, r.user_id, r.token_id, r.generation_id, v.kind,
-               coalesce(v.micros, -r.micros), r.accrued_at
-        from ${spendLedger} r cross join (values ${sql.join(rows, sql`, `)}) as v(id, kind, micros)
-        where r.id = ${reservationId} and r.kind = 'reserve'
-        returning kind, micros`),
-    );
+    written = rowsOf(await db.execute(closingStatement(reservationId, actual)));
   } catch (e) {
     if (pgErrorCode(e) === PG_UNIQUE_VIOLATION) {
       throw new AtelierError(
