@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usd } from '@atelier/core/money';
@@ -35,8 +36,15 @@ interface SpendJson {
   pendingMicros: number;
   byModel: { modelId: string; micros: number; generations: number }[];
   byDay: { day: string; micros: number }[];
+  byModelDay: { day: string; modelId: string; micros: number; generations: number }[];
   budgets: unknown[];
 }
+
+/** A 1×1 PNG, enough to stand for an image to edit (and, being one, its mask). */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function json<T>(args: readonly string[], env: Record<string, string> = {}): Promise<T> {
   const out = await box.run([...args, '--json'], env);
@@ -64,7 +72,6 @@ describe('in process: generate runs as jobs of the data folder’s studio', () =
     ]);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as RunReport;
-    expect(report.recorded).toBe(true);
     expect(report.studio).toEqual({ mode: 'in-process' });
     const ids = report.models.map((m) => m.generationId);
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
@@ -109,10 +116,37 @@ describe('in process: generate runs as jobs of the data folder’s studio', () =
     expect(spend.pendingMicros).toBe(0);
     expect(spend.byDay.reduce((s, d) => s + d.micros, 0)).toBe(spend.totalMicros);
 
+    // By model per day: today's charges, one row per model, adding up to the day.
+    const today = spend.byDay.at(-1)?.day ?? '';
+    expect(
+      spend.byModelDay
+        .filter((r) => r.day === today)
+        .map((r) => r.modelId)
+        .sort(),
+    ).toEqual(spend.byModel.map((m) => m.modelId).sort());
+    for (const m of spend.byModel) {
+      expect(spend.byModelDay.find((r) => r.modelId === m.modelId)).toEqual({
+        day: today,
+        modelId: m.modelId,
+        micros: m.micros,
+        generations: m.generations,
+      });
+    }
+
     const text = await box.run(['spend', '--by', 'day']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Spend \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} \(UTC\)/);
     expect(text.stdout).toContain(new Date().toISOString().slice(0, 10));
+    const grid = await box.run(['spend', '--by', 'model-day']);
+    expect(grid.code).toBe(0);
+    // The day is named once, on its first model's row (and in the heading's range).
+    const rows = grid.stdout.split('\n').filter((l) => !l.startsWith('Spend '));
+    expect(rows.filter((l) => l.includes(today))).toHaveLength(1);
+    for (const m of spend.byModel) {
+      expect(grid.stdout).toMatch(
+        new RegExp(`${m.modelId.replace(/\./g, '\\.')}\\s.*\\s${m.generations}\\s.*\\$`),
+      );
+    }
   });
 
   it('history searches the prompts, filters by model, status and date, and shows one generation', async () => {
@@ -170,14 +204,10 @@ describe('in process: generate runs as jobs of the data folder’s studio', () =
     expect(missing.stderr).toContain('No generation with id 01ARZ3NDEKTSV4RRFFQ69G5FAV');
   });
 
-  it('runs with input images call the providers directly and say they are not recorded', async () => {
-    writeFileSync(
-      join(box.dir, 'in.png'),
-      Buffer.from(
-        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-        'base64',
-      ),
-    );
+  it('an edit with an image and a mask is a job too: inputs uploaded, in history and spend', async () => {
+    writeFileSync(join(box.dir, 'in.png'), TINY_PNG);
+    writeFileSync(join(box.dir, 'mask.png'), TINY_PNG);
+    const spentBefore = (await json<SpendJson>(['spend'])).totalMicros;
     const out = await box.run([
       'generate',
       'make it teal',
@@ -185,13 +215,38 @@ describe('in process: generate runs as jobs of the data folder’s studio', () =
       'gpt-image-2',
       '-i',
       'in.png',
+      '--mask',
+      'mask.png',
       '-d',
       'edit',
+      '--json',
     ]);
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('Not recorded in the studio');
-    const history = await json<{ items: HistoryItem[] }>(['history', 'teal']);
-    expect(history.items).toEqual([]);
+    const report = JSON.parse(out.stdout) as RunReport;
+    expect(report.studio).toEqual({ mode: 'in-process' });
+    const id = report.models[0]?.generationId ?? '';
+    const edit = box.emulators.openai.requests.find((r) => r.path === '/v1/images/edits');
+    expect(edit?.files?.map((f) => [f.field.replace('[]', ''), f.size])).toEqual([
+      ['image', TINY_PNG.length],
+      ['mask', TINY_PNG.length],
+    ]);
+
+    const shown = await json<HistoryItem & { inputs: { role: string; sha256: string }[] }>([
+      'history',
+      'show',
+      id,
+    ]);
+    const sha = createHash('sha256').update(TINY_PNG).digest('hex');
+    expect(shown.inputs.map((i) => [i.role, i.sha256])).toEqual([
+      ['reference', sha],
+      ['mask', sha],
+    ]);
+    const text = await box.run(['history', 'show', id]);
+    expect(text.stdout).toMatch(/Inputs\n\s+image 1: image\/png 1×1/);
+    expect(text.stdout).toMatch(/mask: image\/png 1×1/);
+    const spend = await json<SpendJson>(['spend']);
+    expect(spend.totalMicros).toBe(spentBefore + (report.actualCost ?? 0));
+    expect(report.actualCost).toBeGreaterThan(0);
   });
 
   it('Ctrl-C cancels the jobs still running, and history has them cancelled', async () => {
@@ -336,13 +391,58 @@ describe('over HTTP: a team studio after `atelier login`', () => {
       capMicros: usd('50'),
     });
     const budgeted = await json<
-      SpendJson & { budgets: { usedMicros: number; capMicros: number }[] }
+      SpendJson & {
+        budgets: { window: { start: string; end: string }; usedMicros: number }[];
+      }
     >(['spend']);
     expect(budgeted.budgets).toMatchObject([
-      { period: 'monthly', capMicros: usd('50'), usedMicros: report.actualCost },
+      {
+        scope: 'user',
+        subject: `user ${who.user.id}`,
+        period: 'monthly',
+        capMicros: usd('50'),
+        spentMicros: report.actualCost,
+        reservedMicros: 0,
+        usedMicros: report.actualCost,
+        remainingMicros: usd('50') - (report.actualCost ?? 0),
+      },
     ]);
+    const window = budgeted.budgets[0]?.window;
+    expect(new Date(window?.start ?? '').getUTCDate()).toBe(1);
+    expect(new Date(window?.end ?? '').getUTCDate()).toBe(1);
     const text = await box.run(['spend']);
-    expect(text.stdout).toMatch(/monthly cap \$50\.00 · used \$\d+\.\d+ this month \(\d+%\)/);
+    expect(text.stdout).toMatch(
+      /monthly cap \$50\.00 · used \$\d+\.\d+ this month \(\d+%\) · \$\d+\.\d+ left/,
+    );
+  });
+
+  it('runs an edit on the server: the input goes to POST /assets, the run to its history', async () => {
+    writeFileSync(join(box.dir, 'remote-in.png'), TINY_PNG);
+    const run = await box.run([
+      'generate',
+      'the boat at night',
+      '-m',
+      'gpt-image-2',
+      '-i',
+      'remote-in.png',
+      '-d',
+      'remote-edit',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as RunReport;
+    expect(report.studio).toEqual({ mode: 'http', url: studio.url });
+    const sha = createHash('sha256').update(TINY_PNG).digest('hex');
+    const shown = await json<HistoryItem & { inputs: { sha256: string; url: string }[] }>([
+      'history',
+      'show',
+      report.models[0]?.generationId ?? '',
+    ]);
+    expect(shown.inputs).toMatchObject([{ sha256: sha, url: `/assets/${sha}` }]);
+    // Stored by the server, in its data folder.
+    expect(
+      existsSync(join(dataDir, 'assets', sha.slice(0, 2), sha.slice(2, 4), `${sha}.png`)),
+    ).toBe(true);
   });
 
   it('logout forgets the server: commands use this machine’s studio again', async () => {
@@ -426,7 +526,7 @@ describe('configuration and flag errors', () => {
       [['history', '--since', 'yesterday'], '--since "yesterday"'],
       [['history', '-n', '0'], '--limit'],
       [['history', '-m', 'gpt-imag-2'], 'Did you mean "gpt-image-2"'],
-      [['spend', '--by', 'week'], 'must be one of "model", "day"'],
+      [['spend', '--by', 'week'], 'must be one of "model", "day", "model-day"'],
       [['spend', '--from', '2026-13-45'], '--from "2026-13-45"'],
       [['serve', '--port', 'eighty'], 'port'],
       [['history', '--server', 'not a url'], 'is not a server URL'],

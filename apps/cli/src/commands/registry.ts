@@ -175,8 +175,8 @@ const RUN_HELP = (example: string) => `
 Examples:
 ${example}
 
-Each model runs as a job of the studio, so the run is in \`atelier history\` and \`atelier spend\`
-(runs with input images, -i/--mask/--last-frame, run directly and are not recorded yet).
+Each model runs as a job of the studio, so the run is in \`atelier history\` and \`atelier spend\`;
+input images (-i/--mask/--last-frame) are uploaded to the studio first and recorded with it.
 Each model runs concurrently; one failing does not stop the others. Files are written to --out
 as <model>-<n>.<ext> with a <model>-<n>.json sidecar (prompt, model, route, settings, warnings,
 cost, latency, provider request id), never replacing a file. Progress goes to stderr; --json
@@ -301,8 +301,9 @@ Examples:
 
 Runs until Ctrl-C (or SIGTERM), then finishes requests and jobs in flight; video jobs still
 rendering resume at the next start. While it runs, other \`atelier\` commands on this machine use
-it. Also read: DATABASE_URL, ATELIER_SECRET, ATELIER_MAX_BODY_BYTES, ATELIER_RATE_LIMIT,
-ATELIER_POLL_INTERVAL_MS, ATELIER_SHUTDOWN_GRACE_MS and the provider key variables.`,
+it. Also read: DATABASE_URL, ATELIER_SECRET, ATELIER_MAX_BODY_BYTES, ATELIER_MAX_UPLOAD_BYTES,
+ATELIER_RATE_LIMIT, ATELIER_POLL_INTERVAL_MS, ATELIER_SHUTDOWN_GRACE_MS and the provider key
+variables.`,
   load: () => import('./serve.ts'),
 };
 
@@ -401,12 +402,13 @@ const spend: CommandDef = {
         'start: a date (2026-11-01), a date-time, or a span ago (7d); default 30 days ago',
       )
       .option('--to <when>', 'end: a date (that whole day included) or a date-time; default now')
-      .option('--by <what>', 'model (default) or day')
+      .option('--by <what>', 'model (default), day, or model-day (each model per UTC day)')
       .option(...SERVER_FLAG),
   help: `
 Examples:
   atelier spend                              # the last 30 days by model
   atelier spend --from 2026-11-01 --to 2026-11-30 --by day
+  atelier spend --from 7d --by model-day     # each model's spend per day this week
   atelier spend --json
 ${STUDIO_HELP}`,
   load: () => import('./spend.ts'),

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
 import type { Style } from '../output/style.ts';
-import { withStudio, type StudioClient } from '../studio/session.ts';
+import { withStudio } from '../studio/session.ts';
 import { endOf, parseWhen } from '../when.ts';
 
 /*
  * `atelier spend`: what generations really cost, from the studio's ledger (settled charges),
- * by model or by UTC day, with what is still reserved for running jobs and, when budgets are
- * set, how much of each one's current period is used.
+ * by model, by UTC day or by model per day, with what is still reserved for running jobs and,
+ * when budgets are set, how much of each one's current period is used.
  */
 
 type Summary = RouterOutputs['spend']['summary'];
@@ -20,7 +20,7 @@ const SpendFlags = z
   .object({
     from: z.string().optional(),
     to: z.string().optional(),
-    by: z.enum(['model', 'day']).default('model'),
+    by: z.enum(['model', 'day', 'model-day']).default('model'),
     server: z.string().optional(),
     json: z.boolean().default(false),
   })
@@ -32,43 +32,31 @@ export interface BudgetUse {
   subject: string;
   period: 'daily' | 'monthly';
   capMicros: Micros;
-  /** Settled plus reserved in the current period; null where the ledger cannot tell (token caps). */
-  usedMicros: Micros | null;
-  periodStart: string;
+  /** The current UTC day or month the cap applies to, [start, end). */
+  window: { start: string; end: string };
+  /** Settled charges in the window. */
+  spentMicros: Micros;
+  /** Reserved by generations still running. */
+  reservedMicros: Micros;
+  /** Spent plus reserved: what counts against the cap. */
+  usedMicros: Micros;
+  remainingMicros: Micros;
 }
 
-/** Budget periods are calendar days and months in UTC, as the ledger counts them. */
-function periodStart(period: 'daily' | 'monthly', at: Date): Date {
-  return period === 'monthly'
-    ? new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1))
-    : new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-}
-
-async function budgetUse(client: StudioClient, budgets: readonly Budget[]): Promise<BudgetUse[]> {
-  const now = new Date();
-  return Promise.all(
-    budgets.map(async (b) => {
-      const start = periodStart(b.period, now);
-      let used: Micros | null = null;
-      if (b.scope === 'user' && b.userId) {
-        const s = await client.spend.summary.query({
-          from: start.toISOString(),
-          to: new Date(now.getTime() + 1).toISOString(),
-          userId: b.userId,
-        });
-        used = s.totalMicros + s.pendingMicros;
-      }
-      return {
-        id: b.id,
-        scope: b.scope,
-        subject: b.scope === 'user' ? `user ${b.userId ?? ''}` : `token ${b.tokenId ?? ''}`,
-        period: b.period,
-        capMicros: b.capMicros,
-        usedMicros: used,
-        periodStart: start.toISOString(),
-      };
-    }),
-  );
+/** The studio counts each cap's window; this only names the subject. */
+function budgetUse(b: Budget): BudgetUse {
+  return {
+    id: b.id,
+    scope: b.scope,
+    subject: b.scope === 'user' ? `user ${b.userId ?? ''}` : `token ${b.tokenId ?? ''}`,
+    period: b.period,
+    capMicros: b.capMicros,
+    window: b.window,
+    spentMicros: b.spentMicros,
+    reservedMicros: b.reservedMicros,
+    usedMicros: b.spentMicros + b.reservedMicros,
+    remainingMicros: b.remainingMicros,
+  };
 }
 
 export async function run({ options }: Invocation): Promise<Output> {
@@ -80,7 +68,7 @@ export async function run({ options }: Invocation): Promise<Output> {
       ...(from ? { from: from.toISOString() } : {}),
       ...(to ? { to: to.toISOString() } : {}),
     });
-    const budgets = await budgetUse(client, await client.budgets.list.query());
+    const budgets = (await client.budgets.list.query()).map(budgetUse);
     return {
       data: { ...summary, budgets },
       text: (s) => render(summary, budgets, flags.by, s),
@@ -88,10 +76,13 @@ export async function run({ options }: Invocation): Promise<Output> {
   });
 }
 
-function render(summary: Summary, budgets: readonly BudgetUse[], by: 'model' | 'day', s: Style) {
+type By = z.infer<typeof SpendFlags>['by'];
+
+function render(summary: Summary, budgets: readonly BudgetUse[], by: By, s: Style) {
   const day = (iso: string) => iso.slice(0, 10);
   const last = new Date(new Date(summary.to).getTime() - 1).toISOString();
   const out = [s.heading(`Spend ${day(summary.from)} – ${day(last)} (UTC)`)];
+  const nothing = s.c.dim('Nothing was charged in this period.');
   if (by === 'model') {
     out.push(
       summary.byModel.length
@@ -100,9 +91,9 @@ function render(summary: Summary, budgets: readonly BudgetUse[], by: 'model' | '
             summary.byModel.map((m) => [m.modelId, String(m.generations), formatUsd(m.micros)]),
             { align: ['left', 'right', 'right'] },
           )
-        : s.c.dim('Nothing was charged in this period.'),
+        : nothing,
     );
-  } else {
+  } else if (by === 'day') {
     out.push(
       summary.byDay.length
         ? s.table(
@@ -110,7 +101,23 @@ function render(summary: Summary, budgets: readonly BudgetUse[], by: 'model' | '
             summary.byDay.map((d) => [d.day, formatUsd(d.micros)]),
             { align: ['left', 'right'] },
           )
-        : s.c.dim('Nothing was charged in this period.'),
+        : nothing,
+    );
+  } else {
+    // One row per model and day, the day named once: a day's models read as a block.
+    out.push(
+      summary.byModelDay.length
+        ? s.table(
+            ['Day', 'Model', 'Generations', 'Spent'],
+            summary.byModelDay.map((r, i) => [
+              summary.byModelDay[i - 1]?.day === r.day ? '' : r.day,
+              r.modelId,
+              String(r.generations),
+              formatUsd(r.micros),
+            ]),
+            { align: ['left', 'left', 'right', 'right'] },
+          )
+        : nothing,
     );
   }
   out.push(
@@ -122,13 +129,18 @@ function render(summary: Summary, budgets: readonly BudgetUse[], by: 'model' | '
   );
   if (budgets.length) {
     out.push('', s.heading('Budgets'));
-    for (const b of budgets) {
-      const used =
-        b.usedMicros === null
-          ? ''
-          : ` · used ${formatUsd(b.usedMicros)} this ${b.period === 'daily' ? 'day' : 'month'} (${Math.round((100 * b.usedMicros) / Math.max(1, b.capMicros))}%)`;
-      out.push(`  ${b.subject}: ${b.period} cap ${formatUsd(b.capMicros)}${used}`);
-    }
+    for (const b of budgets) out.push(`  ${budgetLine(b)}`);
   }
   return out.join('\n');
+}
+
+/** "user u1: monthly cap $50.00 · used $1.20 this month (2%) · $0.30 reserved · $48.80 left" */
+export function budgetLine(b: BudgetUse): string {
+  const percent = Math.round((100 * b.usedMicros) / Math.max(1, b.capMicros));
+  return (
+    `${b.subject}: ${b.period} cap ${formatUsd(b.capMicros)}` +
+    ` · used ${formatUsd(b.usedMicros)} this ${b.period === 'daily' ? 'day' : 'month'} (${percent}%)` +
+    (b.reservedMicros > 0 ? ` · ${formatUsd(b.reservedMicros)} of it reserved` : '') +
+    ` · ${formatUsd(b.remainingMicros)} left`
+  );
 }
