@@ -43,6 +43,8 @@ interface Sidecar {
   cost: { estimated: { expected: number }; actualMicros: number };
   latency: { totalMs: number };
   providerRequestId: string | null;
+  /** The studio's id for the job that made it. */
+  generationId?: string;
 }
 
 const sidecar = (path: string) => JSON.parse(readFileSync(join(box.dir, path), 'utf8')) as Sidecar;
@@ -309,7 +311,7 @@ describe('atelier generate', () => {
     expect(notNumber.stderr).toContain('guidance: Invalid input: expected number');
   });
 
-  it('--image sends an edit: the files reach the OpenAI emulator as multipart', async () => {
+  it('--image sends an edit as a job: the files reach the OpenAI emulator as multipart', async () => {
     writeFileSync(join(box.dir, 'in.png'), TINY_PNG);
     writeFileSync(join(box.dir, 'ref.png'), TINY_PNG);
     const out = await run([
@@ -332,8 +334,9 @@ describe('atelier generate', () => {
       ['image/png', TINY_PNG.length],
       ['image/png', TINY_PNG.length],
     ]);
-    expect(sidecar('edit/gpt-image-2-1.json').params).toMatchObject({
-      images: ['in.png', 'ref.png'],
+    expect(sidecar('edit/gpt-image-2-1.json')).toMatchObject({
+      params: { images: ['in.png', 'ref.png'] },
+      generationId: expect.stringMatching(/^[0-9A-Z]{26}$/),
     });
 
     const missing = await run(['generate', 'x', '-m', 'gpt-image-2', '-i', 'nope.png']);
@@ -466,7 +469,10 @@ describe('atelier video', () => {
     const instance = (submit?.body as { instances: { image?: { bytesBase64Encoded?: string } }[] })
       .instances[0];
     expect(instance?.image?.bytesBase64Encoded).toBe(TINY_PNG.toString('base64'));
-    expect(sidecar('i2v/veo-3-1-1.json').params).toMatchObject({ image: 'frame.png', duration: 4 });
+    expect(sidecar('i2v/veo-3-1-1.json')).toMatchObject({
+      params: { image: 'frame.png', duration: 4 },
+      generationId: expect.stringMatching(/^[0-9A-Z]{26}$/),
+    });
   });
 
   it('checks the clip settings against each model before calling', async () => {

@@ -1,4 +1,4 @@
-import { ImageRequest, runImages, type ImageResult } from '@atelier/core/providers';
+import { ImageRequest } from '@atelier/core/providers';
 import { parseInput } from '@atelier/core/validate';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
@@ -8,7 +8,7 @@ import { media, readImage } from '../run/inputs.ts';
 import { launch } from '../run/launch.ts';
 import { parseOptionPairs } from '../run/options.ts';
 import { parseModelPicks } from '../run/picks.ts';
-import { planImages, pinnedRoutes, resolvePicks } from '../run/plan.ts';
+import { planImages, resolvePicks } from '../run/plan.ts';
 import {
   cliSettings,
   definedOnly,
@@ -66,7 +66,7 @@ export async function run({ args, options }: Invocation): Promise<Output> {
   };
   const request = parseInput(ImageRequest, { ...base, prompt }, 'image request');
 
-  return launch<ImageResult>({
+  return launch({
     kind: 'image',
     prompt,
     flags: runFlags(flags),
@@ -77,6 +77,7 @@ export async function run({ args, options }: Invocation): Promise<Output> {
       ...(mask ? { mask: mask.path } : {}),
     },
     jobParams: settingsOnly,
+    inputs: { images, ...(mask ? { mask } : {}) },
     ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
     plan: (credentials, price) =>
       planImages({
@@ -89,22 +90,5 @@ export async function run({ args, options }: Invocation): Promise<Output> {
         price,
         keysRequired: !flags.dryRun,
       }),
-    ...(images.length || mask
-      ? {
-          direct: {
-            settings,
-            start: (plan, signal, onEvent) =>
-              runImages({
-                prompt,
-                models: pinnedRoutes(plan),
-                params: { ...base, providerOptions: plan.providerOptions },
-                catalog,
-                settings,
-                signal,
-                onEvent,
-              }),
-          },
-        }
-      : {}),
   });
 }

@@ -252,6 +252,15 @@ function detail(g: Generation, server: string | undefined, s: Style): string {
   ];
   if (g.warnings.length)
     out.push('', s.heading('Warnings'), ...g.warnings.map((w) => bulletText(w.message)));
+  if (g.inputs.length) {
+    out.push('', s.heading('Inputs'));
+    for (const i of g.inputs) {
+      const what = i.role === 'mask' ? 'mask' : `image ${i.index + 1}`;
+      out.push(
+        `  ${what}: ${i.mediaType} ${i.width}×${i.height}, ${(i.byteSize / 1024).toFixed(0)} KB  ${s.c.dim(server ? `${server}${i.url}` : `sha256 ${i.sha256}`)}`,
+      );
+    }
+  }
   if (g.assets.length) {
     out.push('', s.heading('Assets'));
     for (const a of g.assets) {

@@ -1,4 +1,4 @@
-import { runVideo, VideoRequest, type VideoResult } from '@atelier/core/providers';
+import { VideoRequest } from '@atelier/core/providers';
 import { parseInput } from '@atelier/core/validate';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
@@ -8,7 +8,7 @@ import { media, readImage } from '../run/inputs.ts';
 import { launch } from '../run/launch.ts';
 import { parseOptionPairs } from '../run/options.ts';
 import { parseModelPicks } from '../run/picks.ts';
-import { planVideo, pinnedRoutes, resolvePicks } from '../run/plan.ts';
+import { planVideo, resolvePicks } from '../run/plan.ts';
 import {
   cliSettings,
   definedOnly,
@@ -60,7 +60,7 @@ export async function run({ args, options }: Invocation): Promise<Output> {
   };
   const request = parseInput(VideoRequest, { ...base, prompt }, 'video request');
 
-  return launch<VideoResult>({
+  return launch({
     kind: 'video',
     prompt,
     flags: runFlags(flags),
@@ -71,6 +71,8 @@ export async function run({ args, options }: Invocation): Promise<Output> {
       ...(last ? { lastFrame: last.path } : {}),
     },
     jobParams: settingsOnly,
+    // The studio takes a video's frames as its input images: the first, then the last.
+    inputs: { images: [first, last].filter((f) => f !== undefined) },
     ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
     plan: (credentials, price) =>
       planVideo({
@@ -83,23 +85,5 @@ export async function run({ args, options }: Invocation): Promise<Output> {
         price,
         keysRequired: !flags.dryRun,
       }),
-    ...(first || last
-      ? {
-          direct: {
-            settings,
-            start: (plan, signal, onEvent) =>
-              runVideo({
-                prompt,
-                models: pinnedRoutes(plan),
-                params: { ...base, providerOptions: plan.providerOptions },
-                catalog,
-                settings,
-                signal,
-                onEvent,
-                ...(pollIntervalMs === undefined ? {} : { poll: { intervalMs: pollIntervalMs } }),
-              }),
-          },
-        }
-      : {}),
   });
 }

@@ -15,8 +15,7 @@ import { renderReport, type FileReport, type ModelReport, type RunReport } from 
 /**
  * The shared life of `generate` and `video` once the plan stands: the spending gate, the run
  * with live progress, each model's files written the moment it finishes, and the summary. What
- * runs the models is a `Runner`: the studio's job engine (jobs.ts), or the providers called
- * directly from this process (direct.ts).
+ * runs the models is a `Runner`: the studio's job engine (jobs.ts).
  */
 
 export interface RunFlags {
@@ -56,8 +55,6 @@ export interface ModelOutcome {
   latency?: { queueMs: number; generationMs: number; downloadMs: number };
   providerRequestId?: string;
   revisedPrompt?: string;
-  /** The cost's derivation, where the runner has it (direct runs). */
-  cost?: { basis?: string; lines: unknown[]; assumptions: unknown[] };
   assets: OutcomeAsset[];
   error?: ErrorInfo;
   /** The studio's id for it (`atelier history show <id>`), when it ran as a job. */
@@ -73,8 +70,6 @@ export interface RunHooks {
 }
 
 export interface Runner {
-  /** Whether the run is recorded in the studio (history, spend). */
-  recorded: boolean;
   /** Runs every model of the plan; resolves when each has finished. */
   run(hooks: RunHooks): Promise<void>;
 }
@@ -89,7 +84,7 @@ export interface RunSetup {
   /** Absent on a dry run. */
   runner?: Runner;
   /** Where the run goes, for the report: the studio's URL, or in this process. */
-  studio?: { mode: 'http' | 'in-process' | 'direct'; url?: string };
+  studio?: { mode: 'http' | 'in-process'; url?: string };
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -156,7 +151,6 @@ export async function execute(setup: RunSetup): Promise<Output> {
     );
   });
   report.outDir = flags.out;
-  report.recorded = runner.recorded;
 
   const progress = await createProgress(progressMode(flags.json), plan.models);
   const outcomes = new Map<number, ModelOutcome>();
@@ -330,7 +324,6 @@ function sidecar(
       estimated: outcome.estimate ?? model.estimate,
       actualMicros: actual,
       perAssetMicros: divRound(actual, file.of),
-      ...(outcome.cost ?? {}),
     },
     latency: { totalMs: outcome.elapsedMs, ...outcome.latency },
     providerRequestId: outcome.providerRequestId ?? null,

@@ -13,9 +13,11 @@ import type { Plan } from './plan.ts';
 
 /**
  * Runs the models as jobs of the studio (`generate.create`), so the run lands in history and
- * spend like one started from the web studio. Progress comes from `jobs.onProgress`; when a job
- * has finished its row is read for timing and its assets are fetched (from the asset store in
- * process, from /assets/<sha256> over HTTP). Ctrl-C cancels the jobs that are still open.
+ * spend like one started from the web studio. Input images are uploaded first (into the asset
+ * store in process, to POST /assets over HTTP) and named by their sha256. Progress comes from
+ * `jobs.onProgress`; when a job has finished its row is read for timing and its assets are
+ * fetched (from the asset store in process, from /assets/<sha256> over HTTP). Ctrl-C cancels
+ * the jobs that are still open.
  */
 
 type Row = RouterOutputs['jobs']['get'];
@@ -39,20 +41,36 @@ export interface JobRun {
   plan: Plan;
   /** The request settings (no prompt, no input files, no provider options: each model has its own). */
   params: Record<string, unknown>;
+  /** Input images in order (a video's first frame, then its last) and an edit's mask. */
+  inputs: { images: readonly Uint8Array[]; mask?: Uint8Array };
 }
 
 export function jobRunner(session: StudioSession, job: JobRun): Runner {
-  return { recorded: true, run: (hooks) => runJobs(session, job, hooks) };
+  return { run: (hooks) => runJobs(session, job, hooks) };
+}
+
+/** Uploads the inputs and returns `generate.create`'s `inputs`, or undefined when there are none. */
+async function uploadInputs(
+  session: StudioSession,
+  inputs: JobRun['inputs'],
+): Promise<{ images: string[]; mask?: string } | undefined> {
+  if (inputs.images.length === 0 && !inputs.mask) return undefined;
+  const images: string[] = [];
+  for (const data of inputs.images) images.push((await session.upload(data)).sha256);
+  const mask = inputs.mask ? (await session.upload(inputs.mask)).sha256 : undefined;
+  return { images, ...(mask ? { mask } : {}) };
 }
 
 async function runJobs(session: StudioSession, job: JobRun, hooks: RunHooks): Promise<void> {
   const { client } = session;
   const { plan } = job;
+  const inputs = await uploadInputs(session, job.inputs);
   const created = await client.generate.create.mutate({
     kind: job.kind,
     prompt: job.prompt,
     models: plan.models.map((m) => m.name),
     providers: plan.providers,
+    ...(inputs ? { inputs } : {}),
     // Each model with its own options: routes of one provider may read different ones (fal).
     modelParams: Object.fromEntries(
       plan.models.map((m) => [

@@ -1,26 +1,19 @@
-import type {
-  ImageResult,
-  ModelRun,
-  ProviderSettings,
-  RunEvent,
-  VideoResult,
-} from '@atelier/core/providers';
 import type { Output } from '../command.ts';
 import type { StudioClient, StudioSession } from '../studio/session.ts';
 import { localCredentials, serverCredentials, type Credentials } from './credentials.ts';
-import { directRunner } from './direct.ts';
 import { execute, type RunFlags } from './execute.ts';
+import type { InputImage } from './inputs.ts';
 import { jobRunner } from './jobs.ts';
 import type { Kind } from './options.ts';
-import { priceLocally, type Plan, type Pricer } from './plan.ts';
+import type { Plan, Pricer } from './plan.ts';
 
 /**
- * Where a `generate` or `video` run goes. Normally to the studio (a server, or the one opened in
- * this process) as jobs, planned with the studio's keys and priced by its `pricing.estimate`,
- * which is what its budget check reserves. A run with input files goes to the providers directly.
+ * Where a `generate` or `video` run goes: to the studio (a server, or the one opened in this
+ * process) as jobs, planned with the studio's keys and priced by its `pricing.estimate`, which
+ * is what its budget check reserves. Input files are uploaded to it once the run is confirmed.
  */
 
-export interface Launch<R extends ImageResult | VideoResult> {
+export interface Launch {
   kind: Kind;
   prompt: string;
   flags: RunFlags & { server?: string };
@@ -29,31 +22,13 @@ export interface Launch<R extends ImageResult | VideoResult> {
   params: Record<string, unknown>;
   /** Only the studio's settings: what `generate.create` takes (no prompt, no input files). */
   jobParams: Record<string, unknown>;
+  /** Input files: images in order (a video's first frame, then its last) and an edit's mask. */
+  inputs: { images: readonly InputImage[]; mask?: InputImage };
   pollIntervalMs?: number;
   plan(credentials: Credentials, price: Pricer): Promise<Plan>;
-  /** Set when the run carries input files, which the studio's jobs do not take yet. */
-  direct?: {
-    settings: ProviderSettings;
-    start(
-      plan: Plan,
-      signal: AbortSignal,
-      onEvent: (event: RunEvent<R>) => void,
-    ): Promise<ModelRun<R>[]>;
-  };
 }
 
-export async function launch<R extends ImageResult | VideoResult>(l: Launch<R>): Promise<Output> {
-  const common = { prompt: l.prompt, flags: l.flags, params: l.params, seed: l.seed };
-  const direct = l.direct;
-  if (direct) {
-    const plan = await l.plan(localCredentials(direct.settings), priceLocally);
-    return execute({
-      ...common,
-      plan,
-      runner: directRunner<R>((signal, onEvent) => direct.start(plan, signal, onEvent)),
-      studio: { mode: 'direct' },
-    });
-  }
+export async function launch(l: Launch): Promise<Output> {
   const { withStudio } = await import('../studio/session.ts');
   return withStudio(
     {
@@ -65,13 +40,20 @@ export async function launch<R extends ImageResult | VideoResult>(l: Launch<R>):
       if (!l.flags.json) noteResumed(session);
       const plan = await l.plan(await credentialsOf(session), studioPricer(session.client));
       return execute({
-        ...common,
+        prompt: l.prompt,
+        flags: l.flags,
+        params: l.params,
+        seed: l.seed,
         plan,
         runner: jobRunner(session, {
           kind: l.kind,
           prompt: l.prompt,
           plan,
           params: l.jobParams,
+          inputs: {
+            images: l.inputs.images.map((i) => i.data),
+            ...(l.inputs.mask ? { mask: l.inputs.mask.data } : {}),
+          },
         }),
         studio: { mode: session.mode, ...(session.url ? { url: session.url } : {}) },
       });
@@ -84,13 +66,17 @@ async function credentialsOf(session: StudioSession): Promise<Credentials> {
   return serverCredentials(session.url ?? 'the server', await session.client.keys.list.query());
 }
 
-/** `pricing.estimate` on the model's route: the figure the studio reserves against budgets. */
+/**
+ * `pricing.estimate` on exactly the model's route (a provider may serve a model through several,
+ * as fal does Kling Standard and Pro): the figure the studio reserves against budgets.
+ */
 function studioPricer(client: StudioClient): Pricer {
   return async (req, entry, route) => {
     const e = await client.pricing.estimate.query({
       ...req,
       model: entry.id,
       provider: route.provider,
+      providerModelId: route.providerModelId,
     });
     return { low: e.low, expected: e.expected, high: e.high };
   };

@@ -1,7 +1,7 @@
-import { Catalog, type ModelEntry, type Provider, type Route } from '@atelier/core/catalog';
+import type { Catalog, ModelEntry, Provider, Route } from '@atelier/core/catalog';
 import { AtelierError } from '@atelier/core/errors';
 import type { Micros } from '@atelier/core/money';
-import { estimate, type EstimateRequest } from '@atelier/core/pricing';
+import type { EstimateRequest } from '@atelier/core/pricing';
 import {
   checkImageRequest,
   checkVideoRequest,
@@ -77,17 +77,6 @@ async function checkCredentials(
  * Each pick's catalog entry, checked to make `kind`: an unknown model or one of the other
  * modality is the command line's mistake, found before anything else is opened or asked.
  */
-/** The runner's model list: exactly the routes planned and priced. */
-export function pinnedRoutes(
-  plan: Plan,
-): { model: string; provider: Provider; providerModelId: string }[] {
-  return plan.models.map((m) => ({
-    model: m.name,
-    provider: m.provider,
-    providerModelId: m.providerModelId,
-  }));
-}
-
 export function resolvePicks(
   kind: Kind,
   picks: readonly ModelPick[],
@@ -173,17 +162,6 @@ export type Pricer = (
   entry: ModelEntry,
   route: Route,
 ) => Promise<CostRange>;
-
-/**
- * The estimate for the route that will be called, computed here. `estimate` picks the cheapest
- * route of a provider, and a provider may serve a model through several (Kling Standard and Pro
- * on fal), so it is shown only the chosen one.
- */
-export const priceLocally: Pricer = (req, entry, route) => {
-  const only = new Catalog([{ ...entry, routes: [route] }]);
-  const e = estimate({ ...req, model: entry.id, provider: route.provider }, only);
-  return Promise.resolve({ low: e.low, expected: e.expected, high: e.high });
-};
 
 function finish(
   kind: Kind,

@@ -50,10 +50,8 @@ export interface RunReport {
   actualCost?: Micros;
   succeeded?: number;
   failed?: number;
-  /** Whether the run is in the studio's history and spend (runs with input files are not yet). */
-  recorded?: boolean;
-  /** Where it ran: a studio server, the studio in this process, or the providers directly. */
-  studio?: { mode: 'http' | 'in-process' | 'direct'; url?: string };
+  /** Where it ran (and is recorded): a studio server, or the studio in this process. */
+  studio?: { mode: 'http' | 'in-process'; url?: string };
   models: ModelReport[];
 }
 
@@ -137,12 +135,6 @@ function renderRun(report: RunReport, s: Style): string {
       out.push(bulletText(`${m.modelId}: ${m.error?.message ?? 'failed'}`));
       if (m.error?.hint) out.push(c.dim(`    ${m.error.hint}`));
     }
-  }
-  if (report.recorded === false) {
-    out.push(
-      '',
-      c.dim('Not recorded in the studio: runs with input images call the providers directly.'),
-    );
   }
   const total = report.models.length;
   const spent = formatUsd(report.actualCost ?? 0);

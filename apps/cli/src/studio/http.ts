@@ -1,4 +1,4 @@
-import type { AppRouter } from '@atelier/api';
+import type { AppRouter, UploadedAsset } from '@atelier/api';
 import { AtelierError } from '@atelier/core/errors';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
@@ -51,4 +51,39 @@ export async function downloadAsset(
     );
   }
   return new Uint8Array(await res.arrayBuffer());
+}
+
+/** POST /assets: stores an input image on the server as the caller's upload. */
+export async function uploadAsset(
+  url: string,
+  token: string | undefined,
+  data: Uint8Array,
+): Promise<UploadedAsset> {
+  const res = await fetch(`${url}/assets`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/octet-stream',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: data,
+  }).catch((error: unknown) => {
+    throw new AtelierError('provider_unavailable', `Cannot reach the Atelier studio at ${url}.`, {
+      cause: error,
+    });
+  });
+  const body = (await res.json().catch(() => undefined)) as
+    (UploadedAsset & { error?: { message?: string } }) | undefined;
+  if (res.status === 201 && body?.sha256) return body;
+  const why = body?.error?.message ?? `HTTP ${res.status}`;
+  throw new AtelierError(
+    res.status === 413 || res.status === 415 || res.status === 400
+      ? 'invalid_input'
+      : res.status === 401
+        ? 'auth'
+        : 'provider_unavailable',
+    `The studio at ${url} refused an input image: ${why}`,
+    res.status === 404
+      ? { hint: 'This server takes no uploads; update it to run edits with input images as jobs.' }
+      : {},
+  );
 }

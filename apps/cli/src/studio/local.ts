@@ -3,9 +3,11 @@ import {
   appRouter,
   createJobEngine,
   ensureLocalUser,
+  storeUpload,
   type ApiContext,
   type AppRouter,
   type ResumeReport,
+  type UploadedAsset,
 } from '@atelier/api';
 import type { ProviderSettings } from '@atelier/core/providers';
 import { KeyStore } from '@atelier/core/providers/keys';
@@ -27,6 +29,8 @@ export interface LocalStudio {
   client: StudioClient;
   providerSettings(): Promise<ProviderSettings>;
   asset(sha256: string, mediaType: string): Promise<Uint8Array>;
+  /** Stores an input image as the local user's upload, as POST /assets does on a server. */
+  upload(data: Uint8Array): Promise<UploadedAsset>;
   /** What resume() found, when this process runs jobs. */
   resumed?: ResumeReport;
   close(): Promise<void>;
@@ -88,6 +92,7 @@ export async function openLocalStudio(opts: {
           chunks.push(chunk as Uint8Array);
         return new Uint8Array(Buffer.concat(chunks));
       },
+      upload: (data) => storeUpload({ db, store: assets, ownerId: local.id }, data),
       ...(resumed ? { resumed } : {}),
       close() {
         closing ??= engine.drain().finally(() => database.close());

@@ -1,4 +1,4 @@
-import type { AppRouter } from '@atelier/api';
+import type { AppRouter, UploadedAsset } from '@atelier/api';
 import { AtelierError, isAtelierError } from '@atelier/core/errors';
 import type { ProviderSettings } from '@atelier/core/providers';
 import type { TRPCClient } from '@trpc/client';
@@ -34,6 +34,8 @@ export interface StudioSession {
   resumed?: { requeued: number; interruptedOrPolled: number };
   /** The bytes of a stored image or clip. */
   asset(sha256: string, mediaType: string): Promise<Uint8Array>;
+  /** Stores an input image as the caller's upload; its sha256 names it in `generate.create`. */
+  upload(data: Uint8Array): Promise<UploadedAsset>;
   /** Turns a procedure's failure into the AtelierError the CLI reports. */
   error(e: unknown): unknown;
   close(): Promise<void>;
@@ -98,6 +100,7 @@ export async function connect(opts: ConnectOptions = {}): Promise<StudioSession>
       providerSettings: local.providerSettings,
       ...(local.resumed ? { resumed: local.resumed } : {}),
       asset: local.asset,
+      upload: local.upload,
       error: (e) => studioError(e, {}),
       close: local.close,
     };
@@ -126,7 +129,7 @@ async function httpSession(
   token: string | undefined,
   source: StudioSource,
 ): Promise<StudioSession> {
-  const { httpClient, downloadAsset } = await import('./http.ts');
+  const { httpClient, downloadAsset, uploadAsset } = await import('./http.ts');
   return {
     client: httpClient(url, token),
     mode: 'http',
@@ -134,6 +137,7 @@ async function httpSession(
     url,
     authenticated: token !== undefined,
     asset: (sha256) => downloadAsset(url, token, sha256),
+    upload: (data) => uploadAsset(url, token, data),
     error: (e) => studioError(e, { url }),
     close: () => Promise.resolve(),
   };
