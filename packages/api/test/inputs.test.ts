@@ -241,4 +241,39 @@ describe('generate.create with input images', () => {
       }),
     ).rejects.toMatchObject({ message: expect.stringContaining('inputs.mask') });
   });
+
+  test('a video’s second image is its last frame, for the models that take one', async () => {
+    const first = await upload(alice.user, photo);
+    const last = await upload(alice.user, mask);
+    const result = await alice.caller.generate.create({
+      kind: 'video',
+      prompt: 'the fox walks from one frame to the other',
+      models: ['kling-v3', 'veo-3-1-lite'],
+      providers: { 'kling-v3': 'fal', 'veo-3-1-lite': 'vertex' },
+      params: { duration: 5 },
+      modelParams: { 'veo-3-1-lite': { duration: 4 } },
+      inputs: { images: [first.sha256, last.sha256] },
+    });
+    const [kling, veo] = result.batches[0]?.jobs ?? [];
+    expect(veo).toMatchObject({
+      status: 'refused',
+      error: { message: expect.stringContaining('does not accept a last frame') },
+    });
+    if (kling?.status !== 'queued') throw new Error(`kling not queued: ${JSON.stringify(kling)}`);
+    const events = await settled(studio.engine, [kling.generationId]);
+    expect(events.at(-1)?.status).toBe('succeeded');
+    const submitted = studio.emulators.fal.requests.find((r) => r.path.includes('image-to-video'));
+    expect(submitted?.body).toMatchObject({
+      start_image_url: `data:image/png;base64,${Buffer.from(photo).toString('base64')}`,
+      end_image_url: `data:image/png;base64,${Buffer.from(mask).toString('base64')}`,
+    });
+    await expect(
+      alice.caller.generate.create({
+        kind: 'video',
+        prompt: 'x',
+        models: ['kling-v3'],
+        inputs: { images: [first.sha256, last.sha256, first.sha256] },
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('at most 2 images') });
+  });
 });
