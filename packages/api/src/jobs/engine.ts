@@ -26,6 +26,7 @@ import {
   createGenerations,
   getGeneration,
   getOperation,
+  inputRefs,
   ledgerForGeneration,
   linkInputs,
   listAssets,
@@ -40,6 +41,7 @@ import {
   type AssetStore,
   type Db,
   type Generation,
+  type InputRef,
   type UpdateGenerationInput,
 } from '@atelier/db';
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
@@ -189,6 +191,9 @@ interface Planned {
   generationId?: string;
   reservationId?: string;
 }
+
+/** A generation as its claim returns it: the row and what its run needs of its inputs. */
+type Claimed = Generation & { inputs: InputRef[] };
 
 /** What a handler run tells the queue: finished, or handed back for another process to resume. */
 type Outcome = 'done' | 'handed-over';
@@ -444,7 +449,7 @@ class Engine implements JobEngine {
     if (this.#running.has(id)) return 'done';
     // The common case in one statement: claim a queued job. Registered as running first, so a
     // cancel arriving meanwhile finds it.
-    let claimed: Generation | undefined;
+    let claimed: Claimed | undefined;
     let cancelAsked = false;
     const outcome = await this.#track(id, async (state) => {
       claimed = await this.#claim(id);
@@ -469,14 +474,17 @@ class Engine implements JobEngine {
     return this.#resumeRunning(row);
   }
 
-  /** queued → running, only from queued; the row, or undefined when it was not queued. */
-  async #claim(id: string): Promise<Generation | undefined> {
+  /**
+   * queued → running, only from queued: the row with its inputs, or undefined when it was not
+   * queued. One statement, inputs included.
+   */
+  async #claim(id: string): Promise<Claimed | undefined> {
     const g = schema.generations;
     const [row] = await this.#db
       .update(g)
       .set({ status: 'running', startedAt: new Date() })
       .where(and(eq(g.id, id), eq(g.status, 'queued')))
-      .returning(GENERATION_COLUMNS);
+      .returning({ ...GENERATION_COLUMNS, inputs: inputRefs() });
     return row;
   }
 
@@ -529,7 +537,7 @@ class Engine implements JobEngine {
     };
   }
 
-  async #runImage(row: Generation, state: Running, signal: AbortSignal): Promise<Outcome> {
+  async #runImage(row: Claimed, state: Running, signal: AbortSignal): Promise<Outcome> {
     try {
       const settings = await this.#settings(row.ownerId);
       const model = await imageModel({
@@ -539,7 +547,7 @@ class Engine implements JobEngine {
         catalog: this.#catalog,
         settings,
       });
-      const inputs = await loadInputFields(this.#db, this.#assets, row.id, 'image');
+      const inputs = await loadInputFields(this.#assets, row.inputs, 'image');
       signal.throwIfAborted();
       state.sent = true;
       const result = await generateImages(model, imageRequestOf(row.prompt, row.params, inputs), {
@@ -553,7 +561,7 @@ class Engine implements JobEngine {
     return 'done';
   }
 
-  async #runVideo(row: Generation, state: Running, signal: AbortSignal): Promise<Outcome> {
+  async #runVideo(row: Claimed, state: Running, signal: AbortSignal): Promise<Outcome> {
     let model: VideoModel;
     let operation: VideoOperation;
     try {
@@ -565,7 +573,7 @@ class Engine implements JobEngine {
         catalog: this.#catalog,
         settings,
       });
-      const frames = await loadInputFields(this.#db, this.#assets, row.id, 'video');
+      const frames = await loadInputFields(this.#assets, row.inputs, 'video');
       signal.throwIfAborted();
       state.sent = true;
       ({ operation } = await model.doStart(videoRequestOf(row.prompt, row.params, frames), {

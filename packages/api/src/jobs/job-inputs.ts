@@ -7,12 +7,12 @@ import {
 } from '@atelier/core';
 import {
   getUser,
-  listInputs,
   Sha256,
   usableInput,
   type AssetStore,
   type Db,
   type InputLink,
+  type InputRef,
 } from '@atelier/db';
 import { z } from 'zod';
 import type { JobKind } from './requests.ts';
@@ -148,14 +148,15 @@ export function inputFields(
   };
 }
 
-/** A recorded generation's inputs with their bytes from the asset store, ready for the adapter. */
+/**
+ * A claimed generation's inputs (see inputRefsOf) with their bytes from the asset store, ready
+ * for the adapter.
+ */
 export async function loadInputFields(
-  db: Db,
   store: AssetStore,
-  generationId: string,
+  inputs: readonly InputRef[],
   kind: JobKind,
 ): Promise<InputFields> {
-  const inputs = await listInputs(db, generationId);
   if (inputs.length === 0) return {};
   const bytes = new Map<string, Uint8Array>();
   for (const input of inputs) {

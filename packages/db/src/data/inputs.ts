@@ -1,9 +1,9 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../pg-errors.ts';
-import { assets, assetUploads, generationInputs, inputRole } from '../schema.ts';
+import { assets, assetUploads, generationInputs, generations, inputRole } from '../schema.ts';
 import { Id, type Viewer } from '../validation.ts';
 import { AddAssetInput, getAsset, Sha256, type Asset } from './assets.ts';
 import { canReadAsset } from './sharing.ts';
@@ -121,4 +121,30 @@ export async function listInputsOf(
     role: r.role,
     index: r.index,
   }));
+}
+
+/** What running a generation needs of one input: where its bytes are and what they are. */
+export interface InputRef {
+  role: InputRole;
+  index: number;
+  sha256: string;
+  mediaType: string;
+  storageKey: string;
+}
+
+/**
+ * The inputs of the `generations` row a statement reads or writes, as one value in listInputs
+ * order: the statement that claims a job also brings what it runs with (no second query for the
+ * many jobs without inputs).
+ */
+export function inputRefs(): SQL<InputRef[]> {
+  // Spelled with table aliases: inside RETURNING, column templates render unqualified.
+  return sql<InputRef[]>`(
+    select coalesce(json_agg(json_build_object(
+      'role', gi.role, 'index', gi.index, 'sha256', a.sha256,
+      'mediaType', a.media_type, 'storageKey', a.storage_key
+    ) order by gi.role, gi.index), '[]'::json)
+    from ${generationInputs} gi join ${assets} a on a.sha256 = gi.sha256
+    where gi.generation_id = ${generations}.id
+  )`.mapWith((v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as InputRef[]);
 }
