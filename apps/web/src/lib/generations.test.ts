@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fillDays, readRange, windowOf } from '../pages/spend/days.ts';
 import { historyFilters, readHistoryState, writeHistoryState } from '../pages/history/state.ts';
-import { costOf, downloadName, formatDuration, latencyMs, type Generation } from './generations.ts';
+import {
+  costOf,
+  downloadName,
+  formatDuration,
+  latencyMs,
+  sharingLabel,
+  type Generation,
+} from './generations.ts';
 
 const gen = (over: Partial<Generation>): Generation =>
   ({
@@ -44,12 +51,25 @@ describe('generation facts', () => {
   });
 });
 
+describe('sharing label', () => {
+  it('says whose a generation is and whether the team sees it', () => {
+    const at = '2026-11-23T10:00:00.000Z';
+    expect(sharingLabel(gen({ ownerName: null, sharedAt: null }))).toBeUndefined();
+    expect(sharingLabel(gen({ ownerName: null, sharedAt: at as never }))).toBe(
+      'Shared with the team',
+    );
+    expect(sharingLabel(gen({ ownerName: 'Ada', sharedAt: at as never }))).toBe('Shared by Ada');
+    expect(sharingLabel(gen({ ownerName: 'Ada', sharedAt: null }))).toBe('By Ada');
+  });
+});
+
 describe('history address', () => {
   it('round-trips filters and drops what it does not know', () => {
     const search =
-      'q=fox+-cartoon&model=flux-2-pro&status=failed&kept=1&from=2026-11-01&to=2026-11-23&id=G1';
+      'scope=shared&q=fox+-cartoon&model=flux-2-pro&status=failed&kept=1&from=2026-11-01&to=2026-11-23&id=G1';
     const state = readHistoryState(new URLSearchParams(search));
     expect(state).toEqual({
+      scope: 'shared',
       query: 'fox -cartoon',
       model: 'flux-2-pro',
       status: 'failed',
@@ -59,10 +79,16 @@ describe('history address', () => {
       selected: 'G1',
     });
     expect(new URLSearchParams(writeHistoryState(state)).toString()).toBe(search);
-    expect(readHistoryState(new URLSearchParams('status=done&from=2026-13-45&kept=yes'))).toEqual({
+    expect(
+      readHistoryState(new URLSearchParams('scope=team&status=done&from=2026-13-45&kept=yes')),
+    ).toEqual({
+      scope: 'mine',
       query: '',
       keptOnly: false,
     });
+    // Your own is the default, and stays out of the address.
+    expect(writeHistoryState({ ...state, scope: 'mine' })).not.toHaveProperty('scope');
+    expect(historyFilters(state).scope).toBe('shared');
   });
 
   it('sends whole local days to the API, the end day included', () => {

@@ -68,3 +68,13 @@ export function formatWhen(iso: string | Date): string {
     minute: '2-digit',
   });
 }
+
+/**
+ * Whose it is and whether the team can see it, for people: "Shared by Ada" (someone's shared
+ * generation), "By Ada" (someone's, seen by an admin), "Shared with the team" (your own), or
+ * nothing for your own unshared one.
+ */
+export function sharingLabel(g: Generation): string | undefined {
+  if (g.ownerName !== null) return `${g.sharedAt !== null ? 'Shared by' : 'By'} ${g.ownerName}`;
+  return g.sharedAt !== null ? 'Shared with the team' : undefined;
+}

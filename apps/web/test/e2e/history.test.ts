@@ -1,3 +1,6 @@
+import type { AppRouter } from '@atelier/api';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { horizontalOverflow, screenshots, startStudio, type Studio } from './harness.ts';
 
@@ -148,13 +151,133 @@ describe('history', () => {
     const tiles = page.getByTestId('tile');
     await page.getByRole('heading', { name: '24+ generations' }).waitFor();
     expect(await tiles.count()).toBe(24);
-    await page.getByRole('button', { name: 'Load more' }).click();
+    // From the keyboard: the next page loads and focus moves to its first tile.
+    await page.getByRole('button', { name: 'Load more' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => tiles.count()).toBe(total);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('button.tile')].indexOf(document.activeElement as Element),
+        ),
+      )
+      .toBe(24);
     await page.getByRole('heading', { name: `${total} generations` }).waitFor();
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     // Newest first.
     const prompts = await page.locator('.tile-prompt').allTextContents();
     expect(prompts[0]).toMatch(/^still life number/);
     expect(studio.pageErrors).toEqual([]);
+  });
+});
+
+describe('history in team mode: sharing with the team', () => {
+  let team: Studio;
+  const tokens = { alice: '', bob: '' };
+  beforeAll(async () => {
+    team = await startStudio({ withEmulators: true, team: true });
+    for (const name of ['alice', 'bob'] as const) {
+      const issued = await team.api.tokens.create.mutate({
+        name: `${name}'s browser`,
+        user: { name, role: 'member' },
+      });
+      tokens[name] = issued.token;
+    }
+  });
+  afterAll(() => team?.close());
+
+  /** A page signed in with a token (kept for its tab, as a person would sign in). */
+  async function signedIn(token: string, path: string): Promise<Page> {
+    const page = await team.open(path);
+    await page.getByLabel('API token', { exact: true }).fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'History', level: 1 }).waitFor();
+    return page;
+  }
+
+  it('a member shares a generation; others read it, with its image, but cannot change it', async () => {
+    const alice = createTRPCClient<AppRouter>({
+      links: [
+        httpBatchLink({
+          url: `${team.url}/trpc`,
+          headers: { authorization: `Bearer ${tokens.alice}` },
+        }),
+      ],
+    });
+    const { batches } = await alice.generate.create.mutate({
+      kind: 'image',
+      prompt: 'a paper lantern over a canal',
+      models: ['gpt-image-1-5'],
+      params: { quality: 'low' },
+    });
+    const job = batches[0]?.jobs[0];
+    if (job?.status !== 'queued') throw new Error('not queued');
+    await expect
+      .poll(async () => (await alice.jobs.get.query({ id: job.generationId })).status, {
+        timeout: 30_000,
+      })
+      .toBe('succeeded');
+
+    // Bob: his own history is empty, and nothing is shared yet; members get no "All".
+    const bob = await signedIn(tokens.bob, '/history');
+    const scope = bob.getByRole('group', { name: 'Whose generations' });
+    expect(await scope.getByRole('radio', { name: 'Mine' }).isChecked()).toBe(true);
+    expect(await scope.getByRole('radio', { name: 'All' }).count()).toBe(0);
+    await bob.getByText('No generations yet — run a prompt in the Studio').waitFor();
+    await scope.getByRole('radio', { name: 'Shared with the team' }).check();
+    await bob.getByText('Nothing shared with the team yet').waitFor();
+    expect(new URL(bob.url()).searchParams.get('scope')).toBe('shared');
+
+    // Alice shares it from the metadata panel.
+    const page = await signedIn(tokens.alice, '/history');
+    await page.getByTestId('tile').click();
+    const panel = page.getByRole('complementary', { name: 'GPT Image 1.5' });
+    const sharing = panel.getByTestId('details-sharing');
+    await expect.poll(() => sharing.textContent()).toBe('Only you and admins can see this.');
+    await panel.getByRole('button', { name: 'Share with the team' }).click();
+    await expect.poll(() => sharing.textContent()).toMatch(/^Shared with the team · since /);
+    await panel.getByRole('button', { name: 'Stop sharing' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('tile-sharing').textContent())
+      .toBe('Shared with the team');
+
+    // Bob sees it shared by Alice, image included, with nothing to change.
+    await bob.reload();
+    const tiles = bob.getByTestId('tile');
+    await expect.poll(() => tiles.count()).toBe(1);
+    await bob.getByRole('heading', { name: '1 generation shared with the team' }).waitFor();
+    expect(await bob.getByTestId('tile-sharing').textContent()).toBe('Shared by alice');
+    await tiles.click();
+    const seen = bob.getByRole('complementary', { name: 'GPT Image 1.5' });
+    await expect
+      .poll(() => seen.getByTestId('details-sharing').textContent())
+      .toMatch(/^Shared by alice · since /);
+    const img = seen.locator('img.asset');
+    await expect
+      .poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+    expect(
+      await seen.getByRole('button', { name: /Share with the team|Stop sharing/ }).count(),
+    ).toBe(0);
+    expect(await seen.getByRole('button', { name: 'Keep as winner' }).count()).toBe(0);
+    expect(await horizontalOverflow(bob)).toBe(0);
+    await screenshots(bob, 'history-shared');
+
+    // An admin has "All" too, and sees whose each generation is.
+    const admin = await signedIn(team.adminToken ?? '', '/history');
+    await admin
+      .getByRole('group', { name: 'Whose generations' })
+      .getByRole('radio', { name: 'All' })
+      .check();
+    await expect
+      .poll(() => admin.getByTestId('tile-sharing').textContent())
+      .toBe('Shared by alice');
+
+    // Alice stops sharing: it is gone for Bob.
+    await panel.getByRole('button', { name: 'Stop sharing' }).click();
+    await expect.poll(() => sharing.textContent()).toBe('Only you and admins can see this.');
+    await bob.goto('/history?scope=shared');
+    await bob.getByText('Nothing shared with the team yet').waitFor();
+    expect(team.pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ import { AssetMedia } from '../../components/asset-media.tsx';
 import { GenerationFacts } from '../../components/generation-facts.tsx';
 import { KeepButton } from '../../components/keep-button.tsx';
 import { ErrorNotice, Loading, Warnings } from '../../components/status.tsx';
-import { downloadName, isFinished, type Generation } from '../../lib/generations.ts';
+import {
+  downloadName,
+  formatWhen,
+  isFinished,
+  sharingLabel,
+  type Generation,
+} from '../../lib/generations.ts';
 import { useTRPC } from '../../trpc.ts';
 
 /** Settings as stored with the generation, for people: `{ quality: 'low' }` → "Quality: low". */
@@ -33,16 +39,19 @@ export function Details({
   const heading = useRef<HTMLHeadingElement>(null);
   const models = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
   const name = models.data?.find((m) => m.id === g?.modelId)?.name ?? g?.modelId;
-  const keep = useMutation(
-    trpc.history.keep.mutationOptions({
-      onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.history.list.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.history.search.queryKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey() }),
-        ]),
-    }),
-  );
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const refresh = () =>
+    Promise.all([
+      // Every history query (the gallery's pages are infinite queries) and the open one.
+      queryClient.invalidateQueries(trpc.history.pathFilter()),
+      queryClient.invalidateQueries({ queryKey: trpc.jobs.get.queryKey() }),
+    ]);
+  const keep = useMutation(trpc.history.keep.mutationOptions({ onSuccess: refresh }));
+  const share = useMutation(trpc.history.share.mutationOptions({ onSuccess: refresh }));
+  // Someone else's generation (shared with the team) is read-only, except to an admin.
+  const canChange = !!g && (g.ownerName === null || me.data?.user.role === 'admin');
+  const team = me.data?.mode === 'team';
+  const sharing = g && sharingLabel(g);
   // Opening another generation moves focus to the panel, so keyboard users land on it.
   const id = g?.id;
   useEffect(() => {
@@ -65,6 +74,12 @@ export function Details({
         <Loading label="Loading the generation…" />
       ) : (
         <div className="stack">
+          {team && (
+            <p className="muted" role="status" data-testid="details-sharing">
+              {sharing ?? 'Only you and admins can see this.'}
+              {g.sharedAt !== null && ` · since ${formatWhen(g.sharedAt)}`}
+            </p>
+          )}
           {g.assets.map((a) => (
             <AssetMedia key={a.sha256} asset={a} label={`${name ?? g.modelId}: ${g.prompt}`} />
           ))}
@@ -109,7 +124,17 @@ export function Details({
             >
               Re-run with changes
             </Link>
-            {g.status === 'succeeded' && (
+            {team && canChange && (
+              <button
+                type="button"
+                className="button"
+                disabled={share.isPending}
+                onClick={() => share.mutate({ id: g.id, shared: g.sharedAt === null })}
+              >
+                {g.sharedAt === null ? 'Share with the team' : 'Stop sharing'}
+              </button>
+            )}
+            {g.status === 'succeeded' && canChange && (
               <KeepButton
                 kept={g.kept}
                 disabled={keep.isPending}
@@ -124,6 +149,12 @@ export function Details({
           </div>
           {!isFinished(g.status) && <p className="muted">Still running: see the Studio.</p>}
           {keep.isError && <ErrorNotice error={keep.error} title="Could not keep it" />}
+          {share.isError && (
+            <ErrorNotice
+              error={share.error}
+              title={g.sharedAt === null ? 'Could not share it' : 'Could not stop sharing it'}
+            />
+          )}
         </div>
       )}
     </aside>

@@ -4,14 +4,25 @@ import { ALL_STATUSES, STATUS_LABELS, type GenerationStatus } from '../../lib/ge
 import { useDraft } from '../../lib/use-draft.ts';
 import { useMediaQuery, WIDE } from '../../lib/use-media-query.ts';
 import { useTRPC } from '../../trpc.ts';
-import type { HistoryState } from './state.ts';
+import type { HistoryScope, HistoryState } from './state.ts';
 
-/** Search and filters; folded away on a phone like the catalog's. */
+const SCOPE_LABELS: Record<HistoryScope, string> = {
+  mine: 'Mine',
+  shared: 'Shared with the team',
+  all: 'All',
+};
+
+/**
+ * Search and filters; folded away on a phone like the catalog's. On a team server, `scopes`
+ * says whose generations the viewer may list (everyone's for admins) and a switch picks one.
+ */
 export function HistoryFilters({
   state,
+  scopes,
   onChange,
 }: {
   state: HistoryState;
+  scopes: readonly HistoryScope[];
   onChange: (patch: Partial<HistoryState>, replace?: boolean) => void;
 }) {
   const trpc = useTRPC();
@@ -27,6 +38,23 @@ export function HistoryFilters({
 
   return (
     <div className="stack">
+      {scopes.length > 1 && (
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Whose generations</legend>
+          {scopes.map((scope) => (
+            <label key={scope}>
+              <input
+                type="radio"
+                name="history-scope"
+                value={scope}
+                checked={state.scope === scope}
+                onChange={() => onChange({ scope, selected: undefined }, false)}
+              />
+              <span>{SCOPE_LABELS[scope]}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <form role="search" aria-label="Search history" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="history-search" className="field-label">

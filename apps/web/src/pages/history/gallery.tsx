@@ -1,7 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { formatUsd } from '../../lib/format.ts';
-import { costOf, formatWhen, STATUS_LABELS, type Generation } from '../../lib/generations.ts';
+import {
+  costOf,
+  formatWhen,
+  sharingLabel,
+  STATUS_LABELS,
+  type Generation,
+} from '../../lib/generations.ts';
 import { useTRPC } from '../../trpc.ts';
 
 /**
@@ -31,6 +37,7 @@ export function Gallery({
         const asset = g.assets[0];
         const name = names.get(g.modelId) ?? g.modelId;
         const cost = costOf(g);
+        const sharing = sharingLabel(g);
         return (
           <li key={g.id}>
             <button
@@ -68,6 +75,11 @@ export function Gallery({
                   {g.status === 'succeeded' ? formatUsd(cost.micros) : STATUS_LABELS[g.status]} ·{' '}
                   {formatWhen(g.queuedAt)}
                 </span>
+                {sharing && (
+                  <span className="tile-meta" data-testid="tile-sharing">
+                    {sharing}
+                  </span>
+                )}
               </span>
             </button>
           </li>

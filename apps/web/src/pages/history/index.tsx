@@ -1,5 +1,5 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { PageHeader } from '../../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
@@ -13,10 +13,17 @@ import {
   historyFilters,
   readHistoryState,
   writeHistoryState,
+  type HistoryScope,
   type HistoryState,
 } from './state.ts';
 
 const PAGE = 24;
+
+const SCOPE_PHRASES: Record<HistoryScope, string> = {
+  mine: '',
+  shared: ' shared with the team',
+  all: ' by everyone',
+};
 
 export default function HistoryPage() {
   const trpc = useTRPC();
@@ -26,41 +33,42 @@ export default function HistoryPage() {
   const update = (patch: Partial<HistoryState>, replace = true) =>
     setParams(writeHistoryState({ ...state, ...patch }), { replace });
 
+  // Whose generations one may list: on a team server, also the shared ones (and, for an admin,
+  // everyone's); a local studio has one user, so there is nothing to switch.
+  const me = useQuery(trpc.auth.me.queryOptions());
+  const scopes: HistoryScope[] =
+    me.data?.mode !== 'team'
+      ? []
+      : me.data.user.role === 'admin'
+        ? ['mine', 'shared', 'all']
+        : ['mine', 'shared'];
+
   const filters = { ...historyFilters(state), limit: PAGE };
   const query = state.query.trim();
-  // "Load more" adds the next page's cursor. (tRPC's infinite queries add a `direction` field
-  // the history procedures do not take, so pages are plain queries, one per cursor.)
-  const filterKey = JSON.stringify({ ...filters, query });
-  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({
-    key: filterKey,
-    cursors: [],
-  });
-  const cursors = paging.key === filterKey ? paging.cursors : [];
-  const pages = useQueries({
-    queries: [undefined, ...cursors].map((cursor) => {
-      const input = { ...filters, ...(cursor ? { cursor } : {}) };
-      // Full-text search when there are words to look for; the plain list otherwise.
-      return query
-        ? {
-            ...trpc.history.search.queryOptions({ ...input, query }),
-            placeholderData: keepPreviousData,
-          }
-        : { ...trpc.history.list.queryOptions(input), placeholderData: keepPreviousData };
-    }),
-    combine: (results) => results,
-  });
-  const first = pages[0];
-  const last = pages[pages.length - 1];
-  const items = pages.flatMap((p) => p.data?.items ?? []);
-  const nextCursor = last?.data?.nextCursor ?? undefined;
-  const loadingMore = pages.length > 1 && !!last?.isPending;
-  const q = {
-    isPending: !!first?.isPending,
-    isError: pages.some((p) => p.isError),
-    error: pages.find((p) => p.isError)?.error,
-    isFetching: pages.some((p) => p.isFetching),
-    refetch: () => Promise.all(pages.map((p) => p.refetch())),
+  // One infinite query per filter set: "Load more" fetches the page after the last one's
+  // cursor. Full-text search when there are words to look for; the plain list otherwise.
+  const paging = {
+    getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor,
+    placeholderData: keepPreviousData,
   };
+  const list = useInfiniteQuery(
+    query
+      ? trpc.history.search.infiniteQueryOptions({ ...filters, query }, paging)
+      : trpc.history.list.infiniteQueryOptions(filters, paging),
+  );
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const more = list.hasNextPage;
+
+  // After "Load more", focus moves to the first new tile, so a keyboard user carries on there
+  // (the button itself goes away after the last page).
+  const focusFrom = useRef<number | undefined>(undefined);
+  const gallery = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === undefined || items.length <= from) return;
+    focusFrom.current = undefined;
+    gallery.current?.querySelectorAll<HTMLButtonElement>('button.tile')[from]?.focus();
+  }, [items.length]);
 
   // The open generation may be on a page not loaded yet (a shared link): fetch it on its own.
   const inList = items.find((g) => g.id === state.selected);
@@ -76,26 +84,33 @@ export default function HistoryPage() {
         <p>Every generation with its prompt, settings, latency and cost. Search the prompts.</p>
       </PageHeader>
       <div className="sidebar-layout">
-        <HistoryFilters state={state} onChange={update} />
+        <HistoryFilters state={state} scopes={scopes} onChange={update} />
         <div className="history-main">
           <section aria-labelledby={`${id}-count`} className="stack">
             <h2 id={`${id}-count`} className="section-title" aria-live="polite">
-              {q.isPending
+              {list.isPending
                 ? 'Loading…'
-                : `${items.length}${nextCursor ? '+' : ''} generation${items.length === 1 ? '' : 's'}${query ? ` matching “${query}”` : ''}`}
+                : `${items.length}${more ? '+' : ''} generation${items.length === 1 ? '' : 's'}${SCOPE_PHRASES[state.scope]}${query ? ` matching “${query}”` : ''}`}
             </h2>
-            {q.isError ? (
+            {list.isError ? (
               <ErrorNotice
-                error={q.error}
+                error={list.error}
                 title="History could not be loaded"
-                onRetry={() => void q.refetch()}
+                onRetry={() => void list.refetch()}
               />
-            ) : q.isPending ? (
+            ) : list.isPending ? (
               <Loading label="Loading history…" />
             ) : items.length === 0 ? (
               hasFilters(state) ? (
                 <Empty title="No generation matches">
                   <p>Try other words, or clear the filters.</p>
+                </Empty>
+              ) : state.scope === 'shared' ? (
+                <Empty title="Nothing shared with the team yet">
+                  <p>
+                    Open one of your generations and choose “Share with the team”: every member can
+                    then see it here, read-only.
+                  </p>
                 </Empty>
               ) : (
                 <Empty title="No generations yet — run a prompt in the Studio">
@@ -106,26 +121,28 @@ export default function HistoryPage() {
                 </Empty>
               )
             ) : (
-              <>
+              <div className="stack" ref={gallery}>
                 <Gallery
                   items={items}
                   selected={state.selected}
                   onSelect={(g) => update({ selected: g.id }, false)}
-                  busy={q.isFetching}
+                  busy={list.isFetching}
                 />
-                {(nextCursor || loadingMore) && (
+                {more && (
                   <button
                     type="button"
                     className="button"
-                    disabled={loadingMore}
-                    onClick={() =>
-                      nextCursor && setPaging({ key: filterKey, cursors: [...cursors, nextCursor] })
-                    }
+                    aria-disabled={list.isFetchingNextPage}
+                    onClick={() => {
+                      if (list.isFetchingNextPage) return;
+                      focusFrom.current = items.length;
+                      void list.fetchNextPage();
+                    }}
                   >
-                    {loadingMore ? 'Loading…' : 'Load more'}
+                    {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
                   </button>
                 )}
-              </>
+              </div>
             )}
           </section>
           {state.selected && (

@@ -1,7 +1,13 @@
 import { ALL_STATUSES, type GenerationStatus } from '../../lib/generations.ts';
+import type { RouterInputs } from '../../trpc.ts';
+
+/** Whose generations: your own, the ones shared with the team, or everyone's (admins). */
+export type HistoryScope = NonNullable<RouterInputs['history']['search']['scope']>;
+export const SCOPES: readonly HistoryScope[] = ['mine', 'shared', 'all'];
 
 /** History's filters and selection, in the address so a search can be shared and reloaded. */
 export interface HistoryState {
+  scope: HistoryScope;
   query: string;
   model?: string;
   status?: GenerationStatus;
@@ -19,7 +25,9 @@ const validDay = (v: string | null) =>
 
 export function readHistoryState(params: URLSearchParams): HistoryState {
   const status = params.get('status');
+  const scope = params.get('scope');
   return {
+    scope: SCOPES.includes(scope as HistoryScope) ? (scope as HistoryScope) : 'mine',
     query: params.get('q') ?? '',
     model: params.get('model') || undefined,
     status: ALL_STATUSES.includes(status as GenerationStatus)
@@ -34,6 +42,7 @@ export function readHistoryState(params: URLSearchParams): HistoryState {
 
 export function writeHistoryState(state: HistoryState): Record<string, string> {
   const out: Record<string, string> = {};
+  if (state.scope !== 'mine') out.scope = state.scope;
   if (state.query) out.q = state.query;
   if (state.model) out.model = state.model;
   if (state.status) out.status = state.status;
@@ -52,6 +61,7 @@ export function historyFilters(state: HistoryState) {
     return d.toISOString();
   };
   return {
+    scope: state.scope,
     ...(state.model ? { models: [state.model] } : {}),
     ...(state.status ? { status: [state.status] } : {}),
     ...(state.keptOnly ? { kept: true } : {}),

@@ -132,8 +132,8 @@ export default function StudioPage() {
   const invalidateJobs = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.history.list.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.history.search.queryKey() }),
+      // Every history query, the gallery's infinite ones included.
+      queryClient.invalidateQueries(trpc.history.pathFilter()),
     ]);
   const create = useMutation(trpc.generate.create.mutationOptions());
   const keep = useMutation(
