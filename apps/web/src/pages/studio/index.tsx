@@ -5,14 +5,23 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useId, useMemo, useState, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useMemo,
+  useState,
+  type FormEvent,
+} from 'react';
 import { useSearchParams } from 'wouter';
 import { ModelPicker } from '../../components/model-picker.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import type { ListedModel } from '../../lib/catalog-view.ts';
 import { formatUsd } from '../../lib/format.ts';
-import type { Generation } from '../../lib/generations.ts';
+import type { Generation, GenerationAsset } from '../../lib/generations.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useSessionState } from '../../lib/use-session-state.ts';
 import { useTRPC, type RouterOutputs } from '../../trpc.ts';
@@ -33,6 +42,9 @@ import { PromptBox, RUN_SHORTCUT } from './prompt-box.tsx';
 import { RunResults, type Run } from './run-results.tsx';
 import { MAX_STUDIO_MODELS, readStudioState, writeStudioState, type StudioState } from './state.ts';
 import { isDrafts, isRuns, isShared, isString } from './stored.ts';
+
+// The mask editor loads when someone opens it.
+const MaskEditor = lazy(() => import('./mask-editor.tsx'));
 
 /** Runs the studio lists; older ones stay in History. */
 const MAX_RUNS = 8;
@@ -62,6 +74,7 @@ export default function StudioPage() {
   const [runs, setRuns] = useSessionState<Run[]>('atelier-studio-runs', [], isRuns);
   const [errors, setErrors] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
+  const [editing, setEditing] = useState<{ g: Generation; image: GenerationAsset }>();
   const settledPrompt = useDebounced(prompt, 350);
 
   const catalog = useQuery(trpc.catalog.list.queryOptions({}));
@@ -136,6 +149,8 @@ export default function StudioPage() {
       queryClient.invalidateQueries(trpc.history.pathFilter()),
     ]);
   const create = useMutation(trpc.generate.create.mutationOptions());
+  // Its own mutation: an edit that cannot start says so in the editor, not on the page.
+  const edit = useMutation(trpc.generate.create.mutationOptions());
   const keep = useMutation(
     trpc.history.keep.mutationOptions({ onSuccess: () => void invalidateJobs() }),
   );
@@ -220,6 +235,26 @@ export default function StudioPage() {
         },
       },
     );
+  };
+
+  /** The same model on the chosen image, changing only where the mask is transparent. */
+  const runEdit = async (
+    g: Generation,
+    image: GenerationAsset,
+    editPrompt: string,
+    mask: string,
+  ) => {
+    const quality = g.params.quality;
+    const { batches } = await edit.mutateAsync({
+      kind: 'image',
+      prompt: editPrompt,
+      models: [g.modelId],
+      providers: { [g.modelId]: g.routeProvider },
+      ...(typeof quality === 'string' ? { params: { quality } } : {}),
+      inputs: { images: [image.sha256], mask },
+    } as Parameters<typeof edit.mutateAsync>[0]);
+    const batch = batches[0];
+    if (batch) started(editPrompt, batch);
   };
 
   // Ctrl/Cmd+Enter runs from anywhere on the page, not only from the prompt.
@@ -396,11 +431,23 @@ export default function StudioPage() {
                 onKeep: (g, kept) => keep.mutate({ id: g.id, kept }),
                 onRerun: rerun,
                 onCancel: (g) => cancel.mutate({ id: g.id }),
+                onEdit: (g, image) => setEditing({ g, image }),
               }}
             />
           ))
         )}
       </section>
+      {editing && (
+        <Suspense fallback={<Loading label="Loading the mask editor…" />}>
+          <MaskEditor
+            key={`${editing.g.id}-${editing.image.sha256}`}
+            image={editing.image}
+            modelName={byId.get(editing.g.modelId)?.name ?? editing.g.modelId}
+            onRun={(editPrompt, mask) => runEdit(editing.g, editing.image, editPrompt, mask)}
+            onClose={() => setEditing(undefined)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

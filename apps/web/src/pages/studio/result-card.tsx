@@ -7,6 +7,7 @@ import {
   isFinished,
   STATUS_LABELS,
   type Generation,
+  type GenerationAsset,
   type GenerationStatus,
 } from '../../lib/generations.ts';
 import type { JobEvent } from '../../lib/use-job-events.ts';
@@ -27,7 +28,8 @@ export interface ResultActions {
   onKeep: (g: Generation, kept: boolean) => void;
   onRerun: (g: Generation) => void;
   onCancel: (g: Generation) => void;
-  onEdit?: (g: Generation) => void;
+  /** "Edit with mask" on one of the result's images. */
+  onEdit?: (g: Generation, image: GenerationAsset) => void;
   busy: boolean;
 }
 
@@ -116,15 +118,22 @@ export function ResultCard({
                 <span className="visually-hidden"> {modelName} result</span>
               </a>
             ))}
-            {canEdit && actions.onEdit && (
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => actions.onEdit?.(g)}
-              >
-                Edit with mask
-              </button>
-            )}
+            {canEdit &&
+              actions.onEdit &&
+              g.assets
+                .filter((a) => a.mediaType.startsWith('image/'))
+                .map((a) => (
+                  <button
+                    key={`edit-${a.sha256}`}
+                    type="button"
+                    className="button button-small"
+                    disabled={actions.busy}
+                    onClick={() => actions.onEdit?.(g, a)}
+                  >
+                    Edit{g.assets.length > 1 ? ` ${a.index + 1}` : ''} with mask
+                    <span className="visually-hidden"> ({modelName} result)</span>
+                  </button>
+                ))}
           </>
         )}
         {isFinished(status) ? (
