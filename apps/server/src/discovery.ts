@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
- * `<dataDir>/studio.json`: written by `atelier serve` once the studio listens, removed when it
- * stops. The embedded database admits one process at a time, so a CLI command that finds a
+ * `<dataDir>/studio.json`: written by every studio (`atelier serve`, `pnpm start`) once it
+ * listens, removed when it stops. The embedded database admits one process at a time, so a CLI command that finds a
  * studio running on its data folder talks to it over HTTP instead of opening the database.
  * A file left behind by a process that died is ignored (its pid is gone).
  */

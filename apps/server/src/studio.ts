@@ -23,6 +23,7 @@ import { DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer } from './http.
 import { createProviderKeys, type ProviderKeys } from './provider-keys.ts';
 import { CATALOG_QUERIES, QueryCache } from './query-cache.ts';
 import { loadServerSecret } from './secret.ts';
+import { recordStudio } from './discovery.ts';
 
 /**
  * The one studio process: database, asset store, job engine and HTTP server (tRPC, SSE, assets,
@@ -197,6 +198,13 @@ export async function startStudio(
       createContext: (_req, { user }) => (user ? { ...context, user } : context),
     });
 
+    // Other processes on this data folder (CLI commands) find the studio through this record.
+    const forget = recordStudio(dataDir, {
+      url: server.url,
+      pid: process.pid,
+      mode,
+      startedAt: new Date().toISOString(),
+    });
     let closing: Promise<void> | undefined;
     return {
       url: server.url,
@@ -209,6 +217,7 @@ export async function startStudio(
       resumed,
       close() {
         closing ??= (async () => {
+          forget();
           await server.stopAccepting(opts.shutdownGraceMs);
           await withDeadline(engine.drain(), opts.shutdownGraceMs, () =>
             console.error(

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,27 @@ describe('flags and environment', () => {
       ).code,
     ).toBe(2);
     expect(bad.err.join('\n')).toMatch(/origin/);
+  });
+});
+
+describe('discovery', () => {
+  it('records itself in the data folder while it runs, so CLI commands reach it', async () => {
+    const dataDir = join(dir, 'discovery');
+    const o = io();
+    const { studio } = await run(['--port', '0', '--data-dir', dataDir], { io: o.io, env: {} });
+    if (!studio) throw new Error(o.err.join('\n'));
+    const file = join(dataDir, 'studio.json');
+    try {
+      expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+        version: 1,
+        url: studio.url,
+        pid: process.pid,
+        mode: 'local',
+      });
+    } finally {
+      await studio.close();
+    }
+    expect(existsSync(file)).toBe(false);
   });
 });
 

@@ -2,13 +2,12 @@ import { AtelierError } from '@atelier/core/errors';
 import { z } from 'zod';
 import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
-import { recordStudio } from '../studio/discovery.ts';
 import { migrationsFolder, webDir } from '../studio/paths.ts';
 
 /*
  * `atelier serve`: the studio server of apps/server in this process, with its flags and
  * environment variables read by the server's own parser, the web app and migrations found
- * beside the CLI, and a record in the data folder so other commands reach it while it runs.
+ * beside the CLI. The studio records itself in the data folder so other commands reach it.
  */
 
 const ServeFlags = z
@@ -65,12 +64,6 @@ export async function run({ options }: Invocation): Promise<Output> {
       { hint: 'Stop the other server, or pick another port with --port (0 takes any free one).' },
     );
   });
-  const forget = recordStudio(studio.dataDir, {
-    url: studio.url,
-    pid: process.pid,
-    mode: studio.mode,
-    startedAt: new Date().toISOString(),
-  });
 
   const database =
     studio.database.dialect === 'postgres'
@@ -124,11 +117,7 @@ export async function run({ options }: Invocation): Promise<Output> {
   const now = () => process.exit(130);
   process.once('SIGINT', now);
   process.once('SIGTERM', now);
-  try {
-    await studio.close();
-  } finally {
-    forget();
-  }
+  await studio.close();
   process.stderr.write('Studio stopped.\n');
   return { data: started, text: () => '', printed: true };
 }

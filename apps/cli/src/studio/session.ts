@@ -78,7 +78,7 @@ export async function connect(opts: ConnectOptions = {}): Promise<StudioSession>
   if (named) return httpSession(named.url, tokenFor(named.url), named.source);
 
   const { resolveDataDir } = await import('@atelier/db');
-  const { findRunningStudio } = await import('./discovery.ts');
+  const { findRunningStudio } = await import('@atelier/server/discovery');
   const dataDir = resolveDataDir(env);
   const running = await findRunningStudio(dataDir);
   if (running) return httpSession(running.url, tokenFor(running.url), 'running-studio');
@@ -113,7 +113,7 @@ export async function connect(opts: ConnectOptions = {}): Promise<StudioSession>
       'unsupported',
       `${error.message} The embedded database takes one process at a time.`,
       {
-        hint: 'Wait for the other command to finish. To use the studio from several commands at once, run `atelier serve` and the CLI will talk to it; a studio started another way is reached with --server <url> or `atelier login <url>`.',
+        hint: 'Wait for the other command to finish. To use the studio from several commands at once, run `atelier serve` (or `pnpm start`) on this data folder and the CLI will talk to it; a studio elsewhere is reached with --server <url> or `atelier login <url>`.',
         details: error.details,
       },
     );
