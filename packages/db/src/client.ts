@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import { resolveDataDir } from './data-dir.ts';
 import { acquireLockFile } from './lock-file.ts';
+import { PgliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -87,21 +88,33 @@ export async function openDatabase(
   return openPglite(opts.dataDir ?? resolveDataDir(env), migrationsFolder);
 }
 
+/**
+ * The embedded database runs on a thread of its own (see pglite-thread.ts). Its shared buffers
+ * are kept small: the studio's working set is tiny, and PostgreSQL's default of 128 MB would
+ * otherwise sit in every CLI process that opens the database.
+ */
+const PGLITE_CONF = ['shared_buffers = 16MB'];
+
 async function openPglite(
   dataDir: string | undefined,
   migrationsFolder: string,
 ): Promise<Database> {
   let unlock = () => {};
-  let client: PGlite;
-  if (dataDir === undefined) {
-    client = new PGlite();
-  } else {
-    const dir = join(dataDir, 'pglite');
+  let dir: string | undefined;
+  if (dataDir !== undefined) {
+    dir = join(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
     unlock = acquireLockFile(join(dataDir, 'pglite.lock'), `The Atelier database in ${dataDir}`);
-    client = new PGlite(dir);
   }
-  const db = drizzlePglite({ client, schema });
+  let client: PgliteThread;
+  try {
+    client = await PgliteThread.open({ dataDir: dir, postgresqlConf: PGLITE_CONF });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  // The thread answers the calls drizzle's PGlite driver makes (query, exec, transaction).
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   let closed = false;
   const close = async () => {
     if (closed) return;
