@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { addAsset, getAsset, listAssets, listAssetsOf, ownsAsset } from '../src/data/assets.ts';
+import {
+  addAsset,
+  getAsset,
+  listAssets,
+  listAssetsOf,
+  outputStatements,
+  ownsAsset,
+} from '../src/data/assets.ts';
+import { updateGeneration } from '../src/data/generations.ts';
 import {
   dueOperations,
   getOperation,
@@ -59,6 +67,40 @@ describeDb('asset records', (get) => {
       /sha256: must be a lowercase hex SHA-256/,
     );
     expect((await listAssets(get().db, g.id)).map((a) => a.sha256)).toEqual([sha('d')]);
+  });
+
+  it('records a generation’s outputs with its outcome, in the same statement', async () => {
+    const user = await seedUser(get());
+    const g = await seedGeneration(get(), user.id);
+    const { generationId: _a, ...first } = asset(g.id, 0, sha('1'));
+    const { generationId: _b, ...same } = asset(g.id, 1, sha('1'));
+    const { generationId: _c, ...other } = asset(g.id, 2, sha('2'));
+    await updateGeneration(get().db, g.id, { status: 'running' });
+    const done = await updateGeneration(
+      get().db,
+      g.id,
+      { status: 'succeeded' },
+      { alongside: outputStatements(g.id, [first, same, other]) },
+    );
+    expect(done.status).toBe('succeeded');
+    // Identical bytes at two positions: one record, two links.
+    expect((await listAssets(get().db, g.id)).map((a) => [a.index, a.sha256])).toEqual([
+      [0, sha('1')],
+      [1, sha('1')],
+      [2, sha('2')],
+    ]);
+    // A bad output fails the whole write: the outcome is not recorded either.
+    const h = await seedGeneration(get(), user.id);
+    expect(() => outputStatements(h.id, [{ ...first, sha256: 'nope' }])).toThrow(/sha256/);
+    await expect(
+      updateGeneration(
+        get().db,
+        h.id,
+        { status: 'running' },
+        { alongside: outputStatements('missing', [first]) },
+      ),
+    ).rejects.toThrow();
+    expect(await listAssets(get().db, h.id)).toEqual([]);
   });
 
   it('lists identical bytes under every generation that produced them', async () => {

@@ -232,7 +232,7 @@ describeDb('budgets and spend', (get) => {
       get().db,
       g.id,
       { status: 'succeeded', actualCostMicros: 30_000 },
-      { alongside: closingStatement(r.id, 30_000) },
+      { alongside: [closingStatement(r.id, 30_000)] },
     );
     expect(done).toMatchObject({ status: 'succeeded', actualCostMicros: 30_000 });
     expect((await ledgerForGeneration(get().db, g.id)).map((e) => [e.kind, e.micros])).toEqual([
@@ -246,7 +246,7 @@ describeDb('budgets and spend', (get) => {
         get().db,
         g.id,
         { actualCostMicros: 1 },
-        { alongside: closingStatement(r.id, undefined) },
+        { alongside: [closingStatement(r.id, undefined)] },
       ),
     ).rejects.toMatchObject({ code: 'invalid_request', details: { reason: 'already_closed' } });
     expect((await getGeneration(get().db, g.id))?.actualCostMicros).toBe(30_000);
@@ -259,7 +259,7 @@ describeDb('budgets and spend', (get) => {
         h.id,
         { status: 'succeeded' },
         {
-          alongside: closingStatement(s.id, undefined),
+          alongside: [closingStatement(s.id, undefined)],
         },
       ),
     ).rejects.toMatchObject({ code: 'invalid_request', details: { status: 'queued' } });

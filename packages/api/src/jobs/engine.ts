@@ -21,7 +21,7 @@ import {
   type Warning,
 } from '@atelier/core';
 import {
-  addAsset,
+  outputStatements,
   closingStatement,
   createGenerations,
   getGeneration,
@@ -42,9 +42,10 @@ import {
   type Db,
   type Generation,
   type InputRef,
+  type OutputInput,
   type UpdateGenerationInput,
 } from '@atelier/db';
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { providerMayHaveCharged } from './charges.ts';
 import {
@@ -250,6 +251,8 @@ class Engine implements JobEngine {
   readonly #reservations = new Map<string, string>();
   #started: Promise<void> | undefined;
   #draining = false;
+  /** Built once: the claim runs for every job. */
+  #claimQuery: ReturnType<typeof claimQuery> | undefined;
   #cancelWatch: NodeJS.Timeout | undefined;
 
   constructor(opts: JobEngineOptions) {
@@ -479,12 +482,8 @@ class Engine implements JobEngine {
    * queued. One statement, inputs included.
    */
   async #claim(id: string): Promise<Claimed | undefined> {
-    const g = schema.generations;
-    const [row] = await this.#db
-      .update(g)
-      .set({ status: 'running', startedAt: new Date() })
-      .where(and(eq(g.id, id), eq(g.status, 'queued')))
-      .returning({ ...GENERATION_COLUMNS, inputs: inputRefs() });
+    this.#claimQuery ??= claimQuery(this.#db);
+    const [row] = await this.#claimQuery.execute({ id });
     return row;
   }
 
@@ -713,13 +712,13 @@ class Engine implements JobEngine {
   async #succeed(row: Generation, result: ImageResult | VideoResult): Promise<void> {
     const storeStarted = Date.now();
     const assets: JobEventAsset[] = [];
+    const outputs: OutputInput[] = [];
     for (const [index, asset] of result.assets.entries()) {
       const stored = await this.#assets.put(asset.data, asset.mediaType);
       const durationMs =
         asset.durationSeconds === undefined ? undefined : Math.round(asset.durationSeconds * 1000);
-      await addAsset(this.#db, {
+      outputs.push({
         sha256: stored.sha256,
-        generationId: row.id,
         index,
         mediaType: asset.mediaType,
         width: Math.max(1, asset.width),
@@ -756,6 +755,7 @@ class Engine implements JobEngine {
         row.id,
         { settle: result.cost.micros },
         { ...outcome, status: 'succeeded' },
+        outputStatements(row.id, outputs),
       )) ?? (await updateGeneration(this.#db, row.id, outcome));
     this.events.emit(row.id, {
       type: final.status === 'succeeded' ? 'succeeded' : 'cancelled',
@@ -817,34 +817,36 @@ class Engine implements JobEngine {
   // LEDGER
 
   /**
-   * Writes a job's final state and closes its reservation. When this process made the
-   * reservation, both go in one statement, so nobody sees a finished job without its charge and
-   * a crash cannot fall between them; otherwise the ledger is closed first. Undefined when the
-   * status change was refused (cancelled elsewhere meanwhile); the reservation is closed anyway.
+   * Writes a job's final state, its outputs and closes its reservation. When this process made
+   * the reservation, all of it goes in one statement, so nobody sees a finished job without its
+   * assets or its charge and a crash cannot fall between them; otherwise the ledger is closed
+   * first. Undefined when the status change was refused (cancelled elsewhere meanwhile); the
+   * outputs are recorded and the reservation closed anyway.
    */
   async #finish(
     id: string,
     how: { settle: number } | { release: true },
     outcome: UpdateGenerationInput,
+    outputs: SQL[] = [],
   ): Promise<Generation | undefined> {
     const reservationId = this.#reservations.get(id);
     this.#reservations.delete(id);
-    const alongside =
+    if (reservationId === undefined) await this.#close(id, how);
+    const closing =
       reservationId === undefined
-        ? undefined
-        : closingStatement(reservationId, 'settle' in how ? how.settle : undefined);
-    if (!alongside) await this.#close(id, how);
-    try {
-      return await updateGeneration(this.#db, id, outcome, alongside ? { alongside } : {});
-    } catch (error) {
-      if (!isAtelierError(error) || error.code !== 'invalid_request') throw error;
-      if (error.details?.['reason'] !== 'already_closed') return undefined; // status refused
-      // Another process closed the reservation first: write the outcome alone.
-      return await updateGeneration(this.#db, id, outcome).catch((e: unknown) => {
-        if (isAtelierError(e) && e.code === 'invalid_request') return undefined;
-        throw e;
+        ? []
+        : [closingStatement(reservationId, 'settle' in how ? how.settle : undefined)];
+    const write = (alongside: SQL[]) =>
+      updateGeneration(this.#db, id, outcome, { alongside }).catch((error: unknown) => {
+        if (isAtelierError(error) && error.code === 'invalid_request') return error;
+        throw error;
       });
+    let written = await write([...closing, ...outputs]);
+    if (written instanceof AtelierError && written.details?.['reason'] === 'already_closed') {
+      // Another process closed the reservation first: write the rest alone.
+      written = await write(outputs);
     }
+    return written instanceof AtelierError ? undefined : written;
   }
 
   /** Closes the generation's open reservation, if it still has one (closing twice is a no-op). */
@@ -1147,6 +1149,17 @@ class Engine implements JobEngine {
       ...init,
     };
   }
+}
+
+/** queued → running for one generation, returning the row with its inputs (see #claim). */
+function claimQuery(db: Db) {
+  const g = schema.generations;
+  return db
+    .update(g)
+    .set({ status: 'running', startedAt: sql`now()` })
+    .where(and(eq(g.id, sql.placeholder('id')), eq(g.status, 'queued')))
+    .returning({ ...GENERATION_COLUMNS, inputs: inputRefs() })
+    .prepare('atelier_claim_job');
 }
 
 function notFound(id: string): AtelierError {

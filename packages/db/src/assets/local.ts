@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,15 +16,26 @@ import type { AssetBody, AssetStore, ByteRange, StoredObject } from './store.ts'
  */
 export class LocalAssetStore implements AssetStore {
   readonly root: string;
+  /** Folders known to exist: a job stores its output without a mkdir call each time. */
+  readonly #made = new Set<string>();
 
   constructor(root: string) {
     this.root = root;
   }
 
+  async #folder(path: string): Promise<void> {
+    if (this.#made.has(path)) return;
+    await mkdir(path, { recursive: true });
+    this.#made.add(path);
+  }
+
   async put(body: AssetBody, mediaType: string): Promise<StoredObject> {
     extensionFor(mediaType); // validate before writing anything
+    // Bytes already in memory (what provider adapters return) are hashed first: known content
+    // is then never written at all.
+    if (body instanceof Uint8Array) return this.#putBytes(body, mediaType);
     const tmpDir = join(this.root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
+    await this.#folder(tmpDir);
     const tmp = join(tmpDir, `${randomUUID()}.part`);
     const hash = createHash('sha256');
     let size = 0;
@@ -47,7 +58,7 @@ export class LocalAssetStore implements AssetStore {
       if ((await fileSize(dest)) !== undefined) {
         await rm(tmp, { force: true });
       } else {
-        await mkdir(dirname(dest), { recursive: true });
+        await this.#folder(dirname(dest));
         await rename(tmp, dest);
       }
       return { sha256, key, size };
@@ -55,6 +66,25 @@ export class LocalAssetStore implements AssetStore {
       await rm(tmp, { force: true });
       throw e;
     }
+  }
+
+  async #putBytes(bytes: Uint8Array, mediaType: string): Promise<StoredObject> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const key = assetKey(sha256, mediaType);
+    const dest = this.pathOf(key);
+    if ((await fileSize(dest)) === undefined) {
+      const tmpDir = join(this.root, 'tmp');
+      await Promise.all([this.#folder(tmpDir), this.#folder(dirname(dest))]);
+      const tmp = join(tmpDir, `${randomUUID()}.part`);
+      try {
+        await writeFile(tmp, bytes, { flag: 'wx' });
+        await rename(tmp, dest);
+      } catch (e) {
+        await rm(tmp, { force: true });
+        throw e;
+      }
+    }
+    return { sha256, key, size: bytes.byteLength };
   }
 
   async get(key: string, range?: ByteRange): Promise<Readable> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
@@ -113,6 +113,34 @@ interface RawAsset {
   storage_key: string;
   created_at: Date | string;
   linked: number | string;
+}
+
+export type OutputInput = Omit<AddAssetInput, 'generationId'>;
+
+/**
+ * The statements that record a finished generation's outputs, to run as `alongside` of the
+ * update that writes its outcome (see updateGeneration): the content records (known bytes keep
+ * their first record) and the links, in two CTEs. For a generation's one write of its outputs;
+ * addAsset is the checked path for anything else.
+ */
+export function outputStatements(generationId: string, outputs: readonly OutputInput[]): SQL[] {
+  if (outputs.length === 0) return [];
+  const parsed = outputs.map((o, i) =>
+    parseInput(AddAssetInput, { ...o, generationId }, `output ${i + 1}`),
+  );
+  // Identical bytes at two positions are one content record.
+  const unique = [...new Map(parsed.map((a) => [a.sha256, a])).values()];
+  const contents = unique.map(
+    (a) =>
+      sql`(${a.sha256}, ${a.mediaType}, ${a.width}::int, ${a.height}::int, ${a.durationMs ?? null}::int, ${a.byteSize}::bigint, ${a.storageKey})`,
+  );
+  const links = parsed.map((a) => sql`(${generationId}, ${a.index}::int, ${a.sha256})`);
+  return [
+    sql`insert into ${assets} (sha256, media_type, width, height, duration_ms, byte_size, storage_key)
+        values ${sql.join(contents, sql`, `)} on conflict (sha256) do nothing returning 1`,
+    sql`insert into ${generationAssets} (generation_id, "index", sha256)
+        values ${sql.join(links, sql`, `)} on conflict (generation_id, "index") do nothing returning 1`,
+  ];
 }
 
 export async function getAsset(db: Db, sha256: string): Promise<Asset | undefined> {

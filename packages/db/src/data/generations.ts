@@ -267,20 +267,22 @@ export type UpdateGenerationInput = z.input<typeof UpdateGenerationInput>;
  * from a status that allows it (see NEXT_STATUS), checked in the same UPDATE so concurrent
  * writers cannot both win.
  *
- * `alongside` is a data-modifying statement run in the same statement as a CTE (closing the
- * generation's reservation: spend.ts `closingStatement`), so the outcome and the charge are
- * written together. It runs even when the status change is refused; when it fails, nothing is
- * written and a unique violation (the reservation was already closed) becomes 'invalid_request'
- * with `details.reason: 'already_closed'`.
+ * `alongside` are data-modifying statements run in the same statement as CTEs (closing the
+ * generation's reservation: spend.ts `closingStatement`; recording its outputs: assets.ts
+ * `outputStatements`), so the outcome, its assets and its charge are written together. They run
+ * even when the status change is refused; when one fails, nothing is written, and a unique
+ * violation (the reservation was already closed) becomes 'invalid_request' with
+ * `details.reason: 'already_closed'`.
  */
 export async function updateGeneration(
   db: Db,
   id: string,
   patch: UpdateGenerationInput,
-  opts: { alongside?: SQL } = {},
+  opts: { alongside?: readonly SQL[] } = {},
 ): Promise<Generation> {
   const values = parseInput(UpdateGenerationInput, patch, 'generation update');
-  if (Object.keys(values).length === 0 && !opts.alongside) {
+  const alongside = opts.alongside ?? [];
+  if (Object.keys(values).length === 0 && alongside.length === 0) {
     const current = await getGeneration(db, id);
     if (!current) throw notFound(id);
     return current;
@@ -296,10 +298,12 @@ export async function updateGeneration(
   );
   let row: Generation | undefined;
   try {
-    if (opts.alongside) {
-      const alongside = db.$with('alongside', { done: sql<number>`1` }).as(opts.alongside);
+    if (alongside.length > 0) {
+      const ctes = alongside.map((statement, i) =>
+        db.$with(`alongside_${i}`, { done: sql<number>`1` }).as(statement),
+      );
       [row] = await db
-        .with(alongside)
+        .with(...ctes)
         .update(generations)
         // An empty patch still needs a SET: id = id changes nothing.
         .set(Object.keys(values).length > 0 ? values : { id: sql`${generations.id}` })
@@ -309,7 +313,7 @@ export async function updateGeneration(
       [row] = await db.update(generations).set(values).where(where).returning(generationColumns);
     }
   } catch (e) {
-    if (opts.alongside && pgErrorCode(e) === PG_UNIQUE_VIOLATION) {
+    if (alongside.length > 0 && pgErrorCode(e) === PG_UNIQUE_VIOLATION) {
       throw new AtelierError(
         'invalid_request',
         `Generation ${id}: its reservation is already closed.`,
