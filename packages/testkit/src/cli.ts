@@ -23,6 +23,7 @@ Options:
   --running-polls <n>  status polls a job stays running (default 1)
   --queued-ms <ms>     minimum time a job stays queued (default 0)
   --running-ms <ms>    minimum time a job runs (default 0)
+  --image-noise <0..1> grain in generated images (default 1; 0 renders flat, small images)
   --quiet              do not log requests
   -h, --help           show this help`;
 
@@ -36,6 +37,7 @@ const Args = z
     'running-polls': count.optional(),
     'queued-ms': count.optional(),
     'running-ms': count.optional(),
+    'image-noise': z.coerce.number().min(0).max(1).optional(),
     quiet: z.boolean().default(false),
     help: z.boolean().default(false),
   })
@@ -64,6 +66,7 @@ export async function main(argv: string[]): Promise<void> {
         'running-polls': { type: 'string' },
         'queued-ms': { type: 'string' },
         'running-ms': { type: 'string' },
+        'image-noise': { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -102,6 +105,7 @@ export async function main(argv: string[]): Promise<void> {
       host: args.host,
       portBase: args['port-base'],
       ...(Object.keys(latency).length > 0 ? { latency } : {}),
+      ...(args['image-noise'] !== undefined ? { imageNoise: args['image-noise'] } : {}),
       ...(args.quiet ? {} : { onRequest: logRequest }),
     });
   } catch (error) {
