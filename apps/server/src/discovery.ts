@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isProcessAlive } from '@atelier/db';
 
 /**
  * `<dataDir>/studio.json`: written by every studio (`atelier serve`, `pnpm start`) once it
@@ -40,19 +41,10 @@ function readStudioFile(dataDir: string): RunningStudio | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The studio serving this data folder, when its process is alive and it answers /healthz. */
 export async function findRunningStudio(dataDir: string): Promise<RunningStudio | undefined> {
   const found = readStudioFile(dataDir);
-  if (!found || found.pid === process.pid || !isAlive(found.pid)) return undefined;
+  if (!found || found.pid === process.pid || !isProcessAlive(found.pid)) return undefined;
   try {
     const res = await fetch(`${found.url}/healthz`, { signal: AbortSignal.timeout(2_000) });
     return res.ok ? found : undefined;

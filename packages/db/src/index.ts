@@ -1,6 +1,7 @@
 export { openDatabase, MIGRATIONS_FOLDER, OpenDatabaseOptions } from './client.ts';
 export type { Database, Db, Dialect, Schema } from './client.ts';
 export { resolveDataDir } from './data-dir.ts';
+export { isProcessAlive } from './lock-file.ts';
 export { newId } from './ids.ts';
 export * as schema from './schema.ts';
 

@@ -24,7 +24,7 @@ export function acquireLockFile(path: string, what: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
       const ours = holder === process.pid;
-      if (Number.isInteger(holder) && (ours ? held.has(path) : isAlive(holder))) {
+      if (Number.isInteger(holder) && (ours ? held.has(path) : isProcessAlive(holder))) {
         throw new AtelierError('unsupported', `${what} is already open in process ${holder}.`, {
           hint: 'Stop the other Atelier process, or set DATABASE_URL to share a PostgreSQL database.',
           details: { lockFile: path, pid: holder },
@@ -36,7 +36,8 @@ export function acquireLockFile(path: string, what: string): () => void {
   throw new AtelierError('internal', `Could not take the lock ${path}.`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id exists (on this machine). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

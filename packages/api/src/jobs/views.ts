@@ -65,42 +65,46 @@ export async function toViews(
     listInputsOf(db, ids),
     userNames(db, others),
   ]);
-  const byGeneration = new Map<string, AssetView[]>();
-  for (const asset of found) {
-    const list = byGeneration.get(asset.generationId) ?? [];
-    list.push({
-      sha256: asset.sha256,
-      url: assetUrl(asset.sha256),
-      index: asset.index,
-      mediaType: asset.mediaType,
-      width: asset.width,
-      height: asset.height,
-      durationMs: asset.durationMs,
-      byteSize: asset.byteSize,
-    });
-    byGeneration.set(asset.generationId, list);
-  }
-  const inputsOf = new Map<string, InputView[]>();
-  for (const input of given) {
-    const list = inputsOf.get(input.generationId) ?? [];
-    list.push({
-      sha256: input.sha256,
-      url: assetUrl(input.sha256),
-      role: input.role,
-      index: input.index,
-      mediaType: input.mediaType,
-      width: input.width,
-      height: input.height,
-      byteSize: input.byteSize,
-    });
-    inputsOf.set(input.generationId, list);
-  }
+  const byGeneration = groupBy(found, (asset): AssetView => ({
+    sha256: asset.sha256,
+    url: assetUrl(asset.sha256),
+    index: asset.index,
+    mediaType: asset.mediaType,
+    width: asset.width,
+    height: asset.height,
+    durationMs: asset.durationMs,
+    byteSize: asset.byteSize,
+  }));
+  const inputsOf = groupBy(given, (input): InputView => ({
+    sha256: input.sha256,
+    url: assetUrl(input.sha256),
+    role: input.role,
+    index: input.index,
+    mediaType: input.mediaType,
+    width: input.width,
+    height: input.height,
+    byteSize: input.byteSize,
+  }));
   return rows.map((r) => ({
     ...r,
     assets: byGeneration.get(r.id) ?? [],
     inputs: inputsOf.get(r.id) ?? [],
     ownerName: r.ownerId === viewer.id ? null : (names.get(r.ownerId) ?? null),
   }));
+}
+
+/** Items by the generation they belong to, in the order given, each as `view` makes it. */
+function groupBy<T extends { generationId: string }, V>(
+  items: readonly T[],
+  view: (item: T) => V,
+): Map<string, V[]> {
+  const out = new Map<string, V[]>();
+  for (const item of items) {
+    const list = out.get(item.generationId) ?? [];
+    list.push(view(item));
+    out.set(item.generationId, list);
+  }
+  return out;
 }
 
 /** One row as the viewer sees it. */
