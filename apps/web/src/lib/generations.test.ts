@@ -5,7 +5,9 @@ import {
   costOf,
   downloadName,
   formatDuration,
+  inputLabel,
   latencyMs,
+  rerunInputs,
   sharingLabel,
   type Generation,
 } from './generations.ts';
@@ -48,6 +50,25 @@ describe('generation facts', () => {
     expect(downloadName(gen({ assets: [asset, asset] }), asset)).toBe(
       'a-red-fox-in-the-snow-flux-2-pro-2.jpg',
     );
+  });
+});
+
+describe('re-run inputs', () => {
+  it('gives the reference images in order and the mask, or nothing without inputs', () => {
+    const a = 'a'.repeat(64);
+    const b = 'b'.repeat(64);
+    const m = 'c'.repeat(64);
+    expect(
+      rerunInputs([
+        { role: 'mask', index: 0, sha256: m },
+        { role: 'reference', index: 1, sha256: b },
+        { role: 'reference', index: 0, sha256: a },
+      ]),
+    ).toEqual({ images: [a, b], mask: m });
+    expect(rerunInputs([{ role: 'reference', index: 0, sha256: a }])).toEqual({ images: [a] });
+    expect(rerunInputs([])).toBeUndefined();
+    expect(inputLabel({ role: 'reference', index: 1 })).toBe('Reference 2');
+    expect(inputLabel({ role: 'mask', index: 0 })).toBe('Mask');
   });
 });
 

@@ -78,3 +78,23 @@ export function sharingLabel(g: Generation): string | undefined {
   if (g.ownerName !== null) return `${g.sharedAt !== null ? 'Shared by' : 'By'} ${g.ownerName}`;
   return g.sharedAt !== null ? 'Shared with the team' : undefined;
 }
+
+export type GenerationInput = Generation['inputs'][number];
+
+/** What `generate.create` takes to run a generation again with the images it was given. */
+export function rerunInputs(
+  inputs: readonly Pick<GenerationInput, 'role' | 'index' | 'sha256'>[],
+): { images?: string[]; mask?: string } | undefined {
+  const images = inputs
+    .filter((i) => i.role === 'reference')
+    .sort((a, b) => a.index - b.index)
+    .map((i) => i.sha256);
+  const mask = inputs.find((i) => i.role === 'mask')?.sha256;
+  if (images.length === 0 && mask === undefined) return undefined;
+  return { ...(images.length > 0 ? { images } : {}), ...(mask === undefined ? {} : { mask }) };
+}
+
+/** "Reference 1", "Reference 2", "Mask": how an input is named where it is shown. */
+export function inputLabel(input: Pick<GenerationInput, 'role' | 'index'>): string {
+  return input.role === 'mask' ? 'Mask' : `Reference ${input.index + 1}`;
+}

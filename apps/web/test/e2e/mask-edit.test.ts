@@ -127,6 +127,44 @@ describe('mask editing', () => {
       ['reference', true],
       ['mask', false],
     ]);
+    const maskSha = edited?.inputs.find((i) => i.role === 'mask')?.sha256;
+
+    // "Run again" on the edit sends the same image and mask again.
+    const sentEdits = () =>
+      emulators.openai.requests.filter((r) => r.path === '/v1/images/edits').length;
+    const editsBefore = sentEdits();
+    await run
+      .locator('li[data-model="gpt-image-1-5"]')
+      .getByRole('button', { name: /^Run again/ })
+      .click();
+    await expect.poll(sentEdits, { timeout: 30_000 }).toBe(editsBefore + 1);
+    const again = emulators.openai.requests.filter((r) => r.path === '/v1/images/edits').at(-1);
+    expect(again?.files?.map((f) => f.field)).toEqual([
+      expect.stringMatching(/^image(\[\])?$/),
+      'mask',
+    ]);
+    await page.locator('.run li[data-status="succeeded"]').first().waitFor({ timeout: 30_000 });
+
+    // History's "Re-run with changes" carries them to the Studio, which shows what it will send.
+    const history = await studio.open(`/history?id=${edited?.id ?? ''}`);
+    const panel = history.getByRole('complementary', { name: 'GPT Image 1.5' });
+    await panel.getByRole('img', { name: 'Mask' }).waitFor();
+    await panel.getByRole('link', { name: 'Re-run with changes' }).click();
+    const given = history.getByRole('group', { name: 'Images this run is given' });
+    await given.getByRole('img', { name: 'Reference 1' }).waitFor();
+    await given.getByRole('img', { name: 'Mask' }).waitFor();
+    await screenshots(history, 'studio-carried-inputs');
+    await history
+      .getByRole('textbox', { name: 'Prompt', exact: true })
+      .fill('a green ribbon around the handle');
+    await history.getByRole('button', { name: 'Run 1 model' }).click();
+    await expect.poll(sentEdits, { timeout: 30_000 }).toBe(editsBefore + 2);
+    await history.locator('.run li[data-status="succeeded"]').first().waitFor({ timeout: 30_000 });
+    const [green] = (await studio.api.history.search.query({ query: 'green' })).items;
+    expect(green?.inputs.map((i) => [i.role, i.sha256])).toEqual([
+      ['reference', image.sha256],
+      ['mask', maskSha],
+    ]);
     expect(studio.pageErrors).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { ErrorNotice, Loading, Warnings } from '../../components/status.tsx';
 import {
   downloadName,
   formatWhen,
+  inputLabel,
   isFinished,
   sharingLabel,
   type Generation,
@@ -117,6 +118,19 @@ export function Details({
               </dl>
             )}
           </div>
+          {g.inputs.length > 0 && (
+            <div>
+              <h3>Given images</h3>
+              <div className="carried-inputs">
+                {g.inputs.map((input) => (
+                  <figure key={`${input.role}-${input.index}`} className="carried-input">
+                    <img src={input.url} alt={inputLabel(input)} width={48} height={48} />
+                    <figcaption>{inputLabel(input)}</figcaption>
+                  </figure>
+                ))}
+              </div>
+            </div>
+          )}
           <div className="result-actions">
             <Link
               className="button button-primary"

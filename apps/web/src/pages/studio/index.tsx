@@ -21,7 +21,12 @@ import { PageHeader } from '../../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import type { ListedModel } from '../../lib/catalog-view.ts';
 import { formatUsd } from '../../lib/format.ts';
-import type { Generation, GenerationAsset } from '../../lib/generations.ts';
+import {
+  inputLabel,
+  rerunInputs,
+  type Generation,
+  type GenerationAsset,
+} from '../../lib/generations.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useSessionState } from '../../lib/use-session-state.ts';
 import { useTRPC, type RouterOutputs } from '../../trpc.ts';
@@ -41,7 +46,7 @@ import {
 import { PromptBox, RUN_SHORTCUT } from './prompt-box.tsx';
 import { RunResults, type Run } from './run-results.tsx';
 import { MAX_STUDIO_MODELS, readStudioState, writeStudioState, type StudioState } from './state.ts';
-import { isDrafts, isRuns, isShared, isString } from './stored.ts';
+import { isCarriedInputs, isDrafts, isRuns, isShared, isString } from './stored.ts';
 
 // The mask editor loads when someone opens it.
 const MaskEditor = lazy(() => import('./mask-editor.tsx'));
@@ -75,6 +80,13 @@ export default function StudioPage() {
   const [errors, setErrors] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const [editing, setEditing] = useState<{ g: Generation; image: GenerationAsset }>();
+  // Images a generation loaded from History was given (an edit's image and mask): a re-run with
+  // changes sends them again unless they are dropped.
+  const [carried, setCarried] = useSessionState<CarriedInput[]>(
+    'atelier-studio-inputs',
+    [],
+    isCarriedInputs,
+  );
   const settledPrompt = useDebounced(prompt, 350);
 
   const catalog = useQuery(trpc.catalog.list.queryOptions({}));
@@ -131,6 +143,9 @@ export default function StudioPage() {
       setShared(restored.shared);
     }
     setPrompt(fromData.prompt);
+    setCarried(
+      fromData.inputs.map(({ role, index, sha256, url }) => ({ role, index, sha256, url })),
+    );
     setParams(
       writeStudioState({
         kind: model?.modality ?? 'image',
@@ -208,6 +223,7 @@ export default function StudioPage() {
         models: chosen.map((m) => m.id),
         providers,
         modelParams,
+        ...withInputs(carried),
       } as Parameters<typeof create.mutate>[0],
       {
         onSuccess: ({ batches }) => {
@@ -227,6 +243,7 @@ export default function StudioPage() {
         models: [g.modelId],
         providers: { [g.modelId]: g.routeProvider },
         params: g.params as ImageParams,
+        ...withInputs(g.inputs),
       } as Parameters<typeof create.mutate>[0],
       {
         onSuccess: ({ batches }) => {
@@ -322,6 +339,20 @@ export default function StudioPage() {
             analysis={analysis.data}
             analysing={analysis.isFetching}
           />
+          {carried.length > 0 && (
+            <div className="carried-inputs" role="group" aria-label="Images this run is given">
+              <span className="muted">Given to every model:</span>
+              {carried.map((input) => (
+                <figure key={`${input.role}-${input.index}`} className="carried-input">
+                  <img src={input.url} alt={inputLabel(input)} width={48} height={48} />
+                  <figcaption>{inputLabel(input)}</figcaption>
+                </figure>
+              ))}
+              <button type="button" className="button" onClick={() => setCarried([])}>
+                Drop them
+              </button>
+            </div>
+          )}
           <div className="run-bar">
             <button
               type="submit"
@@ -494,4 +525,14 @@ function SharedFields({
       </label>
     </fieldset>
   );
+}
+
+/** The `inputs` field of a run given these images, or nothing. */
+type CarriedInput = Pick<Generation['inputs'][number], 'role' | 'index' | 'sha256' | 'url'>;
+
+function withInputs(inputs: readonly CarriedInput[]): {
+  inputs?: { images?: string[]; mask?: string };
+} {
+  const given = rerunInputs(inputs);
+  return given ? { inputs: given } : {};
 }

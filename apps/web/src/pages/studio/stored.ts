@@ -34,3 +34,21 @@ export function isRuns(v: unknown): v is Run[] {
     )
   );
 }
+
+/** Inputs carried over from a generation loaded from History (see the studio page). */
+export function isCarriedInputs(
+  v: unknown,
+): v is { role: 'reference' | 'mask'; index: number; sha256: string; url: string }[] {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (i) =>
+        isObject(i) &&
+        (i.role === 'reference' || i.role === 'mask') &&
+        typeof i.index === 'number' &&
+        typeof i.sha256 === 'string' &&
+        /^[0-9a-f]{64}$/.test(i.sha256) &&
+        typeof i.url === 'string',
+    )
+  );
+}
