@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { ImageModelEntry, Route } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
-import { parseInput } from '../validate.ts';
-import { checkImageRequest, type ImagePlan } from './capabilities.ts';
+import type { ImagePlan } from './capabilities.ts';
 import { priceResult } from './cost.ts';
 import { cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
@@ -10,8 +8,9 @@ import { resolveKey } from './keys.ts';
 import { bytesToBase64, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { abortableSleep } from './retry.ts';
-import { DEFAULT_BASE_URLS, resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
-import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput, type ImageRequest as Req, type ImageResult, type Warning } from './spec.ts';
+import { DEFAULT_BASE_URLS, resolveBaseUrl, resolveSettings, keySources } from './settings.ts';
+import type { CallOptions, ImageRequestInput, ImageRequest as Req, ImageResult, Warning } from './spec.ts';
+import { RoutedImageModel } from './routed-model.ts';
 
 /**
  * Black Forest Labs' own API: POST /v1/<model> with the x-key header, poll the returned
@@ -108,25 +107,11 @@ export function bflBody(endpoint: string, req: Req, plan: ImagePlan, options: z.
   return { body, warnings };
 }
 
-export class BflImageModel implements ImageModel {
+export class BflImageModel extends RoutedImageModel {
   readonly provider = 'bfl' as const;
-  readonly modelId: string;
-  readonly providerModelId: string;
-  readonly maxImagesPerCall: number;
-
-  constructor(
-    private readonly entry: ImageModelEntry,
-    private readonly route: Route,
-    private readonly settings: ProviderSettings = {},
-  ) {
-    this.modelId = entry.id;
-    this.providerModelId = route.providerModelId;
-    this.maxImagesPerCall = entry.image.maxImagesPerCall;
-  }
 
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
-    const req = parseInput(ImageRequest, input, 'image request');
-    const plan = checkImageRequest(this.entry, req);
+    const { req, plan } = this.planRequest(input);
     const options = parseProviderOptions('bfl', BflImageOptions, req.providerOptions);
     const { body, warnings: mapWarnings } = bflBody(this.route.providerModelId, req, plan, options);
     const key = (await resolveKey('bfl', keySources(this.settings))).value;

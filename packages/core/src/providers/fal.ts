@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import type { ImageModelEntry, Route, VideoModelEntry } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
-import { parseInput } from '../validate.ts';
-import { checkImageRequest, checkVideoRequest } from './capabilities.ts';
 import { priceResult } from './cost.ts';
 import { cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
 import { falImageCall, falVideoCall } from './fal-inputs.ts';
@@ -14,20 +11,17 @@ import { parseProviderOptions } from './provider-options.ts';
 import { abortableSleep } from './retry.ts';
 import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import {
-  ImageRequest,
-  VideoRequest,
   type Asset,
   type CallOptions,
-  type ImageModel,
   type ImageRequestInput,
   type ImageResult,
-  type VideoModel,
   type VideoOperation,
   type VideoRequestInput,
   type VideoStatus,
   type Warning,
 } from './spec.ts';
 import { videoResult } from './video-result.ts';
+import { RoutedImageModel, RoutedVideoModel } from './routed-model.ts';
 
 /**
  * fal's queue API over plain HTTP: submit, then follow the status_url / response_url /
@@ -126,25 +120,11 @@ function falBase(settings: ProviderSettings): string {
   return resolveBaseUrl('fal', settings) ?? 'https://queue.fal.run';
 }
 
-export class FalImageModel implements ImageModel {
+export class FalImageModel extends RoutedImageModel {
   readonly provider = 'fal' as const;
-  readonly modelId: string;
-  readonly providerModelId: string;
-  readonly maxImagesPerCall: number;
-
-  constructor(
-    private readonly entry: ImageModelEntry,
-    private readonly route: Route,
-    private readonly settings: ProviderSettings = {},
-  ) {
-    this.modelId = entry.id;
-    this.providerModelId = route.providerModelId;
-    this.maxImagesPerCall = entry.image.maxImagesPerCall;
-  }
 
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
-    const req = parseInput(ImageRequest, input, 'image request');
-    const plan = checkImageRequest(this.entry, req);
+    const { req, plan } = this.planRequest(input);
     const options = parseProviderOptions('fal', falOptionsSchema('image', this.route.providerModelId), req.providerOptions);
     const call = falImageCall(this.route.providerModelId, req, plan, this.entry.image.resolutions);
     Object.assign(call.input, falWireOptions(options));
@@ -232,27 +212,15 @@ export class FalImageModel implements ImageModel {
   }
 }
 
-export class FalVideoModel implements VideoModel {
+export class FalVideoModel extends RoutedVideoModel {
   readonly provider = 'fal' as const;
-  readonly modelId: string;
-  readonly providerModelId: string;
-
-  constructor(
-    private readonly entry: VideoModelEntry,
-    private readonly route: Route,
-    private readonly settings: ProviderSettings = {},
-  ) {
-    this.modelId = entry.id;
-    this.providerModelId = route.providerModelId;
-  }
 
   private async queue(): Promise<FalQueue> {
     return new FalQueue(await falKey(this.settings), falBase(this.settings), this.settings, resolveSettings(this.settings).pollTimeoutMs);
   }
 
   async doStart(input: VideoRequestInput, opts: CallOptions = {}): Promise<{ operation: VideoOperation; warnings: Warning[] }> {
-    const req = parseInput(VideoRequest, input, 'video request');
-    const plan = checkVideoRequest(this.entry, req);
+    const { req, plan } = this.planRequest(input);
     const options = parseProviderOptions('fal', falOptionsSchema('video', this.route.providerModelId), req.providerOptions);
     const call = falVideoCall(this.route.providerModelId, req, plan);
     Object.assign(call.input, falWireOptions(options));

@@ -1,8 +1,6 @@
 import type { GenerateContentConfig, GenerateContentResponse, Part } from '@google/genai';
 import { z } from 'zod';
 import type { ImageModelEntry, Route } from '../catalog/schema.ts';
-import { parseInput } from '../validate.ts';
-import { checkImageRequest } from './capabilities.ts';
 import { priceResult } from './cost.ts';
 import { providerError, withDetail } from './errors.ts';
 import { genaiClient, mapGoogleError } from './google-client.ts';
@@ -11,7 +9,8 @@ import { base64ToBytes, bytesToBase64, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
 import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
-import { ImageRequest, type CallOptions, type ImageModel, type ImageRequestInput, type ImageResult, type ReportedUsage } from './spec.ts';
+import type { CallOptions, ImageRequestInput, ImageResult, ReportedUsage } from './spec.ts';
+import { RoutedImageModel } from './routed-model.ts';
 
 /**
  * Nano Banana (Gemini image models) through @google/genai in Gemini API key mode:
@@ -38,27 +37,17 @@ const BLOCKED = new Set([
   'IMAGE_RECITATION',
 ]);
 
-export class GeminiImageModel implements ImageModel {
+export class GeminiImageModel extends RoutedImageModel {
   /** 'google': Gemini API key; 'vertex': the same models on Vertex AI. */
   readonly provider: 'google' | 'vertex';
-  readonly modelId: string;
-  readonly providerModelId: string;
-  readonly maxImagesPerCall: number;
 
-  constructor(
-    private readonly entry: ImageModelEntry,
-    private readonly route: Route,
-    private readonly settings: ProviderSettings = {},
-  ) {
+  constructor(entry: ImageModelEntry, route: Route, settings: ProviderSettings = {}) {
+    super(entry, route, settings);
     this.provider = route.provider === 'vertex' ? 'vertex' : 'google';
-    this.modelId = entry.id;
-    this.providerModelId = route.providerModelId;
-    this.maxImagesPerCall = entry.image.maxImagesPerCall;
   }
 
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
-    const req = parseInput(ImageRequest, input, 'image request');
-    const plan = checkImageRequest(this.entry, req);
+    const { req, plan } = this.planRequest(input);
     const options = parseProviderOptions(this.provider, GoogleImageOptions, req.providerOptions);
     const provider = this.provider;
     const creds = provider === 'vertex' ? await resolveVertex(this.settings.vertex, keySources(this.settings)) : { apiKey: (await resolveKey('google', keySources(this.settings))).value };

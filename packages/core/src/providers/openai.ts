@@ -10,10 +10,8 @@ import type {
   ImagesResponse,
 } from 'openai/resources/images';
 import { z } from 'zod';
-import type { ImageModelEntry, Route } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
-import { parseInput } from '../validate.ts';
-import { checkImageRequest, type ImagePlan } from './capabilities.ts';
+import type { ImagePlan } from './capabilities.ts';
 import { priceResult } from './cost.ts';
 import { cancelledError, errorFromHttpStatus, malformedError, providerError, timeoutError } from './errors.ts';
 import { readImagesBody } from './images-body.ts';
@@ -21,16 +19,15 @@ import { resolveKey } from './keys.ts';
 import { base64ToBytes, extensionOf, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
-import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
+import { resolveBaseUrl, resolveSettings, keySources } from './settings.ts';
 import {
-  ImageRequest,
   type Asset,
   type CallOptions,
-  type ImageModel,
   type ImageRequestInput,
   type ImageResult,
   type ReportedUsage,
 } from './spec.ts';
+import { RoutedImageModel } from './routed-model.ts';
 
 /**
  * GPT Image models through the official `openai` SDK: images.generate for text-to-image,
@@ -52,25 +49,11 @@ export const OpenAIImageOptions = z
 type GenerateBody = ImageGenerateParamsBase;
 type EditBody = ImageEditParamsBase;
 
-export class OpenAIImageModel implements ImageModel {
+export class OpenAIImageModel extends RoutedImageModel {
   readonly provider = 'openai' as const;
-  readonly modelId: string;
-  readonly providerModelId: string;
-  readonly maxImagesPerCall: number;
-
-  constructor(
-    private readonly entry: ImageModelEntry,
-    private readonly route: Route,
-    private readonly settings: ProviderSettings = {},
-  ) {
-    this.modelId = entry.id;
-    this.providerModelId = route.providerModelId;
-    this.maxImagesPerCall = entry.image.maxImagesPerCall;
-  }
 
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
-    const req = parseInput(ImageRequest, input, 'image request');
-    const plan = checkImageRequest(this.entry, req);
+    const { req, plan } = this.planRequest(input);
     const options = parseProviderOptions('openai', OpenAIImageOptions, req.providerOptions);
     const warnings = [...plan.warnings];
     const edit = req.referenceImages.length > 0;

@@ -1,10 +1,7 @@
 import { GenerateVideosOperation, type GenerateVideosConfig } from '@google/genai';
 import { GoogleAuth } from 'google-auth-library';
 import { z } from 'zod';
-import type { Route, VideoModelEntry } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
-import { parseInput } from '../validate.ts';
-import { checkVideoRequest } from './capabilities.ts';
 import { providerError, withDetail } from './errors.ts';
 import { genaiClient, mapGoogleError } from './google-client.ts';
 import { download, sameOrigin, type HttpConfig } from './http.ts';
@@ -12,17 +9,16 @@ import { resolveVertex, type VertexCredentials } from './keys.ts';
 import { base64ToBytes, bytesToBase64 } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
-import { resolveBaseUrl, resolveGcsBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
+import { resolveBaseUrl, resolveGcsBaseUrl, resolveSettings, keySources } from './settings.ts';
 import {
-  VideoRequest,
   type CallOptions,
-  type VideoModel,
   type VideoOperation,
   type VideoRequestInput,
   type VideoStatus,
   type Warning,
 } from './spec.ts';
 import { videoResult } from './video-result.ts';
+import { RoutedVideoModel } from './routed-model.ts';
 
 /**
  * Veo on Vertex AI through @google/genai: generateVideos starts a long-running operation whose
@@ -40,23 +36,11 @@ export const VertexVideoOptions = z
   })
   .strict();
 
-export class VertexVideoModel implements VideoModel {
+export class VertexVideoModel extends RoutedVideoModel {
   readonly provider = 'vertex' as const;
-  readonly modelId: string;
-  readonly providerModelId: string;
-
-  constructor(
-    private readonly entry: VideoModelEntry,
-    private readonly route: Route,
-    private readonly settings: ProviderSettings = {},
-  ) {
-    this.modelId = entry.id;
-    this.providerModelId = route.providerModelId;
-  }
 
   async doStart(input: VideoRequestInput, opts: CallOptions = {}): Promise<{ operation: VideoOperation; warnings: Warning[] }> {
-    const req = parseInput(VideoRequest, input, 'video request');
-    const plan = checkVideoRequest(this.entry, req);
+    const { req, plan } = this.planRequest(input);
     const options = parseProviderOptions('vertex', VertexVideoOptions, req.providerOptions);
     const creds = await resolveVertex(this.settings.vertex, keySources(this.settings));
     const { retry, timeoutMs } = resolveSettings(this.settings);
