@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { RecordedRequest } from '@atelier/testkit';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshots, startStudio, type Studio } from './harness.ts';
@@ -122,44 +124,75 @@ describe('mask editing', () => {
 
     // History records what the edit was given: the original as its image, and the mask.
     const [edited] = (await studio.api.history.list.query({})).items;
-    expect(edited?.prompt).toBe('a red ribbon around the handle');
-    expect(edited?.inputs.map((i) => [i.role, i.sha256 === image.sha256])).toEqual([
+    if (!edited) throw new Error('the edit is not in history');
+    expect(edited.prompt).toBe('a red ribbon around the handle');
+    expect(edited.inputs.map((i) => [i.role, i.sha256 === image.sha256])).toEqual([
       ['reference', true],
       ['mask', false],
     ]);
-    const maskSha = edited?.inputs.find((i) => i.role === 'mask')?.sha256;
+    const maskSha = edited.inputs.find((i) => i.role === 'mask')?.sha256;
+    if (!maskSha) throw new Error('the edit recorded no mask');
+
+    // Its card shows what it was given.
+    const editCard = run.locator('li[data-model="gpt-image-1-5"]');
+    const editGiven = editCard.getByRole('group', { name: 'Images GPT Image 1.5 was given' });
+    await editGiven.getByRole('img', { name: 'Reference 1' }).waitFor();
+    await editGiven.getByRole('img', { name: 'Mask' }).waitFor();
+
+    // What an edit request carried: the sha256 of each file part, by field.
+    const sentEdits = () => emulators.openai.requests.filter((r) => r.path === '/v1/images/edits');
+    const carried = (request: RecordedRequest | undefined) =>
+      (request?.files ?? []).map((f) => [
+        f.field.replace('[]', ''),
+        createHash('sha256').update(f.data).digest('hex'),
+      ]);
+    const imageAndMask = [
+      ['image', image.sha256],
+      ['mask', maskSha],
+    ];
+    expect(carried(edits[0])).toEqual(imageAndMask);
 
     // "Run again" on the edit sends the same image and mask again.
-    const sentEdits = () =>
-      emulators.openai.requests.filter((r) => r.path === '/v1/images/edits').length;
-    const editsBefore = sentEdits();
-    await run
-      .locator('li[data-model="gpt-image-1-5"]')
-      .getByRole('button', { name: /^Run again/ })
-      .click();
-    await expect.poll(sentEdits, { timeout: 30_000 }).toBe(editsBefore + 1);
-    const again = emulators.openai.requests.filter((r) => r.path === '/v1/images/edits').at(-1);
-    expect(again?.files?.map((f) => f.field)).toEqual([
-      expect.stringMatching(/^image(\[\])?$/),
-      'mask',
-    ]);
+    const editsBefore = sentEdits().length;
+    await editCard.getByRole('button', { name: /^Run again/ }).click();
+    await expect.poll(() => sentEdits().length, { timeout: 30_000 }).toBe(editsBefore + 1);
+    expect(carried(sentEdits().at(-1))).toEqual(imageAndMask);
     await page.locator('.run li[data-status="succeeded"]').first().waitFor({ timeout: 30_000 });
 
-    // History's "Re-run with changes" carries them to the Studio, which shows what it will send.
-    const history = await studio.open(`/history?id=${edited?.id ?? ''}`);
+    // History shows what the edit was given; "Re-run with changes" carries it to the Studio,
+    // which shows what it will send.
+    const history = await studio.open(`/history?id=${edited.id}`);
     const panel = history.getByRole('complementary', { name: 'GPT Image 1.5' });
-    await panel.getByRole('img', { name: 'Mask' }).waitFor();
+    const panelGiven = panel.getByRole('group', { name: 'Given images' });
+    await panelGiven.getByRole('img', { name: 'Reference 1' }).waitFor();
+    await panelGiven.getByRole('img', { name: 'Mask' }).waitFor();
+    await panelGiven.scrollIntoViewIfNeeded();
+    await screenshots(history, 'history-given-images');
     await panel.getByRole('link', { name: 'Re-run with changes' }).click();
     const given = history.getByRole('group', { name: 'Images this run is given' });
     await given.getByRole('img', { name: 'Reference 1' }).waitFor();
     await given.getByRole('img', { name: 'Mask' }).waitFor();
-    await screenshots(history, 'studio-carried-inputs');
     await history
       .getByRole('textbox', { name: 'Prompt', exact: true })
       .fill('a green ribbon around the handle');
-    await history.getByRole('button', { name: 'Run 1 model' }).click();
-    await expect.poll(sentEdits, { timeout: 30_000 }).toBe(editsBefore + 2);
-    await history.locator('.run li[data-status="succeeded"]').first().waitFor({ timeout: 30_000 });
+    // A second model that takes no mask: the API refuses it by name, and nothing is dropped.
+    await history.getByRole('searchbox', { name: 'Find a model' }).fill('flux.2 [pro]');
+    await history.getByRole('checkbox', { name: /^FLUX\.2 \[pro\] ·/ }).check();
+    await screenshots(history, 'studio-carried-inputs');
+    const bflBefore = emulators.bfl.requests.length;
+    await history.getByRole('button', { name: 'Run 2 models' }).click();
+    const rerun = history.locator('.run').first();
+    await rerun
+      .locator('li[data-model="gpt-image-1-5"][data-status="succeeded"]')
+      .waitFor({ timeout: 30_000 });
+    expect(sentEdits()).toHaveLength(editsBefore + 2);
+    expect(carried(sentEdits().at(-1))).toEqual(imageAndMask);
+    expect(sentEdits().at(-1)?.fields?.prompt).toBe('a green ribbon around the handle');
+    const refused = rerun.locator('li[data-model="flux-2-pro"][data-status="refused"]');
+    expect(await refused.getByTestId('failure-message').textContent()).toBe(
+      'flux-2-pro: does not support mask inpainting.',
+    );
+    expect(emulators.bfl.requests.length).toBe(bflBefore);
     const [green] = (await studio.api.history.search.query({ query: 'green' })).items;
     expect(green?.inputs.map((i) => [i.role, i.sha256])).toEqual([
       ['reference', image.sha256],

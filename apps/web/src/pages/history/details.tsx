@@ -3,12 +3,12 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { AssetMedia } from '../../components/asset-media.tsx';
 import { GenerationFacts } from '../../components/generation-facts.tsx';
+import { GivenImages } from '../../components/given-images.tsx';
 import { KeepButton } from '../../components/keep-button.tsx';
 import { ErrorNotice, Loading, Warnings } from '../../components/status.tsx';
 import {
   downloadName,
   formatWhen,
-  inputLabel,
   isFinished,
   sharingLabel,
   type Generation,
@@ -121,14 +121,7 @@ export function Details({
           {g.inputs.length > 0 && (
             <div>
               <h3>Given images</h3>
-              <div className="carried-inputs">
-                {g.inputs.map((input) => (
-                  <figure key={`${input.role}-${input.index}`} className="carried-input">
-                    <img src={input.url} alt={inputLabel(input)} width={48} height={48} />
-                    <figcaption>{inputLabel(input)}</figcaption>
-                  </figure>
-                ))}
-              </div>
+              <GivenImages inputs={g.inputs} label="Given images" />
             </div>
           )}
           <div className="result-actions">

@@ -16,17 +16,13 @@ import {
   type FormEvent,
 } from 'react';
 import { useSearchParams } from 'wouter';
+import { GivenImages } from '../../components/given-images.tsx';
 import { ModelPicker } from '../../components/model-picker.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import type { ListedModel } from '../../lib/catalog-view.ts';
 import { formatUsd } from '../../lib/format.ts';
-import {
-  inputLabel,
-  rerunInputs,
-  type Generation,
-  type GenerationAsset,
-} from '../../lib/generations.ts';
+import { rerunInputs, type Generation, type GenerationAsset } from '../../lib/generations.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useSessionState } from '../../lib/use-session-state.ts';
 import { useTRPC, type RouterOutputs } from '../../trpc.ts';
@@ -340,18 +336,15 @@ export default function StudioPage() {
             analysing={analysis.isFetching}
           />
           {carried.length > 0 && (
-            <div className="carried-inputs" role="group" aria-label="Images this run is given">
-              <span className="muted">Given to every model:</span>
-              {carried.map((input) => (
-                <figure key={`${input.role}-${input.index}`} className="carried-input">
-                  <img src={input.url} alt={inputLabel(input)} width={48} height={48} />
-                  <figcaption>{inputLabel(input)}</figcaption>
-                </figure>
-              ))}
+            <GivenImages
+              inputs={carried}
+              label="Images this run is given"
+              lead="Given to every model:"
+            >
               <button type="button" className="button" onClick={() => setCarried([])}>
                 Drop them
               </button>
-            </div>
+            </GivenImages>
           )}
           <div className="run-bar">
             <button

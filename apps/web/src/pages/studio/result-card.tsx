@@ -1,5 +1,6 @@
 import { AssetMedia } from '../../components/asset-media.tsx';
 import { GenerationFacts } from '../../components/generation-facts.tsx';
+import { GivenImages } from '../../components/given-images.tsx';
 import { KeepButton } from '../../components/keep-button.tsx';
 import { Warnings } from '../../components/status.tsx';
 import {
@@ -95,6 +96,10 @@ export function ResultCard({
         </div>
       )}
 
+      {/* An edit (or a run with reference images) shows what it started from. */}
+      {g.inputs.length > 0 && (
+        <GivenImages inputs={g.inputs} label={`Images ${modelName} was given`} lead="Given:" />
+      )}
       <GenerationFacts g={g} />
       <Warnings items={warnings} title="Settings not honoured" />
 
