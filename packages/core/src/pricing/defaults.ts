@@ -1,4 +1,4 @@
-import type { VideoCapabilities } from '../catalog/schema.ts';
+import type { ImageCapabilities, VideoCapabilities } from '../catalog/schema.ts';
 
 /**
  * What a video request means when it leaves a setting out. One definition, read by pricing (the
@@ -35,5 +35,31 @@ export function videoDefaults(caps: Pick<VideoCapabilities, 'durations' | 'resol
     resolution: prefer(caps.resolutions, '720p'),
     aspectRatio: prefer(caps.aspectRatios, '16:9'),
     audio: caps.audio !== 'none',
+  };
+}
+
+export interface ImageDefaults {
+  quality: string | undefined;
+  size: string | undefined;
+  resolution: string | undefined;
+  outputFormat: 'png' | 'jpeg' | 'webp' | undefined;
+}
+
+/**
+ * What Atelier asks for when an image request leaves a priced setting open. Providers default
+ * differently (OpenAI renders "auto" quality as high), so the planner sends these explicitly:
+ * medium quality, 1024x1024 (or the first listed size), the 1K tier and PNG where offered.
+ */
+export function imageDefaults(caps: Pick<ImageCapabilities, 'qualities' | 'sizes' | 'resolutions' | 'outputFormats'>): ImageDefaults {
+  const sizes = caps.sizes.kind === 'list' ? caps.sizes.values : caps.sizes.kind === 'range' ? caps.sizes.presets : [];
+  const formats = caps.outputFormats.filter((f): f is 'png' | 'jpeg' | 'webp' => f === 'png' || f === 'jpeg' || f === 'webp');
+  return {
+    quality: caps.qualities.length ? (caps.qualities.find((q) => q === 'medium') ?? caps.qualities.find((q) => q === 'standard') ?? caps.qualities.find((q) => q !== 'auto')) : undefined,
+    size: sizes.length ? prefer(sizes, '1024x1024') : undefined,
+    resolution: prefer(
+      caps.resolutions.map((r) => r.name),
+      '1K',
+    ),
+    outputFormat: formats.length ? prefer(formats, 'png') : undefined,
   };
 }

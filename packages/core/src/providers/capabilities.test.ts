@@ -33,7 +33,10 @@ describe('checkImageRequest', () => {
   });
 
   test('a value outside the allowed ones is an invalid_request naming them', () => {
-    expect(() => checkImageRequest(image('nano-banana-pro'), img({ aspectRatio: '7:5' }))).toThrow(/aspectRatio must be one of "1:1", "2:3"/);
+    // An aspect ratio the model lacks maps to its nearest (the one mapping `prompt lint` shows), with a warning.
+    const mapped = checkImageRequest(image('nano-banana-pro'), img({ aspectRatio: '7:5' }));
+    expect(mapped.aspectRatio).toBe('4:3');
+    expect(mapped.warnings).toEqual([expect.objectContaining({ type: 'compatibility', setting: 'aspectRatio', message: expect.stringMatching(/nearest aspect ratio is 4:3/) })]);
     expect(() => checkImageRequest(image('nano-banana-pro'), img({ resolution: '8K' }))).toThrow(/resolution must be one of "1K", "2K", "4K"/);
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import { AtelierError } from '../errors.ts';
 import { videoDefaults } from '../pricing/defaults.ts';
+import { mapAspectRatio } from '../prompt/aspect.ts';
 import type { ImageCapabilities, ImageModelEntry, VideoCapabilities, VideoModelEntry } from '../catalog/schema.ts';
 import type { ImageRequest, VideoRequest, Warning } from './spec.ts';
 
@@ -132,12 +133,12 @@ function planSize(entry: ImageModelEntry, req: ImageRequest, plan: ImagePlan): v
   if (sizes.kind === 'aspect') {
     if (req.aspectRatio !== undefined) {
       if (caps.aspectRatios.length && !caps.aspectRatios.includes(req.aspectRatio)) {
-        throw invalid(id, `aspectRatio must be one of ${list(caps.aspectRatios)} (got "${req.aspectRatio}").`, {
-          field: 'aspectRatio',
-          allowed: caps.aspectRatios,
-        });
+        const mapping = mapAspectRatio(entry, req.aspectRatio);
+        plan.aspectRatio = mapping.value;
+        if (mapping.warning) plan.warnings.push({ type: 'compatibility', setting: 'aspectRatio', message: mapping.warning });
+      } else {
+        plan.aspectRatio = req.aspectRatio;
       }
-      plan.aspectRatio = req.aspectRatio;
       if (req.size !== undefined) {
         plan.warnings.push({ type: 'unsupported', setting: 'size', message: `${id} takes an aspect ratio, not pixels; size ${req.size} was not sent.` });
       }
@@ -193,38 +194,15 @@ function planSize(entry: ImageModelEntry, req: ImageRequest, plan: ImagePlan): v
     return;
   }
   if (req.aspectRatio === undefined) return;
-
-  const target = parseRatio(req.aspectRatio);
-  if (sizes.kind === 'list') {
-    const choice = [...sizes.values].sort(
-      (a, b) => Math.abs(Math.log(ratioOf(a) / target)) - Math.abs(Math.log(ratioOf(b) / target)),
-    )[0];
-    if (!choice) return;
-    plan.size = parseSize(choice);
-    plan.warnings.push({
-      type: 'compatibility',
-      setting: 'aspectRatio',
-      message: `${id} takes sizes, not aspect ratios; aspectRatio ${req.aspectRatio} was sent as size ${choice}.`,
-    });
-    return;
-  }
-  // A range: keep the area of the first preset, shape it to the ratio, snap to the grid.
-  const preset = parseSize(sizes.presets[0] ?? '1024x1024');
-  const area = preset.width * preset.height;
-  const snap = (v: number) => Math.max(sizes.minEdge, Math.min(sizes.maxEdge, Math.round(v / sizes.multipleOf) * sizes.multipleOf));
-  const width = snap(Math.sqrt(area * target));
-  const height = snap(Math.sqrt(area / target));
-  plan.size = { width, height };
+  // The one aspect mapping, shared with `prompt lint` and `--ar`: the nearest size the model
+  // can make, within its bounds, with a warning whenever it is not exactly what was asked.
+  const mapping = mapAspectRatio(entry, req.aspectRatio);
+  plan.size = parseSize(mapping.value);
   plan.warnings.push({
     type: 'compatibility',
     setting: 'aspectRatio',
-    message: `${id} takes sizes, not aspect ratios; aspectRatio ${req.aspectRatio} was sent as size ${width}x${height}.`,
+    message: mapping.warning ?? `${id} takes sizes, not aspect ratios; aspectRatio ${req.aspectRatio} was sent as size ${mapping.value}.`,
   });
-}
-
-function ratioOf(size: string): number {
-  const { width, height } = parseSize(size);
-  return width / height;
 }
 
 export interface VideoPlan {

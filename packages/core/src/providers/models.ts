@@ -27,7 +27,13 @@ const VIDEO_ADAPTERS: Partial<Record<Provider, (e: VideoModelEntry, r: Route, s:
   fal: (e, r, s) => new FalVideoModel(e, r, s),
 };
 
-const KEY_OF: Partial<Record<Provider, KeyName>> = { openai: 'openai', google: 'google', vertex: 'vertex', fal: 'fal', bfl: 'bfl' };
+/** Whether Atelier has an adapter that calls `provider` for this modality. */
+export function hasAdapter(modality: 'image' | 'video', provider: Provider): boolean {
+  return (modality === 'image' ? IMAGE_ADAPTERS : VIDEO_ADAPTERS)[provider] !== undefined;
+}
+
+/** The key store's name for each provider's credentials. */
+export const KEY_NAME_OF: Partial<Record<Provider, KeyName>> = { openai: 'openai', google: 'google', vertex: 'vertex', fal: 'fal', bfl: 'bfl' };
 
 export interface ModelSelection {
   /** Catalog id or alias. */
@@ -53,13 +59,21 @@ function retiredError(entry: ModelEntry, route?: Route): AtelierError {
 }
 
 /** Whether credentials for a provider are configured (not whether they work). */
-async function hasCredentials(provider: Provider, settings: ProviderSettings): Promise<boolean> {
-  const key = KEY_OF[provider];
+export async function hasCredentials(provider: Provider, settings: ProviderSettings): Promise<boolean> {
+  const key = KEY_NAME_OF[provider];
   if (provider === 'vertex') {
     const env = settings.env ?? process.env;
     if (settings.vertex?.project || settings.vertex?.apiKey || env['GOOGLE_CLOUD_PROJECT']) return true;
   }
   return key !== undefined && (await findKey(key, keySources(settings))) !== undefined;
+}
+
+/** The providers Atelier can call whose credentials are configured: the planner's `hasKey`. */
+export async function configuredProviders(settings: ProviderSettings = {}): Promise<Set<Provider>> {
+  const callable = new Set<Provider>([...Object.keys(IMAGE_ADAPTERS), ...Object.keys(VIDEO_ADAPTERS)] as Provider[]);
+  const ready = new Set<Provider>();
+  for (const p of callable) if (await hasCredentials(p, settings)) ready.add(p);
+  return ready;
 }
 
 export interface RouteSelection {

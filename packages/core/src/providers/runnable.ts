@@ -1,0 +1,43 @@
+import type { ModelEntry, Route } from '../catalog/schema.ts';
+import { PROVIDER_NAMES } from './errors.ts';
+import { hasAdapter } from './models.ts';
+
+/**
+ * Whether Atelier can run a model or one of its routes here: an adapter for the provider and a
+ * price to reserve. Every frontend shows this, and the planner refuses with the same reason.
+ */
+
+export type Runnability = { runnable: true } | { runnable: false; reason: string };
+
+/** The day a model stops being served: its shutdown date once that date has come. */
+export function isRetiredOn(entry: ModelEntry, date: string): boolean {
+  if (entry.lifecycle.status === 'retired') return true;
+  const shutdown = entry.lifecycle.shutdown;
+  return shutdown !== undefined && shutdown <= date;
+}
+
+export function routeRunnability(entry: ModelEntry, route: Route): Runnability {
+  if (route.status === 'retired') return { runnable: false, reason: `the ${PROVIDER_NAMES[route.provider]} route is retired` };
+  if (!hasAdapter(entry.modality, route.provider)) {
+    return { runnable: false, reason: `Atelier cannot call ${PROVIDER_NAMES[route.provider]} for ${entry.modality === 'image' ? 'images' : 'video'} yet` };
+  }
+  return { runnable: true };
+}
+
+/** Runnable when at least one route is; else the first reason, or why it has no price. */
+export function modelRunnability(entry: ModelEntry, date: string = today()): Runnability {
+  if (isRetiredOn(entry, date)) return { runnable: false, reason: `retired${entry.lifecycle.shutdown ? ` on ${entry.lifecycle.shutdown}` : ''}` };
+  if (entry.routes.length === 0) return { runnable: false, reason: entry.unpricedReason ? `no sourced price: ${entry.unpricedReason}` : 'no sourced price' };
+  let first: Runnability | undefined;
+  for (const route of entry.routes) {
+    const r = routeRunnability(entry, route);
+    if (r.runnable) return r;
+    first ??= r;
+  }
+  return first ?? { runnable: false, reason: 'no route' };
+}
+
+/** Today as YYYY-MM-DD (UTC), the date lifecycles are read on. */
+export function today(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
