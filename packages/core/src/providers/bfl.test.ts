@@ -2,6 +2,7 @@ import { startBflEmulator } from '@atelier/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { AtelierError } from '../errors.ts';
 import { imageModel } from './models.ts';
+import { abortableSleep } from './retry.ts';
 import type { ProviderSettings } from './settings.ts';
 
 type Emu = Awaited<ReturnType<typeof startBflEmulator>>;
@@ -20,7 +21,8 @@ beforeEach(() => {
 
 function settings(extra: Partial<ProviderSettings> = {}, key = emu.apiKey): ProviderSettings {
   const env = { BFL_API_KEY: key, ATELIER_BFL_BASE_URL: emu.url };
-  return { env, keys: { store: null, env }, pollIntervalMs: 1, retry: { initialDelayMs: 10, sleep: async (ms) => void waits.push(ms) }, ...extra };
+  // random 0: the jittered waits of an accepted task are the least they can be, half the backoff.
+  return { env, keys: { store: null, env }, pollIntervalMs: 1, retry: { initialDelayMs: 10, random: () => 0, sleep: async (ms) => void waits.push(ms) }, ...extra };
 }
 const open = (model: string, extra?: Partial<ProviderSettings>) => imageModel({ model, provider: 'bfl', settings: settings(extra) });
 const polls = () => emu.requests.filter((r) => r.path === '/v1/get_result');
@@ -100,5 +102,49 @@ describe('Black Forest Labs API', () => {
     const count = polls().length;
     await new Promise((r) => setTimeout(r, 60));
     expect(polls().length).toBe(count);
+  });
+});
+
+describe('Black Forest Labs: once a task is accepted', () => {
+  /** Waits really spent, short, so an outage of a given length can be lived through. */
+  const realWaits = { retry: { initialDelayMs: 50, maxDelayMs: 200, sleep: abortableSleep } };
+
+  test('polls failing with 500 three times are made again, and the image delivered', async () => {
+    emu.inject(500, { times: 3, match: '/v1/get_result' });
+    const result = await (await open('flux-2-pro')).doGenerate({ prompt: 'flaky polls', size: '1024x1024' });
+    expect(result.assets).toHaveLength(1);
+    expect(polls().filter((r) => r.status === 500)).toHaveLength(3);
+    expect(waits).toEqual([5, 10, 20]);
+  });
+
+  test('a 1.5 s outage of the delivery host does not lose the image', async () => {
+    const outage = emu.cdn.inject(503, { times: Infinity });
+    setTimeout(() => outage.cancel(), 1_500);
+    const started = Date.now();
+    const result = await (await open('flux-2-pro', realWaits)).doGenerate({ prompt: 'cdn blip', size: '1024x1024' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+    expect(result.assets).toHaveLength(1);
+    expect(outage.hits).toBeGreaterThan(3);
+    expect(emu.cdn.requests.at(-1)?.status).toBe(200);
+  });
+
+  test('polls failing beyond the window: the error says BFL accepted the task (BFL has no cancel to send)', async () => {
+    emu.inject(503, { times: Infinity, match: '/v1/get_result' });
+    const error = await (await open('flux-2-pro', { acceptedRetryMs: 1_000 })).doGenerate({ prompt: 'down', size: '1024x1024' }).catch((e: unknown) => e);
+    const requestId = polls()[0]?.query.id;
+    expect(requestId).toBeTruthy();
+    expect(error).toBeInstanceOf(AtelierError);
+    expect(error).toMatchObject({ code: 'provider_unavailable', details: { provider: 'bfl', status: 503, accepted: true, retryable: false, requestId } });
+    expect(waits.reduce((a, b) => a + b, 0)).toBe(1_000);
+    // Only the submission and the polls: nothing else was asked of BFL.
+    expect(emu.requests.filter((r) => r.path !== '/v1/get_result')).toHaveLength(1);
+  });
+
+  test('moderation is BFL’s own verdict on the accepted task', async () => {
+    emu.inject('safety', { stage: 'output' });
+    await expect((await open('flux-2-pro')).doGenerate({ prompt: 'flagged later', size: '1024x1024' })).rejects.toMatchObject({
+      code: 'content_policy',
+      details: { accepted: true, jobFailed: true },
+    });
   });
 });

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { AtelierError } from '../errors.ts';
 import type { ImagePlan } from './capabilities.ts';
 import { priceResult } from './cost.ts';
-import { cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
+import { acceptedError, cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
 import { bytesToBase64, imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
-import { abortableSleep } from './retry.ts';
+import { abortableSleep, acceptedRetry } from './retry.ts';
 import { DEFAULT_BASE_URLS, resolveBaseUrl, resolveSettings, keySources } from './settings.ts';
 import type { CallOptions, ImageRequestInput, ImageRequest as Req, ImageResult, Warning } from './spec.ts';
 import { RoutedImageModel } from './routed-model.ts';
@@ -116,7 +116,7 @@ export class BflImageModel extends RoutedImageModel {
     const { body, warnings: mapWarnings } = bflBody(this.route.providerModelId, req, plan, options);
     const key = (await resolveKey('bfl', keySources(this.settings))).value;
     const baseUrl = resolveBaseUrl('bfl', this.settings) ?? 'https://api.bfl.ai';
-    const { retry, pollTimeoutMs, timeoutMs } = resolveSettings(this.settings);
+    const { retry, pollTimeoutMs, timeoutMs, acceptedRetryMs } = resolveSettings(this.settings);
     const http: HttpConfig = {
       provider: 'bfl',
       authHeaders: { 'x-key': key },
@@ -135,48 +135,16 @@ export class BflImageModel extends RoutedImageModel {
     const job = Submitted.safeParse(json);
     if (!job.success) throw malformedError('bfl', 'submission response', { retryable: false });
 
-    // BFL reports progress once a task runs; before that it waits in the queue.
-    let startedAt: number | undefined;
-    let lastQueuedAt = submittedAt;
-    let sample: string;
-    for (;;) {
-      const { json: polledJson } = await requestJson(http, { method: 'GET', url: job.data.polling_url, idempotent: true, signal: opts.signal });
-      const polled = Polled.safeParse(polledJson);
-      if (!polled.success) throw malformedError('bfl', 'status response', { retryable: false });
-      const { status, result, progress, details } = polled.data;
-      if (status === 'Ready') {
-        if (!result?.sample) throw malformedError('bfl', 'result without a sample URL', { retryable: false });
-        sample = result.sample;
-        break;
-      }
-      if (status === 'Request Moderated' || status === 'Content Moderated') {
-        const reasons = moderationReasons(details);
-        throw providerError('content_policy', withDetail(`Black Forest Labs moderated the ${status === 'Request Moderated' ? 'request' : 'generated image'}`, reasons), {
-          provider: 'bfl',
-          retryable: false,
-          reason: reasons || status,
-          requestId: job.data.id,
-        }, { hint: 'Rephrase the prompt or change the input images; providerOptions.bfl.safetyTolerance loosens moderation.' });
-      }
-      if (status === 'Error' || status === 'Failed' || status === 'Task not found') {
-        throw providerError('provider_unavailable', `Black Forest Labs could not make the image (${status}).`, { provider: 'bfl', retryable: false, reason: status, requestId: job.data.id });
-      }
-      if (progress !== null && progress !== undefined) {
-        startedAt ??= Date.now();
-        opts.onProgress?.({ type: 'progress', fraction: progress > 1 ? progress / 100 : progress });
-      } else {
-        lastQueuedAt = Date.now();
-        opts.onProgress?.({ type: 'queued' });
-      }
-      if (Date.now() - submittedAt > timeoutMs) throw timeoutError('bfl', timeoutMs);
-      await abortableSleep(interval, opts.signal).catch(() => {
-        throw cancelledError('bfl');
-      });
+    // Accepted: from here reads keep trying for the accepted-job window (the sample link lives ten
+    // minutes), and a failure says BFL had the job, which it may bill. BFL has no cancel call.
+    const reads: HttpConfig = { ...http, retry: acceptedRetry(retry, acceptedRetryMs) };
+    let followed: Awaited<ReturnType<typeof followTask>>;
+    try {
+      followed = await followTask(reads, job.data, submittedAt, { timeoutMs, interval }, opts);
+    } catch (error) {
+      throw acceptedError('bfl', job.data.id, error);
     }
-    const doneAt = Date.now();
-    const got = await download(http, sample, opts.signal).catch((error: unknown) => {
-      throw error instanceof AtelierError ? error : providerError('provider_unavailable', 'The BFL result could not be fetched.', { provider: 'bfl', retryable: false }, { cause: error });
-    });
+    const { got, startedAt, doneAt } = followed;
     const info = imageInfo(got.data);
     const asset = {
       data: got.data,
@@ -202,9 +170,65 @@ export class BflImageModel extends RoutedImageModel {
       cost,
       warnings: [...plan.warnings, ...mapWarnings],
       providerRequestId: job.data.id,
-      latency: { queueMs: (startedAt ?? lastQueuedAt) - submittedAt, generationMs: doneAt - (startedAt ?? lastQueuedAt), downloadMs: got.ms },
+      latency: { queueMs: startedAt - submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms },
     };
   }
+}
+
+/**
+ * Polls an accepted task until BFL reports it done, then fetches result.sample at once. Work
+ * started when progress was first reported; before that the task waited in the queue.
+ */
+async function followTask(
+  http: HttpConfig,
+  job: z.infer<typeof Submitted>,
+  submittedAt: number,
+  limits: { timeoutMs: number; interval: number },
+  opts: CallOptions,
+) {
+  let startedAt: number | undefined;
+  let lastQueuedAt = submittedAt;
+  let sample: string;
+  for (;;) {
+    const { json: polledJson } = await requestJson(http, { method: 'GET', url: job.polling_url, idempotent: true, signal: opts.signal });
+    const polled = Polled.safeParse(polledJson);
+    if (!polled.success) throw malformedError('bfl', 'status response', { retryable: false });
+    const { status, result, progress, details } = polled.data;
+    if (status === 'Ready') {
+      if (!result?.sample) throw malformedError('bfl', 'result without a sample URL', { retryable: false });
+      sample = result.sample;
+      break;
+    }
+    if (status === 'Request Moderated' || status === 'Content Moderated') {
+      const reasons = moderationReasons(details);
+      const error = providerError('content_policy', withDetail(`Black Forest Labs moderated the ${status === 'Request Moderated' ? 'request' : 'generated image'}`, reasons), {
+        provider: 'bfl',
+        retryable: false,
+        reason: reasons || status,
+      }, { hint: 'Rephrase the prompt or change the input images; providerOptions.bfl.safetyTolerance loosens moderation.' });
+      throw acceptedError('bfl', job.id, error, { jobFailed: true });
+    }
+    if (status === 'Error' || status === 'Failed' || status === 'Task not found') {
+      const error = providerError('provider_unavailable', `Black Forest Labs could not make the image (${status}).`, { provider: 'bfl', retryable: false, reason: status });
+      throw acceptedError('bfl', job.id, error, { jobFailed: true });
+    }
+    if (progress !== null && progress !== undefined) {
+      startedAt ??= Date.now();
+      opts.onProgress?.({ type: 'progress', fraction: progress > 1 ? progress / 100 : progress });
+    } else {
+      lastQueuedAt = Date.now();
+      opts.onProgress?.({ type: 'queued' });
+    }
+    if (Date.now() - submittedAt > limits.timeoutMs) throw timeoutError('bfl', limits.timeoutMs);
+    await abortableSleep(limits.interval, opts.signal).catch(() => {
+      throw cancelledError('bfl');
+    });
+  }
+  const doneAt = Date.now();
+  const got = await download(http, sample, opts.signal).catch((error: unknown) => {
+    throw error instanceof AtelierError ? error : providerError('provider_unavailable', 'The BFL result could not be fetched.', { provider: 'bfl', retryable: false }, { cause: error });
+  });
+  return { got, startedAt: startedAt ?? lastQueuedAt, doneAt };
 }
 
 function moderationReasons(details: Record<string, unknown> | null | undefined): string {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { errorFromHttpStatus, parseGoogleRetryDelay, parseRetryAfter, redactSecrets, registerSecret } from './errors.ts';
+import { AtelierError } from '../errors.ts';
+import { acceptedError, errorFromHttpStatus, parseGoogleRetryDelay, parseRetryAfter, redactSecrets, registerSecret } from './errors.ts';
 
 describe('errorFromHttpStatus', () => {
   const map = (status: number, message = '', providerCode?: string, headers?: Headers) =>
@@ -36,6 +37,27 @@ describe('errorFromHttpStatus', () => {
 
   test('rate limits carry retryAfterMs from the headers', () => {
     expect(map(429, '', undefined, new Headers({ 'retry-after': '3' })).details?.['retryAfterMs']).toBe(3000);
+  });
+});
+
+describe('acceptedError', () => {
+  test('keeps the code, message and hint, says the job was accepted, and is final', () => {
+    const lost = errorFromHttpStatus({ provider: 'fal', status: 503, message: 'busy', requestId: 'edge-1' });
+    const e = acceptedError('fal', 'req-1', lost);
+    expect(e).toMatchObject({ code: 'provider_unavailable', message: lost.message, details: { provider: 'fal', status: 503, accepted: true, requestId: 'req-1', retryable: false } });
+    expect(e.details).not.toHaveProperty('jobFailed');
+    expect(e.hint).toMatch(/req-1.*may have charged/);
+    // Marking twice changes nothing; the provider's own verdict is kept.
+    expect(acceptedError('fal', 'req-1', e)).toBe(e);
+    const verdict = acceptedError('bfl', 'task-1', new AtelierError('content_policy', 'moderated', { hint: 'Rephrase.' }), { jobFailed: true });
+    expect(verdict).toMatchObject({ hint: 'Rephrase.', details: { accepted: true, jobFailed: true } });
+  });
+
+  test('anything that is not an AtelierError becomes one, keeping it as the cause', () => {
+    const cause = new TypeError('boom');
+    const e = acceptedError('bfl', 'task-2', cause);
+    expect(e).toMatchObject({ code: 'internal', details: { accepted: true, requestId: 'task-2' } });
+    expect(e.cause).toBe(cause);
   });
 });
 

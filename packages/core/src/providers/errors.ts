@@ -27,6 +27,10 @@ export interface ProviderErrorDetails {
   /** The provider's own reason (moderation category, error type, finish reason). */
   reason?: string;
   requestId?: string;
+  /** The provider had accepted the job (answered with its id): it may have done and billed it. */
+  accepted?: boolean;
+  /** The provider itself reported the job as failed (its verdict, not an answer lost on the way). */
+  jobFailed?: boolean;
 }
 
 export function providerError(
@@ -162,6 +166,37 @@ export function errorFromHttpStatus(f: HttpFailure): AtelierError {
 
 export function keyCommandName(provider: Provider): string {
   return provider;
+}
+
+/**
+ * The error to raise once a provider has accepted a job. It says so, with the job's id, because
+ * the provider may have done, and billed, the work; and it is final, since the reads behind it
+ * already had their window of retries. `jobFailed`: the provider reported the job failed.
+ */
+export function acceptedError(
+  provider: Provider,
+  requestId: string,
+  error: unknown,
+  opts: { jobFailed?: boolean } = {},
+): AtelierError {
+  if (error instanceof AtelierError && error.details?.['accepted'] === true) return error;
+  const name = PROVIDER_NAMES[provider];
+  const base =
+    error instanceof AtelierError
+      ? error
+      : new AtelierError('internal', `The ${name} job ${requestId} could not be followed.`, { cause: error });
+  return new AtelierError(base.code, base.message, {
+    hint: base.hint ?? (base.code === 'cancelled' ? undefined : `${name} had accepted it (request ${requestId}) and may have charged for it.`),
+    details: {
+      ...base.details,
+      provider,
+      retryable: false,
+      requestId,
+      accepted: true,
+      ...(opts.jobFailed ? { jobFailed: true } : {}),
+    },
+    cause: error instanceof AtelierError ? base.cause : error,
+  });
 }
 
 export function cancelledError(provider: Provider): AtelierError {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { AtelierError } from '../errors.ts';
 import { generateVideo, pollVideo } from './generate.ts';
 import { imageModel, videoModel, videoModelFor } from './models.ts';
+import { abortableSleep } from './retry.ts';
 import type { ProviderSettings } from './settings.ts';
 import type { ProgressEvent, VideoOperation } from './spec.ts';
 
@@ -22,7 +23,8 @@ beforeEach(() => {
 
 function settings(extra: Partial<ProviderSettings> = {}, key = emu.apiKey): ProviderSettings {
   const env = { FAL_KEY: key, ATELIER_FAL_BASE_URL: emu.url };
-  return { env, keys: { store: null, env }, pollIntervalMs: 1, retry: { initialDelayMs: 10, sleep: async (ms) => void waits.push(ms) }, ...extra };
+  // random 0: the jittered waits of an accepted job are the least they can be, half the backoff.
+  return { env, keys: { store: null, env }, pollIntervalMs: 1, retry: { initialDelayMs: 10, random: () => 0, sleep: async (ms) => void waits.push(ms) }, ...extra };
 }
 
 const image = (model: string, extra?: Partial<ProviderSettings>) => imageModel({ model, provider: 'fal', settings: settings(extra) });
@@ -76,7 +78,7 @@ describe('fal queue: images', () => {
     emu.inject(503, { match: (r) => r.path.endsWith('/status') });
     const result = await (await image('seedream-4-5')).doGenerate({ prompt: 'busy', aspectRatio: '1:1' });
     expect(result.assets).toHaveLength(1);
-    expect(waits).toEqual([2000, 10]);
+    expect(waits).toEqual([2000, 5]);
     expect(submits().map((r) => r.status)).toEqual([429, 200]);
   });
 
@@ -188,6 +190,78 @@ describe('fal queue: video', () => {
     });
     await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
     expect(emu.requests.some((r) => r.method === 'PUT' && r.path.endsWith('/cancel'))).toBe(true);
+  });
+});
+
+describe('fal: once the queue has accepted a request', () => {
+  const statusReads = () => emu.requests.filter((r) => r.path.endsWith('/status'));
+  const cancels = () => emu.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/cancel'));
+  /** Waits really spent, short, so an outage of a given length can be lived through. */
+  const realWaits = { retry: { initialDelayMs: 50, maxDelayMs: 200, sleep: abortableSleep } };
+
+  test('status reads failing with 500 three times are read again, and the image delivered', async () => {
+    emu.inject(500, { times: 3, match: /\/status$/ });
+    const result = await (await image('seedream-4-5')).doGenerate({ prompt: 'flaky status', aspectRatio: '1:1' });
+    expect(result.assets).toHaveLength(1);
+    expect(statusReads().filter((r) => r.status === 500)).toHaveLength(3);
+    // Exponential, jittered (here at its least: half of 10, 20, 40 ms).
+    expect(waits).toEqual([5, 10, 20]);
+    expect(cancels()).toHaveLength(0);
+  });
+
+  test('a 1.5 s outage of the CDN does not lose a finished Kling clip', async () => {
+    const model = await video('kling-v3', realWaits);
+    const { operation } = await model.doStart({ prompt: 'a paper plane over a city', duration: 5 });
+    const outage = emu.cdn.inject(503, { times: Infinity });
+    setTimeout(() => outage.cancel(), 1_500);
+    const started = Date.now();
+    const result = await pollVideo(model, operation, poll);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_400);
+    expect(result.assets[0]?.mediaType).toBe('video/mp4');
+    expect(outage.hits).toBeGreaterThan(3);
+    expect(emu.cdn.requests.at(-1)?.status).toBe(200);
+    expect(cancels()).toHaveLength(0);
+  });
+
+  test('status reads failing beyond the window: fal is asked to cancel, and the error says the job was accepted', async () => {
+    emu.inject(500, { times: Infinity, match: /\/status$/ });
+    const error = await (await image('seedream-4-5', { acceptedRetryMs: 1_000 })).doGenerate({ prompt: 'down for good', aspectRatio: '1:1' }).catch((e: unknown) => e);
+    const requestId = cancels()[0]?.path.split('/').at(-2);
+    expect(requestId).toBeTruthy();
+    expect(error).toBeInstanceOf(AtelierError);
+    expect(error).toMatchObject({ code: 'provider_unavailable', details: { provider: 'fal', status: 500, accepted: true, retryable: false, requestId } });
+    expect(cancels()).toHaveLength(1);
+    expect(cancels()[0]?.status).toBe(202);
+    // Waits add up to the window, each capped, the last one ending at its end.
+    expect(waits.reduce((a, b) => a + b, 0)).toBe(1_000);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(30_000);
+  });
+
+  test('a video whose status cannot be read within the window fails as accepted, and is cancelled at fal', async () => {
+    const model = await video('kling-v3', { acceptedRetryMs: 500 });
+    const { operation } = await model.doStart({ prompt: 'unreachable', duration: 5 });
+    emu.inject(503, { times: Infinity, match: /\/status$/ });
+    const status = await model.doStatus(operation);
+    expect(status).toMatchObject({ status: 'failed', error: { code: 'provider_unavailable', details: { accepted: true, requestId: operation.id } } });
+    expect(cancels().map((r) => r.path)).toEqual([new URL(String(operation.data['cancelUrl'])).pathname]);
+  });
+
+  test('a clip that cannot be downloaded within the window fails as accepted, not as a failed job', async () => {
+    const model = await video('kling-v3', { ...realWaits, acceptedRetryMs: 600 });
+    const { operation } = await model.doStart({ prompt: 'cdn down', duration: 5 });
+    emu.cdn.inject(500, { times: Infinity });
+    const error = await pollVideo(model, operation, poll).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'provider_unavailable', details: { accepted: true, requestId: operation.id, status: 500 } });
+    expect((error as AtelierError).details).not.toHaveProperty('jobFailed');
+    // fal is told too, though it answers that the request already completed.
+    expect(cancels()).toHaveLength(1);
+  });
+
+  test('a request fal itself failed is its verdict: no cancel, and the error says so', async () => {
+    emu.inject('safety');
+    const error = await (await image('seedream-4-5')).doGenerate({ prompt: 'flagged', aspectRatio: '1:1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'content_policy', details: { accepted: true, jobFailed: true } });
+    expect(cancels()).toHaveLength(0);
   });
 });
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { AtelierError } from '../errors.ts';
 import { priceResult } from './cost.ts';
-import { cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
+import { acceptedError, cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
 import { falImageCall, falVideoCall } from './fal-inputs.ts';
 import { falOptionsSchema, falWireOptions } from './fal-options.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
 import { imageInfo } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
-import { abortableSleep } from './retry.ts';
+import { abortableSleep, acceptedRetry, noRetry, withRetry } from './retry.ts';
 import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import {
   type Asset,
@@ -59,21 +59,35 @@ function describeFalError(body: unknown): { message?: string; code?: string } {
   return {};
 }
 
+/** What the queue needs to follow, or give up, a request it accepted. */
+interface QueuedJob {
+  request_id: string;
+  cancel_url?: string;
+}
+
 class FalQueue {
+  /** For the submission and the cancel. */
   readonly http: HttpConfig;
+  /**
+   * For everything after fal accepted the request (status, result, files): these keep trying
+   * for the accepted-job window, since fal holds the result and may bill the work.
+   */
+  readonly reads: HttpConfig;
   readonly baseUrl: string;
 
   constructor(key: string, baseUrl: string, settings: ProviderSettings, timeoutMs: number) {
+    const { retry, acceptedRetryMs } = resolveSettings(settings);
     this.baseUrl = baseUrl;
     this.http = {
       provider: 'fal',
       authHeaders: { authorization: `Key ${key}` },
       isTrusted: (url) => sameOrigin(url, baseUrl),
       timeoutMs,
-      retry: resolveSettings(settings).retry,
+      retry,
       fetch: settings.fetch,
       describeError: describeFalError,
     };
+    this.reads = { ...this.http, retry: acceptedRetry(retry, acceptedRetryMs) };
   }
 
   async submit(endpoint: string, input: Record<string, unknown>, signal?: AbortSignal) {
@@ -84,32 +98,47 @@ class FalQueue {
   }
 
   async status(statusUrl: string, signal?: AbortSignal) {
-    const { json } = await requestJson(this.http, { method: 'GET', url: statusUrl, idempotent: true, signal });
-    const parsed = QueueStatus.safeParse(json);
-    if (!parsed.success) throw malformedError('fal', 'queue status', { retryable: true });
-    return parsed.data;
+    // A garbled status is read again within the same window as a failed one.
+    const once = { ...this.reads, retry: noRetry(this.reads.retry) };
+    return withRetry('fal', this.reads.retry, signal, async () => {
+      const { json } = await requestJson(once, { method: 'GET', url: statusUrl, idempotent: true, signal });
+      const parsed = QueueStatus.safeParse(json);
+      if (!parsed.success) throw malformedError('fal', 'queue status', { retryable: true });
+      return parsed.data;
+    });
   }
 
   async result(responseUrl: string, signal?: AbortSignal): Promise<unknown> {
-    return (await requestJson(this.http, { method: 'GET', url: responseUrl, idempotent: true, signal })).json;
+    return (await requestJson(this.reads, { method: 'GET', url: responseUrl, idempotent: true, signal })).json;
   }
 
   /** Best effort: the job is abandoned either way. */
   async cancel(cancelUrl: string | undefined): Promise<void> {
     if (!cancelUrl) return;
-    await requestJson({ ...this.http, retry: { ...this.http.retry, maxRetries: 0 } }, { method: 'PUT', url: cancelUrl, idempotent: true }).catch(() => undefined);
+    await requestJson({ ...this.http, retry: noRetry(this.http.retry) }, { method: 'PUT', url: cancelUrl, idempotent: true }).catch(() => undefined);
+  }
+
+  /**
+   * Gives up on an accepted request: asks fal to cancel it (unless fal itself failed it; for a
+   * finished one fal answers ALREADY_COMPLETED) and returns the error to raise, which says fal
+   * had accepted the job, so whoever records it counts the charge fal may have made.
+   */
+  async abandon(job: QueuedJob, error: unknown): Promise<AtelierError> {
+    const verdict = error instanceof AtelierError && error.details?.['jobFailed'] === true;
+    if (!verdict) await this.cancel(job.cancel_url);
+    return acceptedError('fal', job.request_id, error);
   }
 }
 
 /** The queue's verdict on a finished request, as an error when it failed. */
-function failureOf(status: z.infer<typeof QueueStatus>): AtelierError | undefined {
+function failureOf(status: z.infer<typeof QueueStatus>, requestId: string): AtelierError | undefined {
   if (status.status === 'COMPLETED' && !status.error) return undefined;
   if (status.status === 'IN_QUEUE' || status.status === 'IN_PROGRESS') return undefined;
   const message = status.error ?? `the request ended as ${status.status}`;
-  if (/content_policy|nsfw|safety/i.test(`${status.error_type ?? ''} ${message}`)) {
-    return providerError('content_policy', withDetail('fal refused the request', message), { provider: 'fal', retryable: false, reason: status.error_type ?? message });
-  }
-  return providerError('provider_unavailable', withDetail('fal could not complete the request', message), { provider: 'fal', retryable: false, reason: status.error_type ?? status.status });
+  const error = /content_policy|nsfw|safety/i.test(`${status.error_type ?? ''} ${message}`)
+    ? providerError('content_policy', withDetail('fal refused the request', message), { provider: 'fal', retryable: false, reason: status.error_type ?? message })
+    : providerError('provider_unavailable', withDetail('fal could not complete the request', message), { provider: 'fal', retryable: false, reason: status.error_type ?? status.status });
+  return acceptedError('fal', requestId, error, { jobFailed: true });
 }
 
 async function falKey(settings: ProviderSettings): Promise<string> {
@@ -134,64 +163,19 @@ export class FalImageModel extends RoutedImageModel {
 
     const submittedAt = Date.now();
     const job = await queue.submit(call.endpoint, call.input, opts.signal);
-    // When work started: first seen IN_PROGRESS, else no earlier than the last IN_QUEUE seen.
-    let startedAt: number | undefined;
-    let lastQueuedAt = submittedAt;
+    let timing: { startedAt: number; doneAt: number };
+    let fetched: Awaited<ReturnType<typeof fetchImages>>;
     try {
-      for (;;) {
-        const status = await queue.status(job.status_url, opts.signal);
-        if (status.status === 'IN_QUEUE') {
-          lastQueuedAt = Date.now();
-          opts.onProgress?.({ type: 'queued', position: status.queue_position });
-        }
-        if (status.status === 'IN_PROGRESS') {
-          startedAt ??= Date.now();
-          opts.onProgress?.({ type: 'progress' });
-        }
-        const failure = failureOf(status);
-        if (failure) throw failure;
-        if (status.status === 'COMPLETED') break;
-        if (Date.now() - submittedAt > timeoutMs) throw timeoutError('fal', timeoutMs);
-        await abortableSleep(interval, opts.signal).catch(() => {
-          throw cancelledError('fal');
-        });
-      }
+      timing = await awaitCompletion(queue, job, submittedAt, { timeoutMs, interval }, opts);
+      fetched = await fetchImages(queue, job, opts.signal);
     } catch (error) {
-      if (error instanceof AtelierError && (error.code === 'cancelled' || error.code === 'timeout')) await queue.cancel(job.cancel_url);
-      throw error;
+      throw await queue.abandon(job, error);
     }
-    const doneAt = Date.now();
-    const parsed = ImageOutput.safeParse(await queue.result(job.response_url, opts.signal));
-    if (!parsed.success) throw malformedError('fal', 'image result', { retryable: false });
-
+    const { assets, withheld, downloadMs } = fetched;
     const warnings: Warning[] = [...plan.warnings, ...call.warnings];
-    const flagged = parsed.data.has_nsfw_concepts ?? [];
-    const kept = parsed.data.images.filter((_, i) => flagged[i] !== true);
-    if (kept.length === 0 && parsed.data.images.length > 0) {
-      throw providerError('content_policy', 'fal withheld every image: its safety checker flagged them.', {
-        provider: 'fal',
-        retryable: false,
-        reason: 'has_nsfw_concepts',
-        requestId: job.request_id,
-      }, { hint: 'Rephrase the prompt or change the input images.' });
+    if (withheld > 0) {
+      warnings.push({ type: 'other', message: `fal's safety checker withheld ${withheld} of ${assets.length + withheld} images.` });
     }
-    if (kept.length < parsed.data.images.length) {
-      warnings.push({ type: 'other', message: `fal's safety checker withheld ${parsed.data.images.length - kept.length} of ${parsed.data.images.length} images.` });
-    }
-    let downloadMs = 0;
-    const assets: Asset[] = [];
-    for (const file of kept) {
-      const got = await download(queue.http, file.url, opts.signal);
-      downloadMs += got.ms;
-      const info = imageInfo(got.data);
-      assets.push({
-        data: got.data,
-        mediaType: info?.mediaType ?? file.content_type ?? got.mediaType,
-        width: info?.width ?? file.width ?? 0,
-        height: info?.height ?? file.height ?? 0,
-      });
-    }
-    if (assets.length === 0) throw providerError('provider_unavailable', 'fal returned no image.', { provider: 'fal', retryable: false, requestId: job.request_id });
     const first = assets[0];
     const cost = priceResult(this.route, { images: assets.length }, {
       count: assets.length,
@@ -207,9 +191,73 @@ export class FalImageModel extends RoutedImageModel {
       cost,
       warnings,
       providerRequestId: job.request_id,
-      latency: { queueMs: (startedAt ?? lastQueuedAt) - submittedAt, generationMs: doneAt - (startedAt ?? lastQueuedAt), downloadMs },
+      latency: { queueMs: timing.startedAt - submittedAt, generationMs: timing.doneAt - timing.startedAt, downloadMs },
     };
   }
+}
+
+/**
+ * Polls an accepted image request until fal reports it done. Work started when it was first seen
+ * IN_PROGRESS, else no earlier than the last IN_QUEUE seen.
+ */
+async function awaitCompletion(
+  queue: FalQueue,
+  job: z.infer<typeof Submitted>,
+  submittedAt: number,
+  limits: { timeoutMs: number; interval: number },
+  opts: CallOptions,
+): Promise<{ startedAt: number; doneAt: number }> {
+  let startedAt: number | undefined;
+  let lastQueuedAt = submittedAt;
+  for (;;) {
+    const status = await queue.status(job.status_url, opts.signal);
+    if (status.status === 'IN_QUEUE') {
+      lastQueuedAt = Date.now();
+      opts.onProgress?.({ type: 'queued', position: status.queue_position });
+    }
+    if (status.status === 'IN_PROGRESS') {
+      startedAt ??= Date.now();
+      opts.onProgress?.({ type: 'progress' });
+    }
+    const failure = failureOf(status, job.request_id);
+    if (failure) throw failure;
+    if (status.status === 'COMPLETED') return { startedAt: startedAt ?? lastQueuedAt, doneAt: Date.now() };
+    if (Date.now() - submittedAt > limits.timeoutMs) throw timeoutError('fal', limits.timeoutMs);
+    await abortableSleep(limits.interval, opts.signal).catch(() => {
+      throw cancelledError('fal');
+    });
+  }
+}
+
+/** A finished request's images, downloaded; those fal's safety checker flagged are left out. */
+async function fetchImages(queue: FalQueue, job: z.infer<typeof Submitted>, signal?: AbortSignal) {
+  const parsed = ImageOutput.safeParse(await queue.result(job.response_url, signal));
+  if (!parsed.success) throw malformedError('fal', 'image result', { retryable: false });
+  const flagged = parsed.data.has_nsfw_concepts ?? [];
+  const kept = parsed.data.images.filter((_, i) => flagged[i] !== true);
+  if (kept.length === 0 && parsed.data.images.length > 0) {
+    throw providerError('content_policy', 'fal withheld every image: its safety checker flagged them.', {
+      provider: 'fal',
+      retryable: false,
+      reason: 'has_nsfw_concepts',
+      requestId: job.request_id,
+    }, { hint: 'Rephrase the prompt or change the input images.' });
+  }
+  let downloadMs = 0;
+  const assets: Asset[] = [];
+  for (const file of kept) {
+    const got = await download(queue.reads, file.url, signal);
+    downloadMs += got.ms;
+    const info = imageInfo(got.data);
+    assets.push({
+      data: got.data,
+      mediaType: info?.mediaType ?? file.content_type ?? got.mediaType,
+      width: info?.width ?? file.width ?? 0,
+      height: info?.height ?? file.height ?? 0,
+    });
+  }
+  if (assets.length === 0) throw providerError('provider_unavailable', 'fal returned no image.', { provider: 'fal', retryable: false, requestId: job.request_id });
+  return { assets, downloadMs, withheld: parsed.data.images.length - kept.length };
 }
 
 export class FalVideoModel extends RoutedVideoModel {
@@ -243,13 +291,21 @@ export class FalVideoModel extends RoutedVideoModel {
 
   async doStatus(operation: VideoOperation, opts: CallOptions = {}): Promise<VideoStatus> {
     const queue = await this.queue();
-    const statusUrl = String(operation.data['statusUrl']);
-    const status = await queue.status(statusUrl, opts.signal).catch((error: unknown) => {
-      if (error instanceof AtelierError && !error.details?.['retryable'] && error.code !== 'cancelled' && error.code !== 'auth') return error;
-      throw error;
-    });
-    if (status instanceof AtelierError) return { status: 'failed', error: status };
-    const failure = failureOf(status);
+    try {
+      return await this.follow(queue, operation, opts);
+    } catch (error) {
+      // A cancellation is the caller's to finish (it sends fal's cancel through doCancel).
+      if (error instanceof AtelierError && error.code === 'cancelled') throw error;
+      const cancelUrl = operation.data['cancelUrl'];
+      const job = { request_id: operation.id, cancel_url: typeof cancelUrl === 'string' ? cancelUrl : undefined };
+      return { status: 'failed', error: await queue.abandon(job, error) };
+    }
+  }
+
+  /** One status read of an accepted request and, once it is done, its clip. */
+  private async follow(queue: FalQueue, operation: VideoOperation, opts: CallOptions): Promise<VideoStatus> {
+    const status = await queue.status(String(operation.data['statusUrl']), opts.signal);
+    const failure = failureOf(status, operation.id);
     if (failure) return { status: 'failed', error: failure };
     if (status.status !== 'COMPLETED') {
       const now = Date.now();
@@ -264,19 +320,14 @@ export class FalVideoModel extends RoutedVideoModel {
       return { status: 'pending', queuePosition: status.queue_position, operation: next };
     }
     const doneAt = Date.now();
-    try {
-      const parsed = VideoOutput.safeParse(await queue.result(String(operation.data['responseUrl']), opts.signal));
-      if (!parsed.success) throw malformedError('fal', 'video result', { retryable: false });
-      const got = await download(queue.http, parsed.data.video.url, opts.signal);
-      const seen = operation.data['startedAt'] ?? operation.data['lastQueuedAt'];
-      const startedAt = typeof seen === 'number' ? seen : operation.submittedAt;
-      const latency = { queueMs: startedAt - operation.submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms };
-      const mediaType = parsed.data.video.content_type ?? got.mediaType;
-      return { status: 'completed', result: videoResult(this.route, operation, [{ data: got.data, mediaType }], {}, latency, operation.id) };
-    } catch (error) {
-      if (error instanceof AtelierError && error.code !== 'cancelled') return { status: 'failed', error };
-      throw error;
-    }
+    const parsed = VideoOutput.safeParse(await queue.result(String(operation.data['responseUrl']), opts.signal));
+    if (!parsed.success) throw malformedError('fal', 'video result', { retryable: false });
+    const got = await download(queue.reads, parsed.data.video.url, opts.signal);
+    const seen = operation.data['startedAt'] ?? operation.data['lastQueuedAt'];
+    const startedAt = typeof seen === 'number' ? seen : operation.submittedAt;
+    const latency = { queueMs: startedAt - operation.submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms };
+    const mediaType = parsed.data.video.content_type ?? got.mediaType;
+    return { status: 'completed', result: videoResult(this.route, operation, [{ data: got.data, mediaType }], {}, latency, operation.id) };
   }
 
   async doCancel(operation: VideoOperation): Promise<void> {

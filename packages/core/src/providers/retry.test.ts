@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { AtelierError } from '../errors.ts';
 import { providerError } from './errors.ts';
-import { retryPolicy, withRetry } from './retry.ts';
+import { acceptedRetry, noRetry, retryPolicy, withRetry } from './retry.ts';
 
 function recorder() {
   const waits: number[] = [];
@@ -9,6 +9,7 @@ function recorder() {
 }
 
 const rateLimited = (retryAfterMs?: number) => providerError('rate_limited', 'slow down', { provider: 'fal', retryable: true, retryAfterMs });
+const unavailable = () => providerError('provider_unavailable', 'down', { provider: 'fal', status: 500, retryable: true });
 const badRequest = () => providerError('invalid_request', 'no', { provider: 'fal', retryable: false });
 
 describe('withRetry', () => {
@@ -71,5 +72,77 @@ describe('withRetry', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AtelierError);
     expect(error).toMatchObject({ code: 'cancelled' });
+  });
+});
+
+describe('withRetry within a window (a job the provider accepted)', () => {
+  /** Fails `failures` times, then answers. */
+  function flaky(failures: number, error = unavailable) {
+    let calls = 0;
+    const attempt = async () => {
+      if (calls++ < failures) throw error();
+      return 'ok';
+    };
+    return { attempt, calls: () => calls };
+  }
+
+  test('goes on past maxRetries while the window lasts', async () => {
+    const { waits, sleep } = recorder();
+    const run = flaky(6);
+    const policy = acceptedRetry(retryPolicy({ maxRetries: 2, initialDelayMs: 100, sleep, random: () => 0 }), 60_000);
+    expect(await withRetry('fal', policy, undefined, run.attempt)).toBe('ok');
+    expect(run.calls()).toBe(7);
+    // Exponential, at the least of its jitter (half of 100, 200, 400…).
+    expect(waits).toEqual([50, 100, 200, 400, 800, 1600]);
+  });
+
+  test('jitter keeps each wait between half the backoff and all of it', async () => {
+    for (const random of [0, 0.5, 0.999]) {
+      const { waits, sleep } = recorder();
+      await withRetry('fal', acceptedRetry(retryPolicy({ initialDelayMs: 1000, sleep, random: () => random }), 60_000), undefined, flaky(3).attempt);
+      [1000, 2000, 4000].forEach((backoff, i) => {
+        expect(waits[i]).toBeGreaterThanOrEqual(backoff / 2);
+        expect(waits[i]).toBeLessThanOrEqual(backoff);
+      });
+    }
+  });
+
+  test('every wait is capped, Retry-After included, and honoured below the cap', async () => {
+    const { waits, sleep } = recorder();
+    const errors = [rateLimited(120_000), rateLimited(1_500), unavailable(), unavailable(), unavailable()];
+    let calls = 0;
+    const policy = acceptedRetry(retryPolicy({ initialDelayMs: 10_000, maxDelayMs: 30_000, maxRetryAfterMs: 10_000, sleep, random: () => 0 }), 10 * 60_000);
+    const result = await withRetry('fal', policy, undefined, async () => {
+      const e = errors[calls++];
+      if (e) throw e;
+      return 'ok';
+    });
+    expect(result).toBe('ok');
+    // From the third wait the backoff (40 s, 80 s…) is capped at 30 s before its jitter.
+    expect(waits).toEqual([30_000, 1_500, 15_000, 15_000, 15_000]);
+  });
+
+  test('gives up when the window is spent, the last wait ending at its end', async () => {
+    const { waits, sleep } = recorder();
+    const run = flaky(Infinity);
+    const policy = acceptedRetry(retryPolicy({ initialDelayMs: 100, sleep, random: () => 0 }), 1_000);
+    await expect(withRetry('fal', policy, undefined, run.attempt)).rejects.toMatchObject({ code: 'provider_unavailable', details: { status: 500 } });
+    expect(waits).toEqual([50, 100, 200, 400, 250]);
+    expect(run.calls()).toBe(6);
+  });
+
+  test('errors that are not retryable still stop at once', async () => {
+    const { waits, sleep } = recorder();
+    const run = flaky(1, badRequest);
+    await expect(withRetry('fal', acceptedRetry(retryPolicy({ sleep }), 60_000), undefined, run.attempt)).rejects.toMatchObject({ code: 'invalid_request' });
+    expect(run.calls()).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  test('noRetry makes one attempt, window or not', async () => {
+    const { sleep } = recorder();
+    const run = flaky(1);
+    await expect(withRetry('fal', noRetry(acceptedRetry(retryPolicy({ sleep }), 60_000)), undefined, run.attempt)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(run.calls()).toBe(1);
   });
 });

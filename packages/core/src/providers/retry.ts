@@ -15,6 +15,14 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Injectable so tests can record the waits instead of spending them. */
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * When set, retries go on for this long instead of maxRetries times: the backoff is jittered
+   * and every wait, Retry-After included, is capped at maxDelayMs. For work a provider has
+   * already accepted, whose result it keeps for minutes (see acceptedRetry).
+   */
+  windowMs?: number;
+  /** The jitter's source, in [0, 1); injectable so tests can fix the waits. */
+  random?: () => number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -29,27 +37,69 @@ export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   return { ...DEFAULT_RETRY_POLICY, ...overrides };
 }
 
+/**
+ * The policy for status reads and result downloads once a provider has accepted a job (answered
+ * with its id): giving up after a few seconds would throw away work the provider did, and may
+ * have billed, while it still holds the result.
+ */
+export function acceptedRetry(policy: RetryPolicy, windowMs: number): RetryPolicy {
+  return { ...policy, windowMs };
+}
+
+/** The policy for one call that must not be repeated (a best-effort cancel). */
+export function noRetry(policy: RetryPolicy): RetryPolicy {
+  return { ...policy, maxRetries: 0, windowMs: undefined };
+}
+
 export async function withRetry<T>(
   provider: Provider,
   policy: RetryPolicy,
   signal: AbortSignal | undefined,
   attempt: (n: number) => Promise<T>,
 ): Promise<T> {
+  const started = Date.now();
+  let waited = 0;
   for (let n = 0; ; n++) {
     if (signal?.aborted) throw cancelledError(provider);
     try {
       return await attempt(n);
     } catch (error) {
       if (signal?.aborted) throw cancelledError(provider);
-      if (!isRetryable(error) || n >= policy.maxRetries) throw error;
-      const retryAfter = retryAfterOf(error);
-      if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) throw error;
-      const backoff = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** n);
-      await policy.sleep(retryAfter ?? backoff, signal).catch(() => {
+      if (!isRetryable(error)) throw error;
+      const wait =
+        policy.windowMs === undefined
+          ? countedWait(policy, n, error)
+          : windowedWait(policy, n, error, Math.max(Date.now() - started, waited));
+      if (wait === undefined) throw error;
+      waited += wait;
+      await policy.sleep(wait, signal).catch(() => {
         throw cancelledError(provider);
       });
     }
   }
+}
+
+/** The wait before retry n+1 under maxRetries, or undefined to give up. */
+function countedWait(policy: RetryPolicy, n: number, error: unknown): number | undefined {
+  if (n >= policy.maxRetries) return undefined;
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return undefined;
+  return retryAfter ?? Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** n);
+}
+
+/**
+ * The wait before retry n+1 within the window, or undefined once it is spent. Time spent is the
+ * clock's, or the waits asked for when a test's sleep does not spend them; the last wait ends
+ * at the window's end, so one attempt is made there.
+ */
+function windowedWait(policy: RetryPolicy, n: number, error: unknown, spent: number): number | undefined {
+  const left = (policy.windowMs ?? 0) - spent;
+  if (left <= 0) return undefined;
+  const backoff = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** n);
+  // Equal jitter: half the backoff plus up to the other half, so clients that failed together
+  // do not all come back together.
+  const jittered = Math.round(backoff / 2 + (backoff / 2) * (policy.random ?? Math.random)());
+  return Math.min(retryAfterOf(error) ?? jittered, policy.maxDelayMs, left);
 }
 
 /** Resolves after `ms`, or rejects as soon as `signal` aborts. */

@@ -18,6 +18,12 @@ export interface ProviderSettings {
   pollTimeoutMs?: number;
   /** Between status checks of queued image jobs (fal, BFL). */
   pollIntervalMs?: number;
+  /**
+   * Once a provider has accepted a job, how long failing status reads and result downloads are
+   * retried before the job is given up (default 5 minutes: BFL result links live 10, fal keeps
+   * results for days).
+   */
+  acceptedRetryMs?: number;
   /** The environment to read (default process.env): base URLs, and keys unless keys.env is set. */
   env?: Record<string, string | undefined>;
   fetch?: typeof fetch;
@@ -63,6 +69,7 @@ export interface ResolvedSettings {
   retry: RetryPolicy;
   timeoutMs: number;
   pollTimeoutMs: number;
+  acceptedRetryMs: number;
 }
 
 export function resolveSettings(settings: ProviderSettings): ResolvedSettings {
@@ -70,5 +77,6 @@ export function resolveSettings(settings: ProviderSettings): ResolvedSettings {
     retry: retryPolicy(settings.retry),
     timeoutMs: settings.timeoutMs ?? 10 * 60_000,
     pollTimeoutMs: settings.pollTimeoutMs ?? 60_000,
+    acceptedRetryMs: settings.acceptedRetryMs ?? 5 * 60_000,
   };
 }
