@@ -34,6 +34,11 @@ export interface RecordedRequest {
   aborted?: boolean;
   /** The injected fault applied to this request, if any. */
   fault?: string;
+  /**
+   * Body fields the provider accepts without reading them (FastAPI models ignore keys they do
+   * not declare), so a test can prove a request carried nothing the provider drops.
+   */
+  ignoredFields?: string[];
 }
 
 /**

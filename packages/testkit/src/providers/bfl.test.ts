@@ -42,6 +42,13 @@ async function submit(model: string, input: unknown, key?: string, emulator = bf
   };
 }
 
+async function sampleMeta(pollingUrl: string) {
+  const done = (await pollUntilDone(pollingUrl)).at(-1);
+  const bytes = Buffer.from(await (await fetch(done?.result?.sample ?? '')).arrayBuffer());
+  const meta = await sharp(bytes).metadata();
+  return [meta.format, meta.width, meta.height];
+}
+
 async function pollUntilDone(pollingUrl: string): Promise<Result[]> {
   const seen: Result[] = [];
   for (let i = 0; i < 20; i++) {
@@ -78,20 +85,19 @@ describe('BFL emulator over raw HTTP', () => {
     expect(bfl.requests.map((r) => r.model)).toEqual(['flux-2-pro', 'flux-2-pro', 'flux-2-pro']);
   });
 
-  it('measures input images for input_mp and defaults to a 1024² JPEG', async () => {
+  it('measures input images for input_mp; without width/height an edit keeps the input size', async () => {
     const input = (
       await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#123' } })
         .png()
         .toBuffer()
     ).toString('base64');
     const { body } = await submit('flux-2-max', { prompt: 'edit', input_image: input });
-    expect([body.input_mp, body.output_mp]).toEqual([0.5, 1.05]);
-    expect(body.cost).toBe(bflCredits('flux-2-max', 1.05, 0.5));
-    const done = (await pollUntilDone(body.polling_url)).at(-1);
-    const meta = await sharp(
-      Buffer.from(await (await fetch(done?.result?.sample ?? '')).arrayBuffer()),
-    ).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1024, 1024]);
+    // FLUX.2 floors sides to multiples of 16: 1000×500 → 992×496.
+    expect([body.input_mp, body.output_mp]).toEqual([0.5, 0.49]);
+    expect(body.cost).toBe(bflCredits('flux-2-max', 0.49, 0.5));
+    expect(await sampleMeta(body.polling_url)).toEqual(['jpeg', 992, 496]);
+    const plain = await submit('flux-2-max', { prompt: 'no input' });
+    expect(await sampleMeta(plain.body.polling_url)).toEqual(['jpeg', 1024, 1024]);
   });
 
   it('reports moderation as Request Moderated / Content Moderated', async () => {
@@ -110,17 +116,22 @@ describe('BFL emulator over raw HTTP', () => {
       await fetch(`${bfl.url}/v1/get_result?id=nope`, { headers: headers() })
     ).json()) as Result;
     expect(res.status).toBe('Task not found');
-    const bad = await submit('flux-2-pro', { prompt: 'x', width: 1000, height: 1000 });
-    expect(bad.res.status).toBe(422);
-    expect(bad.body.detail).toMatchObject([
-      { loc: ['body', 'width'] },
-      { loc: ['body', 'height'] },
+    const small = await submit('flux-2-pro', { prompt: 'x', width: 32, height: 1024 });
+    expect(small.res.status).toBe(422);
+    expect(small.body.detail).toEqual([
+      {
+        type: 'greater_than_equal',
+        loc: ['body', 'width'],
+        msg: 'Input should be greater than or equal to 64',
+        input: 32,
+        ctx: { ge: 64 },
+      },
     ]);
     expect(
       (await submit('flux-2-pro', { prompt: 'x', width: 4096, height: 4096 })).res.status,
     ).toBe(422);
     expect((await submit('flux-2-pro', {})).body.detail).toMatchObject([
-      { loc: ['body', 'prompt'], type: 'missing' },
+      { loc: ['body', 'prompt'], type: 'missing', msg: 'Field required' },
     ]);
   });
 
@@ -175,5 +186,136 @@ describe('BFL emulator over raw HTTP', () => {
     expect((await fetch(pro.body.polling_url, { headers: headers() })).status).toBe(500);
     expect((await fetch(pro.body.polling_url, { headers: headers() })).status).toBe(200);
     expect(bfl.requests.map((r) => r.fault ?? '-')).toEqual(['429', '-', '500', '-']);
+  });
+});
+
+describe('BFL emulator: each endpoint validates its own request model', () => {
+  const png = async (width: number, height: number) =>
+    (
+      await sharp({ create: { width, height, channels: 3, background: '#456' } })
+        .png()
+        .toBuffer()
+    ).toString('base64');
+  const status = async (model: string, input: Record<string, unknown>) =>
+    (await submit(model, { prompt: 'x', ...input })).res.status;
+
+  it('bounds safety_tolerance 0–5 on FLUX.2 and 0–6 on FLUX.1', async () => {
+    const refused = await submit('flux-2-pro', { prompt: 'x', safety_tolerance: 6 });
+    expect([refused.res.status, refused.body.detail]).toEqual([
+      422,
+      [
+        {
+          type: 'less_than_equal',
+          loc: ['body', 'safety_tolerance'],
+          msg: 'Input should be less than or equal to 5',
+          input: 6,
+          ctx: { le: 5 },
+        },
+      ],
+    ]);
+    expect(await status('flux-2-pro', { safety_tolerance: 5 })).toBe(200);
+    expect(await status('flux-2-flex', { safety_tolerance: 6 })).toBe(422);
+    expect(await status('flux-2-klein-9b', { safety_tolerance: 6 })).toBe(422);
+    for (const model of ['flux-kontext-pro', 'flux-pro-1.1', 'flux-pro-1.1-ultra']) {
+      expect([model, await status(model, { safety_tolerance: 6 })]).toEqual([model, 200]);
+      expect([model, await status(model, { safety_tolerance: 7 })]).toEqual([model, 422]);
+    }
+  });
+
+  it('sizes FLUX1.1 [pro] Ultra from aspect_ratio between 21:9 and 9:21 and ignores width/height', async () => {
+    for (const ratio of ['21:9', '9:21', '1:1']) {
+      expect([ratio, await status('flux-pro-1.1-ultra', { aspect_ratio: ratio })]).toEqual([
+        ratio,
+        200,
+      ]);
+    }
+    const wide = await submit('flux-pro-1.1-ultra', { prompt: 'x', aspect_ratio: '3:1' });
+    expect([wide.res.status, wide.body.detail]).toMatchObject([
+      422,
+      [{ type: 'value_error', loc: ['body', 'aspect_ratio'], input: '3:1' }],
+    ]);
+    const { body } = await submit('flux-pro-1.1-ultra', { prompt: 'x', width: 512, height: 512 });
+    expect(bfl.lastRequest()?.ignoredFields).toEqual(['width', 'height']);
+    // Default 16:9 at about 4 MP.
+    expect(await sampleMeta(body.polling_url)).toEqual(['jpeg', 2736, 1536]);
+  });
+
+  it('takes the FLUX1.1 [pro] reference as image_prompt and sizes it on a 32-pixel grid up to 1440', async () => {
+    const ref = await png(500, 400);
+    const withPrompt = await submit('flux-pro-1.1', { prompt: 'x', image_prompt: ref });
+    expect(withPrompt.body.input_mp).toBe(0.2);
+    const withInput = await submit('flux-pro-1.1', { prompt: 'x', input_image: ref });
+    expect(withInput.body.input_mp).toBe(0);
+    expect(bfl.lastRequest()?.ignoredFields).toEqual(['input_image']);
+    expect(await sampleMeta(withInput.body.polling_url)).toEqual(['jpeg', 1024, 768]);
+
+    const offGrid = await submit('flux-pro-1.1', { prompt: 'x', width: 1000, height: 768 });
+    expect(offGrid.body.detail).toMatchObject([
+      { type: 'multiple_of', loc: ['body', 'width'], msg: 'Input should be a multiple of 32' },
+    ]);
+    expect(await status('flux-pro-1.1', { width: 1472, height: 768 })).toBe(422);
+    expect(await status('flux-pro-1.1', { width: 1440, height: 256 })).toBe(200);
+  });
+
+  it('takes prompt_upsampling where the endpoint declares it and ignores it elsewhere', async () => {
+    for (const model of ['flux-2-flex', 'flux-kontext-pro', 'flux-pro-1.1', 'flux-pro-1.1-ultra']) {
+      expect(await status(model, { prompt_upsampling: true })).toBe(200);
+      expect([model, bfl.lastRequest()?.ignoredFields]).toEqual([model, undefined]);
+    }
+    for (const model of ['flux-2-pro', 'flux-2-max']) {
+      expect(await status(model, { prompt_upsampling: true })).toBe(200);
+      expect([model, bfl.lastRequest()?.ignoredFields]).toEqual([model, ['prompt_upsampling']]);
+    }
+    expect(await status('flux-2-pro', { prompt_upsampling: 'yes' })).toBe(200);
+    expect(await status('flux-2-flex', { prompt_upsampling: 'yes' })).toBe(422);
+  });
+
+  it('floors FLUX.2 sides to multiples of 16 and refuses more than 4 MP', async () => {
+    const { body } = await submit('flux-2-pro', { prompt: 'x', width: 1920, height: 1080 });
+    expect(await sampleMeta(body.polling_url)).toEqual(['jpeg', 1920, 1072]);
+    expect(await status('flux-2-pro', { width: 2048, height: 2048 })).toBe(200);
+    expect(await status('flux-2-pro', { width: 2064, height: 2048 })).toBe(422);
+  });
+
+  it('offers jpeg or png only, png by default on Kontext', async () => {
+    const webp = await submit('flux-2-pro', { prompt: 'x', output_format: 'webp' });
+    expect(webp.body.detail).toMatchObject([
+      { type: 'enum', loc: ['body', 'output_format'], msg: "Input should be 'jpeg' or 'png'" },
+    ]);
+    const kontext = await submit('flux-kontext-pro', { prompt: 'x', aspect_ratio: '16:9' });
+    const [format, width, height] = await sampleMeta(kontext.body.polling_url);
+    expect(format).toBe('png');
+    expect(Math.abs(Number(width) / Number(height) - 16 / 9)).toBeLessThan(0.02);
+    expect(await status('flux-kontext-pro', { aspect_ratio: '4:1' })).toBe(422);
+  });
+
+  it('bounds FLUX.2 [flex] steps and guidance', async () => {
+    expect(await status('flux-2-flex', { steps: 50, guidance: 10 })).toBe(200);
+    expect(await status('flux-2-flex', { steps: 0 })).toBe(422);
+    expect(await status('flux-2-flex', { guidance: 11 })).toBe(422);
+  });
+
+  it('fills at the size of the image, with a mask of the same size', async () => {
+    const image = await png(640, 480);
+    const { res, body } = await submit('flux-pro-1.0-fill', { image, mask: await png(640, 480) });
+    expect(res.status).toBe(200);
+    expect(await sampleMeta(body.polling_url)).toEqual(['jpeg', 640, 480]);
+    const wrong = await submit('flux-pro-1.0-fill', { image, mask: await png(320, 240) });
+    expect(wrong.body.detail).toMatchObject([{ type: 'value_error', loc: ['body', 'mask'] }]);
+    expect((await submit('flux-pro-1.0-fill', { prompt: 'x' })).body.detail).toMatchObject([
+      { type: 'missing', loc: ['body', 'image'] },
+    ]);
+  });
+
+  it('refuses an input image that does not decode', async () => {
+    const truncated = Buffer.from(await png(64, 64), 'base64').subarray(0, 40);
+    const bad = await submit('flux-2-pro', {
+      prompt: 'x',
+      input_image: truncated.toString('base64'),
+    });
+    expect([bad.res.status, bad.body.detail]).toMatchObject([
+      422,
+      [{ type: 'value_error', loc: ['body', 'input_image'] }],
+    ]);
   });
 });

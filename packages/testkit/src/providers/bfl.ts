@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
-import { z } from 'zod';
 import { startCdn, type Cdn } from '../cdn.ts';
 import { wrap, serverOptions, type Emulator, type UrlResultOptions } from '../emulator.ts';
 import type { AppliedFault } from '../faults.ts';
@@ -8,14 +6,17 @@ import type { ErrorReply } from '../http/respond.ts';
 import { EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
 import { JobClock } from '../latency.ts';
 import { MIME, renderImage } from '../media/image.ts';
-import { parseRatio, sizeForRatio, type Size } from '../media/sizes.ts';
+import type { Size } from '../media/sizes.ts';
+import { planBflRequest } from './bfl-request.ts';
 
 /**
  * Black Forest Labs API (black-forest-labs/skills `bfl-api`): POST /v1/{model} with `x-key` →
  * `{ id, polling_url, cost, input_mp, output_mp }`; GET /v1/get_result?id=… → status `Pending`,
  * `Ready` (`result.sample`: a signed CDN link that expires, 10 minutes by default), `Request
- * Moderated` / `Content Moderated`, `Error` or `Task not found`. Validation errors are FastAPI
- * 422s `{ detail: [{ loc, msg, type }] }`.
+ * Moderated` / `Content Moderated`, `Error` or `Task not found`. Each endpoint validates its own
+ * request model (bfl-endpoints.ts, from docs.bfl.ai): FastAPI 422s `{ detail: [{ type, loc, msg,
+ * input }] }` for declared fields out of range; undeclared keys are ignored, and listed in
+ * `request.ignoredFields`.
  *
  * `url` is `http://host:port`, replacing https://api.bfl.ai: submit to `${url}/v1/${model}`;
  * `polling_url` is absolute.
@@ -60,60 +61,6 @@ export function bflCredits(model: string, outputMp: number, inputMp: number): nu
   if (!tier) return undefined;
   const [first, perMp] = tier;
   return round(first + Math.max(0, outputMp - 1) * perMp + inputMp * perMp, 3);
-}
-
-const INPUT_IMAGE_FIELDS = [
-  'input_image',
-  ...Array.from({ length: 7 }, (_, i) => `input_image_${i + 2}`),
-];
-
-const Body = z
-  .object({
-    prompt: z.string().optional(),
-    width: z.number().int().optional(),
-    height: z.number().int().optional(),
-    aspect_ratio: z.string().optional(),
-    seed: z.number().int().optional(),
-    safety_tolerance: z.number().int().min(0).max(6).optional(),
-    output_format: z.enum(['jpeg', 'png']).optional(),
-    prompt_upsampling: z.boolean().optional(),
-    raw: z.boolean().optional(),
-    steps: z.number().int().min(1).max(50).optional(),
-    guidance: z.number().min(1.5).max(10).optional(),
-    webhook_url: z.string().optional(),
-    webhook_secret: z.string().optional(),
-    ...Object.fromEntries(INPUT_IMAGE_FIELDS.map((f) => [f, z.string().optional()])),
-  })
-  .loose();
-
-interface FieldError {
-  type: string;
-  loc: string[];
-  msg: string;
-  input?: unknown;
-}
-
-const fieldError = (field: string, msg: string, input?: unknown): FieldError => ({
-  type: 'value_error',
-  loc: ['body', field],
-  msg,
-  ...(input !== undefined ? { input } : {}),
-});
-
-/** Megapixels of an input image given as base64, a data URL or an http(s) URL. */
-async function inputMegapixels(value: string): Promise<number | undefined> {
-  let data: Buffer | undefined;
-  if (/^https?:\/\//.test(value)) {
-    const res = await fetch(value, { signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
-    if (res?.ok) data = Buffer.from(await res.arrayBuffer());
-  } else {
-    data = Buffer.from(value.replace(/^data:[^,]*,/, ''), 'base64');
-  }
-  if (!data) return undefined;
-  const meta = await sharp(data)
-    .metadata()
-    .catch(() => undefined);
-  return meta?.width && meta.height ? (meta.width * meta.height) / 1_000_000 : undefined;
 }
 
 interface Task {
@@ -188,78 +135,30 @@ export async function startBflEmulator(options: BflEmulatorOptions = {}): Promis
   async function submit(ctx: RouteContext): Promise<void> {
     const model = ctx.match[1] ?? '';
     if (!/^flux[\w.-]*$/.test(model)) return ctx.json(404, { detail: 'Not Found' });
-    const input = ctx.request.body;
-    const parsed = Body.safeParse(input);
-    if (!parsed.success) {
-      return ctx.json(422, {
-        detail: parsed.error.issues.map((issue) => ({
-          type: issue.code === 'invalid_value' ? 'enum' : 'value_error',
-          loc: ['body', ...issue.path.map(String)],
-          msg: issue.message,
-        })),
-      });
-    }
-    const body = parsed.data;
-    const errors: FieldError[] = [];
-    if (body.prompt === undefined)
-      errors.push({ type: 'missing', loc: ['body', 'prompt'], msg: 'Field required' });
-    let size: Size;
-    if (body.width !== undefined || body.height !== undefined) {
-      size = { width: body.width ?? 1024, height: body.height ?? 1024 };
-      for (const side of ['width', 'height'] as const) {
-        if (size[side] % 16 !== 0)
-          errors.push(fieldError(side, `${side} must be a multiple of 16`, size[side]));
-        if (size[side] < 64)
-          errors.push(fieldError(side, `${side} must be at least 64`, size[side]));
-      }
-      if (size.width * size.height > 4_194_304)
-        errors.push(fieldError('width', 'width × height must be at most 4 megapixels', size.width));
-    } else if (body.aspect_ratio !== undefined) {
-      const ratio = parseRatio(body.aspect_ratio);
-      if (ratio === undefined || ratio > 21 / 9 + 0.01 || ratio < 9 / 21 - 0.01) {
-        errors.push(
-          fieldError(
-            'aspect_ratio',
-            'aspect_ratio must be between 21:9 and 9:21',
-            body.aspect_ratio,
-          ),
-        );
-      }
-      size = sizeForRatio(ratio ?? 1, /ultra/.test(model) ? 4 : 1);
-    } else {
-      size = { width: 1024, height: 1024 };
-    }
-    let inputMp = 0;
-    for (const field of INPUT_IMAGE_FIELDS) {
-      const value = (body as Record<string, unknown>)[field];
-      if (typeof value !== 'string') continue;
-      const mp = await inputMegapixels(value);
-      if (mp === undefined)
-        errors.push(
-          fieldError(field, 'Could not load the image (expected an http(s) URL or base64 data)'),
-        );
-      else inputMp += mp;
-    }
-    if (errors.length > 0) return ctx.json(422, { detail: errors });
+    const planned = await planBflRequest(model, ctx.request.body);
+    if (!planned.ok) return ctx.json(422, { detail: planned.errors });
+    const { plan } = planned;
+    if (plan.ignored.length > 0) ctx.request.ignoredFields = plan.ignored;
 
     const task: Task = {
       id: randomUUID(),
       model,
-      prompt: body.prompt ?? '',
-      seed: body.seed ?? Math.floor(Math.random() * 2 ** 31),
-      size,
-      format: body.output_format ?? 'jpeg',
+      prompt: plan.prompt,
+      seed: plan.seed ?? Math.floor(Math.random() * 2 ** 31),
+      size: plan.size,
+      format: plan.format,
       clock: new JobClock(ctx.latency),
       ...(ctx.safety ? { safety: ctx.safety } : {}),
     };
     tasks.set(task.id, task);
-    const outputMp = round((size.width * size.height) / 1_000_000, 2);
-    const credits = bflCredits(model, outputMp, round(inputMp, 2));
+    const outputMp = round((plan.size.width * plan.size.height) / 1_000_000, 2);
+    const inputMp = round(plan.inputMp, 2);
+    const credits = bflCredits(model, outputMp, inputMp);
     ctx.json(200, {
       id: task.id,
       polling_url: `${server.origin}/v1/get_result?id=${task.id}`,
       ...(credits !== undefined ? { cost: credits } : {}),
-      input_mp: round(inputMp, 2),
+      input_mp: inputMp,
       output_mp: outputMp,
     });
   }
