@@ -105,9 +105,9 @@ describe('OpenAI emulator through the openai SDK', () => {
       mask: await toFile(png, 'mask.png', { type: 'image/png' }),
       input_fidelity: 'high',
     });
-    // auto follows the (landscape) input.
+    // No size is auto, which renders 1024x1024 whatever the input's shape.
     const meta = await sharp(decode(res.data?.[0]?.b64_json)).metadata();
-    expect([meta.width, meta.height]).toEqual([1536, 1024]);
+    expect([meta.width, meta.height]).toEqual([1024, 1024]);
     expect(res.usage?.input_tokens_details.image_tokens).toBeGreaterThan(0);
     const recorded = emulator.lastRequest();
     expect(recorded?.path).toBe('/v1/images/edits');
@@ -140,7 +140,7 @@ describe('OpenAI emulator through the openai SDK', () => {
     });
     const body = (await res.json()) as { data: Array<{ b64_json: string }>; size: string };
     expect(res.status).toBe(200);
-    expect(body.size).toBe('1024x1536');
+    expect(body.size).toBe('1024x1024');
     expect(emulator.lastRequest()?.body).toMatchObject({ images: [{}, { file_id: 'file-abc' }] });
   });
 
@@ -291,5 +291,192 @@ describe('OpenAI emulator errors', () => {
       .generate({ model: 'gpt-image-1.5', prompt: 'x' })
       .catch((e: unknown) => e)) as APIError;
     expect(err.status).toBe(500);
+  });
+});
+
+describe('OpenAI emulator: what each model accepts', () => {
+  const refusal = async (run: Promise<unknown>) => {
+    const err = (await run.catch((e: unknown) => e)) as APIError;
+    expect(err).toBeInstanceOf(APIError);
+    return {
+      status: err.status,
+      param: err.param,
+      code: err.code,
+      type: (err.error as { type?: string }).type,
+    };
+  };
+  const generate = (body: Record<string, unknown>) =>
+    client.images.generate({ model: 'gpt-image-2', prompt: 'x', ...body } as never);
+  const png = (width: number, height: number, channels: 3 | 4 = 3) =>
+    sharp({ create: { width, height, channels, background: '#123456' } })
+      .png()
+      .toBuffer();
+  const edit = async (body: Record<string, unknown>, image?: Buffer) =>
+    client.images.edit({
+      model: 'gpt-image-1.5',
+      prompt: 'x',
+      image: await toFile(image ?? (await png(64, 64)), 'a.png', { type: 'image/png' }),
+      ...body,
+    } as never);
+
+  it('takes any WxH within the gpt-image-2 limits and refuses the rest', async () => {
+    for (const size of ['3840x2160', '768x2304', '1280x512']) {
+      // JPEG keeps the large renders quick.
+      const res = await generate({ size, quality: 'low', output_format: 'jpeg' });
+      expect([size, res.size]).toEqual([size, size]);
+    }
+    for (const size of ['1000x1000', '3856x2160', '2400x768', '3840x2176', '640x640', 'big']) {
+      expect([size, await refusal(generate({ size }))]).toMatchObject([
+        size,
+        { status: 400, param: 'size', code: 'invalid_value', type: 'invalid_request_error' },
+      ]);
+    }
+    expect((await generate({ model: 'gpt-image-2.5-flare', size: '1536x864' })).size).toBe(
+      '1536x864',
+    );
+  });
+
+  it('gives gpt-image-1.5 and gpt-image-1-mini the three standard sizes and auto only', async () => {
+    for (const model of ['gpt-image-1.5', 'gpt-image-1-mini']) {
+      expect((await generate({ model, size: '1536x1024' })).size).toBe('1536x1024');
+      expect(await refusal(generate({ model, size: '1536x864' }))).toMatchObject({
+        status: 400,
+        param: 'size',
+      });
+    }
+  });
+
+  it('refuses input_fidelity on gpt-image-2.x and gpt-image-1-mini, takes it on gpt-image-1.5 edits', async () => {
+    for (const model of ['gpt-image-2', 'gpt-image-2.5-sunburst', 'gpt-image-1-mini']) {
+      expect([model, await refusal(edit({ model, input_fidelity: 'high' }))]).toEqual([
+        model,
+        {
+          status: 400,
+          param: 'input_fidelity',
+          code: 'invalid_input_fidelity_model',
+          type: 'invalid_request_error',
+        },
+      ]);
+      expect((await edit({ model })).data).toHaveLength(1);
+    }
+    expect((await edit({ model: 'gpt-image-1.5', input_fidelity: 'low' })).data).toHaveLength(1);
+    expect(await refusal(generate({ input_fidelity: 'high' }))).toMatchObject({
+      status: 400,
+      param: 'input_fidelity',
+      code: 'unknown_parameter',
+    });
+  });
+
+  it('takes output_compression below 100 only with jpeg or webp (png is the default format)', async () => {
+    const png100 = await generate({ output_compression: 100 });
+    expect(png100.output_format).toBe('png');
+    for (const body of [
+      { output_compression: 50 },
+      { output_compression: 0, output_format: 'png' },
+    ]) {
+      expect(await refusal(generate(body))).toEqual({
+        status: 400,
+        param: 'output_compression',
+        code: 'invalid_png_output_compression',
+        type: 'invalid_request_error',
+      });
+    }
+    for (const output_format of ['jpeg', 'webp']) {
+      const res = await generate({ output_compression: 50, output_format });
+      expect(res.output_format).toBe(output_format);
+    }
+    expect(
+      await refusal(generate({ output_compression: 101, output_format: 'jpeg' })),
+    ).toMatchObject({ status: 400, param: 'output_compression', code: 'integer_above_max_value' });
+  });
+
+  it('makes transparent backgrounds in png or webp, on gpt-image-2 too (preview), never in jpeg', async () => {
+    for (const output_format of ['png', 'webp']) {
+      const res = await generate({ background: 'transparent', output_format });
+      expect((await sharp(decode(res.data?.[0]?.b64_json)).metadata()).hasAlpha).toBe(true);
+    }
+    expect(
+      await refusal(generate({ background: 'transparent', output_format: 'jpeg' })),
+    ).toMatchObject({ status: 400, param: 'background' });
+  });
+
+  it('bills a request without quality or size as quality high at 1024x1024', async () => {
+    const plain = await generate({});
+    const high = await generate({ quality: 'high', size: '1024x1024' });
+    const auto = await generate({ quality: 'auto', size: 'auto' });
+    expect(plain.usage?.output_tokens).toBe(7024);
+    expect([high.usage?.output_tokens, auto.usage?.output_tokens]).toEqual([7024, 7024]);
+    expect([plain.size, plain.quality]).toEqual(['1024x1024', 'high']);
+    const edited = await edit({ model: 'gpt-image-2' }, await png(1536, 1024));
+    expect([edited.size, edited.usage?.output_tokens]).toEqual(['1024x1024', 7024]);
+    expect(await refusal(generate({ quality: 'hd' }))).toMatchObject({ param: 'quality' });
+  });
+
+  it('refuses edit images that are not complete PNG, WebP or JPEG files', async () => {
+    const whole = await png(64, 64);
+    const truncated = whole.subarray(0, 40);
+    const gif = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .gif()
+      .toBuffer();
+    for (const bad of [truncated, gif, Buffer.from('not an image')]) {
+      expect(await refusal(edit({}, bad))).toEqual({
+        status: 400,
+        param: 'image',
+        code: 'invalid_image_file',
+        type: 'invalid_request_error',
+      });
+    }
+    const jpeg = await sharp(whole).jpeg().toBuffer();
+    const webp = await sharp(whole).webp().toBuffer();
+    for (const good of [jpeg, webp]) expect((await edit({}, good)).data).toHaveLength(1);
+  });
+
+  it('takes a mask only as a PNG with alpha, sized like the first image', async () => {
+    const image = await png(300, 200);
+    const mask = async (data: Buffer) =>
+      edit({ mask: await toFile(data, 'mask.png', { type: 'image/png' }) }, image);
+    expect((await mask(await png(300, 200, 4))).data).toHaveLength(1);
+    for (const [bad, code] of [
+      [await png(300, 200, 3), 'invalid_image_format'],
+      [
+        await sharp(await png(300, 200, 4))
+          .webp()
+          .toBuffer(),
+        'invalid_image_format',
+      ],
+      [await png(200, 300, 4), 'invalid_image_dimensions'],
+      [(await png(300, 200, 4)).subarray(0, 40), 'invalid_image_file'],
+    ] as const) {
+      expect([code, await refusal(mask(bad))]).toEqual([
+        code,
+        { status: 400, param: 'mask', code, type: 'invalid_request_error' },
+      ]);
+    }
+  });
+
+  it('checks images and mask sent as data URLs in the JSON variant of edits', async () => {
+    const post = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${emulator.url}/images/edits`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gpt-image-2', prompt: 'x', ...body }),
+      });
+      return { status: res.status, body: (await res.json()) as { error?: { param: string } } };
+    };
+    const url = (data: Buffer) => `data:image/png;base64,${data.toString('base64')}`;
+    const image = await png(64, 64);
+    expect(
+      (await post({ images: [{ image_url: url(image.subarray(0, 40)) }] })).body.error,
+    ).toMatchObject({ param: 'images', code: 'invalid_image_file' });
+    const noAlpha = await post({
+      images: [{ image_url: url(image) }],
+      mask: { image_url: url(await png(64, 64, 3)) },
+    });
+    expect([noAlpha.status, noAlpha.body.error?.param]).toEqual([400, 'mask']);
+    const ok = await post({
+      images: [{ image_url: url(image) }],
+      mask: { image_url: url(await png(64, 64, 4)) },
+    });
+    expect(ok.status).toBe(200);
   });
 });
