@@ -116,8 +116,10 @@ export const kling: ModelEntryInput[] = [
         price: {
           unit: 'second',
           tiers: [
-            { when: { audio: false }, micros: usd('0.112') },
-            { when: { audio: true }, micros: usd('0.168') },
+            // The pro endpoint renders 1080p, the standard one 720p (Comfy's kling-v3 table prices
+            // them as those resolutions): the tier names it, so a resolution picks its endpoint.
+            { when: { audio: false, resolution: '1080p' }, micros: usd('0.112') },
+            { when: { audio: true, resolution: '1080p' }, micros: usd('0.168') },
           ],
           source: FAL_V3_PRO,
         },
@@ -130,9 +132,9 @@ export const kling: ModelEntryInput[] = [
         price: {
           unit: 'second',
           tiers: [
-            { when: { audio: false }, micros: usd('0.084') },
-            { when: { audio: true }, micros: usd('0.126') },
-            { when: { audio: true, variant: 'voice-control' }, micros: usd('0.154') },
+            { when: { audio: false, resolution: '720p' }, micros: usd('0.084') },
+            { when: { audio: true, resolution: '720p' }, micros: usd('0.126') },
+            { when: { audio: true, resolution: '720p', variant: 'voice-control' }, micros: usd('0.154') },
           ],
           source: FAL_V3_STANDARD,
         },

@@ -1,0 +1,71 @@
+import {
+  configuredProviders,
+  planGeneration,
+  type Catalog,
+  type ModelPick,
+  type Plan,
+  type PlanInputImage,
+  type Provider,
+  type ProviderSettings,
+} from '@atelier/core';
+import type { Db } from '@atelier/db';
+import { z } from 'zod';
+import { JobInputs, resolveInputs, type ResolvedInput } from './job-inputs.ts';
+
+/**
+ * A submission as the studio plans it: the owner's inputs resolved (who may use what), the
+ * providers their keys reach, then core's one planner. `generate.plan` answers with it and
+ * `submit` queues exactly what it says.
+ */
+
+export interface Submission {
+  ownerId: string;
+  kind: 'image' | 'video';
+  prompt: string;
+  models: readonly string[];
+  /** Pin a provider per model, keyed as written in `models`. */
+  providers?: Partial<Record<string, Provider>>;
+  params?: Record<string, unknown>;
+  /** One model's settings instead of `params`, keyed as written in `models`. */
+  modelParams?: Partial<Record<string, Record<string, unknown>>>;
+  inputs?: z.input<typeof JobInputs>;
+}
+
+export interface PlanDeps {
+  db: Db;
+  catalog: Catalog;
+  settings: ProviderSettings;
+  /** The day lifecycles are read on (tests); today otherwise. */
+  date?: string;
+}
+
+export interface PlannedSubmission {
+  plan: Plan;
+  inputs: ResolvedInput[];
+}
+
+export async function planSubmission(deps: PlanDeps, s: Submission): Promise<PlannedSubmission> {
+  const inputs = await resolveInputs(deps.db, s.ownerId, s.kind, s.inputs ? JobInputs.parse(s.inputs) : undefined);
+  const keys = await configuredProviders(deps.settings);
+  const picks: ModelPick[] = s.models.map((model) => ({
+    model,
+    ...(s.providers?.[model] ? { provider: s.providers[model] } : {}),
+    ...(s.modelParams?.[model] ? { params: s.modelParams[model] } : {}),
+  }));
+  const plan = planGeneration(
+    {
+      kind: s.kind,
+      prompt: s.prompt,
+      models: picks,
+      ...(s.params ? { params: s.params } : {}),
+      inputs: inputs.map(planInput),
+      ...(deps.date ? { date: deps.date } : {}),
+    },
+    { catalog: deps.catalog, hasKey: (p) => keys.has(p) },
+  );
+  return { plan, inputs };
+}
+
+function planInput(i: ResolvedInput): PlanInputImage {
+  return { role: i.role === 'mask' ? 'mask' : 'reference', index: i.index, mediaType: i.mediaType, width: i.width, height: i.height };
+}
