@@ -17,7 +17,14 @@ function entry(id: string, over: Partial<ModelEntryInput> = {}): ModelEntryInput
     lifecycle: { status: 'active', source },
     scores: {},
     prompt: { template: '[Subject]', parts: ['subject'], maxWords: 50, source },
-    routes: [{ provider: 'fal', providerModelId: `fal-ai/${id}`, status: 'active', price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source } }],
+    routes: [
+      {
+        provider: 'fal',
+        providerModelId: `fal-ai/${id}`,
+        status: 'active',
+        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source },
+      },
+    ],
     image: {
       sizes: { kind: 'aspect' },
       maxImagesPerCall: 1,
@@ -43,6 +50,27 @@ const catalog = new Catalog(
   ]),
 );
 
+const recraftOnly = (id: string) =>
+  entry(id, {
+    routes: [
+      {
+        provider: 'recraft',
+        providerModelId: id,
+        status: 'active',
+        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source },
+      },
+    ],
+  });
+const mixed = new Catalog(
+  parseEntries([
+    entry('alpha'),
+    recraftOnly('delta'),
+    entry('epsilon', { routes: [], unpricedReason: 'not published' }),
+    entry('zeta', { lifecycle: { status: 'deprecated', shutdown: '2026-06-01', source } }),
+    entry('gamma', { lifecycle: { status: 'retired', shutdown: '2026-01-01', source } }),
+  ]),
+);
+
 describe('filterModels', () => {
   it('hides retired models unless asked', () => {
     expect(filterModels(catalog).map((m) => m.id)).toEqual(['alpha', 'beta']);
@@ -54,5 +82,27 @@ describe('filterModels', () => {
     expect(filterModels(catalog, { task: 'edit' }).map((m) => m.id)).toEqual(['beta']);
     expect(filterModels(catalog, { vendor: 'other co' }).map((m) => m.id)).toEqual(['beta']);
     expect(filterModels(catalog, { query: 'ALPHA' }).map((m) => m.id)).toEqual(['alpha']);
+  });
+
+  it('keeps to models Atelier can run here when asked: an adapter, a price, not past shutdown', () => {
+    const on = '2026-12-06';
+    expect(filterModels(mixed, {}, on).map((m) => m.id)).toEqual([
+      'alpha',
+      'delta',
+      'epsilon',
+      'zeta',
+    ]);
+    expect(filterModels(mixed, { runnableOnly: true }, on).map((m) => m.id)).toEqual(['alpha']);
+    expect(filterModels(mixed, { runnableOnly: true }, '2026-05-01').map((m) => m.id)).toEqual([
+      'alpha',
+      'zeta',
+    ]);
+    // Retired models asked for are the lifecycle filter's: they are listed.
+    expect(
+      filterModels(mixed, { runnableOnly: true, includeRetired: true }, on).map((m) => m.id),
+    ).toEqual(['alpha', 'gamma']);
+    expect(
+      filterModels(mixed, { runnableOnly: true, status: ['retired'] }, on).map((m) => m.id),
+    ).toEqual(['gamma']);
   });
 });

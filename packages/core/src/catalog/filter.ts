@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelRunnability, today } from '../providers/runnable.ts';
 import type { Catalog } from './index.ts';
 import { normalizeName } from './names.ts';
 import { LifecycleStatus, Modality, Task, type ModelEntry } from './schema.ts';
@@ -14,11 +15,21 @@ export const ModelFilterSchema = z
     query: z.string().optional(),
     /** Retired models are hidden unless asked for by status or this flag. */
     includeRetired: z.boolean().optional(),
+    /**
+     * Only models Atelier can run here (an adapter for a route, a sourced price, not past
+     * shutdown). Retired ones stay with the lifecycle filter: asked for, they are listed.
+     */
+    runnableOnly: z.boolean().optional(),
   })
   .strict();
 export type ModelFilter = z.infer<typeof ModelFilterSchema>;
 
-export function filterModels(catalog: Catalog, filter: ModelFilter = {}): ModelEntry[] {
+/** `date`: the day lifecycles and runnability are read on. */
+export function filterModels(
+  catalog: Catalog,
+  filter: ModelFilter = {},
+  date: string = today(),
+): ModelEntry[] {
   const query = filter.query ? normalizeName(filter.query) : '';
   return catalog.models.filter((m) => {
     if (filter.modality && m.modality !== filter.modality) return false;
@@ -29,10 +40,27 @@ export function filterModels(catalog: Catalog, filter: ModelFilter = {}): ModelE
     } else if (!filter.includeRetired && m.lifecycle.status === 'retired') {
       return false;
     }
+    if (
+      filter.runnableOnly &&
+      m.lifecycle.status !== 'retired' &&
+      !modelRunnability(m, date).runnable
+    ) {
+      return false;
+    }
     if (query) {
-      const haystack = [m.id, m.name, m.vendor, m.description, ...m.aliases].map(normalizeName).join(' ');
+      const haystack = [m.id, m.name, m.vendor, m.description, ...m.aliases]
+        .map(normalizeName)
+        .join(' ');
       if (!haystack.includes(query)) return false;
     }
     return true;
   });
 }
+
+export {
+  modelRunnability,
+  routeRunnability,
+  withRunnability,
+  type RunnableFlags,
+  type WithRunnability,
+} from '../providers/runnable.ts';

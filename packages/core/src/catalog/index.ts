@@ -81,4 +81,13 @@ export function parseEntries(entries: readonly ModelEntryInput[]): ModelEntry[] 
     return result.data;
   });
 }
-export { filterModels, ModelFilterSchema, type ModelFilter } from './filter.ts';
+export {
+  filterModels,
+  ModelFilterSchema,
+  type ModelFilter,
+  modelRunnability,
+  routeRunnability,
+  withRunnability,
+  type RunnableFlags,
+  type WithRunnability,
+} from './filter.ts';

@@ -1,13 +1,23 @@
-import type { ModelEntry, Route } from '../catalog/schema.ts';
+import type { Modality, ModelEntry, Provider, Route } from '../catalog/schema.ts';
 import { PROVIDER_NAMES } from './errors.ts';
-import { hasAdapter } from './models.ts';
 
 /**
  * Whether Atelier can run a model or one of its routes here: an adapter for the provider and a
  * price to reserve. Every frontend shows this, and the planner refuses with the same reason.
+ * This module stays free of the adapters themselves, so listing the catalog (`atelier models`,
+ * catalog.list) never loads a provider SDK.
  */
 
 export type Runnability = { runnable: true } | { runnable: false; reason: string };
+
+/**
+ * The providers Atelier has an adapter for, per modality. models.ts holds the adapters;
+ * runnable.test.ts checks that its hasAdapter agrees with this table.
+ */
+const ADAPTED: Record<Modality, readonly Provider[]> = {
+  image: ['openai', 'google', 'vertex', 'fal', 'bfl'],
+  video: ['vertex', 'fal'],
+};
 
 /** The day a model stops being served: its shutdown date once that date has come. */
 export function isRetiredOn(entry: ModelEntry, date: string): boolean {
@@ -17,17 +27,31 @@ export function isRetiredOn(entry: ModelEntry, date: string): boolean {
 }
 
 export function routeRunnability(entry: ModelEntry, route: Route): Runnability {
-  if (route.status === 'retired') return { runnable: false, reason: `the ${PROVIDER_NAMES[route.provider]} route is retired` };
-  if (!hasAdapter(entry.modality, route.provider)) {
-    return { runnable: false, reason: `Atelier cannot call ${PROVIDER_NAMES[route.provider]} for ${entry.modality === 'image' ? 'images' : 'video'} yet` };
+  if (route.status === 'retired')
+    return { runnable: false, reason: `the ${PROVIDER_NAMES[route.provider]} route is retired` };
+  if (!ADAPTED[entry.modality].includes(route.provider)) {
+    return {
+      runnable: false,
+      reason: `Atelier cannot call ${PROVIDER_NAMES[route.provider]} for ${entry.modality === 'image' ? 'images' : 'video'} yet`,
+    };
   }
   return { runnable: true };
 }
 
 /** Runnable when at least one route is; else the first reason, or why it has no price. */
 export function modelRunnability(entry: ModelEntry, date: string = today()): Runnability {
-  if (isRetiredOn(entry, date)) return { runnable: false, reason: `retired${entry.lifecycle.shutdown ? ` on ${entry.lifecycle.shutdown}` : ''}` };
-  if (entry.routes.length === 0) return { runnable: false, reason: entry.unpricedReason ? `no sourced price: ${entry.unpricedReason}` : 'no sourced price' };
+  if (isRetiredOn(entry, date))
+    return {
+      runnable: false,
+      reason: `retired${entry.lifecycle.shutdown ? ` on ${entry.lifecycle.shutdown}` : ''}`,
+    };
+  if (entry.routes.length === 0)
+    return {
+      runnable: false,
+      reason: entry.unpricedReason
+        ? `no sourced price: ${entry.unpricedReason}`
+        : 'no sourced price',
+    };
   let first: Runnability | undefined;
   for (const route of entry.routes) {
     const r = routeRunnability(entry, route);
@@ -35,6 +59,30 @@ export function modelRunnability(entry: ModelEntry, date: string = today()): Run
     first ??= r;
   }
   return first ?? { runnable: false, reason: 'no route' };
+}
+
+/** How a model or route says it: `runnable`, and why not when it cannot run. */
+export interface RunnableFlags {
+  runnable: boolean;
+  notRunnableReason?: string;
+}
+
+function flags(r: Runnability): RunnableFlags {
+  return r.runnable ? { runnable: true } : { runnable: false, notRunnableReason: r.reason };
+}
+
+/** A catalog entry with its flags and its routes' (per modality, so `m.image` still narrows). */
+export type WithRunnability<E extends ModelEntry = ModelEntry> = E extends ModelEntry
+  ? Omit<E, 'routes'> & RunnableFlags & { routes: (Route & RunnableFlags)[] }
+  : never;
+
+/** The entry as the frontends list it: whether it can run here, and each of its routes. */
+export function withRunnability(entry: ModelEntry, date: string = today()): WithRunnability {
+  const routes = entry.routes.map((route) => ({
+    ...route,
+    ...flags(routeRunnability(entry, route)),
+  }));
+  return { ...entry, ...flags(modelRunnability(entry, date)), routes };
 }
 
 /** Today as YYYY-MM-DD (UTC), the date lifecycles are read on. */

@@ -172,15 +172,74 @@ describe('recommend: exclusions', () => {
     ]);
   });
 
-  it('an unpriced model is ranked without a cost, but cannot pass a budget', () => {
-    const open = recommend({ modality: 'image' }, catalog);
+  it('an unpriced model cannot run; asked for, it is ranked without a cost, but cannot pass a budget', () => {
+    expect(excludedFor(recommend({ modality: 'image' }, catalog), 'noprice')).toEqual([
+      'Atelier cannot run it here: no sourced price: not published',
+    ]);
+    const open = recommend({ modality: 'image', includeUnrunnable: true }, catalog);
     const np = open.ranked.find((m) => m.model === 'noprice');
     expect(np?.estimate).toBeUndefined();
     expect(np?.reasons).toContain('No sourced price (not published): cost unknown.');
-    const tight = recommend({ modality: 'image', budgetPerAsset: usd('1') }, catalog);
+    expect(np).toMatchObject({
+      runnable: false,
+      notRunnableReason: 'no sourced price: not published',
+    });
+    const tight = recommend(
+      { modality: 'image', budgetPerAsset: usd('1'), includeUnrunnable: true },
+      catalog,
+    );
     expect(excludedFor(tight, 'noprice')).toEqual([
       'no sourced price, so the budget cannot be checked (not published)',
     ]);
+  });
+});
+
+describe('recommend: what Atelier can run here', () => {
+  const elsewhere = fixtureCatalog([
+    imageFixture('here', all(3), { routes: [perImageRoute('here', '0.04')] }),
+    imageFixture('recraft-only', all(5), {
+      routes: [{ ...perImageRoute('recraft-only', '0.02'), provider: 'recraft' }],
+    }),
+    imageFixture('two-ways', all(4), {
+      routes: [
+        { ...perImageRoute('two-ways', '0.01'), provider: 'byteplus' },
+        perImageRoute('two-ways', '0.05'),
+      ],
+    }),
+  ]);
+
+  it('leaves out a model with no adapter for any route, saying why', () => {
+    const r = recommend({ modality: 'image' }, elsewhere);
+    expect(ids(r)).toEqual(['two-ways', 'here']);
+    expect(excludedFor(r, 'recraft-only')).toEqual([
+      'Atelier cannot run it here: Atelier cannot call Recraft for images yet',
+    ]);
+    expect(r.ranked.every((m) => m.runnable)).toBe(true);
+  });
+
+  it('ranks it on request, marked, with the reason among its reasons', () => {
+    const r = recommend({ modality: 'image', includeUnrunnable: true }, elsewhere);
+    expect(ids(r)).toEqual(['recraft-only', 'two-ways', 'here']);
+    const m = r.ranked[0];
+    expect(m).toMatchObject({
+      runnable: false,
+      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+    });
+    expect(m?.reasons).toContain(
+      'Atelier cannot run it here: Atelier cannot call Recraft for images yet.',
+    );
+    expect(m?.estimate?.route.provider).toBe('recraft');
+  });
+
+  it('prices a model on a route it can run, not a cheaper one it cannot', () => {
+    const twoWays = recommend({ modality: 'image' }, elsewhere).ranked.find(
+      (m) => m.model === 'two-ways',
+    );
+    expect(twoWays?.estimate?.route.provider).toBe('fal');
+    expect(twoWays?.estimate?.perAsset.expected).toBe(usd('0.05'));
+    expect(twoWays?.estimate?.assumptions).toContain(
+      'Priced on fal, a route Atelier can run here.',
+    );
   });
 });
 
@@ -193,7 +252,14 @@ describe('recommend: ranking', () => {
     const cheap = (3 * 3 + 3 * 2 + 3 * 1.5 + 3 + 3 + 5 + 5 * 0.5 + 3 * 0.5) / 10.5;
     expect(r.ranked.find((m) => m.model === 'sharp')?.score).toBeCloseTo(sharp, 3);
     expect(r.ranked.find((m) => m.model === 'cheap')?.score).toBeCloseTo(cheap, 3);
-    expect(ids(r)).toEqual(['sharp', 'noprice', 'mid-twin', 'mid', 'cheap']);
+    expect(ids(r)).toEqual(['sharp', 'mid-twin', 'mid', 'cheap']);
+    expect(ids(recommend({ useCase: 'portrait', includeUnrunnable: true }, catalog))).toEqual([
+      'sharp',
+      'noprice',
+      'mid-twin',
+      'mid',
+      'cheap',
+    ]);
     expect(r.ranked[0]?.reasons.slice(0, 2)).toEqual([
       'Scores 5/5 on realism, the heaviest criterion for portrait (29% of the weight).',
       'Adds the most on realism 5/5 and final polish 5/5.',
@@ -297,5 +363,14 @@ describe('recommend with the real catalog', () => {
     }
     for (const e of r.excluded) expect(e.reasons.length).toBeGreaterThan(0);
     expect(r.excluded.find((e) => e.model === 'veo-3')?.reasons[0]).toMatch(/^retired/);
+  });
+
+  it('Recraft V4 (Recraft only, no adapter yet) is left out unless asked for', () => {
+    const r = recommend({ modality: 'image' }, real, '2026-12-06');
+    expect(excludedFor(r, 'recraft-v4')).toEqual([
+      'Atelier cannot run it here: Atelier cannot call Recraft for images yet',
+    ]);
+    const all = recommend({ modality: 'image', includeUnrunnable: true }, real, '2026-12-06');
+    expect(all.ranked.find((m) => m.model === 'recraft-v4')?.runnable).toBe(false);
   });
 });

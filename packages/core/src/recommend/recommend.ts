@@ -7,6 +7,7 @@ import {
   SizeString,
   type LifecycleStatus,
   type ModelEntry,
+  type Route,
   type Source,
 } from '../catalog/schema.ts';
 import { listNames } from '../compare/compare.ts';
@@ -20,7 +21,8 @@ import {
 } from '../compare/scoring.ts';
 import { isAtelierError } from '../errors.ts';
 import { formatUsd, type Micros } from '../money.ts';
-import { estimate, type EstimateRequest } from '../pricing/index.ts';
+import { chooseRoute, estimate, type EstimateRequest } from '../pricing/index.ts';
+import { isRetiredOn, modelRunnability, routeRunnability, today } from '../providers/runnable.ts';
 import { parseInput } from '../validate.ts';
 import { MUST_HAVES, MustHave } from './must-haves.ts';
 
@@ -60,6 +62,11 @@ export const RecommendQuerySchema = z
     priorities: z.array(Criterion).default([]),
     /** Also rank deprecated and retired models (they are excluded by default). */
     includeRetired: z.boolean().default(false),
+    /**
+     * Also rank models Atelier cannot run here (no adapter for any route, no sourced price); they
+     * are excluded by default. Retired ones follow includeRetired.
+     */
+    includeUnrunnable: z.boolean().default(false),
     /** Settings to price at (clip length, resolution…); a model that cannot run them is excluded. */
     settings: RecommendSettingsSchema.optional(),
   })
@@ -116,6 +123,9 @@ export interface RankedModel {
   breakdown: CriterionContribution[];
   estimate?: CostEstimate;
   reasons: string[];
+  /** Whether Atelier can run it here; ranked anyway with includeUnrunnable or includeRetired. */
+  runnable: boolean;
+  notRunnableReason?: string;
 }
 
 export interface ExcludedModel {
@@ -220,10 +230,27 @@ function requestFor(model: ModelEntry, query: Query): { req: EstimateRequest; no
 
 type Priced = { estimate: CostEstimate } | { unpriced: string } | { cannot: string };
 
+/**
+ * When only some of a model's routes can run here, the price is the one of the route a run
+ * would take: the cheapest of those (undefined: price on any route, as estimate chooses).
+ */
+function runnableRoute(model: ModelEntry, req: EstimateRequest): Route | undefined {
+  const callable = (r: Route) => routeRunnability(model, r).runnable;
+  if (model.routes.every(callable) || !model.routes.some(callable)) return undefined;
+  const { model: _id, provider: _p, providerModelId: _r, ...params } = req;
+  const { route } = chooseRoute(model, params, { callable });
+  return callable(route) ? route : undefined;
+}
+
 function price(model: ModelEntry, query: Query, catalog: Catalog): Priced {
   const { req, notes } = requestFor(model, query);
   try {
-    const e = estimate(req, catalog);
+    const pin = runnableRoute(model, req);
+    if (pin) notes.push(`Priced on ${pin.provider}, a route Atelier can run here.`);
+    const e = estimate(
+      pin ? { ...req, provider: pin.provider, providerModelId: pin.providerModelId } : req,
+      catalog,
+    );
     const per = model.modality === 'image' ? 'image' : 'clip';
     const volume = query.volumePerMonth;
     const unit = req.seconds !== undefined && per === 'clip' ? `${req.seconds} s clip` : per;
@@ -274,6 +301,7 @@ function rankedReasons(
   query: Query,
   priced: Priced,
   catalog: Catalog,
+  cannotRun: string | undefined,
 ): string[] {
   const reasons: string[] = [];
   const lens = query.useCase ? LENSES[query.useCase] : undefined;
@@ -327,16 +355,22 @@ function rankedReasons(
     reasons.push('In preview: its API and price may still change.');
   const lifecycle = lifecycleReason(model, catalog);
   if (lifecycle) reasons.push(`${lifecycle.charAt(0).toUpperCase()}${lifecycle.slice(1)}.`);
+  if (cannotRun) reasons.push(`Atelier cannot run it here: ${cannotRun}.`);
   if (model.bestFor[0]) reasons.push(`Best for: ${model.bestFor[0].text}.`);
   return reasons;
 }
 
 /**
- * Ranks the catalog for a job: exclusions first (modality, lifecycle, must-haves, price and
- * budget, each with its reason), then a weighted score over the lens's criteria. Ties break on
- * the expected cost per asset, then the id, so the order is the same on every run.
+ * Ranks the catalog for a job: exclusions first (modality, lifecycle, whether Atelier can run it
+ * here, must-haves, price and budget, each with its reason), then a weighted score over the
+ * lens's criteria. Ties break on the expected cost per asset, then the id, so the order is the
+ * same on every run. `date`: the day lifecycles and runnability are read on.
  */
-export function recommend(query: RecommendQuery, catalog: Catalog = loadCatalog()): Recommendation {
+export function recommend(
+  query: RecommendQuery,
+  catalog: Catalog = loadCatalog(),
+  date: string = today(),
+): Recommendation {
   const q = parseInput(RecommendQuerySchema, query, 'recommendation query');
   const lens = q.useCase ? LENSES[q.useCase] : undefined;
   const implied = q.mustHaves.map((m) => MUST_HAVES[m].modality).find(Boolean);
@@ -358,6 +392,11 @@ export function recommend(query: RecommendQuery, catalog: Catalog = loadCatalog(
     const reasons: string[] = [];
     const lifecycle = lifecycleReason(model, catalog);
     if (lifecycle && !q.includeRetired) reasons.push(lifecycle);
+    const runnability = modelRunnability(model, date);
+    // A model past its shutdown is the lifecycle's to exclude (or rank, with includeRetired).
+    const cannotRun =
+      runnability.runnable || isRetiredOn(model, date) ? undefined : runnability.reason;
+    if (cannotRun && !q.includeUnrunnable) reasons.push(`Atelier cannot run it here: ${cannotRun}`);
     for (const m of q.mustHaves) {
       const lacks = MUST_HAVES[m].lacks(model);
       if (lacks) reasons.push(`lacks ${MUST_HAVES[m].label}: ${lacks}`);
@@ -385,7 +424,10 @@ export function recommend(query: RecommendQuery, catalog: Catalog = loadCatalog(
       score,
       breakdown,
       ...('estimate' in priced ? { estimate: priced.estimate } : {}),
-      reasons: rankedReasons(model, breakdown, q, priced, catalog),
+      reasons: rankedReasons(model, breakdown, q, priced, catalog, cannotRun),
+      ...(runnability.runnable
+        ? { runnable: true }
+        : { runnable: false, notRunnableReason: runnability.reason }),
     });
   }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../catalog/index.ts';
+import { Modality, Provider, type ModelEntry } from '../catalog/schema.ts';
+import { hasAdapter } from './models.ts';
+import { modelRunnability, routeRunnability, withRunnability } from './runnable.ts';
+
+const catalog = loadCatalog();
+
+describe('runnability', () => {
+  it('agrees with the adapters models.ts builds, for every provider and modality', () => {
+    const image = catalog.models.find((m) => m.modality === 'image') as ModelEntry;
+    const video = catalog.models.find((m) => m.modality === 'video') as ModelEntry;
+    for (const modality of Modality.options) {
+      const entry = modality === 'image' ? image : video;
+      for (const provider of Provider.options) {
+        const route = {
+          ...(entry.routes[0] as ModelEntry['routes'][number]),
+          provider,
+          status: 'active' as const,
+        };
+        expect(routeRunnability(entry, route).runnable, `${modality} ${provider}`).toBe(
+          hasAdapter(modality, provider),
+        );
+      }
+    }
+  });
+
+  it('says why a model cannot run: no adapter, no price, retired on the date', () => {
+    expect(modelRunnability(catalog.resolve('recraft-v4'), '2026-12-06')).toEqual({
+      runnable: false,
+      reason: 'Atelier cannot call Recraft for images yet',
+    });
+    expect(modelRunnability(catalog.resolve('flux-2-dev'), '2026-12-06')).toMatchObject({
+      runnable: false,
+      reason: expect.stringMatching(/^no sourced price: /),
+    });
+    expect(modelRunnability(catalog.resolve('dall-e-3'), '2026-12-06')).toEqual({
+      runnable: false,
+      reason: 'retired on 2026-05-12',
+    });
+    expect(modelRunnability(catalog.resolve('nano-banana-pro'), '2026-12-06')).toEqual({
+      runnable: true,
+    });
+  });
+
+  it('flags the model and each route for the frontends', () => {
+    const seedream = withRunnability(catalog.resolve('seedream-4-0'), '2026-12-06');
+    expect(seedream.runnable).toBe(true);
+    expect(seedream.notRunnableReason).toBeUndefined();
+    expect(seedream.routes.map((r) => [r.provider, r.runnable, r.notRunnableReason])).toEqual([
+      ['byteplus', false, 'Atelier cannot call BytePlus for images yet'],
+      ['fal', true, undefined],
+    ]);
+    expect(withRunnability(catalog.resolve('recraft-v4'), '2026-12-06')).toMatchObject({
+      runnable: false,
+      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+    });
+  });
+});
