@@ -25,6 +25,23 @@ export const GEMINI_1K: Record<string, Size> = {
   '21:9': { width: 1584, height: 672 },
 };
 
+/**
+ * Gemini 2.5 Flash Image has one ~1 MP tier with sizes of its own (Google's image generation
+ * docs, "Aspect ratios" table for gemini-2.5-flash-image; 1290 output tokens each).
+ */
+export const GEMINI_25_FLASH: Record<string, Size> = {
+  '1:1': { width: 1024, height: 1024 },
+  '2:3': { width: 832, height: 1248 },
+  '3:2': { width: 1248, height: 832 },
+  '3:4': { width: 864, height: 1184 },
+  '4:3': { width: 1184, height: 864 },
+  '4:5': { width: 896, height: 1152 },
+  '5:4': { width: 1152, height: 896 },
+  '9:16': { width: 768, height: 1344 },
+  '16:9': { width: 1344, height: 768 },
+  '21:9': { width: 1536, height: 672 },
+};
+
 /** Extra ratios Gemini 3.1 Flash Image accepts; sized to the same ~1 MP area per tier. */
 export const GEMINI_EXTRA_RATIOS = ['1:4', '4:1', '1:8', '8:1'] as const;
 
@@ -45,10 +62,14 @@ export function sizeForRatio(ratio: number, megapixels: number): Size {
   return { width, height: round16(width / ratio) };
 }
 
-export function geminiImageSize(aspectRatio = '1:1', imageSize = '1K'): Size | undefined {
+export function geminiImageSize(
+  aspectRatio = '1:1',
+  imageSize = '1K',
+  table: Record<string, Size> = GEMINI_1K,
+): Size | undefined {
   const scale = GEMINI_IMAGE_SIZES[imageSize as keyof typeof GEMINI_IMAGE_SIZES];
   if (scale === undefined) return undefined;
-  const base = GEMINI_1K[aspectRatio];
+  const base = table[aspectRatio];
   if (base) return { width: base.width * scale, height: base.height * scale };
   if (!(GEMINI_EXTRA_RATIOS as readonly string[]).includes(aspectRatio)) return undefined;
   const ratio = parseRatio(aspectRatio);

@@ -206,3 +206,106 @@ describe('Gemini emulator through @google/genai', () => {
     expect(emulator.requests.map((r) => r.status)).toEqual([503, 200]);
   });
 });
+
+describe('Gemini emulator: imageConfig per model', () => {
+  const run = (model: string, imageConfig: Record<string, unknown>) =>
+    fetch(`${emulator.url}/v1beta/models/${model}:generateContent`, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': emulator.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        contents: [{ parts: [{ text: 'x' }] }],
+        generationConfig: { responseModalities: ['IMAGE'], imageConfig },
+      }),
+    });
+  const refused = async (model: string, imageConfig: Record<string, unknown>) => {
+    const res = await run(model, imageConfig);
+    const body = (await res.json()) as { error?: { code: number; status: string } };
+    return [res.status, body.error?.code, body.error?.status];
+  };
+  const sizeOf = async (model: string, imageConfig: Record<string, unknown>) => {
+    const res = await run(model, imageConfig);
+    expect(res.status).toBe(200);
+    return imageOf((await res.json()) as Parameters<typeof imageOf>[0]);
+  };
+
+  it('refuses imageSize on gemini-2.5-flash-image, which has one size per ratio', async () => {
+    for (const imageSize of ['1K', '2K']) {
+      expect(await refused('gemini-2.5-flash-image', { imageSize })).toEqual([
+        400,
+        400,
+        'INVALID_ARGUMENT',
+      ]);
+    }
+    expect(await sizeOf('gemini-2.5-flash-image', { aspectRatio: '16:9' })).toMatchObject({
+      width: 1344,
+      height: 768,
+    });
+  });
+
+  it("keeps each model's aspectRatio enum", async () => {
+    for (const model of ['gemini-2.5-flash-image', 'gemini-3-pro-image']) {
+      expect([model, ...(await refused(model, { aspectRatio: '1:4' }))]).toEqual([
+        model,
+        400,
+        400,
+        'INVALID_ARGUMENT',
+      ]);
+      expect((await run(model, { aspectRatio: '21:9' })).status).toBe(200);
+    }
+    expect(await sizeOf('gemini-3.1-flash-image', { aspectRatio: '1:4' })).toMatchObject({
+      width: 512,
+      height: 2048,
+    });
+    expect(await refused('gemini-3.1-flash-image', { aspectRatio: '2:1' })).toEqual([
+      400,
+      400,
+      'INVALID_ARGUMENT',
+    ]);
+  });
+
+  it('takes the 512 tier on gemini-3.1-flash-image only', async () => {
+    expect(await refused('gemini-3-pro-image', { imageSize: '512' })).toEqual([
+      400,
+      400,
+      'INVALID_ARGUMENT',
+    ]);
+    expect(await sizeOf('gemini-3.1-flash-image', { imageSize: '512' })).toMatchObject({
+      width: 512,
+      height: 512,
+    });
+    expect(await refused('gemini-3.1-flash-image', { imageSize: '8K' })).toEqual([
+      400,
+      400,
+      'INVALID_ARGUMENT',
+    ]);
+  });
+
+  it('refuses an inline image that does not decode', async () => {
+    const whole = await sharp({
+      create: { width: 32, height: 32, channels: 3, background: '#fff' },
+    })
+      .png()
+      .toBuffer();
+    const res = await fetch(`${emulator.url}/v1beta/models/gemini-3-pro-image:generateContent`, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': emulator.apiKey, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        contents: [
+          {
+            parts: [
+              { text: 'edit' },
+              {
+                inlineData: {
+                  mimeType: 'image/png',
+                  data: whole.subarray(0, 40).toString('base64'),
+                },
+              },
+            ],
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { status: 'INVALID_ARGUMENT' } });
+  });
+});

@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import sharp from 'sharp';
 import { z } from 'zod';
 import { MediaSlot, write, writeJsonWithMedia, type ErrorReply } from '../http/respond.ts';
 import type { Dialect, RouteContext } from '../http/server.ts';
+import { decodeImage } from '../media/decode.ts';
 import { renderImage, type ImageFormat } from '../media/image.ts';
-import {
-  GEMINI_1K,
-  GEMINI_EXTRA_RATIOS,
-  GEMINI_IMAGE_SIZES,
-  geminiImageSize,
-} from '../media/sizes.ts';
+import { geminiImageSize } from '../media/sizes.ts';
+import { geminiImageModel } from './gemini-models.ts';
 
 /** Credentials a Google emulator accepts: an API key (x-goog-api-key or ?key=) or a Bearer token. */
 export interface GoogleCredentials {
@@ -235,25 +231,33 @@ export async function handleGenerateContent(
       }
     }
   }
+  const spec = geminiImageModel(model);
   const aspectRatio = imageConfig.aspectRatio ?? '1:1';
-  const ratios = [...Object.keys(GEMINI_1K), ...GEMINI_EXTRA_RATIOS];
-  if (!ratios.includes(aspectRatio)) {
+  if (!spec.ratios.includes(aspectRatio)) {
     return ctx.json(
       400,
       googleError(
         400,
-        `Unsupported aspect ratio: ${aspectRatio}. Supported values are ${ratios.join(', ')}.`,
+        `Unsupported aspect ratio: ${aspectRatio}. Supported values for models/${model} are ${spec.ratios.join(', ')}.`,
       ),
     );
   }
-  // gemini-2.5-flash-image has a single ~1 MP tier whatever imageSize says.
-  const imageSize = /gemini-2\.5-flash-image/.test(model) ? '1K' : (imageConfig.imageSize ?? '1K');
-  if (!(imageSize in GEMINI_IMAGE_SIZES)) {
+  if (imageConfig.imageSize !== undefined && !spec.imageSizes) {
     return ctx.json(
       400,
       googleError(
         400,
-        `Unsupported image size: ${imageSize}. Supported values are ${Object.keys(GEMINI_IMAGE_SIZES).join(', ')}.`,
+        `imageConfig.imageSize is not supported for models/${model}; omit it (the model renders one size).`,
+      ),
+    );
+  }
+  const imageSize = imageConfig.imageSize ?? '1K';
+  if (spec.imageSizes && !spec.imageSizes.includes(imageSize)) {
+    return ctx.json(
+      400,
+      googleError(
+        400,
+        `Unsupported image size: ${imageSize}. Supported values for models/${model} are ${spec.imageSizes.join(', ')}.`,
       ),
     );
   }
@@ -267,7 +271,7 @@ export async function handleGenerateContent(
   const format = OUTPUT_MIME[outputMime];
   if (!format)
     return ctx.json(400, googleError(400, `Unsupported output mime type: ${outputMime}.`));
-  const size = geminiImageSize(aspectRatio, imageSize);
+  const size = geminiImageSize(aspectRatio, imageSize, spec.table);
   if (!size)
     return ctx.json(
       400,
@@ -280,15 +284,7 @@ export async function handleGenerateContent(
     (p) => p.inlineData?.mimeType.startsWith('image/') || p.fileData,
   ).length;
   for (const part of parts) {
-    if (
-      part.inlineData &&
-      !(await sharp(Buffer.from(part.inlineData.data, 'base64'))
-        .metadata()
-        .then(
-          () => true,
-          () => false,
-        ))
-    ) {
+    if (part.inlineData && !(await decodeImage(Buffer.from(part.inlineData.data, 'base64')))) {
       return ctx.json(
         400,
         googleError(
