@@ -1,6 +1,7 @@
 export * from './money.ts';
 export * from './errors.ts';
 export * from './validate.ts';
+export * from './jobs.ts';
 export * from './catalog/index.ts';
 export * from './pricing/index.ts';
 export * from './providers/index.ts';

@@ -1,3 +1,4 @@
+import { GENERATION_STATUSES, type Warning } from '@atelier/core/jobs';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -28,14 +29,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const micros = (name: string) => bigint(name, { mode: 'number' });
 
 export const userRole = pgEnum('user_role', ['admin', 'member']);
-export const generationStatus = pgEnum('generation_status', [
-  'queued',
-  'running',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'interrupted',
-]);
+export const generationStatus = pgEnum('generation_status', GENERATION_STATUSES);
 export const operationStatus = pgEnum('operation_status', [
   'pending',
   'succeeded',
@@ -77,13 +71,6 @@ export const apiTokens = pgTable(
   ],
 );
 
-/** A setting a provider could not honour, kept with the generation (same shape as core's Warning). */
-export interface WarningRecord {
-  type: string;
-  setting?: string;
-  message: string;
-}
-
 export const generations = pgTable(
   'generations',
   {
@@ -107,7 +94,7 @@ export const generations = pgTable(
     downloadMs: integer('download_ms'),
     estimatedCostMicros: micros('estimated_cost_micros').notNull(),
     actualCostMicros: micros('actual_cost_micros'),
-    warnings: jsonb('warnings').$type<WarningRecord[]>().notNull().default([]),
+    warnings: jsonb('warnings').$type<Warning[]>().notNull().default([]),
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     revisedPrompt: text('revised_prompt'),

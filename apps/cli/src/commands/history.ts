@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@atelier/api';
 import { formatUsd } from '@atelier/core/money';
-import type { GenerationStatus } from '@atelier/db';
+import { GenerationStatus as Status } from '@atelier/core/jobs';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
@@ -17,15 +17,6 @@ import { parseWhen } from '../when.ts';
  */
 
 type Generation = RouterOutputs['jobs']['get'];
-
-const Status = z.enum([
-  'queued',
-  'running',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'interrupted',
-]) satisfies z.ZodType<GenerationStatus>;
 
 const Scope = z.enum(['mine', 'shared', 'all']);
 

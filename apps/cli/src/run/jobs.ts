@@ -1,5 +1,6 @@
 import type { JobEvent, RouterOutputs } from '@atelier/api';
 import { AtelierError } from '@atelier/core/errors';
+import { isTerminal } from '@atelier/core/jobs';
 import type { CostRange, Warning } from '@atelier/core/providers';
 import type { StudioSession } from '../studio/session.ts';
 import {
@@ -32,8 +33,6 @@ interface StoredAsset {
 
 /** How long the event stream may stay disconnected before the run is given up on. */
 const LOST_AFTER_MS = 60_000;
-
-const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
 
 export interface JobRun {
   kind: 'image' | 'video';
@@ -137,7 +136,7 @@ async function runJobs(session: StudioSession, job: JobRun, hooks: RunHooks): Pr
           onData({ data: event }) {
             const index = indexOf.get(event.jobId);
             if (index === undefined || !open.has(event.jobId)) return;
-            if (TERMINAL.has(event.status)) {
+            if (isTerminal(event.status)) {
               settle(event.jobId, event);
               if (open.size === 0) stop();
               return;

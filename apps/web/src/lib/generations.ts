@@ -1,3 +1,4 @@
+import { GENERATION_STATUSES, isTerminal } from '@atelier/core/jobs';
 import type { RouterOutputs } from '../trpc.ts';
 
 /** A generation as the API returns it: the row plus its assets' URLs. */
@@ -14,11 +15,9 @@ export const STATUS_LABELS: Record<GenerationStatus, string> = {
   interrupted: 'Interrupted',
 };
 
-export const ALL_STATUSES = Object.keys(STATUS_LABELS) as GenerationStatus[];
+export const ALL_STATUSES: GenerationStatus[] = [...GENERATION_STATUSES];
 
-export function isFinished(status: GenerationStatus): boolean {
-  return status !== 'queued' && status !== 'running';
-}
+export const isFinished: (status: GenerationStatus) => boolean = isTerminal;
 
 /** Time from queueing to the finished asset, as the job measured it (queue + provider + download). */
 export function latencyMs(g: Generation): number | undefined {

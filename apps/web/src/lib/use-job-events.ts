@@ -1,3 +1,4 @@
+import { isTerminal } from '@atelier/core/jobs';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useMemo, useState } from 'react';
 import { useTRPC, type RouterOutputs } from '../trpc.ts';
@@ -6,8 +7,6 @@ type Stream = RouterOutputs['jobs']['onProgress'];
 export type JobEvent = (Stream extends AsyncIterable<infer T> ? T : never) extends { data: infer D }
   ? D
   : never;
-
-const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
 
 /**
  * The latest event of each job, live over server-sent events until every job has finished. The
@@ -29,7 +28,7 @@ export function useJobEvents(
         enabled: watched.length > 0,
         onData: ({ data }) => {
           setEvents((prev) => new Map(prev).set(data.jobId, data));
-          if (TERMINAL.has(data.status)) onFinished(data);
+          if (isTerminal(data.status)) onFinished(data);
         },
       },
     ),

@@ -12,6 +12,7 @@ import {
   videoModelFor,
   estimate,
   type Catalog,
+  type CostRange,
   type ImageResult,
   type ProgressEvent,
   type ProviderSettings,
@@ -59,14 +60,8 @@ import { InProcessQueue, type JobQueue, type QueuedJob } from './queue.ts';
 import { JobInputs, loadInputFields, resolveInputs, type ResolvedInput } from './job-inputs.ts';
 import { Id, jsonWithoutNul, ModelName, Prompt } from './inputs.ts';
 import { assetUrl } from './views.ts';
-import {
-  assertKind,
-  imageRequestOf,
-  planJob,
-  videoRequestOf,
-  type JobKind,
-  type PlannedJob,
-} from './requests.ts';
+import { imageRequestOf, videoRequestOf, type JobKind } from './requests.ts';
+import { planSubmission, type Submission } from './plan.ts';
 
 /**
  * The job engine: turns "this prompt through these models" into persistent generations, runs
@@ -87,6 +82,8 @@ import {
  *   may have done, and billed, the work, and there is no handle to fetch its result with;
  * - a finished generation whose reservation was left open is closed (actual cost when known).
  */
+
+export type { CostRange };
 
 export interface JobEngineOptions {
   db: Db;
@@ -123,18 +120,17 @@ export const SubmitInput = z
       .record(z.string(), z.unknown())
       .refine(jsonWithoutNul, 'must not contain NUL characters')
       .optional(),
+    /** One model's settings instead of `params`, keyed as written in `models`. */
+    modelParams: z
+      .record(ModelName, z.record(z.string(), z.unknown()))
+      .refine(jsonWithoutNul, 'must not contain NUL characters')
+      .optional(),
     batchId: Id.optional(),
     /** Uploaded images given to every model (see job-inputs.ts). */
     inputs: JobInputs.optional(),
   })
   .strict();
 export type SubmitInput = z.input<typeof SubmitInput>;
-
-export interface CostRange {
-  low: number;
-  expected: number;
-  high: number;
-}
 
 export type SubmittedJob =
   | {
@@ -148,7 +144,11 @@ export type SubmittedJob =
       reservedMicros: number;
       warnings: Warning[];
     }
-  | { status: 'refused'; model: string; error: { code: string; message: string; hint?: string } };
+  | {
+      status: 'refused';
+      model: string;
+      error: { code: string; message: string; hint?: string; field?: string };
+    };
 
 export interface SubmitResult {
   batchId: string;
@@ -168,6 +168,9 @@ export interface WatchOptions {
 
 export interface JobEngine {
   readonly events: JobEventLog;
+  /** The one plan of a submission (core's planner with the owner's keys and inputs). */
+  plan(submission: Submission): Promise<Plan>;
+  /** Queues exactly what `plan` says for the same input. */
   submit(input: SubmitInput): Promise<SubmitResult>;
   /** Cancels a queued or running generation; returns the row as it ends up. */
   cancel(id: string): Promise<Generation>;
@@ -187,7 +190,8 @@ interface Planned {
   modelId: string;
   provider: string;
   providerModelId: string;
-  plan: PlannedJob;
+  /** The plan's request for this model: what is stored, sent and priced. */
+  plan: { params: Record<string, unknown>; warnings: Warning[] };
   estimate: CostRange;
   generationId?: string;
   reservationId?: string;
@@ -290,6 +294,11 @@ class Engine implements JobEngine {
   // -------------------------------------------------------------------------------------------
   // SUBMIT
 
+  async plan(submission: Submission): Promise<Plan> {
+    const settings = await this.#settings(submission.ownerId);
+    return (await planSubmission({ db: this.#db, catalog: this.#catalog, settings }, submission)).plan;
+  }
+
   async submit(input: SubmitInput): Promise<SubmitResult> {
     if (this.#draining) {
       throw new AtelierError(
@@ -301,8 +310,10 @@ class Engine implements JobEngine {
     const v = parseInput(SubmitInput, input, 'generation request');
     await this.#start();
     // An input the owner may not use fails the whole request, before any model is planned.
-    const inputs = await resolveInputs(this.#db, v.ownerId, v.kind, v.inputs);
-    const settings = await this.#settings(v.ownerId);
+    const { plan, inputs } = await planSubmission(
+      { db: this.#db, catalog: this.#catalog, settings: await this.#settings(v.ownerId) },
+      v,
+    );
     const batchId = v.batchId ?? newId();
     const refuse = (model: string, error: unknown): SubmittedJob => {
       const e = isAtelierError(error)
@@ -316,15 +327,19 @@ class Engine implements JobEngine {
       };
     };
 
-    // Check and price every model first; nothing is written for a model that cannot run.
-    const jobs: (SubmittedJob | Planned)[] = [];
-    for (const model of v.models) {
-      try {
-        jobs.push(await this.#plan(v, model, settings, inputs));
-      } catch (error) {
-        jobs.push(refuse(model, error));
-      }
-    }
+    // The plan checked and priced every model; nothing is written for a model it refused.
+    const jobs: (SubmittedJob | Planned)[] = plan.models.map((m) =>
+      m.status === 'refused'
+        ? { status: 'refused', model: m.model, error: m.refusal }
+        : {
+            model: m.model,
+            modelId: m.modelId,
+            provider: m.route.provider,
+            providerModelId: m.route.providerModelId,
+            plan: { params: m.params, warnings: m.warnings },
+            estimate: { low: m.estimate.low, expected: m.estimate.expected, high: m.estimate.high },
+          },
+    );
 
     // Then one transaction: each model's row and reservation together, or neither (a refused
     // budget removes the row it had just added). Reservations earlier in the list count against
@@ -339,7 +354,7 @@ class Engine implements JobEngine {
             planned.map((p) => ({
               ownerId: v.ownerId,
               batchId,
-              prompt: v.prompt,
+              prompt: plan.prompt,
               params: p.plan.params,
               modelId: p.modelId,
               routeProvider: p.provider,
@@ -412,36 +427,6 @@ class Engine implements JobEngine {
       });
     }
     return { batchId, jobs: out };
-  }
-
-  async #plan(
-    v: z.output<typeof SubmitInput>,
-    model: string,
-    settings: ProviderSettings,
-    inputs: readonly ResolvedInput[],
-  ): Promise<Planned> {
-    const entry = this.#catalog.resolve(model);
-    assertKind(v.kind, entry);
-    // The route is the cheapest callable one for these settings (core's one rule), and the
-    // estimate prices exactly that route: what is reserved is what runs.
-    const pinned = v.providers?.[model];
-    const first = await selectRoute(entry, pinned, settings);
-    const draft = planJob(v.kind, entry, first, v.prompt, v.params, inputs);
-    const route = await selectRoute(entry, pinned, settings, { params: draft.priceRequest });
-    const plan =
-      route === first ? draft : planJob(v.kind, entry, route, v.prompt, v.params, inputs);
-    const est = estimate(
-      { ...plan.priceRequest, providerModelId: route.providerModelId },
-      this.#catalog,
-    );
-    return {
-      model,
-      modelId: entry.id,
-      provider: route.provider,
-      providerModelId: route.providerModelId,
-      plan,
-      estimate: { low: est.low, expected: est.expected, high: est.high },
-    };
   }
 
   // -------------------------------------------------------------------------------------------

@@ -1,56 +1,20 @@
-import type { GenerationStatus } from '@atelier/db';
+import type { JobEvent, JobEventInit } from '@atelier/core/jobs';
+
+// The event shapes and the status sets are core's (one definition for the API and its apps).
+export {
+  JOB_EVENT_TYPES,
+  TERMINAL_STATUSES,
+  type JobEvent,
+  type JobEventAsset,
+  type JobEventInit,
+  type JobEventType,
+} from '@atelier/core/jobs';
 
 /**
  * Job events: every state change of a generation, numbered per job (`seq`) and kept in memory
  * so that a subscriber who reconnects with the id of the last event it saw gets exactly the
  * events that came after it, across all the jobs it watches.
  */
-
-export const JOB_EVENT_TYPES = [
-  'queued',
-  'started',
-  'progress',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'interrupted',
-] as const;
-export type JobEventType = (typeof JOB_EVENT_TYPES)[number];
-
-export interface JobEventAsset {
-  sha256: string;
-  url: string;
-  mediaType: string;
-  width: number;
-  height: number;
-  durationMs: number | null;
-}
-
-export interface JobEvent {
-  /** `${jobId}:${seq}`: the SSE event id a client resumes from. */
-  id: string;
-  jobId: string;
-  /** 1, 2, 3… per job within one engine process; 0 for a snapshot read from the database. */
-  seq: number;
-  type: JobEventType;
-  /** The job's status once this event happened, so any single event is enough to catch up. */
-  status: GenerationStatus;
-  at: string;
-  progress?: { fraction?: number; queuePosition?: number; message?: string };
-  error?: { code: string; message: string; hint?: string };
-  actualCostMicros?: number | null;
-  assets?: JobEventAsset[];
-  warnings?: { type: string; setting?: string; message: string }[];
-}
-
-export type JobEventInit = Omit<JobEvent, 'id' | 'jobId' | 'seq' | 'at'>;
-
-export const TERMINAL_STATUSES: ReadonlySet<GenerationStatus> = new Set([
-  'succeeded',
-  'failed',
-  'cancelled',
-  'interrupted',
-]);
 
 interface Stored {
   event: JobEvent;

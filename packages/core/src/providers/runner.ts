@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadCatalog, type Catalog } from '../catalog/index.ts';
 import { Provider } from '../catalog/schema.ts';
 import { AtelierError, isAtelierError } from '../errors.ts';
+import type { CostRange } from '../jobs.ts';
 import type { Micros } from '../money.ts';
 import { estimate, type RouteRequest } from '../pricing/index.ts';
 import { parseInput } from '../validate.ts';
@@ -28,11 +29,7 @@ export type RunEvent<R> =
   | { type: 'succeeded'; index: number; model: string; provider: Provider; run: ModelRun<R> }
   | { type: 'failed'; index: number; model: string; provider?: Provider; error: AtelierError };
 
-export interface CostRange {
-  low: Micros;
-  expected: Micros;
-  high: Micros;
-}
+export type { CostRange };
 
 export interface ModelRun<R> {
   /** As given by the caller (id or alias). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AtelierError } from '../errors.ts';
 import { AspectRatio, SizeString, VideoResolution, type Provider } from '../catalog/schema.ts';
 import type { Micros } from '../money.ts';
+import { Warning } from '../jobs.ts';
 
 /**
  * The provider spec: what every adapter implements, whatever API sits behind it. Requests are
@@ -65,13 +66,8 @@ export const VideoRequest = z
 export type VideoRequest = z.output<typeof VideoRequest>;
 export type VideoRequestInput = z.input<typeof VideoRequest>;
 
-/** A setting the adapter could not honour as given. Data, shown by every frontend. */
-export interface Warning {
-  type: 'unsupported' | 'compatibility' | 'other';
-  /** The normalized request field concerned ("seed", "size"…). */
-  setting?: string;
-  message: string;
-}
+/** A setting the adapter could not honour as given (one definition for every layer: jobs.ts). */
+export { Warning };
 
 export interface Asset {
   data: Uint8Array;

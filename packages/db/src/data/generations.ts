@@ -14,22 +14,15 @@ import {
 } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
+import { GenerationStatus, Warning } from '@atelier/core/jobs';
 import type { Db } from '../client.ts';
 import { newId } from '../ids.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../pg-errors.ts';
-import { generations, generationStatus } from '../schema.ts';
+import { generations } from '../schema.ts';
 import { Id, MicrosAmount, Milliseconds, Viewer } from '../validation.ts';
 
-export const GenerationStatus = z.enum(generationStatus.enumValues);
-export type GenerationStatus = z.infer<typeof GenerationStatus>;
-
-export const WarningRecord = z
-  .object({
-    type: z.string().min(1),
-    setting: z.string().min(1).optional(),
-    message: z.string().min(1),
-  })
-  .strict();
+// One status list and one warning shape for every layer (core's jobs.ts).
+export { GenerationStatus };
 
 /** A generation row as callers see it (the full-text column is an index detail). */
 const { promptSearch: _promptSearch, ...generationColumns } = getTableColumns(generations);
@@ -46,7 +39,7 @@ export const CreateGenerationInput = z
     routeProvider: Id,
     providerModelId: Id,
     estimatedCostMicros: MicrosAmount,
-    warnings: z.array(WarningRecord).default([]),
+    warnings: z.array(Warning).default([]),
     queuedAt: z.coerce.date().optional(),
   })
   .strict();
@@ -253,7 +246,7 @@ export const UpdateGenerationInput = z
     downloadMs: Milliseconds.nullable().optional(),
     estimatedCostMicros: MicrosAmount.optional(),
     actualCostMicros: MicrosAmount.nullable().optional(),
-    warnings: z.array(WarningRecord).optional(),
+    warnings: z.array(Warning).optional(),
     errorCode: z.string().min(1).nullable().optional(),
     errorMessage: z.string().min(1).nullable().optional(),
     revisedPrompt: z.string().nullable().optional(),
