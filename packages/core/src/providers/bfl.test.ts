@@ -53,7 +53,37 @@ describe('Black Forest Labs API', () => {
     emu.reset();
     await (await open('flux-1-kontext-pro')).doGenerate({ prompt: 'make it night', aspectRatio: '16:9', referenceImages: [ref] });
     expect(emu.requests[0]?.path).toBe('/v1/flux-kontext-pro');
-    expect(emu.requests[0]?.body).toStrictEqual({ prompt: 'make it night', aspect_ratio: '16:9', input_image: Buffer.from(ref.data).toString('base64') });
+    // safety_tolerance: BFL's default, made explicit.
+    expect(emu.requests[0]?.body).toStrictEqual({ prompt: 'make it night', aspect_ratio: '16:9', safety_tolerance: 2, input_image: Buffer.from(ref.data).toString('base64') });
+  });
+
+  test('FLUX1.1 [pro] and Ultra take the reference as image_prompt; Ultra with its strength and raw mode', async () => {
+    const first = await (await open('flux-2-pro')).doGenerate({ prompt: 'a street', size: '1024x1024', outputFormat: 'png' });
+    const ref = { data: first.assets[0]?.data ?? new Uint8Array(), mediaType: 'image/png' };
+    const b64 = Buffer.from(ref.data).toString('base64');
+    emu.reset();
+    await (await open('flux-1-1-pro')).doGenerate({ prompt: 'like this', size: '1024x768', referenceImages: [ref] });
+    expect(emu.requests[0]?.body).toStrictEqual({ prompt: 'like this', width: 1024, height: 768, safety_tolerance: 2, image_prompt: b64 });
+    expect(emu.lastRequest()?.ignoredFields).toBeUndefined();
+
+    emu.reset();
+    await (await open('flux-1-1-pro-ultra')).doGenerate({ prompt: 'wide', aspectRatio: '21:9', referenceImages: [ref], providerOptions: { bfl: { raw: true } } });
+    expect(emu.requests[0]?.body).toStrictEqual({ prompt: 'wide', aspect_ratio: '21:9', safety_tolerance: 2, raw: true, image_prompt_strength: 0.1, image_prompt: b64 });
+  });
+
+  test('what an endpoint does not take is refused before anything is sent, naming the field', async () => {
+    const refused = (model: string, input: Parameters<Awaited<ReturnType<typeof open>>['doGenerate']>[0]) =>
+      open(model).then((m) => m.doGenerate(input).catch((e: unknown) => e));
+    expect(await refused('flux-2-pro', { prompt: 'x', size: '1024x1024', providerOptions: { bfl: { safetyTolerance: 6 } } })).toMatchObject({
+      code: 'invalid_request',
+      details: { field: 'providerOptions.bfl.safetyTolerance' },
+    });
+    expect(await refused('flux-2-pro', { prompt: 'x', size: '1024x1024', providerOptions: { bfl: { guidance: 5 } } })).toMatchObject({
+      details: { field: 'providerOptions.bfl.guidance', allowed: ['safetyTolerance'] },
+    });
+    // Ultra's range is 21:9 to 9:21, narrower than the catalog's list.
+    expect(await refused('flux-1-1-pro-ultra', { prompt: 'x', aspectRatio: '4:1' })).toMatchObject({ details: { field: 'aspectRatio' } });
+    expect(emu.requests).toHaveLength(0);
   });
 
   test('moderation is content_policy with BFL’s reasons', async () => {

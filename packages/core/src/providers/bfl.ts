@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { bflImageRules, BflImageOptions } from '../rules/bfl.ts';
+import { enforceImageRules } from '../rules/enforce.ts';
 import { AtelierError } from '../errors.ts';
 import type { ImagePlan } from './capabilities.ts';
 import { priceResult } from './cost.ts';
@@ -6,7 +8,6 @@ import { acceptedError, cancelledError, malformedError, providerError, timeoutEr
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
 import { bytesToBase64, imageInfo } from './media.ts';
-import { parseProviderOptions } from './provider-options.ts';
 import { abortableSleep, acceptedRetry } from './retry.ts';
 import { DEFAULT_BASE_URLS, resolveBaseUrl, resolveSettings, keySources } from './settings.ts';
 import type { CallOptions, ImageRequestInput, ImageRequest as Req, ImageResult, Warning } from './spec.ts';
@@ -18,17 +19,8 @@ import { RoutedImageModel } from './routed-model.ts';
  * delivery host that never sees the key).
  */
 
-export const BflImageOptions = z
-  .object({
-    safetyTolerance: z.number().int().min(0).max(6).describe('Moderation level: 0 is the strictest, 6 the most permissive.').optional(),
-    promptUpsampling: z.boolean().describe('Let BFL rewrite the prompt for more detail.').optional(),
-    /** FLUX1.1 [pro] Ultra raw mode. */
-    raw: z.boolean().describe('FLUX1.1 [pro] Ultra: less processed, more natural-looking images.').optional(),
-    /** FLUX.2 [flex] only. */
-    steps: z.number().int().min(1).max(50).describe('FLUX.2 [flex]: denoising steps (1–50).').optional(),
-    guidance: z.number().min(1.5).max(10).describe('FLUX.2 [flex]: how closely to follow the prompt (1.5–10).').optional(),
-  })
-  .strict();
+/** The options any BFL endpoint takes; each endpoint's own subset is in rules/bfl.ts. */
+export { BflImageOptions };
 
 const Submitted = z.object({
   id: z.string().min(1),
@@ -44,16 +36,6 @@ const Polled = z.object({
   progress: z.number().nullish(),
   details: z.record(z.string(), z.unknown()).nullish(),
 });
-
-/** Endpoints that size by aspect ratio rather than width/height. */
-const BY_ASPECT = /^flux-kontext|^flux-pro-1\.1-ultra/;
-/** How many input images each endpoint family takes as input_image, input_image_2…. */
-function maxInputs(endpoint: string): number {
-  if (/^flux-2-klein/.test(endpoint)) return 4;
-  if (/^flux-2/.test(endpoint)) return 8;
-  if (/^flux-kontext/.test(endpoint)) return 4;
-  return 1;
-}
 
 function describeBflError(body: unknown): { message?: string; code?: string } {
   const b = body as { detail?: unknown; message?: string } | undefined;
@@ -72,10 +54,16 @@ function reduced(width: number, height: number): string {
   return `${width / g}:${height / g}`;
 }
 
-export function bflBody(endpoint: string, req: Req, plan: ImagePlan, options: z.output<typeof BflImageOptions>): { body: Record<string, unknown>; warnings: Warning[] } {
+/**
+ * The submission body, as the endpoint's rules name its fields: width/height or aspect_ratio,
+ * and the input images as `input_image`, `input_image_2`… (FLUX.2, Kontext), `image_prompt`
+ * (FLUX1.1 [pro] and Ultra) or `image` with `mask` (Fill).
+ */
+export function bflBody(endpoint: string, req: Req, plan: ImagePlan, options: BflImageOptions): { body: Record<string, unknown>; warnings: Warning[] } {
+  const rules = bflImageRules(endpoint);
   const body: Record<string, unknown> = { prompt: req.prompt };
   const warnings: Warning[] = [];
-  if (BY_ASPECT.test(endpoint)) {
+  if (rules.sizing === 'aspect') {
     const ratio = plan.aspectRatio ?? (plan.size ? reduced(plan.size.width, plan.size.height) : undefined);
     if (ratio) body['aspect_ratio'] = ratio;
   } else if (plan.size) {
@@ -84,25 +72,28 @@ export function bflBody(endpoint: string, req: Req, plan: ImagePlan, options: z.
   }
   if (plan.seed !== undefined) body['seed'] = plan.seed;
   if (plan.outputFormat) body['output_format'] = plan.outputFormat;
-  if (options.safetyTolerance !== undefined) body['safety_tolerance'] = options.safetyTolerance;
-  if (options.promptUpsampling !== undefined) body['prompt_upsampling'] = options.promptUpsampling;
-  if (options.raw !== undefined) body['raw'] = options.raw;
-  if (options.steps !== undefined) body['steps'] = options.steps;
-  if (options.guidance !== undefined) body['guidance'] = options.guidance;
+  const wire: Record<keyof BflImageOptions, string> = {
+    safetyTolerance: 'safety_tolerance',
+    promptUpsampling: 'prompt_upsampling',
+    raw: 'raw',
+    imagePromptStrength: 'image_prompt_strength',
+    steps: 'steps',
+    guidance: 'guidance',
+  };
+  for (const [key, field] of Object.entries(wire) as [keyof BflImageOptions, string][]) {
+    if (options[key] !== undefined) body[field] = options[key];
+  }
 
-  if (/fill/.test(endpoint)) {
-    const [image] = req.referenceImages;
-    if (image) body['image'] = bytesToBase64(image.data);
-    if (req.mask) body['mask'] = bytesToBase64(req.mask.data);
-  } else {
-    const limit = maxInputs(endpoint);
-    req.referenceImages.slice(0, limit).forEach((img, i) => {
-      body[i === 0 ? 'input_image' : `input_image_${i + 1}`] = bytesToBase64(img.data);
-    });
-    if (req.referenceImages.length > limit) {
-      warnings.push({ type: 'unsupported', setting: 'referenceImages', message: `${endpoint} takes ${limit} input image(s); the rest were not sent.` });
-    }
-    if (req.mask) warnings.push({ type: 'unsupported', setting: 'mask', message: `${endpoint} takes no mask; it was not sent.` });
+  const limit = rules.images?.max ?? 1;
+  req.referenceImages.slice(0, limit).forEach((img, i) => {
+    body[i === 0 ? rules.imageField : `${rules.imageField}_${i + 1}`] = bytesToBase64(img.data);
+  });
+  if (req.referenceImages.length > limit) {
+    warnings.push({ type: 'unsupported', setting: 'referenceImages', message: `${endpoint} takes ${limit} input image(s); the rest were not sent.` });
+  }
+  if (req.mask) {
+    if (rules.mask) body['mask'] = bytesToBase64(req.mask.data);
+    else warnings.push({ type: 'unsupported', setting: 'mask', message: `${endpoint} takes no mask; it was not sent.` });
   }
   return { body, warnings };
 }
@@ -112,8 +103,8 @@ export class BflImageModel extends RoutedImageModel {
 
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const { req, plan } = this.planRequest(input);
-    const options = parseProviderOptions('bfl', BflImageOptions, req.providerOptions);
-    const { body, warnings: mapWarnings } = bflBody(this.route.providerModelId, req, plan, options);
+    const checked = enforceImageRules(this.entry, this.route, req, plan);
+    const { body, warnings: mapWarnings } = bflBody(this.route.providerModelId, req, plan, BflImageOptions.parse(checked.options));
     const key = (await resolveKey('bfl', keySources(this.settings))).value;
     const baseUrl = resolveBaseUrl('bfl', this.settings) ?? 'https://api.bfl.ai';
     const { retry, pollTimeoutMs, timeoutMs, acceptedRetryMs } = resolveSettings(this.settings);
@@ -168,7 +159,7 @@ export class BflImageModel extends RoutedImageModel {
       assets: [asset],
       usage,
       cost,
-      warnings: [...plan.warnings, ...mapWarnings],
+      warnings: [...plan.warnings, ...checked.warnings, ...mapWarnings],
       providerRequestId: job.data.id,
       latency: { queueMs: startedAt - submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms },
     };

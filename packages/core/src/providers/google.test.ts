@@ -53,6 +53,27 @@ describe('Gemini images through @google/genai (API key mode)', () => {
     ]);
   });
 
+  test('imageSize goes only to models with tiers, as each names them; aspect ratios per model', async () => {
+    const flash = await imageModel({ model: 'nano-banana', provider: 'google', settings: settings() });
+    await flash.doGenerate({ prompt: 'a kite', aspectRatio: '16:9', resolution: '1K' });
+    expect(emu.lastRequest()?.path).toBe('/v1beta/models/gemini-2.5-flash-image:generateContent');
+    expect(emu.lastRequest()?.body).toMatchObject({ generationConfig: { imageConfig: { aspectRatio: '16:9' } } });
+    expect(JSON.stringify(emu.lastRequest()?.body)).not.toContain('imageSize');
+
+    const two = await imageModel({ model: 'nano-banana-2', provider: 'google', settings: settings() });
+    emu.reset();
+    // 9:21 is not in Gemini 3.1 Flash Image's list: refused before any request.
+    await expect(two.doGenerate({ prompt: 'tall', aspectRatio: '9:21' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      details: { field: 'aspectRatio', allowed: expect.arrayContaining(['1:8', '21:9']) },
+    });
+    // Gemini 2.5 Flash Image cannot ground in Google Search.
+    await expect(flash.doGenerate({ prompt: 'news', aspectRatio: '1:1', providerOptions: { google: { googleSearch: true } } })).rejects.toMatchObject({
+      details: { field: 'providerOptions.google.googleSearch' },
+    });
+    expect(emu.requests).toHaveLength(0);
+  });
+
   test('reference images travel as inlineData parts before the prompt', async () => {
     const first = await (await open()).doGenerate({ prompt: 'a red cube', aspectRatio: '1:1' });
     const ref = first.assets[0];

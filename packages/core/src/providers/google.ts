@@ -1,16 +1,16 @@
 import type { GenerateContentConfig, GenerateContentResponse, Part } from '@google/genai';
-import { z } from 'zod';
 import type { ImageModelEntry, Route } from '../catalog/schema.ts';
 import { priceResult } from './cost.ts';
 import { providerError, withDetail } from './errors.ts';
 import { genaiClient, mapGoogleError } from './google-client.ts';
 import { resolveKey, resolveVertex } from './keys.ts';
 import { base64ToBytes, bytesToBase64, imageInfo } from './media.ts';
-import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
 import { resolveBaseUrl, resolveSettings, keySources, type ProviderSettings } from './settings.ts';
 import type { CallOptions, ImageRequestInput, ImageResult, ReportedUsage } from './spec.ts';
 import { RoutedImageModel } from './routed-model.ts';
+import { enforceImageRules } from '../rules/enforce.ts';
+import { geminiImageRules, GoogleImageOptions } from '../rules/google.ts';
 
 /**
  * Nano Banana (Gemini image models) through @google/genai in Gemini API key mode:
@@ -18,12 +18,8 @@ import { RoutedImageModel } from './routed-model.ts';
  * reference images travel as inlineData parts before the prompt.
  */
 
-export const GoogleImageOptions = z
-  .object({
-    /** Ground the image in Google Search results. */
-    googleSearch: z.boolean().describe('Ground the image in Google Search results.').optional(),
-  })
-  .strict();
+/** The options any Gemini image model takes; each model's own subset is in rules/google.ts. */
+export { GoogleImageOptions };
 
 /** Finish reasons that mean the output was withheld by a safety or policy filter. */
 const BLOCKED = new Set([
@@ -48,7 +44,8 @@ export class GeminiImageModel extends RoutedImageModel {
 
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const { req, plan } = this.planRequest(input);
-    const options = parseProviderOptions(this.provider, GoogleImageOptions, req.providerOptions);
+    const checked = enforceImageRules(this.entry, this.route, req, plan);
+    const options = GoogleImageOptions.parse(checked.options);
     const provider = this.provider;
     const creds = provider === 'vertex' ? await resolveVertex(this.settings.vertex, keySources(this.settings)) : { apiKey: (await resolveKey('google', keySources(this.settings))).value };
     const { retry, timeoutMs } = resolveSettings(this.settings);
@@ -61,7 +58,10 @@ export class GeminiImageModel extends RoutedImageModel {
     const config: GenerateContentConfig = { responseModalities: ['IMAGE'] };
     const imageConfig: NonNullable<GenerateContentConfig['imageConfig']> = {};
     if (plan.aspectRatio) imageConfig.aspectRatio = plan.aspectRatio;
-    if (plan.resolution) imageConfig.imageSize = plan.resolution === '0.5K' ? '512' : plan.resolution;
+    // imageSize as the model's rules name the tier; a model without tiers (2.5 Flash Image) gets none.
+    const tiers = geminiImageRules(this.route.providerModelId, provider).resolutions;
+    const imageSize = plan.resolution && (tiers ? tiers[plan.resolution] : plan.resolution === '0.5K' ? '512' : plan.resolution);
+    if (imageSize) imageConfig.imageSize = imageSize;
     if (Object.keys(imageConfig).length) config.imageConfig = imageConfig;
     if (plan.seed !== undefined) config.seed = plan.seed;
     if (options.googleSearch) config.tools = [{ googleSearch: {} }];
@@ -116,7 +116,7 @@ export class GeminiImageModel extends RoutedImageModel {
       });
     }
 
-    const warnings = [...plan.warnings];
+    const warnings = [...plan.warnings, ...checked.warnings];
     const text = outParts.filter((p) => p.text && !p.thought).map((p) => p.text).join(' ').trim();
     if (text) warnings.push({ type: 'other', message: `Gemini also answered in text: ${text.slice(0, 500)}` });
     const assets = images.map((img) => {

@@ -27,13 +27,18 @@ const SIGNATURES: { mediaType: InputImageType; test: (b: Uint8Array) => boolean 
   { mediaType: 'image/gif', test: (b) => latin1(b, 0, 4) === 'GIF8' },
 ];
 
+/** The input type a file's first bytes announce, if any. */
+export function sniffImageType(data: Uint8Array): InputImageType | undefined {
+  return SIGNATURES.find((s) => s.test(data))?.mediaType;
+}
+
 /**
  * Type and pixel size of an input image, read from its own bytes (the signature, then the
  * header: PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X, GIF screen descriptor). Undefined for any
  * other type, or when the header does not hold a size of the type the signature claims.
  */
 export function inputImageInfo(data: Uint8Array): { mediaType: InputImageType; width: number; height: number } | undefined {
-  const mediaType = SIGNATURES.find((s) => s.test(data))?.mediaType;
+  const mediaType = sniffImageType(data);
   if (!mediaType) return undefined;
   const info = imageInfo(data);
   if (!info || info.mediaType !== mediaType) return undefined;

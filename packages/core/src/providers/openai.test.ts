@@ -1,4 +1,4 @@
-import { startOpenAIEmulator } from '@atelier/testkit';
+import { renderImage, startOpenAIEmulator } from '@atelier/testkit';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { loadCatalog } from '../catalog/index.ts';
 import { AtelierError } from '../errors.ts';
@@ -41,7 +41,8 @@ describe('OpenAI images through the openai SDK', () => {
     const req = emu.lastRequest();
     expect(req?.path).toBe('/v1/images/generations');
     expect(req?.headers.authorization).toBe(`Bearer ${emu.apiKey}`);
-    expect(req?.body).toStrictEqual({ model: 'gpt-image-2', prompt: 'a lighthouse at dusk', n: 1, size: '1536x1024', quality: 'high', output_format: 'png' });
+    // moderation: OpenAI's default for generations, made explicit; no output_compression with png.
+    expect(req?.body).toStrictEqual({ model: 'gpt-image-2', prompt: 'a lighthouse at dusk', n: 1, size: '1536x1024', quality: 'high', output_format: 'png', moderation: 'auto' });
 
     expect(result.assets).toHaveLength(1);
     expect(result.assets[0]).toMatchObject({ mediaType: 'image/png', width: 1536, height: 1024 });
@@ -66,10 +67,12 @@ describe('OpenAI images through the openai SDK', () => {
     const source = a.assets[0]?.data;
     if (!source) throw new Error('no source image');
     emu.reset();
+    // A mask marks the area to edit with transparency, at the first image's size.
+    const mask = new Uint8Array(await renderImage({ format: 'png', width: 1024, height: 1024, seed: 'hole', transparent: true }));
     await model.doGenerate({
       prompt: 'put the two together',
       referenceImages: [{ data: source, mediaType: 'image/png' }, { data: source, mediaType: 'image/png' }],
-      mask: { data: source, mediaType: 'image/png' },
+      mask: { data: mask, mediaType: 'image/png' },
       providerOptions: { openai: { inputFidelity: 'high' } },
     });
     const req = emu.lastRequest();
@@ -80,6 +83,40 @@ describe('OpenAI images through the openai SDK', () => {
       ['image[]', 'image-2.png', 'image/png'],
       ['mask', 'mask.png', 'image/png'],
     ]);
+  });
+
+  test('output_compression goes with jpeg and webp only: refused with png, OpenAI’s 100 made explicit with jpeg', async () => {
+    const model = await open('gpt-image-2');
+    const refused = await model
+      .doGenerate({ prompt: 'x', size: '1024x1024', quality: 'low', outputFormat: 'png', providerOptions: { openai: { outputCompression: 80 } } })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid_request', details: { field: 'providerOptions.openai.outputCompression' } });
+    expect(emu.requests).toHaveLength(0);
+
+    await model.doGenerate({ prompt: 'x', size: '1024x1024', quality: 'low', outputFormat: 'jpeg' });
+    expect(emu.lastRequest()?.body).toMatchObject({ output_format: 'jpeg', output_compression: 100 });
+  });
+
+  test('options a model does not take, and masks OpenAI would refuse, are refused before any request', async () => {
+    const source = (await (await open('gpt-image-2')).doGenerate({ prompt: 'one', size: '1024x1024', quality: 'low' })).assets[0]?.data;
+    if (!source) throw new Error('no source image');
+    emu.reset();
+    const png = { data: source, mediaType: 'image/png' };
+    // The README's own example: GPT Image 2 reads inputs at high fidelity and takes no input_fidelity.
+    const fidelity = await (await open('gpt-image-2'))
+      .doGenerate({ prompt: 'edit', referenceImages: [png], providerOptions: { openai: { inputFidelity: 'high' } } })
+      .catch((e: unknown) => e);
+    expect(fidelity).toMatchObject({ code: 'invalid_request', details: { field: 'providerOptions.openai.inputFidelity' } });
+    expect((fidelity as AtelierError).hint).toMatch(/high fidelity/);
+
+    const opaque = new Uint8Array(await renderImage({ format: 'png', width: 1024, height: 1024, seed: 'opaque' }));
+    const noAlpha = await (await open('gpt-image-2')).doGenerate({ prompt: 'edit', referenceImages: [png], mask: { data: opaque, mediaType: 'image/png' } }).catch((e: unknown) => e);
+    expect(noAlpha).toMatchObject({ code: 'invalid_request', details: { field: 'inputs.mask' } });
+
+    const small = new Uint8Array(await renderImage({ format: 'png', width: 512, height: 512, seed: 'small', transparent: true }));
+    const size = await (await open('gpt-image-2')).doGenerate({ prompt: 'edit', referenceImages: [png], mask: { data: small, mediaType: 'image/png' } }).catch((e: unknown) => e);
+    expect(size).toMatchObject({ code: 'invalid_request', details: { field: 'inputs.mask', allowed: ['1024x1024'] } });
+    expect(emu.requests).toHaveLength(0);
   });
 
   test('stream: partial images arrive through onProgress before the final image', async () => {

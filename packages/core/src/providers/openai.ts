@@ -9,7 +9,6 @@ import type {
   ImageGenStreamEvent,
   ImagesResponse,
 } from 'openai/resources/images';
-import { z } from 'zod';
 import { AtelierError } from '../errors.ts';
 import type { ImagePlan } from './capabilities.ts';
 import { priceResult } from './cost.ts';
@@ -17,7 +16,6 @@ import { cancelledError, errorFromHttpStatus, malformedError, providerError, tim
 import { readImagesBody } from './images-body.ts';
 import { resolveKey } from './keys.ts';
 import { base64ToBytes, extensionOf, imageInfo } from './media.ts';
-import { parseProviderOptions } from './provider-options.ts';
 import { attemptSignal, withRetry } from './retry.ts';
 import { resolveBaseUrl, resolveSettings, keySources } from './settings.ts';
 import {
@@ -28,6 +26,8 @@ import {
   type ReportedUsage,
 } from './spec.ts';
 import { RoutedImageModel } from './routed-model.ts';
+import { enforceImageRules } from '../rules/enforce.ts';
+import { OpenAIImageOptions } from '../rules/openai.ts';
 
 /**
  * GPT Image models through the official `openai` SDK: images.generate for text-to-image,
@@ -35,16 +35,8 @@ import { RoutedImageModel } from './routed-model.ts';
  * The SDK's own retries are off; the shared policy in retry.ts decides.
  */
 
-export const OpenAIImageOptions = z
-  .object({
-    moderation: z.enum(['auto', 'low']).describe('Content moderation: auto (default) or low (less restrictive).').optional(),
-    outputCompression: z.number().int().min(0).max(100).describe('Compression for jpeg and webp output, 0–100%.').optional(),
-    inputFidelity: z.enum(['high', 'low']).describe('How closely an edit keeps the input images (edits only).').optional(),
-    /** 1–3 partial images streamed through onProgress before the final one. */
-    partialImages: z.number().int().min(0).max(3).describe('Partial images to stream before the final one (0–3).').optional(),
-    user: z.string().min(1).describe('An end-user id OpenAI uses to monitor abuse.').optional(),
-  })
-  .strict();
+/** The options any GPT Image model takes; each model's own subset is in rules/openai.ts. */
+export { OpenAIImageOptions };
 
 type GenerateBody = ImageGenerateParamsBase;
 type EditBody = ImageEditParamsBase;
@@ -54,15 +46,11 @@ export class OpenAIImageModel extends RoutedImageModel {
 
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const { req, plan } = this.planRequest(input);
-    const options = parseProviderOptions('openai', OpenAIImageOptions, req.providerOptions);
-    const warnings = [...plan.warnings];
+    // The model's rules: options it cannot take are refused, those this call cannot take dropped with a warning.
+    const checked = enforceImageRules(this.entry, this.route, req, plan);
+    const options = OpenAIImageOptions.parse(checked.options);
+    const warnings = [...plan.warnings, ...checked.warnings];
     const edit = req.referenceImages.length > 0;
-    if (options.moderation && edit) {
-      warnings.push({ type: 'unsupported', setting: 'providerOptions.openai.moderation', message: 'OpenAI image edits take no moderation setting; it was not sent.' });
-    }
-    if (options.inputFidelity && !edit) {
-      warnings.push({ type: 'unsupported', setting: 'providerOptions.openai.inputFidelity', message: 'inputFidelity applies to edits only; it was not sent.' });
-    }
 
     const key = await resolveKey('openai', keySources(this.settings));
     const { retry, timeoutMs } = resolveSettings(this.settings);
@@ -136,7 +124,7 @@ export class OpenAIImageModel extends RoutedImageModel {
     };
   }
 
-  private commonBody(prompt: string, n: number, plan: ImagePlan, options: z.output<typeof OpenAIImageOptions>) {
+  private commonBody(prompt: string, n: number, plan: ImagePlan, options: OpenAIImageOptions) {
     const body: Omit<GenerateBody, 'moderation'> & Omit<EditBody, 'image'> = { model: this.route.providerModelId, prompt, n };
     if (plan.size) body.size = `${plan.size.width}x${plan.size.height}`;
     if (plan.quality) body.quality = plan.quality as GenerateBody['quality'] & EditBody['quality'];

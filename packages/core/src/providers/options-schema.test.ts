@@ -14,10 +14,24 @@ describe('providerOptionsSchema', () => {
     expect(providerOptionsSchema('google', 'image')).toBe(GoogleImageOptions);
     expect(providerOptionsSchema('vertex', 'image')).toBe(GoogleImageOptions);
     expect(providerOptionsSchema('vertex', 'video')).toBe(VertexVideoOptions);
-    expect(providerOptionsSchema('bfl', catalog.resolve('flux-2-pro'))).toBe(BflImageOptions);
+    expect(providerOptionsSchema('bfl', 'image')).toBe(BflImageOptions);
     // No adapter reads options there.
     expect(providerOptionsSchema('openai', 'video')).toBeUndefined();
     expect(providerOptionsSchema('byteplus', 'image')).toBeUndefined();
+  });
+
+  test('given a model, each route lists only the options that model takes', () => {
+    const keys = (model: string, provider: 'openai' | 'google' | 'bfl') => Object.keys(providerOptionsSchema(provider, catalog.resolve(model))?.shape ?? {}).sort();
+    expect(keys('gpt-image-2', 'openai')).not.toContain('inputFidelity');
+    expect(keys('gpt-image-1-5', 'openai')).toContain('inputFidelity');
+    expect(keys('nano-banana', 'google')).toEqual([]);
+    expect(keys('nano-banana-pro', 'google')).toEqual(['googleSearch']);
+    expect(keys('flux-2-pro', 'bfl')).toEqual(['safetyTolerance']);
+    expect(keys('flux-2-flex', 'bfl')).toEqual(['guidance', 'promptUpsampling', 'safetyTolerance', 'steps']);
+    expect(keys('flux-1-1-pro-ultra', 'bfl')).toEqual(['imagePromptStrength', 'promptUpsampling', 'raw', 'safetyTolerance']);
+    const route = catalog.resolve('flux-2-pro').routes.find((r) => r.provider === 'bfl');
+    if (!route) throw new Error('catalog');
+    expect(providerOptionsSchema(route, 'image')).toBe(providerOptionsSchema('bfl', catalog.resolve('flux-2-pro')));
   });
 
   test('fal goes by the endpoint: the route, or the entry’s fal route', () => {

@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import type { Modality, ModelEntry, Provider, Route } from '../catalog/schema.ts';
-import { BflImageOptions } from './bfl.ts';
-import { falOptionsSchema } from './fal-options.ts';
-import { GoogleImageOptions } from './google.ts';
-import { OpenAIImageOptions } from './openai.ts';
+import { BflImageOptions } from '../rules/bfl.ts';
+import { GoogleImageOptions } from '../rules/google.ts';
+import { OpenAIImageOptions } from '../rules/openai.ts';
+import { routeRules } from '../rules/routes.ts';
 import { VertexVideoOptions } from './vertex-video.ts';
 
 /**
- * Which schema each adapter reads its namespace of `providerOptions` with, for every frontend
- * (CLI `-o` and `--options`, API checks at submit, web forms): the same schemas the adapters
- * parse with, so help and validation never drift apart.
+ * Which schema `providerOptions[provider]` is read with, for every frontend (CLI `-o` and
+ * `--options`, API checks at submit, web forms): the route's row of the rule tables (rules/),
+ * the same one the adapters and the planner check with, so help and validation never drift
+ * apart and each model lists only what it takes.
  */
 
+/** Without a model: every option the provider's adapter reads for some model. */
 const BY_PROVIDER: Record<Modality, Partial<Record<Provider, z.ZodObject>>> = {
   image: { openai: OpenAIImageOptions, google: GoogleImageOptions, vertex: GoogleImageOptions, bfl: BflImageOptions },
   video: { vertex: VertexVideoOptions },
@@ -19,21 +21,22 @@ const BY_PROVIDER: Record<Modality, Partial<Record<Provider, z.ZodObject>>> = {
 
 /**
  * The strict schema `providerOptions[provider]` is checked with when `target` serves `model`
- * (a catalog entry, or just its modality). fal's options depend on the endpoint: give the route,
- * or the entry so its fal route can be found. Undefined when nothing reads options there (no
- * adapter for that provider and modality, or fal without an endpoint to go by).
+ * (a catalog entry, or just its modality). Given a route, or an entry that has a route of that
+ * provider, it is that route's own (per model for OpenAI and Gemini, per endpoint for BFL and
+ * fal). Given only a modality, it is every option the provider takes; fal, whose options all
+ * depend on the endpoint, then has none. Undefined when nothing reads options there.
  */
 export function providerOptionsSchema(target: Route | Provider, model: ModelEntry | Modality): z.ZodObject | undefined {
   const modality = typeof model === 'string' ? model : model.modality;
   const provider = typeof target === 'string' ? target : target.provider;
-  if (provider !== 'fal') return BY_PROVIDER[modality][provider];
-  const endpoint =
-    typeof target === 'string'
-      ? typeof model === 'string'
+  const route =
+    typeof target !== 'string'
+      ? target
+      : typeof model === 'string'
         ? undefined
-        : (model.routes.find((r) => r.provider === 'fal' && r.status !== 'retired') ?? model.routes.find((r) => r.provider === 'fal'))?.providerModelId
-      : target.providerModelId;
-  return endpoint === undefined ? undefined : falOptionsSchema(modality, endpoint);
+        : (model.routes.find((r) => r.provider === provider && r.status !== 'retired') ?? model.routes.find((r) => r.provider === provider));
+  if (route) return routeRules(route, modality)?.options;
+  return provider === 'fal' ? undefined : BY_PROVIDER[modality][provider];
 }
 
 /** One option as help shows it: `-o name=value`. */
