@@ -22,6 +22,15 @@ describe('compare, recommend and prompt procedures', () => {
     expect(result.excluded.some((e) => e.reasons.length > 0)).toBe(true);
   });
 
+  it('leaves out models Atelier cannot run here unless asked for', async () => {
+    const result = await caller.recommend.run({ modality: 'image' });
+    expect(result.excluded.find((e) => e.model === 'recraft-v4')?.reasons).toEqual([
+      'Atelier cannot run it here: Atelier cannot call Recraft for images yet',
+    ]);
+    const all = await caller.recommend.run({ modality: 'image', includeUnrunnable: true });
+    expect(all.ranked.find((m) => m.model === 'recraft-v4')?.runnable).toBe(false);
+  });
+
   it('finds quoted text in a prompt', async () => {
     const result = await caller.prompt.analyze({ text: 'A neon sign reading "OPEN LATE" --ar 16:9', model: 'nano-banana-pro' });
     expect(result.quotedText).toEqual(['OPEN LATE']);

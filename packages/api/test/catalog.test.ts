@@ -17,6 +17,42 @@ describe('catalog procedures', () => {
     expect((error as TRPCError).message).toMatch(/Unknown model/);
   });
 
+  it('flags each model and route with whether Atelier can run it here', async () => {
+    const models = await caller.catalog.list({});
+    expect(models.length).toBeGreaterThan(0);
+    for (const m of models) {
+      expect(typeof m.runnable).toBe('boolean');
+      expect(m.runnable ? m.notRunnableReason : typeof m.notRunnableReason).toBe(
+        m.runnable ? undefined : 'string',
+      );
+      for (const r of m.routes) expect(typeof r.runnable).toBe('boolean');
+    }
+    const recraft = models.find((m) => m.id === 'recraft-v4');
+    expect(recraft).toMatchObject({
+      runnable: false,
+      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+      routes: [{ provider: 'recraft', runnable: false }],
+    });
+    const seedream = models.find((m) => m.id === 'seedream-4-0');
+    expect(seedream?.runnable).toBe(true);
+    expect(seedream?.routes.map((r) => [r.provider, r.runnable])).toEqual([
+      ['byteplus', false],
+      ['fal', true],
+    ]);
+
+    const runnable = await caller.catalog.list({ runnableOnly: true });
+    expect(runnable.every((m) => m.runnable)).toBe(true);
+    expect(runnable.map((m) => m.id)).not.toContain('recraft-v4');
+    expect(runnable.map((m) => m.id)).toContain('nano-banana-pro');
+  });
+
+  it('flags the model card too', async () => {
+    const card = await caller.catalog.get({ id: 'recraft-v4' });
+    expect(card.runnable).toBe(false);
+    expect(card.routes[0]?.notRunnableReason).toBe('Atelier cannot call Recraft for images yet');
+    expect((await caller.catalog.get({ id: 'nano-banana-pro' })).runnable).toBe(true);
+  });
+
   it('rejects bad filter values naming the allowed ones', async () => {
     const error = await caller.catalog.list({ modality: 'audio' as never }).catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
