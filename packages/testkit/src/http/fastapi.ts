@@ -95,6 +95,31 @@ export function fastapiErrors(error: z.ZodError, input: unknown): FieldError[] {
   });
 }
 
+/**
+ * A value outside an enum or literal set. Like pydantic in lax mode, a numeric enum also takes
+ * the number written as a string; a string enum never takes a number.
+ */
+export function enumError(
+  field: string,
+  value: unknown,
+  values: readonly (string | number)[],
+): FieldError | undefined {
+  const ok = values.some((v) =>
+    typeof v === 'number'
+      ? value === v || (typeof value === 'string' && value.trim() !== '' && Number(value) === v)
+      : value === v,
+  );
+  if (ok) return undefined;
+  const expected = quoteList(values);
+  return {
+    type: values.every((v) => typeof v === 'string') ? 'enum' : 'literal_error',
+    loc: ['body', field],
+    msg: `Input should be ${expected}`,
+    input: value,
+    ctx: { expected },
+  };
+}
+
 /** A custom validator's refusal, worded as pydantic words a raised ValueError. */
 export function valueError(field: string, message: string, input?: unknown): FieldError {
   return {

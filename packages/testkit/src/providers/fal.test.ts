@@ -263,3 +263,70 @@ describe('fal emulator input handling', () => {
     expect(((await res.json()) as { detail: string }).detail).toMatch(/Invalid JSON body/);
   });
 });
+
+describe('fal emulator: documented enums per endpoint', () => {
+  const status = async (endpoint: string, input: Record<string, unknown>) =>
+    (await submit(endpoint, { prompt: 'x', ...input })).res.status;
+
+  it('refuses a Veo duration, resolution or aspect ratio outside the endpoint enum with 422', async () => {
+    const bad = await submit('fal-ai/veo3.1', { prompt: 'x', duration: '5s' });
+    expect([bad.res.status, bad.body.detail]).toEqual([
+      422,
+      [
+        {
+          type: 'enum',
+          loc: ['body', 'duration'],
+          msg: "Input should be '4s', '6s' or '8s'",
+          input: '5s',
+          ctx: { expected: "'4s', '6s' or '8s'" },
+        },
+      ],
+    ]);
+    expect(await status('fal-ai/veo3.1', { duration: 8 })).toBe(422);
+    expect(await status('fal-ai/veo3.1', { duration: '8s', resolution: '4k' })).toBe(200);
+    expect(await status('fal-ai/veo3/fast', { resolution: '4k' })).toBe(422);
+    expect(await status('fal-ai/veo3', { aspect_ratio: '1:1' })).toBe(422);
+    expect(await status('fal-ai/veo3.1/image-to-video', { aspect_ratio: 'auto' })).toBe(200);
+    expect(await status('fal-ai/veo3.1', { aspect_ratio: 'auto' })).toBe(422);
+  });
+
+  it('holds Kling to its string durations and aspect ratios', async () => {
+    expect(await status('fal-ai/kling-video/v2.6/pro/text-to-video', { duration: '10' })).toBe(200);
+    expect(await status('fal-ai/kling-video/v2.6/pro/text-to-video', { duration: '8' })).toBe(422);
+    expect(await status('fal-ai/kling-video/v2.6/pro/text-to-video', { duration: 5 })).toBe(422);
+    expect(await status('fal-ai/kling-video/v3/pro/text-to-video', { duration: '15' })).toBe(200);
+    expect(await status('fal-ai/kling-video/v3/standard/text-to-video', { duration: '2' })).toBe(
+      422,
+    );
+    expect(await status('fal-ai/kling-video/v3/pro/text-to-video', { aspect_ratio: '4:3' })).toBe(
+      422,
+    );
+  });
+
+  it('holds LTX-2 to its durations, resolutions and the fast long-clip rule', async () => {
+    expect(await status('fal-ai/ltx-2/text-to-video', { duration: 10, resolution: '2160p' })).toBe(
+      200,
+    );
+    expect(await status('fal-ai/ltx-2/text-to-video', { duration: 12 })).toBe(422);
+    expect(await status('fal-ai/ltx-2/text-to-video', { resolution: '720p' })).toBe(422);
+    expect(await status('fal-ai/ltx-2/text-to-video/fast', { duration: 20 })).toBe(200);
+    expect(
+      await status('fal-ai/ltx-2/text-to-video/fast', { duration: 20, resolution: '1440p' }),
+    ).toBe(422);
+  });
+
+  it('holds the Nano Banana and FLUX endpoints to their aspect ratios and resolutions', async () => {
+    expect(await status('fal-ai/nano-banana-2', { aspect_ratio: '8:1', resolution: '0.5K' })).toBe(
+      200,
+    );
+    expect(await status('fal-ai/nano-banana-pro', { aspect_ratio: '8:1' })).toBe(422);
+    expect(await status('fal-ai/nano-banana-pro', { resolution: '0.5K' })).toBe(422);
+    expect(await status('fal-ai/nano-banana', { aspect_ratio: 'auto' })).toBe(422);
+    expect(await status('fal-ai/nano-banana/edit', { aspect_ratio: 'auto' })).toBe(200);
+    expect(await status('fal-ai/flux-pro/v1.1-ultra', { aspect_ratio: '9:21' })).toBe(200);
+    expect(await status('fal-ai/flux-pro/v1.1-ultra', { aspect_ratio: '2:1' })).toBe(422);
+    expect(await status('fal-ai/flux-pro/kontext', { safety_tolerance: 2 })).toBe(422);
+    expect(await status('fal-ai/flux-pro/kontext', { safety_tolerance: '2' })).toBe(200);
+    expect(await status('fal-ai/flux-pro/v1.1', { output_format: 'webp' })).toBe(422);
+  });
+});

@@ -5,6 +5,7 @@ import { wrap, serverOptions, type Emulator, type UrlResultOptions } from '../em
 import type { AppliedFault } from '../faults.ts';
 import { write, type ErrorReply } from '../http/respond.ts';
 import { EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
+import { fastapiErrors, type FieldError } from '../http/fastapi.ts';
 import { JobClock, sleep, type JobPhase } from '../latency.ts';
 import { MIME, renderImage, type ImageFormat } from '../media/image.ts';
 import {
@@ -16,6 +17,7 @@ import {
   type Size,
 } from '../media/sizes.ts';
 import { renderVideo } from '../media/video.ts';
+import { falEnumErrors } from './fal-endpoints.ts';
 
 /**
  * fal queue API (docs.fal.ai model-endpoints/queue, fal-js `src/queue.ts`):
@@ -24,7 +26,8 @@ import { renderVideo } from '../media/video.ts';
  * (202 until completed, then 200); GET …/status/stream (SSE); GET /{app}/requests/{id} → the
  * model output; PUT …/cancel. `{app}` is the owner/alias root of the endpoint id, as fal-js
  * builds it; results link to the CDN. Validation and content-policy errors are 422
- * `{ detail: [{ loc, msg, type }] }`.
+ * `{ detail: [{ loc, msg, type }] }`; the documented enums of the endpoints Atelier uses
+ * (aspect_ratio, resolution, duration…) are in fal-endpoints.ts.
  *
  * `url` is `http://host:port`, replacing https://queue.fal.run: submit to `${url}/${endpointId}`.
  */
@@ -53,14 +56,6 @@ export function falAppRoot(endpointId: string): string {
 
 const defaultIsVideo = (id: string) =>
   /video|veo|kling|seedance|ltx|hailuo|wan-?2\.\d.*t2v|sora/i.test(id);
-
-interface FieldError {
-  loc: (string | number)[];
-  msg: string;
-  type: string;
-  input?: unknown;
-  url?: string;
-}
 
 class Invalid extends Error {
   constructor(readonly errors: FieldError[]) {
@@ -111,30 +106,13 @@ const VideoInput = z
   })
   .loose();
 
-function zodToFieldErrors(error: z.ZodError, input: unknown): FieldError[] {
-  return error.issues.map((issue) => ({
-    loc: ['body', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    msg: issue.message,
-    type:
-      issue.code === 'invalid_value'
-        ? 'enum'
-        : issue.code === 'invalid_type'
-          ? 'type_error'
-          : 'value_error',
-    input: issue.path.reduce<unknown>(
-      (v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k],
-      input,
-    ),
-  }));
-}
-
 type Plan =
   | { kind: 'image'; prompt: string; count: number; size: Size; format: ImageFormat; seed: number }
   | { kind: 'video'; prompt: string; size: Size; durationSeconds: number; seed: number };
 
 function planImage(endpointId: string, input: Record<string, unknown>): Plan {
   const parsed = ImageInput.safeParse(input);
-  if (!parsed.success) throw new Invalid(zodToFieldErrors(parsed.error, input));
+  if (!parsed.success) throw new Invalid(fastapiErrors(parsed.error, input));
   const body = parsed.data;
   if (body.prompt === undefined && body.image_url === undefined && body.image_urls === undefined) {
     throw new Invalid([{ loc: ['body', 'prompt'], msg: 'Field required', type: 'missing', input }]);
@@ -183,7 +161,7 @@ function planImage(endpointId: string, input: Record<string, unknown>): Plan {
 
 function planVideo(endpointId: string, input: Record<string, unknown>): Plan {
   const parsed = VideoInput.safeParse(input);
-  if (!parsed.success) throw new Invalid(zodToFieldErrors(parsed.error, input));
+  if (!parsed.success) throw new Invalid(fastapiErrors(parsed.error, input));
   const body = parsed.data;
   if (
     body.prompt === undefined &&
@@ -311,6 +289,8 @@ export async function startFalEmulator(options: FalEmulatorOptions = {}): Promis
         ],
       });
     }
+    const enumErrors = falEnumErrors(endpointId, input as Record<string, unknown>);
+    if (enumErrors.length > 0) return ctx.json(422, { detail: enumErrors });
     let plan: Plan;
     try {
       plan = isVideo(endpointId)
