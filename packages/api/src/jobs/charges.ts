@@ -31,16 +31,32 @@ const RESULT_LOST = new Set([
   'unsupported_result_url',
 ]);
 
+/**
+ * Providers that do not bill a job they themselves report as failed: fal ("you pay only for
+ * successful outputs") and Vertex. BFL publishes no such rule and quotes a task's cost when it
+ * accepts it, so a task it failed or moderated still counts.
+ */
+const FAILED_JOBS_UNBILLED: ReadonlySet<string> = new Set(['fal', 'vertex']);
+
 export interface ChargeContext {
   /** Whether any request reached the provider for this generation. */
   sent: boolean;
-  /** For video: the provider reported the job itself as failed (fal and Vertex do not bill those). */
+  /** For video: the job ended with a failed status (fal and Vertex do not bill failed jobs). */
   jobFailed?: boolean;
 }
 
 export function providerMayHaveCharged(error: unknown, ctx: ChargeContext): boolean {
   if (!ctx.sent) return false;
   if (!(error instanceof AtelierError)) return true;
+  // The provider had accepted the job (answered with its id): whatever went wrong afterwards,
+  // the work may have been done and billed, unless the provider itself reported the job failed
+  // and does not bill that. ctx.jobFailed is not enough here: a status that failed because the
+  // finished clip could not be downloaded is not the provider's verdict.
+  if (error.details?.['accepted'] === true) {
+    const provider = error.details['provider'];
+    const verdict = error.details['jobFailed'] === true;
+    return !(verdict && typeof provider === 'string' && FAILED_JOBS_UNBILLED.has(provider));
+  }
   const reason =
     typeof error.details?.['reason'] === 'string' ? error.details['reason'] : undefined;
   if (reason !== undefined && RESULT_LOST.has(reason)) return true;
