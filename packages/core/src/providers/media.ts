@@ -35,7 +35,9 @@ export function sniffImageType(data: Uint8Array): InputImageType | undefined {
 /**
  * Type and pixel size of an input image, read from its own bytes (the signature, then the
  * header: PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X, GIF screen descriptor). Undefined for any
- * other type, or when the header does not hold a size of the type the signature claims.
+ * other type, or when the header does not hold a size of the type the signature claims. It reads
+ * the header only; `inspectImage` (rules/inspect.ts) also checks the whole file is there and
+ * intact, and reads its transparency.
  */
 export function inputImageInfo(data: Uint8Array): { mediaType: InputImageType; width: number; height: number } | undefined {
   const mediaType = sniffImageType(data);

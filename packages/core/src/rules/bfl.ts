@@ -116,7 +116,8 @@ const TABLE: Record<string, BflRouteRules> = {
       .strict(),
     notTaken: { raw: ONLY_ULTRA, imagePromptStrength: ONLY_ULTRA },
     defaults: [SAFETY_DEFAULT],
-    images: { types: IMAGES, max: 1 },
+    // `image` is required: Fill paints into it, at its size.
+    images: { types: IMAGES, min: 1, max: 1 },
     // Fill reads white as the area to paint; the mask must cover the image it applies to.
     mask: { types: IMAGES, alpha: false, sameSizeAsImage: true },
   },

@@ -184,6 +184,8 @@ describe('Black Forest Labs', () => {
   test('Fill: the mask must have the image’s size, alpha not needed', () => {
     expect(check('flux-1-fill-pro', 'bfl', {}, [image(), mask({ hasAlpha: false, mediaType: 'image/jpeg' })]).refusals).toEqual([]);
     expect(fields(check('flux-1-fill-pro', 'bfl', {}, [image(), mask({ width: 512, height: 512 })]))).toEqual(['inputs.mask']);
+    // Fill needs the image it paints into.
+    expect(fields(check('flux-1-fill-pro', 'bfl'))).toEqual(['inputs.images[0]']);
   });
 });
 

@@ -199,6 +199,11 @@ const inputField = (i: InputImageInfo) => (i.role === 'mask' ? 'inputs.mask' : `
 function checkImages(rules: RouteRules, images: readonly InputImageInfo[], out: Outcome): void {
   const limits = rules.images;
   if (!limits) return;
+  if (limits.min !== undefined && images.length < limits.min) {
+    refuse(out, `inputs.images[${images.length}]`, `This endpoint needs ${limits.min === 1 ? 'an input image' : `${limits.min} input images`} to work on (got ${images.length}).`, {
+      hint: 'Give the image to edit with -i.',
+    });
+  }
   if (limits.max !== undefined && images.length > limits.max) {
     const extra = images[limits.max] as InputImageInfo;
     refuse(out, inputField(extra), `This endpoint takes at most ${limits.max} input image${limits.max === 1 ? '' : 's'} (got ${images.length}).`, {

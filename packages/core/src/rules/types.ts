@@ -118,6 +118,8 @@ export interface RouteRules {
   images?: InputLimits & {
     /** How many the endpoint takes, when fewer than the catalog's maxInputImages. */
     max?: number;
+    /** How many it needs (an inpainting endpoint needs the image it paints into). */
+    min?: number;
     /** All inline images of one request together, in bytes of base64 text. */
     maxRequestBytes?: number;
   };
