@@ -277,10 +277,15 @@ describe('budgets', () => {
       params: { n: 1, providerOptions: { openai: { moderation: 'strict' } } },
     });
     expect(result.jobs.map((j) => (j.status === 'refused' ? j.error.code : j.status))).toEqual([
-      'invalid_input',
+      'invalid_request',
       'unknown_model',
       'invalid_request',
     ]);
+    // The planner names the field at fault and what it allows.
+    expect(result.jobs[0]).toMatchObject({
+      status: 'refused',
+      error: { field: 'providerOptions.openai.moderation', message: expect.stringMatching(/auto|low/) },
+    });
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type ProviderSettings,
 } from '@atelier/core';
 import type { Db } from '@atelier/db';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { JobInputs, resolveInputs, type ResolvedInput } from './job-inputs.ts';
 
 /**
@@ -29,6 +29,8 @@ export interface Submission {
   /** One model's settings instead of `params`, keyed as written in `models`. */
   modelParams?: Partial<Record<string, Record<string, unknown>>>;
   inputs?: z.input<typeof JobInputs>;
+  /** Inputs described rather than uploaded (planning only: `create` takes uploads). */
+  inputImages?: readonly PlanInputImage[];
 }
 
 export interface PlanDeps {
@@ -58,7 +60,7 @@ export async function planSubmission(deps: PlanDeps, s: Submission): Promise<Pla
       prompt: s.prompt,
       models: picks,
       ...(s.params ? { params: s.params } : {}),
-      inputs: inputs.map(planInput),
+      inputs: s.inputImages ? [...s.inputImages] : inputs.map(planInput),
       ...(deps.date ? { date: deps.date } : {}),
     },
     { catalog: deps.catalog, hasKey: (p) => keys.has(p) },

@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { Provider } from '@atelier/core';
+import { PlanInputImage, Provider, type Plan } from '@atelier/core';
 import { z } from 'zod';
 import { ImageParams, JobInputs, VideoParams, type SubmitResult } from '../jobs/index.ts';
 import { jsonWithoutNul, ModelName, Prompt } from '../jobs/inputs.ts';
@@ -69,7 +69,48 @@ export const CreateGenerationInput = z
     }
   });
 
+/**
+ * What `generate.plan` takes: the same request as `create`, and optionally the input images as
+ * descriptions (type, size, alpha) instead of uploaded hashes, so a frontend can plan a run
+ * before it uploads anything.
+ */
+export const PlanGenerationInput = z.intersection(
+  CreateGenerationInput,
+  z.object({ inputImages: z.array(PlanInputImage).max(17).optional() }),
+);
+
+export interface PlanResult {
+  plans: { prompt: string; plan: Plan }[];
+  /** Every prompt's ready models, added up: what `create` would reserve (high) and expect. */
+  total: { low: number; expected: number; high: number };
+}
+
 export const generateRouter = {
+  /**
+   * The one plan of a run, before anything is spent: per model the route, the exact request,
+   * warnings, refusals with their field, and the estimate. `create` queues exactly this.
+   */
+  plan: studioProcedure.input(PlanGenerationInput).query(async ({ ctx, input }): Promise<PlanResult> => {
+    const plans: PlanResult['plans'] = [];
+    for (const prompt of input.prompts ?? [input.prompt ?? '']) {
+      const plan = await ctx.jobs.plan({
+        ownerId: ctx.user.id,
+        kind: input.kind,
+        prompt,
+        models: input.models,
+        ...(input.providers ? { providers: input.providers } : {}),
+        ...(input.params ? { params: input.params } : {}),
+        ...(input.modelParams ? { modelParams: input.modelParams } : {}),
+        ...(input.inputs ? { inputs: input.inputs } : {}),
+        ...(input.inputImages ? { inputImages: input.inputImages } : {}),
+      });
+      plans.push({ prompt, plan });
+    }
+    const add = (k: 'low' | 'expected' | 'high') => plans.reduce((s, p) => s + p.plan.total[k], 0);
+    return { plans, total: { low: add('low'), expected: add('expected'), high: add('high') } };
+  }),
+
+
   /**
    * Queues every model for every prompt. Each model is priced and its budget reserved on its
    * own: a model that is refused (unknown, unsupported setting, over budget) is reported in
@@ -84,34 +125,15 @@ export const generateRouter = {
       ...(input.providers ? { providers: input.providers } : {}),
       ...(input.inputs ? { inputs: input.inputs } : {}),
     };
-    const perModel = input.modelParams;
     for (const prompt of input.prompts ?? [input.prompt ?? '']) {
-      if (!perModel) {
-        const result = await ctx.jobs.submit({
-          ...common,
-          prompt,
-          models: input.models,
-          ...(input.params ? { params: input.params } : {}),
-        });
-        batches.push({ prompt, ...result });
-        continue;
-      }
-      // Models with settings of their own are submitted one by one into the same batch.
-      let batchId: string | undefined;
-      const jobs: SubmitResult['jobs'] = [];
-      for (const model of input.models) {
-        const params = perModel[model] ?? input.params;
-        const result = await ctx.jobs.submit({
-          ...common,
-          prompt,
-          models: [model],
-          ...(params ? { params } : {}),
-          ...(batchId ? { batchId } : {}),
-        });
-        batchId = result.batchId;
-        jobs.push(...result.jobs);
-      }
-      batches.push({ prompt, batchId: batchId ?? '', jobs });
+      const result = await ctx.jobs.submit({
+        ...common,
+        prompt,
+        models: input.models,
+        ...(input.params ? { params: input.params } : {}),
+        ...(input.modelParams ? { modelParams: input.modelParams } : {}),
+      });
+      batches.push({ prompt, ...result });
     }
     return { batches };
   }),
