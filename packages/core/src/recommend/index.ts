@@ -1,5 +1,6 @@
 export {
   recommend,
+  CANNOT_RUN_HERE,
   RecommendQuerySchema,
   RecommendSettingsSchema,
   type RecommendQuery,

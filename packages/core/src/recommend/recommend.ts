@@ -180,6 +180,9 @@ function lifecycleReason(model: ModelEntry, catalog: Catalog): string | undefine
   return `${status}${when}${instead.length ? `; replaced by ${listNames(instead)}` : ''}`;
 }
 
+/** How an exclusion (and a ranked model's reason) begins when Atelier cannot run the model here. */
+export const CANNOT_RUN_HERE = 'Atelier cannot run it here: ';
+
 /** The clip length video models are priced at when the query names none. */
 export const CLIP_SECONDS = 8;
 
@@ -355,7 +358,7 @@ function rankedReasons(
     reasons.push('In preview: its API and price may still change.');
   const lifecycle = lifecycleReason(model, catalog);
   if (lifecycle) reasons.push(`${lifecycle.charAt(0).toUpperCase()}${lifecycle.slice(1)}.`);
-  if (cannotRun) reasons.push(`Atelier cannot run it here: ${cannotRun}.`);
+  if (cannotRun) reasons.push(`${CANNOT_RUN_HERE}${cannotRun}.`);
   if (model.bestFor[0]) reasons.push(`Best for: ${model.bestFor[0].text}.`);
   return reasons;
 }
@@ -396,7 +399,7 @@ export function recommend(
     // A model past its shutdown is the lifecycle's to exclude (or rank, with includeRetired).
     const cannotRun =
       runnability.runnable || isRetiredOn(model, date) ? undefined : runnability.reason;
-    if (cannotRun && !q.includeUnrunnable) reasons.push(`Atelier cannot run it here: ${cannotRun}`);
+    if (cannotRun && !q.includeUnrunnable) reasons.push(`${CANNOT_RUN_HERE}${cannotRun}`);
     for (const m of q.mustHaves) {
       const lacks = MUST_HAVES[m].lacks(model);
       if (lacks) reasons.push(`lacks ${MUST_HAVES[m].label}: ${lacks}`);
