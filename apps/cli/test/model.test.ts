@@ -1,4 +1,4 @@
-import { loadCatalog } from '@atelier/core/catalog';
+import { loadCatalog, withRunnability } from '@atelier/core/catalog';
 import { describe, expect, it } from 'vitest';
 import { atelier, atelierJson, jsonError } from './cli.ts';
 
@@ -6,12 +6,37 @@ const catalog = loadCatalog();
 
 describe('atelier model', () => {
   it('prints the full catalog entry as JSON, resolved from an alias', async () => {
-    const model = catalog.resolve('nano-banana-pro');
+    const model = withRunnability(catalog.resolve('nano-banana-pro'));
     const card = await atelierJson<Record<string, unknown>>(['model', 'Gemini 3 Pro Image']);
     const { lifecycle, ...rest } = card as { lifecycle: Record<string, unknown> };
     const { lifecycle: expectedLifecycle, ...expectedRest } = model;
     expect(rest).toEqual(JSON.parse(JSON.stringify(expectedRest)));
     expect(lifecycle).toMatchObject(JSON.parse(JSON.stringify(expectedLifecycle)));
+  });
+
+  it('says whether Atelier can run it here, and why not, route by route', async () => {
+    const card = await atelierJson<{
+      runnable: boolean;
+      notRunnableReason?: string;
+      routes: { provider: string; runnable: boolean; notRunnableReason?: string }[];
+    }>(['model', 'seedream-4-0']);
+    expect(card.runnable).toBe(true);
+    expect(card.routes.map((r) => [r.provider, r.runnable, r.notRunnableReason])).toEqual([
+      ['byteplus', false, 'Atelier cannot call BytePlus for images yet'],
+      ['fal', true, undefined],
+    ]);
+    const text = await atelier(['model', 'seedream-4-0']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Atelier can run it here.');
+    expect(text.stdout).toMatch(
+      /byteplus .*\n\s+can't run here: Atelier cannot call BytePlus for images yet/,
+    );
+
+    const recraft = await atelier(['model', 'recraft-v4']);
+    expect(recraft.code).toBe(0);
+    expect(recraft.stdout).toContain(
+      "Atelier can't run it here: Atelier cannot call Recraft for images yet.",
+    );
   });
 
   it('names the replacements of a retired model', async () => {

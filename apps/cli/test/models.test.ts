@@ -1,4 +1,4 @@
-import { filterModels, loadCatalog } from '@atelier/core/catalog';
+import { filterModels, loadCatalog, modelRunnability } from '@atelier/core/catalog';
 import { startingPrice } from '@atelier/core/pricing';
 import { describe, expect, it } from 'vitest';
 import type { ModelRow } from '../src/commands/models.ts';
@@ -7,9 +7,9 @@ import { atelier, atelierJson, jsonError } from './cli.ts';
 const catalog = loadCatalog();
 
 describe('atelier models', () => {
-  it('lists every model that is not retired, with the catalog starting price', async () => {
+  it('lists every model Atelier can run here, with the catalog starting price', async () => {
     const rows = await atelierJson<ModelRow[]>(['models']);
-    const expected = catalog.models.filter((m) => m.lifecycle.status !== 'retired');
+    const expected = catalog.models.filter((m) => modelRunnability(m).runnable);
     expect(rows.map((r) => r.id)).toEqual(expected.map((m) => m.id));
     for (const row of rows) {
       const model = catalog.resolve(row.id);
@@ -18,7 +18,9 @@ describe('atelier models', () => {
         vendor: model.vendor,
         modality: model.modality,
         status: model.lifecycle.status,
+        runnable: true,
       });
+      expect(row.notRunnableReason).toBeUndefined();
       const start = startingPrice(model);
       if (start) {
         expect(row.startingPrice).toEqual({
@@ -36,31 +38,65 @@ describe('atelier models', () => {
     }
   });
 
-  it('shows retired models with --all or --status retired', async () => {
+  it('hides models Atelier cannot run here (e.g. Recraft V4) unless --include-unrunnable', async () => {
+    const table = await atelier(['models', '--vendor', 'recraft']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toMatch(/^recraft-v4 /m);
+    expect(table.stdout).toMatch(
+      /more that Atelier can't run here are hidden; --include-unrunnable/,
+    );
+
+    const rows = await atelierJson<ModelRow[]>(['models', '--include-unrunnable']);
+    expect(rows.map((r) => r.id)).toEqual(filterModels(catalog).map((m) => m.id));
+    expect(rows.find((r) => r.id === 'recraft-v4')).toMatchObject({
+      runnable: false,
+      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+    });
+    const unpriced = rows.find((r) => r.id === 'flux-2-dev');
+    expect(unpriced?.runnable).toBe(false);
+    expect(unpriced?.notRunnableReason).toMatch(/^no sourced price: /);
+
+    const marked = await atelier(['models', '--vendor', 'recraft', '--include-unrunnable']);
+    expect(marked.code).toBe(0);
+    const lines = marked.stdout.split('\n');
+    expect(lines[0]).toMatch(/As of\s+Can't run here$/);
+    expect(lines.find((l) => l.startsWith('recraft-v4 '))).toMatch(
+      /Atelier cannot call Recraft for images yet$/,
+    );
+    expect(lines.find((l) => l.startsWith('recraft-20b '))).toMatch(/no sourced price$/);
+    expect(marked.stdout).not.toMatch(/hidden; --include-unrunnable/);
+  });
+
+  it('shows retired models with --all or --status retired, marked', async () => {
     const retired = catalog.models.filter((m) => m.lifecycle.status === 'retired').map((m) => m.id);
     expect(retired.length).toBeGreaterThan(0);
     const all = await atelierJson<ModelRow[]>(['models', '--all']);
     expect(all).toHaveLength(catalog.models.length);
     const only = await atelierJson<ModelRow[]>(['models', '--status', 'retired']);
     expect(only.map((r) => r.id)).toEqual(retired);
+    expect(
+      only.every((r) => r.runnable === false && /^retired/.test(r.notRunnableReason ?? '')),
+    ).toBe(true);
   });
 
   it('filters by modality, task, vendor and status as the shared catalog filter does', async () => {
     const video = await atelierJson<ModelRow[]>(['models', '--modality', 'video']);
     expect(video.map((r) => r.id)).toEqual(
-      filterModels(catalog, { modality: 'video' }).map((m) => m.id),
+      filterModels(catalog, { modality: 'video', runnableOnly: true }).map((m) => m.id),
     );
     expect(video.every((r) => r.modality === 'video')).toBe(true);
 
     const edit = await atelierJson<ModelRow[]>(['models', '--task', 'edit', '--vendor', 'google']);
     expect(edit.map((r) => r.id)).toEqual(
-      filterModels(catalog, { task: 'edit', vendor: 'google' }).map((m) => m.id),
+      filterModels(catalog, { task: 'edit', vendor: 'google', runnableOnly: true }).map(
+        (m) => m.id,
+      ),
     );
     expect(edit.length).toBeGreaterThan(0);
 
     const statuses = await atelierJson<ModelRow[]>(['models', '--status', 'active,preview']);
     expect(statuses.map((r) => r.id)).toEqual(
-      filterModels(catalog, { status: ['active', 'preview'] }).map((m) => m.id),
+      filterModels(catalog, { status: ['active', 'preview'], runnableOnly: true }).map((m) => m.id),
     );
   });
 
@@ -72,10 +108,12 @@ describe('atelier models', () => {
       '--max-price',
       '0.04',
     ]);
-    const expected = filterModels(catalog, { modality: 'image' }).filter((m) => {
-      const start = startingPrice(m);
-      return start !== undefined && start.micros <= 40_000;
-    });
+    const expected = filterModels(catalog, { modality: 'image', runnableOnly: true }).filter(
+      (m) => {
+        const start = startingPrice(m);
+        return start !== undefined && start.micros <= 40_000;
+      },
+    );
     expect(rows.map((r) => r.id)).toEqual(expected.map((m) => m.id));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.startingPrice !== null && r.startingPrice.micros <= 40_000)).toBe(

@@ -23,6 +23,7 @@ describe('atelier recommend', () => {
       priorities: [],
       budgetPerAsset: 50_000,
       includeRetired: false,
+      includeUnrunnable: false,
     };
     expect(report.query).toEqual(query);
     const { query: _q, ...result } = report;
@@ -76,6 +77,45 @@ describe('atelier recommend', () => {
     expect(run.stdout).toMatch(new RegExp(`\\n\\s*1\\s+${top.model}\\s`));
     expect(run.stdout).toContain(`${top.name} (${top.model})`);
     expect(run.stdout).toContain('Excluded (');
+  });
+
+  it('leaves out models Atelier cannot run here, naming them; --include-unrunnable ranks them, marked', async () => {
+    const plain = await atelier(['recommend', '--modality', 'image', '--limit', '100']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toMatch(/^\s*\d+\s+recraft-v4\s/m);
+    expect(plain.stdout).toMatch(
+      /models? Atelier can't run here left out \(--include-unrunnable ranks them\): [^\n]*recraft-v4/,
+    );
+    const json = await atelierJson<RecommendReport>(['recommend', '--modality', 'image']);
+    expect(json.excluded.find((e) => e.model === 'recraft-v4')?.reasons).toEqual([
+      'Atelier cannot run it here: Atelier cannot call Recraft for images yet',
+    ]);
+
+    const all = await atelierJson<RecommendReport>([
+      'recommend',
+      '--modality',
+      'image',
+      '--include-unrunnable',
+    ]);
+    expect(all.query.includeUnrunnable).toBe(true);
+    expect(all.ranked.find((m) => m.model === 'recraft-v4')).toMatchObject({
+      runnable: false,
+      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+    });
+    const marked = await atelier([
+      'recommend',
+      '--modality',
+      'image',
+      '--include-unrunnable',
+      '--limit',
+      '100',
+    ]);
+    expect(marked.code).toBe(0);
+    expect(marked.stdout).toMatch(/Runs here/);
+    expect(marked.stdout).toMatch(/^\s*\d+\s+recraft-v4\s[^\n]*\sno$/m);
+    expect(marked.stdout).toMatch(
+      /Atelier can't run these here:\n(\s+- [^\n]+\n)*\s+- recraft-v4: Atelier cannot call Recraft for images yet\n/,
+    );
   });
 
   it('rejects an unknown must-have naming the allowed features', async () => {

@@ -1,4 +1,4 @@
-import { Criterion, type ModelEntry, type Note } from '@atelier/core/catalog';
+import { Criterion, withRunnability, type Note, type WithRunnability } from '@atelier/core/catalog';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { bulletText, indent, priceText, sourceText, wrap, yesNo } from '../format.ts';
@@ -7,7 +7,7 @@ import type { Style } from '../output/style.ts';
 /** `atelier model <id|alias>`: the full card of one model. */
 export function run({ args }: Invocation): Output {
   const catalog = cliCatalog();
-  const model = catalog.resolve(String(args[0]));
+  const model = withRunnability(catalog.resolve(String(args[0])));
   const replacements = model.lifecycle.replacements.map((id) => {
     const m = catalog.get(id);
     return { id, name: m?.name ?? id, status: m?.lifecycle.status };
@@ -18,11 +18,20 @@ export function run({ args }: Invocation): Output {
   };
 }
 
-function card(m: ModelEntry, replacements: { id: string; name: string }[], s: Style): string {
+type Model = WithRunnability;
+
+function card(m: Model, replacements: { id: string; name: string }[], s: Style): string {
   const { c } = s;
   const out: string[] = [];
   const status = statusText(m, s);
   out.push(`${c.bold(m.name)}  ${c.dim(m.id)}  ${m.vendor} · ${m.modality} · ${status}`);
+  out.push(
+    m.runnable
+      ? c.green('Atelier can run it here.')
+      : c.yellow(
+          wrap(`Atelier can't run it here: ${m.notRunnableReason ?? 'no reason recorded'}.`),
+        ),
+  );
   out.push(wrap(m.description));
   out.push('');
   out.push(
@@ -70,6 +79,7 @@ function card(m: ModelEntry, replacements: { id: string; name: string }[], s: St
         `${c.bold(r.provider)}  ${r.providerModelId}  ${r.status === 'active' ? c.green(r.status) : c.yellow(r.status)}`,
       ),
     );
+    if (!r.runnable) out.push(c.yellow(wrap(`can't run here: ${r.notRunnableReason}`, 4)));
     out.push(wrap(priceText(r.price), 4));
     if (r.price.note) out.push(c.dim(wrap(r.price.note, 4)));
     if (r.note) out.push(c.dim(wrap(r.note, 4)));
@@ -135,7 +145,7 @@ function card(m: ModelEntry, replacements: { id: string; name: string }[], s: St
   return out.join('\n');
 }
 
-function statusText(m: ModelEntry, { c }: Style): string {
+function statusText(m: Model, { c }: Style): string {
   const st = m.lifecycle.status;
   if (st === 'active') return c.green(st);
   if (st === 'preview') return c.cyan(st);
@@ -143,7 +153,7 @@ function statusText(m: ModelEntry, { c }: Style): string {
   return c.red(st);
 }
 
-function specs(m: ModelEntry): [string, string | undefined][] {
+function specs(m: Model): [string, string | undefined][] {
   if (m.modality === 'image') {
     const i = m.image;
     const sizes =

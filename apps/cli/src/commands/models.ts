@@ -1,5 +1,6 @@
 import {
   filterModels,
+  modelRunnability,
   ModelFilterSchema,
   type ModelEntry,
   type Source,
@@ -12,8 +13,9 @@ import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
 import type { Style } from '../output/style.ts';
 
-const ModelsFlags = ModelFilterSchema.omit({ includeRetired: true }).extend({
+const ModelsFlags = ModelFilterSchema.omit({ includeRetired: true, runnableOnly: true }).extend({
   all: z.boolean().optional(),
+  includeUnrunnable: z.boolean().optional(),
   maxPrice: z
     .string()
     .regex(/^\d+(\.\d{1,6})?$/, 'a USD amount with at most 6 decimals')
@@ -37,31 +39,44 @@ export interface ModelRow {
     source: Source;
   } | null;
   unpricedReason?: string;
+  /** Whether Atelier can run it here (an adapter for a route, a sourced price, not retired). */
+  runnable: boolean;
+  notRunnableReason?: string;
 }
 
-/** `atelier models`: the catalog, filtered, with starting prices. */
+/**
+ * `atelier models`: the catalog, filtered, with starting prices. Models Atelier can't run here
+ * are left out unless --include-unrunnable or --all (which adds retired ones too) asks for them;
+ * retired ones asked for by --status are listed. Listed, they are marked with the reason.
+ */
 export function run({ args, options }: Invocation): Output {
-  const { all, maxPrice, ...filter } = parseFlags(ModelsFlags, {
+  const { all, includeUnrunnable, maxPrice, ...filter } = parseFlags(ModelsFlags, {
     query: args[0],
     modality: options.modality,
     task: options.task,
     vendor: options.vendor,
     status: options.status,
     all: options.all,
+    includeUnrunnable: options.includeUnrunnable,
     maxPrice: options.maxPrice,
   });
   const limit = maxPrice === undefined ? undefined : usd(maxPrice);
-  const rows = filterModels(cliCatalog(), { ...filter, includeRetired: all })
-    .map(toRow)
-    .filter(
-      (row) =>
-        limit === undefined || (row.startingPrice !== null && row.startingPrice.micros <= limit),
-    );
-  return { data: rows, text: (style) => table(rows, style) };
+  const list = (runnableOnly: boolean) =>
+    filterModels(cliCatalog(), { ...filter, includeRetired: all, runnableOnly })
+      .map(toRow)
+      .filter(
+        (row) =>
+          limit === undefined || (row.startingPrice !== null && row.startingPrice.micros <= limit),
+      );
+  const runnableOnly = !all && !includeUnrunnable;
+  const rows = list(runnableOnly);
+  const hidden = runnableOnly ? list(false).length - rows.length : 0;
+  return { data: rows, text: (style) => table(rows, hidden, style) };
 }
 
 function toRow(m: ModelEntry): ModelRow {
   const start = startingPrice(m);
+  const runs = modelRunnability(m);
   return {
     id: m.id,
     name: m.name,
@@ -80,11 +95,18 @@ function toRow(m: ModelEntry): ModelRow {
         }
       : null,
     ...(start ? {} : { unpricedReason: m.unpricedReason ?? 'no priced route' }),
+    ...(runs.runnable ? { runnable: true } : { runnable: false, notRunnableReason: runs.reason }),
   };
 }
 
-function table(rows: readonly ModelRow[], s: Style): string {
-  if (rows.length === 0) return s.c.yellow('No models match these filters.');
+function table(rows: readonly ModelRow[], hidden: number, s: Style): string {
+  const more = hidden
+    ? s.c.dim(
+        `${hidden} more that Atelier can't run here ${hidden === 1 ? 'is' : 'are'} hidden; --include-unrunnable shows ${hidden === 1 ? 'it' : 'them'}.`,
+      )
+    : '';
+  if (rows.length === 0)
+    return [s.c.yellow('No models match these filters.'), more].filter(Boolean).join('\n');
   const statusColor = (st: ModelRow['status']) =>
     st === 'active'
       ? s.c.green(st)
@@ -93,8 +115,21 @@ function table(rows: readonly ModelRow[], s: Style): string {
         : st === 'deprecated'
           ? s.c.yellow(st)
           : s.c.red(st);
+  // The column shows only when a listed model cannot run; its first clause is the reason in
+  // short (--json and `atelier model <id>` give it whole).
+  const marked = rows.some((r) => !r.runnable);
   const body = s.table(
-    ['ID', 'Name', 'Vendor', 'Type', 'Status', 'Starting price', 'Via', 'As of'],
+    [
+      'ID',
+      'Name',
+      'Vendor',
+      'Type',
+      'Status',
+      'Starting price',
+      'Via',
+      'As of',
+      ...(marked ? ["Can't run here"] : []),
+    ],
     rows.map((r) => [
       r.id,
       r.name,
@@ -104,7 +139,11 @@ function table(rows: readonly ModelRow[], s: Style): string {
       r.startingPrice ? r.startingPrice.label.replace(/^from /, '') : s.c.dim('unpriced'),
       r.startingPrice ? r.startingPrice.provider : '',
       r.startingPrice ? r.startingPrice.source.asOf : '',
+      ...(marked ? [s.c.yellow(r.notRunnableReason?.split(': ')[0] ?? '')] : []),
     ]),
   );
-  return `${body}\n${s.c.dim(`${rows.length} model${rows.length === 1 ? '' : 's'}. \`atelier model <id>\` shows prices with sources.`)}`;
+  const count = s.c.dim(
+    `${rows.length} model${rows.length === 1 ? '' : 's'}. \`atelier model <id>\` shows prices with sources.`,
+  );
+  return [body, count, more].filter(Boolean).join('\n');
 }

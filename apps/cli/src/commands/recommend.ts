@@ -2,7 +2,7 @@ import { Criterion, Modality } from '@atelier/core/catalog';
 import { UseCase } from '@atelier/core/compare';
 import { formatUsd, usd } from '@atelier/core/money';
 import { PriceParamsSchema } from '@atelier/core/pricing';
-import { MustHave, recommend, type Recommendation } from '@atelier/core/recommend';
+import { CANNOT_RUN_HERE, MustHave, recommend, type Recommendation } from '@atelier/core/recommend';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
@@ -35,6 +35,7 @@ const RecommendFlags = z
       .regex(/^\d+x\d+$/, 'WIDTHxHEIGHT, e.g. 1024x1024')
       .optional(),
     all: z.boolean().optional(),
+    includeUnrunnable: z.boolean().optional(),
     limit: z.number().int().positive().optional(),
   })
   .extend(Settings.shape)
@@ -74,6 +75,7 @@ export function run({ options }: Invocation): Output {
     seconds: options.seconds,
     audio: options.audio,
     all: options.all,
+    includeUnrunnable: options.includeUnrunnable,
     limit: options.limit,
   });
   const settings = Object.fromEntries(
@@ -99,6 +101,7 @@ export function run({ options }: Invocation): Output {
       : {}),
     ...(f.volume !== undefined ? { volumePerMonth: f.volume } : {}),
     includeRetired: f.all ?? false,
+    includeUnrunnable: f.includeUnrunnable ?? false,
     ...(Object.keys(settings).length ? { settings } : {}),
   };
   const result = recommend(query, cliCatalog());
@@ -132,20 +135,33 @@ function render(r: RecommendReport, limit: number, s: Style): string {
     out.push('', c.yellow('No model fits this query; see why each was excluded below.'));
   } else {
     const shown = r.ranked.slice(0, limit);
+    // Ranked on request (--include-unrunnable, --all), a model Atelier can't run is marked in
+    // a narrow column, its reason listed under the table.
+    const unrunnable = shown.filter((m) => !m.runnable);
+    const marked = unrunnable.length > 0;
     out.push(
       '',
       s.table(
-        ['#', 'Model', 'Name', 'Score', 'Cost'],
+        ['#', 'Model', 'Name', 'Score', 'Cost', ...(marked ? ['Runs here'] : [])],
         shown.map((m, i) => [
           String(i + 1),
           m.model,
           m.name,
           m.score.toFixed(2),
           m.estimate ? m.estimate.label : c.dim('no sourced price'),
+          ...(marked ? [m.runnable ? 'yes' : c.yellow('no')] : []),
         ]),
-        { align: ['right', 'left', 'left', 'right', 'left'], fit: true },
+        {
+          align: ['right', 'left', 'left', 'right', 'left', ...(marked ? ['left' as const] : [])],
+          fit: true,
+        },
       ),
     );
+    if (marked) {
+      out.push(c.yellow("Atelier can't run these here:"));
+      for (const m of unrunnable)
+        out.push(bulletText(`${m.model}: ${m.notRunnableReason?.split(': ')[0] ?? ''}`));
+    }
     if (r.ranked.length > shown.length)
       out.push(
         c.dim(
@@ -170,11 +186,20 @@ function render(r: RecommendReport, limit: number, s: Style): string {
   const otherModality = r.excluded.filter(
     (e) => e.reasons.length === 1 && / model \(this query is for /.test(e.reasons[0] ?? ''),
   );
-  const excluded = r.excluded.filter((e) => !otherModality.includes(e));
+  const cannotRun = r.excluded.filter(
+    (e) => e.reasons.length === 1 && e.reasons[0]?.startsWith(CANNOT_RUN_HERE),
+  );
+  const excluded = r.excluded.filter((e) => !otherModality.includes(e) && !cannotRun.includes(e));
   if (excluded.length) {
     out.push('', s.heading(`Excluded (${excluded.length})`));
     for (const e of excluded) out.push(bulletText(`${e.model}: ${e.reasons.join('; ')}`));
   }
+  if (cannotRun.length)
+    out.push(
+      c.dim(
+        `${cannotRun.length} model${cannotRun.length === 1 ? '' : 's'} Atelier can't run here left out (--include-unrunnable ranks them): ${cannotRun.map((e) => e.model).join(', ')}.`,
+      ),
+    );
   if (otherModality.length)
     out.push(
       c.dim(

@@ -10,7 +10,7 @@ import { collect, integer, list, number, percent, usdAmount } from './parsers.ts
 
 const models: CommandDef = {
   name: 'models',
-  summary: 'List catalog models with their starting prices',
+  summary: 'List the models Atelier can run here, with their starting prices',
   define: (cmd) =>
     cmd
       .argument('[query]', 'free text over id, name, aliases, vendor and description')
@@ -23,7 +23,13 @@ const models: CommandDef = {
         'only models starting at or below this price per image (per second for video priced by time)',
         usdAmount,
       )
-      .option('--all', 'include retired models'),
+      .option('--include-unrunnable', "also list models Atelier can't run here, marked")
+      .option('--all', "every model: retired ones and those Atelier can't run here too, marked"),
+  help: `
+By default the list holds the models Atelier can run here. Those it can't (no adapter for
+their provider yet, or no sourced price) come back with --include-unrunnable, retired ones with
+--status retired, and both with --all; each is marked with the reason, and \`atelier model <id>\`
+gives it route by route.`,
   load: () => import('./models.ts'),
 };
 
@@ -124,6 +130,10 @@ const recommend: CommandDef = {
       .option('--audio', 'price video with audio')
       .option('--no-audio', 'price video without audio')
       .option('--all', 'also rank deprecated and retired models')
+      .option(
+        '--include-unrunnable',
+        "also rank models Atelier can't run here (no adapter yet, no sourced price), marked",
+      )
       .option('--limit <n>', 'models to list (default 10; --json has all)', integer),
   load: () => import('./recommend.ts'),
 };
