@@ -131,7 +131,7 @@ describe('OpenAI', () => {
 describe('Black Forest Labs', () => {
   test('safety_tolerance: 0–5 on FLUX.2, 0–6 on FLUX.1 (Kontext, 1.1, Ultra); BFL’s 2 made explicit', () => {
     expect(check('flux-2-pro', 'bfl', {}, [], { safetyTolerance: 6 }).refusals).toEqual([
-      expect.objectContaining({ field: 'providerOptions.bfl.safetyTolerance', message: expect.stringMatching(/<=5/) }),
+      expect.objectContaining({ field: 'providerOptions.bfl.safetyTolerance', message: expect.stringMatching(/<=5/), hint: 'safetyTolerance takes an integer 0–5 here.' }),
     ]);
     expect(check('flux-2-pro', 'bfl', {}, [], { safetyTolerance: 5 })).toMatchObject({ refusals: [], providerOptions: { safetyTolerance: 5 } });
     for (const model of ['flux-1-kontext-pro', 'flux-1-1-pro', 'flux-1-1-pro-ultra']) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRatio, parseSize } from '../providers/capabilities.ts';
+import { describeProviderOptions } from '../providers/options-schema.ts';
 import type { Warning } from '../providers/spec.ts';
 import { AtelierError } from '../errors.ts';
 import { routeRules } from './routes.ts';
@@ -86,9 +87,15 @@ function readOptions(rules: RouteRules, namespace: string, model: string, given:
       }
       continue;
     }
-    const field = `providerOptions.${namespace}.${issue.path.map(String).join('.')}`;
+    const key = issue.path.map(String).join('.');
+    const field = `providerOptions.${namespace}.${key}`;
     const values = issue.code === 'invalid_value' ? issue.values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number') : undefined;
-    refuse(out, field, `${field}: ${values ? `must be one of ${list(values)}` : issue.message}.`, values ? { allowed: values } : {});
+    const described = describeProviderOptions(rules.options).find((f) => f.name === key);
+    const range = described?.minimum !== undefined && described.maximum !== undefined ? ` ${described.minimum}–${described.maximum}` : '';
+    refuse(out, field, `${field}: ${values ? `must be one of ${list(values)}` : issue.message}.`, {
+      ...(values ? { allowed: values } : {}),
+      ...(described && !values ? { hint: `${key} takes ${described.type === 'integer' ? 'an integer' : `a ${described.type}`}${range} here.` } : {}),
+    });
   }
   // Keep what did parse, so the other checks still see it.
   for (const [key, value] of Object.entries(given)) {
