@@ -1,4 +1,5 @@
 import {
+  briefReason,
   filterModels,
   modelRunnability,
   ModelFilterSchema,
@@ -139,7 +140,7 @@ function table(rows: readonly ModelRow[], hidden: number, s: Style): string {
       r.startingPrice ? r.startingPrice.label.replace(/^from /, '') : s.c.dim('unpriced'),
       r.startingPrice ? r.startingPrice.provider : '',
       r.startingPrice ? r.startingPrice.source.asOf : '',
-      ...(marked ? [s.c.yellow(r.notRunnableReason?.split(': ')[0] ?? '')] : []),
+      ...(marked ? [s.c.yellow(briefReason(r.notRunnableReason ?? ''))] : []),
     ]),
   );
   const count = s.c.dim(

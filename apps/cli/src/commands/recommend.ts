@@ -1,4 +1,4 @@
-import { Criterion, Modality } from '@atelier/core/catalog';
+import { briefReason, Criterion, Modality } from '@atelier/core/catalog';
 import { UseCase } from '@atelier/core/compare';
 import { formatUsd, usd } from '@atelier/core/money';
 import { PriceParamsSchema } from '@atelier/core/pricing';
@@ -160,7 +160,7 @@ function render(r: RecommendReport, limit: number, s: Style): string {
     if (marked) {
       out.push(c.yellow("Atelier can't run these here:"));
       for (const m of unrunnable)
-        out.push(bulletText(`${m.model}: ${m.notRunnableReason?.split(': ')[0] ?? ''}`));
+        out.push(bulletText(`${m.model}: ${briefReason(m.notRunnableReason ?? '')}`));
     }
     if (r.ranked.length > shown.length)
       out.push(

@@ -58,6 +58,7 @@ export function filterModels(
 }
 
 export {
+  briefReason,
   modelRunnability,
   routeRunnability,
   withRunnability,

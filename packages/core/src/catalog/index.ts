@@ -85,6 +85,7 @@ export {
   filterModels,
   ModelFilterSchema,
   type ModelFilter,
+  briefReason,
   modelRunnability,
   routeRunnability,
   withRunnability,

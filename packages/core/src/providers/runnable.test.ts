@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../catalog/index.ts';
 import { Modality, Provider, type ModelEntry } from '../catalog/schema.ts';
 import { hasAdapter } from './models.ts';
-import { modelRunnability, routeRunnability, withRunnability } from './runnable.ts';
+import { briefReason, modelRunnability, routeRunnability, withRunnability } from './runnable.ts';
 
 const catalog = loadCatalog();
 
@@ -55,5 +55,12 @@ describe('runnability', () => {
       runnable: false,
       notRunnableReason: 'Atelier cannot call Recraft for images yet',
     });
+  });
+
+  it('has a brief form for table cells: the first clause', () => {
+    expect(briefReason('no sourced price: not published')).toBe('no sourced price');
+    expect(briefReason('Atelier cannot call Recraft for images yet')).toBe(
+      'Atelier cannot call Recraft for images yet',
+    );
   });
 });

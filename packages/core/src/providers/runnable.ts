@@ -61,6 +61,11 @@ export function modelRunnability(entry: ModelEntry, date: string = today()): Run
   return first ?? { runnable: false, reason: 'no route' };
 }
 
+/** A reason's first clause ("no sourced price"), for a table cell; the whole one says why. */
+export function briefReason(reason: string): string {
+  return reason.split(': ')[0] ?? reason;
+}
+
 /** How a model or route says it: `runnable`, and why not when it cannot run. */
 export interface RunnableFlags {
   runnable: boolean;
