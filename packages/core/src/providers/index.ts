@@ -34,3 +34,5 @@ export { generateImages, generateVideo, pollVideo, mergeImageResults, type PollO
 export { runImages, runVideo, RunModel, type RunEvent, type ModelRun, type CostRange, type RunImagesInput, type RunVideoInput } from './runner.ts';
 export { withPngText, readPngText, isPng } from './png-text.ts';
 export { inputImageInfo, INPUT_IMAGE_TYPES, type InputImageType } from './media.ts';
+// The whole-file check of an input, for frontends that read files themselves (the CLI's -i).
+export { inspectImage, type InspectedImage } from '../rules/inspect.ts';
