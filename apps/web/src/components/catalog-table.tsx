@@ -4,6 +4,7 @@ import { priceOf, type ListedModel } from '../lib/catalog-view.ts';
 import { formatDate, formatRate } from '../lib/format.ts';
 import { CRITERIA, TASKS } from '../lib/labels.ts';
 import { LifecycleBadge, Replacements } from './lifecycle.tsx';
+import { CannotRun } from './runnable.tsx';
 
 export function CatalogTable({
   models,
@@ -63,6 +64,11 @@ export function CatalogTable({
                   <div className="muted">
                     <code>{m.id}</code>
                   </div>
+                  {!m.runnable && m.lifecycle.status !== 'retired' && (
+                    <div>
+                      <CannotRun reason={m.notRunnableReason} />
+                    </div>
+                  )}
                 </th>
                 <td>{m.vendor}</td>
                 <td>{m.modality === 'image' ? 'Image' : 'Video'}</td>

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { LifecycleBadge } from './lifecycle.tsx';
+import { CannotRun, UnrunnableSwitch } from './runnable.tsx';
 
 export interface PickableModel {
   id: string;
@@ -7,11 +8,16 @@ export interface PickableModel {
   vendor: string;
   modality: 'image' | 'video';
   lifecycle: { status: 'active' | 'preview' | 'deprecated' | 'retired' };
+  /** As catalog.list says; a picker for runs hides the others until asked, then disables them. */
+  runnable?: boolean;
+  notRunnableReason?: string;
 }
 
 /**
  * Picks up to `max` models: a filter box over a list of checkboxes, the chosen ones as removable
  * chips. Native checkboxes keep it usable with a keyboard and a screen reader as they are.
+ * `forRuns`: the models are to be run, so those Atelier can't run here are hidden behind a
+ * switch and, shown, cannot be picked (the reason beside them).
  */
 export function ModelPicker({
   models,
@@ -19,22 +25,29 @@ export function ModelPicker({
   onChange,
   max,
   legend,
+  forRuns = false,
 }: {
   models: readonly PickableModel[];
   selected: readonly string[];
   onChange: (ids: string[]) => void;
   max: number;
   legend: string;
+  forRuns?: boolean;
 }) {
   const [filter, setFilter] = useState('');
+  const [showUnrunnable, setShowUnrunnable] = useState(false);
   const id = useId();
   const byId = useMemo(() => new Map(models.map((m) => [m.id, m])), [models]);
+  const cannotRun = (m: PickableModel) => forRuns && m.runnable === false;
+  const unrunnable = models.filter(cannotRun).length;
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return q
-      ? models.filter((m) => `${m.name} ${m.vendor} ${m.id}`.toLowerCase().includes(q))
-      : models;
-  }, [models, filter]);
+    return models.filter(
+      (m) =>
+        (showUnrunnable || !(forRuns && m.runnable === false)) &&
+        (!q || `${m.name} ${m.vendor} ${m.id}`.toLowerCase().includes(q)),
+    );
+  }, [models, filter, showUnrunnable, forRuns]);
   const full = selected.length >= max;
 
   const toggle = (modelId: string, on: boolean) => {
@@ -73,20 +86,34 @@ export function ModelPicker({
           placeholder="Name or vendor"
         />
       </label>
+      {unrunnable > 0 && (
+        <UnrunnableSwitch
+          checked={showUnrunnable}
+          onChange={setShowUnrunnable}
+          label={`Show models Atelier can’t run (${unrunnable})`}
+        />
+      )}
       <ul className="picker-list" aria-label={`${legend}: models`}>
         {shown.map((m) => {
           const checked = selected.includes(m.id);
+          const blocked = cannotRun(m);
           return (
             <li key={m.id}>
               <label className="check">
                 <input
                   type="checkbox"
                   checked={checked}
-                  disabled={!checked && full}
+                  disabled={(!checked && full) || (!checked && blocked)}
                   onChange={(e) => toggle(m.id, e.target.checked)}
                 />
                 <span>
                   {m.name} <span className="muted">· {m.vendor}</span>
+                  {blocked && (
+                    <>
+                      <br />
+                      <CannotRun reason={m.notRunnableReason} />
+                    </>
+                  )}
                 </span>
                 {m.lifecycle.status !== 'active' && <LifecycleBadge status={m.lifecycle.status} />}
               </label>

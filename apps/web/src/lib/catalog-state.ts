@@ -26,6 +26,8 @@ export interface CatalogState {
   dir: SortDir;
   /** undefined: the default for the screen (cards on a phone, a table otherwise). */
   view?: 'table' | 'cards';
+  /** Also list the models Atelier can't run here (marked); off by default, as in the CLI. */
+  unrunnable: boolean;
 }
 
 /** Retired models stay out unless asked for, as in the CLI. */
@@ -61,6 +63,7 @@ export function readCatalogState(params: URLSearchParams): CatalogState {
     sort: oneOf(params.get('sort'), SORTS) ?? 'name',
     dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
     view: oneOf(params.get('view'), ['table', 'cards'] as const),
+    unrunnable: params.get('unrunnable') === '1',
   };
 }
 
@@ -82,5 +85,6 @@ export function writeCatalogState(state: CatalogState): Record<string, string> {
   if (state.sort !== 'name') out.sort = state.sort;
   if (state.dir !== 'asc') out.dir = state.dir;
   if (state.view) out.view = state.view;
+  if (state.unrunnable) out.unrunnable = '1';
   return out;
 }

@@ -6,6 +6,14 @@ export type ListedModel = RouterOutputs['catalog']['list'][number];
 /** The cheapest serving price of one asset, computed by the API; null when no price is sourced. */
 export type StartingPrice = NonNullable<ListedModel['startingPrice']>;
 
+/**
+ * A reason's first clause ("no sourced price") for a cell; the whole one goes in its title. As
+ * core's briefReason, which the web does not import (it would bring the catalog data along).
+ */
+export function briefReason(reason: string): string {
+  return reason.split(': ')[0] ?? reason;
+}
+
 export function priceOf(model: ListedModel): StartingPrice | undefined {
   return model.startingPrice ?? undefined;
 }

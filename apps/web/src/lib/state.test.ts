@@ -21,6 +21,7 @@ describe('catalog address state', () => {
       sort: 'name',
       dir: 'asc',
       minScore: 0,
+      unrunnable: false,
     });
     expect(state.view).toBeUndefined();
     expect(writeCatalogState(state)).toEqual({});
@@ -28,7 +29,7 @@ describe('catalog address state', () => {
 
   it('round-trips every filter', () => {
     const search =
-      'q=flux&modality=image&task=edit&vendor=bfl&status=active%2Cretired&score=realism&min=4&from=0.01&to=0.1&sort=price&dir=desc&view=cards';
+      'q=flux&modality=image&task=edit&vendor=bfl&status=active%2Cretired&score=realism&min=4&from=0.01&to=0.1&sort=price&dir=desc&view=cards&unrunnable=1';
     const state = readCatalogState(params(search));
     expect(state).toEqual({
       query: 'flux',
@@ -43,6 +44,7 @@ describe('catalog address state', () => {
       sort: 'price',
       dir: 'desc',
       view: 'cards',
+      unrunnable: true,
     });
     expect(new URLSearchParams(writeCatalogState(state)).toString()).toBe(search);
   });

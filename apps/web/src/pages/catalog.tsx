@@ -5,6 +5,7 @@ import { LifecycleBadge, Replacements } from '../components/lifecycle.tsx';
 import { PageHeader } from '../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../components/status.tsx';
 import { CatalogTable } from '../components/catalog-table.tsx';
+import { CannotRun, UnrunnableSwitch } from '../components/runnable.tsx';
 import { readCatalogState, writeCatalogState, type CatalogState } from '../lib/catalog-state.ts';
 import { filterLocally, priceOf, sortModels, type ListedModel } from '../lib/catalog-view.ts';
 import { formatDate, formatRate } from '../lib/format.ts';
@@ -30,6 +31,7 @@ export default function CatalogPage() {
       ...(state.task ? { task: state.task } : {}),
       ...(state.vendor ? { vendor: state.vendor } : {}),
       ...(state.status.length ? { status: state.status } : {}),
+      ...(state.unrunnable ? {} : { runnableOnly: true }),
     }),
     placeholderData: keepPreviousData,
     enabled: state.status.length > 0,
@@ -64,7 +66,8 @@ export default function CatalogPage() {
     <>
       <PageHeader title="Model catalog" docTitle="Catalog">
         <p>
-          Every image and video model Atelier knows, with sourced prices, scores and lifecycles.
+          The image and video models Atelier can run, with sourced prices, scores and lifecycles;
+          the switch shows the others it knows.
         </p>
       </PageHeader>
       <div className="sidebar-layout">
@@ -240,6 +243,10 @@ export default function CatalogPage() {
                 ? 'Loading models…'
                 : `${models.length} model${models.length === 1 ? '' : 's'}`}
             </h2>
+            <UnrunnableSwitch
+              checked={state.unrunnable}
+              onChange={(unrunnable) => update({ unrunnable }, true)}
+            />
             <fieldset className="segmented">
               <legend className="visually-hidden">View</legend>
               {(['table', 'cards'] as const).map((v) => (
@@ -305,7 +312,7 @@ function ModelCard({
   const price = priceOf(model);
   const retired = model.lifecycle.status === 'retired';
   return (
-    <li className={`card${retired ? ' card-retired' : ''}`}>
+    <li className={`card${retired ? ' card-retired' : model.runnable ? '' : ' card-unrunnable'}`}>
       <h3>
         <Link href={`/models/${encodeURIComponent(model.id)}`}>{model.name}</Link>
       </h3>
@@ -314,6 +321,11 @@ function ModelCard({
         <span>{model.modality === 'image' ? 'Image' : 'Video'}</span>{' '}
         <LifecycleBadge status={model.lifecycle.status} shutdown={model.lifecycle.shutdown} />
       </div>
+      {!model.runnable && !retired && (
+        <div>
+          <CannotRun reason={model.notRunnableReason} />
+        </div>
+      )}
       {(retired || model.lifecycle.status === 'deprecated') && (
         <Replacements
           items={model.lifecycle.replacements.map((r) => ({ id: r, name: names.get(r) }))}

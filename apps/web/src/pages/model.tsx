@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { LifecycleBadge, Replacements } from '../components/lifecycle.tsx';
 import { PageHeader } from '../components/page.tsx';
 import { PriceDetails } from '../components/price-table.tsx';
+import { CannotRun } from '../components/runnable.tsx';
 import { SourceRef } from '../components/source.tsx';
 import { Empty, ErrorNotice, Loading } from '../components/status.tsx';
 import { formatCount, formatDate, humanize } from '../lib/format.ts';
@@ -69,6 +70,13 @@ export default function ModelPage({ id }: { id: string }) {
         </div>
       ) : null}
 
+      {!m.runnable && lifecycle.status !== 'retired' && (
+        <div className="notice notice-warn" role="note">
+          <p className="notice-title">Atelier can’t run this model here</p>
+          <p>{sentence(m.notRunnableReason ?? 'no reason recorded')}</p>
+        </div>
+      )}
+
       <Section title="Lifecycle">
         <dl className="facts">
           <dt>Status</dt>
@@ -129,6 +137,11 @@ export default function ModelPage({ id }: { id: string }) {
                 <p>
                   <code>{r.providerModelId}</code>
                 </p>
+                {!r.runnable && (
+                  <p>
+                    <CannotRun reason={r.notRunnableReason} whole />
+                  </p>
+                )}
                 <PriceDetails price={r.price} />
                 {r.price.note && <p>{r.price.note}</p>}
                 {r.note && <p>{r.note}</p>}
@@ -199,6 +212,10 @@ export default function ModelPage({ id }: { id: string }) {
     </article>
   );
 }
+
+/** "no sourced price: …" → "No sourced price: ….", as a sentence under a notice title. */
+const sentence = (text: string) =>
+  `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { Link, useSearchParams } from 'wouter';
 import { LifecycleBadge } from '../components/lifecycle.tsx';
 import { PageHeader } from '../components/page.tsx';
+import { CannotRun, UnrunnableSwitch } from '../components/runnable.tsx';
 import { Empty, ErrorNotice, Loading } from '../components/status.tsx';
 import { formatCount, formatUsd, usd } from '../lib/format.ts';
 import { CRITERIA, keysOf, USE_CASES, type Criterion, type UseCase } from '../lib/labels.ts';
@@ -38,6 +39,7 @@ interface Form {
   budgetPerMonth: string;
   volumePerMonth: string;
   includeRetired: boolean;
+  includeUnrunnable: boolean;
 }
 
 const list = <T extends string>(value: string | null, allowed: readonly T[]) =>
@@ -53,6 +55,7 @@ function readForm(params: URLSearchParams): Form {
     budgetPerMonth: params.get('perMonth') ?? '',
     volumePerMonth: params.get('volume') ?? '',
     includeRetired: params.get('retired') === '1',
+    includeUnrunnable: params.get('unrunnable') === '1',
   };
 }
 
@@ -66,6 +69,7 @@ function writeForm(f: Form): Record<string, string> {
   if (f.budgetPerMonth) out.perMonth = f.budgetPerMonth;
   if (f.volumePerMonth) out.volume = f.volumePerMonth;
   if (f.includeRetired) out.retired = '1';
+  if (f.includeUnrunnable) out.unrunnable = '1';
   return out;
 }
 
@@ -97,6 +101,7 @@ function toQuery(f: Form): { query: Query } | { errors: string[] } {
       ...(perMonth !== undefined ? { budgetPerMonth: perMonth } : {}),
       ...(volume !== undefined ? { volumePerMonth: volume } : {}),
       includeRetired: f.includeRetired,
+      includeUnrunnable: f.includeUnrunnable,
     },
   };
 }
@@ -225,6 +230,14 @@ export default function RecommendPage() {
             />
             Also rank deprecated and retired models
           </label>
+          <UnrunnableSwitch
+            checked={form.includeUnrunnable}
+            onChange={(on) => {
+              set('includeUnrunnable', on);
+              // A switch: results already shown follow it at once (with what was submitted).
+              if (submitted) setParams(writeForm({ ...submitted, includeUnrunnable: on }));
+            }}
+          />
           {errors.length > 0 && (
             <div className="notice notice-error" role="alert">
               <ul>
@@ -305,6 +318,11 @@ function ResultView({ r, focusKey }: { r: Result; focusKey: number }) {
                     {m.status !== 'active' && <LifecycleBadge status={m.status} />}
                   </span>
                 </h3>
+                {!m.runnable && m.status !== 'retired' && (
+                  <p>
+                    <CannotRun reason={m.notRunnableReason} />
+                  </p>
+                )}
                 {m.estimate && (
                   <p className="price">
                     {formatUsd(m.estimate.perAsset.expected)} per {m.estimate.per}

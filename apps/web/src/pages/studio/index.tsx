@@ -90,8 +90,9 @@ export default function StudioPage() {
     () => new Map((catalog.data ?? []).map((m) => [m.id, m as ListedModel])),
     [catalog.data],
   );
+  // Models Atelier can't run here (no adapter, no price) the picker hides behind its switch.
   const pickable = useMemo(
-    () => (catalog.data ?? []).filter((m) => m.modality === state.kind && m.routes.length > 0),
+    () => (catalog.data ?? []).filter((m) => m.modality === state.kind),
     [catalog.data, state.kind],
   );
   const chosen = useMemo(
@@ -398,6 +399,7 @@ export default function StudioPage() {
               <ModelPicker
                 legend={state.kind === 'image' ? 'Image models' : 'Video models'}
                 models={pickable}
+                forRuns
                 selected={chosen.map((m) => m.id)}
                 max={MAX_STUDIO_MODELS}
                 onChange={(models) => update({ models })}
