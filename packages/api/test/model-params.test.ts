@@ -13,11 +13,11 @@ test('each model can run with settings of its own, in one batch', async () => {
   const { batches } = await caller.generate.create({
     kind: 'image',
     prompt: 'a lighthouse at dusk',
-    models: ['gpt-image-1-5', 'nano-banana-pro', 'flux-2-pro'],
+    models: ['gpt-image-2', 'nano-banana-pro', 'flux-2-pro'],
     providers: { 'nano-banana-pro': 'google' },
     params: { seed: 7 },
     modelParams: {
-      'gpt-image-1-5': { quality: 'low', size: '1536x1024' },
+      'gpt-image-2': { quality: 'low', size: '1536x1024' },
       'nano-banana-pro': { aspectRatio: '16:9', resolution: '2K' },
     },
   });
@@ -30,7 +30,7 @@ test('each model can run with settings of its own, in one batch', async () => {
   expect(new Set(rows.map((r) => r.batchId))).toEqual(new Set([batches[0]?.batchId]));
   // Own settings replace the shared ones; a model without its own gets the shared ones.
   expect(rows.map((r) => [r.modelId, r.params])).toEqual([
-    ['gpt-image-1-5', expect.objectContaining({ quality: 'low', size: '1536x1024' })],
+    ['gpt-image-2', expect.objectContaining({ quality: 'low', size: '1536x1024' })],
     ['nano-banana-pro', expect.objectContaining({ aspectRatio: '16:9', resolution: '2K' })],
     ['flux-2-pro', expect.objectContaining({ seed: 7 })],
   ]);
@@ -42,6 +42,6 @@ test('each model can run with settings of its own, in one batch', async () => {
 
 test('settings for a model that is not run are refused', async () => {
   await expect(
-    studio.caller().generate.create({ kind: 'image', prompt: 'x', models: ['gpt-image-1-5'], modelParams: { 'flux-2-pro': { seed: 1 } } }),
+    studio.caller().generate.create({ kind: 'image', prompt: 'x', models: ['gpt-image-2'], modelParams: { 'flux-2-pro': { seed: 1 } } }),
   ).rejects.toSatisfy((e) => (e as TRPCError).code === 'BAD_REQUEST' && /not one of the models/.test((e as Error).message));
 });

@@ -47,7 +47,7 @@ describe('history', () => {
   it('searches prompts, filters, shows the metadata and re-runs with changes', async () => {
     await generate(
       ['a red fox in fresh snow', 'a red fox cartoon mascot', 'a blue whale at dawn'],
-      ['gpt-image-1-5', 'nano-banana-pro'],
+      ['gpt-image-2', 'nano-banana-pro'],
       { quality: 'low' },
     );
     const page = await studio.open('/history');
@@ -107,7 +107,7 @@ describe('history', () => {
 
     // Re-run with changes: the Studio opens with this prompt, model and settings.
     await page.getByRole('link', { name: 'Re-run with changes' }).click();
-    await page.waitForURL(/\/studio\?models=gpt-image-1-5$/);
+    await page.waitForURL(/\/studio\?models=gpt-image-2$/);
     const prompt = page.getByRole('textbox', { name: 'Prompt', exact: true });
     await expect.poll(() => prompt.inputValue()).toBe('a blue whale at dawn');
     const quality = page.getByRole('combobox', { name: 'Quality' });
@@ -118,7 +118,7 @@ describe('history', () => {
     await page.locator('.run li[data-status="succeeded"]').waitFor();
     const rerun = await studio.api.history.search.query({ query: 'dusk' });
     expect(rerun.items.map((g) => [g.modelId, g.params.quality])).toEqual([
-      ['gpt-image-1-5', 'medium'],
+      ['gpt-image-2', 'medium'],
     ]);
     expect(studio.pageErrors).toEqual([]);
   });
@@ -143,7 +143,7 @@ describe('history', () => {
   it('pages through a long history with Load more', async () => {
     await generate(
       Array.from({ length: 10 }, (_, i) => `still life number ${i + 1}`),
-      ['gpt-image-1-5', 'flux-2-pro'],
+      ['gpt-image-2', 'flux-2-pro'],
     );
     const total = (await studio.api.history.list.query({ limit: 200 })).items.length;
     expect(total).toBeGreaterThan(24);
@@ -207,7 +207,7 @@ describe('history in team mode: sharing with the team', () => {
     const { batches } = await alice.generate.create.mutate({
       kind: 'image',
       prompt: 'a paper lantern over a canal',
-      models: ['gpt-image-1-5'],
+      models: ['gpt-image-2'],
       params: { quality: 'low' },
     });
     const job = batches[0]?.jobs[0];

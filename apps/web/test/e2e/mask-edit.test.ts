@@ -49,10 +49,10 @@ describe('mask editing', () => {
   it('paints a mask over a result, uploads it and runs the edit with the same model', async () => {
     const emulators = studio.emulators;
     if (!emulators) throw new Error('the mask test needs the emulators');
-    const page = await studio.open('/studio?models=gpt-image-1-5');
+    const page = await studio.open('/studio?models=gpt-image-2');
     await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('a copper kettle');
     await page.getByRole('button', { name: /^Run 1 model$/ }).click();
-    const first = page.locator('.run').first().locator('li[data-model="gpt-image-1-5"]');
+    const first = page.locator('.run').first().locator('li[data-model="gpt-image-2"]');
     await first.and(page.locator('[data-status="succeeded"]')).waitFor({ timeout: 30_000 });
     const [original] = (await studio.api.history.list.query({})).items;
     const image = original?.assets[0];
@@ -97,7 +97,7 @@ describe('mask editing', () => {
     const run = page.locator('.run').first();
     await run.getByText('a red ribbon around the handle').waitFor();
     await run
-      .locator('li[data-model="gpt-image-1-5"][data-status="succeeded"]')
+      .locator('li[data-model="gpt-image-2"][data-status="succeeded"]')
       .waitFor({ timeout: 30_000 });
 
     // The provider got the original image and a PNG mask of its size, transparent where painted.
@@ -134,7 +134,7 @@ describe('mask editing', () => {
     if (!maskSha) throw new Error('the edit recorded no mask');
 
     // Its card shows what it was given.
-    const editCard = run.locator('li[data-model="gpt-image-1-5"]');
+    const editCard = run.locator('li[data-model="gpt-image-2"]');
     const editGiven = editCard.getByRole('group', { name: 'Images GPT Image 1.5 was given' });
     await editGiven.getByRole('img', { name: 'Reference 1' }).waitFor();
     await editGiven.getByRole('img', { name: 'Mask' }).waitFor();
@@ -183,7 +183,7 @@ describe('mask editing', () => {
     await history.getByRole('button', { name: 'Run 2 models' }).click();
     const rerun = history.locator('.run').first();
     await rerun
-      .locator('li[data-model="gpt-image-1-5"][data-status="succeeded"]')
+      .locator('li[data-model="gpt-image-2"][data-status="succeeded"]')
       .waitFor({ timeout: 30_000 });
     expect(sentEdits()).toHaveLength(editsBefore + 2);
     expect(carried(sentEdits().at(-1))).toEqual(imageAndMask);

@@ -14,7 +14,7 @@ async function runOpenAI(prompt: string) {
   const { batches } = await studio.api.generate.create.mutate({
     kind: 'image',
     prompt,
-    models: ['gpt-image-1-5'],
+    models: ['gpt-image-2'],
     params: { quality: 'low' },
   });
   const job = batches[0]?.jobs[0];
@@ -117,12 +117,12 @@ describe('settings', () => {
     );
 
     // The Studio refuses a run that would go over it, and says why.
-    const studioPage = await studio.open('/studio?models=gpt-image-1-5');
+    const studioPage = await studio.open('/studio?models=gpt-image-2');
     await studioPage
       .getByRole('textbox', { name: 'Prompt', exact: true })
       .fill('a teapot over budget');
     await studioPage.getByRole('button', { name: 'Run 1 model' }).click();
-    const card = studioPage.locator('.run li[data-model="gpt-image-1-5"]');
+    const card = studioPage.locator('.run li[data-model="gpt-image-2"]');
     await card.getByRole('alert').waitFor();
     expect(await card.getByRole('alert').textContent()).toMatch(/Not run.*budget/i);
 

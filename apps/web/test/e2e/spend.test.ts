@@ -20,8 +20,8 @@ describe('spend', () => {
     const { batches } = await studio.api.generate.create.mutate({
       kind: 'image',
       prompts: ['a copper kettle', 'a glass teapot'],
-      models: ['gpt-image-1-5', 'flux-2-pro'],
-      modelParams: { 'gpt-image-1-5': { quality: 'medium' } },
+      models: ['gpt-image-2', 'flux-2-pro'],
+      modelParams: { 'gpt-image-2': { quality: 'medium' } },
     });
     const ids = batches.flatMap((b) =>
       b.jobs.flatMap((j) => (j.status === 'queued' ? [j.generationId] : [])),

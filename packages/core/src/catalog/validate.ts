@@ -1,3 +1,4 @@
+import { CATALOG_AS_OF } from './data/sources.ts';
 import { namesOf, normalizeName } from './names.ts';
 import { IMAGE_CRITERIA, ModelEntry, VIDEO_CRITERIA, type ModelEntryInput, type Source } from './schema.ts';
 import { describeIssues } from '../validate.ts';
@@ -68,7 +69,7 @@ export function validateCatalog(entries: readonly ModelEntryInput[]): CatalogIss
       if (s.ref.startsWith('seeds/') && !(SEED_FILES as readonly string[]).includes(s.ref)) {
         problem(`cites unknown seed file ${s.ref}`);
       }
-      if (s.asOf > '2026-11-23') problem(`source ${s.ref} is dated in the future (${s.asOf})`);
+      if (s.asOf > CATALOG_AS_OF) problem(`source ${s.ref} is dated in the future (${s.asOf})`);
     }
   }
   return issues;

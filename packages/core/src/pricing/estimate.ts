@@ -21,6 +21,7 @@ import {
 import { videoDefaults } from './defaults.ts';
 import { checkFit } from './fit.ts';
 import { needsPixels, priceOf, type PriceResult } from './price-of.ts';
+import { TEXT_INPUT_LINE } from './units.ts';
 import type { PriceContext } from './units.ts';
 
 export interface Estimate extends PriceResult {
@@ -144,6 +145,8 @@ interface Prepared {
   context: PriceContext;
   /** A size picked the resolution tier: only pixel-counting prices still need the size. */
   sizeMapped: boolean;
+  /** Prompt tokens were counted from the prompt's words, not told. */
+  promptEstimated: boolean;
   notes: string[];
 }
 
@@ -157,17 +160,34 @@ function prepare(model: ModelEntry, req: RouteRequest): Prepared {
     params = { ...params, aspectRatio: videoDefaults(model.video).aspectRatio };
   }
   const sizeMapped = params.resolution !== undefined && rest.resolution === undefined;
-  if (params.promptTokens === undefined && prompt !== undefined) {
+  const promptEstimated = params.promptTokens === undefined && prompt !== undefined;
+  if (promptEstimated) {
     params = { ...params, promptTokens: promptTokensFromText(prompt) };
     notes.push(`Prompt tokens estimated from its words: about ${params.promptTokens} tokens.`);
   }
-  return { model, params, context: contextFor(model, params.count ?? 1), sizeMapped, notes };
+  return { model, params, context: contextFor(model, params.count ?? 1), sizeMapped, promptEstimated, notes };
 }
 
 function priceOn(prep: Prepared, route: Route): PriceResult {
   const params =
     prep.sizeMapped && !needsPixels(route.price) ? { ...prep.params, size: undefined } : prep.params;
-  return priceOf(route.price, params, prep.context);
+  const result = priceOf(route.price, params, prep.context);
+  return prep.promptEstimated ? widenForPrompt(result) : result;
+}
+
+/**
+ * Prompt tokens counted from words are a guess (tokenizers differ by language and model): the
+ * range allows half to twice as many text tokens as counted.
+ */
+function widenForPrompt(result: PriceResult): PriceResult {
+  const text = result.lines.find((l) => l.label === TEXT_INPUT_LINE)?.micros ?? 0;
+  if (text === 0) return result;
+  return {
+    ...result,
+    low: Math.max(0, result.low - Math.floor(text / 2)),
+    high: result.high + text,
+    assumptions: [...result.assumptions, 'Prompt tokens are counted from words: the range allows half to twice as many.'],
+  };
 }
 
 /** The settings routes are ranked by: price parameters and, optionally, the prompt. */

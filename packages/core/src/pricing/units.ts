@@ -58,6 +58,8 @@ export interface Evaluation {
 
 /** Prompt length assumed when neither tokens nor text are given (a typical 75-word prompt). */
 export const DEFAULT_PROMPT_TOKENS = 100;
+/** The label of a token price's prompt line (estimates widen it when the count is a guess). */
+export const TEXT_INPUT_LINE = 'Text input tokens';
 /** Pixels assumed per input image when only a count of inputs is known (one 1024² image). */
 export const DEFAULT_INPUT_PIXELS = 1024 * 1024;
 /**
@@ -304,7 +306,7 @@ function perToken(
   }
   if (promptTokens > 0) {
     lines.push({
-      label: 'Text input tokens',
+      label: TEXT_INPUT_LINE,
       quantity: `${int(promptTokens)} tokens × ${plural(n, 'request')}`,
       unitPrice: perM(rates.textInput),
       micros: perMillion(promptTokens * n, rates.textInput),

@@ -4,6 +4,7 @@ import { loadCatalog } from '../catalog/index.ts';
 import { AtelierError } from '../errors.ts';
 import { perMillion } from '../money.ts';
 import { imageModel, videoModel } from './models.ts';
+import { OpenAIImageModel } from './openai.ts';
 import type { ProviderSettings } from './settings.ts';
 import type { ProgressEvent } from './spec.ts';
 
@@ -62,7 +63,12 @@ describe('OpenAI images through the openai SDK', () => {
   });
 
   test('edit: several input images and a mask go multipart via toFile', async () => {
-    const model = await open('gpt-image-1.5');
+    // gpt-image-1.5 was shut down on 2026-12-01, but it is the one model whose edits take
+    // input_fidelity: the adapter is built on its route directly to keep that wire covered.
+    const entry = loadCatalog().resolve('gpt-image-1.5');
+    const route = entry.routes[0];
+    if (entry.modality !== 'image' || !route) throw new Error('no gpt-image-1.5 route');
+    const model = new OpenAIImageModel(entry, route, settings());
     const a = await model.doGenerate({ prompt: 'one', size: '1024x1024' });
     const source = a.assets[0]?.data;
     if (!source) throw new Error('no source image');

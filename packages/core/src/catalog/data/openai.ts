@@ -55,6 +55,12 @@ const GPT15_PRICES = src(
   'price-map',
   'gpt-image-1.5: text in $5 (cached $1.25), image in $8, image out $32, text out $10 per 1M; per-image table {quality}/{size}/gpt-image-1.5',
 );
+const DEPRECATIONS = src(
+  'https://platform.openai.com/docs/deprecations',
+  '2026-12-06',
+  'provider',
+  'notice of 2026-06-02: gpt-image-1.5 (and its snapshot) and gpt-image-1-mini shut down on 2026-12-01; move to gpt-image-2 or the gpt-image-2.6 models',
+);
 const GPT2_PAGE = src(
   'https://developers.openai.com/api/docs/models/gpt-image-2.md',
   RESEARCH_DATE,
@@ -695,11 +701,13 @@ export const openai: ModelEntryInput[] = [
       'The GPT Image generation before 2: standard sizes, high input fidelity for edits, published per-image prices.',
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
     lifecycle: {
-      status: 'active',
+      status: 'retired',
       released: '2025-12-16',
-      replacements: [],
-      source: IMAGE_SCHEMA,
-      note: 'Date from the snapshot gpt-image-1.5-2025-12-16; the default model of the edits endpoint in the OpenAPI spec.',
+      deprecated: '2026-06-02',
+      shutdown: '2026-12-01',
+      replacements: ['gpt-image-2', 'gpt-image-2-6-sunburst'],
+      source: DEPRECATIONS,
+      note: 'Released as the snapshot gpt-image-1.5-2025-12-16; shut down by OpenAI on 2026-12-01 (notice 2026-06-02).',
     },
     image: gptImage({ kind: 'list', values: STANDARD_SIZES }, GPT_QUALITIES, 1536, IMAGE_SCHEMA),
     scores: {
@@ -763,7 +771,7 @@ export const openai: ModelEntryInput[] = [
       {
         provider: 'openai',
         providerModelId: 'gpt-image-1.5',
-        status: 'active',
+        status: 'retired',
         price: {
           unit: 'token',
           ratesPerMillion: {
@@ -801,10 +809,12 @@ export const openai: ModelEntryInput[] = [
       'The low-cost GPT Image model: $0.005–$0.052 per image at the standard sizes; marked deprecated by OpenAI.',
     tasks: ['text-to-image', 'edit', 'mask-inpainting', 'multi-image-reference'],
     lifecycle: {
-      status: 'deprecated',
-      replacements: [],
-      source: MINI_PAGE,
-      note: 'The model page marks it deprecated; no shutdown date or successor is given (research §5).',
+      status: 'retired',
+      deprecated: '2026-06-02',
+      shutdown: '2026-12-01',
+      replacements: ['gpt-image-2', 'gpt-image-2-6-sunburst'],
+      source: DEPRECATIONS,
+      note: 'Shut down by OpenAI on 2026-12-01 (notice 2026-06-02); the model page had marked it deprecated.',
     },
     image: gptImage({ kind: 'list', values: STANDARD_SIZES }, GPT_QUALITIES, 1536, IMAGE_SCHEMA),
     scores: {
@@ -838,7 +848,7 @@ export const openai: ModelEntryInput[] = [
       {
         provider: 'openai',
         providerModelId: 'gpt-image-1-mini',
-        status: 'deprecated',
+        status: 'retired',
         price: {
           unit: 'token',
           ratesPerMillion: {
@@ -957,7 +967,7 @@ export const openai: ModelEntryInput[] = [
     lifecycle: {
       status: 'retired',
       shutdown: '2026-05-12',
-      replacements: ['gpt-image-1-5', 'gpt-image-2'],
+      replacements: ['gpt-image-2'],
       source: OPENAI_SDK,
       note: "The SDK names no successor; the replacements are Atelier's pick among the current GPT Image models.",
     },
@@ -1043,7 +1053,7 @@ export const openai: ModelEntryInput[] = [
     lifecycle: {
       status: 'retired',
       shutdown: '2026-05-12',
-      replacements: ['gpt-image-1-5', 'gpt-image-2'],
+      replacements: ['gpt-image-2'],
       source: OPENAI_SDK,
       note: "The SDK names no successor; the replacements are Atelier's pick among the current GPT Image models.",
     },

@@ -5,6 +5,9 @@ export function src(ref: string, asOf: string, kind: SourceKind, note?: string):
   return note === undefined ? { ref, asOf, kind } : { ref, asOf, kind, note };
 }
 
+/** The day the built-in catalog was last checked: no source can be newer. */
+export const CATALOG_AS_OF = '2026-12-06';
+
 /** The research date of ../shared/research: facts read there are as of this day. */
 export const RESEARCH_DATE = '2026-11-23';
 
