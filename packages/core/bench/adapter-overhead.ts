@@ -38,7 +38,7 @@ const apiKey = env['OPENAI_API_KEY'] ?? '';
 const baseURL = env['ATELIER_OPENAI_BASE_URL'] ?? '';
 
 // Ours: the model is resolved once, as a run resolves it once per model; each call is what
-// runImages does per model after that (validate, check capabilities, call, decode, price).
+// runModels does per model after that (validate, check capabilities, call, decode, price).
 const model = await imageModel({
   model: PROVIDER_MODEL,
   provider: 'openai',

@@ -1,5 +1,4 @@
-import { runImages, type ModelRun } from '../src/providers/index.ts';
-import type { ImageResult } from '../src/providers/spec.ts';
+import { runModels, type BenchRun } from './run-models.ts';
 import { startEmulatorProcess, type EmulatorProcess } from './emulators.ts';
 import {
   flag,
@@ -14,7 +13,7 @@ import {
 } from './report.ts';
 
 /**
- * One prompt through four models on four emulated providers at once, through runImages (the path
+ * One prompt through four models on four emulated providers at once, through runModels (the path
  * `atelier generate` takes), with each provider made to take 2, 5, 8 or 12 s. Wall time runs from
  * the call to all four settled; run side by side it should be the slowest model plus a little.
  *
@@ -61,12 +60,11 @@ async function applyLatency(emulators: EmulatorProcess, rotation: number): Promi
 async function fanOut(
   env: Record<string, string>,
   slots: Slot[] = SLOTS,
-): Promise<{ wall: number; runs: ModelRun<ImageResult>[] }> {
+): Promise<{ wall: number; runs: BenchRun[] }> {
   const t0 = performance.now();
-  const runs = await runImages({
+  const runs = await runModels({
     prompt: PROMPT,
-    models: slots.map((s) => s.model),
-    providers: Object.fromEntries(slots.map((s) => [s.model, s.provider])),
+    models: slots.map((s) => ({ model: s.model, provider: s.provider })),
     params: { aspectRatio: '1:1', n: 1 },
     settings: { env, keys: { store: null } },
   });
@@ -74,7 +72,7 @@ async function fanOut(
   const failed = runs.filter((r) => r.status !== 'succeeded');
   if (failed.length) {
     throw new Error(
-      `fan-out failed: ${failed.map((r) => `${r.model}: ${r.error?.message}`).join('; ')}`,
+      `fan-out failed: ${failed.map((r) => `${r.model}: ${r.error}`).join('; ')}`,
     );
   }
   return { wall, runs };
@@ -99,7 +97,7 @@ try {
     const walls: number[] = [];
     const alone: number[] = [];
     const elapsed: number[][] = SLOTS.map(() => []);
-    // Baseline, taking turns with the fan-out: the slowest model run alone through runImages.
+    // Baseline, taking turns with the fan-out: the slowest model run alone through runModels.
     for (let i = 0; i < RUNS; i++) {
       const { wall, runs } = await fanOut(emulators.env);
       walls.push(wall);
@@ -135,7 +133,7 @@ try {
     writePart('fan-out', [
       '### Fan-out: four models at once, 2 / 5 / 8 / 12 s',
       '',
-      '`runImages` (the path `atelier generate` takes) with one prompt, 1:1, n=1, through',
+      '`runModels` (the path `atelier generate` takes) with one prompt, 1:1, n=1, through',
       '`seedream-4-5` on fal, `flux-2-pro` on BFL, `nano-banana-pro` on the Gemini API and',
       '`gpt-image-2` on OpenAI, default settings (fal and BFL polled every 1 s). Each emulator is',
       'made to take 2, 5, 8 or 12 s (OpenAI and Gemini hold the answer back; fal and BFL keep the',
@@ -143,7 +141,7 @@ try {
       'from the call to all four settled, every model succeeded. The first row is the realistic',
       'order; the others move the 12 s onto each provider in turn, since a polled provider only',
       'notices completion at its next poll. Baseline: the slowest model of the row run alone',
-      'through `runImages`, taking turns with the fan-out.',
+      'through `runModels`, taking turns with the fan-out.',
       '',
       '- Command: `pnpm --filter @atelier/core bench fan-out` (`node packages/core/bench/run.mjs fan-out`)',
       `- Machine: ${machine()}`,

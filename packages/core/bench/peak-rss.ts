@@ -20,7 +20,7 @@ import {
 /**
  * Peak resident memory while making 50 images of 3840×2160 in a row, each written to disk as it
  * arrives: through the built CLI (`atelier generate`, one process per image, as a shell loop
- * runs it), through core's runImages in one long-lived process (where anything kept from image
+ * runs it), through core's runModels in one long-lived process (where anything kept from image
  * to image would pile up), and through the openai SDK called directly in the same way, the
  * baseline. The emulators run in another process with their default noise, so each PNG is
  * about as large as a real 4K render.
@@ -192,7 +192,7 @@ try {
   const workerRows: Array<Row & { mode: string }> = [
     {
       mode: 'atelier',
-      label: `\`runImages\` in one process, ${COUNT} in a row`,
+      label: `\`runModels\` in one process, ${COUNT} in a row`,
       peaks: [],
       images: 0,
       bytes: 0,
@@ -284,7 +284,7 @@ try {
             '`ATELIER_DATA_DIR`: each run is a job of the embedded studio (PGlite database, asset store).',
           ]
         : ['`atelier generate` was not built, so the CLI rows are missing.']),
-      "Core's `runImages` makes all of them in one process, where anything kept from image to image would pile up.",
+      "Core's `runModels` makes all of them in one process, where anything kept from image to image would pile up.",
       timeTool
         ? 'Peak RSS is the maximum resident set size of each process, from `/usr/bin/time -f %M`.'
         : 'Peak RSS is the last VmHWM read from `/proc/<pid>/status` every 20 ms.',
@@ -308,7 +308,7 @@ try {
             `  ${mb(median(cliRow.peaks) - median(resting.peaks))} to it. The first process, which creates the database, peaked at ${mb(firstOpen ?? Number.NaN)}.`,
           ]
         : []),
-      `- \`runImages\`, ${COUNT} in one process: ${verdict(workerRows[0] as Row)}; ${(peakOf('atelier') / peakOf('sdk')).toFixed(2)}× the SDK baseline's median peak`,
+      `- \`runModels\`, ${COUNT} in one process: ${verdict(workerRows[0] as Row)}; ${(peakOf('atelier') / peakOf('sdk')).toFixed(2)}× the SDK baseline's median peak`,
       `  (${mb(peakOf('sdk'))}); above the resting footprint ${mb(peakOf('atelier') - peakOf('idle'))} against the SDK's ${mb(peakOf('sdk') - peakOf('idle'))}.`,
       '  The adapter decodes each image from the response as it streams',
       "  (`src/providers/images-body.ts`); before that change (32f0880), reading it through the SDK's",

@@ -2,12 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import OpenAI from 'openai';
-import { runImages } from '../src/providers/index.ts';
+import { runModels } from './run-models.ts';
 
 /**
  * The measured process of the peak-RSS bench: `count` images in a row, each written to disk as
  * soon as it arrives and then let go. Prints what it wrote as JSON; the parent measures its memory.
- *   --mode atelier  runImages, as `atelier generate` runs a model
+ *   --mode atelier  runModels (plan, adapter, price), as `atelier generate` runs a model
  *   --mode sdk      the openai SDK directly, the baseline
  *   --mode idle     loads the same code and makes no call (the resting footprint)
  */
@@ -34,15 +34,14 @@ let bytes = 0;
 const t0 = performance.now();
 if (mode === 'atelier') {
   for (let i = 0; i < count; i++) {
-    const [run] = await runImages({
+    const [run] = await runModels({
       prompt: `${PROMPT} ${i}`,
-      models: ['gpt-image-2'],
-      providers: { 'gpt-image-2': 'openai' },
+      models: [{ model: 'gpt-image-2', provider: 'openai' }],
       params: { size, quality: 'low', n: 1 },
       settings: { env, keys: { store: null } },
     });
     const asset = run?.result?.assets[0];
-    if (!asset) throw new Error(`image ${i} failed: ${run?.error?.message ?? 'no asset'}`);
+    if (!asset) throw new Error(`image ${i} failed: ${run?.error ?? 'no asset'}`);
     await writeFile(join(out, `atelier-${i}.png`), asset.data);
     bytes += asset.data.byteLength;
   }

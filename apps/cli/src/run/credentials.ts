@@ -1,9 +1,4 @@
-import {
-  routeRunnability,
-  type ModelEntry,
-  type Provider,
-  type Route,
-} from '@atelier/core/catalog';
+import type { Provider } from '@atelier/core/catalog';
 import { AtelierError, isAtelierError } from '@atelier/core/errors';
 import { resolveVertex, type ProviderSettings } from '@atelier/core/providers';
 import {
@@ -24,21 +19,6 @@ export interface Credentials {
   settings: ProviderSettings;
   /** The error a call through this provider would fail with for want of a key, if any. */
   missing(provider: Provider): Promise<AtelierError | undefined>;
-}
-
-/**
- * The hint's other routes when `route` lacks a key: `-m model@provider` for each other provider
- * with a route Atelier can run here (never one without an adapter, nor a retired one).
- */
-export function otherRoutesHint(entry: ModelEntry, route: Route): string {
-  const others = [
-    ...new Set(
-      entry.routes
-        .filter((r) => r.provider !== route.provider && routeRunnability(entry, r).runnable)
-        .map((r) => `-m ${entry.id}@${r.provider}`),
-    ),
-  ];
-  return others.length ? `Or pick another route: ${others.join(', ')}.` : '';
 }
 
 /** Keys as the adapters of this process find them (explicit, key store, environment). */

@@ -1,4 +1,5 @@
 import { startBflEmulator } from '@atelier/testkit';
+import { priceRun } from './cost.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { AtelierError } from '../errors.ts';
 import { imageModel } from './models.ts';
@@ -29,7 +30,8 @@ const polls = () => emu.requests.filter((r) => r.path === '/v1/get_result');
 
 describe('Black Forest Labs API', () => {
   test('x-key submit, polling_url, result.sample fetched at once from the CDN without the key', async () => {
-    const result = await (await open('flux-2-pro')).doGenerate({ prompt: 'a brass compass', size: '1024x768', seed: 5, outputFormat: 'png', providerOptions: { bfl: { safetyTolerance: 3 } } });
+    const model = await open('flux-2-pro');
+    const result = await model.doGenerate({ prompt: 'a brass compass', size: '1024x768', seed: 5, outputFormat: 'png', providerOptions: { bfl: { safetyTolerance: 3 } } });
     const submit = emu.requests[0];
     expect(submit?.method).toBe('POST');
     expect(submit?.path).toBe('/v1/flux-2-pro');
@@ -42,8 +44,10 @@ describe('Black Forest Labs API', () => {
 
     expect(result.assets[0]).toMatchObject({ mediaType: 'image/png', width: 1024, height: 768 });
     expect(result.usage.credits).toBeGreaterThan(0);
-    expect(result.cost).toMatchObject({ basis: 'price' });
-    expect(result.cost.micros).toBeGreaterThan(0);
+    // The adapter reports; the caller prices what it reported.
+    const cost = priceRun({ modelId: model.modelId, provider: 'bfl', providerModelId: model.providerModelId }, 'image', { size: '1024x768' }, result);
+    expect(cost).toMatchObject({ basis: 'price' });
+    expect(cost.micros).toBeGreaterThan(0);
     expect(result.providerRequestId).toBeTruthy();
   });
 

@@ -3,7 +3,6 @@ import { bflImageRules, BflImageOptions } from '../rules/bfl.ts';
 import { enforceImageRules } from '../rules/enforce.ts';
 import { AtelierError } from '../errors.ts';
 import type { ImagePlan } from './capabilities.ts';
-import { priceResult } from './cost.ts';
 import { acceptedError, cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
@@ -149,16 +148,9 @@ export class BflImageModel extends RoutedImageModel {
       ...(job.data.input_mp != null ? { inputMegapixels: job.data.input_mp } : {}),
       ...(job.data.output_mp != null ? { outputMegapixels: job.data.output_mp } : {}),
     };
-    const cost = priceResult(this.route, usage, {
-      count: 1,
-      size: `${asset.width}x${asset.height}`,
-      aspectRatio: plan.aspectRatio,
-      inputImages: req.referenceImages.length,
-    });
     return {
       assets: [asset],
       usage,
-      cost,
       warnings: [...plan.warnings, ...checked.warnings, ...mapWarnings],
       providerRequestId: job.data.id,
       latency: { queueMs: startedAt - submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms },

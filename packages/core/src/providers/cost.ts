@@ -1,7 +1,52 @@
+import { loadCatalog, type Catalog } from '../catalog/index.ts';
 import type { Route } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import { actualCost, type PriceParams, type Usage as PricedUsage } from '../pricing/index.ts';
-import type { Cost, ReportedUsage } from './spec.ts';
+import { needsPixels } from '../pricing/price-of.ts';
+import type { Asset, Cost, ReportedUsage } from './spec.ts';
+
+/**
+ * What a finished run cost: adapters report usage and what they made (as vercel/ai's providers
+ * do), and the caller prices it here, on the same engine and with the same request settings the
+ * estimate used — one pricing path for estimates and actuals.
+ */
+export interface Outcome {
+  kind: 'image' | 'video';
+  route: Route;
+  /** The request as planned and sent (a generation's stored params). */
+  params: Record<string, unknown>;
+  usage: ReportedUsage;
+  assets: readonly Pick<Asset, 'width' | 'height'>[];
+  /** Input images sent with the request (reference images, a first frame). */
+  inputImages: number;
+}
+
+export function priceOutcome(o: Outcome): Cost {
+  const str = (k: string) => (typeof o.params[k] === 'string' ? (o.params[k] as string) : undefined);
+  const first = o.assets[0];
+  if (o.kind === 'video') {
+    const seconds = typeof o.params['duration'] === 'number' ? o.params['duration'] : undefined;
+    return priceResult(o.route, o.usage, {
+      count: Math.max(1, o.assets.length),
+      ...(seconds !== undefined ? { seconds } : {}),
+      resolution: str('resolution'),
+      aspectRatio: str('aspectRatio'),
+      ...(typeof o.params['audio'] === 'boolean' ? { audio: o.params['audio'] } : {}),
+      ...(o.inputImages ? { inputImages: o.inputImages } : {}),
+    });
+  }
+  // Pixel-priced routes bill what came back; the others the size that was asked for.
+  const produced = first ? `${first.width}x${first.height}` : undefined;
+  const size = needsPixels(o.route.price) ? (produced ?? str('size')) : str('size');
+  return priceResult(o.route, { images: o.assets.length, ...o.usage }, {
+    count: Math.max(1, o.assets.length),
+    quality: str('quality'),
+    ...(size ? { size } : {}),
+    resolution: str('resolution'),
+    aspectRatio: str('aspectRatio'),
+    ...(o.inputImages ? { inputImages: o.inputImages } : {}),
+  });
+}
 
 /**
  * The actual cost of one result, by the pricing engine: from reported tokens where the route is
@@ -29,4 +74,28 @@ export function priceResult(route: Route, usage: ReportedUsage, params: PricePar
     lines: result.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPrice: l.unitPrice, micros: l.micros })),
     assumptions: result.assumptions,
   };
+}
+
+/** The catalog route a model ran on (as a generation records it). */
+export function routeOf(catalog: Catalog, ran: { modelId: string; provider: string; providerModelId: string }): Route {
+  const entry = catalog.resolve(ran.modelId);
+  const route = entry.routes.find((r) => r.provider === ran.provider && r.providerModelId === ran.providerModelId);
+  if (!route) {
+    throw new AtelierError('price_unavailable', `${entry.name} has no ${ran.provider} route ${ran.providerModelId} to price.`, {
+      details: { model: entry.id, provider: ran.provider, providerModelId: ran.providerModelId },
+    });
+  }
+  return route;
+}
+
+/** Prices what a model reported: its route from the catalog, then `priceOutcome`. */
+export function priceRun(
+  ran: { modelId: string; provider: string; providerModelId: string },
+  kind: 'image' | 'video',
+  params: Record<string, unknown>,
+  result: { usage: ReportedUsage; assets: readonly Pick<Asset, 'width' | 'height'>[] },
+  opts: { inputImages?: number; catalog?: Catalog } = {},
+): Cost {
+  const route = routeOf(opts.catalog ?? loadCatalog(), ran);
+  return priceOutcome({ kind, route, params, usage: result.usage, assets: result.assets, inputImages: opts.inputImages ?? 0 });
 }

@@ -1,4 +1,5 @@
 import { startFalEmulator } from '@atelier/testkit';
+import { priceRun } from './cost.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { AtelierError } from '../errors.ts';
 import { generateVideo, pollVideo } from './generate.ts';
@@ -35,7 +36,8 @@ const submits = () => emu.requests.filter((r) => r.method === 'POST');
 describe('fal queue: images', () => {
   test('submit → follow status_url → response_url → CDN download without the key', async () => {
     const events: ProgressEvent[] = [];
-    const result = await (await image('seedream-4-5')).doGenerate({ prompt: 'a tea house in fog', aspectRatio: '16:9', resolution: '2K', seed: 8 }, { onProgress: (e) => events.push(e) });
+    const model = await image('seedream-4-5');
+    const result = await model.doGenerate({ prompt: 'a tea house in fog', aspectRatio: '16:9', resolution: '2K', seed: 8 }, { onProgress: (e) => events.push(e) });
 
     const submit = submits()[0];
     expect(submit?.path).toBe('/fal-ai/bytedance/seedream/v4.5/text-to-image');
@@ -54,8 +56,9 @@ describe('fal queue: images', () => {
 
     expect(result.assets[0]).toMatchObject({ width: 2048, height: 1152 });
     expect(result.providerRequestId).toBe(submit && emu.requests[1]?.path.split('/')[4]);
-    expect(result.cost).toMatchObject({ basis: 'price' });
-    expect(result.cost.micros).toBeGreaterThan(0);
+    const cost = priceRun({ modelId: model.modelId, provider: 'fal', providerModelId: model.providerModelId }, 'image', { resolution: '2K', aspectRatio: '16:9' }, result);
+    expect(cost).toMatchObject({ basis: 'price' });
+    expect(cost.micros).toBeGreaterThan(0);
     expect(events.some((e) => e.type === 'queued')).toBe(true);
     expect(result.latency.downloadMs).toBeGreaterThanOrEqual(0);
   });
@@ -166,7 +169,8 @@ describe('fal queue: video', () => {
     expect(clip && clip.height > clip.width).toBe(true);
     expect(emu.cdn.lastRequest()?.headers.authorization).toBeUndefined();
     // Resumed on the route it started on: Standard with audio, $0.126/s × 5 s.
-    expect(result.cost.micros).toBe(630_000);
+    const params = { duration: stored.params.duration, resolution: stored.params.resolution, audio: stored.params.audio };
+    expect(priceRun(stored, 'video', params, result).micros).toBe(630_000);
   });
 
   test('image-to-video goes to the sibling endpoint with the frame', async () => {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { AtelierError } from '../errors.ts';
-import { priceResult } from './cost.ts';
 import { acceptedError, cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
 import { falImageCall, falVideoCall } from './fal-inputs.ts';
 import { falOptionsSchema, falWireOptions } from './fal-options.ts';
@@ -176,19 +175,9 @@ export class FalImageModel extends RoutedImageModel {
     if (withheld > 0) {
       warnings.push({ type: 'other', message: `fal's safety checker withheld ${withheld} of ${assets.length + withheld} images.` });
     }
-    const first = assets[0];
-    const cost = priceResult(this.route, { images: assets.length }, {
-      count: assets.length,
-      resolution: plan.resolution,
-      aspectRatio: plan.aspectRatio,
-      size: first ? `${first.width}x${first.height}` : undefined,
-      quality: plan.quality,
-      inputImages: req.referenceImages.length,
-    });
     return {
       assets,
       usage: { images: assets.length },
-      cost,
       warnings,
       providerRequestId: job.request_id,
       latency: { queueMs: timing.startedAt - submittedAt, generationMs: timing.doneAt - timing.startedAt, downloadMs },

@@ -4,7 +4,6 @@ import { cancelledError, isRetryable, timeoutError } from './errors.ts';
 import { abortableSleep } from './retry.ts';
 import type {
   CallOptions,
-  Cost,
   ImageModel,
   ImageRequestInput,
   ImageResult,
@@ -47,17 +46,10 @@ export function mergeImageResults(results: ImageResult[]): ImageResult {
       warnings.push(w);
     }
   }
-  const cost: Cost = {
-    micros: results.reduce((s, r) => s + r.cost.micros, 0),
-    basis: results.every((r) => r.cost.basis === 'usage') ? 'usage' : 'price',
-    lines: results.flatMap((r) => r.cost.lines),
-    assumptions: [...new Set(results.flatMap((r) => r.cost.assumptions))],
-  };
   const ids = results.map((r) => r.providerRequestId).filter((id): id is string => Boolean(id));
   return {
     assets: results.flatMap((r) => r.assets),
     usage,
-    cost,
     warnings,
     providerRequestId: ids.length ? ids.join(',') : undefined,
     latency: {

@@ -1,4 +1,5 @@
 import { startGeminiEmulator } from '@atelier/testkit';
+import { priceRun } from './cost.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { AtelierError } from '../errors.ts';
 import { imageModel } from './models.ts';
@@ -26,7 +27,8 @@ const open = (extra?: Partial<ProviderSettings>) => imageModel({ model: 'nano-ba
 
 describe('Gemini images through @google/genai (API key mode)', () => {
   test('generateContent with responseModalities IMAGE and imageConfig; usage priced from tokens', async () => {
-    const result = await (await open()).doGenerate({ prompt: 'a glass teapot on slate', aspectRatio: '16:9', resolution: '2K' });
+    const model = await open();
+    const result = await model.doGenerate({ prompt: 'a glass teapot on slate', aspectRatio: '16:9', resolution: '2K' });
     const req = emu.lastRequest();
     expect(req?.path).toBe('/v1beta/models/gemini-3-pro-image:generateContent');
     expect(req?.headers['x-goog-api-key']).toBe(emu.apiKey);
@@ -39,8 +41,9 @@ describe('Gemini images through @google/genai (API key mode)', () => {
     expect((asset?.width ?? 0) / (asset?.height ?? 1)).toBeCloseTo(16 / 9, 1);
     expect(Math.max(asset?.width ?? 0, asset?.height ?? 0)).toBeGreaterThan(1024);
     expect(result.usage.outputImageTokens).toBeGreaterThan(0);
-    expect(result.cost.basis).toBe('usage');
-    expect(result.cost.micros).toBeGreaterThan(0);
+    const cost = priceRun({ modelId: model.modelId, provider: model.provider, providerModelId: model.providerModelId }, 'image', { resolution: '2K', aspectRatio: '16:9' }, result);
+    expect(cost.basis).toBe('usage');
+    expect(cost.micros).toBeGreaterThan(0);
     expect(result.warnings).toEqual([]);
   });
 

@@ -1,6 +1,5 @@
 import type { GenerateContentConfig, GenerateContentResponse, Part } from '@google/genai';
 import type { ImageModelEntry, Route } from '../catalog/schema.ts';
-import { priceResult } from './cost.ts';
 import { providerError, withDetail } from './errors.ts';
 import { genaiClient, mapGoogleError } from './google-client.ts';
 import { resolveKey, resolveVertex } from './keys.ts';
@@ -124,14 +123,8 @@ export class GeminiImageModel extends RoutedImageModel {
       const info = imageInfo(data);
       return { data, mediaType: info?.mediaType ?? img.mimeType ?? 'image/png', width: info?.width ?? 0, height: info?.height ?? 0 };
     });
-    const usage = usageOf(response);
-    const cost = priceResult(this.route, usage, {
-      count: assets.length,
-      resolution: plan.resolution,
-      aspectRatio: plan.aspectRatio,
-      inputImages: req.referenceImages.length,
-    });
-    return { assets, usage, cost, warnings, providerRequestId: requestId, latency: { queueMs: 0, generationMs, downloadMs: 0 } };
+    const usage = { ...usageOf(response), images: assets.length };
+    return { assets, usage, warnings, providerRequestId: requestId, latency: { queueMs: 0, generationMs, downloadMs: 0 } };
   }
 }
 

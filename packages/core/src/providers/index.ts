@@ -30,8 +30,8 @@ export { providerOptionsSchema, describeProviderOptions, type ProviderOptionFiel
 export { BflImageModel, BflImageOptions } from './bfl.ts';
 export { imageModel, videoModel, videoModelFor, selectRoute, configuredProviders, hasAdapter, hasCredentials, type ModelSelection } from './models.ts';
 export { routeRunnability, modelRunnability, isRetiredOn, today, type Runnability } from './runnable.ts';
+export { priceOutcome, priceRun, routeOf, type Outcome } from './cost.ts';
 export { generateImages, generateVideo, pollVideo, mergeImageResults, type PollOptions } from './generate.ts';
-export { runImages, runVideo, RunModel, type RunEvent, type ModelRun, type CostRange, type RunImagesInput, type RunVideoInput } from './runner.ts';
 export { withPngText, readPngText, isPng } from './png-text.ts';
 export { inputImageInfo, INPUT_IMAGE_TYPES, type InputImageType } from './media.ts';
 // The whole-file check of an input, for frontends that read files themselves (the CLI's -i).

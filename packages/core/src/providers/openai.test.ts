@@ -1,4 +1,5 @@
 import { renderImage, startOpenAIEmulator } from '@atelier/testkit';
+import { priceRun } from './cost.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { loadCatalog } from '../catalog/index.ts';
 import { AtelierError } from '../errors.ts';
@@ -59,7 +60,8 @@ describe('OpenAI images through the openai SDK', () => {
       perMillion(u.inputTextTokens ?? 0, rates.textInput) +
       perMillion(u.inputImageTokens ?? 0, rates.imageInput ?? rates.textInput) +
       perMillion(u.outputImageTokens ?? 0, rates.imageOutput);
-    expect(result.cost).toMatchObject({ basis: 'usage', micros: expected });
+    const cost = priceRun({ modelId: 'gpt-image-2', provider: 'openai', providerModelId: 'gpt-image-2' }, 'image', { size: '1536x1024', quality: 'high' }, result);
+    expect(cost).toMatchObject({ basis: 'usage', micros: expected });
   });
 
   test('edit: several input images and a mask go multipart via toFile', async () => {

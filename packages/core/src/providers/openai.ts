@@ -11,7 +11,6 @@ import type {
 } from 'openai/resources/images';
 import { AtelierError } from '../errors.ts';
 import type { ImagePlan } from './capabilities.ts';
-import { priceResult } from './cost.ts';
 import { cancelledError, errorFromHttpStatus, malformedError, providerError, timeoutError } from './errors.ts';
 import { readImagesBody } from './images-body.ts';
 import { resolveKey } from './keys.ts';
@@ -106,17 +105,9 @@ export class OpenAIImageModel extends RoutedImageModel {
     });
     if (assets.length === 0) throw providerError('provider_unavailable', 'OpenAI returned no image.', { provider: 'openai', retryable: false, requestId: outcome.requestId });
 
-    const size = plan.size ? `${plan.size.width}x${plan.size.height}` : undefined;
-    const cost = priceResult(this.route, outcome.usage, {
-      count: assets.length,
-      quality: outcome.quality ?? plan.quality,
-      size: outcome.size ?? size,
-      inputImages: req.referenceImages.length,
-    });
     return {
       assets,
-      usage: outcome.usage,
-      cost,
+      usage: { ...outcome.usage, images: assets.length },
       warnings,
       providerRequestId: outcome.requestId,
       latency: { queueMs: 0, generationMs, downloadMs: 0 },

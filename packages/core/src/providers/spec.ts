@@ -115,8 +115,8 @@ export interface Latency {
 
 interface ResultBase {
   assets: Asset[];
+  /** What the provider reported and what was made; the caller prices it (priceOutcome). */
   usage: ReportedUsage;
-  cost: Cost;
   warnings: Warning[];
   providerRequestId?: string;
   latency: Latency;

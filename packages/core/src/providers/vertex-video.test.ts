@@ -1,4 +1,5 @@
 import { startVertexEmulator } from '@atelier/testkit';
+import { priceRun } from './cost.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { generateVideo, pollVideo } from './generate.ts';
 import { videoModel, videoModelFor } from './models.ts';
@@ -56,8 +57,9 @@ describe('Veo on Vertex AI through @google/genai', () => {
     expect(clip?.mediaType).toBe('video/mp4');
     expect(clip?.durationSeconds).toBeCloseTo(8, 0);
     expect([clip?.width, clip?.height]).toEqual([1920, 1080]);
-    expect(result.cost.basis).toBe('price');
-    expect(result.cost.micros).toBeGreaterThan(0);
+    const cost = priceRun(stored, 'video', { ...stored.params }, result);
+    expect(cost.basis).toBe('price');
+    expect(cost.micros).toBeGreaterThan(0);
     expect(result.latency.generationMs).toBeGreaterThanOrEqual(0);
   });
 

@@ -1,6 +1,5 @@
 import type { Route } from '../catalog/schema.ts';
 import { videoDimensions } from './capabilities.ts';
-import { priceResult } from './cost.ts';
 import { mp4Info } from './media.ts';
 import type { Latency, ReportedUsage, VideoOperation, VideoResult } from './spec.ts';
 
@@ -13,7 +12,7 @@ export function videoResult(
   latency: Latency,
   providerRequestId?: string,
 ): VideoResult {
-  const { duration, resolution, aspectRatio, audio } = operation.params;
+  const { duration, resolution, aspectRatio } = operation.params;
   const fallback = videoDimensions(resolution, aspectRatio);
   const assets = clips.map((clip) => {
     const info = mp4Info(clip.data);
@@ -27,6 +26,5 @@ export function videoResult(
   });
   const seconds = assets.reduce((sum, a) => sum + (a.durationSeconds ?? duration), 0);
   const reported: ReportedUsage = { ...usage, videoSeconds: usage.videoSeconds ?? seconds };
-  const cost = priceResult(route, reported, { count: assets.length, seconds: duration, resolution, aspectRatio, audio });
-  return { assets, usage: reported, cost, warnings: operation.warnings, providerRequestId, latency };
+  return { assets, usage: reported, warnings: operation.warnings, providerRequestId, latency };
 }
