@@ -1,4 +1,4 @@
-import { formatUsd } from '@atelier/core/money';
+import { formatUsd, groupThousands } from '@atelier/core/money';
 
 export { formatUsd, usd } from '@atelier/core/money';
 
@@ -32,4 +32,9 @@ export function humanize(value: string): string {
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** "55,305 µUSD": an amount exactly as Atelier counts it, for a title beside a rounded price. */
+export function formatMicros(micros: number): string {
+  return `${groupThousands(micros)} µUSD`;
 }

@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { markSignInNeeded, signOut } from '../../lib/session.ts';
 import { useTRPC } from '../../trpc.ts';
 import { ProviderKeys } from './provider-keys.tsx';
+import { RunConfirmation } from './run-confirmation.tsx';
 import { TeamTokens } from './tokens.tsx';
 
 export default function SettingsPage() {
@@ -47,6 +48,7 @@ export default function SettingsPage() {
         <div className="stack">
           <ProviderKeys admin={admin} />
           <Budgets />
+          <RunConfirmation />
           {me.data.mode === 'team' && <TeamTokens admin={admin} myTokenId={me.data.tokenId} />}
         </div>
       )}

@@ -1,7 +1,7 @@
 import {
   keepPreviousData,
+  skipToken,
   useMutation,
-  useQueries,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
@@ -21,36 +21,48 @@ import { ModelPicker } from '../../components/model-picker.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import type { ListedModel } from '../../lib/catalog-view.ts';
+import { needsConfirmation, useConfirmAbove } from '../../lib/confirm-above.ts';
 import { formatUsd } from '../../lib/format.ts';
 import { rerunInputs, type Generation, type GenerationAsset } from '../../lib/generations.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useSessionState } from '../../lib/use-session-state.ts';
 import { useTRPC, type RouterOutputs } from '../../trpc.ts';
+import { ConfirmRun } from './confirm-run.tsx';
 import { ModelSetup } from './model-setup.tsx';
 import {
   draftFromParams,
   EMPTY_SHARED,
-  paramsFor,
   parseSeed,
-  priceSettingsFor,
-  providerFor,
-  type ImageParams,
+  studioRequest,
   type Kind,
   type ModelDraft,
   type SharedDraft,
+  type StudioRequest,
 } from './params.ts';
+import { exactRange, formatRange, plannedByModel, refusalText, type PlanResult } from './plan.ts';
 import { PromptBox, RUN_SHORTCUT } from './prompt-box.tsx';
 import { RunResults, type Run } from './run-results.tsx';
 import { MAX_STUDIO_MODELS, readStudioState, writeStudioState, type StudioState } from './state.ts';
 import { isCarriedInputs, isDrafts, isRuns, isShared, isString } from './stored.ts';
+import './studio.css';
 
 // The mask editor loads when someone opens it.
 const MaskEditor = lazy(() => import('./mask-editor.tsx'));
 
 /** Runs the studio lists; older ones stay in History. */
 const MAX_RUNS = 8;
-const sameResults = <T,>(results: T[]): T[] => results;
 type Batch = RouterOutputs['generate']['create']['batches'][number];
+type Created = RouterOutputs['generate']['create'];
+/** A plan fetched this recently is the plan of Run's request (typing or a change refetches it). */
+const PLAN_FRESH_MS = 10_000;
+/** Planned in place of a prompt not written yet: routes, defaults and prices barely depend on it. */
+const PROMPT_STAND_IN = 'a prompt';
+
+/** A run waiting for its confirmation: the plan shown, and how the answer is given back. */
+interface Asking {
+  plan: PlanResult;
+  answer: (confirmed: boolean) => void;
+}
 
 export default function StudioPage() {
   const trpc = useTRPC();
@@ -74,7 +86,12 @@ export default function StudioPage() {
   );
   const [runs, setRuns] = useSessionState<Run[]>('atelier-studio-runs', [], isRuns);
   const [errors, setErrors] = useState<string[]>([]);
+  const [runError, setRunError] = useState<unknown>();
   const [announcement, setAnnouncement] = useState('');
+  const [asking, setAsking] = useState<Asking>();
+  // Between Run and the run being queued (its plan fetched, perhaps confirmed, then created).
+  const [launching, setLaunching] = useState(false);
+  const confirmAbove = useConfirmAbove();
   const [editing, setEditing] = useState<{ g: Generation; image: GenerationAsset }>();
   // Images a generation loaded from History was given (an edit's image and mask): a re-run with
   // changes sends them again unless they are dropped.
@@ -109,20 +126,33 @@ export default function StudioPage() {
     placeholderData: keepPreviousData,
   });
   const generalHints = useMemo(() => new Set(analysis.data?.hints ?? []), [analysis.data]);
-  const estimates = useQueries({
-    queries: chosen.map((m) => ({
-      ...trpc.pricing.estimate.queryOptions({
-        model: m.id,
-        ...(settledPrompt.trim() ? { prompt: settledPrompt } : {}),
-        ...priceSettingsFor(m, drafts[m.id] ?? {}),
-      }),
-      placeholderData: keepPreviousData,
-    })),
-    combine: sameResults,
+  // The one plan of the draft, as Run would send it: route, settings, warnings, refusals and the
+  // price of each model, from the server's planner. Fetched once the draft stops changing.
+  const draftRequest = useMemo(
+    () =>
+      chosen.length > 0
+        ? studioRequest({
+            kind: state.kind,
+            prompt: prompt.trim() || PROMPT_STAND_IN,
+            models: chosen,
+            drafts,
+            shared,
+            inputs: rerunInputs(carried),
+          })
+        : undefined,
+    [state.kind, prompt, chosen, drafts, shared, carried],
+  );
+  const plannedRequest = useDebounced(draftRequest, 350);
+  const plan = useQuery({
+    ...trpc.generate.plan.queryOptions(plannedRequest ?? skipToken),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
   });
-  const total = estimates.every((e) => e.data)
-    ? estimates.reduce((sum, e) => sum + (e.data?.expected ?? 0), 0)
-    : undefined;
+  const planData = plannedRequest ? plan.data : undefined;
+  const planned = useMemo(() => plannedByModel(planData), [planData]);
+  const planFresh = !!planData && plannedRequest === draftRequest && !plan.isPlaceholderData;
+  const readyCount = [...planned.values()].filter((m) => m.status === 'ready').length;
+  const refusedCount = chosen.filter((m) => planned.get(m.id)?.status === 'refused').length;
 
   // History's "re-run with changes": load that generation's prompt, model and settings once.
   const from = useQuery({
@@ -194,6 +224,62 @@ export default function StudioPage() {
     );
   };
 
+  /**
+   * Every run goes this way (Run, "Run again", a mask edit): the plan of exactly this request,
+   * a confirmation when it is expected to cost more than the threshold, then `generate.create`
+   * with the same request, which queues what the plan said. Resolves whether it started; throws
+   * what stopped it.
+   */
+  const launch = async (
+    request: StudioRequest,
+    send: (request: StudioRequest) => Promise<Created>,
+  ): Promise<boolean> => {
+    setLaunching(true);
+    try {
+      const result = await queryClient.fetchQuery({
+        ...trpc.generate.plan.queryOptions(request),
+        staleTime: PLAN_FRESH_MS,
+      });
+      const models = result.plans.flatMap((p) => p.plan.models);
+      if (!models.some((m) => m.status === 'ready')) {
+        throw new Error(
+          models
+            .map((m) =>
+              m.status === 'refused' ? `${m.modelName ?? m.model}: ${refusalText(m)}` : '',
+            )
+            .join(' '),
+        );
+      }
+      if (needsConfirmation(result.total.expected, confirmAbove)) {
+        setAnnouncement('Confirm the cost to start.');
+        const confirmed = await new Promise<boolean>((answer) =>
+          setAsking({ plan: result, answer }),
+        );
+        setAsking(undefined);
+        if (!confirmed) {
+          setAnnouncement('Cancelled: nothing was sent.');
+          return false;
+        }
+      }
+      setAnnouncement('Starting…');
+      const { batches } = await send(request);
+      const batch = batches[0];
+      if (batch) started(batch.prompt, batch);
+      return true;
+    } catch (error) {
+      setAnnouncement('');
+      throw error;
+    } finally {
+      setLaunching(false);
+    }
+  };
+  const busy = launching || create.isPending;
+  /** Starts a run from the page (Run, "Run again"): what stops it shows under the Run button. */
+  const launchFromPage = (request: StudioRequest) => {
+    setRunError(undefined);
+    launch(request, (r) => create.mutateAsync(r)).catch(setRunError);
+  };
+
   const run = () => {
     const problems: string[] = [];
     if (!prompt.trim()) problems.push('Write a prompt first.');
@@ -201,74 +287,46 @@ export default function StudioPage() {
     const seed = parseSeed(shared.seed);
     if (seed.error) problems.push(seed.error);
     setErrors(problems);
-    if (problems.length || create.isPending) return;
-    const providers = Object.fromEntries(
-      chosen.flatMap((m) => {
-        const p = providerFor(m, drafts[m.id] ?? {});
-        return p ? [[m.id, p]] : [];
-      }),
-    );
-    const modelParams = Object.fromEntries(
-      chosen.map((m) => [m.id, paramsFor(m, drafts[m.id] ?? {}, shared)]),
-    );
-    const runPrompt = prompt.trim();
-    setAnnouncement('Starting…');
-    create.mutate(
-      {
+    if (problems.length || busy || asking) return;
+    launchFromPage(
+      studioRequest({
         kind: state.kind,
-        prompt: runPrompt,
-        models: chosen.map((m) => m.id),
-        providers,
-        modelParams,
-        ...withInputs(carried),
-      } as Parameters<typeof create.mutate>[0],
-      {
-        onSuccess: ({ batches }) => {
-          const batch = batches[0];
-          if (batch) started(runPrompt, batch);
-        },
-        onError: () => setAnnouncement(''),
-      },
+        prompt,
+        models: chosen,
+        drafts,
+        shared,
+        inputs: rerunInputs(carried),
+      }),
     );
   };
   const rerun = (g: Generation) => {
+    if (busy || asking) return;
     const kind: Kind = byId.get(g.modelId)?.modality ?? state.kind;
-    create.mutate(
-      {
-        kind,
-        prompt: g.prompt,
-        models: [g.modelId],
-        providers: { [g.modelId]: g.routeProvider },
-        params: g.params as ImageParams,
-        ...withInputs(g.inputs),
-      } as Parameters<typeof create.mutate>[0],
-      {
-        onSuccess: ({ batches }) => {
-          const batch = batches[0];
-          if (batch) started(g.prompt, batch);
-        },
-      },
-    );
+    const inputs = rerunInputs(g.inputs);
+    launchFromPage({
+      kind,
+      prompt: g.prompt,
+      models: [g.modelId],
+      providers: { [g.modelId]: g.routeProvider },
+      params: g.params,
+      ...(inputs ? { inputs } : {}),
+    } as StudioRequest);
   };
 
   /** The same model on the chosen image, changing only where the mask is transparent. */
-  const runEdit = async (
-    g: Generation,
-    image: GenerationAsset,
-    editPrompt: string,
-    mask: string,
-  ) => {
+  const runEdit = (g: Generation, image: GenerationAsset, editPrompt: string, mask: string) => {
     const quality = g.params.quality;
-    const { batches } = await edit.mutateAsync({
-      kind: 'image',
-      prompt: editPrompt,
-      models: [g.modelId],
-      providers: { [g.modelId]: g.routeProvider },
-      ...(typeof quality === 'string' ? { params: { quality } } : {}),
-      inputs: { images: [image.sha256], mask },
-    } as Parameters<typeof edit.mutateAsync>[0]);
-    const batch = batches[0];
-    if (batch) started(editPrompt, batch);
+    return launch(
+      {
+        kind: 'image',
+        prompt: editPrompt,
+        models: [g.modelId],
+        providers: { [g.modelId]: g.routeProvider },
+        ...(typeof quality === 'string' ? { params: { quality } } : {}),
+        inputs: { images: [image.sha256], mask },
+      } as StudioRequest,
+      (r) => edit.mutateAsync(r),
+    );
   };
 
   // Ctrl/Cmd+Enter runs from anywhere on the page, not only from the prompt.
@@ -335,6 +393,7 @@ export default function StudioPage() {
             onChange={setPrompt}
             analysis={analysis.data}
             analysing={analysis.isFetching}
+            notes={prompt.trim() ? (planData?.plans[0]?.plan.notes ?? []) : []}
           />
           {carried.length > 0 && (
             <GivenImages
@@ -351,21 +410,21 @@ export default function StudioPage() {
             <button
               type="submit"
               className="button button-primary"
-              disabled={create.isPending}
+              disabled={busy || !!asking}
               aria-keyshortcuts="Control+Enter Meta+Enter"
             >
-              {create.isPending
-                ? 'Starting…'
-                : `Run ${chosen.length || ''} model${chosen.length === 1 ? '' : 's'}`.replace(
-                    '  ',
-                    ' ',
-                  )}
+              {asking
+                ? 'Waiting for confirmation…'
+                : busy
+                  ? 'Starting…'
+                  : runLabel(planData ? readyCount : chosen.length)}
             </button>
-            <span className="muted" data-testid="total-estimate">
-              {total !== undefined && chosen.length > 0
-                ? `Estimated ${formatUsd(total)} in all`
-                : ''}
-            </span>
+            <RunTotal
+              total={chosen.length > 0 ? planData?.total : undefined}
+              refused={refusedCount}
+              standIn={!prompt.trim()}
+              stale={!planFresh}
+            />
             <span className="visually-hidden">{RUN_SHORTCUT}</span>
             <span role="status" className="run-status">
               {announcement}
@@ -380,8 +439,15 @@ export default function StudioPage() {
               </ul>
             </div>
           )}
-          {create.isError && (
-            <ErrorNotice error={create.error} title="The run could not be started" />
+          {runError !== undefined && (
+            <ErrorNotice error={runError} title="The run could not be started" />
+          )}
+          {plan.isError && chosen.length > 0 && (
+            <ErrorNotice
+              error={plan.error}
+              title="The run could not be planned"
+              onRetry={() => void plan.refetch()}
+            />
           )}
         </div>
 
@@ -417,15 +483,15 @@ export default function StudioPage() {
               </Empty>
             ) : (
               <div className="setup-grid">
-                {chosen.map((m, i) => (
+                {chosen.map((m) => (
                   <ModelSetup
                     key={m.id}
                     model={m}
                     draft={drafts[m.id] ?? {}}
                     onDraft={(d) => setDrafts((all) => ({ ...all, [m.id]: d }))}
-                    shared={shared}
                     prompt={settledPrompt}
-                    estimate={estimates[i]}
+                    planned={planData ? planned.get(m.id) : undefined}
+                    planning={!planFresh}
                     generalHints={generalHints}
                   />
                 ))}
@@ -453,7 +519,7 @@ export default function StudioPage() {
               models={byId}
               onDismiss={() => setRuns((all) => all.filter((x) => x.batchId !== r.batchId))}
               actions={{
-                busy: keep.isPending || create.isPending,
+                busy: keep.isPending || busy || !!asking,
                 onKeep: (g, kept) => keep.mutate({ id: g.id, kept }),
                 onRerun: rerun,
                 onCancel: (g) => cancel.mutate({ id: g.id }),
@@ -473,6 +539,15 @@ export default function StudioPage() {
             onClose={() => setEditing(undefined)}
           />
         </Suspense>
+      )}
+      {asking && (
+        <ConfirmRun
+          result={asking.plan}
+          confirmAbove={confirmAbove}
+          nameOf={(model) => byId.get(model)?.name ?? model}
+          onConfirm={() => asking.answer(true)}
+          onCancel={() => asking.answer(false)}
+        />
       )}
     </>
   );
@@ -522,12 +597,44 @@ function SharedFields({
   );
 }
 
-/** The `inputs` field of a run given these images, or nothing. */
+/** An image a generation loaded from History was given, carried into the next run. */
 type CarriedInput = Pick<Generation['inputs'][number], 'role' | 'index' | 'sha256' | 'url'>;
 
-function withInputs(inputs: readonly CarriedInput[]): {
-  inputs?: { images?: string[]; mask?: string };
-} {
-  const given = rerunInputs(inputs);
-  return given ? { inputs: given } : {};
+const runLabel = (count: number) =>
+  count > 0 ? `Run ${count} model${count === 1 ? '' : 's'}` : 'Run';
+
+/** The plan's total beside Run: expected, the range and exact amounts on hover. */
+function RunTotal({
+  total,
+  refused,
+  standIn,
+  stale,
+}: {
+  total: PlanResult['total'] | undefined;
+  refused: number;
+  /** Planned with a stand-in prompt (none written yet). */
+  standIn: boolean;
+  /** A change since is being planned. */
+  stale: boolean;
+}) {
+  return (
+    <span className="run-total muted" aria-busy={stale}>
+      {total && (
+        <span
+          data-testid="total-estimate"
+          title={`Range ${formatRange(total)}: ${exactRange(total)}`}
+        >
+          Estimated <span className="price">{formatUsd(total.expected)}</span> in all
+          {standIn ? ' before the prompt' : ''}
+          <span className="visually-hidden"> (range {formatRange(total)})</span>
+        </span>
+      )}
+      {refused > 0 && (
+        <span className="run-refused" data-testid="refused-count">
+          {' '}
+          · {refused} won’t run
+        </span>
+      )}
+    </span>
+  );
 }

@@ -40,8 +40,8 @@ export default function MaskEditor({
 }: {
   image: GenerationAsset;
   modelName: string;
-  /** Starts the edit; resolves once it is queued. */
-  onRun: (prompt: string, maskSha256: string) => Promise<void>;
+  /** Starts the edit; resolves once it is queued (true) or was not confirmed (false). */
+  onRun: (prompt: string, maskSha256: string) => Promise<boolean>;
   onClose: () => void;
 }) {
   const id = useId();
@@ -160,8 +160,8 @@ export default function MaskEditor({
     setPending(true);
     try {
       const mask = await uploadImage(await maskPng(painting));
-      await onRun(prompt.trim(), mask.sha256);
-      dialog.current?.close();
+      // Not confirmed: the editor stays open with the painting, to change or try again.
+      if (await onRun(prompt.trim(), mask.sha256)) dialog.current?.close();
     } catch (err) {
       setError(err);
     } finally {

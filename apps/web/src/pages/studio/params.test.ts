@@ -7,9 +7,8 @@ import {
   fieldsFor,
   paramsFor,
   parseSeed,
-  priceSettingsFor,
   providerFor,
-  sharedWarnings,
+  studioRequest,
   supportsMask,
 } from './params.ts';
 import { readStudioState, writeStudioState } from './state.ts';
@@ -31,7 +30,7 @@ describe('studio settings per model', () => {
     expect(n?.options.map((o) => o.value)).toEqual(['1', '2', '3', '4']);
   });
 
-  it('turns a draft into request parameters and price settings, dropping stale values', () => {
+  it('turns a draft into request parameters, dropping stale values', () => {
     const gpt = model('gpt-image-1-5');
     const draft = { quality: 'high', size: '1536x1024', n: '2', resolution: '4K', background: 'x' };
     const shared = { seed: '7', negativePrompt: ' blur ' };
@@ -42,18 +41,12 @@ describe('studio settings per model', () => {
       seed: 7,
       negativePrompt: 'blur',
     });
-    expect(priceSettingsFor(gpt, draft)).toEqual({
-      quality: 'high',
-      size: '1536x1024',
-      count: 2,
-    });
     const veo = model('veo-3-1-fast');
     const res = fieldsFor(veo).find((f) => f.key === 'resolution')?.options[0]?.value ?? '';
     expect(paramsFor(veo, { duration: '4', resolution: res }, EMPTY_SHARED)).toEqual({
       duration: 4,
       resolution: res,
     });
-    expect(priceSettingsFor(veo, { duration: '4' })).toEqual({ seconds: 4 });
   });
 
   it('pins a provider only when the model has several', () => {
@@ -62,14 +55,43 @@ describe('studio settings per model', () => {
     expect(providerFor(model('gpt-image-1-5'), { provider: 'openai' })).toBeUndefined();
   });
 
-  it('warns about shared settings a model cannot honour', () => {
-    const shared = { seed: '42', negativePrompt: 'text' };
-    expect(sharedWarnings(model('gpt-image-1-5'), shared)).toEqual([
-      'GPT Image 1.5 does not take a seed; it will not be sent and results will vary.',
-      'GPT Image 1.5 has no negative prompt; it will not be sent. Say what you want instead.',
-    ]);
-    expect(sharedWarnings(model('flux-2-pro'), shared)).toHaveLength(1);
-    expect(sharedWarnings(model('gpt-image-1-5'), EMPTY_SHARED)).toEqual([]);
+  it('makes one request of the whole draft: what is planned is what Run sends', () => {
+    const request = studioRequest({
+      kind: 'image',
+      prompt: '  a fox --ar 16:9 ',
+      models: [model('gpt-image-1-5'), model('nano-banana-pro')],
+      drafts: { 'gpt-image-1-5': { quality: 'low' }, 'nano-banana-pro': { provider: 'google' } },
+      shared: { seed: '42', negativePrompt: '' },
+      inputs: { images: ['a'.repeat(64)] },
+    });
+    expect(request).toEqual({
+      kind: 'image',
+      prompt: 'a fox --ar 16:9',
+      models: ['gpt-image-1-5', 'nano-banana-pro'],
+      providers: { 'nano-banana-pro': 'google' },
+      modelParams: {
+        'gpt-image-1-5': { quality: 'low', seed: 42 },
+        'nano-banana-pro': { seed: 42 },
+      },
+      inputs: { images: ['a'.repeat(64)] },
+    });
+    // Nothing pinned, nothing given: those fields are left out rather than sent empty.
+    const plain = studioRequest({
+      kind: 'video',
+      prompt: 'waves',
+      models: [model('veo-3-1-fast')],
+      drafts: {},
+      shared: EMPTY_SHARED,
+    });
+    expect(plain).toEqual({
+      kind: 'video',
+      prompt: 'waves',
+      models: ['veo-3-1-fast'],
+      modelParams: { 'veo-3-1-fast': {} },
+    });
+  });
+
+  it('knows which models edit inside a mask', () => {
     expect(supportsMask(model('gpt-image-1-5'))).toBe(true);
     expect(supportsMask(model('nano-banana-pro'))).toBe(false);
   });

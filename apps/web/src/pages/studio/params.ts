@@ -3,18 +3,16 @@ import type { RouterInputs } from '../../trpc.ts';
 
 /**
  * A model's settings in the studio: which fields it offers (from its catalog capabilities), and
- * how a draft of them becomes the request parameters and the price settings. Fields only offer
- * values the catalog lists, so the per-model choices are always valid; the shared settings (seed,
- * negative prompt) go to every model, and a model that cannot honour one is warned about here
- * before the run, as the server warns after it.
+ * how a draft of them becomes the request. Fields only offer values the catalog lists; the shared
+ * settings (seed, negative prompt) go to every model. Whether each model will honour them, what
+ * it will cost and whether it can run at all is the server's plan of that request (plan.ts).
  */
 
 type CreateInput = RouterInputs['generate']['create'];
 export type Kind = CreateInput['kind'];
 export type ImageParams = NonNullable<Extract<CreateInput, { kind: 'image' }>['params']>;
 export type VideoParams = NonNullable<Extract<CreateInput, { kind: 'video' }>['params']>;
-export type Provider = NonNullable<RouterInputs['pricing']['estimate']['provider']>;
-export type PriceSettings = Omit<RouterInputs['pricing']['estimate'], 'model' | 'prompt'>;
+export type Provider = NonNullable<CreateInput['providers']>[string];
 
 export type FieldKey =
   | 'provider'
@@ -167,32 +165,46 @@ export function paramsFor(
   } as ImageParams;
 }
 
-/** What the price depends on, for pricing.estimate: the same choices, in its vocabulary. */
-export function priceSettingsFor(model: ListedModel, draft: ModelDraft): PriceSettings {
-  const d = chosen(model, draft);
-  return {
-    ...(d.provider ? { provider: d.provider as Provider } : {}),
-    ...(d.size ? { size: d.size } : {}),
-    ...(d.aspectRatio ? { aspectRatio: d.aspectRatio } : {}),
-    ...(d.quality ? { quality: d.quality } : {}),
-    ...(d.resolution ? { resolution: d.resolution } : {}),
-    ...(d.n ? { count: Number(d.n) } : {}),
-    ...(d.duration ? { seconds: Number(d.duration) } : {}),
-    ...(d.audio ? { audio: d.audio === 'true' } : {}),
-  };
-}
+export type StudioRequest = CreateInput;
+/** Uploaded images (sha256) given to every model: `generate.create`'s `inputs`. */
+export type RequestInputs = NonNullable<CreateInput['inputs']>;
 
-/** Shared settings this model cannot honour, said before the run (the server says it again after). */
-export function sharedWarnings(model: ListedModel, shared: SharedDraft): string[] {
-  const caps = model.modality === 'image' ? model.image : model.video;
-  const warnings: string[] = [];
-  if (parseSeed(shared.seed).seed !== undefined && !caps.seed)
-    warnings.push(`${model.name} does not take a seed; it will not be sent and results will vary.`);
-  if (shared.negativePrompt.trim() && !caps.negativePrompt)
-    warnings.push(
-      `${model.name} has no negative prompt; it will not be sent. Say what you want instead.`,
-    );
-  return warnings;
+/**
+ * The one request of a Studio draft: what `generate.plan` plans and, unchanged, what Run sends to
+ * `generate.create`. Each model gets its own settings (`modelParams`), the shared ones included.
+ */
+export function studioRequest({
+  kind,
+  prompt,
+  models,
+  drafts,
+  shared,
+  inputs,
+}: {
+  kind: Kind;
+  prompt: string;
+  models: readonly ListedModel[];
+  drafts: Readonly<Record<string, ModelDraft>>;
+  shared: SharedDraft;
+  inputs?: RequestInputs | undefined;
+}): StudioRequest {
+  const providers = Object.fromEntries(
+    models.flatMap((m) => {
+      const p = providerFor(m, drafts[m.id] ?? {});
+      return p ? [[m.id, p]] : [];
+    }),
+  );
+  const modelParams = Object.fromEntries(
+    models.map((m) => [m.id, paramsFor(m, drafts[m.id] ?? {}, shared)]),
+  );
+  return {
+    kind,
+    prompt: prompt.trim(),
+    models: models.map((m) => m.id),
+    ...(Object.keys(providers).length > 0 ? { providers } : {}),
+    modelParams,
+    ...(inputs ? { inputs } : {}),
+  } as StudioRequest;
 }
 
 /** Whether the model can edit inside a mask (the catalog's capability), for "Edit with mask". */

@@ -9,8 +9,10 @@ export const RUN_SHORTCUT =
     : 'Ctrl+Enter';
 
 /**
- * The prompt and its lint hints. The hints come from the prompt analyser once typing pauses; the
- * count is announced, the list is not (it changes as you type and would talk over you).
+ * The prompt, its lint hints and what the plan read from it. The hints come from the prompt
+ * analyser once typing pauses; the count is announced, the list is not (it changes as you type
+ * and would talk over you). The notes are the plan's: flags such as `--ar 16:9` read as settings
+ * and taken out of the text.
  */
 export function PromptBox({
   id,
@@ -18,12 +20,15 @@ export function PromptBox({
   onChange,
   analysis,
   analysing,
+  notes,
 }: {
   id: string;
   value: string;
   onChange: (value: string) => void;
   analysis: Analysis | undefined;
   analysing: boolean;
+  /** What the plan read from this prompt. */
+  notes: readonly string[];
 }) {
   const hints = value.trim() ? (analysis?.hints ?? []) : [];
   const quoted = value.trim() ? (analysis?.quotedText ?? []) : [];
@@ -38,7 +43,7 @@ export function PromptBox({
         rows={4}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={`${id}-help ${id}-hint-count`}
+        aria-describedby={`${id}-help ${id}-hint-count${notes.length ? ` ${id}-notes` : ''}`}
         placeholder="A red fox in fresh snow at dawn, soft backlight, 85mm, editorial photography"
         spellCheck
       />
@@ -49,6 +54,13 @@ export function PromptBox({
       <p className="visually-hidden" id={`${id}-hint-count`} aria-live="polite">
         {hints.length ? `${hints.length} prompt hints.` : ''}
       </p>
+      {notes.length > 0 && (
+        <ul className="notes prompt-notes" id={`${id}-notes`} data-testid="prompt-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       {hints.length > 0 && (
         <div className="prompt-hints" aria-busy={analysing} data-testid="prompt-hints">
           <p className="field-label">Hints</p>
