@@ -8,3 +8,4 @@ export * from './providers/index.ts';
 export * from './prompt/index.ts';
 export * from './compare/index.ts';
 export * from './recommend/index.ts';
+export * from './plan/index.ts';
