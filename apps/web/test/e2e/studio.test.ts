@@ -80,10 +80,10 @@ describe('studio', () => {
       .poll(() => gpt.getByTestId('estimate').textContent(), { timeout: 10_000 })
       .toBe(formatUsd(want.expected));
 
-    // A shared seed: FLUX takes it; the others say they will not send it.
+    // A shared seed: FLUX takes it; the plan says the others will not send it.
     await page.getByRole('textbox', { name: 'Seed' }).fill('42');
-    await gpt.getByText('does not take a seed').waitFor();
-    expect(await setup(page, 'FLUX.2 [pro]').getByText('does not take a seed').count()).toBe(0);
+    await gpt.getByText('does not accept a seed').waitFor();
+    expect(await setup(page, 'FLUX.2 [pro]').getByText('does not accept a seed').count()).toBe(0);
 
     // Ctrl+Enter in the prompt runs all three.
     await prompt.focus();
