@@ -30,7 +30,11 @@ interface Sidecar {
   prompt: string;
   model: string;
   route: { provider: string; providerModelId: string };
-  params: Record<string, unknown> & { providerOptions: Record<string, unknown> };
+  /** The plan's request, as sent. */
+  params: Record<string, unknown> & { providerOptions?: Record<string, unknown> };
+  /** The settings as given on the command line. */
+  requested: Record<string, unknown>;
+  defaults: { setting: string; value: unknown }[];
   seed: number | null;
   asset: {
     file: string;
@@ -106,9 +110,12 @@ describe('atelier generate', () => {
         model,
         seed: seed ?? null,
         route: { provider },
-        params: { n: 1, seed: 7, outputFormat: 'png' },
+        params: { n: 1, outputFormat: 'png' },
+        requested: { n: 1, seed: 7, outputFormat: 'png' },
         asset: { file: `${model}-1.png`, mediaType: 'image/png', metadataEmbedded: true },
       });
+      // The request as sent carries the seed only where the model takes one.
+      expect(meta.params['seed']).toBe(seed);
       expect(meta.cost.actualMicros).toBeGreaterThan(0);
       expect(meta.cost.estimated.expected).toBeGreaterThan(0);
       expect(meta.latency.totalMs).toBeGreaterThanOrEqual(0);
@@ -165,8 +172,11 @@ describe('atelier generate', () => {
     expect(gpt?.actualCost).toBeGreaterThan(0);
     expect(report.actualCost).toBe(gpt?.actualCost);
     expect(report.estimate.expected).toBe(
-      (gpt?.estimate.expected ?? 0) + (banana?.estimate.expected ?? 0),
+      (gpt?.estimate?.expected ?? 0) + (banana?.estimate?.expected ?? 0),
     );
+    // Exact micro-USD, with the request the plan priced.
+    expect(Number.isInteger(gpt?.estimate?.expected)).toBe(true);
+    expect(gpt?.params).toMatchObject({ n: 2, quality: 'low' });
     expect(banana).toMatchObject({
       model: 'nano-banana-pro@google',
       provider: 'google',
@@ -198,7 +208,7 @@ describe('atelier generate', () => {
       ['gpt-image-2', 'openai', undefined],
       ['seedream-4-5', 'fal', undefined],
     ]);
-    for (const m of plan.models) expect(m.estimate.low).toBeLessThanOrEqual(m.estimate.high);
+    for (const m of plan.models) expect(m.estimate?.low).toBeLessThanOrEqual(m.estimate?.high ?? 0);
     // The size gpt-image-2 will be sent instead of the ratio is in the plan.
     expect(plan.models[0]?.warnings[0]?.message).toMatch(/aspectRatio 16:9 was sent as size/);
     expect(existsSync(join(box.dir, 'atelier-out'))).toBe(false);
@@ -214,7 +224,14 @@ describe('atelier generate', () => {
     });
     expect(out.code).toBe(0);
     const plan = JSON.parse(out.stdout) as RunReport;
-    expect(plan.models[0]?.warnings[0]?.message).toContain('atelier keys set bfl');
+    expect(plan.models[0]?.refusal).toMatchObject({ code: 'auth' });
+    expect(plan.models[0]?.refusal?.hint).toContain('atelier keys set bfl');
+    expect(plan.models[0]?.estimate?.expected).toBeGreaterThan(0);
+    const text = await run(['generate', 'a fox', '-m', 'flux-2-pro', '--dry-run'], {
+      BFL_API_KEY: '',
+    });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/flux-2-pro\s+bfl flux-2-pro\s+no key/);
   });
 
   it('refuses before calling when the high estimate is above --max-cost', async () => {
@@ -295,20 +312,24 @@ describe('atelier generate', () => {
       output_compression: 80,
     });
     expect(sidecar('opts/gpt-image-2-1.json').params.providerOptions).toEqual({
-      moderation: 'low',
-      outputCompression: 80,
+      openai: { moderation: 'low', outputCompression: 80 },
     });
 
+    // The plan checks them: a refusal names the field and what it allows, and nothing is sent.
+    const before = requestCount(box.emulators);
     const bad = await run(['generate', 'a fox', '-m', 'gpt-image-2', '-o', 'moderation=strict']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('-o moderation=strict: moderation: must be one of "auto", "low"');
+    expect(bad.stderr).toContain('providerOptions.openai.moderation: must be one of "auto", "low"');
     const unknown = await run(['generate', 'a fox', '-m', 'gpt-image-2', '-o', 'steps=4']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('no model in this run takes "steps"');
-    expect(unknown.stderr).toContain('moderation (auto | low)');
-    const notNumber = await run(['generate', 'a fox', '-m', 'flux-2-pro', '-o', 'guidance=lots']);
+    expect(unknown.stderr).toContain('The openai option "steps" is not taken by gpt-image-2');
+    expect(unknown.stderr).toContain('allowed: moderation, outputCompression');
+    const notNumber = await run(['generate', 'a fox', '-m', 'flux-2-flex', '-o', 'guidance=lots']);
     expect(notNumber.code).toBe(2);
-    expect(notNumber.stderr).toContain('guidance: Invalid input: expected number');
+    expect(notNumber.stderr).toContain(
+      'providerOptions.bfl.guidance: Invalid input: expected number',
+    );
+    expect(requestCount(box.emulators)).toBe(before);
   });
 
   it('--image sends an edit as a job: the files reach the OpenAI emulator as multipart', async () => {
@@ -373,7 +394,7 @@ describe('atelier generate', () => {
     expect(unknown.stderr).toContain('Did you mean "gpt-image-2"');
     const retired = await run(['generate', 'x', '-m', 'gpt-image-1']);
     expect(retired.code).toBe(2);
-    expect(retired.stderr).toMatch(/retired[\s\S]*Use "/);
+    expect(retired.stderr).toMatch(/retired[\s\S]*Use GPT Image/);
     const video = await run(['generate', 'x', '-m', 'veo-3-1']);
     expect(video.code).toBe(2);
     expect(video.stderr).toContain('atelier video');

@@ -1,14 +1,12 @@
 import { ImageRequest } from '@atelier/core/providers';
-import { parseInput } from '@atelier/core/validate';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
-import { media, readImage } from '../run/inputs.ts';
+import { readImage } from '../run/inputs.ts';
 import { launch } from '../run/launch.ts';
 import { parseOptionPairs } from '../run/options.ts';
 import { parseModelPicks } from '../run/picks.ts';
-import { planImages, resolvePicks } from '../run/plan.ts';
 import {
   cliSettings,
   definedOnly,
@@ -35,60 +33,43 @@ const GenerateFlags = z
   })
   .strict();
 
-/** `atelier generate "<prompt>" -m a -m b`: one prompt through several image models at once. */
+/**
+ * `atelier generate "<prompt>" -m a -m b`: one prompt through several image models at once,
+ * planned by the studio (launch.ts) with the settings given here and nothing decided here.
+ */
 export async function run({ args, options }: Invocation): Promise<Output> {
   const flags = parseFlags(GenerateFlags, options);
   const picks = parseModelPicks(flags.model);
-  const catalog = cliCatalog();
   const { settings, pollIntervalMs } = cliSettings();
-  if (flags.options) return listOptions(picks, catalog, settings);
-  resolvePicks('image', picks, catalog);
+  if (flags.options) return listOptions(picks, cliCatalog(), settings);
 
   const prompt = readPrompt(args[0]);
   const images = await Promise.all(flags.image.map((path) => readImage(path, '--image')));
   const mask = flags.mask === undefined ? undefined : await readImage(flags.mask, '--mask');
-  const pairs = parseOptionPairs(flags.option);
-  const settingsOnly = definedOnly({
-    n: flags.count,
-    size: flags.size,
-    aspectRatio: flags.aspectRatio,
-    quality: flags.quality,
-    resolution: flags.resolution,
-    seed: flags.seed,
-    outputFormat: flags.format,
-    background: flags.background,
-    negativePrompt: flags.negativePrompt,
-  });
-  const base = {
-    ...settingsOnly,
-    referenceImages: images.map(media),
-    ...(mask ? { mask: media(mask) } : {}),
-  };
-  const request = parseInput(ImageRequest, { ...base, prompt }, 'image request');
-
   return launch({
-    kind: 'image',
-    prompt,
+    request: {
+      kind: 'image',
+      prompt,
+      picks,
+      settings: definedOnly({
+        n: flags.count,
+        size: flags.size,
+        aspectRatio: flags.aspectRatio,
+        quality: flags.quality,
+        resolution: flags.resolution,
+        seed: flags.seed,
+        outputFormat: flags.format,
+        background: flags.background,
+        negativePrompt: flags.negativePrompt,
+      }),
+      options: parseOptionPairs(flags.option),
+      inputs: { images, ...(mask ? { mask } : {}) },
+    },
     flags: runFlags(flags),
-    seed: flags.seed,
-    params: {
-      ...settingsOnly,
-      images: images.map((i) => i.path),
+    files: {
+      ...(images.length ? { images: images.map((i) => i.path) } : {}),
       ...(mask ? { mask: mask.path } : {}),
     },
-    jobParams: settingsOnly,
-    inputs: { images, ...(mask ? { mask } : {}) },
     ...(pollIntervalMs === undefined ? {} : { pollIntervalMs }),
-    plan: (credentials, price) =>
-      planImages({
-        prompt,
-        picks,
-        request,
-        options: pairs,
-        catalog,
-        credentials,
-        price,
-        keysRequired: !flags.dryRun,
-      }),
   });
 }

@@ -2,13 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AtelierError, isAtelierError } from '@atelier/core/errors';
 import { divRound, type Micros } from '@atelier/core/money';
-import { isPng, withPngText, type CostRange, type Warning } from '@atelier/core/providers';
+import type { CostRange, Warning } from '@atelier/core/jobs';
+import { isPng, withPngText } from '@atelier/core/providers';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Output } from '../command.ts';
 import { EXIT } from '../failure.ts';
 import { fileStem, writeAsset } from './assets.ts';
 import { passGate } from './gate.ts';
-import type { PlannedModel, Plan } from './plan.ts';
+import { isKeyRefusal, type Plan, type PlannedModel } from './plan.ts';
 import { createProgress, progressMode, type Update } from './progress.ts';
 import { renderReport, type FileReport, type ModelReport, type RunReport } from './report.ts';
 
@@ -75,12 +76,12 @@ export interface Runner {
 }
 
 export interface RunSetup {
-  prompt: string;
   plan: Plan;
   flags: RunFlags;
-  /** The request settings as the sidecar records them (input files by path, never bytes). */
-  params: Record<string, unknown>;
-  seed?: number;
+  /** The settings as given on the command line (the plan's `params` are what was asked for). */
+  requested: Record<string, unknown>;
+  /** The input files by path, as the sidecar records them (never bytes). */
+  files: Record<string, unknown>;
   /** Absent on a dry run. */
   runner?: Runner;
   /** Where the run goes, for the report: the studio's URL, or in this process. */
@@ -107,11 +108,24 @@ function baseReport(m: PlannedModel): ModelReport {
     model: m.given,
     modelId: m.modelId,
     modelName: m.modelName,
-    provider: m.provider,
-    providerModelId: m.providerModelId,
-    estimate: m.estimate,
+    ...(m.provider ? { provider: m.provider, providerModelId: m.providerModelId } : {}),
+    ...(m.estimate ? { estimate: m.estimate } : {}),
+    params: m.params,
+    defaults: m.defaults,
     warnings: m.warnings,
+    ...(m.refusal ? { refusal: m.refusal } : {}),
   };
+}
+
+/** A dry run fails (exit 2) only when no model could run; a missing key alone does not count. */
+function nothingCanRun(plan: Plan): boolean {
+  return plan.models.every((m) => m.refusal && !isKeyRefusal(m.refusal));
+}
+
+/** The seed the model is sent, as the plan made its request (none when it takes none). */
+function seedOf(model: PlannedModel): number | undefined {
+  const seed = model.params['seed'];
+  return typeof seed === 'number' ? seed : undefined;
 }
 
 export function errorOf(error: unknown): ErrorInfo {
@@ -123,7 +137,8 @@ export async function execute(setup: RunSetup): Promise<Output> {
   const { plan, flags } = setup;
   const report: RunReport = {
     kind: plan.kind,
-    prompt: setup.prompt,
+    prompt: plan.prompt,
+    notes: plan.notes,
     dryRun: flags.dryRun,
     estimate: plan.total,
     confirmAbove: flags.confirmAbove,
@@ -136,7 +151,7 @@ export async function execute(setup: RunSetup): Promise<Output> {
     ...(exitCode ? { exitCode } : {}),
   });
   const runner = setup.runner;
-  if (flags.dryRun || !runner) return output();
+  if (flags.dryRun || !runner) return output(nothingCanRun(plan) ? EXIT.usage : undefined);
 
   await passGate(plan.total, {
     yes: flags.yes,
@@ -159,7 +174,7 @@ export async function execute(setup: RunSetup): Promise<Output> {
     const model = plan.models[index];
     if (!model) return [];
     const files: FileReport[] = [];
-    const seed = seedUsed(setup.seed, outcome.warnings);
+    const seed = seedOf(model);
     for (const [i, asset] of outcome.assets.entries()) {
       const { data, embedded } = withMetadata(await asset.read(), setup, model, seed);
       const written = await writeAsset(
@@ -263,11 +278,6 @@ export async function execute(setup: RunSetup): Promise<Output> {
   return output(report.failed ? EXIT.failure : undefined);
 }
 
-/** The seed the model was given: none when it takes no seed (its warning says so). */
-function seedUsed(seed: number | undefined, warnings: readonly Warning[]): number | undefined {
-  return warnings.some((w) => w.setting === 'seed') ? undefined : seed;
-}
-
 /** Prompt and model in the PNG's own text chunks, so the file says what made it wherever it goes. */
 function withMetadata(
   bytes: Uint8Array,
@@ -277,9 +287,9 @@ function withMetadata(
 ): { data: Uint8Array; embedded: boolean } {
   if (!isPng(bytes)) return { data: bytes, embedded: false };
   const entries: Record<string, string> = {
-    prompt: setup.prompt,
+    prompt: setup.plan.prompt,
     model: model.modelId,
-    provider: `${model.provider} ${model.providerModelId}`,
+    provider: `${model.provider ?? ''} ${model.providerModelId ?? ''}`,
     Software: `Atelier ${pkg.version}`,
   };
   if (seed !== undefined) entries.seed = String(seed);
@@ -301,12 +311,15 @@ function sidecar(
   const actual = outcome.actualCost ?? 0;
   const warnings: Warning[] = [...outcome.warnings, ...model.cliWarnings];
   return {
-    prompt: setup.prompt,
+    prompt: setup.plan.prompt,
     model: model.modelId,
     modelName: model.modelName,
     route: { provider: model.provider, providerModelId: model.providerModelId },
-    params: { ...setup.params, providerOptions: model.providerOptions },
-    // As sent; `params.seed` keeps what was asked.
+    // The plan's request (what was sent and priced), with the input files by path.
+    params: { ...model.params, ...setup.files },
+    requested: setup.requested,
+    defaults: model.defaults,
+    ...(setup.plan.notes.length ? { notes: setup.plan.notes } : {}),
     seed: seed ?? null,
     asset: {
       file: basename(file.path),

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { AtelierError } from '@atelier/core/errors';
 import { formatUsd, usd, type Micros } from '@atelier/core/money';
-import type { CostRange } from '@atelier/core/providers';
+import type { CostRange } from '@atelier/core/jobs';
 
 /**
  * The spending gate before a paid run: `--max-cost` caps the high estimate outright; above the

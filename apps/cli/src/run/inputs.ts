@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { AtelierError } from '@atelier/core/errors';
-import { inputImageInfo, type MediaInput } from '@atelier/core/providers';
+import { inspectImage, type InspectedImage } from '@atelier/core/providers';
 
-/** Input images (edits, references, masks, video frames) read from disk and typed by their bytes. */
+/**
+ * Input images (edits, references, masks, video frames) read from disk once and checked whole
+ * (type, size, alpha, a file cut short) by core's inspectImage, so a damaged file is the command
+ * line's mistake before anything is planned, uploaded or spent.
+ */
 
-export interface InputImage extends MediaInput {
+export interface InputImage extends InspectedImage {
+  data: Uint8Array;
   /** As given on the command line, for the sidecar. */
   path: string;
-  width: number;
-  height: number;
 }
 
 export async function readImage(path: string, flag: string): Promise<InputImage> {
@@ -21,14 +24,5 @@ export async function readImage(path: string, flag: string): Promise<InputImage>
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
     throw new AtelierError('invalid_input', `${flag} ${path}: ${why}.`);
   }
-  const info = inputImageInfo(data);
-  if (!info) {
-    throw new AtelierError('invalid_input', `${flag} ${path}: not a PNG, JPEG, WebP or GIF image.`);
-  }
-  return { data, path, ...info };
-}
-
-/** The request's view of an input: bytes and type only. */
-export function media(image: InputImage): MediaInput {
-  return { data: image.data, mediaType: image.mediaType };
+  return { data, path, ...inspectImage(data, `${flag} ${path}`) };
 }

@@ -1,7 +1,6 @@
-import type { JobEvent, RouterOutputs } from '@atelier/api';
+import type { JobEvent, RouterInputs, RouterOutputs } from '@atelier/api';
 import { AtelierError } from '@atelier/core/errors';
-import { isTerminal } from '@atelier/core/jobs';
-import type { CostRange, Warning } from '@atelier/core/providers';
+import { isTerminal, type CostRange, type Warning } from '@atelier/core/jobs';
 import type { StudioSession } from '../studio/session.ts';
 import {
   errorOf,
@@ -10,7 +9,7 @@ import {
   type RunHooks,
   type Runner,
 } from './execute.ts';
-import type { Plan } from './plan.ts';
+import type { StudioRequest } from './plan.ts';
 
 /**
  * Runs the models as jobs of the studio (`generate.create`), so the run lands in history and
@@ -35,13 +34,11 @@ interface StoredAsset {
 const LOST_AFTER_MS = 60_000;
 
 export interface JobRun {
-  kind: 'image' | 'video';
-  prompt: string;
-  plan: Plan;
-  /** The request settings (no prompt, no input files, no provider options: each model has its own). */
-  params: Record<string, unknown>;
+  /** The plan's request, as `generate.plan` was given it: `generate.create` queues that plan. */
+  request: StudioRequest;
   /** Input images in order (a video's first frame, then its last) and an edit's mask. */
-  inputs: { images: readonly Uint8Array[]; mask?: Uint8Array };
+  images: readonly Uint8Array[];
+  mask?: Uint8Array;
 }
 
 export function jobRunner(session: StudioSession, job: JobRun): Runner {
@@ -51,33 +48,23 @@ export function jobRunner(session: StudioSession, job: JobRun): Runner {
 /** Uploads the inputs and returns `generate.create`'s `inputs`, or undefined when there are none. */
 async function uploadInputs(
   session: StudioSession,
-  inputs: JobRun['inputs'],
+  job: JobRun,
 ): Promise<{ images: string[]; mask?: string } | undefined> {
-  if (inputs.images.length === 0 && !inputs.mask) return undefined;
+  if (job.images.length === 0 && !job.mask) return undefined;
   const images: string[] = [];
-  for (const data of inputs.images) images.push((await session.upload(data)).sha256);
-  const mask = inputs.mask ? (await session.upload(inputs.mask)).sha256 : undefined;
+  for (const data of job.images) images.push((await session.upload(data)).sha256);
+  const mask = job.mask ? (await session.upload(job.mask)).sha256 : undefined;
   return { images, ...(mask ? { mask } : {}) };
 }
 
 async function runJobs(session: StudioSession, job: JobRun, hooks: RunHooks): Promise<void> {
   const { client } = session;
-  const { plan } = job;
-  const inputs = await uploadInputs(session, job.inputs);
+  const inputs = await uploadInputs(session, job);
+  // The request the plan answered, with the uploads in place of their descriptions.
   const created = await client.generate.create.mutate({
-    kind: job.kind,
-    prompt: job.prompt,
-    models: plan.models.map((m) => m.name),
-    providers: plan.providers,
+    ...job.request,
     ...(inputs ? { inputs } : {}),
-    // Each model with its own options: routes of one provider may read different ones (fal).
-    modelParams: Object.fromEntries(
-      plan.models.map((m) => [
-        m.name,
-        { ...job.params, providerOptions: { [m.provider]: m.providerOptions } },
-      ]),
-    ),
-  } as Parameters<typeof client.generate.create.mutate>[0]);
+  } as RouterInputs['generate']['create']);
   // One prompt, so one batch; its jobs are in the order of `models`.
   const jobs = created.batches[0]?.jobs ?? [];
   const indexOf = new Map<string, number>();

@@ -4,17 +4,15 @@ import {
   describeProviderOptions,
   providerOptionsSchema,
   type ProviderOptionField,
-  type ProviderOptions,
   type Warning,
 } from '@atelier/core/providers';
-import { describeIssues } from '@atelier/core/validate';
 import type { z } from 'zod';
 
 /*
- * `-o key=value` provider options, the simonw/llm way: typed as strings, checked against the
- * schema the adapter of each model's route reads its namespace with (core's
- * providerOptionsSchema), and sent in that provider's namespace of `providerOptions`.
- * `-o openai.moderation=low` names the namespace outright.
+ * `-o key=value` provider options, the simonw/llm way: given as strings, typed by the schema
+ * each model's route reads its namespace with (core's providerOptionsSchema), and sent in that
+ * route's namespace of `providerOptions`, where the plan checks them. `-o openai.moderation=low`
+ * names the namespace outright.
  */
 
 export type Kind = 'image' | 'video';
@@ -58,17 +56,14 @@ function candidates(raw: string): unknown[] {
   return out;
 }
 
-function coerce(field: z.ZodType, pair: OptionPair): unknown {
-  let failure: z.ZodError | undefined;
-  for (const value of candidates(pair.raw)) {
-    const result = field.safeParse(value);
-    if (result.success) return result.data;
-    failure = result.error;
-  }
-  const issues = (failure?.issues ?? []).map((issue) => ({ ...issue, path: [pair.key] }));
-  throw new AtelierError('invalid_input', `-o ${pair.given}: ${describeIssues(issues)}`, {
-    details: { option: pair.key, issues: issues.map((i) => i.message) },
-  });
+/**
+ * The value typed as the field takes it. Only typing: a value no reading of which the field
+ * takes is sent as its likeliest reading, and the plan refuses it naming the field and what it
+ * allows (one check, the planner's).
+ */
+function typed(field: z.ZodType | undefined, raw: string): unknown {
+  const readings = candidates(raw);
+  return readings.find((v) => field?.safeParse(v).success) ?? readings.at(-1);
 }
 
 export interface OptionDescription {
@@ -94,11 +89,6 @@ export function describeOptions(schema: z.ZodObject): OptionDescription[] {
   }));
 }
 
-function listOptions(schema: z.ZodObject | undefined): string {
-  const options = schema ? describeOptions(schema) : [];
-  return options.length ? options.map((o) => `${o.key} (${o.accepts})`).join(', ') : 'none';
-}
-
 export interface Routed {
   label: string;
   entry: ModelEntry;
@@ -111,62 +101,56 @@ function schemaOf(m: Routed): z.ZodObject | undefined {
 }
 
 export interface ResolvedOptions {
-  /** Per model (same order as given): its options, in its provider's namespace, as sent. */
+  /** Per model (same order as given): its options, for its route's namespace. */
   perModel: Record<string, unknown>[];
-  /** Every model's options by namespace, for a run that sends all models one request. */
-  providerOptions: ProviderOptions;
-  /** Per model: options it does not take, reported rather than dropped. */
+  /** Per model: options given for other models, reported rather than dropped. */
   warnings: Warning[][];
 }
 
 /**
- * Validates every pair against the schema of each model's route. An option no model takes, or
- * a value a schema refuses, is a usage error naming the field and what it accepts; an option
- * only some models take goes to those and is a warning for the others.
+ * Puts each pair in the namespace of the models whose route reads it (a namespace given as
+ * `-o bfl.guidance=…` limits it to that provider); an option only some models take is a
+ * warning for the others. An option no model takes goes to all of them, so the plan refuses it
+ * naming the field and what each route takes. Models without a route (`undefined`, refused by
+ * the plan already) get nothing.
  */
 export function resolveOptions(
   pairs: readonly OptionPair[],
-  models: readonly Routed[],
+  models: readonly (Routed | undefined)[],
 ): ResolvedOptions {
   const perModel: Record<string, unknown>[] = models.map(() => ({}));
-  const providerOptions: ProviderOptions = {};
   const warnings: Warning[][] = models.map(() => []);
+  const routed = models.flatMap((m) => (m ? [m] : []));
   for (const pair of pairs) {
-    const inNamespace = models.filter(
+    const inNamespace = routed.filter(
       (m) => !pair.namespace || pair.namespace === m.route.provider,
     );
-    const takers = inNamespace.filter((m) => Object.hasOwn(schemaOf(m)?.shape ?? {}, pair.key));
-    if (takers.length === 0) {
-      const available = [
-        ...new Set(
-          inNamespace.map((m) => `${m.label} (${m.route.provider}): ${listOptions(schemaOf(m))}`),
-        ),
-      ];
+    if (routed.length > 0 && inNamespace.length === 0) {
       throw new AtelierError(
         'invalid_input',
-        `-o ${pair.given}: no model in this run takes "${pair.namespace ? `${pair.namespace}.` : ''}${pair.key}".`,
+        `-o ${pair.given}: no model in this run is served through ${pair.namespace}.`,
         {
-          hint: available.length
-            ? `Options by model: ${available.join('; ')}.`
-            : `No model in this run is served through ${pair.namespace}.`,
-          details: { option: pair.key },
+          hint: `Routes in this run: ${routed.map((m) => `${m.label} (${m.route.provider})`).join(', ')}.`,
+          details: { field: 'option', allowed: [...new Set(routed.map((m) => m.route.provider))] },
         },
       );
     }
+    const takers = inNamespace.filter((m) => Object.hasOwn(schemaOf(m)?.shape ?? {}, pair.key));
+    const targets = takers.length ? takers : inNamespace;
     models.forEach((m, i) => {
-      const field = takers.includes(m) ? (schemaOf(m)?.shape[pair.key] as z.ZodType) : undefined;
-      if (field) {
-        const value = coerce(field, pair);
-        (perModel[i] ??= {})[pair.key] = value;
-        (providerOptions[m.route.provider] ??= {})[pair.key] = value;
+      if (!m) return;
+      if (targets.includes(m)) {
+        const shape = schemaOf(m)?.shape ?? {};
+        const field = Object.hasOwn(shape, pair.key) ? (shape[pair.key] as z.ZodType) : undefined;
+        (perModel[i] ??= {})[pair.key] = typed(field, pair.raw);
         return;
       }
       warnings[i]?.push({
         type: 'unsupported',
-        setting: `providerOptions.${pair.key}`,
+        setting: `providerOptions.${m.route.provider}.${pair.key}`,
         message: `${m.route.provider} has no option "${pair.key}" for ${m.label}; it was not sent.`,
       });
     });
   }
-  return { perModel, providerOptions, warnings };
+  return { perModel, warnings };
 }

@@ -1,280 +1,236 @@
-import type { Catalog, ModelEntry, Provider, Route } from '@atelier/core/catalog';
-import { AtelierError } from '@atelier/core/errors';
-import type { Micros } from '@atelier/core/money';
-import type { EstimateRequest } from '@atelier/core/pricing';
-import {
-  checkImageRequest,
-  checkVideoRequest,
-  selectRoute,
-  type CostRange,
-  type ImageRequest,
-  type ProviderOptions,
-  type VideoRequest,
-  type Warning,
-} from '@atelier/core/providers';
-import type { Credentials } from './credentials.ts';
-import { resolveOptions, type Kind, type OptionPair } from './options.ts';
+import type { RouterInputs, RouterOutputs } from '@atelier/api';
+import type { Provider } from '@atelier/core/catalog';
+import { AtelierError, type AtelierErrorCode } from '@atelier/core/errors';
+import type { CostRange, Warning } from '@atelier/core/jobs';
+import { cliCatalog } from '../catalog.ts';
+import { describeFailure, EXIT } from '../failure.ts';
+import type { StudioSession } from '../studio/session.ts';
+import type { InputImage } from './inputs.ts';
+import { resolveOptions, type Kind, type OptionPair, type Routed } from './options.ts';
 import type { ModelPick } from './picks.ts';
 
 /*
- * Everything decided before a provider is called: each model's route, that a key is there for
- * it, that the settings suit it, and what it will cost. Any problem here is the command line's
- * (exit 2) and nothing has been spent.
+ * A run's plan is the studio's: `generate.plan` (core's one planner) answers per model the
+ * route, the exact request, the settings it chose, warnings or a refusal naming its field, and
+ * the estimate. This module only turns the command line into that request and reads the answer;
+ * `generate.create` is then given the same request, so the dry run, the confirmation, the
+ * sidecars, history and the jobs are one plan.
  */
+
+type StudioPlan = RouterOutputs['generate']['plan']['plans'][number]['plan'];
+type StudioModel = StudioPlan['models'][number];
+export type Refusal = Extract<StudioModel, { status: 'refused' }>['refusal'];
+export type ChosenDefault = Extract<StudioModel, { status: 'ready' }>['defaults'][number];
+export type PlanEstimate = Extract<StudioModel, { status: 'ready' }>['estimate'];
+
+/** A run as the command line gives it. */
+export interface RunRequest {
+  kind: Kind;
+  /** As typed: flags inside it are the planner's to read. */
+  prompt: string;
+  picks: readonly ModelPick[];
+  /** The settings given (flags left out are absent). */
+  settings: Record<string, unknown>;
+  options: readonly OptionPair[];
+  /** Images in order (a video's first frame, then its last) and an edit's mask. */
+  inputs: { images: readonly InputImage[]; mask?: InputImage };
+}
+
+/** What `generate.plan` and `generate.create` both take (create gets the uploads' hashes besides). */
+export interface StudioRequest {
+  kind: Kind;
+  prompt: string;
+  models: string[];
+  providers?: Record<string, Provider>;
+  params: Record<string, unknown>;
+  /** A model's own settings: the shared ones plus its route's provider options. */
+  modelParams?: Record<string, Record<string, unknown>>;
+}
 
 export interface PlannedModel {
   /** As typed after -m. */
   given: string;
-  /** The id or alias handed to the runner. */
+  /** The id or alias the studio is given. */
   name: string;
+  /** The catalog id, or the name as given when the plan knows no such model. */
   modelId: string;
   modelName: string;
-  provider: Provider;
-  providerModelId: string;
-  estimate: CostRange;
-  /** What the model cannot honour as asked, known before the call. */
+  provider?: Provider;
+  providerModelId?: string;
+  /** Absent for a model refused before it could be priced. */
+  estimate?: PlanEstimate;
+  /** Exactly what the model is asked for (the plan's request, every priced setting explicit). */
+  params: Record<string, unknown>;
+  /** Settings the command line left open, chosen by the plan. */
+  defaults: ChosenDefault[];
+  /** The plan's warnings, then the CLI's own about `-o` options (below). */
   warnings: Warning[];
-  /** Warnings the adapter cannot know about (options only other providers take). */
+  /** Options given for other models of the run: sent to those only. */
   cliWarnings: Warning[];
-  /** This model's namespace of providerOptions, as sent. */
-  providerOptions: Record<string, unknown>;
+  refusal?: Refusal;
 }
 
 export interface Plan {
   kind: Kind;
+  /** As sent: flags read from it are settings now (see `notes`). */
+  prompt: string;
+  notes: string[];
   models: PlannedModel[];
+  /** The models that will run, added up. */
   total: CostRange;
-  providerOptions: ProviderOptions;
-  /** Route pins for the runner, so it calls the routes priced here. */
-  providers: Record<string, Provider>;
+  request: StudioRequest;
 }
 
-function sum(ranges: readonly CostRange[]): CostRange {
-  const add = (k: keyof CostRange) => ranges.reduce<Micros>((s, r) => s + r[k], 0);
-  return { low: add('low'), expected: add('expected'), high: add('high') };
-}
-
-/** Fails with the missing-key message unless the route's credentials are configured. */
-async function checkCredentials(
-  entry: ModelEntry,
-  route: Route,
-  pick: ModelPick,
-  credentials: Credentials,
-): Promise<void> {
-  const error = await credentials.missing(route.provider);
-  if (!error) return;
-  const others = entry.routes
-    .filter((r) => r.provider !== route.provider && r.status !== 'retired')
-    .map((r) => `-m ${entry.id}@${r.provider}`);
-  const alternatives = others.length ? ` Or pick another route: ${others.join(', ')}.` : '';
-  throw new AtelierError('auth', `${pick.given}: ${error.message}`, {
-    hint: `${error.hint ?? ''}${alternatives}`.trim(),
-    details: { ...error.details, model: entry.id },
+export async function planRun(session: StudioSession, run: RunRequest): Promise<Plan> {
+  const inputImages = describeInputs(run.inputs);
+  const ask = async (request: StudioRequest): Promise<StudioPlan> => {
+    const answer = await session.client.generate.plan.query({
+      ...request,
+      ...(inputImages.length ? { inputImages } : {}),
+    } as RouterInputs['generate']['plan']);
+    const [first] = answer.plans;
+    if (!first) throw new Error('unreachable: one prompt, one plan');
+    return first.plan;
+  };
+  const base = studioRequest(run);
+  if (run.options.length === 0) return readPlan(await ask(base), base, run.picks, []);
+  // An option goes in the namespace of the model's route, so the routes are planned first.
+  const routes = await ask(base);
+  const routed = routes.models.map(routedOf);
+  const options = resolveOptions(run.options, routed);
+  const modelParams: Record<string, Record<string, unknown>> = {};
+  run.picks.forEach((pick, i) => {
+    const provider = routed[i]?.route.provider;
+    const own = options.perModel[i] ?? {};
+    if (provider && Object.keys(own).length > 0) {
+      modelParams[pick.name] = { ...base.params, providerOptions: { [provider]: own } };
+    }
   });
+  const request = Object.keys(modelParams).length ? { ...base, modelParams } : base;
+  return readPlan(await ask(request), request, run.picks, options.warnings);
 }
+
+function studioRequest(run: RunRequest): StudioRequest {
+  const pinned = run.picks.flatMap((p) => (p.provider ? [[p.name, p.provider] as const] : []));
+  return {
+    kind: run.kind,
+    prompt: run.prompt,
+    models: run.picks.map((p) => p.name),
+    ...(pinned.length ? { providers: Object.fromEntries(pinned) } : {}),
+    params: run.settings,
+  };
+}
+
+/** The input files as the planner reads them, instead of uploading them before the run is confirmed. */
+function describeInputs(inputs: RunRequest['inputs']) {
+  const describe = (image: InputImage, role: 'reference' | 'mask', index: number) => ({
+    role,
+    index,
+    mediaType: image.mediaType,
+    width: image.width,
+    height: image.height,
+    hasAlpha: image.hasAlpha,
+  });
+  return [
+    ...inputs.images.map((image, i) => describe(image, 'reference', i)),
+    ...(inputs.mask ? [describe(inputs.mask, 'mask', 0)] : []),
+  ];
+}
+
+/** The catalog's view of a planned model's route, for reading its options schema. */
+function routedOf(m: StudioModel): Routed | undefined {
+  const entry = m.modelId ? cliCatalog().get(m.modelId) : undefined;
+  const route = entry?.routes.find(
+    (r) => r.provider === m.route?.provider && r.providerModelId === m.route.providerModelId,
+  );
+  return entry && route ? { label: entry.id, entry, route } : undefined;
+}
+
+function readPlan(
+  plan: StudioPlan,
+  request: StudioRequest,
+  picks: readonly ModelPick[],
+  optionWarnings: readonly Warning[][],
+): Plan {
+  const models = plan.models.map((m, i): PlannedModel => {
+    const pick = picks[i] ?? { given: m.model, name: m.model };
+    const cliWarnings = optionWarnings[i] ?? [];
+    return {
+      given: pick.given,
+      name: pick.name,
+      modelId: m.modelId ?? pick.name,
+      modelName: m.modelName ?? pick.name,
+      ...(m.route ? { provider: m.route.provider, providerModelId: m.route.providerModelId } : {}),
+      ...(m.estimate ? { estimate: m.estimate } : {}),
+      params: m.status === 'ready' ? m.params : {},
+      defaults: m.status === 'ready' ? m.defaults : [],
+      warnings: [...m.warnings, ...cliWarnings],
+      cliWarnings,
+      ...(m.status === 'refused' ? { refusal: inCliTerms(m.refusal, plan.kind, m.modelId) } : {}),
+    };
+  });
+  return {
+    kind: plan.kind,
+    prompt: plan.prompt,
+    notes: plan.notes,
+    models,
+    total: plan.total,
+    request,
+  };
+}
+
+/** A model of the other kind is run by the other command: the hint names it. */
+function inCliTerms(r: Refusal, kind: Kind, modelId: string | undefined): Refusal {
+  const modality = modelId ? cliCatalog().get(modelId)?.modality : undefined;
+  if (!modality || modality === kind) return r;
+  return { ...r, hint: `Use \`atelier ${modality === 'image' ? 'generate' : 'video'}\` for it.` };
+}
+
+/** A refusal's message, naming its field and the values allowed when the message does not. */
+export function refusalText(r: Refusal): string {
+  const field = r.field && !r.message.includes(r.field) ? r.field : undefined;
+  const allowed = r.allowed?.some((a) => !r.message.includes(String(a))) ? r.allowed : undefined;
+  if (!field && !allowed) return r.message;
+  const parts = [field, allowed && `allowed: ${allowed.join(', ')}`].filter(Boolean);
+  return `${r.message} [${parts.join('; ')}]`;
+}
+
+/** "-m veo-3-1: duration must be one of…": the model named once, as typed. */
+export function refusalLine(
+  given: string,
+  m: { modelId: string; modelName: string; refusal?: Refusal },
+): string {
+  if (!m.refusal) return '';
+  const text = refusalText(m.refusal);
+  const named = [m.modelId, m.modelName].find((n) => text.startsWith(`${n}: `));
+  return `-m ${given}: ${named ? text.slice(named.length + 2) : text}`;
+}
+
+/** A refusal for want of a key: a dry run still shows what the model would cost. */
+export const isKeyRefusal = (r: Refusal | undefined): boolean => r?.code === 'auth';
 
 /**
- * Each pick's catalog entry, checked to make `kind`: an unknown model or one of the other
- * modality is the command line's mistake, found before anything else is opened or asked.
+ * What a paid run stops with when the plan refused any model: every refusal with its reason
+ * (the field, the values allowed, "Did you mean"), before anything is uploaded or spent.
  */
-export function resolvePicks(
-  kind: Kind,
-  picks: readonly ModelPick[],
-  catalog: Catalog,
-): ModelEntry[] {
-  return picks.map((pick) => {
-    const entry = catalog.resolve(pick.name);
-    if (entry.modality !== kind) {
-      const other = kind === 'image' ? 'video' : 'images';
-      throw new AtelierError(
-        'invalid_input',
-        `${entry.name} makes ${other}, not ${kind === 'image' ? 'images' : 'video'}.`,
-        {
-          hint: `Use \`atelier ${kind === 'image' ? 'video' : 'generate'}\` for it.`,
-          details: { model: entry.id },
-        },
-      );
-    }
-    return entry;
-  });
-}
-
-interface Routed {
-  pick: ModelPick;
-  entry: ModelEntry;
-  route: Route;
-  /** A missing key, when planning only (a dry run shows it rather than stopping). */
-  keyWarnings: Warning[];
-}
-
-async function routeModels(
-  kind: Kind,
-  picks: readonly ModelPick[],
-  catalog: Catalog,
-  credentials: Credentials,
-  keysRequired: boolean,
-): Promise<Routed[]> {
-  const routed: Routed[] = [];
-  const entries = resolvePicks(kind, picks, catalog);
-  for (const [i, pick] of picks.entries()) {
-    const entry = entries[i] as ModelEntry;
-    const route = await selectRoute(entry, pick.provider, credentials.settings);
-    const keyWarnings: Warning[] = [];
-    try {
-      await checkCredentials(entry, route, pick, credentials);
-    } catch (error) {
-      if (keysRequired || !(error instanceof AtelierError) || error.code !== 'auth') throw error;
-      keyWarnings.push({
-        type: 'other',
-        setting: 'key',
-        message: `${error.message} ${error.hint ?? ''}`.trim(),
-      });
-    }
-    routed.push({ pick, entry, route, keyWarnings });
-  }
-  return routed;
-}
-
-function planned(
-  { pick, entry, route, keyWarnings }: Routed,
-  est: CostRange,
-  warnings: Warning[],
-  cliWarnings: Warning[],
-  options: Record<string, unknown>,
-): PlannedModel {
-  return {
-    given: pick.given,
-    name: pick.name,
-    modelId: entry.id,
-    modelName: entry.name,
-    provider: route.provider,
-    providerModelId: route.providerModelId,
-    estimate: est,
-    warnings: [...keyWarnings, ...warnings, ...cliWarnings],
-    cliWarnings,
-    providerOptions: options,
+export function refusedRunError(plan: Plan, studio?: { url?: string }): AtelierError | undefined {
+  const refused = plan.models.flatMap((m) => (m.refusal ? [{ m, r: m.refusal }] : []));
+  const [first] = refused;
+  if (!first) return undefined;
+  const onServer = (r: Refusal) =>
+    studio?.url && isKeyRefusal(r) ? ` (the key is the studio's, at ${studio.url})` : '';
+  const message = refused.map(({ m, r }) => `${refusalLine(m.given, m)}${onServer(r)}`).join('\n');
+  const hint = [...new Set(refused.flatMap(({ r }) => (r.hint ? [r.hint] : [])))].join(' ');
+  const details = {
+    model: first.m.modelId,
+    ...(first.r.field ? { field: first.r.field } : {}),
+    ...(first.r.allowed ? { allowed: first.r.allowed } : {}),
+    refusals: refused.map(({ m, r }) => ({ model: m.given, ...r })),
   };
-}
-
-/** Prices one model's request on its route (the runner that will run it decides how). */
-export type Pricer = (
-  req: Omit<EstimateRequest, 'model' | 'provider'>,
-  entry: ModelEntry,
-  route: Route,
-) => Promise<CostRange>;
-
-function finish(
-  kind: Kind,
-  routed: Routed[],
-  models: PlannedModel[],
-  options: ProviderOptions,
-): Plan {
-  return {
-    kind,
-    models,
-    total: sum(models.map((m) => m.estimate)),
-    providerOptions: options,
-    providers: Object.fromEntries(routed.map((r) => [r.pick.name, r.route.provider])),
-  };
-}
-
-export interface PlanInput<R> {
-  prompt: string;
-  picks: readonly ModelPick[];
-  /** Validated, with the prompt. */
-  request: R;
-  options: readonly OptionPair[];
-  catalog: Catalog;
-  credentials: Credentials;
-  price: Pricer;
-  /** False for a dry run: a missing key becomes a warning in the plan. */
-  keysRequired: boolean;
-}
-
-export async function planImages(input: PlanInput<ImageRequest>): Promise<Plan> {
-  const { request: req, catalog } = input;
-  const routed = await routeModels(
-    'image',
-    input.picks,
-    catalog,
-    input.credentials,
-    input.keysRequired,
-  );
-  const resolved = resolveOptions(
-    input.options,
-    routed.map((r) => ({ label: r.entry.id, entry: r.entry, route: r.route })),
-  );
-  const models = await Promise.all(
-    routed.map(async (r, i) => {
-      if (r.entry.modality !== 'image') throw new Error('unreachable: modality checked');
-      // The runner splits n across calls a model caps, so each call is checked at its own size.
-      const perCall = { ...req, n: Math.min(req.n, r.entry.image.maxImagesPerCall) };
-      const check = checkImageRequest(r.entry, perCall);
-      const inputImages = req.referenceImages.length;
-      const est = await input.price(
-        {
-          prompt: input.prompt,
-          count: req.n,
-          quality: req.quality,
-          size: req.size,
-          resolution: req.resolution,
-          aspectRatio: req.aspectRatio,
-          ...(inputImages ? { inputImages } : {}),
-        },
-        r.entry,
-        r.route,
-      );
-      return planned(
-        r,
-        est,
-        check.warnings,
-        resolved.warnings[i] ?? [],
-        resolved.perModel[i] ?? {},
-      );
-    }),
-  );
-  return finish('image', routed, models, resolved.providerOptions);
-}
-
-export async function planVideo(input: PlanInput<VideoRequest>): Promise<Plan> {
-  const { request: req, catalog } = input;
-  const routed = await routeModels(
-    'video',
-    input.picks,
-    catalog,
-    input.credentials,
-    input.keysRequired,
-  );
-  const resolved = resolveOptions(
-    input.options,
-    routed.map((r) => ({ label: r.entry.id, entry: r.entry, route: r.route })),
-  );
-  const models = await Promise.all(
-    routed.map(async (r, i) => {
-      if (r.entry.modality !== 'video') throw new Error('unreachable: modality checked');
-      // Priced at the settings the adapter will send, defaults included.
-      const check = checkVideoRequest(r.entry, req);
-      const est = await input.price(
-        {
-          prompt: input.prompt,
-          count: 1,
-          seconds: check.duration,
-          resolution: check.resolution,
-          aspectRatio: check.aspectRatio,
-          audio: check.audio,
-          ...(req.firstFrame ? { inputImages: 1 } : {}),
-        },
-        r.entry,
-        r.route,
-      );
-      return planned(
-        r,
-        est,
-        check.warnings,
-        resolved.warnings[i] ?? [],
-        resolved.perModel[i] ?? {},
-      );
-    }),
-  );
-  return finish('video', routed, models, resolved.providerOptions);
+  // The planner's codes are AtelierErrors' (its refusals are the errors it caught).
+  const code = first.r.code as AtelierErrorCode;
+  const error = new AtelierError(code, message, { ...(hint ? { hint } : {}), details });
+  // Whatever the planner's code, a refusal is the command line's to fix (exit 2).
+  if (describeFailure(error).exitCode === EXIT.usage) return error;
+  return new AtelierError('unsupported', message, { ...(hint ? { hint } : {}), details });
 }

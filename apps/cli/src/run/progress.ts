@@ -54,9 +54,9 @@ function seconds(ms: number): string {
 
 interface ModelLine {
   modelId: string;
-  provider: Provider;
-  providerModelId: string;
-  estimate: { expected: Micros };
+  provider?: Provider;
+  providerModelId?: string;
+  estimate?: { expected: Micros };
 }
 
 /** The words for one update, shared by both modes. */
@@ -67,7 +67,7 @@ function describe(update: Update, model: ModelLine | undefined): { state: State;
     case 'started':
       return {
         state: 'working',
-        text: `calling ${model?.provider ?? ''} ${model?.providerModelId ?? ''} (estimated ${formatUsd(model?.estimate.expected ?? 0)})`,
+        text: `calling ${model?.provider ?? ''} ${model?.providerModelId ?? ''} (estimated ${formatUsd(model?.estimate?.expected ?? 0)})`,
       };
     case 'queue':
       return {

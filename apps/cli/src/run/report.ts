@@ -1,9 +1,17 @@
 import type { Provider } from '@atelier/core/catalog';
 import { formatUsd, type Micros } from '@atelier/core/money';
-import type { CostRange, Latency, Warning } from '@atelier/core/providers';
+import type { CostRange, Warning } from '@atelier/core/jobs';
+import type { Latency } from '@atelier/core/providers';
 import { bulletText } from '../format.ts';
 import type { Style } from '../output/style.ts';
 import type { Kind } from './options.ts';
+import {
+  isKeyRefusal,
+  refusalLine,
+  type ChosenDefault,
+  type PlanEstimate,
+  type Refusal,
+} from './plan.ts';
 
 /** The one document a run hands back: printed as JSON with --json, as a summary table otherwise. */
 
@@ -22,10 +30,18 @@ export interface ModelReport {
   model: string;
   modelId: string;
   modelName: string;
-  provider: Provider;
-  providerModelId: string;
-  estimate: CostRange;
+  /** The plan's route (absent when it refused the model before choosing one). */
+  provider?: Provider;
+  providerModelId?: string;
+  /** The plan's estimate of exactly `params`, in micro-USD, with its lines and assumptions. */
+  estimate?: PlanEstimate;
+  /** The request as the plan made it: every priced setting explicit. */
+  params?: Record<string, unknown>;
+  /** Settings the command line left open and the plan chose. */
+  defaults?: ChosenDefault[];
   warnings: Warning[];
+  /** Why the plan will not run it (a dry run lists it; a paid run stops before spending). */
+  refusal?: Refusal;
   status?: 'succeeded' | 'failed';
   actualCost?: Micros;
   elapsedMs?: number;
@@ -39,11 +55,13 @@ export interface ModelReport {
 
 export interface RunReport {
   kind: Kind;
+  /** As sent: flags written in it were read as settings (`notes`). */
   prompt: string;
+  notes: string[];
   dryRun: boolean;
   /** Where files went (absent on a dry run). */
   outDir?: string;
-  /** Sum of the models' estimates. */
+  /** The plan's total: the models that will run, added up. */
   estimate: CostRange;
   /** The expected total above which a run asks first. */
   confirmAbove: Micros;
@@ -61,13 +79,51 @@ function rangeText(r: CostRange): string {
   return r.low === r.high ? formatUsd(r.expected) : `${formatUsd(r.low)} – ${formatUsd(r.high)}`;
 }
 
-function warningLines(report: RunReport): string[] {
-  // Adapter warnings usually open with the model id already.
-  return report.models.flatMap((m) =>
-    m.warnings.map((w) =>
-      bulletText(w.message.startsWith(m.modelId) ? w.message : `${m.modelId}: ${w.message}`),
-    ),
+/** Each setting the plan may choose, as it is named and set on the command line. */
+const SETTING_FLAGS: Record<Kind, Record<string, { name: string; flag: string }>> = {
+  image: {
+    n: { name: 'count', flag: '-n' },
+    size: { name: 'size', flag: '--size' },
+    aspectRatio: { name: 'aspect ratio', flag: '--ar' },
+    resolution: { name: 'resolution', flag: '--resolution' },
+    quality: { name: 'quality', flag: '--quality' },
+    outputFormat: { name: 'format', flag: '--format' },
+  },
+  video: {
+    duration: { name: 'length', flag: '--seconds' },
+    resolution: { name: 'resolution', flag: '--resolution' },
+    aspectRatio: { name: 'aspect ratio', flag: '--ar' },
+    audio: { name: 'audio', flag: '--audio or --no-audio' },
+  },
+};
+
+function defaultText(kind: Kind, d: ChosenDefault): string {
+  const known = SETTING_FLAGS[kind][d.setting];
+  const value =
+    typeof d.value === 'boolean'
+      ? d.value
+        ? 'on'
+        : 'off'
+      : `${d.value}${d.setting === 'duration' ? ' s' : ''}`;
+  return `${known?.name ?? d.setting} ${value} — chosen; set ${known?.flag ?? d.setting} to change`;
+}
+
+/** Adapter warnings usually open with the model id already. */
+const about = (m: ModelReport, text: string) =>
+  bulletText(text.startsWith(m.modelId) ? text : `${m.modelId}: ${text}`);
+
+/** What the plan read from the prompt, chose, and warns of, each apart. */
+function planLines(report: RunReport, s: Style): string[] {
+  const out: string[] = [];
+  if (report.notes.length)
+    out.push('', s.heading('Read from the prompt'), ...report.notes.map((n) => bulletText(n)));
+  const chosen = report.models.flatMap((m) =>
+    (m.defaults ?? []).map((d) => about(m, defaultText(report.kind, d))),
   );
+  if (chosen.length) out.push('', s.heading('Chosen for you'), ...chosen);
+  const warnings = report.models.flatMap((m) => m.warnings.map((w) => about(m, w.message)));
+  if (warnings.length) out.push('', s.heading('Warnings'), ...warnings);
+  return out;
 }
 
 export function renderReport(report: RunReport, s: Style): string {
@@ -79,9 +135,13 @@ function renderPlan(report: RunReport, s: Style): string {
   const out = [c.bold('Dry run: nothing was sent.'), ''];
   const rows = report.models.map((m) => [
     m.modelId,
-    `${m.provider} ${c.dim(m.providerModelId)}`,
-    formatUsd(m.estimate.expected),
-    rangeText(m.estimate),
+    m.provider ? `${m.provider} ${c.dim(m.providerModelId ?? '')}` : '',
+    m.refusal
+      ? c.red(isKeyRefusal(m.refusal) ? 'no key' : 'refused')
+      : m.estimate
+        ? formatUsd(m.estimate.expected)
+        : '',
+    m.estimate ? rangeText(m.estimate) : '',
     m.warnings.length ? String(m.warnings.length) : '',
   ]);
   rows.push([
@@ -96,8 +156,16 @@ function renderPlan(report: RunReport, s: Style): string {
       align: ['left', 'left', 'right', 'right', 'right'],
     }),
   );
-  const warnings = warningLines(report);
-  if (warnings.length) out.push('', s.heading('Warnings'), ...warnings);
+  out.push(...planLines(report, s));
+  const refused = report.models.filter((m) => m.refusal);
+  if (refused.length) {
+    out.push('', s.heading('Cannot run'));
+    for (const m of refused) {
+      out.push(bulletText(refusalLine(m.model, m)));
+      if (m.refusal?.hint) out.push(c.dim(`    ${m.refusal.hint}`));
+    }
+    out.push(c.dim('The total counts only the models that can run.'));
+  }
   out.push(
     '',
     report.estimate.expected > report.confirmAbove
@@ -126,8 +194,7 @@ function renderRun(report: RunReport, s: Style): string {
       align: ['left', 'left', 'right', 'right', 'left', 'right'],
     }),
   ];
-  const warnings = warningLines(report);
-  if (warnings.length) out.push('', s.heading('Warnings'), ...warnings);
+  out.push(...planLines(report, s));
   const failed = report.models.filter((m) => m.error);
   if (failed.length) {
     out.push('', s.heading('Failed'));
