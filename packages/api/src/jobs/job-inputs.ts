@@ -42,6 +42,8 @@ export interface ResolvedInput {
   mediaType: string;
   width: number;
   height: number;
+  /** Where the bytes are in the asset store. */
+  storageKey: string;
 }
 
 const IMAGE_TYPES: readonly string[] = INPUT_IMAGE_TYPES;
@@ -111,6 +113,7 @@ export async function resolveInputs(
       mediaType: asset.mediaType,
       width: asset.width,
       height: asset.height,
+      storageKey: asset.storageKey,
     });
   }
   return resolved;

@@ -1,5 +1,6 @@
 import {
   configuredProviders,
+  inspectImage,
   planGeneration,
   type Catalog,
   type ModelPick,
@@ -8,7 +9,7 @@ import {
   type Provider,
   type ProviderSettings,
 } from '@atelier/core';
-import type { Db } from '@atelier/db';
+import type { AssetStore, Db } from '@atelier/db';
 import type { z } from 'zod';
 import { JobInputs, resolveInputs, type ResolvedInput } from './job-inputs.ts';
 
@@ -37,6 +38,8 @@ export interface PlanDeps {
   db: Db;
   catalog: Catalog;
   settings: ProviderSettings;
+  /** To read a mask's bytes: whether it has transparency is checked before anything is sent. */
+  assets?: AssetStore;
   /** The day lifecycles are read on (tests); today otherwise. */
   date?: string;
 }
@@ -60,7 +63,7 @@ export async function planSubmission(deps: PlanDeps, s: Submission): Promise<Pla
       prompt: s.prompt,
       models: picks,
       ...(s.params ? { params: s.params } : {}),
-      inputs: s.inputImages ? [...s.inputImages] : inputs.map(planInput),
+      inputs: s.inputImages ? [...s.inputImages] : await Promise.all(inputs.map((i) => planInput(i, deps.assets))),
       ...(deps.date ? { date: deps.date } : {}),
     },
     { catalog: deps.catalog, hasKey: (p) => keys.has(p) },
@@ -68,6 +71,14 @@ export async function planSubmission(deps: PlanDeps, s: Submission): Promise<Pla
   return { plan, inputs };
 }
 
-function planInput(i: ResolvedInput): PlanInputImage {
-  return { role: i.role === 'mask' ? 'mask' : 'reference', index: i.index, mediaType: i.mediaType, width: i.width, height: i.height };
+async function planInput(i: ResolvedInput, assets: AssetStore | undefined): Promise<PlanInputImage> {
+  const base: PlanInputImage = { role: i.role === 'mask' ? 'mask' : 'reference', index: i.index, mediaType: i.mediaType, width: i.width, height: i.height };
+  if (i.role !== 'mask' || !assets) return base;
+  return { ...base, hasAlpha: inspectImage(await readAll(assets, i.storageKey), 'inputs.mask').hasAlpha };
+}
+
+async function readAll(assets: AssetStore, key: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await assets.get(key)) chunks.push(Buffer.from(chunk as Uint8Array));
+  return new Uint8Array(Buffer.concat(chunks));
 }

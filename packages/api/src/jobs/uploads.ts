@@ -1,4 +1,4 @@
-import { AtelierError, inputImageInfo } from '@atelier/core';
+import { AtelierError, inputImageInfo, inspectImage } from '@atelier/core';
 import { recordUpload, type AssetStore, type Db } from '@atelier/db';
 import { assetUrl } from './views.ts';
 
@@ -18,6 +18,8 @@ export interface UploadedAsset {
   width: number;
   height: number;
   byteSize: number;
+  /** Whether the image carries transparency (a mask needs it). */
+  hasAlpha: boolean;
   /** Where the bytes are served (`/assets/<sha256>`). */
   url: string;
 }
@@ -30,8 +32,10 @@ export interface UploadOptions {
 }
 
 /**
- * Refuses empty or oversized bytes ('invalid_input') and anything but a PNG, JPEG, WebP or GIF
- * image ('unsupported'); uploading known bytes again answers the same record.
+ * Refuses empty or oversized bytes ('invalid_input'), anything but a PNG, JPEG, WebP or GIF
+ * image ('unsupported') and a damaged or incomplete one ('invalid_input': the whole file is
+ * read, not just its header, so a cut-off PNG is never sent and billed); uploading known bytes
+ * again answers the same record.
  */
 export async function storeUpload(opts: UploadOptions, data: Uint8Array): Promise<UploadedAsset> {
   const max = opts.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
@@ -50,6 +54,7 @@ export async function storeUpload(opts: UploadOptions, data: Uint8Array): Promis
       'The upload is not a PNG, JPEG, WebP or GIF image (its type is read from its bytes).',
     );
   }
+  const whole = inspectImage(data, 'upload');
   const stored = await opts.store.put(data, info.mediaType);
   const asset = await recordUpload(opts.db, {
     ownerId: opts.ownerId,
@@ -66,6 +71,7 @@ export async function storeUpload(opts: UploadOptions, data: Uint8Array): Promis
     width: asset.width,
     height: asset.height,
     byteSize: asset.byteSize,
+    hasAlpha: whole.hasAlpha,
     url: assetUrl(asset.sha256),
   };
 }

@@ -117,6 +117,10 @@ export function checkImageRequest(entry: ImageModelEntry, req: ImageRequest): Im
     }
   }
   if (req.background !== undefined) {
+    // No provider can put transparency in a JPEG: refused on every route alike.
+    if (req.background === 'transparent' && plan.outputFormat === 'jpeg') {
+      throw invalid(id, 'a transparent background needs PNG or WebP output, not JPEG.', { field: 'background', allowed: ['png', 'webp'] });
+    }
     if (req.background === 'transparent' && !caps.transparency) {
       warnings.push({ type: 'unsupported', setting: 'background', message: `${id} cannot make transparent backgrounds.` });
     } else if (caps.transparency) {

@@ -839,7 +839,8 @@ export const bfl: ModelEntryInput[] = [
       source: BFL_FLUX1,
       note: 'BFL marks Kontext legacy: "use FLUX.2 [max] with references instead"; still priced, no shutdown date announced.',
     },
-    image: kontextImage(10),
+    // input_image plus input_image_2 … input_image_4 (BFL's Kontext reference, 2026-12).
+    image: kontextImage(4),
     scores: {
       realism: judged(4.5, 'higher tier of Kontext; about 1 MP output', BFL_FLUX1.ref),
       textRendering: judged(4, 'in-scene text editing as Kontext [pro]', BFL_FLUX1.ref),
@@ -1042,9 +1043,10 @@ export const bfl: ModelEntryInput[] = [
     },
     image: {
       sizes: { kind: 'aspect' },
-      aspectRatios: ['1:4', '9:16', '2:3', '3:4', '1:1', '4:3', '3:2', '16:9', '21:9', '4:1'],
+      // BFL's reference: "between 21:9 and 9:21" (1:4 and 4:1 are refused).
+      aspectRatios: ['9:21', '9:16', '2:3', '3:4', '1:1', '4:3', '3:2', '16:9', '21:9'],
       maxImagesPerCall: 1,
-      // About 4 MP: 4096×1024 at the 4:1 extreme.
+      // About 4 MP.
       maxWidth: 4096,
       maxHeight: 4096,
       transparency: false,

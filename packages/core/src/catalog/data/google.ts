@@ -174,10 +174,12 @@ const judged = (value: number, note: string, ref = 'research/provider-facts.md#2
 
 /** The Gemini image aspect ratios documented for ImageConfig. */
 const GEMINI_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9'];
-/** Gemini 3.1 Flash Image adds the tall and wide ratios (Vertex GA card lists 15). */
-const NB2_RATIOS = [...GEMINI_RATIOS, '1:4', '4:1', '1:8', '8:1', '9:21'];
-/** Nano Banana 2.1: "all 14 aspect ratios" — Nano Banana 2's list without 9:21. */
-const NB21_RATIOS = [...GEMINI_RATIOS, '1:4', '4:1', '1:8', '8:1'];
+/**
+ * Gemini 3.1 Flash Image adds the tall and wide ratios: 14 in the API's aspectRatio enum (a
+ * Vertex card's "15" counted 9:21, which the API refuses). Nano Banana 2.1 takes the same 14.
+ */
+const NB2_RATIOS = [...GEMINI_RATIOS, '1:4', '4:1', '1:8', '8:1'];
+const NB21_RATIOS = NB2_RATIOS;
 /** Imagen 4 aspect ratios (Vertex cards). */
 const IMAGEN_RATIOS = ['1:1', '3:4', '4:3', '9:16', '16:9'];
 const IMAGEN_1K = ['1024x1024', '896x1280', '1280x896', '768x1408', '1408x768'];
