@@ -6,6 +6,7 @@ export { newId } from './ids.ts';
 export * as schema from './schema.ts';
 
 export * from './data/generations.ts';
+export * from './data/jobs.ts';
 export * from './data/assets.ts';
 export * from './data/inputs.ts';
 export * from './data/operations.ts';

@@ -25,7 +25,9 @@ import { Id, MicrosAmount, Milliseconds, Viewer } from '../validation.ts';
 export { GenerationStatus };
 
 /** A generation row as callers see it (the full-text column is an index detail). */
-const { promptSearch: _promptSearch, ...generationColumns } = getTableColumns(generations);
+const { promptSearch: _promptSearch, ...columns } = getTableColumns(generations);
+/** The columns of a `Generation`, for the data modules' selects and RETURNING clauses. */
+export const generationColumns = columns;
 export type Generation = Omit<typeof generations.$inferSelect, 'promptSearch'>;
 
 export const CreateGenerationInput = z

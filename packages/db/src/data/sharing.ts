@@ -1,11 +1,11 @@
-import { and, eq, exists, getTableColumns, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, exists, isNotNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
 import { assets, generationAssets, generationInputs, generations } from '../schema.ts';
 import { Id, Viewer } from '../validation.ts';
 import { ownsAsset } from './assets.ts';
-import { getGeneration, type Generation } from './generations.ts';
+import { generationColumns, getGeneration, type Generation } from './generations.ts';
 
 /**
  * Team sharing. A member's generations are theirs alone until they share one: then every member
@@ -17,8 +17,6 @@ import { getGeneration, type Generation } from './generations.ts';
 export { Viewer };
 
 type Access = Pick<Generation, 'ownerId' | 'sharedAt'>;
-
-const { promptSearch: _promptSearch, ...generationColumns } = getTableColumns(generations);
 
 /** Whether the viewer may read the generation: their own, a shared one, or any for an admin. */
 export function canReadGeneration(viewer: Viewer, g: Access): boolean {

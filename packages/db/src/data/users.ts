@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
 import type { Db } from '../client.ts';
@@ -45,4 +45,18 @@ export async function userNames(db: Db, ids: readonly string[]): Promise<Map<str
     .from(users)
     .where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The oldest user with this name and role, if any. */
+export async function findUser(
+  db: Db,
+  by: { name: string; role: UserRole },
+): Promise<User | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.name, by.name), eq(users.role, by.role)))
+    .orderBy(asc(users.id))
+    .limit(1);
+  return row;
 }
