@@ -458,8 +458,9 @@ describe('startingPrice', () => {
     });
   });
 
-  it('skips unpriced and retired routes', () => {
-    expect(startingPrice(fixtures.resolve('two-routes'))?.route.provider).toBe('replicate');
+  it('skips unpriced and retired routes, and quotes a route Atelier can run when there is one', () => {
+    // The fixture's replicate route is cheaper, but only its fal route has an adapter.
+    expect(startingPrice(fixtures.resolve('two-routes'))?.route.provider).toBe('fal');
     expect(startingPrice(fixtures.resolve('unpriced'))).toBeUndefined();
     expect(startingPrice(fixtures.resolve('credits-only'))).toBeUndefined();
     expect(startingPrice(fixtures.resolve('old-model'))).toBeUndefined();

@@ -20,6 +20,7 @@ import {
 } from './params.ts';
 import { videoDefaults } from './defaults.ts';
 import { checkFit } from './fit.ts';
+import { routeRunnability } from '../providers/runnable.ts';
 import { needsPixels, priceOf, type PriceResult } from './price-of.ts';
 import { TEXT_INPUT_LINE } from './units.ts';
 import type { PriceContext } from './units.ts';
@@ -407,7 +408,10 @@ function computeStartingPrice(model: ModelEntry): StartingPrice | undefined {
   if (model.lifecycle.status === 'retired') return undefined;
   let best: StartingPrice | undefined;
   const context = contextFor(model, 1);
-  for (const route of servingRoutes(model).routes) {
+  // Quoted on a route Atelier can run when there is one, so "from $x via …" names a way to run it.
+  const serving = servingRoutes(model).routes;
+  const runnable = serving.filter((r) => routeRunnability(model, r).runnable);
+  for (const route of runnable.length ? runnable : serving) {
     const price = route.price;
     const timed =
       model.modality === 'video' &&

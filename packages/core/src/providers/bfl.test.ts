@@ -85,9 +85,11 @@ describe('Black Forest Labs API', () => {
     expect(await refused('flux-2-pro', { prompt: 'x', size: '1024x1024', providerOptions: { bfl: { guidance: 5 } } })).toMatchObject({
       details: { field: 'providerOptions.bfl.guidance', allowed: ['safetyTolerance'] },
     });
-    // Ultra's range is 21:9 to 9:21, narrower than the catalog's list.
-    expect(await refused('flux-1-1-pro-ultra', { prompt: 'x', aspectRatio: '4:1' })).toMatchObject({ details: { field: 'aspectRatio' } });
     expect(emu.requests).toHaveLength(0);
+    // Ultra takes 21:9 to 9:21: a wider ratio goes as the nearest it takes, with a warning.
+    const wide = await (await open('flux-1-1-pro-ultra')).doGenerate({ prompt: 'x', aspectRatio: '4:1' });
+    expect(emu.requests[0]?.body).toMatchObject({ aspect_ratio: '21:9' });
+    expect(wide.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'compatibility', setting: 'aspectRatio' })]));
   });
 
   test('moderation is content_policy with BFL’s reasons', async () => {

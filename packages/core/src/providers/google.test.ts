@@ -65,11 +65,11 @@ describe('Gemini images through @google/genai (API key mode)', () => {
 
     const two = await imageModel({ model: 'nano-banana-2', provider: 'google', settings: settings() });
     emu.reset();
-    // 9:21 is not in Gemini 3.1 Flash Image's list: refused before any request.
-    await expect(two.doGenerate({ prompt: 'tall', aspectRatio: '9:21' })).rejects.toMatchObject({
-      code: 'invalid_request',
-      details: { field: 'aspectRatio', allowed: expect.arrayContaining(['1:8', '21:9']) },
-    });
+    // 9:21 is not in Gemini 3.1 Flash Image's list: it goes as the nearest ratio, with a warning.
+    const tall = await two.doGenerate({ prompt: 'tall', aspectRatio: '9:21' });
+    expect(emu.lastRequest()?.body).toMatchObject({ generationConfig: { imageConfig: { aspectRatio: '9:16' } } });
+    expect(tall.warnings).toEqual([expect.objectContaining({ type: 'compatibility', setting: 'aspectRatio' })]);
+    emu.reset();
     // Gemini 2.5 Flash Image cannot ground in Google Search.
     await expect(flash.doGenerate({ prompt: 'news', aspectRatio: '1:1', providerOptions: { google: { googleSearch: true } } })).rejects.toMatchObject({
       details: { field: 'providerOptions.google.googleSearch' },

@@ -165,7 +165,7 @@ describe('Black Forest Labs', () => {
 
   test('Ultra and Kontext take aspect ratios between 21:9 and 9:21', () => {
     const wide = check('flux-1-1-pro-ultra', 'bfl', { aspectRatio: '4:1' });
-    expect(wide.refusals).toEqual([expect.objectContaining({ field: 'aspectRatio', allowed: ['9:16', '2:3', '3:4', '1:1', '4:3', '3:2', '16:9', '21:9'] })]);
+    expect(wide.refusals).toEqual([expect.objectContaining({ field: 'aspectRatio', allowed: ['9:21', '9:16', '2:3', '3:4', '1:1', '4:3', '3:2', '16:9', '21:9'] })]);
     expect(fields(check('flux-1-1-pro-ultra', 'bfl', { aspectRatio: '1:4' }))).toEqual(['aspectRatio']);
     expect(check('flux-1-1-pro-ultra', 'bfl', { aspectRatio: '21:9' }).refusals).toEqual([]);
     expect(check('flux-1-kontext-pro', 'bfl', { aspectRatio: '3:7' }).refusals).toEqual([]);
