@@ -180,7 +180,12 @@ describe('mask editing', () => {
     await history.getByRole('checkbox', { name: /^FLUX\.2 \[pro\] ·/ }).check();
     await screenshots(history, 'studio-carried-inputs');
     const bflBefore = emulators.bfl.requests.length;
-    await history.getByRole('button', { name: 'Run 2 models' }).click();
+    // The plan says so before Run, and Run counts only the model that will run.
+    const fluxSetup = history.locator('.setup-card[data-model="flux-2-pro"]');
+    expect(await fluxSetup.getByTestId('refusal').textContent()).toMatch(
+      /Won’t run: does not support mask inpainting\./,
+    );
+    await history.getByRole('button', { name: 'Run 1 model' }).click();
     const rerun = history.locator('.run').first();
     await rerun
       .locator('li[data-model="gpt-image-2"][data-status="succeeded"]')
