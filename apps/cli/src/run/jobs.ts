@@ -191,7 +191,9 @@ async function finish(
       (row.errorCode
         ? { code: row.errorCode, message: row.errorMessage ?? row.errorCode }
         : { code: row.status, message: `The job ended ${row.status}.` });
-    return { ...failed(elapsedMs, error), ...common };
+    // A job the provider may have billed is charged its estimate, failed or not (the studio's ledger).
+    const charged = event?.actualCostMicros ?? row.actualCostMicros;
+    return { ...failed(elapsedMs, error), ...common, ...(charged ? { actualCost: charged } : {}) };
   }
   // The event lists every asset of this job; the row only those whose bytes it stored first.
   const assets: readonly StoredAsset[] = event?.assets ?? row.assets;
