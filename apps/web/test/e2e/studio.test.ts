@@ -56,7 +56,7 @@ describe('studio', () => {
       await page.getByRole('checkbox', { name: pick(name) }).check();
     }
     expect(new URL(page.url()).searchParams.get('models')).toBe(
-      'gpt-image-1-5,nano-banana-pro,flux-2-pro',
+      'gpt-image-2,nano-banana-pro,flux-2-pro',
     );
 
     // Settings per model, from the catalog: GPT Image 1.5 has qualities, Nano Banana Pro
@@ -72,7 +72,7 @@ describe('studio', () => {
 
     // The estimate per model is the server's, for this prompt and these settings.
     const want = await studio.api.pricing.estimate.query({
-      model: 'gpt-image-1-5',
+      model: 'gpt-image-2',
       prompt: PROMPT,
       quality: 'low',
     });
@@ -90,7 +90,7 @@ describe('studio', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByRole('status').filter({ hasText: '3 models started.' }).waitFor();
 
-    const ok = [result(page, 'gpt-image-1-5'), result(page, 'nano-banana-pro')];
+    const ok = [result(page, 'gpt-image-2'), result(page, 'nano-banana-pro')];
     for (const card of ok) expect(await imageLoaded(card)).toBe(true);
     const failed = result(page, 'flux-2-pro');
     await failed.locator('[data-testid="failure-message"]').waitFor();
@@ -109,11 +109,13 @@ describe('studio', () => {
       .items;
     expect(rows.map((r) => [r.modelId, r.status]).sort()).toEqual([
       ['flux-2-pro', 'failed'],
-      ['gpt-image-1-5', 'succeeded'],
+      ['gpt-image-2', 'succeeded'],
       ['nano-banana-pro', 'succeeded'],
     ]);
-    const gptRow = rows.find((r) => r.modelId === 'gpt-image-1-5');
-    expect(gptRow?.params).toMatchObject({ quality: 'low', seed: 42 });
+    const gptRow = rows.find((r) => r.modelId === 'gpt-image-2');
+    // A seed the model cannot take is not sent, so it is not in the request stored either.
+    expect(gptRow?.params).toMatchObject({ quality: 'low' });
+    expect(gptRow?.params).not.toHaveProperty('seed');
     // The seed it cannot take comes back as a warning, shown on its card.
     expect(gptRow?.warnings.map((w) => w.setting)).toEqual(['seed']);
     expect(await ok[0]?.locator('.notice-warn').textContent()).toMatch(
@@ -135,7 +137,7 @@ describe('studio', () => {
     const download = ok[0]?.getByRole('link', { name: /^Download/ });
     expect(await download?.getAttribute('href')).toBe(gptRow?.assets[0]?.url);
     expect(await download?.getAttribute('download')).toMatch(
-      /^a-lighthouse-on-a-basalt-cliff-gpt-image-1-5\.png$/,
+      /^a-lighthouse-on-a-basalt-cliff-gpt-image-2\.png$/,
     );
     const res = await page.request.get(gptRow?.assets[0]?.url ?? '');
     expect(res.status()).toBe(200);
@@ -187,11 +189,11 @@ describe('studio', () => {
 
   it('shows a job running until it is cancelled', async () => {
     // The provider never answers: the job stays running until the user cancels it.
-    studio.emulators?.openai.inject('hang', { match: 'gpt-image-1.5' });
-    const page = await studio.open('/studio?models=gpt-image-1-5');
+    studio.emulators?.openai.inject('hang', { match: 'gpt-image-2' });
+    const page = await studio.open('/studio?models=gpt-image-2');
     await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('a slow snail');
     await page.getByRole('button', { name: 'Run 1 model' }).click();
-    const card = page.locator('.run li[data-model="gpt-image-1-5"]');
+    const card = page.locator('.run li[data-model="gpt-image-2"]');
     await card.waitFor();
     await expect.poll(() => card.getAttribute('data-status')).toBe('running');
     expect(await card.getByRole('progressbar', { name: 'GPT Image 1.5 progress' }).count()).toBe(1);
