@@ -7,6 +7,6 @@ export default mergeConfig(base, {
     // A test runs the built CLI several times, and studio commands open the embedded database
     // each time: a generous guard against a hang on a busy machine, not a speed check.
     testTimeout: 180_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -79,13 +79,13 @@ describe('history', () => {
     // The metadata panel: prompt, provider, latency, cost, settings; focus moves to it.
     await tiles
       .filter({ hasText: 'a blue whale at dawn' })
-      .filter({ hasText: 'GPT Image 1.5' })
+      .filter({ hasText: 'GPT Image 2' })
       .click();
-    const panel = page.getByRole('complementary', { name: 'GPT Image 1.5' });
+    const panel = page.getByRole('complementary', { name: 'GPT Image 2' });
     await panel.waitFor();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
-      .toBe('GPT Image 1.5');
+      .toBe('GPT Image 2');
     expect(await panel.getByTestId('details-prompt').textContent()).toBe('a blue whale at dawn');
     expect(await panel.getByTestId('latency').textContent()).toMatch(/provider \d/);
     expect(await panel.getByTestId('cost').textContent()).toMatch(/^\$0\.\d+ charged/);
@@ -99,7 +99,7 @@ describe('history', () => {
     // Reloading the address reopens the same panel (a shared link works too).
     await page.reload();
     await page
-      .getByRole('complementary', { name: 'GPT Image 1.5' })
+      .getByRole('complementary', { name: 'GPT Image 2' })
       .getByText('a blue whale at dawn')
       .waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
@@ -231,7 +231,7 @@ describe('history in team mode: sharing with the team', () => {
     // Alice shares it from the metadata panel.
     const page = await signedIn(tokens.alice, '/history');
     await page.getByTestId('tile').click();
-    const panel = page.getByRole('complementary', { name: 'GPT Image 1.5' });
+    const panel = page.getByRole('complementary', { name: 'GPT Image 2' });
     const sharing = panel.getByTestId('details-sharing');
     await expect.poll(() => sharing.textContent()).toBe('Only you and admins can see this.');
     await panel.getByRole('button', { name: 'Share with the team' }).click();
@@ -248,7 +248,7 @@ describe('history in team mode: sharing with the team', () => {
     await bob.getByRole('heading', { name: '1 generation shared with the team' }).waitFor();
     expect(await bob.getByTestId('tile-sharing').textContent()).toBe('Shared by alice');
     await tiles.click();
-    const seen = bob.getByRole('complementary', { name: 'GPT Image 1.5' });
+    const seen = bob.getByRole('complementary', { name: 'GPT Image 2' });
     await expect
       .poll(() => seen.getByTestId('details-sharing').textContent())
       .toMatch(/^Shared by alice · since /);

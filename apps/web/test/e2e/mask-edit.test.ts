@@ -59,7 +59,7 @@ describe('mask editing', () => {
     if (!original || !image) throw new Error('the first run made no image');
 
     await first.getByRole('button', { name: /^Edit with mask/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Edit with mask · GPT Image 1.5' });
+    const dialog = page.getByRole('dialog', { name: 'Edit with mask · GPT Image 2' });
     await dialog.waitFor();
     const canvas = dialog.getByTestId('mask-canvas');
     expect(await canvas.getAttribute('width')).toBe(String(image.width));
@@ -135,7 +135,7 @@ describe('mask editing', () => {
 
     // Its card shows what it was given.
     const editCard = run.locator('li[data-model="gpt-image-2"]');
-    const editGiven = editCard.getByRole('group', { name: 'Images GPT Image 1.5 was given' });
+    const editGiven = editCard.getByRole('group', { name: 'Images GPT Image 2 was given' });
     await editGiven.getByRole('img', { name: 'Reference 1' }).waitFor();
     await editGiven.getByRole('img', { name: 'Mask' }).waitFor();
 
@@ -162,7 +162,7 @@ describe('mask editing', () => {
     // History shows what the edit was given; "Re-run with changes" carries it to the Studio,
     // which shows what it will send.
     const history = await studio.open(`/history?id=${edited.id}`);
-    const panel = history.getByRole('complementary', { name: 'GPT Image 1.5' });
+    const panel = history.getByRole('complementary', { name: 'GPT Image 2' });
     const panelGiven = panel.getByRole('group', { name: 'Given images' });
     await panelGiven.getByRole('img', { name: 'Reference 1' }).waitFor();
     await panelGiven.getByRole('img', { name: 'Mask' }).waitFor();

@@ -9,7 +9,7 @@ afterAll(() => studio?.close());
 
 const WRONG_KEY = 'sk-wrong-0123456789abcdefWXYZ';
 
-/** Runs one GPT Image 1.5 generation on the server; resolves with how it ended. */
+/** Runs one GPT Image 2 generation on the server; resolves with how it ended. */
 async function runOpenAI(prompt: string) {
   const { batches } = await studio.api.generate.create.mutate({
     kind: 'image',

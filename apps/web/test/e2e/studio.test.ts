@@ -48,7 +48,7 @@ describe('studio', () => {
     expect(await page.getByTestId('prompt-hints').textContent()).toMatch(/Text to render: “OPEN”/);
 
     for (const [filter, name] of [
-      ['gpt image 1.5', 'GPT Image 1.5'],
+      ['gpt image 2', 'GPT Image 2'],
       ['nano banana pro', 'Nano Banana Pro'],
       ['flux.2 [pro]', 'FLUX.2 [pro]'],
     ] as const) {
@@ -59,9 +59,9 @@ describe('studio', () => {
       'gpt-image-2,nano-banana-pro,flux-2-pro',
     );
 
-    // Settings per model, from the catalog: GPT Image 1.5 has qualities, Nano Banana Pro
+    // Settings per model, from the catalog: GPT Image 2 has qualities, Nano Banana Pro
     // resolution tiers and providers; FLUX.2 [pro] takes neither.
-    const gpt = setup(page, 'GPT Image 1.5');
+    const gpt = setup(page, 'GPT Image 2');
     await gpt.getByRole('combobox', { name: 'Quality' }).selectOption('low');
     const banana = setup(page, 'Nano Banana Pro');
     await banana.getByRole('combobox', { name: 'Provider' }).selectOption('google');
@@ -196,12 +196,12 @@ describe('studio', () => {
     const card = page.locator('.run li[data-model="gpt-image-2"]');
     await card.waitFor();
     await expect.poll(() => card.getAttribute('data-status')).toBe('running');
-    expect(await card.getByRole('progressbar', { name: 'GPT Image 1.5 progress' }).count()).toBe(1);
+    expect(await card.getByRole('progressbar', { name: 'GPT Image 2 progress' }).count()).toBe(1);
     expect(await card.getByTestId('progress-text').textContent()).toMatch(/^Running/);
-    await card.getByRole('button', { name: 'Cancel GPT Image 1.5' }).click();
+    await card.getByRole('button', { name: 'Cancel GPT Image 2' }).click();
     await expect.poll(() => card.getAttribute('data-status')).toBe('cancelled');
     expect(await card.getByRole('alert').textContent()).toMatch(/Cancelled/);
-    expect(await card.getByRole('button', { name: 'Run again with GPT Image 1.5' }).count()).toBe(
+    expect(await card.getByRole('button', { name: 'Run again with GPT Image 2' }).count()).toBe(
       1,
     );
     expect(studio.pageErrors).toEqual([]);

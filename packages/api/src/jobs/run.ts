@@ -1,0 +1,69 @@
+import { generateImages, imageModel, isTerminal, type Provider } from '@atelier/core';
+import { claimGeneration, getGeneration, type ClaimedGeneration } from '@atelier/db';
+import type { JobContext, Outcome, Running } from './context.ts';
+import { loadInputFields } from './job-inputs.ts';
+import { closeLeftover } from './ledger.ts';
+import { fail, succeed } from './outcome.ts';
+import { imageRequestOf } from './requests.ts';
+import { resumeRunning } from './resume.ts';
+import { progressEvents, track } from './running.ts';
+import { runVideo } from './video.ts';
+
+/** The queue's handler: claims a queued job and runs it, or takes up one left running. */
+export async function handle(ctx: JobContext, id: string): Promise<Outcome> {
+  if (ctx.running.has(id)) return 'done';
+  // The common case in one statement: claim a queued job. Registered as running first, so a
+  // cancel arriving meanwhile finds it.
+  let claimed: ClaimedGeneration | undefined;
+  let cancelAsked = false;
+  const outcome = await track(ctx, id, async (state) => {
+    claimed = await claimGeneration(ctx.db, id);
+    if (!claimed) {
+      cancelAsked = state.cancelRequested;
+      return 'done';
+    }
+    ctx.events.emit(id, { type: 'started', status: 'running' });
+    const kind = ctx.kindOf(claimed);
+    const signal = ctx.deadline(state, kind);
+    return kind === 'video'
+      ? runVideo(ctx, claimed, state, signal)
+      : runImage(ctx, claimed, state, signal);
+  });
+  if (claimed || cancelAsked) return outcome; // a cancel that came meanwhile finishes on its own
+  const row = await getGeneration(ctx.db, id);
+  if (!row || row.status === 'queued') return 'done';
+  if (isTerminal(row.status)) {
+    await closeLeftover(ctx, row);
+    return 'done';
+  }
+  return resumeRunning(ctx, row);
+}
+
+async function runImage(
+  ctx: JobContext,
+  row: ClaimedGeneration,
+  state: Running,
+  signal: AbortSignal,
+): Promise<Outcome> {
+  try {
+    const settings = await ctx.settings(row.ownerId);
+    const model = await imageModel({
+      model: row.modelId,
+      provider: row.routeProvider as Provider,
+      providerModelId: row.providerModelId,
+      catalog: ctx.catalog,
+      settings,
+    });
+    const inputs = await loadInputFields(ctx.assets, row.inputs, 'image');
+    signal.throwIfAborted();
+    state.sent = true;
+    const result = await generateImages(model, imageRequestOf(row.prompt, row.params, inputs), {
+      signal,
+      onProgress: progressEvents(ctx, row.id),
+    });
+    await succeed(ctx, row, result);
+  } catch (error) {
+    await fail(ctx, row, state, signal, error);
+  }
+  return 'done';
+}
