@@ -8,10 +8,11 @@ import {
   listAssets,
   schema,
   setBudget,
+  spendSummary,
 } from '@atelier/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { catalog, settled, startStudio, type Studio } from './studio.ts';
+import { catalog, emulatorSettings, settled, startStudio, type Studio } from './studio.ts';
 
 let studio: Studio;
 
@@ -168,6 +169,57 @@ describe('video jobs', () => {
   });
 });
 
+describe('a job the provider accepted, then failed', () => {
+  test('ends failed, charged its estimate: on the row, in its failed event, in the spend summary', async () => {
+    const { database, emulators } = studio;
+    // BFL accepts the task, then every poll fails past the window for accepted jobs.
+    const base = emulatorSettings(emulators);
+    const engine = studio.openEngine({
+      settings: {
+        ...base,
+        retry: { ...base.retry, initialDelayMs: 100, maxDelayMs: 400 },
+        acceptedRetryMs: 1_000,
+      },
+    });
+    emulators.bfl.inject(503, { times: Infinity, match: '/v1/get_result' });
+    const owner = await createUser(database.db, { name: 'accepted-then-failed' });
+    const from = new Date();
+    const result = await engine.submit({
+      ownerId: owner.id,
+      kind: 'image',
+      prompt: 'a lantern on a pier at dusk',
+      models: ['flux-2-pro'],
+      providers: { 'flux-2-pro': 'bfl' },
+      params: { size: '1024x1024' },
+    });
+    const [job] = result.jobs;
+    if (job?.status !== 'queued') throw new Error(`refused: ${JSON.stringify(job)}`);
+    const events = await settled(engine, [job.generationId]);
+
+    const row = await getGeneration(database.db, job.generationId);
+    expect(row?.status).toBe('failed');
+    expect(row?.estimatedCostMicros).toBe(job.estimate.expected);
+    expect(row?.actualCostMicros).toBe(job.estimate.expected);
+    const failed = events.at(-1);
+    expect(failed).toMatchObject({ type: 'failed', actualCostMicros: job.estimate.expected });
+    const ledger = await ledgerForGeneration(database.db, job.generationId);
+    expect(ledger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
+    expect(ledger.at(-1)?.micros).toBe(job.estimate.expected);
+
+    const spend = await spendSummary(database.db, {
+      from,
+      to: new Date(Date.now() + 60_000),
+      userId: owner.id,
+    });
+    expect(spend.totalMicros).toBe(job.estimate.expected);
+    expect(spend.pendingMicros).toBe(0);
+    expect(spend.byModel).toEqual([
+      { modelId: 'flux-2-pro', micros: job.estimate.expected, generations: 1 },
+    ]);
+    await engine.drain();
+  });
+});
+
 describe('cancellation', () => {
   test('a queued job is cancelled and released; a running one is aborted and settled to its estimate', async () => {
     const { database, emulators, user } = studio;
@@ -205,6 +257,8 @@ describe('cancellation', () => {
     expect(ledger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
     // The request had reached OpenAI, which may bill it: the estimate stays spent.
     expect(ledger.at(-1)?.micros).toBe(r.estimatedCostMicros);
+    expect(r.actualCostMicros).toBe(r.estimatedCostMicros);
+    expect(q.actualCostMicros).toBeNull();
     expect(emulators.openai.requests).toHaveLength(1);
     expect(engine.runningCount).toBe(0);
 
@@ -284,7 +338,10 @@ describe('budgets', () => {
     // The planner names the field at fault and what it allows.
     expect(result.jobs[0]).toMatchObject({
       status: 'refused',
-      error: { field: 'providerOptions.openai.moderation', message: expect.stringMatching(/auto|low/) },
+      error: {
+        field: 'providerOptions.openai.moderation',
+        message: expect.stringMatching(/auto|low/),
+      },
     });
   });
 });

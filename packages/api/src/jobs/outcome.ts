@@ -19,7 +19,7 @@ import { clampMs, queueWait, type JobContext, type Running } from './context.ts'
 import type { JobEventAsset } from './events.ts';
 import { finish } from './ledger.ts';
 
-/** How a run ends: its result stored and charged, or its failure recorded. */
+/** How a run ends: its result stored and charged, or its failure recorded with what it may cost. */
 
 export async function succeed(
   ctx: JobContext,
@@ -93,7 +93,8 @@ export async function succeed(
 
 /**
  * Records a run that failed, was cancelled or timed out. When the provider may have billed it
- * (charges.ts), the reservation is settled to the estimate; otherwise it is released.
+ * (charges.ts), the job is charged its estimate: the reservation is settled to it, the row and the
+ * final event carry it as `actualCostMicros`.
  */
 export async function fail(
   ctx: JobContext,
@@ -116,27 +117,28 @@ export async function fail(
   }
   if (e.code === 'internal') console.error(`[jobs] ${row.id}:`, error);
   const charged = providerMayHaveCharged(e, { sent: state.sent, jobFailed: how.jobFailed });
+  const charge = row.estimatedCostMicros;
   const status = cancelled ? 'cancelled' : 'failed';
   const errorCode = cancelled ? 'cancelled' : e.code;
   const errorMessage = cancelled ? 'Cancelled while running.' : e.message;
-  let final = await finish(
-    ctx,
-    row.id,
-    charged ? { settle: row.estimatedCostMicros } : { release: true },
-    {
-      status,
-      finishedAt: new Date(),
-      ...(row.startedAt ? { queueMs: clampMs(queueWait(row)) } : {}),
-      errorCode,
-      errorMessage: errorMessage.slice(0, 2000),
-    },
-  );
-  // Already cancelled elsewhere: that row keeps its status and message.
-  if (!final) final = await getGeneration(ctx.db, row.id);
+  let final = await finish(ctx, row.id, charged ? { settle: charge } : { release: true }, {
+    status,
+    finishedAt: new Date(),
+    ...(row.startedAt ? { queueMs: clampMs(queueWait(row)) } : {}),
+    errorCode,
+    errorMessage: errorMessage.slice(0, 2000),
+  });
+  if (!final) {
+    // Already cancelled elsewhere: that row keeps its status and message, and gets the charge.
+    final = await getGeneration(ctx.db, row.id);
+    if (charged && final?.actualCostMicros === null)
+      final = await updateGeneration(ctx.db, row.id, { actualCostMicros: charge });
+  }
   const finalStatus = final?.status ?? status;
   ctx.events.emit(row.id, {
     type: finalStatus === 'cancelled' ? 'cancelled' : 'failed',
     status: finalStatus,
+    ...(charged ? { actualCostMicros: charge } : {}),
     error: {
       code: finalStatus === 'cancelled' ? 'cancelled' : errorCode,
       message: finalStatus === 'cancelled' ? 'Cancelled.' : errorMessage,

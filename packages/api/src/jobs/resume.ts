@@ -18,8 +18,9 @@ import { pendingOperation, pollVideo } from './video.ts';
  * - a video generation with a stored provider operation keeps polling that operation, so the
  *   clip is fetched, recorded and charged once, however many times the process restarts;
  * - any other generation that was `running` (an image, or a video whose start request may have
- *   gone out) becomes `interrupted` and its reservation is settled to the estimate: the provider
- *   may have done, and billed, the work, and there is no handle to fetch its result with;
+ *   gone out) becomes `interrupted` and is charged its estimate (its reservation settled to it,
+ *   its row recording it): the provider may have done, and billed, the work, and there is no
+ *   handle to fetch its result with;
  * - a finished generation whose reservation was left open is closed (actual cost when known).
  *
  * And a graceful stop (`drain()`) hands polling videos over to the next process rather than
@@ -74,10 +75,12 @@ export async function resumeRunning(ctx: JobContext, row: Generation): Promise<O
     });
   }
   // No handle to resume with: the provider may have done and billed the work. See RESUME RULE.
+  const charge = row.estimatedCostMicros;
   try {
     await updateGeneration(ctx.db, row.id, {
       status: 'interrupted',
       finishedAt: new Date(),
+      actualCostMicros: charge,
       errorCode: 'interrupted',
       errorMessage:
         'The server stopped while this generation was running. The provider may have charged for it; run it again to get a result.',
@@ -86,10 +89,11 @@ export async function resumeRunning(ctx: JobContext, row: Generation): Promise<O
     if (isAtelierError(error) && error.code === 'invalid_request') return 'done';
     throw error;
   }
-  await close(ctx, row.id, { settle: row.estimatedCostMicros });
+  await close(ctx, row.id, { settle: charge });
   ctx.events.emit(row.id, {
     type: 'interrupted',
     status: 'interrupted',
+    actualCostMicros: charge,
     error: {
       code: 'interrupted',
       message: 'The server stopped while this generation was running.',
