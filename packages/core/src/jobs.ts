@@ -1,10 +1,11 @@
-import { z } from 'zod';
 import type { Micros } from './money.ts';
 
 /**
  * The shapes a job has wherever it is shown: its statuses, the events it streams, the warnings
  * it carries and the cost range it was priced at. Defined once here, below the database, the API
- * and the apps, so each of them imports the same list rather than keeping its own.
+ * and the apps, so each of them imports the same list rather than keeping its own. Plain values
+ * and types only, so a browser bundle takes them without zod; the schemas that check them at
+ * boundaries are in job-schemas.ts.
  */
 
 /** In the order a job moves through them; `interrupted`: the process died while it ran. */
@@ -16,8 +17,7 @@ export const GENERATION_STATUSES = [
   'cancelled',
   'interrupted',
 ] as const;
-export const GenerationStatus = z.enum(GENERATION_STATUSES);
-export type GenerationStatus = z.infer<typeof GenerationStatus>;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 
 /** Statuses a job never leaves: its events end there and its reservation is closed. */
 export const TERMINAL_STATUSES: ReadonlySet<GenerationStatus> = new Set([
@@ -34,15 +34,12 @@ export function isTerminal(status: GenerationStatus): boolean {
 export const WARNING_TYPES = ['unsupported', 'compatibility', 'other'] as const;
 
 /** A setting a model could not honour as given. Data, kept with the job and shown by every frontend. */
-export const Warning = z
-  .object({
-    type: z.enum(WARNING_TYPES),
-    /** The normalized request field concerned ("seed", "size"…). */
-    setting: z.string().min(1).optional(),
-    message: z.string().min(1),
-  })
-  .strict();
-export type Warning = z.infer<typeof Warning>;
+export interface Warning {
+  type: (typeof WARNING_TYPES)[number];
+  /** The normalized request field concerned ("seed", "size"…). */
+  setting?: string;
+  message: string;
+}
 
 /** A price estimate: expected, and the range it may fall in. */
 export interface CostRange {

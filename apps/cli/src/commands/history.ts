@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '@atelier/api';
 import { formatUsd } from '@atelier/core/money';
-import { GenerationStatus as Status } from '@atelier/core/jobs';
+import { GenerationStatus as Status } from '@atelier/core/job-schemas';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AtelierError } from '../errors.ts';
 import { AspectRatio, SizeString, VideoResolution, type Provider } from '../catalog/schema.ts';
 import type { Micros } from '../money.ts';
-import { Warning } from '../jobs.ts';
+import type { Warning } from '../job-schemas.ts';
 
 /**
  * The provider spec: what every adapter implements, whatever API sits behind it. Requests are
@@ -67,7 +67,7 @@ export type VideoRequest = z.output<typeof VideoRequest>;
 export type VideoRequestInput = z.input<typeof VideoRequest>;
 
 /** A setting the adapter could not honour as given (one definition for every layer: jobs.ts). */
-export { Warning };
+export { Warning } from '../job-schemas.ts';
 
 export interface Asset {
   data: Uint8Array;

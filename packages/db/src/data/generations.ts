@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
-import { GenerationStatus, Warning } from '@atelier/core/jobs';
+import { GenerationStatus, Warning } from '@atelier/core/job-schemas';
 import type { Db } from '../client.ts';
 import { newId } from '../ids.ts';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../pg-errors.ts';
