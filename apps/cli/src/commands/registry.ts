@@ -215,7 +215,7 @@ const generate: CommandDef = {
       'image',
     ),
   help: RUN_HELP(`  atelier generate "a red fox in snow" -m nano-banana-pro -m gpt-image-2 -m flux-2-pro
-  atelier generate "same, at dusk" -m gpt-image-2 -i fox.png -o input_fidelity=high --quality high
+  atelier generate "same, at dusk" -m flux-2-flex -i fox.png -o guidance=4
   atelier generate "poster" -m nano-banana-pro@fal --ar 3:4 -n 4 --dry-run`),
   load: () => import('./generate.ts'),
 };
