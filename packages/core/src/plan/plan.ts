@@ -160,7 +160,7 @@ function retiredError(entry: ModelEntry, catalog: Catalog): AtelierError {
   const names = entry.lifecycle.replacements.map((id) => catalog.get(id)?.name ?? id);
   const when = entry.lifecycle.shutdown ? ` on ${entry.lifecycle.shutdown}` : '';
   return new AtelierError('model_retired', `${entry.name} was retired${when} and can no longer be called.`, {
-    hint: names.length ? `Use ${names.join(' or ')} instead.` : 'Run `atelier models` to pick a current model.',
+    hint: names.length ? `Use ${names.join(' or ')} instead.` : 'Pick a current model from the catalog.',
     details: { model: entry.id, replacements: entry.lifecycle.replacements },
   });
 }
@@ -185,7 +185,7 @@ function runnableRoutes(entry: ModelEntry, provider: Provider | undefined): Rout
   const first = pinned[0] ? routeRunnability(entry, pinned[0]) : undefined;
   const reason = first && !first.runnable ? first.reason : 'no route';
   throw new AtelierError('unsupported', `Atelier cannot run ${entry.name} here: ${reason}.`, {
-    hint: 'Run `atelier models` for the models it can run.',
+    hint: 'The catalog lists the models Atelier can run here.',
     details: { model: entry.id },
   });
 }

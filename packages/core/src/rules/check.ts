@@ -208,7 +208,7 @@ function checkImages(rules: RouteRules, images: readonly InputImageInfo[], out: 
   if (!limits) return;
   if (limits.min !== undefined && images.length < limits.min) {
     refuse(out, `inputs.images[${images.length}]`, `This endpoint needs ${limits.min === 1 ? 'an input image' : `${limits.min} input images`} to work on (got ${images.length}).`, {
-      hint: 'Give the image to edit with -i.',
+      hint: 'Give it the image to edit.',
     });
   }
   if (limits.max !== undefined && images.length > limits.max) {
