@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppRouter } from '@atelier/api';
+import { isTerminal } from '@atelier/core/jobs';
 import { startAllEmulators, type AllEmulators } from '@atelier/testkit';
 import {
   createTRPCClient,
@@ -88,13 +89,11 @@ export function makeClient(baseUrl: string, token?: string) {
   });
 }
 
-const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
-
 /** Polls a job over the API until it has finished. */
 export async function waitForJob(client: Client, id: string) {
   for (;;) {
     const job = await client.jobs.get.query({ id });
-    if (TERMINAL.has(job.status)) return job;
+    if (isTerminal(job.status)) return job;
     await new Promise((r) => setTimeout(r, 10));
   }
 }

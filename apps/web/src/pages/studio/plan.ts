@@ -1,3 +1,4 @@
+import type { CostRange } from '@atelier/core/jobs';
 import { formatMicros, formatUsd } from '../../lib/format.ts';
 import type { RouterOutputs } from '../../trpc.ts';
 
@@ -13,7 +14,7 @@ export type PlannedModel = Plan['models'][number];
 export type ReadyModel = Extract<PlannedModel, { status: 'ready' }>;
 export type RefusedModel = Extract<PlannedModel, { status: 'refused' }>;
 export type ChosenDefault = ReadyModel['defaults'][number];
-export type CostRange = PlanResult['total'];
+export type { CostRange };
 
 /** Each model's plan for the (first) prompt, keyed as the request named it. */
 export function plannedByModel(result: PlanResult | undefined): Map<string, PlannedModel> {
