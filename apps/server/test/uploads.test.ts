@@ -27,6 +27,7 @@ interface Uploaded {
   width: number;
   height: number;
   byteSize: number;
+  hasAlpha: boolean;
   url: string;
 }
 
@@ -66,6 +67,7 @@ describe('POST /assets in local mode', () => {
       width: 40,
       height: 30,
       byteSize: png.byteLength,
+      hasAlpha: false,
       url: `/assets/${sha256}`,
     });
     expect(res.headers.get('location')).toBe(body.url);

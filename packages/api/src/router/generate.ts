@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { PlanInputImage, Provider, type Plan } from '@atelier/core';
+import { PlanInputImage, Provider, type CostRange, type Plan } from '@atelier/core';
 import { z } from 'zod';
 import { ImageParams, JobInputs, VideoParams, type SubmitResult } from '../jobs/index.ts';
 import { jsonWithoutNul, ModelName, Prompt } from '../jobs/inputs.ts';
@@ -82,7 +82,7 @@ export const PlanGenerationInput = z.intersection(
 export interface PlanResult {
   plans: { prompt: string; plan: Plan }[];
   /** Every prompt's ready models, added up: what `create` would reserve (high) and expect. */
-  total: { low: number; expected: number; high: number };
+  total: CostRange;
 }
 
 export const generateRouter = {
