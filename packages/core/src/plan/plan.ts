@@ -226,6 +226,17 @@ function ruleInputs(kind: Kind, inputs: readonly PlanInputImage[]): InputImageIn
   }));
 }
 
+/** The value given, else the fallback, which is then listed as a default Atelier chose. */
+function chooser() {
+  const defaults: ChosenDefault[] = [];
+  const fill = <T extends string | number | boolean>(setting: string, given: T | undefined, fallback: T | undefined): T | undefined => {
+    if (given !== undefined || fallback === undefined) return given;
+    defaults.push({ setting, value: fallback });
+    return fallback;
+  };
+  return { defaults, fill };
+}
+
 interface Shaped {
   /** The settings the adapter is given (providerOptions apart). */
   params: Record<string, unknown>;
@@ -249,12 +260,7 @@ function shapeImage(entry: ImageModelEntry, m: ModelInput): Shaped {
   const caps = entry.image;
   const fit = checkImageRequest(entry, { ...request, n: Math.min(request.n, caps.maxImagesPerCall) });
   const usual = imageDefaults(caps);
-  const defaults: ChosenDefault[] = [];
-  const chosen = <T extends string>(setting: string, given: T | undefined, fallback: T | undefined): T | undefined => {
-    if (given !== undefined || fallback === undefined) return given;
-    defaults.push({ setting, value: fallback });
-    return fallback;
-  };
+  const { defaults, fill: chosen } = chooser();
   const params: Record<string, unknown> = { n: request.n };
   if (caps.sizes.kind === 'aspect') {
     const square = refs.length === 0 && caps.aspectRatios.includes('1:1') ? '1:1' : undefined;
@@ -292,12 +298,7 @@ function shapeVideo(entry: VideoModelEntry, m: ModelInput): Shaped {
   const settings = parseInput(VideoSettings, m.params, 'video settings');
   const frames = m.inputs.filter((i) => i.role === 'reference').sort((a, b) => a.index - b.index);
   const usual = videoDefaults(entry.video);
-  const defaults: ChosenDefault[] = [];
-  const fill = <T extends string | number | boolean>(setting: string, given: T | undefined, fallback: T | undefined): T | undefined => {
-    if (given !== undefined || fallback === undefined) return given;
-    defaults.push({ setting, value: fallback });
-    return fallback;
-  };
+  const { defaults, fill } = chooser();
   const audioDefault = entry.video.audio === 'optional' ? usual.audio : undefined;
   const request = parseInput(VideoRequest, {
     ...settings,
