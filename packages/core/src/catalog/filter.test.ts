@@ -86,12 +86,10 @@ describe('filterModels', () => {
 
   it('keeps to models Atelier can run here when asked: an adapter, a price, not past shutdown', () => {
     const on = '2026-12-06';
-    expect(filterModels(mixed, {}, on).map((m) => m.id)).toEqual([
-      'alpha',
-      'delta',
-      'epsilon',
-      'zeta',
-    ]);
+    // zeta's shutdown has passed: retired on this day, hidden like any retired model.
+    expect(filterModels(mixed, {}, on).map((m) => m.id)).toEqual(['alpha', 'delta', 'epsilon']);
+    expect(filterModels(mixed, { status: ['retired'] }, on).map((m) => m.id)).toEqual(['zeta', 'gamma']);
+    expect(filterModels(mixed, { status: ['deprecated'] }, '2026-05-01').map((m) => m.id)).toEqual(['zeta']);
     expect(filterModels(mixed, { runnableOnly: true }, on).map((m) => m.id)).toEqual(['alpha']);
     expect(filterModels(mixed, { runnableOnly: true }, '2026-05-01').map((m) => m.id)).toEqual([
       'alpha',
@@ -100,9 +98,9 @@ describe('filterModels', () => {
     // Retired models asked for are the lifecycle filter's: they are listed.
     expect(
       filterModels(mixed, { runnableOnly: true, includeRetired: true }, on).map((m) => m.id),
-    ).toEqual(['alpha', 'gamma']);
+    ).toEqual(['alpha', 'zeta', 'gamma']);
     expect(
       filterModels(mixed, { runnableOnly: true, status: ['retired'] }, on).map((m) => m.id),
-    ).toEqual(['gamma']);
+    ).toEqual(['zeta', 'gamma']);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { modelRunnability, today } from '../providers/runnable.ts';
+import { effectiveStatus } from './lifecycle.ts';
 import type { Catalog } from './index.ts';
 import { normalizeName } from './names.ts';
 import { LifecycleStatus, Modality, Task, type ModelEntry } from './schema.ts';
@@ -32,17 +33,18 @@ export function filterModels(
 ): ModelEntry[] {
   const query = filter.query ? normalizeName(filter.query) : '';
   return catalog.models.filter((m) => {
+    const status = effectiveStatus(m.lifecycle, date);
     if (filter.modality && m.modality !== filter.modality) return false;
     if (filter.task && !m.tasks.includes(filter.task)) return false;
     if (filter.vendor && normalizeName(m.vendor) !== normalizeName(filter.vendor)) return false;
     if (filter.status) {
-      if (!filter.status.includes(m.lifecycle.status)) return false;
-    } else if (!filter.includeRetired && m.lifecycle.status === 'retired') {
+      if (!filter.status.includes(status)) return false;
+    } else if (!filter.includeRetired && status === 'retired') {
       return false;
     }
     if (
       filter.runnableOnly &&
-      m.lifecycle.status !== 'retired' &&
+      status !== 'retired' &&
       !modelRunnability(m, date).runnable
     ) {
       return false;

@@ -62,6 +62,7 @@ export const ModelId = z
 
 export const Lifecycle = z
   .object({
+    /** As declared when the catalog was checked; the day's status comes from the dates (lifecycle.ts). */
     status: LifecycleStatus,
     released: IsoDate.optional(),
     /** When the deprecation was announced. */
@@ -330,7 +331,16 @@ export const Route = z
     provider: Provider,
     /** The id the provider's API expects (OpenAI model, Gemini model, fal endpoint id…). */
     providerModelId: z.string().min(1),
+    /** As declared when the catalog was checked; the day's status comes from the dates (lifecycle.ts). */
     status: LifecycleStatus,
+    /**
+     * The route's own lifecycle, when it differs from the model's (a model can leave the Gemini
+     * API and stay on Vertex): the day its deprecation was announced and the day it stops.
+     */
+    deprecated: IsoDate.optional(),
+    shutdown: IsoDate.optional(),
+    /** Where the route's own dates come from; required when it has any. */
+    lifecycleSource: Source.optional(),
     price: Price,
     note: z.string().optional(),
   })

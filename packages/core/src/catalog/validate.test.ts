@@ -78,6 +78,34 @@ describe('validateCatalog', () => {
     expect(problems([badRef]).join('\n')).toMatch(/a URL, a seed file/);
   });
 
+  it('fails on impossible histories: shutdown before release, deprecated after shutdown', () => {
+    const dead = (l: Record<string, unknown>) => entry('alpha', { lifecycle: { status: 'retired', replacements: [], source, ...l }, routes: [] });
+    expect(problems([dead({ released: '2026-05-01', shutdown: '2026-04-01' })]).join('\n')).toMatch(/lifecycle\.shutdown 2026-04-01 is before lifecycle\.released 2026-05-01/);
+    expect(problems([dead({ deprecated: '2026-06-02', shutdown: '2026-06-01' })]).join('\n')).toMatch(/lifecycle\.deprecated 2026-06-02 is after lifecycle\.shutdown 2026-06-01/);
+    const [route] = entry('alpha').routes;
+    const badRoute = { ...route, status: 'deprecated', deprecated: '2026-09-01', shutdown: '2026-08-01', lifecycleSource: source };
+    expect(problems([entry('alpha', { routes: [badRoute] })]).join('\n')).toMatch(/deprecated 2026-09-01 is after shutdown 2026-08-01/);
+  });
+
+  it('fails when a declared status contradicts its dates on the catalog date (a deprecated model past its shutdown)', () => {
+    const stale = entry('alpha', { lifecycle: { status: 'deprecated', shutdown: '2026-10-02', replacements: [], source } });
+    expect(problems([stale]).join('\n')).toMatch(/lifecycle\.status is "deprecated" but its dates make it "retired"/);
+    // and a route left "active" on a model that is retired
+    expect(problems([stale]).join('\n')).toMatch(/route fal:fal-ai\/alpha: status is "active" but its dates make it "retired"/);
+  });
+
+  it('fails when a route has lifecycle dates without a source', () => {
+    const [route] = entry('alpha').routes;
+    const undated = { ...route, status: 'deprecated', deprecated: '2026-10-06' };
+    expect(problems([entry('alpha', { routes: [undated] })]).join('\n')).toMatch(/lifecycle dates without a lifecycleSource/);
+  });
+
+  it('fails when a replacement is itself retired on the catalog date', () => {
+    const old = entry('alpha', { lifecycle: { status: 'deprecated', deprecated: '2026-06-01', replacements: ['beta'], source } });
+    const gone = entry('beta', { lifecycle: { status: 'retired', shutdown: '2026-12-01', replacements: [], source }, routes: [{ ...entry('beta').routes[0], status: 'retired' }] });
+    expect(problems([old, gone]).join('\n')).toMatch(/alpha: replacement "beta" is itself retired on \d{4}-\d{2}-\d{2} \(shut down 2026-12-01\)/);
+  });
+
   it('fails when a score is missing', () => {
     const { realism: _realism, ...partial } = scores;
     expect(problems([entry('alpha', { scores: partial })]).join('\n')).toMatch(/missing score for realism/);

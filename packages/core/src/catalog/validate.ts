@@ -1,4 +1,5 @@
 import { CATALOG_AS_OF } from './data/sources.ts';
+import { effectiveRouteStatus, effectiveStatus } from './lifecycle.ts';
 import { namesOf, normalizeName } from './names.ts';
 import { IMAGE_CRITERIA, ModelEntry, VIDEO_CRITERIA, type ModelEntryInput, type Source } from './schema.ts';
 import { describeIssues } from '../validate.ts';
@@ -47,6 +48,7 @@ export function validateCatalog(entries: readonly ModelEntryInput[]): CatalogIss
       if (r === m.id) problem('lists itself as its replacement');
     }
     if (m.lifecycle.status === 'retired' && !m.lifecycle.shutdown) problem('retired without a shutdown date');
+    for (const p of historyProblems(m)) problem(p);
 
     const required = m.modality === 'video' ? VIDEO_CRITERIA : IMAGE_CRITERIA;
     for (const c of required) if (!m.scores[c]) problem(`missing score for ${c}`);
@@ -72,7 +74,56 @@ export function validateCatalog(entries: readonly ModelEntryInput[]): CatalogIss
       if (s.asOf > CATALOG_AS_OF) problem(`source ${s.ref} is dated in the future (${s.asOf})`);
     }
   }
+  issues.push(...replacementProblems(entries));
   return issues;
+}
+
+/**
+ * Impossible or stale histories: a shutdown before the release, a deprecation after the
+ * shutdown, a declared status the dates contradict on the catalog's as-of date (a "deprecated"
+ * model whose shutdown has passed), a route's own dates without a source.
+ */
+function historyProblems(m: ModelEntry): string[] {
+  const out: string[] = [];
+  const { released, deprecated, shutdown, status } = m.lifecycle;
+  if (released && shutdown && shutdown < released) out.push(`lifecycle.shutdown ${shutdown} is before lifecycle.released ${released}`);
+  if (released && deprecated && deprecated < released) out.push(`lifecycle.deprecated ${deprecated} is before lifecycle.released ${released}`);
+  if (deprecated && shutdown && deprecated > shutdown) out.push(`lifecycle.deprecated ${deprecated} is after lifecycle.shutdown ${shutdown}`);
+  const onAsOf = effectiveStatus(m.lifecycle, CATALOG_AS_OF);
+  if (onAsOf !== status && !(onAsOf === 'active' && status === 'preview')) {
+    out.push(`lifecycle.status is "${status}" but its dates make it "${onAsOf}" on ${CATALOG_AS_OF}`);
+  }
+  // A route's declared status is bounded by its model's: no "active" route on a retired model.
+  for (const r of m.routes) {
+    const at = `route ${r.provider}:${r.providerModelId}`;
+    if ((r.shutdown || r.deprecated) && !r.lifecycleSource) out.push(`${at} has lifecycle dates without a lifecycleSource`);
+    if (r.deprecated && r.shutdown && r.deprecated > r.shutdown) out.push(`${at}: deprecated ${r.deprecated} is after shutdown ${r.shutdown}`);
+    if (released && r.shutdown && r.shutdown < released) out.push(`${at}: shutdown ${r.shutdown} is before lifecycle.released ${released}`);
+    const routeOnAsOf = effectiveRouteStatus(m, r, CATALOG_AS_OF);
+    if (routeOnAsOf !== r.status && !(routeOnAsOf === 'active' && r.status === 'preview')) {
+      out.push(`${at}: status is "${r.status}" but its dates make it "${routeOnAsOf}" on ${CATALOG_AS_OF}`);
+    }
+  }
+  return out;
+}
+
+/** A replacement must still be callable on the catalog's as-of date: nobody is sent to a dead model. */
+function replacementProblems(entries: readonly ModelEntryInput[]): CatalogIssue[] {
+  const parsed = new Map<string, ModelEntry>();
+  for (const e of entries) {
+    const p = ModelEntry.safeParse(e);
+    if (p.success) parsed.set(p.data.id, p.data);
+  }
+  const out: CatalogIssue[] = [];
+  for (const m of parsed.values()) {
+    for (const id of m.lifecycle.replacements) {
+      const r = parsed.get(id);
+      if (r && effectiveStatus(r.lifecycle, CATALOG_AS_OF) === 'retired') {
+        out.push({ model: m.id, problem: `replacement "${id}" is itself retired on ${CATALOG_AS_OF}${r.lifecycle.shutdown ? ` (shut down ${r.lifecycle.shutdown})` : ''}` });
+      }
+    }
+  }
+  return out;
 }
 
 /** Every Source object anywhere inside a value. */

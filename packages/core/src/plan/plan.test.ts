@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '../catalog/index.ts';
+import { Catalog, loadCatalog } from '../catalog/index.ts';
 import { mapAspectRatio } from '../prompt/aspect.ts';
 import { planGeneration, type PlanContext } from './plan.ts';
 import type { Plan, PlannedModel, PlanRequest, ReadyModel, RefusedModel } from './request.ts';
@@ -11,7 +11,7 @@ const DATE = '2026-12-06';
 function plan(req: Omit<PlanRequest, 'date'> & { date?: string }, ctx: PlanContext = everyKey): Plan {
   return planGeneration({ date: DATE, ...req }, ctx);
 }
-function one(req: Omit<PlanRequest, 'date' | 'models'> & { model: string; provider?: 'fal' | 'openai'; date?: string }, ctx?: PlanContext): PlannedModel {
+function one(req: Omit<PlanRequest, 'date' | 'models'> & { model: string; provider?: 'fal' | 'openai' | 'google'; date?: string }, ctx?: PlanContext): PlannedModel {
   const { model, provider, ...rest } = req;
   const [m] = plan({ ...rest, models: [{ model, ...(provider ? { provider } : {}) }] }, ctx).models;
   if (!m) throw new Error('no model planned');
@@ -81,12 +81,28 @@ describe('refusals come before anything is spent, with the reason and the field'
   });
 
   test('a model is retired the day its shutdown date comes', () => {
-    const entry = catalog.models.find((e) => e.lifecycle.shutdown && e.lifecycle.status !== 'retired' && e.modality === 'image');
-    if (!entry?.lifecycle.shutdown) throw new Error('the catalog has no model with a coming shutdown');
-    const day = entry.lifecycle.shutdown;
-    const before = one({ kind: 'image', prompt: 'x', model: entry.id, date: '2020-01-01' });
-    expect(before.status === 'refused' ? before.refusal.code : 'ready').not.toBe('model_retired');
-    expect(refused(one({ kind: 'image', prompt: 'x', model: entry.id, date: day })).refusal.code).toBe('model_retired');
+    // GPT Image 1.5 shut down on 2026-12-01: it ran the day before, never on or after.
+    const before = ready(one({ kind: 'image', prompt: 'x', model: 'gpt-image-1.5', date: '2026-11-30' }));
+    expect(before.modelId).toBe('gpt-image-1-5');
+    const on = refused(one({ kind: 'image', prompt: 'x', model: 'gpt-image-1.5', date: '2026-12-01' }));
+    expect(on.refusal).toMatchObject({ code: 'model_retired', hint: expect.stringMatching(/GPT Image 2\b/) });
+  });
+
+  test('ahead of a shutdown a ready model carries a warning naming the days left and the replacement', () => {
+    const m = ready(one({ kind: 'image', prompt: 'x', model: 'gpt-image-1.5', date: '2026-11-19' }));
+    expect(m.warnings[0]?.message).toMatch(/^GPT Image 1\.5 shuts down in 12 days \(2026-12-01\) — move to GPT Image 2 or /);
+    const early = ready(one({ kind: 'image', prompt: 'x', model: 'gpt-image-1.5', date: '2026-10-01' }));
+    expect(early.warnings.some((w) => /shuts down/.test(w.message))).toBe(false);
+  });
+
+  test('a route past its own shutdown is not a candidate; the model runs on its other routes', () => {
+    const nb2 = catalog.resolve('nano-banana-2');
+    const moved = nb2.routes.map((r) => (r.provider === 'google' ? { ...r, shutdown: '2026-12-01', lifecycleSource: nb2.lifecycle.source } : r));
+    const ctx = { catalog: new Catalog(catalog.models.map((e) => (e.id === nb2.id ? { ...nb2, routes: moved } : e))), hasKey: () => true };
+    expect(refused(one({ kind: 'image', prompt: 'x', model: 'nano-banana-2', provider: 'google', date: DATE }, ctx)).refusal.message).toMatch(/retired/);
+    expect(ready(one({ kind: 'image', prompt: 'x', model: 'nano-banana-2', date: DATE }, ctx)).route.provider).not.toBe('google');
+    const soon = ready(one({ kind: 'image', prompt: 'x', model: 'nano-banana-2', provider: 'google', date: '2026-11-25' }, ctx));
+    expect(soon.warnings[0]?.message).toMatch(/on this route \(gemini-3\.1-flash-image\) shuts down in 6 days/);
   });
 
   test('no adapter, no price, wrong kind', () => {

@@ -6,6 +6,7 @@ import { checkImageRequest, checkVideoRequest } from '../providers/capabilities.
 import { KEY_NAME_OF } from '../providers/models.ts';
 import { missingKeyError } from '../providers/keys.ts';
 import { routeRunnability, isRetiredOn, today } from '../providers/runnable.ts';
+import { shutdownWarning } from '../catalog/lifecycle.ts';
 import { ImageRequest, VideoRequest, type MediaInput, type Warning } from '../providers/spec.ts';
 import type { CostRange } from '../jobs.ts';
 import { parseInput } from '../validate.ts';
@@ -110,7 +111,7 @@ function planModel(m: ModelInput, ctx: PlanContext): PlannedModel {
     entry = ctx.catalog.resolve(m.pick.model);
     checkKind(m.kind, entry);
     if (isRetiredOn(entry, m.date)) throw retiredError(entry, ctx.catalog);
-    const routes = runnableRoutes(entry, m.pick.provider ?? optionsProvider(entry, m.params));
+    const routes = runnableRoutes(entry, m.pick.provider ?? optionsProvider(entry, m.params), m.date);
     const shaped = m.kind === 'image' ? shapeImage(entry as ImageModelEntry, m) : shapeVideo(entry as VideoModelEntry, m);
     // The route is chosen among those whose own rules accept the request (a provider's
     // endpoint may refuse a size or an option another route takes), then by price and keys.
@@ -119,11 +120,11 @@ function planModel(m: ModelInput, ctx: PlanContext): PlannedModel {
     const checked = new Map(routes.map((r) => [r, checkRouteRules({ entry: entry as ModelEntry, route: r, request, inputs })]));
     const accepted = routes.filter((r) => checked.get(r)?.refusals.length === 0);
     const only = { ...entry, routes: accepted.length ? accepted : routes } as ModelEntry;
-    route = chooseRoute(only, shaped.price, { provider: m.pick.provider, callable: (r) => ctx.hasKey(r.provider) }).route;
+    route = chooseRoute(only, shaped.price, { provider: m.pick.provider, callable: (r) => ctx.hasKey(r.provider), date: m.date }).route;
     const rules = checked.get(route) ?? { warnings: [], refusals: [], providerOptions: {} };
     const params: Record<string, unknown> = { ...shaped.params };
     if (Object.keys(rules.providerOptions).length > 0) params['providerOptions'] = { [route.provider]: rules.providerOptions };
-    const est = estimate({ ...shaped.price, model: entry.id, provider: route.provider, providerModelId: route.providerModelId }, ctx.catalog);
+    const est = estimate({ ...shaped.price, model: entry.id, provider: route.provider, providerModelId: route.providerModelId }, ctx.catalog, m.date);
     priced = { low: est.low, expected: est.expected, high: est.high, lines: est.lines, assumptions: est.assumptions };
     const [first] = rules.refusals;
     if (first) {
@@ -131,6 +132,7 @@ function planModel(m: ModelInput, ctx: PlanContext): PlannedModel {
       return { ...refused(new AtelierError('invalid_request', message)), refusal: { ...first, message } };
     }
     if (!ctx.hasKey(route.provider)) throw keyError(entry, route, routes);
+    const shutdown = shutdownWarning(entry, m.date, { route, nameOf: (id) => ctx.catalog.get(id)?.name });
     return {
       status: 'ready',
       model: m.pick.model,
@@ -139,7 +141,7 @@ function planModel(m: ModelInput, ctx: PlanContext): PlannedModel {
       route: { provider: route.provider, providerModelId: route.providerModelId },
       params,
       defaults: shaped.defaults,
-      warnings: [...shaped.warnings, ...rules.warnings],
+      warnings: [...(shutdown ? [shutdown] : []), ...shaped.warnings, ...rules.warnings],
       estimate: priced,
     };
   } catch (error) {
@@ -166,7 +168,7 @@ function retiredError(entry: ModelEntry, catalog: Catalog): AtelierError {
 }
 
 /** Routes Atelier can call (an adapter, not retired), within a pinned provider. */
-function runnableRoutes(entry: ModelEntry, provider: Provider | undefined): Route[] {
+function runnableRoutes(entry: ModelEntry, provider: Provider | undefined, date: string): Route[] {
   const pinned = provider ? entry.routes.filter((r) => r.provider === provider) : entry.routes;
   if (provider && pinned.length === 0) {
     throw new AtelierError('unsupported', `${entry.name} is not offered through ${provider}.`, {
@@ -174,7 +176,7 @@ function runnableRoutes(entry: ModelEntry, provider: Provider | undefined): Rout
       details: { model: entry.id, field: 'provider' },
     });
   }
-  const runnable = pinned.filter((r) => routeRunnability(entry, r).runnable);
+  const runnable = pinned.filter((r) => routeRunnability(entry, r, date).runnable);
   if (runnable.length > 0) return runnable;
   if (entry.routes.length === 0) {
     throw new AtelierError('price_unavailable', `No price is known for ${entry.name}, so Atelier cannot run it.`, {
@@ -182,7 +184,7 @@ function runnableRoutes(entry: ModelEntry, provider: Provider | undefined): Rout
       details: { model: entry.id },
     });
   }
-  const first = pinned[0] ? routeRunnability(entry, pinned[0]) : undefined;
+  const first = pinned[0] ? routeRunnability(entry, pinned[0], date) : undefined;
   const reason = first && !first.runnable ? first.reason : 'no route';
   throw new AtelierError('unsupported', `Atelier cannot run ${entry.name} here: ${reason}.`, {
     hint: 'The catalog lists the models Atelier can run here.',

@@ -20,7 +20,8 @@ import {
 } from './params.ts';
 import { videoDefaults } from './defaults.ts';
 import { checkFit } from './fit.ts';
-import { routeRunnability } from '../providers/runnable.ts';
+import { routeRunnability, today } from '../providers/runnable.ts';
+import { isRetired, isRouteLive, isRouteRetired } from '../catalog/lifecycle.ts';
 import { needsPixels, priceOf, type PriceResult } from './price-of.ts';
 import { TEXT_INPUT_LINE } from './units.ts';
 import type { PriceContext } from './units.ts';
@@ -37,14 +38,12 @@ export interface Estimate extends PriceResult {
   sources: Source[];
 }
 
-/** Routes that serve requests today: preview routes count, deprecated ones only as a fallback. */
-function servingRoutes(model: ModelEntry): { routes: Route[]; deprecated: boolean } {
-  const live = model.routes.filter(isLive);
+/** Routes that serve requests on `date`: preview routes count, deprecated ones only as a fallback. */
+function servingRoutes(model: ModelEntry, date: string): { routes: Route[]; deprecated: boolean } {
+  const live = model.routes.filter((r) => isRouteLive(model, r, date));
   if (live.length) return { routes: live, deprecated: false };
-  return { routes: model.routes.filter((r) => r.status === 'deprecated'), deprecated: true };
+  return { routes: model.routes.filter((r) => !isRouteRetired(model, r, date)), deprecated: true };
 }
-
-const isLive = (r: Route): boolean => r.status === 'active' || r.status === 'preview';
 
 function preferred<T extends string>(names: readonly T[], usual: string): T | undefined {
   return names.find((n) => n.toLowerCase() === usual.toLowerCase()) ?? names[0];
@@ -204,6 +203,8 @@ export interface RouteChoiceOptions {
    * none can; without it every route counts as callable.
    */
   callable?: (route: Route) => boolean;
+  /** The day lifecycles are read on (a route past its shutdown is not a candidate); today by default. */
+  date?: string;
 }
 
 export interface RouteChoice {
@@ -236,8 +237,10 @@ export function chooseRoute(
   req: RouteRequest = {},
   opts: RouteChoiceOptions = {},
 ): RouteChoice {
-  const pinned = pinnedRoutes(model, opts);
+  const date = opts.date ?? today();
+  const pinned = pinnedRoutes(model, opts, date);
   const callable = opts.callable ?? (() => true);
+  const isLive = (r: Route) => isRouteLive(model, r, date);
   const groups = [
     pinned.filter((r) => callable(r) && isLive(r)),
     pinned.filter((r) => callable(r) && !isLive(r)),
@@ -277,7 +280,7 @@ export function chooseRoute(
 }
 
 /** Non-retired routes within the pin; a pin that names nothing callable is an error. */
-function pinnedRoutes(model: ModelEntry, opts: RouteChoiceOptions): Route[] {
+function pinnedRoutes(model: ModelEntry, opts: RouteChoiceOptions, date: string): Route[] {
   const { provider, providerModelId } = opts;
   const available = [...new Set(model.routes.map((r) => r.provider))];
   let routes = model.routes;
@@ -299,7 +302,7 @@ function pinnedRoutes(model: ModelEntry, opts: RouteChoiceOptions): Route[] {
       });
     }
   }
-  const serving = routes.filter((r) => r.status !== 'retired');
+  const serving = routes.filter((r) => !isRouteRetired(model, r, date));
   if (!serving.length && (provider || providerModelId)) {
     const others = available.filter((p) => p !== provider);
     throw new AtelierError(
@@ -319,16 +322,16 @@ function pinnedRoutes(model: ModelEntry, opts: RouteChoiceOptions): Route[] {
  * serving route for these settings, within the requested provider or route when one is named.
  * A model without a usable price is an error, never $0.
  */
-export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog()): Estimate {
+export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog(), date: string = today()): Estimate {
   const { model: name, provider, providerModelId, ...rest } = parseInput(
     EstimateRequestSchema,
     req,
     'estimate request',
   );
   const model = catalog.resolve(name);
-  if (model.lifecycle.status === 'retired') throw retiredError(model, catalog);
+  if (isRetired(model, date)) throw retiredError(model, catalog);
 
-  const choice = chooseRoute(model, rest, { provider, providerModelId });
+  const choice = chooseRoute(model, rest, { provider, providerModelId, date });
   if (!choice.result) {
     const { failures } = choice;
     const tierError =
@@ -392,25 +395,27 @@ export interface StartingPrice {
  * "from $0.039 / image" columns. Video priced by time is quoted per second; undefined when no
  * route can be priced or the model is retired (estimate() refuses it too).
  */
-// Catalog entries are immutable once parsed, so a model's starting price is computed once.
-const startingPrices = new WeakMap<ModelEntry, StartingPrice | null>();
+// Catalog entries are immutable once parsed, so a model's starting price is computed once a day.
+const startingPrices = new WeakMap<ModelEntry, Map<string, StartingPrice | null>>();
 
-export function startingPrice(model: ModelEntry): StartingPrice | undefined {
-  let cached = startingPrices.get(model);
+export function startingPrice(model: ModelEntry, date: string = today()): StartingPrice | undefined {
+  let byDate = startingPrices.get(model);
+  if (!byDate) startingPrices.set(model, (byDate = new Map()));
+  let cached = byDate.get(date);
   if (cached === undefined) {
-    cached = computeStartingPrice(model) ?? null;
-    startingPrices.set(model, cached);
+    cached = computeStartingPrice(model, date) ?? null;
+    byDate.set(date, cached);
   }
   return cached ?? undefined;
 }
 
-function computeStartingPrice(model: ModelEntry): StartingPrice | undefined {
-  if (model.lifecycle.status === 'retired') return undefined;
+function computeStartingPrice(model: ModelEntry, date: string): StartingPrice | undefined {
+  if (isRetired(model, date)) return undefined;
   let best: StartingPrice | undefined;
   const context = contextFor(model, 1);
   // Quoted on a route Atelier can run when there is one, so "from $x via …" names a way to run it.
-  const serving = servingRoutes(model).routes;
-  const runnable = serving.filter((r) => routeRunnability(model, r).runnable);
+  const serving = servingRoutes(model, date).routes;
+  const runnable = serving.filter((r) => routeRunnability(model, r, date).runnable);
   for (const route of runnable.length ? runnable : serving) {
     const price = route.price;
     const timed =

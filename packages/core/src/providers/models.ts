@@ -2,12 +2,14 @@ import { loadCatalog, type Catalog } from '../catalog/index.ts';
 import type { ImageModelEntry, ModelEntry, Provider, Route, VideoModelEntry } from '../catalog/schema.ts';
 import { AtelierError, isAtelierError } from '../errors.ts';
 import { chooseRoute, type RouteRequest } from '../pricing/index.ts';
+import { isRetired, isRouteRetired } from '../catalog/lifecycle.ts';
 import { BflImageModel } from './bfl.ts';
 import { PROVIDER_NAMES } from './errors.ts';
 import { FalImageModel, FalVideoModel } from './fal.ts';
 import { GeminiImageModel } from './google.ts';
 import { findKey, type KeyName } from './keys.ts';
 import { OpenAIImageModel } from './openai.ts';
+import { today } from './runnable.ts';
 import { keySources, type ProviderSettings } from './settings.ts';
 import type { ImageModel, VideoModel } from './spec.ts';
 import { VertexVideoModel } from './vertex-video.ts';
@@ -91,8 +93,9 @@ export interface RouteSelection {
  */
 export async function selectRoute(entry: ModelEntry, provider: Provider | undefined, settings: ProviderSettings = {}, opts: RouteSelection = {}): Promise<Route> {
   const adapters: Partial<Record<Provider, unknown>> = entry.modality === 'image' ? IMAGE_ADAPTERS : VIDEO_ADAPTERS;
-  if (entry.lifecycle.status === 'retired') throw retiredError(entry, entry.routes[0]);
-  const live = entry.routes.filter((r) => r.status !== 'retired');
+  const date = today();
+  if (isRetired(entry, date)) throw retiredError(entry, entry.routes[0]);
+  const live = entry.routes.filter((r) => !isRouteRetired(entry, r, date));
   if (provider) {
     const routes = entry.routes.filter((r) => r.provider === provider);
     if (!routes.length) {
@@ -101,7 +104,7 @@ export async function selectRoute(entry: ModelEntry, provider: Provider | undefi
         details: { model: entry.id, provider },
       });
     }
-    if (routes.every((r) => r.status === 'retired')) throw retiredError(entry, routes[0]);
+    if (routes.every((r) => isRouteRetired(entry, r, date))) throw retiredError(entry, routes[0]);
     if (!adapters[provider]) {
       throw new AtelierError('unsupported', `Atelier cannot call ${PROVIDER_NAMES[provider]} for ${entry.modality} yet.`, { details: { model: entry.id, provider } });
     }

@@ -1,4 +1,5 @@
 import type { Modality, ModelEntry, Provider, Route } from '../catalog/schema.ts';
+import { effectiveRouteStatus, effectiveStatus, isRetired, isRouteRetired, routeShutdown } from '../catalog/lifecycle.ts';
 import { PROVIDER_NAMES } from './errors.ts';
 
 /**
@@ -19,16 +20,16 @@ const ADAPTED: Record<Modality, readonly Provider[]> = {
   video: ['vertex', 'fal'],
 };
 
-/** The day a model stops being served: its shutdown date once that date has come. */
+/** The day a model stops being served: its shutdown date once that date has come (lifecycle.ts). */
 export function isRetiredOn(entry: ModelEntry, date: string): boolean {
-  if (entry.lifecycle.status === 'retired') return true;
-  const shutdown = entry.lifecycle.shutdown;
-  return shutdown !== undefined && shutdown <= date;
+  return isRetired(entry, date);
 }
 
-export function routeRunnability(entry: ModelEntry, route: Route): Runnability {
-  if (route.status === 'retired')
-    return { runnable: false, reason: `the ${PROVIDER_NAMES[route.provider]} route is retired` };
+export function routeRunnability(entry: ModelEntry, route: Route, date: string = today()): Runnability {
+  if (isRouteRetired(entry, route, date)) {
+    const when = routeShutdown(entry, route);
+    return { runnable: false, reason: `the ${PROVIDER_NAMES[route.provider]} route is retired${when ? ` (shut down ${when})` : ''}` };
+  }
   if (!ADAPTED[entry.modality].includes(route.provider)) {
     return {
       runnable: false,
@@ -54,7 +55,7 @@ export function modelRunnability(entry: ModelEntry, date: string = today()): Run
     };
   let first: Runnability | undefined;
   for (const route of entry.routes) {
-    const r = routeRunnability(entry, route);
+    const r = routeRunnability(entry, route, date);
     if (r.runnable) return r;
     first ??= r;
   }
@@ -81,13 +82,18 @@ export type WithRunnability<E extends ModelEntry = ModelEntry> = E extends Model
   ? Omit<E, 'routes'> & RunnableFlags & { routes: (Route & RunnableFlags)[] }
   : never;
 
-/** The entry as the frontends list it: whether it can run here, and each of its routes. */
+/**
+ * The entry as the frontends list it on `date`: its lifecycle and routes with the day's status
+ * (computed from their dates), whether it can run here, and each of its routes.
+ */
 export function withRunnability(entry: ModelEntry, date: string = today()): WithRunnability {
   const routes = entry.routes.map((route) => ({
     ...route,
-    ...flags(routeRunnability(entry, route)),
+    status: effectiveRouteStatus(entry, route, date),
+    ...flags(routeRunnability(entry, route, date)),
   }));
-  return { ...entry, ...flags(modelRunnability(entry, date)), routes };
+  const lifecycle = { ...entry.lifecycle, status: effectiveStatus(entry.lifecycle, date) };
+  return { ...entry, lifecycle, ...flags(modelRunnability(entry, date)), routes } as WithRunnability;
 }
 
 /** Today as YYYY-MM-DD (UTC), the date lifecycles are read on. */

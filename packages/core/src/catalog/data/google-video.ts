@@ -350,7 +350,7 @@ export const googleVideo: ModelEntryInput[] = [
       {
         provider: 'fal',
         providerModelId: 'fal-ai/veo3',
-        status: 'active',
+        status: 'retired',
         price: {
           unit: 'second',
           tiers: [
@@ -359,7 +359,7 @@ export const googleVideo: ModelEntryInput[] = [
           ],
           source: FAL_LIST,
         },
-        note: 'Listed by fal on 2026-10-01 although Vertex retired the model; check before relying on it.',
+        note: "fal still listed it on 2026-10-01, but it calls Google's model, which Google shut down on 2026-06-30 on the Gemini API and Vertex.",
       },
     ],
     claims: [
@@ -427,7 +427,7 @@ export const googleVideo: ModelEntryInput[] = [
       {
         provider: 'fal',
         providerModelId: 'fal-ai/veo3/fast',
-        status: 'active',
+        status: 'retired',
         price: {
           unit: 'second',
           tiers: [
@@ -436,7 +436,7 @@ export const googleVideo: ModelEntryInput[] = [
           ],
           source: FAL_LIST,
         },
-        note: 'Listed by fal on 2026-10-01 although Vertex retired the model; check before relying on it.',
+        note: "fal still listed it on 2026-10-01, but it calls Google's model, which Google shut down on 2026-06-30 on the Gemini API and Vertex.",
       },
     ],
   },

@@ -27,6 +27,13 @@ const GEMINI_DEPRECATIONS = src(
   RESEARCH_DATE,
   'provider',
 );
+/** Gemini API release notes of 2026-10-06: Nano Banana 2.1 GA, gemini-3.1-flash-image deprecated with no shutdown date. */
+const GEMINI_CHANGELOG_NB21 = src(
+  'https://ai.google.dev/gemini-api/docs/changelog',
+  '2026-10-06',
+  'provider',
+  'Nano Banana 2.1 generally available; gemini-3.1-flash-image deprecated on the Gemini API, no shutdown date announced (the deprecations page lists none either)',
+);
 const GEMINI_IMAGE_CONFIG = src(
   'https://github.com/googleapis/js-genai',
   RESEARCH_DATE,
@@ -478,9 +485,9 @@ export const google: ModelEntryInput[] = [
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
     lifecycle: {
       status: 'active',
-      released: '2026-10-07',
+      released: '2026-10-06',
       replacements: [],
-      source: NB21_RELEASE,
+      source: GEMINI_CHANGELOG_NB21,
       note: 'Google routes Imagen 4 and Imagen 4 Fast users here (Firebase migration guide), and the Gemini API retires gemini-3.1-flash-image in its favour.',
     },
     image: {
@@ -673,12 +680,11 @@ export const google: ModelEntryInput[] = [
       "Google's fast Flash-tier Gemini image model: warm, naturalistic stills from 512 px to 4K, built for iteration at volume.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
     lifecycle: {
-      status: 'deprecated',
+      status: 'active',
       released: '2026-05-28',
-      shutdown: '2026-10-29',
       replacements: ['nano-banana-2-1'],
-      source: NB21_LAUNCH,
-      note: "GA 2026-05-28 (preview gemini-3.1-flash-image-preview 2026-02-26 → 2026-06-25). The 2026-10-29 Gemini API shutdown is from LiteLLM's Nano Banana 2.1 note and a 2026-10-18 user report, not a Google page; no Vertex shutdown was found.",
+      source: GEMINI_CHANGELOG_NB21,
+      note: "GA 2026-05-28 (preview gemini-3.1-flash-image-preview 2026-02-26 → 2026-06-25). Google deprecated it on the Gemini API on 2026-10-06 with no shutdown date (that route carries the deprecation); no Vertex deprecation was found. A 2026-10-29 Gemini API shutdown in LiteLLM's Nano Banana 2.1 note and a user report is not Google's and is kept only as their claim.",
     },
     image: {
       sizes: { kind: 'aspect' },
@@ -776,6 +782,8 @@ export const google: ModelEntryInput[] = [
         provider: 'google',
         providerModelId: 'gemini-3.1-flash-image',
         status: 'deprecated',
+        deprecated: '2026-10-06',
+        lifecycleSource: GEMINI_CHANGELOG_NB21,
         price: {
           unit: 'token',
           ratesPerMillion: {
@@ -839,6 +847,11 @@ export const google: ModelEntryInput[] = [
       },
     ],
     claims: [
+      {
+        topic: 'other',
+        text: 'LiteLLM says the Gemini API shuts gemini-3.1-flash-image down on 2026-10-29; Google announced no shutdown date',
+        source: NB21_LAUNCH,
+      },
       {
         topic: 'price',
         text: '21.31 credits per 2K run ($0.101) and 32.49 credits per 4K run ($0.154) on Comfy partner nodes',
@@ -1027,7 +1040,7 @@ export const google: ModelEntryInput[] = [
       'The original Gemini image model: fast 1K generation and natural-language editing with multi-image blending and character consistency.',
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
     lifecycle: {
-      status: 'deprecated',
+      status: 'retired',
       released: '2025-10-02',
       shutdown: '2026-10-02',
       replacements: ['nano-banana-2-1'],
@@ -1123,7 +1136,7 @@ export const google: ModelEntryInput[] = [
       {
         provider: 'google',
         providerModelId: 'gemini-2.5-flash-image',
-        status: 'deprecated',
+        status: 'retired',
         price: {
           unit: 'token',
           ratesPerMillion: {
@@ -1144,7 +1157,7 @@ export const google: ModelEntryInput[] = [
       {
         provider: 'vertex',
         providerModelId: 'gemini-2.5-flash-image',
-        status: 'deprecated',
+        status: 'retired',
         price: {
           unit: 'token',
           ratesPerMillion: {
@@ -1164,7 +1177,7 @@ export const google: ModelEntryInput[] = [
       {
         provider: 'fal',
         providerModelId: 'fal-ai/nano-banana',
-        status: 'deprecated',
+        status: 'retired',
         price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.039') }], source: FAL_LIST },
         note: "fal serves Google's model; it goes when Google's does.",
       },
