@@ -11,6 +11,8 @@ import {
   type GeminiEmulator,
 } from './providers/gemini.ts';
 import { OPENAI_DEMO_KEY, startOpenAIEmulator, type OpenAIEmulator } from './providers/openai.ts';
+import { RECRAFT_DEMO_KEY, startRecraftEmulator, type RecraftEmulator } from './providers/recraft.ts';
+import { STABILITY_DEMO_KEY, startStabilityEmulator, type StabilityEmulator } from './providers/stability.ts';
 import {
   VERTEX_DEMO_ACCESS_TOKEN,
   VERTEX_DEMO_KEY,
@@ -27,6 +29,8 @@ export const DEMO_KEYS = {
   vertexAccessToken: VERTEX_DEMO_ACCESS_TOKEN,
   fal: FAL_DEMO_KEY,
   bfl: BFL_DEMO_KEY,
+  stability: STABILITY_DEMO_KEY,
+  recraft: RECRAFT_DEMO_KEY,
   googleCloudProject: 'atelier-emulator',
   googleCloudLocation: 'us-central1',
 } as const;
@@ -34,12 +38,12 @@ export const DEMO_KEYS = {
 export type DemoKeys = { -readonly [K in keyof typeof DEMO_KEYS]: string };
 
 /** Port offsets from `portBase`, in this order. */
-export const PORT_OFFSETS = { openai: 0, gemini: 1, vertex: 2, fal: 3, bfl: 4, cdn: 5 } as const;
+export const PORT_OFFSETS = { openai: 0, gemini: 1, vertex: 2, fal: 3, bfl: 4, cdn: 5, stability: 6, recraft: 7 } as const;
 
 export interface AllEmulatorsOptions {
   host?: string;
   /**
-   * First of six consecutive fixed ports (openai, gemini, vertex, fal, bfl, cdn).
+   * First of the consecutive fixed ports, in PORT_OFFSETS order.
    * Default 0: every server takes an ephemeral port.
    */
   portBase?: number;
@@ -58,6 +62,8 @@ export interface AllEmulators {
   vertex: VertexEmulator;
   fal: FalEmulator;
   bfl: BflEmulator;
+  stability: StabilityEmulator;
+  recraft: RecraftEmulator;
   /** The one CDN serving fal, BFL and Vertex (gcs) result links. */
   cdn: Cdn;
   /**
@@ -69,8 +75,10 @@ export interface AllEmulators {
    *   (replaces https://{location}-aiplatform.googleapis.com; the SDK adds `/v1beta1/projects/…`).
    * - ATELIER_FAL_BASE_URL: `http://host:port`, replaces https://queue.fal.run (POST `${base}/${endpointId}`).
    * - ATELIER_BFL_BASE_URL: `http://host:port`, replaces https://api.bfl.ai (POST `${base}/v1/${model}`).
+   * - ATELIER_STABILITY_BASE_URL: `http://host:port`, replaces https://api.stability.ai (POST `${base}/v2beta/stable-image/generate/…`).
+   * - ATELIER_RECRAFT_BASE_URL: `http://host:port`, replaces https://external.api.recraft.ai (POST `${base}/v1/images/generations`).
    * - ATELIER_GCS_BASE_URL: replaces https://storage.googleapis.com for `gs://bucket/object` results.
-   * - OPENAI_API_KEY, GEMINI_API_KEY, FAL_KEY, BFL_API_KEY, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION: demo values.
+   * - OPENAI_API_KEY, GEMINI_API_KEY, FAL_KEY, BFL_API_KEY, STABILITY_API_KEY, RECRAFT_API_TOKEN, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION: demo values.
    * - ATELIER_VERTEX_ACCESS_TOKEN: Bearer token Vertex accepts in place of Application Default Credentials;
    *   ATELIER_VERTEX_API_KEY: its express-mode key.
    */
@@ -136,6 +144,12 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
     const bfl = track(
       await startBflEmulator({ ...common, cdn, port: port('bfl'), apiKey: keys.bfl }),
     );
+    const stability = track(
+      await startStabilityEmulator({ ...common, port: port('stability'), apiKey: keys.stability }),
+    );
+    const recraft = track(
+      await startRecraftEmulator({ ...common, port: port('recraft'), apiKey: keys.recraft }),
+    );
 
     const env: Record<string, string> = {
       ATELIER_OPENAI_BASE_URL: openai.url,
@@ -143,11 +157,15 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
       ATELIER_VERTEX_BASE_URL: vertex.url,
       ATELIER_FAL_BASE_URL: fal.url,
       ATELIER_BFL_BASE_URL: bfl.url,
+      ATELIER_STABILITY_BASE_URL: stability.url,
+      ATELIER_RECRAFT_BASE_URL: recraft.url,
       ATELIER_GCS_BASE_URL: `${cdn.url}/gcs`,
       OPENAI_API_KEY: keys.openai,
       GEMINI_API_KEY: keys.gemini,
       FAL_KEY: keys.fal,
       BFL_API_KEY: keys.bfl,
+      STABILITY_API_KEY: keys.stability,
+      RECRAFT_API_TOKEN: keys.recraft,
       GOOGLE_CLOUD_PROJECT: keys.googleCloudProject,
       GOOGLE_CLOUD_LOCATION: keys.googleCloudLocation,
       ATELIER_VERTEX_ACCESS_TOKEN: keys.vertexAccessToken,
@@ -159,10 +177,12 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
       vertex,
       fal,
       bfl,
+      stability,
+      recraft,
       cdn,
       env,
       reset() {
-        for (const emulator of [openai, gemini, vertex, fal, bfl, cdn]) emulator.reset();
+        for (const emulator of [openai, gemini, vertex, fal, bfl, stability, recraft, cdn]) emulator.reset();
       },
       async close() {
         await Promise.all(started.map((s) => s.close()));

@@ -12,8 +12,9 @@ export const DEFAULT_PORT_BASE = 7370;
 
 const USAGE = `Usage: pnpm emulate [options]
 
-Starts the OpenAI, Gemini, Vertex, fal and BFL emulators and their CDN on consecutive ports
-(openai, gemini, vertex, fal, bfl, cdn) and prints the environment to point a client at them.
+Starts the OpenAI, Gemini, Vertex, fal, BFL, Stability AI and Recraft emulators and their CDN on
+consecutive ports (openai, gemini, vertex, fal, bfl, cdn, stability, recraft) and prints the
+environment to point a client at them.
 
 Options:
   --port-base <n>      first port (default ${DEFAULT_PORT_BASE}; 0 picks free ports)

@@ -12,6 +12,10 @@ export { startFalEmulator, falAppRoot } from './providers/fal.ts';
 export type { FalEmulator, FalEmulatorOptions } from './providers/fal.ts';
 export { startBflEmulator, bflCredits } from './providers/bfl.ts';
 export type { BflEmulator, BflEmulatorOptions } from './providers/bfl.ts';
+export { startStabilityEmulator, STABILITY_SIZES } from './providers/stability.ts';
+export type { StabilityEmulator, StabilityEmulatorOptions } from './providers/stability.ts';
+export { startRecraftEmulator, renderSvg } from './providers/recraft.ts';
+export type { RecraftEmulator, RecraftEmulatorOptions } from './providers/recraft.ts';
 
 export { startCdn } from './cdn.ts';
 export type { Cdn, CdnOptions, CdnStyle } from './cdn.ts';

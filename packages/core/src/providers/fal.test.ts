@@ -168,9 +168,9 @@ describe('fal queue: video', () => {
     expect(clip?.durationSeconds).toBeCloseTo(5, 0);
     expect(clip && clip.height > clip.width).toBe(true);
     expect(emu.cdn.lastRequest()?.headers.authorization).toBeUndefined();
-    // Resumed on the route it started on: Standard with audio, $0.126/s × 5 s.
+    // Resumed on the route it started on: Standard with audio, $0.14/s × 5 s.
     const params = { duration: stored.params.duration, resolution: stored.params.resolution, audio: stored.params.audio };
-    expect(priceRun(stored, 'video', params, result).micros).toBe(630_000);
+    expect(priceRun(stored, 'video', params, result).micros).toBe(700_000);
   });
 
   test('image-to-video goes to the sibling endpoint with the frame', async () => {

@@ -45,7 +45,9 @@ export async function requestJson(
   const url = new URL(req.url);
   return withRetry(cfg.provider, cfg.retry, req.signal, async () => {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    // A FormData body (multipart APIs: Stability) sets its own content type with the boundary.
+    const form = req.body instanceof FormData;
+    if (req.body !== undefined && !form) headers['content-type'] = 'application/json';
     if (cfg.isTrusted(url)) Object.assign(headers, cfg.authHeaders);
     const attempt = attemptSignal(req.signal, cfg.timeoutMs);
     try {
@@ -54,7 +56,7 @@ export async function requestJson(
         response = await (cfg.fetch ?? fetch)(url, {
           method: req.method,
           headers,
-          body: req.body === undefined ? undefined : JSON.stringify(req.body),
+          body: req.body === undefined ? undefined : form ? (req.body as FormData) : JSON.stringify(req.body),
           signal: attempt.signal,
           redirect: 'manual',
         });

@@ -9,6 +9,8 @@ import { FalImageModel, FalVideoModel } from './fal.ts';
 import { GeminiImageModel } from './google.ts';
 import { findKey, type KeyName } from './keys.ts';
 import { OpenAIImageModel } from './openai.ts';
+import { RecraftImageModel } from './recraft.ts';
+import { StabilityImageModel } from './stability.ts';
 import { today } from './runnable.ts';
 import { keySources, type ProviderSettings } from './settings.ts';
 import type { ImageModel, VideoModel } from './spec.ts';
@@ -22,6 +24,8 @@ const IMAGE_ADAPTERS: Partial<Record<Provider, (e: ImageModelEntry, r: Route, s:
   vertex: (e, r, s) => new GeminiImageModel(e, r, s),
   fal: (e, r, s) => new FalImageModel(e, r, s),
   bfl: (e, r, s) => new BflImageModel(e, r, s),
+  stability: (e, r, s) => new StabilityImageModel(e, r, s),
+  recraft: (e, r, s) => new RecraftImageModel(e, r, s),
 };
 
 const VIDEO_ADAPTERS: Partial<Record<Provider, (e: VideoModelEntry, r: Route, s: ProviderSettings) => VideoModel>> = {
@@ -35,7 +39,7 @@ export function hasAdapter(modality: 'image' | 'video', provider: Provider): boo
 }
 
 /** The key store's name for each provider's credentials. */
-export const KEY_NAME_OF: Partial<Record<Provider, KeyName>> = { openai: 'openai', google: 'google', vertex: 'vertex', fal: 'fal', bfl: 'bfl' };
+export const KEY_NAME_OF: Partial<Record<Provider, KeyName>> = { openai: 'openai', google: 'google', vertex: 'vertex', fal: 'fal', bfl: 'bfl', stability: 'stability', recraft: 'recraft' };
 
 export interface ModelSelection {
   /** Catalog id or alias. */

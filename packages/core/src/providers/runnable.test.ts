@@ -6,6 +6,12 @@ import { briefReason, modelRunnability, routeRunnability, withRunnability } from
 
 const catalog = loadCatalog();
 
+/** Recraft V4 as if only a provider without an adapter listed it. */
+const unadapted = (): ModelEntry => {
+  const entry = catalog.resolve('recraft-v4');
+  return { ...entry, routes: entry.routes.map((r) => ({ ...r, provider: 'dashscope' as const })) } as ModelEntry;
+};
+
 describe('runnability', () => {
   it('agrees with the adapters models.ts builds, for every provider and modality', () => {
     const image = catalog.models.find((m) => m.modality === 'image') as ModelEntry;
@@ -26,10 +32,11 @@ describe('runnability', () => {
   });
 
   it('says why a model cannot run: no adapter, no price, retired on the date', () => {
-    expect(modelRunnability(catalog.resolve('recraft-v4'), '2026-12-06')).toEqual({
+    expect(modelRunnability(unadapted(), '2026-12-06')).toEqual({
       runnable: false,
-      reason: 'Atelier cannot call Recraft for images yet',
+      reason: 'Atelier cannot call DashScope for images yet',
     });
+    expect(modelRunnability(catalog.resolve('recraft-v4'), '2026-12-06')).toEqual({ runnable: true });
     expect(modelRunnability(catalog.resolve('flux-2-dev'), '2026-12-06')).toMatchObject({
       runnable: false,
       reason: expect.stringMatching(/^no sourced price: /),
@@ -51,9 +58,9 @@ describe('runnability', () => {
       ['byteplus', false, 'Atelier cannot call BytePlus for images yet'],
       ['fal', true, undefined],
     ]);
-    expect(withRunnability(catalog.resolve('recraft-v4'), '2026-12-06')).toMatchObject({
+    expect(withRunnability(unadapted(), '2026-12-06')).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+      notRunnableReason: 'Atelier cannot call DashScope for images yet',
     });
   });
 

@@ -16,7 +16,7 @@ export type Runnability = { runnable: true } | { runnable: false; reason: string
  * runnable.test.ts checks that its hasAdapter agrees with this table.
  */
 const ADAPTED: Record<Modality, readonly Provider[]> = {
-  image: ['openai', 'google', 'vertex', 'fal', 'bfl'],
+  image: ['openai', 'google', 'vertex', 'fal', 'bfl', 'stability', 'recraft'],
   video: ['vertex', 'fal'],
 };
 

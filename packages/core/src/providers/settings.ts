@@ -40,6 +40,8 @@ export const BASE_URL_ENV: Partial<Record<Provider, string>> = {
   vertex: 'ATELIER_VERTEX_BASE_URL',
   fal: 'ATELIER_FAL_BASE_URL',
   bfl: 'ATELIER_BFL_BASE_URL',
+  stability: 'ATELIER_STABILITY_BASE_URL',
+  recraft: 'ATELIER_RECRAFT_BASE_URL',
 };
 
 export const DEFAULT_BASE_URLS: Partial<Record<Provider, string>> = {
@@ -47,6 +49,8 @@ export const DEFAULT_BASE_URLS: Partial<Record<Provider, string>> = {
   google: 'https://generativelanguage.googleapis.com',
   fal: 'https://queue.fal.run',
   bfl: 'https://api.bfl.ai',
+  stability: 'https://api.stability.ai',
+  recraft: 'https://external.api.recraft.ai',
 };
 
 /** Explicit option → ATELIER_<PROVIDER>_BASE_URL → the provider's default (undefined: the SDK's own). */

@@ -3,6 +3,8 @@ import { bflImageRules } from './bfl.ts';
 import { falRules } from './fal.ts';
 import { geminiImageRules } from './google.ts';
 import { openaiImageRules } from './openai.ts';
+import { recraftImageRules } from './recraft.ts';
+import { stabilityImageRules } from './stability.ts';
 import type { RouteRules } from './types.ts';
 import { vertexVideoRules } from './video.ts';
 
@@ -21,6 +23,10 @@ export function routeRules(route: Pick<Route, 'provider' | 'providerModelId'>, m
       return modality === 'image' ? geminiImageRules(id, 'vertex') : vertexVideoRules();
     case 'bfl':
       return modality === 'image' ? bflImageRules(id) : undefined;
+    case 'stability':
+      return modality === 'image' ? stabilityImageRules(id) : undefined;
+    case 'recraft':
+      return modality === 'image' ? recraftImageRules(id) : undefined;
     case 'fal':
       return falRules(modality, id);
     default:

@@ -20,6 +20,13 @@ const FAL_V3_STANDARD = src(
   'provider',
   '$0.084/s audio off, $0.126/s audio on, $0.154/s with voice control; 3–15 s',
 );
+/** fal's pricing API for the standard endpoint, the rate it bills (curated_prices.json, fal list of 2026-10-01). */
+const FAL_V3_STANDARD_BILLING = src(
+  'https://fal.ai/models/fal-ai/kling-video/v3/standard/text-to-video',
+  '2026-10-01',
+  'provider',
+  'fal pricing API: $0.084/s audio off, $0.14/s audio on (research/curated_prices.json); voice control $0.154/s from the llms.txt page',
+);
 const FAL_V3_DOCS = src(
   'https://fal.ai/docs/model-api-reference/video-generation-api/kling-video-v3-pro',
   RESEARCH_DATE,
@@ -133,12 +140,12 @@ export const kling: ModelEntryInput[] = [
           unit: 'second',
           tiers: [
             { when: { audio: false, resolution: '720p' }, micros: usd('0.084') },
-            { when: { audio: true, resolution: '720p' }, micros: usd('0.126') },
+            { when: { audio: true, resolution: '720p' }, micros: usd('0.14') },
             { when: { audio: true, resolution: '720p', variant: 'voice-control' }, micros: usd('0.154') },
           ],
-          source: FAL_V3_STANDARD,
+          source: FAL_V3_STANDARD_BILLING,
         },
-        note: 'Standard tier (720p-rate in Comfy\'s kling-v3 table); fal\'s pricing API reported $0.14/s with audio on 2026-10-01.',
+        note: "Standard tier (720p-rate in Comfy's kling-v3 table). With audio at fal's pricing API rate ($0.14/s), what fal bills; its llms.txt page said $0.126/s (kept as a claim).",
       },
     ],
     claims: [
@@ -146,6 +153,12 @@ export const kling: ModelEntryInput[] = [
         topic: 'quality',
         text: 'Kling v3 Video: cinematic-quality output with excellent motion control and character consistency',
         source: SEEDS.sora2VsSora2Pro,
+      },
+      {
+        topic: 'price',
+        text: "fal's standard-endpoint page (llms.txt) listed $0.126 per second with audio, below the $0.14 its pricing API bills",
+        price: { unit: 'second', tiers: [{ when: { audio: true, resolution: '720p' }, micros: usd('0.126') }], source: FAL_V3_STANDARD },
+        source: FAL_V3_STANDARD,
       },
       {
         topic: 'price',

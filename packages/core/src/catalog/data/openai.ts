@@ -183,8 +183,11 @@ function tokenTable(rows: [quality: string, square: number, tall: number][], sou
   return { kind: 'table' as const, tiers, source };
 }
 
-/** gpt-image-2 rates, shared by the models reported to keep them. */
-function gpt2Price(source: Source, note?: string): Price {
+/**
+ * gpt-image-2 rates, shared by the models reported to keep them. The 2.5 and 2.6 pages give no
+ * text-output rate (curated_prices.json: null), so theirs is left out rather than borrowed.
+ */
+function gpt2Price(source: Source, note?: string, withTextOutput = true): Price {
   return {
     unit: 'token',
     ratesPerMillion: {
@@ -193,7 +196,7 @@ function gpt2Price(source: Source, note?: string): Price {
       imageInput: usd('8.00'),
       imageInputCached: usd('2.00'),
       imageOutput: usd('30.00'),
-      textOutput: usd('10.00'),
+      ...(withTextOutput ? { textOutput: usd('10.00') } : {}),
     },
     outputImageTokens: { kind: 'formula', formula: 'openai-gpt-image-2', source: GPT2_FORMULA },
     source,
@@ -482,6 +485,7 @@ export const openai: ModelEntryInput[] = [
         price: gpt2Price(
           GPT25_RATES,
           'Output tokens for low/medium/high use the gpt-image-2 formula; xhigh/max have none.',
+          false,
         ),
       },
     ],
@@ -575,6 +579,7 @@ export const openai: ModelEntryInput[] = [
         price: gpt2Price(
           GPT25_RATES,
           'Output tokens for low/medium/high use the gpt-image-2 formula; xhigh/max have none.',
+          false,
         ),
       },
     ],
@@ -634,6 +639,7 @@ export const openai: ModelEntryInput[] = [
         price: gpt2Price(
           GPT26_PAGE,
           'Output tokens estimated with the gpt-image-2 formula: the rates match; the token formula for 2.6 is not published.',
+          false,
         ),
       },
     ],

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { enforceImageRules } from '../rules/enforce.ts';
+import { RecraftImageOptions } from '../rules/recraft.ts';
+import type { ImagePlan } from './capabilities.ts';
+import { malformedError } from './errors.ts';
+import { requestJson, sameOrigin, type HttpConfig } from './http.ts';
+import { resolveKey } from './keys.ts';
+import { base64ToBytes, imageInfo } from './media.ts';
+import { RoutedImageModel } from './routed-model.ts';
+import { keySources, resolveBaseUrl, resolveSettings } from './settings.ts';
+import type { CallOptions, ImageRequestInput, ImageRequest as Req, ImageResult } from './spec.ts';
+
+/**
+ * Recraft's API: POST /v1/images/generations (OpenAI-like JSON) with `Authorization: Bearer`,
+ * answered synchronously with `{ created, credits, data: [{ image_id, b64_json | url }] }`.
+ * The images are asked for as base64 so the answer is the whole result: no second, expiring
+ * download after Recraft has billed the call.
+ */
+
+export { RecraftImageOptions };
+
+const Generated = z.object({
+  created: z.number().nullish(),
+  credits: z.number().nullish(),
+  data: z.array(z.object({ image_id: z.string().nullish(), b64_json: z.string().min(1) })).min(1),
+});
+
+/** Recraft's errors: `{ code, message }` (some proxies wrap them OpenAI-style in `error`). */
+function describeRecraftError(body: unknown): { message?: string; code?: string } {
+  const b = body as { code?: string; message?: string; error?: { code?: string; message?: string } } | undefined;
+  return { message: b?.message ?? b?.error?.message, code: b?.code ?? b?.error?.code };
+}
+
+export function recraftBody(providerModelId: string, req: Req, plan: ImagePlan, options: RecraftImageOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = { prompt: req.prompt, model: providerModelId };
+  if (plan.size) body['size'] = `${plan.size.width}x${plan.size.height}`;
+  if (options.style) body['style'] = options.style;
+  if (options.substyle) body['substyle'] = options.substyle;
+  body['response_format'] = 'b64_json';
+  return body;
+}
+
+export class RecraftImageModel extends RoutedImageModel {
+  readonly provider = 'recraft' as const;
+
+  async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
+    const { req, plan } = this.planRequest(input);
+    const checked = enforceImageRules(this.entry, this.route, req, plan);
+    const body = recraftBody(this.route.providerModelId, req, plan, RecraftImageOptions.parse(checked.options));
+    const key = (await resolveKey('recraft', keySources(this.settings))).value;
+    const baseUrl = resolveBaseUrl('recraft', this.settings) ?? 'https://external.api.recraft.ai';
+    const { retry, timeoutMs } = resolveSettings(this.settings);
+    const http: HttpConfig = {
+      provider: 'recraft',
+      authHeaders: { authorization: `Bearer ${key}` },
+      isTrusted: (url) => sameOrigin(url, baseUrl),
+      timeoutMs,
+      retry,
+      fetch: this.settings.fetch,
+      describeError: describeRecraftError,
+    };
+    const started = Date.now();
+    const { json, headers } = await requestJson(http, { method: 'POST', url: `${baseUrl}/v1/images/generations`, body, idempotent: false, signal: opts.signal });
+    const generationMs = Date.now() - started;
+    const parsed = Generated.safeParse(json);
+    if (!parsed.success) throw malformedError('recraft', 'generation response', { retryable: false });
+    const assets = parsed.data.data.map((d) => {
+      const data = base64ToBytes(d.b64_json);
+      const info = imageInfo(data);
+      return { data, mediaType: info?.mediaType ?? 'image/png', width: info?.width ?? plan.size?.width ?? 0, height: info?.height ?? plan.size?.height ?? 0 };
+    });
+    const requestId = parsed.data.data[0]?.image_id ?? headers.get('x-request-id') ?? undefined;
+    return {
+      assets,
+      usage: { images: assets.length, ...(parsed.data.credits != null ? { credits: parsed.data.credits } : {}) },
+      warnings: [...plan.warnings, ...checked.warnings],
+      ...(requestId ? { providerRequestId: requestId } : {}),
+      latency: { queueMs: 0, generationMs, downloadMs: 0 },
+    };
+  }
+}

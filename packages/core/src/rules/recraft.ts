@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { RouteRules } from './types.ts';
+
+/**
+ * Recraft's API (POST /v1/images/generations, OpenAI-like JSON) per model. Source:
+ * recraft.ai/docs/api-reference (usage, appendix, read 2026-12): `style` and `substyle` are
+ * Recraft V3 (and V2) fields, default realistic_image; V4 and V4 Pro take prompt, size, n and
+ * response_format only, at the sizes of the appendix (the catalog lists them). Raster models
+ * return PNG; the `_vector` models return SVG.
+ */
+
+/** V3's base styles (the appendix's style families). */
+export const RECRAFT_STYLES = ['any', 'realistic_image', 'digital_illustration', 'vector_illustration', 'icon', 'logo_raster'] as const;
+
+const style = z.enum(RECRAFT_STYLES).describe('Recraft V3 base style (default realistic_image).');
+const substyle = z.string().min(1).describe("A substyle of the chosen style, as Recraft's appendix names it (e.g. hand_drawn).");
+
+/** Every option some Recraft model takes: what `providerOptions.recraft` may hold at all. */
+export const RecraftImageOptions = z.object({ style: style.optional(), substyle: substyle.optional() }).strict();
+export type RecraftImageOptions = z.output<typeof RecraftImageOptions>;
+
+const RASTER = { outputFormats: ['png'], defaultOutputFormat: 'png' } as const;
+const V4_NO_STYLE = 'Recraft V4 and V4 Pro take no style or substyle; Recraft V3 does.';
+
+// Edits go to Recraft's multipart imageToImage and inpaint endpoints, which Atelier does not call yet.
+const V3: RouteRules = { ...RASTER, options: RecraftImageOptions, images: { types: ['image/png', 'image/jpeg', 'image/webp'], max: 0 } };
+const V4: RouteRules = { ...RASTER, options: z.object({}).strict(), notTaken: { style: V4_NO_STYLE, substyle: V4_NO_STYLE } };
+
+const TABLE: Record<string, RouteRules> = {
+  recraftv3: V3,
+  recraftv4: V4,
+  recraftv4_pro: V4,
+};
+
+export function recraftImageRules(providerModelId: string): RouteRules {
+  return TABLE[providerModelId] ?? V4;
+}
