@@ -2,6 +2,7 @@ import { startGeminiEmulator } from '@atelier/testkit';
 import { priceRun } from './cost.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { AtelierError } from '../errors.ts';
+import { Catalog, loadCatalog, type ModelEntry } from '../catalog/index.ts';
 import { imageModel } from './models.ts';
 import type { ProviderSettings } from './settings.ts';
 
@@ -17,6 +18,14 @@ beforeEach(() => {
   emu.reset();
   waits = [];
 });
+
+/** The catalog as it was before a model's shutdown: the model and its routes still active. */
+function beforeShutdown(id: string): Catalog {
+  const catalog = loadCatalog();
+  const live = (e: ModelEntry): ModelEntry =>
+    ({ ...e, lifecycle: { ...e.lifecycle, status: 'active', shutdown: undefined }, routes: e.routes.map((r) => ({ ...r, status: 'active' as const })) }) as ModelEntry;
+  return new Catalog(catalog.models.map((e) => (e.id === id ? live(e) : e)));
+}
 
 function settings(extra: Partial<ProviderSettings> = {}, key = emu.apiKey): ProviderSettings {
   const env = { GEMINI_API_KEY: key, ATELIER_GEMINI_BASE_URL: emu.url };
@@ -57,10 +66,16 @@ describe('Gemini images through @google/genai (API key mode)', () => {
   });
 
   test('imageSize goes only to models with tiers, as each names them; aspect ratios per model', async () => {
-    const flash = await imageModel({ model: 'nano-banana', provider: 'google', settings: settings() });
+    const lite = await imageModel({ model: 'nano-banana-2-lite', provider: 'google', settings: settings() });
+    await lite.doGenerate({ prompt: 'a kite', aspectRatio: '16:9', resolution: '1K' });
+    expect(emu.lastRequest()?.path).toBe('/v1beta/models/gemini-3.1-flash-lite-image:generateContent');
+    expect(emu.lastRequest()?.body).toMatchObject({ generationConfig: { imageConfig: { aspectRatio: '16:9' } } });
+    expect(JSON.stringify(emu.lastRequest()?.body)).not.toContain('imageSize');
+    // Gemini 2.5 Flash Image (shut down 2026-10-02) as it ran before: one size, no imageSize either.
+    const flash = await imageModel({ model: 'nano-banana', provider: 'google', settings: settings(), catalog: beforeShutdown('nano-banana') });
+    emu.reset();
     await flash.doGenerate({ prompt: 'a kite', aspectRatio: '16:9', resolution: '1K' });
     expect(emu.lastRequest()?.path).toBe('/v1beta/models/gemini-2.5-flash-image:generateContent');
-    expect(emu.lastRequest()?.body).toMatchObject({ generationConfig: { imageConfig: { aspectRatio: '16:9' } } });
     expect(JSON.stringify(emu.lastRequest()?.body)).not.toContain('imageSize');
 
     const two = await imageModel({ model: 'nano-banana-2', provider: 'google', settings: settings() });

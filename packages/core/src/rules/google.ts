@@ -39,6 +39,8 @@ const ROWS: Record<string, RouteRules> = {
   'gemini-3-pro-image': { ...OUTPUT, options: GoogleImageOptions, aspectRatios: TEN, resolutions: TIERS },
   'gemini-3.1-flash-image': { ...OUTPUT, options: GoogleImageOptions, aspectRatios: FOURTEEN, resolutions: FLASH_TIERS },
   'gemini-nano-banana-2.1': { ...OUTPUT, options: GoogleImageOptions, aspectRatios: FOURTEEN, resolutions: TIERS },
+  // 1K only; Vertex answers 400 to an imageSize (pollinations PR #12131), so none is sent.
+  'gemini-3.1-flash-lite-image': { ...OUTPUT, options: GoogleImageOptions, aspectRatios: TEN, resolutions: {} },
 };
 
 /** A Gemini image model this table does not know: its options, imageSize as the catalog names it. */

@@ -101,6 +101,13 @@ const NB2_LITE_LAUNCH = src(
   'provider',
   'as summarised in QianJinGuo/wiki: more than 2× faster than Nano Banana 2 at 50% lower cost; on AI Studio, the Gemini API and Agent Platform',
 );
+/** Google's list price for Nano Banana 2 Lite (Vertex pricing page), as LiteLLM maps it for gemini/ and vertex_ai/. */
+const NB2_LITE_PRICES = src(
+  'https://github.com/BerriAI/litellm/pull/31946',
+  '2026-07-02',
+  'price-map',
+  'LiteLLM issue #31945 / PR #31946 citing cloud.google.com/vertex-ai/generative-ai/pricing: text in $0.25, text out $1.50, image out $30 per 1M tokens; 1,120 tokens per 1K image ($0.0336); a Vertex integration (pollinations PR #12131) confirms the rates and that imageSize is refused',
+);
 const NB2_LITE_VERCEL = src(
   'https://vercel.com/ai-gateway/models/gemini-3.1-flash-lite-image/api',
   RESEARCH_DATE,
@@ -958,7 +965,7 @@ export const google: ModelEntryInput[] = [
       ),
       costEfficiency: judged(
         4,
-        "no Google list price found; Google says 50% below Nano Banana 2 (≈$0.034 at 1K, band → 4), in line with resellers' $0.025–0.034",
+        "Google's list price is $0.0336 per 1K image (Vertex pricing page via LiteLLM), half of Nano Banana 2 (band → 4), in line with resellers' $0.025–0.034",
         NB2_LITE_LAUNCH.ref,
       ),
       finalPolish: judged(3, '1K output only; no 2K or 4K', NB2_LITE_PAGE.ref),
@@ -997,9 +1004,19 @@ export const google: ModelEntryInput[] = [
         "seed 002's Nano Banana 2 guidance, applied to the Lite model",
       ),
     },
-    routes: [],
-    unpricedReason:
-      "Google's list price for gemini-3.1-flash-lite-image was not found in a primary source (research §2.4, §5). Comfy's resale rate implies about $30 per 1M image tokens, but that is an inference; reseller prices are kept as claims.",
+    routes: (['google', 'vertex'] as const).map((provider) => ({
+      provider,
+      providerModelId: 'gemini-3.1-flash-lite-image',
+      status: 'active' as const,
+      price: {
+        unit: 'token' as const,
+        ratesPerMillion: { textInput: usd('0.25'), imageOutput: usd('30.00'), textOutput: usd('1.50') },
+        outputImageTokens: { kind: 'table' as const, tiers: [{ when: { resolution: '1K' }, tokens: 1120 }], source: NB2_LITE_PRICES },
+        inputImageTokens: 1120,
+        source: NB2_LITE_PRICES,
+        note: '1,120 image tokens × $30 per 1M = $0.0336 per 1K image; half of Nano Banana 2.',
+      },
+    })),
     claims: [
       {
         topic: 'price',
