@@ -15,6 +15,8 @@ const LABELS: Record<KeyName, string> = {
   vertex: 'Vertex AI API key (express mode)',
   fal: 'fal key',
   bfl: 'Black Forest Labs API key',
+  stability: 'Stability AI API key',
+  recraft: 'Recraft API token',
 };
 
 function keyName(arg: unknown): KeyName {

@@ -68,7 +68,8 @@ export function stabilityForm(providerModelId: string, req: Req, plan: ImagePlan
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (image) {
     const type = image.mediaType;
-    form.append('image', new Blob([image.data], { type }), `image.${extensionOf(type)}`);
+    // A copy on its own ArrayBuffer: Blob takes no view of a possibly shared one.
+    form.append('image', new Blob([new Uint8Array(image.data)], { type }), `image.${extensionOf(type)}`);
   }
   return { form, fields, warnings };
 }

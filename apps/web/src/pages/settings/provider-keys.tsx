@@ -13,6 +13,8 @@ export const PROVIDER_NAMES: Record<KeyName, string> = {
   vertex: 'Google Cloud Vertex AI',
   fal: 'fal',
   bfl: 'Black Forest Labs',
+  stability: 'Stability AI',
+  recraft: 'Recraft',
 };
 
 /** Where the key in use comes from, in words. Never the key: at most its last four characters. */
