@@ -48,6 +48,13 @@ const GEMINI_VEO_PRICING = src(
   'provider',
   'as transcribed in api-evangelist/gemini: $0.40/s with audio at 720p/1080p, $0.60/s at 4k; LiteLLM vertex_ai/veo-3.1-generate-001 agrees ($0.40/s); no-audio rates ($0.20/s, 4k $0.40/s) are Comfy resale ÷ 211',
 );
+/** GA Vertex id for Veo 3.1 Lite, as public Vertex integrations call it; the preview was shut down on 2026-10-22. */
+const VEO31_LITE_GA = src(
+  'https://docs.apiyi.com/en/live/2026-10/veo-3-1-preview-retired.md',
+  '2026-10-25',
+  'reseller',
+  'Google shut down veo-3.1-generate-preview, veo-3.1-fast-generate-preview and veo-3.1-lite-generate-preview on 2026-10-22 (citing ai.google.dev/gemini-api/docs/deprecations); public Vertex integrations call veo-3.1-lite-generate-001 (catalog audit 2026-12-06: thin)',
+);
 const FAL_VEO31 = src('https://fal.ai/models/fal-ai/veo3.1/llms.txt', RESEARCH_DATE, 'provider', "fal's list price for its own endpoint");
 const FAL_VEO31_PAGE = src('https://fal.ai/models/fal-ai/veo3.1/playground', RESEARCH_DATE, 'reseller', "fal's Veo 3.1 model page");
 const FAL_LIST = research('3.9', 'provider', 'fal llms.txt / pricing API list prices, 2026-10-01');
@@ -241,12 +248,17 @@ export const googleVideo: ModelEntryInput[] = [
   {
     id: 'veo-3-1-lite',
     name: 'Veo 3.1 Lite',
-    aliases: ['veo3.1-lite', 'google/veo-3.1-lite'],
+    aliases: ['veo3.1-lite', 'google/veo-3.1-lite', 'veo-3.1-lite-generate-preview'],
     vendor: 'google',
     modality: 'video',
     description: 'The cheapest Veo 3.1 tier: 720p or 1080p with optional audio, for prototypes and high volume.',
     tasks: ['text-to-video', 'image-to-video'],
-    lifecycle: { status: 'preview', replacements: [], source: research('2.1', 'provider', 'preview id veo-3.1-lite-generate-preview') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: VEO31_LITE_GA,
+      note: 'The preview id veo-3.1-lite-generate-preview was shut down on 2026-10-22 (a reseller notice citing Google\'s deprecations page); the GA id is veo-3.1-lite-generate-001.',
+    },
     video: {
       ...veo31Video(['720p', '1080p'], false),
       source: src(
@@ -278,8 +290,8 @@ export const googleVideo: ModelEntryInput[] = [
     routes: [
       {
         provider: 'vertex',
-        providerModelId: 'veo-3.1-lite-generate-preview',
-        status: 'preview',
+        providerModelId: 'veo-3.1-lite-generate-001',
+        status: 'active',
         price: {
           unit: 'second',
           tiers: [
@@ -289,7 +301,7 @@ export const googleVideo: ModelEntryInput[] = [
             { when: { resolution: '1080p', audio: false }, micros: usd('0.05') },
           ],
           source: { ...LITELLM_PRICES, note: 'gemini/veo-3.1-lite-generate-preview: output_cost_per_second 0.05, _1080p 0.08' },
-          note: 'No-audio rates are Comfy resale (veo-3.1-lite 6.33 / 10.55 credits per second ÷ 211).',
+          note: 'Rates of the preview id (LiteLLM, Gemini API key), carried to the GA id: no Vertex list price for veo-3.1-lite-generate-001 was found. No-audio rates are Comfy resale (veo-3.1-lite 6.33 / 10.55 credits per second ÷ 211).',
         },
       },
     ],
