@@ -174,7 +174,16 @@ export async function startRecraftEmulator(options: RecraftEmulatorOptions = {})
     ...serverOptions(options),
     extraFaults: ['safety'],
     routes: [
-      { method: 'POST', path: /^\/v1\/images\/generations$/, generates: true, handle: generate },
+      {
+        method: 'POST',
+        path: /^\/v1\/images\/generations$/,
+        generates: true,
+        model: (_m, request) => {
+          const model = (request.body as { model?: unknown } | undefined)?.model;
+          return typeof model === 'string' ? model : undefined;
+        },
+        handle: generate,
+      },
       { method: 'GET', path: /^\/files\/([\w-]+)\.(?:png|svg)$/, auth: false, handle: file },
     ],
   });
