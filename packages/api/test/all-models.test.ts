@@ -109,7 +109,7 @@ describe('the price planned is the price charged, for every runnable model', () 
     expect(row?.status).toBe('succeeded');
 
     // The route the provider saw is the plan's route.
-    const emulator = { openai: emulators.openai, google: emulators.gemini, vertex: emulators.vertex, fal: emulators.fal, bfl: emulators.bfl, stability: emulators.stability, recraft: emulators.recraft }[ready.route.provider as 'openai'];
+    const emulator = { openai: emulators.openai, google: emulators.gemini, vertex: emulators.vertex, fal: emulators.fal, bfl: emulators.bfl, byteplus: emulators.byteplus, stability: emulators.stability, recraft: emulators.recraft }[ready.route.provider as 'openai'];
     const submitted = emulator.requests.filter((r) => r.method === 'POST');
     expect(calledRoute(submitted[0])).toContain(ready.route.providerModelId);
 

@@ -3,6 +3,7 @@ import type { EmulatorOptions } from './emulator.ts';
 import type { RecordedRequest } from './http/types.ts';
 import type { LatencyInput } from './latency.ts';
 import { BFL_DEMO_KEY, startBflEmulator, type BflEmulator } from './providers/bfl.ts';
+import { BYTEPLUS_DEMO_KEY, startByteplusEmulator, type ByteplusEmulator } from './providers/byteplus.ts';
 import { FAL_DEMO_KEY, startFalEmulator, type FalEmulator } from './providers/fal.ts';
 import {
   GEMINI_DEMO_ACCESS_TOKEN,
@@ -29,6 +30,7 @@ export const DEMO_KEYS = {
   vertexAccessToken: VERTEX_DEMO_ACCESS_TOKEN,
   fal: FAL_DEMO_KEY,
   bfl: BFL_DEMO_KEY,
+  byteplus: BYTEPLUS_DEMO_KEY,
   stability: STABILITY_DEMO_KEY,
   recraft: RECRAFT_DEMO_KEY,
   googleCloudProject: 'atelier-emulator',
@@ -38,7 +40,7 @@ export const DEMO_KEYS = {
 export type DemoKeys = { -readonly [K in keyof typeof DEMO_KEYS]: string };
 
 /** Port offsets from `portBase`, in this order. */
-export const PORT_OFFSETS = { openai: 0, gemini: 1, vertex: 2, fal: 3, bfl: 4, cdn: 5, stability: 6, recraft: 7 } as const;
+export const PORT_OFFSETS = { openai: 0, gemini: 1, vertex: 2, fal: 3, bfl: 4, cdn: 5, stability: 6, recraft: 7, byteplus: 8 } as const;
 
 export interface AllEmulatorsOptions {
   host?: string;
@@ -62,6 +64,7 @@ export interface AllEmulators {
   vertex: VertexEmulator;
   fal: FalEmulator;
   bfl: BflEmulator;
+  byteplus: ByteplusEmulator;
   stability: StabilityEmulator;
   recraft: RecraftEmulator;
   /** The one CDN serving fal, BFL and Vertex (gcs) result links. */
@@ -75,10 +78,11 @@ export interface AllEmulators {
    *   (replaces https://{location}-aiplatform.googleapis.com; the SDK adds `/v1beta1/projects/…`).
    * - ATELIER_FAL_BASE_URL: `http://host:port`, replaces https://queue.fal.run (POST `${base}/${endpointId}`).
    * - ATELIER_BFL_BASE_URL: `http://host:port`, replaces https://api.bfl.ai (POST `${base}/v1/${model}`).
+   * - ATELIER_BYTEPLUS_BASE_URL: `http://host:port`, replaces https://ark.ap-southeast.bytepluses.com (POST `${base}/api/v3/images/generations`, `${base}/api/v3/contents/generations/tasks`).
    * - ATELIER_STABILITY_BASE_URL: `http://host:port`, replaces https://api.stability.ai (POST `${base}/v2beta/stable-image/generate/…`).
    * - ATELIER_RECRAFT_BASE_URL: `http://host:port`, replaces https://external.api.recraft.ai (POST `${base}/v1/images/generations`).
    * - ATELIER_GCS_BASE_URL: replaces https://storage.googleapis.com for `gs://bucket/object` results.
-   * - OPENAI_API_KEY, GEMINI_API_KEY, FAL_KEY, BFL_API_KEY, STABILITY_API_KEY, RECRAFT_API_TOKEN, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION: demo values.
+   * - OPENAI_API_KEY, GEMINI_API_KEY, FAL_KEY, BFL_API_KEY, ARK_API_KEY, STABILITY_API_KEY, RECRAFT_API_TOKEN, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION: demo values.
    * - ATELIER_VERTEX_ACCESS_TOKEN: Bearer token Vertex accepts in place of Application Default Credentials;
    *   ATELIER_VERTEX_API_KEY: its express-mode key.
    */
@@ -144,6 +148,9 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
     const bfl = track(
       await startBflEmulator({ ...common, cdn, port: port('bfl'), apiKey: keys.bfl }),
     );
+    const byteplus = track(
+      await startByteplusEmulator({ ...common, cdn, port: port('byteplus'), apiKey: keys.byteplus }),
+    );
     const stability = track(
       await startStabilityEmulator({ ...common, port: port('stability'), apiKey: keys.stability }),
     );
@@ -157,6 +164,7 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
       ATELIER_VERTEX_BASE_URL: vertex.url,
       ATELIER_FAL_BASE_URL: fal.url,
       ATELIER_BFL_BASE_URL: bfl.url,
+      ATELIER_BYTEPLUS_BASE_URL: byteplus.url,
       ATELIER_STABILITY_BASE_URL: stability.url,
       ATELIER_RECRAFT_BASE_URL: recraft.url,
       ATELIER_GCS_BASE_URL: `${cdn.url}/gcs`,
@@ -164,6 +172,7 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
       GEMINI_API_KEY: keys.gemini,
       FAL_KEY: keys.fal,
       BFL_API_KEY: keys.bfl,
+      ARK_API_KEY: keys.byteplus,
       STABILITY_API_KEY: keys.stability,
       RECRAFT_API_TOKEN: keys.recraft,
       GOOGLE_CLOUD_PROJECT: keys.googleCloudProject,
@@ -177,12 +186,13 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
       vertex,
       fal,
       bfl,
+      byteplus,
       stability,
       recraft,
       cdn,
       env,
       reset() {
-        for (const emulator of [openai, gemini, vertex, fal, bfl, stability, recraft, cdn]) emulator.reset();
+        for (const emulator of [openai, gemini, vertex, fal, bfl, byteplus, stability, recraft, cdn]) emulator.reset();
       },
       async close() {
         await Promise.all(started.map((s) => s.close()));

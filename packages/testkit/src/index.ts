@@ -12,6 +12,8 @@ export { startFalEmulator, falAppRoot } from './providers/fal.ts';
 export type { FalEmulator, FalEmulatorOptions } from './providers/fal.ts';
 export { startBflEmulator, bflCredits } from './providers/bfl.ts';
 export type { BflEmulator, BflEmulatorOptions } from './providers/bfl.ts';
+export { startByteplusEmulator } from './providers/byteplus.ts';
+export type { ByteplusEmulator, ByteplusEmulatorOptions } from './providers/byteplus.ts';
 export { startStabilityEmulator, STABILITY_SIZES } from './providers/stability.ts';
 export type { StabilityEmulator, StabilityEmulatorOptions } from './providers/stability.ts';
 export { startRecraftEmulator, renderSvg } from './providers/recraft.ts';

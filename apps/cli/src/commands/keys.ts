@@ -17,6 +17,7 @@ const LABELS: Record<KeyName, string> = {
   bfl: 'Black Forest Labs API key',
   stability: 'Stability AI API key',
   recraft: 'Recraft API token',
+  byteplus: 'BytePlus ModelArk API key',
 };
 
 function keyName(arg: unknown): KeyName {

@@ -249,7 +249,7 @@ const keys: CommandDef = {
     {
       name: 'set',
       summary: 'Store a key: typed at a hidden prompt, or piped on stdin (never an argument)',
-      define: (cmd) => cmd.argument('<provider>', 'openai, google, vertex, fal, bfl, stability or recraft'),
+      define: (cmd) => cmd.argument('<provider>', 'openai, google, vertex, fal, bfl, byteplus, stability or recraft'),
       help: `
 Examples:
   atelier keys set openai                 # paste at the hidden prompt
@@ -268,7 +268,7 @@ else the platform's config directory; \`atelier keys path\` prints it.`,
     {
       name: 'remove',
       summary: 'Delete a stored key',
-      define: (cmd) => cmd.argument('<provider>', 'openai, google, vertex, fal, bfl, stability or recraft'),
+      define: (cmd) => cmd.argument('<provider>', 'openai, google, vertex, fal, bfl, byteplus, stability or recraft'),
       load: async () => ({ run: (await import('./keys.ts')).remove }),
     },
     {

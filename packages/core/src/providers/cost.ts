@@ -21,6 +21,11 @@ export interface Outcome {
   inputImages: number;
 }
 
+/** The priced variant an output format selects: an SVG comes from a route's "vector" variant. */
+export function priceVariant(outputFormat: unknown): { variant?: string } {
+  return outputFormat === 'svg' ? { variant: 'vector' } : {};
+}
+
 export function priceOutcome(o: Outcome): Cost {
   const str = (k: string) => (typeof o.params[k] === 'string' ? (o.params[k] as string) : undefined);
   const first = o.assets[0];
@@ -44,6 +49,7 @@ export function priceOutcome(o: Outcome): Cost {
     ...(size ? { size } : {}),
     resolution: str('resolution'),
     aspectRatio: str('aspectRatio'),
+    ...priceVariant(o.params['outputFormat']),
     ...(o.inputImages ? { inputImages: o.inputImages } : {}),
   });
 }
@@ -60,9 +66,11 @@ export function priceResult(route: Route, usage: ReportedUsage, params: PricePar
   if (usage.outputImageTokens !== undefined) priced.outputImageTokens = usage.outputImageTokens;
   if (usage.outputTextTokens !== undefined) priced.outputTextTokens = usage.outputTextTokens;
   if (usage.videoSeconds !== undefined) priced.videoSeconds = usage.videoSeconds;
+  // Seedance on BytePlus reports its video tokens as completion tokens: billed from those.
+  if (route.price.unit === 'video_token' && usage.outputTokens !== undefined) priced.outputVideoTokens = usage.outputTokens;
   if (usage.images !== undefined) priced.images = usage.images;
   const result = actualCost(route, priced, params);
-  const tokens = [priced.inputTextTokens, priced.inputImageTokens, priced.outputImageTokens, priced.outputTextTokens].some((t) => t !== undefined);
+  const tokens = [priced.inputTextTokens, priced.inputImageTokens, priced.outputImageTokens, priced.outputTextTokens, priced.outputVideoTokens].some((t) => t !== undefined);
   if (result.expected <= 0) {
     throw new AtelierError('price_unavailable', `The price of ${route.provider}:${route.providerModelId} came out as $0, which no route costs.`, {
       details: { provider: route.provider, model: route.providerModelId },
@@ -70,7 +78,7 @@ export function priceResult(route: Route, usage: ReportedUsage, params: PricePar
   }
   return {
     micros: result.expected,
-    basis: route.price.unit === 'token' && tokens ? 'usage' : 'price',
+    basis: (route.price.unit === 'token' || route.price.unit === 'video_token') && tokens ? 'usage' : 'price',
     lines: result.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPrice: l.unitPrice, micros: l.micros })),
     assumptions: result.assumptions,
   };

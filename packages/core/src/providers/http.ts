@@ -40,7 +40,7 @@ export function sameOrigin(a: string | URL, b: string | URL): boolean {
 
 export async function requestJson(
   cfg: HttpConfig,
-  req: { method: 'GET' | 'POST' | 'PUT'; url: string; body?: unknown; idempotent: boolean; signal?: AbortSignal },
+  req: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; body?: unknown; idempotent: boolean; signal?: AbortSignal },
 ): Promise<JsonResponse> {
   const url = new URL(req.url);
   return withRetry(cfg.provider, cfg.retry, req.signal, async () => {

@@ -28,6 +28,8 @@ export { VertexVideoModel, VertexVideoOptions } from './vertex-video.ts';
 export { FalImageModel, FalVideoModel } from './fal.ts';
 export { providerOptionsSchema, describeProviderOptions, type ProviderOptionField } from './options-schema.ts';
 export { BflImageModel, BflImageOptions } from './bfl.ts';
+export { ByteplusImageModel, ByteplusImageOptions } from './byteplus.ts';
+export { ByteplusVideoModel, ByteplusVideoOptions } from './byteplus-video.ts';
 export { imageModel, videoModel, videoModelFor, selectRoute, configuredProviders, hasAdapter, hasCredentials, type ModelSelection } from './models.ts';
 export { routeRunnability, modelRunnability, isRetiredOn, today, type Runnability } from './runnable.ts';
 export { priceOutcome, priceRun, routeOf, type Outcome } from './cost.ts';

@@ -11,7 +11,7 @@ import { registerSecret } from './errors.ts';
  * for display.
  */
 
-export const KeyName = z.enum(['openai', 'google', 'vertex', 'fal', 'bfl', 'stability', 'recraft']);
+export const KeyName = z.enum(['openai', 'google', 'vertex', 'fal', 'bfl', 'byteplus', 'stability', 'recraft']);
 export type KeyName = z.infer<typeof KeyName>;
 
 /** Environment variables read for each key, first set wins. */
@@ -22,6 +22,7 @@ export const KEY_ENV: Record<KeyName, readonly string[]> = {
   vertex: ['GOOGLE_CLOUD_API_KEY', 'ATELIER_VERTEX_API_KEY'],
   fal: ['FAL_KEY'],
   bfl: ['BFL_API_KEY'],
+  byteplus: ['ARK_API_KEY'],
   stability: ['STABILITY_API_KEY'],
   recraft: ['RECRAFT_API_TOKEN'],
 };
@@ -33,6 +34,7 @@ const KEY_LABEL: Record<KeyName, string> = {
   vertex: 'Vertex AI',
   fal: 'fal',
   bfl: 'Black Forest Labs',
+  byteplus: 'BytePlus ModelArk',
   stability: 'Stability AI',
   recraft: 'Recraft',
 };

@@ -4,6 +4,8 @@ import { AtelierError, isAtelierError } from '../errors.ts';
 import { chooseRoute, type RouteRequest } from '../pricing/index.ts';
 import { isRetired, isRouteRetired } from '../catalog/lifecycle.ts';
 import { BflImageModel } from './bfl.ts';
+import { ByteplusImageModel } from './byteplus.ts';
+import { ByteplusVideoModel } from './byteplus-video.ts';
 import { PROVIDER_NAMES } from './errors.ts';
 import { FalImageModel, FalVideoModel } from './fal.ts';
 import { GeminiImageModel } from './google.ts';
@@ -24,6 +26,7 @@ const IMAGE_ADAPTERS: Partial<Record<Provider, (e: ImageModelEntry, r: Route, s:
   vertex: (e, r, s) => new GeminiImageModel(e, r, s),
   fal: (e, r, s) => new FalImageModel(e, r, s),
   bfl: (e, r, s) => new BflImageModel(e, r, s),
+  byteplus: (e, r, s) => new ByteplusImageModel(e, r, s),
   stability: (e, r, s) => new StabilityImageModel(e, r, s),
   recraft: (e, r, s) => new RecraftImageModel(e, r, s),
 };
@@ -31,6 +34,7 @@ const IMAGE_ADAPTERS: Partial<Record<Provider, (e: ImageModelEntry, r: Route, s:
 const VIDEO_ADAPTERS: Partial<Record<Provider, (e: VideoModelEntry, r: Route, s: ProviderSettings) => VideoModel>> = {
   vertex: (e, r, s) => new VertexVideoModel(e, r, s),
   fal: (e, r, s) => new FalVideoModel(e, r, s),
+  byteplus: (e, r, s) => new ByteplusVideoModel(e, r, s),
 };
 
 /** Whether Atelier has an adapter that calls `provider` for this modality. */
@@ -39,7 +43,7 @@ export function hasAdapter(modality: 'image' | 'video', provider: Provider): boo
 }
 
 /** The key store's name for each provider's credentials. */
-export const KEY_NAME_OF: Partial<Record<Provider, KeyName>> = { openai: 'openai', google: 'google', vertex: 'vertex', fal: 'fal', bfl: 'bfl', stability: 'stability', recraft: 'recraft' };
+export const KEY_NAME_OF: Partial<Record<Provider, KeyName>> = { openai: 'openai', google: 'google', vertex: 'vertex', fal: 'fal', bfl: 'bfl', byteplus: 'byteplus', stability: 'stability', recraft: 'recraft' };
 
 export interface ModelSelection {
   /** Catalog id or alias. */

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../catalog/index.ts';
 import { BflImageOptions } from './bfl.ts';
+import { ByteplusImageOptions } from './byteplus.ts';
+import { ByteplusVideoOptions } from './byteplus-video.ts';
 import { GoogleImageOptions } from './google.ts';
 import { OpenAIImageOptions } from './openai.ts';
 import { describeProviderOptions, providerOptionsSchema } from './options-schema.ts';
@@ -17,7 +19,8 @@ describe('providerOptionsSchema', () => {
     expect(providerOptionsSchema('bfl', 'image')).toBe(BflImageOptions);
     // No adapter reads options there.
     expect(providerOptionsSchema('openai', 'video')).toBeUndefined();
-    expect(providerOptionsSchema('byteplus', 'image')).toBeUndefined();
+    expect(providerOptionsSchema('byteplus', 'image')).toBe(ByteplusImageOptions);
+    expect(providerOptionsSchema('byteplus', 'video')).toBe(ByteplusVideoOptions);
   });
 
   test('given a model, each route lists only the options that model takes', () => {

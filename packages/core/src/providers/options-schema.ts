@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Modality, ModelEntry, Provider, Route } from '../catalog/schema.ts';
 import { BflImageOptions } from '../rules/bfl.ts';
+import { ByteplusImageOptions, ByteplusVideoOptions } from '../rules/byteplus.ts';
 import { GoogleImageOptions } from '../rules/google.ts';
 import { OpenAIImageOptions } from '../rules/openai.ts';
 import { routeRules } from '../rules/routes.ts';
@@ -15,8 +16,8 @@ import { VertexVideoOptions } from './vertex-video.ts';
 
 /** Without a model: every option the provider's adapter reads for some model. */
 const BY_PROVIDER: Record<Modality, Partial<Record<Provider, z.ZodObject>>> = {
-  image: { openai: OpenAIImageOptions, google: GoogleImageOptions, vertex: GoogleImageOptions, bfl: BflImageOptions },
-  video: { vertex: VertexVideoOptions },
+  image: { openai: OpenAIImageOptions, google: GoogleImageOptions, vertex: GoogleImageOptions, bfl: BflImageOptions, byteplus: ByteplusImageOptions },
+  video: { vertex: VertexVideoOptions, byteplus: ByteplusVideoOptions },
 };
 
 /**

@@ -51,13 +51,16 @@ describe('runnability', () => {
   });
 
   it('flags the model and each route for the frontends', () => {
-    const seedream = withRunnability(catalog.resolve('seedream-4-0'), '2026-12-06');
-    expect(seedream.runnable).toBe(true);
-    expect(seedream.notRunnableReason).toBeUndefined();
-    expect(seedream.routes.map((r) => [r.provider, r.runnable, r.notRunnableReason])).toEqual([
-      ['byteplus', false, 'Atelier cannot call BytePlus for images yet'],
+    const wan = withRunnability(catalog.resolve('wan-2-7'), '2026-12-06');
+    expect(wan.runnable).toBe(true);
+    expect(wan.notRunnableReason).toBeUndefined();
+    expect(wan.routes.map((r) => [r.provider, r.runnable, r.notRunnableReason])).toEqual([
+      ['dashscope', false, 'Atelier cannot call DashScope for video yet'],
       ['fal', true, undefined],
     ]);
+    // BytePlus runs Seedream and Seedance.
+    expect(withRunnability(catalog.resolve('seedream-4-0'), '2026-12-06').routes.every((r) => r.runnable)).toBe(true);
+    expect(withRunnability(catalog.resolve('seedream-5-0-pro'), '2026-12-06').runnable).toBe(true);
     expect(withRunnability(unadapted(), '2026-12-06')).toMatchObject({
       runnable: false,
       notRunnableReason: 'Atelier cannot call DashScope for images yet',

@@ -16,8 +16,8 @@ export type Runnability = { runnable: true } | { runnable: false; reason: string
  * runnable.test.ts checks that its hasAdapter agrees with this table.
  */
 const ADAPTED: Record<Modality, readonly Provider[]> = {
-  image: ['openai', 'google', 'vertex', 'fal', 'bfl', 'stability', 'recraft'],
-  video: ['vertex', 'fal'],
+  image: ['openai', 'google', 'vertex', 'fal', 'bfl', 'byteplus', 'stability', 'recraft'],
+  video: ['vertex', 'fal', 'byteplus'],
 };
 
 /** The day a model stops being served: its shutdown date once that date has come (lifecycle.ts). */

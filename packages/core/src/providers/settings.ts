@@ -40,6 +40,7 @@ export const BASE_URL_ENV: Partial<Record<Provider, string>> = {
   vertex: 'ATELIER_VERTEX_BASE_URL',
   fal: 'ATELIER_FAL_BASE_URL',
   bfl: 'ATELIER_BFL_BASE_URL',
+  byteplus: 'ATELIER_BYTEPLUS_BASE_URL',
   stability: 'ATELIER_STABILITY_BASE_URL',
   recraft: 'ATELIER_RECRAFT_BASE_URL',
 };
@@ -49,6 +50,7 @@ export const DEFAULT_BASE_URLS: Partial<Record<Provider, string>> = {
   google: 'https://generativelanguage.googleapis.com',
   fal: 'https://queue.fal.run',
   bfl: 'https://api.bfl.ai',
+  byteplus: 'https://ark.ap-southeast.bytepluses.com',
   stability: 'https://api.stability.ai',
   recraft: 'https://external.api.recraft.ai',
 };

@@ -1,5 +1,6 @@
 import type { Modality, Route } from '../catalog/schema.ts';
 import { bflImageRules } from './bfl.ts';
+import { byteplusRules } from './byteplus.ts';
 import { falRules } from './fal.ts';
 import { geminiImageRules } from './google.ts';
 import { openaiImageRules } from './openai.ts';
@@ -29,6 +30,8 @@ export function routeRules(route: Pick<Route, 'provider' | 'providerModelId'>, m
       return modality === 'image' ? recraftImageRules(id) : undefined;
     case 'fal':
       return falRules(modality, id);
+    case 'byteplus':
+      return byteplusRules(modality, id);
     default:
       return undefined;
   }

@@ -15,6 +15,7 @@ export const PROVIDER_NAMES: Record<KeyName, string> = {
   bfl: 'Black Forest Labs',
   stability: 'Stability AI',
   recraft: 'Recraft',
+  byteplus: 'BytePlus ModelArk',
 };
 
 /** Where the key in use comes from, in words. Never the key: at most its last four characters. */

@@ -493,7 +493,7 @@ export const bytedance: ModelEntryInput[] = [
     description:
       "ByteDance's flagship video model: native audio, multi-shot cuts in one clip, references of images, video and audio; token-billed.",
     tasks: ['text-to-video', 'image-to-video'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller', 'BytePlus dreamina-seedance-2-0; fal bytedance/seedance-2.0/*') },
+    lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller', 'BytePlus dreamina-seedance-2-0-260128; fal bytedance/seedance-2.0/*') },
     video: {
       durations: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
       resolutions: ['480p', '720p', '1080p', '4k'],
@@ -537,8 +537,9 @@ export const bytedance: ModelEntryInput[] = [
     routes: [
       {
         provider: 'byteplus',
-        providerModelId: 'dreamina-seedance-2-0',
+        providerModelId: 'dreamina-seedance-2-0-260128',
         status: 'active',
+        note: 'The versioned id BytePlus Ark takes (public Ark integrations send dreamina-seedance-2-0-260128; catalog audit 2026-12-06).',
         price: {
           unit: 'video_token',
           fps: 24,
@@ -609,8 +610,9 @@ export const bytedance: ModelEntryInput[] = [
     routes: [
       {
         provider: 'byteplus',
-        providerModelId: 'dreamina-seedance-2-0-fast',
+        providerModelId: 'dreamina-seedance-2-0-fast-260128',
         status: 'active',
+        note: 'The versioned id BytePlus Ark takes (public Ark integrations send dreamina-seedance-2-0-fast-260128; catalog audit 2026-12-06).',
         price: {
           unit: 'video_token',
           fps: 24,
