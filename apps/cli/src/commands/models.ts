@@ -1,8 +1,10 @@
 import {
   briefReason,
+  effectiveStatus,
   filterModels,
   modelRunnability,
   ModelFilterSchema,
+  today,
   type ModelEntry,
   type Source,
 } from '@atelier/core/catalog';
@@ -84,7 +86,8 @@ function toRow(m: ModelEntry): ModelRow {
     vendor: m.vendor,
     modality: m.modality,
     tasks: m.tasks,
-    status: m.lifecycle.status,
+    // The status on the day it is listed, from the model's dates.
+    status: effectiveStatus(m.lifecycle, today()),
     startingPrice: start
       ? {
           micros: start.micros,

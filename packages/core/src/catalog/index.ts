@@ -8,6 +8,8 @@ import { ModelEntry, type ModelEntryInput } from './schema.ts';
 export * from './schema.ts';
 export { namesOf, normalizeName } from './names.ts';
 export { validateCatalog, type CatalogIssue } from './validate.ts';
+export { effectiveRouteStatus, effectiveStatus, shutdownWarning, SHUTDOWN_WARNING_DAYS } from './lifecycle.ts';
+export { today } from '../providers/runnable.ts';
 
 export class Catalog {
   readonly models: readonly ModelEntry[];
