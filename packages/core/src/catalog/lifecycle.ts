@@ -99,3 +99,15 @@ export function shutdownWarning(
   const move = names.length ? ` — move to ${names.join(' or ')}` : routeOnly ? ' — pin another provider' : '';
   return { type: 'other', setting: 'models', message: `${what} shuts down ${when} (${shutdown})${move}.` };
 }
+
+/**
+ * The entry as it stands on `date`: its lifecycle's and routes' statuses computed from their
+ * dates, so code that reads `status` (compare, recommend) reads the day's. Idempotent.
+ */
+export function entryOn<E extends ModelEntry>(entry: E, date: string): E {
+  return {
+    ...entry,
+    lifecycle: { ...entry.lifecycle, status: effectiveStatus(entry.lifecycle, date) },
+    routes: entry.routes.map((r) => ({ ...r, status: effectiveRouteStatus(entry, r, date) })),
+  };
+}

@@ -9,6 +9,8 @@ import {
   type Source,
 } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
+import { entryOn } from '../catalog/lifecycle.ts';
+import { today } from '../providers/runnable.ts';
 import { parseInput } from '../validate.ts';
 import {
   featureRows,
@@ -496,7 +498,8 @@ export function compare(
   catalog: Catalog = loadCatalog(),
 ): Comparison {
   const input = parseInput(CompareInputSchema, { ids, ...opts }, 'comparison');
-  const models = resolveAll(input.ids, catalog);
+  // Statuses as they stand today, from the lifecycle dates.
+  const models = resolveAll(input.ids, catalog).map((m) => entryOn(m, today()));
   const hasVideo = models.some((m) => m.modality === 'video');
   const criteria = Criterion.options.filter((c) => c !== 'motion' || hasVideo);
   const rows = criteria.map((c) => criterionRow(models, c));

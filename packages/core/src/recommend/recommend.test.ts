@@ -117,6 +117,16 @@ describe('recommend: exclusions', () => {
     expect(ids(r)).not.toContain('dep');
   });
 
+  it('reads the lifecycle on the day asked: a deprecated model is retired once its shutdown passes', () => {
+    const before = recommend({ modality: 'image' }, catalog, '2026-12-31');
+    expect(excludedFor(before, 'dep')).toEqual(['deprecated, shuts down 2027-01-01; replaced by SHARP']);
+    const after = recommend({ modality: 'image', includeRetired: true }, catalog, '2027-01-01');
+    expect(after.ranked.find((m) => m.model === 'dep')?.status).toBe('retired');
+    expect(excludedFor(recommend({ modality: 'image' }, catalog, '2027-01-01'), 'dep')).toEqual([
+      'retired on 2027-01-01; replaced by SHARP',
+    ]);
+  });
+
   it('ranks them on request; a retired model has no price to show', () => {
     const r = recommend({ modality: 'image', includeRetired: true }, catalog);
     const dep = r.ranked.find((m) => m.model === 'dep');

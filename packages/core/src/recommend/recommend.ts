@@ -23,6 +23,7 @@ import { isAtelierError } from '../errors.ts';
 import { formatUsd, type Micros } from '../money.ts';
 import { chooseRoute, estimate, type EstimateRequest } from '../pricing/index.ts';
 import { isRetiredOn, modelRunnability, routeRunnability, today } from '../providers/runnable.ts';
+import { entryOn } from '../catalog/lifecycle.ts';
 import { parseInput } from '../validate.ts';
 import { MUST_HAVES, MustHave } from './must-haves.ts';
 
@@ -383,7 +384,9 @@ export function recommend(
 
   const ranked: RankedModel[] = [];
   const excluded: ExcludedModel[] = [];
-  for (const model of catalog.models) {
+  for (const listed of catalog.models) {
+    // Statuses as they stand on `date`, from the lifecycle dates.
+    const model = entryOn(listed, date);
     const exclude = (reasons: string[]) =>
       excluded.push({ model: model.id, name: model.name, reasons });
     if (modality && model.modality !== modality) {
