@@ -38,32 +38,32 @@ describe('atelier models', () => {
     }
   });
 
-  it('hides models Atelier cannot run here (e.g. Recraft V4) unless --include-unrunnable', async () => {
-    const table = await atelier(['models', '--vendor', 'recraft']);
+  it('hides models Atelier cannot run here (e.g. Wan 2.5 Image, DashScope only) unless --include-unrunnable', async () => {
+    const table = await atelier(['models', '--vendor', 'alibaba']);
     expect(table.code).toBe(0);
-    expect(table.stdout).not.toMatch(/^recraft-v4 /m);
+    expect(table.stdout).not.toMatch(/^wan-2-5-image /m);
     expect(table.stdout).toMatch(
       /more that Atelier can't run here are hidden; --include-unrunnable/,
     );
 
     const rows = await atelierJson<ModelRow[]>(['models', '--include-unrunnable']);
     expect(rows.map((r) => r.id)).toEqual(filterModels(catalog).map((m) => m.id));
-    expect(rows.find((r) => r.id === 'recraft-v4')).toMatchObject({
+    expect(rows.find((r) => r.id === 'wan-2-5-image')).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+      notRunnableReason: 'Atelier cannot call DashScope for images yet',
     });
     const unpriced = rows.find((r) => r.id === 'flux-2-dev');
     expect(unpriced?.runnable).toBe(false);
     expect(unpriced?.notRunnableReason).toMatch(/^no sourced price: /);
 
-    const marked = await atelier(['models', '--vendor', 'recraft', '--include-unrunnable']);
+    const marked = await atelier(['models', '--vendor', 'alibaba', '--include-unrunnable']);
     expect(marked.code).toBe(0);
     const lines = marked.stdout.split('\n');
     expect(lines[0]).toMatch(/As of\s+Can't run here$/);
-    expect(lines.find((l) => l.startsWith('recraft-v4 '))).toMatch(
-      /Atelier cannot call Recraft for images yet$/,
+    expect(lines.find((l) => l.startsWith('wan-2-5-image '))).toMatch(
+      /Atelier cannot call DashScope for images yet$/,
     );
-    expect(lines.find((l) => l.startsWith('recraft-20b '))).toMatch(/no sourced price$/);
+    expect(lines.find((l) => l.startsWith('wan-2-7-image-pro '))).toMatch(/no sourced price$/);
     expect(marked.stdout).not.toMatch(/hidden; --include-unrunnable/);
   });
 

@@ -24,11 +24,11 @@ describe('compare, recommend and prompt procedures', () => {
 
   it('leaves out models Atelier cannot run here unless asked for', async () => {
     const result = await caller.recommend.run({ modality: 'image' });
-    expect(result.excluded.find((e) => e.model === 'recraft-v4')?.reasons).toEqual([
-      'Atelier cannot run it here: Atelier cannot call Recraft for images yet',
+    expect(result.excluded.find((e) => e.model === 'wan-2-5-image')?.reasons).toEqual([
+      'Atelier cannot run it here: Atelier cannot call DashScope for images yet',
     ]);
     const all = await caller.recommend.run({ modality: 'image', includeUnrunnable: true });
-    expect(all.ranked.find((m) => m.model === 'recraft-v4')?.runnable).toBe(false);
+    expect(all.ranked.find((m) => m.model === 'wan-2-5-image')?.runnable).toBe(false);
   });
 
   it('finds quoted text in a prompt', async () => {

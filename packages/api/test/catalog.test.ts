@@ -27,11 +27,11 @@ describe('catalog procedures', () => {
       );
       for (const r of m.routes) expect(typeof r.runnable).toBe('boolean');
     }
-    const recraft = models.find((m) => m.id === 'recraft-v4');
-    expect(recraft).toMatchObject({
+    const unadapted = models.find((m) => m.id === 'wan-2-5-image');
+    expect(unadapted).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call Recraft for images yet',
-      routes: [{ provider: 'recraft', runnable: false }],
+      notRunnableReason: 'Atelier cannot call DashScope for images yet',
+      routes: [{ provider: 'dashscope', runnable: false }],
     });
     const seedream = models.find((m) => m.id === 'seedream-4-0');
     expect(seedream?.runnable).toBe(true);
@@ -42,14 +42,14 @@ describe('catalog procedures', () => {
 
     const runnable = await caller.catalog.list({ runnableOnly: true });
     expect(runnable.every((m) => m.runnable)).toBe(true);
-    expect(runnable.map((m) => m.id)).not.toContain('recraft-v4');
+    expect(runnable.map((m) => m.id)).not.toContain('wan-2-5-image');
     expect(runnable.map((m) => m.id)).toContain('nano-banana-pro');
   });
 
   it('flags the model card too', async () => {
-    const card = await caller.catalog.get({ id: 'recraft-v4' });
+    const card = await caller.catalog.get({ id: 'wan-2-5-image' });
     expect(card.runnable).toBe(false);
-    expect(card.routes[0]?.notRunnableReason).toBe('Atelier cannot call Recraft for images yet');
+    expect(card.routes[0]?.notRunnableReason).toBe('Atelier cannot call DashScope for images yet');
     expect((await caller.catalog.get({ id: 'nano-banana-pro' })).runnable).toBe(true);
   });
 

@@ -120,7 +120,7 @@ describe('requests the real providers refuse are refused before anything is spen
   });
 
   test('a model Atelier cannot run here is refused with the reason, not priced as if it could', async () => {
-    const m = refused(await planOne({ kind: 'image', models: ['recraft-v4'] }));
+    const m = refused(await planOne({ kind: 'image', models: ['wan-2-5-image'] }));
     expect(m.refusal).toMatchObject({ code: 'unsupported', message: expect.stringMatching(/cannot run/) });
   });
 });

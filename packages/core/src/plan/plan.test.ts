@@ -106,7 +106,7 @@ describe('refusals come before anything is spent, with the reason and the field'
   });
 
   test('no adapter, no price, wrong kind', () => {
-    expect(refused(one({ kind: 'image', prompt: 'x', model: 'recraft-v4' })).refusal).toMatchObject({ code: 'unsupported', message: expect.stringMatching(/Recraft/) });
+    expect(refused(one({ kind: 'image', prompt: 'x', model: 'wan-2-5-image' })).refusal).toMatchObject({ code: 'unsupported', message: expect.stringMatching(/DashScope/) });
     expect(refused(one({ kind: 'image', prompt: 'x', model: 'flux-2-dev' })).refusal.code).toBe('price_unavailable');
     expect(refused(one({ kind: 'image', prompt: 'x', model: 'veo-3-1' })).refusal).toMatchObject({ code: 'invalid_request', field: 'models' });
   });
@@ -141,7 +141,7 @@ describe('refusals come before anything is spent, with the reason and the field'
   });
 
   test('the total adds the models that will run', () => {
-    const p = plan({ kind: 'image', prompt: 'x', models: [{ model: 'gpt-image-2' }, { model: 'flux-2-pro' }, { model: 'recraft-v4' }] });
+    const p = plan({ kind: 'image', prompt: 'x', models: [{ model: 'gpt-image-2' }, { model: 'flux-2-pro' }, { model: 'wan-2-5-image' }] });
     const [a, b] = p.models.map((m) => (m.status === 'ready' ? m.estimate.expected : 0));
     expect(p.total.expected).toBe((a ?? 0) + (b ?? 0));
   });

@@ -3,6 +3,7 @@ import type { ImageModelEntry, ModelEntry, Provider, Route, VideoModelEntry } fr
 import { AtelierError, isAtelierError } from '../errors.ts';
 import { chooseRoute, estimate, imageDefaults, videoDefaults, type EstimateRequest } from '../pricing/index.ts';
 import { checkImageRequest, checkVideoRequest } from '../providers/capabilities.ts';
+import { priceVariant } from '../providers/cost.ts';
 import { KEY_NAME_OF } from '../providers/models.ts';
 import { missingKeyError } from '../providers/keys.ts';
 import { routeRunnability, isRetiredOn, today } from '../providers/runnable.ts';
@@ -290,6 +291,7 @@ function shapeImage(entry: ImageModelEntry, m: ModelInput): Shaped {
       ...(params['size'] ? { size: params['size'] as string } : {}),
       ...(params['resolution'] ? { resolution: params['resolution'] as string } : {}),
       ...(params['aspectRatio'] ? { aspectRatio: params['aspectRatio'] as string } : {}),
+      ...priceVariant(params['outputFormat']),
       ...(refs.length ? { inputImages: refs.length, inputPixels } : {}),
     },
   };

@@ -120,7 +120,8 @@ export class OpenAIImageModel extends RoutedImageModel {
     if (plan.size) body.size = `${plan.size.width}x${plan.size.height}`;
     if (plan.quality) body.quality = plan.quality as GenerateBody['quality'] & EditBody['quality'];
     if (plan.background) body.background = plan.background;
-    if (plan.outputFormat) body.output_format = plan.outputFormat;
+    // svg is a vector model's format; the catalog lists none for OpenAI, so the plan never holds it here.
+    if (plan.outputFormat && plan.outputFormat !== 'svg') body.output_format = plan.outputFormat;
     if (options.outputCompression !== undefined) body.output_compression = options.outputCompression;
     if (options.user) body.user = options.user;
     return body;

@@ -59,6 +59,26 @@ describe('Recraft API', () => {
     expect(emu.requests).toHaveLength(0);
   });
 
+  test('outputFormat svg calls the _vector model; the SVG is an image/svg+xml asset priced as the vector variant', async () => {
+    const model = await open('recraft-v4');
+    const result = await model.doGenerate({ prompt: 'a fox logo', size: '1024x1024', outputFormat: 'svg' });
+    expect(emu.requests[0]?.body).toStrictEqual({ prompt: 'a fox logo', model: 'recraftv4_vector', size: '1024x1024', response_format: 'b64_json' });
+    expect(result.assets[0]).toMatchObject({ mediaType: 'image/svg+xml', width: 1024, height: 1024 });
+    expect(new TextDecoder().decode(result.assets[0]?.data)).toMatch(/^<svg /);
+    expect(result.usage).toStrictEqual({ images: 1, credits: 80 });
+    const cost = priceRun({ modelId: model.modelId, provider: 'recraft', providerModelId: model.providerModelId }, 'image', { size: '1024x1024', outputFormat: 'svg' }, result);
+    expect(cost.micros).toBe(80_000);
+  });
+
+  test('a vector style with a raster format is refused, naming the field', async () => {
+    const error = await failure((await open('recraft-v3')).doGenerate({ prompt: 'x', size: '1024x1024', providerOptions: { recraft: { style: 'icon' } } }));
+    expect(error.code).toBe('invalid_request');
+    expect(error.details).toMatchObject({ field: 'providerOptions.recraft.style', allowed: ['any', 'realistic_image', 'digital_illustration', 'logo_raster'] });
+    expect(emu.requests).toHaveLength(0);
+    await (await open('recraft-v3')).doGenerate({ prompt: 'x', size: '1024x1024', outputFormat: 'svg', providerOptions: { recraft: { style: 'icon' } } });
+    expect(emu.requests[0]?.body).toMatchObject({ model: 'recraftv3_vector', style: 'icon' });
+  });
+
   test("Recraft's 400 names what is wrong; a wrong token is an auth error", async () => {
     const res = await fetch(`${emu.url}/v1/images/generations`, {
       method: 'POST',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { enforceImageRules } from '../rules/enforce.ts';
-import { RecraftImageOptions } from '../rules/recraft.ts';
+import { AtelierError } from '../errors.ts';
+import { RECRAFT_STYLES, RECRAFT_VECTOR_STYLES, RecraftImageOptions } from '../rules/recraft.ts';
 import type { ImagePlan } from './capabilities.ts';
 import { malformedError } from './errors.ts';
 import { requestJson, sameOrigin, type HttpConfig } from './http.ts';
@@ -31,8 +32,19 @@ function describeRecraftError(body: unknown): { message?: string; code?: string 
   return { message: b?.message ?? b?.error?.message, code: b?.code ?? b?.error?.code };
 }
 
+/** The model to call: an SVG comes from the model's `_vector` sibling. */
+export function recraftModel(providerModelId: string, plan: Pick<ImagePlan, 'outputFormat'>): string {
+  return plan.outputFormat === 'svg' ? `${providerModelId}_vector` : providerModelId;
+}
+
 export function recraftBody(providerModelId: string, req: Req, plan: ImagePlan, options: RecraftImageOptions): Record<string, unknown> {
-  const body: Record<string, unknown> = { prompt: req.prompt, model: providerModelId };
+  if (options.style && RECRAFT_VECTOR_STYLES.includes(options.style) && plan.outputFormat !== 'svg') {
+    const raster = RECRAFT_STYLES.filter((s) => !RECRAFT_VECTOR_STYLES.includes(s));
+    throw new AtelierError('invalid_request', `Recraft's ${options.style} style draws SVG: ask for outputFormat "svg", or a raster style.`, {
+      details: { field: 'providerOptions.recraft.style', allowed: raster },
+    });
+  }
+  const body: Record<string, unknown> = { prompt: req.prompt, model: recraftModel(providerModelId, plan) };
   if (plan.size) body['size'] = `${plan.size.width}x${plan.size.height}`;
   if (options.style) body['style'] = options.style;
   if (options.substyle) body['substyle'] = options.substyle;
@@ -67,6 +79,7 @@ export class RecraftImageModel extends RoutedImageModel {
     const assets = parsed.data.data.map((d) => {
       const data = base64ToBytes(d.b64_json);
       const info = imageInfo(data);
+      if (!info && isSvg(data)) return { data, mediaType: 'image/svg+xml', width: plan.size?.width ?? 0, height: plan.size?.height ?? 0 };
       return { data, mediaType: info?.mediaType ?? 'image/png', width: info?.width ?? plan.size?.width ?? 0, height: info?.height ?? plan.size?.height ?? 0 };
     });
     const requestId = parsed.data.data[0]?.image_id ?? headers.get('x-request-id') ?? undefined;
@@ -78,4 +91,10 @@ export class RecraftImageModel extends RoutedImageModel {
       latency: { queueMs: 0, generationMs, downloadMs: 0 },
     };
   }
+}
+
+/** An SVG document (possibly after an XML declaration or a comment): the vector models' output. */
+function isSvg(data: Uint8Array): boolean {
+  const head = new TextDecoder().decode(data.subarray(0, 1024));
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head);
 }

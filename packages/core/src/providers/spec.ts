@@ -23,7 +23,8 @@ export type MediaInput = z.infer<typeof MediaInput>;
 export const ProviderOptions = z.record(z.string(), z.record(z.string(), z.unknown()));
 export type ProviderOptions = z.infer<typeof ProviderOptions>;
 
-export const ImageOutputFormat = z.enum(['png', 'jpeg', 'webp']);
+/** svg: the vector models' documents (Recraft), priced as their "vector" variant (cost.ts priceVariant). */
+export const ImageOutputFormat = z.enum(['png', 'jpeg', 'webp', 'svg']);
 export type ImageOutputFormat = z.infer<typeof ImageOutputFormat>;
 
 export const ImageRequest = z

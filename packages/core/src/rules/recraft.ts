@@ -6,11 +6,15 @@ import type { RouteRules } from './types.ts';
  * recraft.ai/docs/api-reference (usage, appendix, read 2026-12): `style` and `substyle` are
  * Recraft V3 (and V2) fields, default realistic_image; V4 and V4 Pro take prompt, size, n and
  * response_format only, at the sizes of the appendix (the catalog lists them). Raster models
- * return PNG; the `_vector` models return SVG.
+ * return PNG; the `_vector` models (recraftv3_vector, recraftv4_vector, recraftv4_pro_vector)
+ * return SVG: outputFormat svg calls them, priced as the route's "vector" variant.
  */
 
 /** V3's base styles (the appendix's style families). */
 export const RECRAFT_STYLES = ['any', 'realistic_image', 'digital_illustration', 'vector_illustration', 'icon', 'logo_raster'] as const;
+
+/** Styles that draw SVG: asked with a raster format they would be billed as vector. */
+export const RECRAFT_VECTOR_STYLES: readonly string[] = ['vector_illustration', 'icon'];
 
 const style = z.enum(RECRAFT_STYLES).describe('Recraft V3 base style (default realistic_image).');
 const substyle = z.string().min(1).describe("A substyle of the chosen style, as Recraft's appendix names it (e.g. hand_drawn).");
@@ -19,7 +23,7 @@ const substyle = z.string().min(1).describe("A substyle of the chosen style, as 
 export const RecraftImageOptions = z.object({ style: style.optional(), substyle: substyle.optional() }).strict();
 export type RecraftImageOptions = z.output<typeof RecraftImageOptions>;
 
-const RASTER = { outputFormats: ['png'], defaultOutputFormat: 'png' } as const;
+const RASTER = { outputFormats: ['png', 'svg'], defaultOutputFormat: 'png' } as const;
 const V4_NO_STYLE = 'Recraft V4 and V4 Pro take no style or substyle; Recraft V3 does.';
 
 // Edits go to Recraft's multipart imageToImage and inpaint endpoints, which Atelier does not call yet.
