@@ -95,14 +95,15 @@ describe('catalog', () => {
 });
 
 describe('models Atelier can’t run here', () => {
-  const CANNOT_RECRAFT = 'Atelier cannot call Recraft for images yet';
+  // Wan 2.5 Image is served only on DashScope, which Atelier does not call yet.
+  const CANNOT_DASHSCOPE = 'Atelier cannot call DashScope for images yet';
 
   it('the catalog hides them until the switch shows them, marked with the reason', async () => {
-    const page = await studio.open('/?vendor=recraft');
+    const page = await studio.open('/?vendor=alibaba');
     const table = page.getByRole('region', { name: 'Models' });
-    await table.getByRole('link', { name: 'Recraft V3', exact: true }).waitFor();
+    await table.getByRole('link', { name: 'Wan 2.7', exact: true }).waitFor();
     await expect(
-      table.getByRole('link', { name: 'Recraft V4', exact: true }).count(),
+      table.getByRole('link', { name: 'Wan 2.5 Image', exact: true }).count(),
     ).resolves.toBe(0);
 
     const toggle = page.getByRole('switch', { name: /^Show models Atelier can’t run/ });
@@ -110,66 +111,66 @@ describe('models Atelier can’t run here', () => {
     await toggle.check();
     await page.waitForURL(/unrunnable=1/);
     const row = table.locator('tbody tr', {
-      has: page.getByRole('link', { name: 'Recraft V4', exact: true }),
+      has: page.getByRole('link', { name: 'Wan 2.5 Image', exact: true }),
     });
     await row.waitFor();
     await expect(row.locator('.badge-unrunnable').textContent()).resolves.toBe('Can’t run here');
-    await expect(row.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_RECRAFT);
+    await expect(row.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
     // A model without a price says so in brief; the whole reason is its title.
     const unpriced = table
-      .locator('tbody tr', { has: page.getByRole('link', { name: 'Recraft 20B', exact: true }) })
+      .locator('tbody tr', { has: page.getByRole('link', { name: 'Wan 2.7 Image Pro', exact: true }) })
       .locator('.cannot-run');
     await expect(unpriced.locator('.cannot-run-reason').textContent()).resolves.toBe(
       'no sourced price',
     );
     await expect(unpriced.getAttribute('title')).resolves.toMatch(/^no sourced price: /);
     // Models it can run carry no mark.
-    const v3 = table.locator('tbody tr', {
-      has: page.getByRole('link', { name: 'Recraft V3', exact: true }),
+    const runnable = table.locator('tbody tr', {
+      has: page.getByRole('link', { name: 'Wan 2.7', exact: true }),
     });
-    await expect(v3.locator('.cannot-run').count()).resolves.toBe(0);
+    await expect(runnable.locator('.cannot-run').count()).resolves.toBe(0);
     await screenshots(page, 'catalog-unrunnable');
 
     // The same from the address, as cards on a phone.
-    const phone = await studio.open('/?vendor=recraft&unrunnable=1', { width: 'phone' });
+    const phone = await studio.open('/?vendor=alibaba&unrunnable=1', { width: 'phone' });
     const card = phone.locator('li.card', {
-      has: phone.getByRole('link', { name: 'Recraft V4', exact: true }),
+      has: phone.getByRole('link', { name: 'Wan 2.5 Image', exact: true }),
     });
     await card.waitFor();
-    await expect(card.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_RECRAFT);
+    await expect(card.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
     await expect(
       phone.getByRole('switch', { name: /^Show models Atelier can’t run/ }).isChecked(),
     ).resolves.toBe(true);
     expect(await horizontalOverflow(phone)).toBe(0);
 
     // The model page says why, route by route.
-    const model = await studio.open('/models/recraft-v4');
+    const model = await studio.open('/models/wan-2-5-image');
     await model.getByText('Atelier can’t run this model here').waitFor();
-    await model.getByText(`${CANNOT_RECRAFT}.`, { exact: true }).waitFor();
-    const route = model.getByRole('region', { name: 'recraft route' });
-    await expect(route.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_RECRAFT);
+    await model.getByText(`${CANNOT_DASHSCOPE}.`, { exact: true }).waitFor();
+    const route = model.getByRole('region', { name: 'dashscope route' });
+    await expect(route.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
     expect(studio.pageErrors).toEqual([]);
   });
 
   it('Recommend leaves them out with the reason; its switch ranks them, marked', async () => {
-    const page = await studio.open('/recommend?run=1&must=vector');
+    const page = await studio.open('/recommend?run=1&must=edit');
     const ranked = page.getByTestId('ranked');
     await ranked.waitFor();
     await expect(
-      ranked.getByRole('link', { name: 'Recraft V4', exact: true }).count(),
+      ranked.getByRole('link', { name: 'Wan 2.5 Image', exact: true }).count(),
     ).resolves.toBe(0);
     await page.getByText(/^Left out \(\d+\)$/).click();
     expect(await page.getByTestId('excluded').textContent()).toContain(
-      `Recraft V4: Atelier cannot run it here: ${CANNOT_RECRAFT}`,
+      `Wan 2.5 Image: Atelier cannot run it here: ${CANNOT_DASHSCOPE}`,
     );
 
     await page.getByRole('switch', { name: /^Show models Atelier can’t run/ }).check();
     await page.waitForURL(/unrunnable=1/);
     const item = ranked.locator('> li', {
-      has: page.getByRole('link', { name: 'Recraft V4', exact: true }),
+      has: page.getByRole('link', { name: 'Wan 2.5 Image', exact: true }),
     });
     await item.waitFor();
-    await expect(item.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_RECRAFT);
+    await expect(item.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
     await expect(
       ranked
         .locator('> li', { has: page.getByRole('link', { name: 'Recraft V3', exact: true }) })
@@ -184,17 +185,17 @@ describe('models Atelier can’t run here', () => {
   it('the Studio picker hides them behind the same switch; shown, they cannot be picked', async () => {
     const page = await studio.open('/studio');
     const find = page.getByRole('searchbox', { name: 'Find a model' });
-    await find.fill('recraft');
-    await page.getByRole('checkbox', { name: /^Recraft V3 ·/ }).waitFor();
-    await expect(page.getByRole('checkbox', { name: /^Recraft V4 ·/ }).count()).resolves.toBe(0);
+    await find.fill('image');
+    await page.getByRole('checkbox', { name: /^Stable Image Core ·/ }).waitFor();
+    await expect(page.getByRole('checkbox', { name: /^Wan 2\.5 Image ·/ }).count()).resolves.toBe(0);
 
     await page.getByRole('switch', { name: /^Show models Atelier can’t run \(\d+\)$/ }).check();
-    const v4 = page.getByRole('checkbox', { name: /^Recraft V4 ·/ });
-    await v4.waitFor();
-    await expect(v4.isDisabled()).resolves.toBe(true);
-    const item = page.locator('.picker-list li', { has: v4 });
-    await expect(item.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_RECRAFT);
-    await expect(page.getByRole('checkbox', { name: /^Recraft V3 ·/ }).isDisabled()).resolves.toBe(
+    const unadapted = page.getByRole('checkbox', { name: /^Wan 2\.5 Image ·/ });
+    await unadapted.waitFor();
+    await expect(unadapted.isDisabled()).resolves.toBe(true);
+    const item = page.locator('.picker-list li', { has: unadapted });
+    await expect(item.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
+    await expect(page.getByRole('checkbox', { name: /^Stable Image Core ·/ }).isDisabled()).resolves.toBe(
       false,
     );
     await screenshots(page, 'studio-picker-unrunnable');
