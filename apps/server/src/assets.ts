@@ -48,6 +48,10 @@ export async function serveAsset(
     etag,
     // Content-addressed: the bytes behind a URL never change. Private: access depends on the caller.
     'cache-control': 'private, max-age=31536000, immutable',
+    // An SVG opened by itself is a document that could run script on the studio's origin.
+    ...(asset.mediaType.startsWith('image/svg')
+      ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" }
+      : {}),
   };
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers).end();

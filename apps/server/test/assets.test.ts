@@ -54,6 +54,24 @@ describe('/assets/<sha256>', () => {
     expect((await bytes(img)).length).toBe(image.size);
   });
 
+  it('serves a Recraft vector run as an SVG document, sandboxed', async () => {
+    const id = await submit(client, {
+      kind: 'image',
+      prompt: 'a fox logo',
+      models: ['recraft-v4'],
+      params: { outputFormat: 'svg', size: '1024x1024' },
+    });
+    const job = await waitForJob(client, id);
+    expect(job.status).toBe('succeeded');
+    const [svg] = job.assets;
+    if (!svg) throw new Error('no asset');
+    expect(svg.mediaType).toBe('image/svg+xml');
+    const res = await fetch(`${t.studio.url}${svg.url}`);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    expect(res.headers.get('content-security-policy')).toMatch(/sandbox/);
+    expect(await res.text()).toMatch(/^<svg /);
+  });
+
   it('answers byte ranges with 206 and Content-Range, as video players ask', async () => {
     const whole = await bytes(await fetch(video.url));
 
