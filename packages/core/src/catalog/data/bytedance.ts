@@ -63,7 +63,7 @@ const SEEDANCE2_FAL = src(
   'https://fal.ai/models/fal-ai/seedance-2/text-to-video/playground',
   RESEARCH_DATE,
   'provider',
-  'bytedance/seedance-2.0/text-to-video: $0.014 per 1,000 tokens, tokens = H × W × duration × 24 / 1024 ($0.3034/s at 720p)',
+  'bytedance/seedance-2.0/text-to-video: $0.014 per 1,000 tokens, tokens = H × W × duration × 24 / 1024 ($0.3024/s at 720p: 21,600 tokens a second)',
 );
 const SEEDANCE2_FAST_FAL = src(
   'https://fal.ai/models/bytedance/seedance-2.0/fast/text-to-video/llms.txt',
