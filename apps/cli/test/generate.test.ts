@@ -125,6 +125,72 @@ describe('atelier generate', () => {
     }
   });
 
+  it('runs Stability AI and Recraft side by side with OpenAI; Recraft as SVG with --format svg', async () => {
+    const out = await run([
+      'generate',
+      'a fox logo, flat colours',
+      '-m',
+      'gpt-image-2',
+      '-m',
+      'stable-image-core',
+      '-m',
+      'recraft-v4',
+      '--format',
+      'png',
+      '-d',
+      'new-providers',
+    ]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('3 of 3 succeeded');
+    expect(readdirSync(join(box.dir, 'new-providers')).sort()).toEqual([
+      'gpt-image-2-1.json',
+      'gpt-image-2-1.png',
+      'recraft-v4-1.json',
+      'recraft-v4-1.png',
+      'stable-image-core-1.json',
+      'stable-image-core-1.png',
+    ]);
+    expect(sidecar('new-providers/stable-image-core-1.json')).toMatchObject({
+      route: { provider: 'stability', providerModelId: 'stable-image-core' },
+      params: { aspectRatio: '1:1', outputFormat: 'png' },
+      asset: { mediaType: 'image/png', width: 1024, height: 1024 },
+      cost: { actualMicros: 30_000 },
+    });
+    expect(box.emulators.stability.requests[0]?.fields).toMatchObject({
+      prompt: 'a fox logo, flat colours',
+      aspect_ratio: '1:1',
+      output_format: 'png',
+    });
+    expect(sidecar('new-providers/recraft-v4-1.json')).toMatchObject({
+      route: { provider: 'recraft', providerModelId: 'recraftv4' },
+      cost: { actualMicros: 40_000 },
+    });
+
+    const svg = await run([
+      'generate',
+      'a fox logo',
+      '-m',
+      'recraft-v4',
+      '--format',
+      'svg',
+      '-d',
+      'vector',
+    ]);
+    expect(svg.code).toBe(0);
+    expect(readdirSync(join(box.dir, 'vector')).sort()).toEqual([
+      'recraft-v4-1.json',
+      'recraft-v4-1.svg',
+    ]);
+    expect(readFileSync(join(box.dir, 'vector', 'recraft-v4-1.svg'), 'utf8')).toMatch(/^<svg /);
+    expect(sidecar('vector/recraft-v4-1.json')).toMatchObject({
+      params: { outputFormat: 'svg' },
+      asset: { mediaType: 'image/svg+xml', metadataEmbedded: false },
+      // The vector variant's price.
+      cost: { actualMicros: 80_000, estimated: { expected: 80_000 } },
+    });
+    expect(box.emulators.recraft.lastRequest()?.body).toMatchObject({ model: 'recraftv4_vector' });
+  });
+
   it('--json prints one document: totals, and per model the route, costs, files and errors', async () => {
     box.emulators.gemini.inject('safety');
     const out = await run([
