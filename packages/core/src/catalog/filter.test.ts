@@ -50,11 +50,12 @@ const catalog = new Catalog(
   ]),
 );
 
-const recraftOnly = (id: string) =>
+/** A model only a provider Atelier has no adapter for serves (DashScope). */
+const dashscopeOnly = (id: string) =>
   entry(id, {
     routes: [
       {
-        provider: 'recraft',
+        provider: 'dashscope',
         providerModelId: id,
         status: 'active',
         price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source },
@@ -64,7 +65,7 @@ const recraftOnly = (id: string) =>
 const mixed = new Catalog(
   parseEntries([
     entry('alpha'),
-    recraftOnly('delta'),
+    dashscopeOnly('delta'),
     entry('epsilon', { routes: [], unpricedReason: 'not published' }),
     entry('zeta', { lifecycle: { status: 'deprecated', shutdown: '2026-06-01', source } }),
     entry('gamma', { lifecycle: { status: 'retired', shutdown: '2026-01-01', source } }),

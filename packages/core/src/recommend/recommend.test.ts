@@ -207,12 +207,12 @@ describe('recommend: exclusions', () => {
 describe('recommend: what Atelier can run here', () => {
   const elsewhere = fixtureCatalog([
     imageFixture('here', all(3), { routes: [perImageRoute('here', '0.04')] }),
-    imageFixture('recraft-only', all(5), {
-      routes: [{ ...perImageRoute('recraft-only', '0.02'), provider: 'recraft' }],
+    imageFixture('dashscope-only', all(5), {
+      routes: [{ ...perImageRoute('dashscope-only', '0.02'), provider: 'dashscope' }],
     }),
     imageFixture('two-ways', all(4), {
       routes: [
-        { ...perImageRoute('two-ways', '0.01'), provider: 'byteplus' },
+        { ...perImageRoute('two-ways', '0.01'), provider: 'dashscope' },
         perImageRoute('two-ways', '0.05'),
       ],
     }),
@@ -221,24 +221,24 @@ describe('recommend: what Atelier can run here', () => {
   it('leaves out a model with no adapter for any route, saying why', () => {
     const r = recommend({ modality: 'image' }, elsewhere);
     expect(ids(r)).toEqual(['two-ways', 'here']);
-    expect(excludedFor(r, 'recraft-only')).toEqual([
-      'Atelier cannot run it here: Atelier cannot call Recraft for images yet',
+    expect(excludedFor(r, 'dashscope-only')).toEqual([
+      'Atelier cannot run it here: Atelier cannot call DashScope for images yet',
     ]);
     expect(r.ranked.every((m) => m.runnable)).toBe(true);
   });
 
   it('ranks it on request, marked, with the reason among its reasons', () => {
     const r = recommend({ modality: 'image', includeUnrunnable: true }, elsewhere);
-    expect(ids(r)).toEqual(['recraft-only', 'two-ways', 'here']);
+    expect(ids(r)).toEqual(['dashscope-only', 'two-ways', 'here']);
     const m = r.ranked[0];
     expect(m).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+      notRunnableReason: 'Atelier cannot call DashScope for images yet',
     });
     expect(m?.reasons).toContain(
-      'Atelier cannot run it here: Atelier cannot call Recraft for images yet.',
+      'Atelier cannot run it here: Atelier cannot call DashScope for images yet.',
     );
-    expect(m?.estimate?.route.provider).toBe('recraft');
+    expect(m?.estimate?.route.provider).toBe('dashscope');
   });
 
   it('prices a model on a route it can run, not a cheaper one it cannot', () => {
@@ -375,12 +375,12 @@ describe('recommend with the real catalog', () => {
     expect(r.excluded.find((e) => e.model === 'veo-3')?.reasons[0]).toMatch(/^retired/);
   });
 
-  it('Recraft V4 (Recraft only, no adapter yet) is left out unless asked for', () => {
+  it('Wan 2.5 Image (DashScope only, no adapter yet) is left out unless asked for', () => {
     const r = recommend({ modality: 'image' }, real, '2026-12-06');
-    expect(excludedFor(r, 'recraft-v4')).toEqual([
-      'Atelier cannot run it here: Atelier cannot call Recraft for images yet',
+    expect(excludedFor(r, 'wan-2-5-image')).toEqual([
+      'Atelier cannot run it here: Atelier cannot call DashScope for images yet',
     ]);
     const all = recommend({ modality: 'image', includeUnrunnable: true }, real, '2026-12-06');
-    expect(all.ranked.find((m) => m.model === 'recraft-v4')?.runnable).toBe(false);
+    expect(all.ranked.find((m) => m.model === 'wan-2-5-image')?.runnable).toBe(false);
   });
 });
