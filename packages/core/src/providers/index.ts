@@ -30,6 +30,8 @@ export { providerOptionsSchema, describeProviderOptions, type ProviderOptionFiel
 export { BflImageModel, BflImageOptions } from './bfl.ts';
 export { ByteplusImageModel, ByteplusImageOptions } from './byteplus.ts';
 export { ByteplusVideoModel, ByteplusVideoOptions } from './byteplus-video.ts';
+export { RecraftImageModel, RecraftImageOptions } from './recraft.ts';
+export { StabilityImageModel, StabilityImageOptions } from './stability.ts';
 export { imageModel, videoModel, videoModelFor, selectRoute, configuredProviders, hasAdapter, hasCredentials, type ModelSelection } from './models.ts';
 export { routeRunnability, modelRunnability, isRetiredOn, today, type Runnability } from './runnable.ts';
 export { priceOutcome, priceRun, routeOf, type Outcome } from './cost.ts';

@@ -3,6 +3,8 @@ import { loadCatalog } from '../catalog/index.ts';
 import { BflImageOptions } from './bfl.ts';
 import { ByteplusImageOptions } from './byteplus.ts';
 import { ByteplusVideoOptions } from './byteplus-video.ts';
+import { RecraftImageOptions } from './recraft.ts';
+import { StabilityImageOptions } from './stability.ts';
 import { GoogleImageOptions } from './google.ts';
 import { OpenAIImageOptions } from './openai.ts';
 import { describeProviderOptions, providerOptionsSchema } from './options-schema.ts';
@@ -21,6 +23,8 @@ describe('providerOptionsSchema', () => {
     expect(providerOptionsSchema('openai', 'video')).toBeUndefined();
     expect(providerOptionsSchema('byteplus', 'image')).toBe(ByteplusImageOptions);
     expect(providerOptionsSchema('byteplus', 'video')).toBe(ByteplusVideoOptions);
+    expect(providerOptionsSchema('stability', 'image')).toBe(StabilityImageOptions);
+    expect(providerOptionsSchema('recraft', 'image')).toBe(RecraftImageOptions);
   });
 
   test('given a model, each route lists only the options that model takes', () => {
@@ -30,6 +34,11 @@ describe('providerOptionsSchema', () => {
     expect(keys('nano-banana', 'google')).toEqual([]);
     expect(keys('nano-banana-pro', 'google')).toEqual(['googleSearch']);
     expect(keys('flux-2-pro', 'bfl')).toEqual(['safetyTolerance']);
+    // Per Stability endpoint and Recraft model.
+    expect(Object.keys(providerOptionsSchema('stability', catalog.resolve('stable-image-ultra'))?.shape ?? {})).toEqual(['strength']);
+    expect(Object.keys(providerOptionsSchema('stability', catalog.resolve('stable-image-core'))?.shape ?? {})).toEqual(['stylePreset']);
+    expect(Object.keys(providerOptionsSchema('recraft', catalog.resolve('recraft-v3'))?.shape ?? {})).toEqual(['style', 'substyle']);
+    expect(Object.keys(providerOptionsSchema('recraft', catalog.resolve('recraft-v4'))?.shape ?? {})).toEqual([]);
     expect(keys('flux-2-flex', 'bfl')).toEqual(['guidance', 'promptUpsampling', 'safetyTolerance', 'steps']);
     expect(keys('flux-1-1-pro-ultra', 'bfl')).toEqual(['imagePromptStrength', 'promptUpsampling', 'raw', 'safetyTolerance']);
     const route = catalog.resolve('flux-2-pro').routes.find((r) => r.provider === 'bfl');

@@ -4,6 +4,8 @@ import { BflImageOptions } from '../rules/bfl.ts';
 import { ByteplusImageOptions, ByteplusVideoOptions } from '../rules/byteplus.ts';
 import { GoogleImageOptions } from '../rules/google.ts';
 import { OpenAIImageOptions } from '../rules/openai.ts';
+import { RecraftImageOptions } from '../rules/recraft.ts';
+import { StabilityImageOptions } from '../rules/stability.ts';
 import { routeRules } from '../rules/routes.ts';
 import { VertexVideoOptions } from './vertex-video.ts';
 
@@ -16,7 +18,7 @@ import { VertexVideoOptions } from './vertex-video.ts';
 
 /** Without a model: every option the provider's adapter reads for some model. */
 const BY_PROVIDER: Record<Modality, Partial<Record<Provider, z.ZodObject>>> = {
-  image: { openai: OpenAIImageOptions, google: GoogleImageOptions, vertex: GoogleImageOptions, bfl: BflImageOptions, byteplus: ByteplusImageOptions },
+  image: { openai: OpenAIImageOptions, google: GoogleImageOptions, vertex: GoogleImageOptions, bfl: BflImageOptions, byteplus: ByteplusImageOptions, stability: StabilityImageOptions, recraft: RecraftImageOptions },
   video: { vertex: VertexVideoOptions, byteplus: ByteplusVideoOptions },
 };
 
