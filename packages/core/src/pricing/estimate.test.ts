@@ -473,6 +473,16 @@ describe('variants', () => {
     expect(() => estimate({ model: 'kling-v3', variant: 'pro' })).toThrow(/allowed: voice-control/);
     expect(() => estimate({ model: 'flux-2-pro', variant: 'pro' })).toThrow(/no priced variants/);
   });
+
+  it('prices a variant only when asked: Seedance 2.0 without a reference video starts at $0.096/s, not the video-input tier', () => {
+    // The catalog's rates: $10.01 per 1M tokens without a reference video, $6.15 with one.
+    const plain = estimate({ model: 'seedance-2-0', provider: 'byteplus', seconds: 5, resolution: '480p' });
+    expect(plain.low).toBe(plain.expected);
+    const withVideo = estimate({ model: 'seedance-2-0', provider: 'byteplus', seconds: 5, resolution: '480p', variant: 'video-input' });
+    expect(withVideo.expected).toBeLessThan(plain.low);
+    expect(startingPrice(loadCatalog().resolve('seedance-2-0'))?.label).toMatch(/^from \$0\.096\d* \/ second/);
+    expect(startingPrice(loadCatalog().resolve('seedance-2-0-fast'))?.label).toMatch(/^from \$0\.0769\d* \/ second/);
+  });
 });
 
 describe('startingPrice', () => {

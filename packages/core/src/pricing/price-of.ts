@@ -152,6 +152,10 @@ export function priceOf(
     );
     if (!relevant) {
       candidates.set(dim, [undefined]);
+    } else if (dim === 'variant' && tiersOf(price).some((t) => t.when.variant === undefined)) {
+      // A variant ("video-input", "voice-control", "vector") is priced only when asked for: a
+      // request that names none pays the plain tiers, so a cheaper variant is not its low end.
+      candidates.set(dim, [undefined]);
     } else if (offered.length) {
       // The model's own options; "not set" is not one of them, the provider default is.
       open.push(dim);
