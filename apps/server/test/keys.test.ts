@@ -64,7 +64,16 @@ afterAll(async () => {
 describe('provider keys', () => {
   it('lists every provider with where its key comes from, never the key', async () => {
     const keys = await client.keys.list.query();
-    expect(keys.map((k) => k.provider)).toEqual(['openai', 'google', 'vertex', 'fal', 'bfl']);
+    expect(keys.map((k) => k.provider)).toEqual([
+      'openai',
+      'google',
+      'vertex',
+      'fal',
+      'bfl',
+      'byteplus',
+      'stability',
+      'recraft',
+    ]);
     expect(keys.find((k) => k.provider === 'openai')).toEqual({
       provider: 'openai',
       set: true,
