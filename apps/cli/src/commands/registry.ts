@@ -207,7 +207,7 @@ const generate: CommandDef = {
         .option('--resolution <tier>', 'resolution tier, e.g. 1K, 2K, 4K')
         .option('--quality <quality>', "the provider's quality word, e.g. low, medium, high")
         .option('--seed <n>', 'seed, where the model takes one', integer)
-        .option('--format <format>', 'png, jpeg or webp, where the model offers a choice')
+        .option('--format <format>', 'png, jpeg, webp or svg (Recraft vector), where the model offers it')
         .option('--background <background>', 'transparent, opaque or auto')
         .option('--negative-prompt <text>', 'what to leave out, where the model takes it')
         .option('-i, --image <path>', 'an image to edit or use as a reference, repeatable', collect)
