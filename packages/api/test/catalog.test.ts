@@ -36,7 +36,7 @@ describe('catalog procedures', () => {
     const seedream = models.find((m) => m.id === 'seedream-4-0');
     expect(seedream?.runnable).toBe(true);
     expect(seedream?.routes.map((r) => [r.provider, r.runnable])).toEqual([
-      ['byteplus', false],
+      ['byteplus', true],
       ['fal', true],
     ]);
 
