@@ -37,7 +37,7 @@ describe('providerOptionsSchema', () => {
     // Per Stability endpoint and Recraft model.
     expect(Object.keys(providerOptionsSchema('stability', catalog.resolve('stable-image-ultra'))?.shape ?? {})).toEqual(['strength']);
     expect(Object.keys(providerOptionsSchema('stability', catalog.resolve('stable-image-core'))?.shape ?? {})).toEqual(['stylePreset']);
-    expect(Object.keys(providerOptionsSchema('recraft', catalog.resolve('recraft-v3'))?.shape ?? {})).toEqual(['style', 'substyle']);
+    expect(Object.keys(providerOptionsSchema('recraft', catalog.resolve('recraft-v3'))?.shape ?? {})).toEqual(['style', 'substyle', 'strength']);
     expect(Object.keys(providerOptionsSchema('recraft', catalog.resolve('recraft-v4'))?.shape ?? {})).toEqual([]);
     expect(keys('flux-2-flex', 'bfl')).toEqual(['guidance', 'promptUpsampling', 'safetyTolerance', 'steps']);
     expect(keys('flux-1-1-pro-ultra', 'bfl')).toEqual(['imagePromptStrength', 'promptUpsampling', 'raw', 'safetyTolerance']);

@@ -79,6 +79,27 @@ describe('Recraft API', () => {
     expect(emu.requests[0]?.body).toMatchObject({ model: 'recraftv3_vector', style: 'icon' });
   });
 
+  test('V3 edits: one image goes to imageToImage with its strength, with a mask to inpaint, as multipart', async () => {
+    const made = await (await open('recraft-v4')).doGenerate({ prompt: 'a street', size: '1024x1024' });
+    const png = { data: made.assets[0]?.data ?? new Uint8Array(), mediaType: 'image/png' };
+    emu.reset();
+    const model = await open('recraft-v3');
+    const edited = await model.doGenerate({ prompt: 'at night', size: '1024x1024', referenceImages: [png], providerOptions: { recraft: { strength: 0.3 } } });
+    const req = emu.requests[0];
+    expect(req?.path).toBe('/v1/images/imageToImage');
+    expect(req?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(req?.fields).toStrictEqual({ prompt: 'at night', model: 'recraftv3', response_format: 'b64_json', strength: '0.3' });
+    expect(req?.files?.map((f) => [f.field, f.contentType, f.size])).toStrictEqual([['image', 'image/png', png.data.byteLength]]);
+    expect(edited.assets[0]).toMatchObject({ mediaType: 'image/png', width: 1024, height: 1024 });
+    expect(edited.usage).toStrictEqual({ images: 1, credits: 40 });
+
+    emu.reset();
+    await model.doGenerate({ prompt: 'a lamp post', size: '1024x1024', referenceImages: [png], mask: png });
+    expect(emu.requests[0]?.path).toBe('/v1/images/inpaint');
+    expect(emu.requests[0]?.fields).toStrictEqual({ prompt: 'a lamp post', model: 'recraftv3', response_format: 'b64_json' });
+    expect(emu.requests[0]?.files?.map((f) => f.field)).toStrictEqual(['image', 'mask']);
+  });
+
   test("Recraft's 400 names what is wrong; a wrong token is an auth error", async () => {
     const res = await fetch(`${emu.url}/v1/images/generations`, {
       method: 'POST',

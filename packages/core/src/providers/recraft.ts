@@ -6,13 +6,14 @@ import type { ImagePlan } from './capabilities.ts';
 import { malformedError } from './errors.ts';
 import { requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
-import { base64ToBytes, imageInfo } from './media.ts';
+import { base64ToBytes, extensionOf, imageInfo } from './media.ts';
 import { RoutedImageModel } from './routed-model.ts';
 import { keySources, resolveBaseUrl, resolveSettings } from './settings.ts';
 import type { CallOptions, ImageRequestInput, ImageRequest as Req, ImageResult } from './spec.ts';
 
 /**
- * Recraft's API: POST /v1/images/generations (OpenAI-like JSON) with `Authorization: Bearer`,
+ * Recraft's API: POST /v1/images/generations (OpenAI-like JSON), and for V3 edits
+ * /v1/images/imageToImage and /v1/images/inpaint (multipart), with `Authorization: Bearer`,
  * answered synchronously with `{ created, credits, data: [{ image_id, b64_json | url }] }`.
  * The images are asked for as base64 so the answer is the whole result: no second, expiring
  * download after Recraft has billed the call.
@@ -48,8 +49,29 @@ export function recraftBody(providerModelId: string, req: Req, plan: ImagePlan, 
   if (plan.size) body['size'] = `${plan.size.width}x${plan.size.height}`;
   if (options.style) body['style'] = options.style;
   if (options.substyle) body['substyle'] = options.substyle;
+  // strength is a form field of imageToImage only (recraftCall).
   body['response_format'] = 'b64_json';
   return body;
+}
+
+/**
+ * Where the request goes: a generation as JSON; with an input image, imageToImage (with its
+ * strength) or, with a mask too, inpaint, both as multipart with the image files and the same
+ * fields (size is the input's own, so it is not sent).
+ */
+export function recraftCall(body: Record<string, unknown>, req: Req, options: RecraftImageOptions): { path: string; body: Record<string, unknown> | FormData } {
+  const image = req.referenceImages[0];
+  if (!image) return { path: 'generations', body };
+  const form = new FormData();
+  for (const [k, v] of Object.entries(body)) if (k !== 'size') form.append(k, String(v));
+  // Copies on their own ArrayBuffers: Blob takes no view of a possibly shared one.
+  form.append('image', new Blob([new Uint8Array(image.data)], { type: image.mediaType }), `image.${extensionOf(image.mediaType)}`);
+  if (req.mask) {
+    form.append('mask', new Blob([new Uint8Array(req.mask.data)], { type: req.mask.mediaType }), `mask.${extensionOf(req.mask.mediaType)}`);
+    return { path: 'inpaint', body: form };
+  }
+  if (options.strength !== undefined) form.append('strength', String(options.strength));
+  return { path: 'imageToImage', body: form };
 }
 
 export class RecraftImageModel extends RoutedImageModel {
@@ -58,7 +80,9 @@ export class RecraftImageModel extends RoutedImageModel {
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const { req, plan } = this.planRequest(input);
     const checked = enforceImageRules(this.entry, this.route, req, plan);
-    const body = recraftBody(this.route.providerModelId, req, plan, RecraftImageOptions.parse(checked.options));
+    const options = RecraftImageOptions.parse(checked.options);
+    const body = recraftBody(this.route.providerModelId, req, plan, options);
+    const call = recraftCall(body, req, options);
     const key = (await resolveKey('recraft', keySources(this.settings))).value;
     const baseUrl = resolveBaseUrl('recraft', this.settings) ?? 'https://external.api.recraft.ai';
     const { retry, timeoutMs } = resolveSettings(this.settings);
@@ -72,7 +96,7 @@ export class RecraftImageModel extends RoutedImageModel {
       describeError: describeRecraftError,
     };
     const started = Date.now();
-    const { json, headers } = await requestJson(http, { method: 'POST', url: `${baseUrl}/v1/images/generations`, body, idempotent: false, signal: opts.signal });
+    const { json, headers } = await requestJson(http, { method: 'POST', url: `${baseUrl}/v1/images/${call.path}`, body: call.body, idempotent: false, signal: opts.signal });
     const generationMs = Date.now() - started;
     const parsed = Generated.safeParse(json);
     if (!parsed.success) throw malformedError('recraft', 'generation response', { retryable: false });

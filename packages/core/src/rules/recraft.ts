@@ -19,16 +19,35 @@ export const RECRAFT_VECTOR_STYLES: readonly string[] = ['vector_illustration', 
 const style = z.enum(RECRAFT_STYLES).describe('Recraft V3 base style (default realistic_image).');
 const substyle = z.string().min(1).describe("A substyle of the chosen style, as Recraft's appendix names it (e.g. hand_drawn).");
 
+const strength = z.number().min(0).max(1).describe('imageToImage: how far from the input image, 0 (nearly the same) to 1 (barely alike); inpainting takes none.');
+
 /** Every option some Recraft model takes: what `providerOptions.recraft` may hold at all. */
-export const RecraftImageOptions = z.object({ style: style.optional(), substyle: substyle.optional() }).strict();
+export const RecraftImageOptions = z.object({ style: style.optional(), substyle: substyle.optional(), strength: strength.optional() }).strict();
 export type RecraftImageOptions = z.output<typeof RecraftImageOptions>;
 
 const RASTER = { outputFormats: ['png', 'svg'], defaultOutputFormat: 'png' } as const;
 const V4_NO_STYLE = 'Recraft V4 and V4 Pro take no style or substyle; Recraft V3 does.';
 
-// Edits go to Recraft's multipart imageToImage and inpaint endpoints, which Atelier does not call yet.
-const V3: RouteRules = { ...RASTER, options: RecraftImageOptions, images: { types: ['image/png', 'image/jpeg', 'image/webp'], max: 0 } };
-const V4: RouteRules = { ...RASTER, options: z.object({}).strict(), notTaken: { style: V4_NO_STYLE, substyle: V4_NO_STYLE } };
+const EDIT_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
+
+/**
+ * V3 edits: one input image goes to POST /v1/images/imageToImage with `strength`; with a mask to
+ * POST /v1/images/inpaint, where white marks the area to repaint (a black-and-white image of the
+ * input's size). Both multipart, files under 5 MB (Recraft: "must be less than 5 MB in size").
+ */
+const V3: RouteRules = {
+  ...RASTER,
+  options: RecraftImageOptions,
+  callOnly: { strength: 'edit' },
+  defaults: [{ option: 'strength', value: 0.5, withImage: true }],
+  images: { types: EDIT_TYPES, max: 1, maxBytes: 5 * 1024 * 1024 },
+  mask: { types: EDIT_TYPES, alpha: false, sameSizeAsImage: true, maxBytes: 5 * 1024 * 1024 },
+};
+const V4: RouteRules = {
+  ...RASTER,
+  options: z.object({}).strict(),
+  notTaken: { style: V4_NO_STYLE, substyle: V4_NO_STYLE, strength: 'Recraft V4 and V4 Pro take no input image; Recraft V3 edits one.' },
+};
 
 const TABLE: Record<string, RouteRules> = {
   recraftv3: V3,

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { wrap, serverOptions, type Emulator, type EmulatorOptions } from '../emulator.ts';
 import type { ErrorReply } from '../http/respond.ts';
 import { EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
+import { decodeImage } from '../media/decode.ts';
 import { hash32, renderImage } from '../media/image.ts';
 import { parseWxH, type Size } from '../media/sizes.ts';
 
 /**
  * Recraft's API (recraft.ai/docs/api-reference): POST /v1/images/generations, JSON, with
  * `Authorization: Bearer` → `{ created, credits, data: [{ image_id, url | b64_json }] }`,
- * synchronously. Sizes per model from the appendix (WxH or w:h); `style`/`substyle` on V3 and
+ * synchronously; V3 (and V2) also edit: /v1/images/imageToImage and /v1/images/inpaint, multipart.
+ * Sizes per model from the appendix (WxH or w:h); `style`/`substyle` on V3 and
  * V2 only; n 1–6; response_format url (links on the emulator, as Recraft's expire after about
  * a day) or b64_json. The `_vector` models, and V3's vector_illustration and icon styles,
  * answer SVG documents. Errors: `{ code, message }` with 400 for a request the model cannot
@@ -138,23 +140,74 @@ export async function startRecraftEmulator(options: RecraftEmulatorOptions = {})
     if (ignored.length) ctx.request.ignoredFields = ignored;
     if (ctx.safety) return send(ctx, reply(400, 'prompt_blocked', 'The prompt violates the content policy'));
 
-    const size = parseWxH(wxh) as Size;
     const vector = model.vector || (typeof style === 'string' && VECTOR_STYLES.includes(style));
+    await answer(ctx, { modelName, prompt, size: parseWxH(wxh) as Size, n, format, vector, credits: model.credits });
+  }
+
+  /** Renders n results (PNG, or SVG for vector models and styles) as URLs or base64. */
+  async function answer(ctx: RouteContext, r: { modelName: string; prompt: string; size: Size; n: number; format: unknown; vector: boolean; credits: number }): Promise<void> {
     const data = [];
-    for (let i = 0; i < n; i++) {
-      const seed = `${modelName}\u0000${prompt}\u0000${i}`;
-      const bytes = vector
-        ? renderSvg(size, seed)
-        : await renderImage({ format: 'png', ...size, seed, ...(options.imageNoise !== undefined ? { noise: options.imageNoise } : {}) });
+    for (let i = 0; i < r.n; i++) {
+      const seed = `${r.modelName}\u0000${r.prompt}\u0000${i}`;
+      const bytes = r.vector
+        ? renderSvg(r.size, seed)
+        : await renderImage({ format: 'png', ...r.size, seed, ...(options.imageNoise !== undefined ? { noise: options.imageNoise } : {}) });
       const id = randomUUID();
-      const contentType = vector ? 'image/svg+xml' : 'image/png';
-      if (format === 'b64_json') data.push({ image_id: id, b64_json: bytes.toString('base64') });
+      const contentType = r.vector ? 'image/svg+xml' : 'image/png';
+      if (r.format === 'b64_json') data.push({ image_id: id, b64_json: bytes.toString('base64') });
       else {
         files.set(id, { data: bytes, contentType });
-        data.push({ image_id: id, url: `${server.origin}/files/${id}.${vector ? 'svg' : 'png'}` });
+        data.push({ image_id: id, url: `${server.origin}/files/${id}.${r.vector ? 'svg' : 'png'}` });
       }
     }
-    ctx.json(200, { created: Math.floor(Date.now() / 1000), credits: model.credits * n, data });
+    ctx.json(200, { created: Math.floor(Date.now() / 1000), credits: r.credits * r.n, data });
+  }
+
+  /**
+   * POST /v1/images/imageToImage and /v1/images/inpaint (multipart): an `image` file (under
+   * 5 MB, under 16 MP), `prompt`, `strength` 0–1 (imageToImage, required), a black-and-white
+   * `mask` of the image's size (inpaint, required); V2 and V3 models only. The result has the
+   * input image's size.
+   */
+  async function edit(ctx: RouteContext): Promise<void> {
+    const inpaint = ctx.match[1] === 'inpaint';
+    const fields = ctx.request.fields;
+    if (!fields) return send(ctx, reply(400, 'bad_request', 'Request body must be multipart/form-data'));
+    const field = (name: string) => {
+      const v = fields[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const modelName = field('model') ?? 'recraftv3';
+    const model = MODELS[modelName];
+    if (!model) return send(ctx, reply(400, 'invalid_model', `Unknown model "${modelName}"`));
+    ctx.request.model = modelName;
+    if (!model.styles) return send(ctx, reply(400, 'model_not_supported', `${modelName} does not support ${inpaint ? 'inpainting' : 'image-to-image'}`));
+    const prompt = field('prompt') ?? '';
+    if (prompt.trim() === '') return send(ctx, reply(400, 'invalid_prompt', 'prompt is required'));
+    if (prompt.length > 1_000) return send(ctx, reply(400, 'prompt_too_long', `prompt must be at most 1000 characters for ${modelName}`));
+    const file = (name: string) => ctx.request.files?.find((f) => f.field === name);
+    const image = file('image');
+    if (!image) return send(ctx, reply(400, 'invalid_image', 'image is required'));
+    if (image.size >= 5 * 1024 * 1024) return send(ctx, reply(400, 'image_too_large', 'image must be less than 5 MB in size'));
+    const decoded = await decodeImage(image.data);
+    if (!decoded || !['png', 'jpeg', 'webp'].includes(decoded.format)) return send(ctx, reply(400, 'invalid_image', 'image must be a PNG, JPG or WEBP file'));
+    if (decoded.width * decoded.height > 16 * 1024 * 1024) return send(ctx, reply(400, 'image_too_large', 'image resolution must be less than 16 MP'));
+    if (inpaint) {
+      const mask = file('mask');
+      const m = mask ? await decodeImage(mask.data) : undefined;
+      if (!m) return send(ctx, reply(400, 'invalid_mask', 'mask is required: a black-and-white image'));
+      if (m.width !== decoded.width || m.height !== decoded.height) return send(ctx, reply(400, 'invalid_mask', 'mask must have the size of the image'));
+    } else {
+      const strength = Number(field('strength'));
+      if (field('strength') === undefined || !(strength >= 0 && strength <= 1)) return send(ctx, reply(400, 'invalid_strength', 'strength is required, a number between 0 and 1'));
+    }
+    const style = field('style');
+    if (style !== undefined && !STYLES.includes(style)) return send(ctx, reply(400, 'invalid_style', `style must be one of ${STYLES.join(', ')}`));
+    const n = Number(field('n') ?? 1);
+    if (!Number.isInteger(n) || n < 1 || n > 6) return send(ctx, reply(400, 'invalid_n', 'n must be an integer between 1 and 6'));
+    if (ctx.safety) return send(ctx, reply(400, 'prompt_blocked', 'The prompt violates the content policy'));
+    const vector = model.vector || (style !== undefined && VECTOR_STYLES.includes(style));
+    await answer(ctx, { modelName, prompt, size: { width: decoded.width, height: decoded.height }, n, format: field('response_format') ?? 'url', vector, credits: model.credits });
   }
 
   function file(ctx: RouteContext): void {
@@ -184,6 +237,7 @@ export async function startRecraftEmulator(options: RecraftEmulatorOptions = {})
         },
         handle: generate,
       },
+      { method: 'POST', path: /^\/v1\/images\/(imageToImage|inpaint)$/, generates: true, handle: edit },
       { method: 'GET', path: /^\/files\/([\w-]+)\.(?:png|svg)$/, auth: false, handle: file },
     ],
   });
