@@ -19,23 +19,23 @@ describe('atelier model', () => {
       runnable: boolean;
       notRunnableReason?: string;
       routes: { provider: string; runnable: boolean; notRunnableReason?: string }[];
-    }>(['model', 'seedream-4-0']);
+    }>(['model', 'wan-2-7']);
     expect(card.runnable).toBe(true);
     expect(card.routes.map((r) => [r.provider, r.runnable, r.notRunnableReason])).toEqual([
-      ['byteplus', false, 'Atelier cannot call BytePlus for images yet'],
+      ['dashscope', false, 'Atelier cannot call DashScope for video yet'],
       ['fal', true, undefined],
     ]);
-    const text = await atelier(['model', 'seedream-4-0']);
+    const text = await atelier(['model', 'wan-2-7']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Atelier can run it here.');
     expect(text.stdout).toMatch(
-      /byteplus .*\n\s+can't run here: Atelier cannot call BytePlus for images yet/,
+      /dashscope .*\n\s+can't run here: Atelier cannot call DashScope for video yet/,
     );
 
-    const recraft = await atelier(['model', 'recraft-v4']);
-    expect(recraft.code).toBe(0);
-    expect(recraft.stdout).toContain(
-      "Atelier can't run it here: Atelier cannot call Recraft for images yet.",
+    const wan = await atelier(['model', 'wan-2-5-image']);
+    expect(wan.code).toBe(0);
+    expect(wan.stdout).toContain(
+      "Atelier can't run it here: Atelier cannot call DashScope for images yet.",
     );
   });
 

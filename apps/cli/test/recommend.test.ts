@@ -82,13 +82,13 @@ describe('atelier recommend', () => {
   it('leaves out models Atelier cannot run here, naming them; --include-unrunnable ranks them, marked', async () => {
     const plain = await atelier(['recommend', '--modality', 'image', '--limit', '100']);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).not.toMatch(/^\s*\d+\s+recraft-v4\s/m);
+    expect(plain.stdout).not.toMatch(/^\s*\d+\s+wan-2-5-image\s/m);
     expect(plain.stdout).toMatch(
-      /models? Atelier can't run here left out \(--include-unrunnable ranks them\): [^\n]*recraft-v4/,
+      /models? Atelier can't run here left out \(--include-unrunnable ranks them\): [^\n]*wan-2-5-image/,
     );
     const json = await atelierJson<RecommendReport>(['recommend', '--modality', 'image']);
-    expect(json.excluded.find((e) => e.model === 'recraft-v4')?.reasons).toEqual([
-      'Atelier cannot run it here: Atelier cannot call Recraft for images yet',
+    expect(json.excluded.find((e) => e.model === 'wan-2-5-image')?.reasons).toEqual([
+      'Atelier cannot run it here: Atelier cannot call DashScope for images yet',
     ]);
 
     const all = await atelierJson<RecommendReport>([
@@ -98,9 +98,9 @@ describe('atelier recommend', () => {
       '--include-unrunnable',
     ]);
     expect(all.query.includeUnrunnable).toBe(true);
-    expect(all.ranked.find((m) => m.model === 'recraft-v4')).toMatchObject({
+    expect(all.ranked.find((m) => m.model === 'wan-2-5-image')).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call Recraft for images yet',
+      notRunnableReason: 'Atelier cannot call DashScope for images yet',
     });
     const marked = await atelier([
       'recommend',
@@ -112,9 +112,9 @@ describe('atelier recommend', () => {
     ]);
     expect(marked.code).toBe(0);
     expect(marked.stdout).toMatch(/Runs here/);
-    expect(marked.stdout).toMatch(/^\s*\d+\s+recraft-v4\s[^\n]*\sno$/m);
+    expect(marked.stdout).toMatch(/^\s*\d+\s+wan-2-5-image\s[^\n]*\sno$/m);
     expect(marked.stdout).toMatch(
-      /Atelier can't run these here:\n(\s+- [^\n]+\n)*\s+- recraft-v4: Atelier cannot call Recraft for images yet\n/,
+      /Atelier can't run these here:\n(\s+- [^\n]+\n)*\s+- wan-2-5-image: Atelier cannot call DashScope for images yet\n/,
     );
   });
 
