@@ -39,7 +39,8 @@ describe('settings', () => {
     const page = await studio.open('/settings');
     const openai = page.locator('li[data-provider="openai"]');
     await openai.getByText('From the environment (OPENAI_API_KEY)').waitFor();
-    expect(await page.locator('li[data-provider]').count()).toBe(5);
+    // OpenAI, Google, Vertex, fal, BFL, BytePlus, Stability AI and Recraft.
+    expect(await page.locator('li[data-provider]').count()).toBe(8);
 
     // Set a stored key: it beats the environment's, and only its last four characters show.
     await openai.getByRole('button', { name: 'Set key for OpenAI' }).click();
