@@ -33,6 +33,15 @@ export interface Dialect {
   readonly malformedBody: string;
 }
 
+/** `Authorization: Bearer <key>`, the check of every API that takes a bearer token. */
+export function bearerAuth(apiKey: string): Dialect['authenticate'] {
+  return (request) => {
+    const header = request.headers['authorization'];
+    if (header === undefined) return 'missing';
+    return header === `Bearer ${apiKey}` ? 'ok' : 'invalid';
+  };
+}
+
 export interface RouteContext {
   req: IncomingMessage;
   res: ServerResponse;

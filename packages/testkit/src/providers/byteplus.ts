@@ -3,7 +3,7 @@ import { startCdn, type Cdn } from '../cdn.ts';
 import { wrap, serverOptions, type Emulator, type UrlResultOptions } from '../emulator.ts';
 import type { AppliedFault } from '../faults.ts';
 import type { ErrorReply } from '../http/respond.ts';
-import { EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
+import { bearerAuth, EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
 import { JobClock } from '../latency.ts';
 import { base64Payload, decodeImage } from '../media/decode.ts';
 import { MIME, renderImage } from '../media/image.ts';
@@ -72,11 +72,7 @@ function invalid(bad: Invalid): ErrorReply {
 function byteplusDialect(apiKey: string): Dialect {
   return {
     provider: 'byteplus',
-    authenticate(request) {
-      const header = request.headers['authorization'];
-      if (header === undefined) return 'missing';
-      return header === `Bearer ${apiKey}` ? 'ok' : 'invalid';
-    },
+    authenticate: bearerAuth(apiKey),
     error(kind, details): ErrorReply {
       switch (kind) {
         case 'auth-missing':

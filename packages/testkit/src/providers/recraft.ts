@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { wrap, serverOptions, type Emulator, type EmulatorOptions } from '../emulator.ts';
 import type { ErrorReply } from '../http/respond.ts';
-import { EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
+import { bearerAuth, EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
 import { decodeImage } from '../media/decode.ts';
 import { hash32, renderImage } from '../media/image.ts';
 import { parseWxH, type Size } from '../media/sizes.ts';
@@ -63,11 +63,7 @@ const reply = (status: number, code: string, message: string): ErrorReply => ({ 
 function recraftDialect(apiKey: string): Dialect {
   return {
     provider: 'recraft',
-    authenticate(request) {
-      const auth = request.headers['authorization'];
-      if (auth === undefined) return 'missing';
-      return auth === `Bearer ${apiKey}` ? 'ok' : 'invalid';
-    },
+    authenticate: bearerAuth(apiKey),
     error(kind, details): ErrorReply {
       switch (kind) {
         case 'auth-missing':

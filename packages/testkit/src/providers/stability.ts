@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { wrap, serverOptions, type Emulator, type EmulatorOptions } from '../emulator.ts';
 import type { ErrorReply } from '../http/respond.ts';
-import { EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
+import { bearerAuth, EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
 import type { RecordedFile } from '../http/types.ts';
 import { decodeImage } from '../media/decode.ts';
 import { MIME, renderImage, type ImageFormat } from '../media/image.ts';
@@ -68,11 +68,7 @@ const reply = (status: number, name: string, errors: string[]): ErrorReply => ({
 function stabilityDialect(apiKey: string): Dialect {
   return {
     provider: 'stability',
-    authenticate(request) {
-      const auth = request.headers['authorization'];
-      if (auth === undefined) return 'missing';
-      return auth === `Bearer ${apiKey}` ? 'ok' : 'invalid';
-    },
+    authenticate: bearerAuth(apiKey),
     error(kind, details): ErrorReply {
       switch (kind) {
         case 'auth-missing':
