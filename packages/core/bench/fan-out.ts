@@ -71,9 +71,7 @@ async function fanOut(
   const wall = performance.now() - t0;
   const failed = runs.filter((r) => r.status !== 'succeeded');
   if (failed.length) {
-    throw new Error(
-      `fan-out failed: ${failed.map((r) => `${r.model}: ${r.error}`).join('; ')}`,
-    );
+    throw new Error(`fan-out failed: ${failed.map((r) => `${r.model}: ${r.error}`).join('; ')}`);
   }
   return { wall, runs };
 }

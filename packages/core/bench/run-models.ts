@@ -39,14 +39,34 @@ export async function runModels(opts: {
   return Promise.all(
     plan.models.map(async (m): Promise<BenchRun> => {
       const t0 = performance.now();
-      if (m.status === 'refused') return { model: m.model, status: 'failed', elapsedMs: 0, error: m.refusal.message };
+      if (m.status === 'refused')
+        return { model: m.model, status: 'failed', elapsedMs: 0, error: m.refusal.message };
       try {
-        const model = await imageModel({ model: m.modelId, provider: m.route.provider, providerModelId: m.route.providerModelId, catalog, settings: opts.settings });
+        const model = await imageModel({
+          model: m.modelId,
+          provider: m.route.provider,
+          providerModelId: m.route.providerModelId,
+          catalog,
+          settings: opts.settings,
+        });
         const result = await generateImages(model, { ...m.params, prompt: plan.prompt });
-        const cost = priceRun({ modelId: m.modelId, ...m.route }, 'image', m.params, result, { catalog });
-        return { model: m.model, status: 'succeeded', elapsedMs: performance.now() - t0, result, costMicros: cost.micros };
+        const cost = priceRun({ modelId: m.modelId, ...m.route }, 'image', m.params, result, {
+          catalog,
+        });
+        return {
+          model: m.model,
+          status: 'succeeded',
+          elapsedMs: performance.now() - t0,
+          result,
+          costMicros: cost.micros,
+        };
       } catch (error) {
-        return { model: m.model, status: 'failed', elapsedMs: performance.now() - t0, error: error instanceof Error ? error.message : String(error) };
+        return {
+          model: m.model,
+          status: 'failed',
+          elapsedMs: performance.now() - t0,
+          error: error instanceof Error ? error.message : String(error),
+        };
       }
     }),
   );

@@ -2,7 +2,7 @@
 // Runs the provider benchmarks on Node 20 (no type stripping): esbuild bundles each TypeScript
 // bench with the workspace sources and their dependencies (as the CLI ships them), then each
 // bench runs in a fresh process, one after another.
-//   node bench/run.mjs [adapter-overhead] [fan-out] [peak-rss] [--runs N] [--no-write]
+//   node bench/run.mjs [adapter-overhead] [fan-out] [peak-rss] [arena-fit] [--runs N] [--no-write]
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const coreDir = join(benchDir, '..');
-const BENCHES = ['adapter-overhead', 'fan-out', 'peak-rss'];
+const BENCHES = ['adapter-overhead', 'fan-out', 'peak-rss', 'arena-fit'];
 const HELPERS = ['emulator-host', 'rss-worker'];
 
 const args = process.argv.slice(2).filter((a) => a !== '--');

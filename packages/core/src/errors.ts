@@ -39,7 +39,12 @@ export class AtelierError extends Error {
     this.details = opts.details;
   }
 
-  toJSON(): { code: AtelierErrorCode; message: string; hint?: string; details?: Record<string, unknown> } {
+  toJSON(): {
+    code: AtelierErrorCode;
+    message: string;
+    hint?: string;
+    details?: Record<string, unknown>;
+  } {
     return { code: this.code, message: this.message, hint: this.hint, details: this.details };
   }
 }

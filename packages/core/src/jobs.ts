@@ -72,7 +72,7 @@ export interface JobEvent {
   /** `${jobId}:${seq}`: the SSE event id a client resumes from. */
   id: string;
   jobId: string;
-  /** 1, 2, 3… per job within one engine process; 0 for a snapshot read from the database. */
+  /** 1, 2, 3… per job, numbered where events are stored; 0 for a snapshot of the job's row. */
   seq: number;
   type: JobEventType;
   /** The job's status once this event happened, so any single event is enough to catch up. */

@@ -61,14 +61,52 @@ export function scale(micros: Micros, numerator: number, denominator: number): M
   return Number(r * 2n >= d ? q + 1n : q);
 }
 
-/** Formats micro-USD for people: "$0.039", "$4.00", "$1,234.50". Never used for arithmetic. */
-export function formatUsd(micros: Micros, opts: { minDecimals?: number } = {}): string {
+/**
+ * Money for people, the one formatter of every frontend: to the cent from $1 ("$15.78",
+ * "$1,121.67"), to 3 significant digits below ("$0.134", "$0.0336", "$0.039", "$0.50"), so a
+ * price reads at a glance. Rounded half away from zero in integers. Never used for arithmetic;
+ * the exact figure goes beside it ({@link formatMicrosExact}) on hover and stays in `--json`.
+ */
+export function formatUsd(micros: Micros): string {
+  if (!Number.isSafeInteger(micros))
+    throw new Error(`formatUsd needs integer micro-USD, got ${micros}`);
+  const abs = Math.abs(micros);
+  let rounded = roundTo(abs, abs >= MICROS_PER_USD ? CENT : significantStep(abs, 3));
+  // $0.9996 rounds to $1.00 and is then shown to the cent like any dollar amount.
+  if (rounded >= MICROS_PER_USD) rounded = roundTo(rounded, CENT);
+  return exactText(micros < 0 && rounded > 0 ? -rounded : rounded, 2);
+}
+
+/** Every micro-USD digit, e.g. "$0.134414", "$15.784368", "$4.00": for hover text and inputs. */
+export function formatUsdExact(micros: Micros): string {
+  return exactText(micros, 2);
+}
+
+/** "$0.134414 (134,414 µUSD)": the exact amount as Atelier counts it, for a title attribute. */
+export function formatMicrosExact(micros: Micros): string {
+  return `${formatUsdExact(micros)} (${groupThousands(micros)} µUSD)`;
+}
+
+const CENT = 10_000;
+
+/** The power of ten that keeps `digits` significant digits of a positive integer (1 for 0). */
+function significantStep(n: number, digits: number): number {
+  const length = String(n).length;
+  return length <= digits ? 1 : 10 ** (length - digits);
+}
+
+function roundTo(n: number, step: number): number {
+  return step === 1 ? n : divRound(n, step) * step;
+}
+
+function exactText(micros: Micros, minDecimals: number): string {
   const negative = micros < 0;
   const abs = Math.abs(micros);
   const whole = Math.floor(abs / MICROS_PER_USD);
-  let frac = String(abs % MICROS_PER_USD).padStart(6, '0').replace(/0+$/, '');
-  const min = opts.minDecimals ?? 2;
-  if (frac.length < min) frac = frac.padEnd(min, '0');
+  let frac = String(abs % MICROS_PER_USD)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
+  if (frac.length < minDecimals) frac = frac.padEnd(minDecimals, '0');
   return `${negative ? '-' : ''}$${groupThousands(whole)}${frac ? `.${frac}` : ''}`;
 }
 

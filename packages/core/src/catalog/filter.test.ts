@@ -50,14 +50,15 @@ const catalog = new Catalog(
   ]),
 );
 
-/** A model only a provider Atelier has no adapter for serves (DashScope). */
-const dashscopeOnly = (id: string) =>
+/** A model whose only route has passed its own shutdown (the model itself is not retired). */
+const routeGone = (id: string) =>
   entry(id, {
     routes: [
       {
-        provider: 'dashscope',
+        provider: 'fal',
         providerModelId: id,
         status: 'active',
+        shutdown: '2026-03-01',
         price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source },
       },
     ],
@@ -65,7 +66,7 @@ const dashscopeOnly = (id: string) =>
 const mixed = new Catalog(
   parseEntries([
     entry('alpha'),
-    dashscopeOnly('delta'),
+    routeGone('delta'),
     entry('epsilon', { routes: [], unpricedReason: 'not published' }),
     entry('zeta', { lifecycle: { status: 'deprecated', shutdown: '2026-06-01', source } }),
     entry('gamma', { lifecycle: { status: 'retired', shutdown: '2026-01-01', source } }),
@@ -89,8 +90,13 @@ describe('filterModels', () => {
     const on = '2026-12-06';
     // zeta's shutdown has passed: retired on this day, hidden like any retired model.
     expect(filterModels(mixed, {}, on).map((m) => m.id)).toEqual(['alpha', 'delta', 'epsilon']);
-    expect(filterModels(mixed, { status: ['retired'] }, on).map((m) => m.id)).toEqual(['zeta', 'gamma']);
-    expect(filterModels(mixed, { status: ['deprecated'] }, '2026-05-01').map((m) => m.id)).toEqual(['zeta']);
+    expect(filterModels(mixed, { status: ['retired'] }, on).map((m) => m.id)).toEqual([
+      'zeta',
+      'gamma',
+    ]);
+    expect(filterModels(mixed, { status: ['deprecated'] }, '2026-05-01').map((m) => m.id)).toEqual([
+      'zeta',
+    ]);
     expect(filterModels(mixed, { runnableOnly: true }, on).map((m) => m.id)).toEqual(['alpha']);
     expect(filterModels(mixed, { runnableOnly: true }, '2026-05-01').map((m) => m.id)).toEqual([
       'alpha',

@@ -42,11 +42,7 @@ export function filterModels(
     } else if (!filter.includeRetired && status === 'retired') {
       return false;
     }
-    if (
-      filter.runnableOnly &&
-      status !== 'retired' &&
-      !modelRunnability(m, date).runnable
-    ) {
+    if (filter.runnableOnly && status !== 'retired' && !modelRunnability(m, date).runnable) {
       return false;
     }
     if (query) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from './index.ts';
-import { daysBetween, effectiveRouteStatus, effectiveStatus, shutdownWarning } from './lifecycle.ts';
+import {
+  daysBetween,
+  effectiveRouteStatus,
+  effectiveStatus,
+  shutdownWarning,
+} from './lifecycle.ts';
 import { isRetiredOn, modelRunnability, withRunnability } from '../providers/runnable.ts';
 
 const catalog = loadCatalog();
@@ -13,15 +18,24 @@ const route = (id: string, provider: string) => {
 
 describe('effective status from dates', () => {
   it('is the declared status until a dated change, then follows the dates', () => {
-    const dated = { status: 'retired' as const, released: '2025-01-01', deprecated: '2026-06-02', shutdown: '2026-12-01' };
+    const dated = {
+      status: 'retired' as const,
+      released: '2025-01-01',
+      deprecated: '2026-06-02',
+      shutdown: '2026-12-01',
+    };
     expect(effectiveStatus(dated, '2026-05-01')).toBe('active');
     expect(effectiveStatus(dated, '2026-06-02')).toBe('deprecated');
     expect(effectiveStatus(dated, '2026-11-30')).toBe('deprecated');
     expect(effectiveStatus(dated, '2026-12-01')).toBe('retired');
     // A deprecation without an announcement day stays deprecated until the shutdown.
-    expect(effectiveStatus({ status: 'deprecated', shutdown: '2027-01-01' }, '2026-01-01')).toBe('deprecated');
+    expect(effectiveStatus({ status: 'deprecated', shutdown: '2027-01-01' }, '2026-01-01')).toBe(
+      'deprecated',
+    );
     // An active model with a shutdown announced later is retired from that day, without a catalog change.
-    expect(effectiveStatus({ status: 'active', shutdown: '2027-03-01' }, '2027-03-01')).toBe('retired');
+    expect(effectiveStatus({ status: 'active', shutdown: '2027-03-01' }, '2027-03-01')).toBe(
+      'retired',
+    );
     expect(effectiveStatus({ status: 'retired' }, '2020-01-01')).toBe('retired');
   });
 
@@ -49,9 +63,15 @@ describe('effective status from dates', () => {
     const nb2 = model('nano-banana-2');
     expect(nb2.lifecycle.shutdown).toBeUndefined();
     expect(effectiveStatus(nb2.lifecycle, '2026-12-06')).toBe('active');
-    expect(effectiveRouteStatus(nb2, route('nano-banana-2', 'google'), '2026-10-05')).toBe('active');
-    expect(effectiveRouteStatus(nb2, route('nano-banana-2', 'google'), '2026-10-06')).toBe('deprecated');
-    expect(effectiveRouteStatus(nb2, route('nano-banana-2', 'vertex'), '2026-12-06')).toBe('active');
+    expect(effectiveRouteStatus(nb2, route('nano-banana-2', 'google'), '2026-10-05')).toBe(
+      'active',
+    );
+    expect(effectiveRouteStatus(nb2, route('nano-banana-2', 'google'), '2026-10-06')).toBe(
+      'deprecated',
+    );
+    expect(effectiveRouteStatus(nb2, route('nano-banana-2', 'vertex'), '2026-12-06')).toBe(
+      'active',
+    );
     expect(modelRunnability(nb2, '2027-06-01')).toEqual({ runnable: true });
   });
 
@@ -62,12 +82,17 @@ describe('effective status from dates', () => {
     expect(effectiveRouteStatus(entry, gemini, '2027-01-15')).toBe('retired');
     expect(modelRunnability(entry, '2027-01-15')).toEqual({ runnable: true });
     const listed = withRunnability(entry, '2027-01-15');
-    expect(listed.routes.find((r) => r.provider === 'google')).toMatchObject({ status: 'retired', runnable: false });
+    expect(listed.routes.find((r) => r.provider === 'google')).toMatchObject({
+      status: 'retired',
+      runnable: false,
+    });
     expect(listed.lifecycle.status).toBe('active');
   });
 
   it('lists a model with the status of the day it is read on', () => {
-    expect(withRunnability(model('gpt-image-1-5'), '2026-11-01').lifecycle.status).toBe('deprecated');
+    expect(withRunnability(model('gpt-image-1-5'), '2026-11-01').lifecycle.status).toBe(
+      'deprecated',
+    );
     expect(withRunnability(model('gpt-image-1-5'), '2026-12-06').lifecycle.status).toBe('retired');
   });
 });
@@ -93,6 +118,8 @@ describe('the warning ahead of a shutdown', () => {
     expect(shutdownWarning(nb2, '2027-01-10', { route: gemini, nameOf })?.message).toBe(
       'Nano Banana 2 on this route (gemini-3.1-flash-image) shuts down in 5 days (2027-01-15) — move to Nano Banana 2.1.',
     );
-    expect(shutdownWarning(nb2, '2027-01-10', { route: route('nano-banana-2', 'vertex'), nameOf })).toBeUndefined();
+    expect(
+      shutdownWarning(nb2, '2027-01-10', { route: route('nano-banana-2', 'vertex'), nameOf }),
+    ).toBeUndefined();
   });
 });

@@ -42,7 +42,11 @@ export function effectiveStatus(dated: Dated, date: string): LifecycleStatus {
  * A route's status on `date`: its own dates where it has them, else its model's (a route declared
  * retired with its model reads the model's shutdown), and never better than its model's status.
  */
-export function effectiveRouteStatus(entry: ModelEntry, route: Route, date: string): LifecycleStatus {
+export function effectiveRouteStatus(
+  entry: ModelEntry,
+  route: Route,
+  date: string,
+): LifecycleStatus {
   const own = effectiveStatus(
     {
       status: route.status,
@@ -69,7 +73,9 @@ export const isRouteLive = (entry: ModelEntry, route: Route, date: string): bool
 
 /** The day a route stops: the earlier of its own shutdown and its model's. */
 export function routeShutdown(entry: ModelEntry, route?: Route): string | undefined {
-  const dates = [entry.lifecycle.shutdown, route?.shutdown].filter((d): d is string => d !== undefined);
+  const dates = [entry.lifecycle.shutdown, route?.shutdown].filter(
+    (d): d is string => d !== undefined,
+  );
   return dates.sort()[0];
 }
 
@@ -92,12 +98,25 @@ export function shutdownWarning(
   if (shutdown === undefined || shutdown <= date) return undefined;
   const days = daysBetween(date, shutdown);
   if (days > (opts.withinDays ?? SHUTDOWN_WARNING_DAYS)) return undefined;
-  const routeOnly = opts.route?.shutdown !== undefined && opts.route.shutdown === shutdown && entry.lifecycle.shutdown !== shutdown;
-  const what = routeOnly ? `${entry.name} on this route (${opts.route?.providerModelId})` : entry.name;
+  const routeOnly =
+    opts.route?.shutdown !== undefined &&
+    opts.route.shutdown === shutdown &&
+    entry.lifecycle.shutdown !== shutdown;
+  const what = routeOnly
+    ? `${entry.name} on this route (${opts.route?.providerModelId})`
+    : entry.name;
   const when = days === 1 ? 'tomorrow' : `in ${days} days`;
   const names = entry.lifecycle.replacements.map((id) => opts.nameOf?.(id) ?? id);
-  const move = names.length ? ` — move to ${names.join(' or ')}` : routeOnly ? ' — pin another provider' : '';
-  return { type: 'other', setting: 'models', message: `${what} shuts down ${when} (${shutdown})${move}.` };
+  const move = names.length
+    ? ` — move to ${names.join(' or ')}`
+    : routeOnly
+      ? ' — pin another provider'
+      : '';
+  return {
+    type: 'other',
+    setting: 'models',
+    message: `${what} shuts down ${when} (${shutdown})${move}.`,
+  };
 }
 
 /**

@@ -13,5 +13,10 @@ export function normalizeName(name: string): string {
 
 /** Every name a model answers to: id, display name, aliases and provider model ids. */
 export function namesOf(model: ModelEntryInput): string[] {
-  return [model.id, model.name, ...(model.aliases ?? []), ...model.routes.map((r) => r.providerModelId)];
+  return [
+    model.id,
+    model.name,
+    ...(model.aliases ?? []),
+    ...model.routes.map((r) => r.providerModelId),
+  ];
 }

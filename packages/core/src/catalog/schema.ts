@@ -35,6 +35,13 @@ export const Source = z
     asOf: IsoDate,
     kind: SourceKind,
     note: z.string().optional(),
+    /**
+     * What people read instead of `ref`, filled from the source registry when a catalog is built
+     * (source-registry.ts); values given in data or a catalog file are replaced by the registry's.
+     */
+    title: z.string().optional(),
+    publisher: z.string().optional(),
+    url: z.string().optional(),
   })
   .strict();
 export type Source = z.infer<typeof Source>;
@@ -50,6 +57,8 @@ export const Task = z.enum([
   'text-to-video',
   'image-to-video',
   'upscale',
+  /** A raster image in, the same picture as SVG shapes out (Recraft Vectorize). */
+  'vectorize',
 ]);
 export type Task = z.infer<typeof Task>;
 
@@ -93,11 +102,19 @@ export type Criterion = z.infer<typeof Criterion>;
 export const IMAGE_CRITERIA = Criterion.options.filter((c) => c !== 'motion');
 export const VIDEO_CRITERIA = Criterion.options;
 
+/**
+ * A score whose claim the provider's own facts contradict (e.g. a review of a "Nano Banana Pro"
+ * with limits Google's model does not have): kept and shown, but marked, and weighed less.
+ */
+export const Contested = z.object({ reason: z.string().min(1), source: Source }).strict();
+export type Contested = z.infer<typeof Contested>;
+
 export const Score = z
   .object({
     value: z.number().min(0).max(5).multipleOf(0.5),
     source: Source,
     note: z.string().optional(),
+    contested: Contested.optional(),
   })
   .strict();
 export type Score = z.infer<typeof Score>;
@@ -254,12 +271,20 @@ export const PerTokenPrice = z
       z
         .object({
           kind: z.literal('table'),
-          tiers: z.array(z.object({ when: When, tokens: z.number().int().positive() }).strict()).min(1),
+          tiers: z
+            .array(z.object({ when: When, tokens: z.number().int().positive() }).strict())
+            .min(1),
           source: Source,
         })
         .strict(),
       /** A named formula implemented in pricing/ (e.g. the community gpt-image-2 formula). */
-      z.object({ kind: z.literal('formula'), formula: z.enum(['openai-gpt-image-2']), source: Source }).strict(),
+      z
+        .object({
+          kind: z.literal('formula'),
+          formula: z.enum(['openai-gpt-image-2']),
+          source: Source,
+        })
+        .strict(),
     ]),
     /** Estimated input tokens per reference image (edits), when known. */
     inputImageTokens: z.number().int().positive().optional(),
@@ -357,13 +382,25 @@ export const Claim = z
     /** A structured price claim (e.g. a reseller's "$0.08 per image"), usable by the pricing engine. */
     price: Price.optional(),
     /** A structured latency claim in seconds. */
-    latency: z.object({ minSeconds: z.number().positive(), maxSeconds: z.number().positive() }).strict().optional(),
+    latency: z
+      .object({ minSeconds: z.number().positive(), maxSeconds: z.number().positive() })
+      .strict()
+      .optional(),
     source: Source,
   })
   .strict();
 export type Claim = z.infer<typeof Claim>;
 
-export const PromptPart = z.enum(['subject', 'action', 'environment', 'lighting', 'camera', 'style', 'text', 'motion']);
+export const PromptPart = z.enum([
+  'subject',
+  'action',
+  'environment',
+  'lighting',
+  'camera',
+  'style',
+  'text',
+  'motion',
+]);
 export type PromptPart = z.infer<typeof PromptPart>;
 
 export const PromptGuidance = z

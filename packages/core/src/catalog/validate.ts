@@ -1,28 +1,38 @@
 import { CATALOG_AS_OF } from './data/sources.ts';
 import { effectiveRouteStatus, effectiveStatus } from './lifecycle.ts';
 import { namesOf, normalizeName } from './names.ts';
-import { IMAGE_CRITERIA, ModelEntry, VIDEO_CRITERIA, type ModelEntryInput, type Source } from './schema.ts';
+import {
+  IMAGE_CRITERIA,
+  ModelEntry,
+  VIDEO_CRITERIA,
+  type ModelEntryInput,
+  type Source,
+} from './schema.ts';
+import { BUILT_IN_SOURCES, type SourceRegistry } from './source-registry.ts';
 import { describeIssues } from '../validate.ts';
-
-/** The articles the catalog cites; a seed source must name one of them. */
-export const SEED_FILES = [
-  'seeds/000_62a5d1837332ffeb.txt',
-  'seeds/001_fdfc1193b3276551.txt',
-  'seeds/002_627cfec7abcec387.txt',
-  'seeds/003_8fc4bf37682fe7e8.txt',
-  'seeds/004_f2ba810a43c16345.txt',
-] as const;
 
 export interface CatalogIssue {
   model: string;
   problem: string;
 }
 
+export interface ValidateOptions {
+  /** The day the catalog says it was checked (the built-in CATALOG_AS_OF unless a file says). */
+  asOf?: string;
+  /** Every source key the entries may cite (the built-in registry unless a file adds some). */
+  sources?: SourceRegistry;
+}
+
 /**
  * Checks what the schema alone cannot: unique names, replacements that exist, complete scores,
- * a priced route for every model that is offered, sources that point somewhere real.
+ * a priced route for every model that is offered, sources that the registry names.
  */
-export function validateCatalog(entries: readonly ModelEntryInput[]): CatalogIssue[] {
+export function validateCatalog(
+  entries: readonly ModelEntryInput[],
+  opts: ValidateOptions = {},
+): CatalogIssue[] {
+  const asOf = opts.asOf ?? CATALOG_AS_OF;
+  const registry = opts.sources ?? BUILT_IN_SOURCES;
   const issues: CatalogIssue[] = [];
   const ids = new Set(entries.map((e) => e.id));
   const owner = new Map<string, string>();
@@ -47,8 +57,9 @@ export function validateCatalog(entries: readonly ModelEntryInput[]): CatalogIss
       if (!ids.has(r)) problem(`replacement "${r}" is not in the catalog`);
       if (r === m.id) problem('lists itself as its replacement');
     }
-    if (m.lifecycle.status === 'retired' && !m.lifecycle.shutdown) problem('retired without a shutdown date');
-    for (const p of historyProblems(m)) problem(p);
+    if (m.lifecycle.status === 'retired' && !m.lifecycle.shutdown)
+      problem('retired without a shutdown date');
+    for (const p of historyProblems(m, asOf)) problem(p);
 
     const required = m.modality === 'video' ? VIDEO_CRITERIA : IMAGE_CRITERIA;
     for (const c of required) if (!m.scores[c]) problem(`missing score for ${c}`);
@@ -67,14 +78,19 @@ export function validateCatalog(entries: readonly ModelEntryInput[]): CatalogIss
       seen.add(key);
     }
 
-    for (const s of sourcesOf(m)) {
-      if (s.ref.startsWith('seeds/') && !(SEED_FILES as readonly string[]).includes(s.ref)) {
-        problem(`cites unknown seed file ${s.ref}`);
+    const unlisted = new Set<string>();
+    for (const [s, path] of sourcesWithPaths(m)) {
+      if (!Object.hasOwn(registry, s.ref) && !unlisted.has(s.ref)) {
+        unlisted.add(s.ref);
+        problem(
+          `${path}.ref: "${s.ref}" is not in the source registry (give it a title and publisher in catalog/data/source-titles.ts, or in a catalog file's sources)`,
+        );
       }
-      if (s.asOf > CATALOG_AS_OF) problem(`source ${s.ref} is dated in the future (${s.asOf})`);
+      if (s.asOf > asOf)
+        problem(`${path}.asOf: ${s.asOf} is after the catalog's as-of date ${asOf}`);
     }
   }
-  issues.push(...replacementProblems(entries));
+  issues.push(...replacementProblems(entries, asOf));
   return issues;
 }
 
@@ -83,32 +99,38 @@ export function validateCatalog(entries: readonly ModelEntryInput[]): CatalogIss
  * shutdown, a declared status the dates contradict on the catalog's as-of date (a "deprecated"
  * model whose shutdown has passed), a route's own dates without a source.
  */
-function historyProblems(m: ModelEntry): string[] {
+function historyProblems(m: ModelEntry, asOf: string): string[] {
   const out: string[] = [];
   const { released, deprecated, shutdown, status } = m.lifecycle;
-  if (released && shutdown && shutdown < released) out.push(`lifecycle.shutdown ${shutdown} is before lifecycle.released ${released}`);
-  if (released && deprecated && deprecated < released) out.push(`lifecycle.deprecated ${deprecated} is before lifecycle.released ${released}`);
-  if (deprecated && shutdown && deprecated > shutdown) out.push(`lifecycle.deprecated ${deprecated} is after lifecycle.shutdown ${shutdown}`);
-  const onAsOf = effectiveStatus(m.lifecycle, CATALOG_AS_OF);
+  if (released && shutdown && shutdown < released)
+    out.push(`lifecycle.shutdown ${shutdown} is before lifecycle.released ${released}`);
+  if (released && deprecated && deprecated < released)
+    out.push(`lifecycle.deprecated ${deprecated} is before lifecycle.released ${released}`);
+  if (deprecated && shutdown && deprecated > shutdown)
+    out.push(`lifecycle.deprecated ${deprecated} is after lifecycle.shutdown ${shutdown}`);
+  const onAsOf = effectiveStatus(m.lifecycle, asOf);
   if (onAsOf !== status && !(onAsOf === 'active' && status === 'preview')) {
-    out.push(`lifecycle.status is "${status}" but its dates make it "${onAsOf}" on ${CATALOG_AS_OF}`);
+    out.push(`lifecycle.status is "${status}" but its dates make it "${onAsOf}" on ${asOf}`);
   }
   // A route's declared status is bounded by its model's: no "active" route on a retired model.
   for (const r of m.routes) {
     const at = `route ${r.provider}:${r.providerModelId}`;
-    if ((r.shutdown || r.deprecated) && !r.lifecycleSource) out.push(`${at} has lifecycle dates without a lifecycleSource`);
-    if (r.deprecated && r.shutdown && r.deprecated > r.shutdown) out.push(`${at}: deprecated ${r.deprecated} is after shutdown ${r.shutdown}`);
-    if (released && r.shutdown && r.shutdown < released) out.push(`${at}: shutdown ${r.shutdown} is before lifecycle.released ${released}`);
-    const routeOnAsOf = effectiveRouteStatus(m, r, CATALOG_AS_OF);
+    if ((r.shutdown || r.deprecated) && !r.lifecycleSource)
+      out.push(`${at} has lifecycle dates without a lifecycleSource`);
+    if (r.deprecated && r.shutdown && r.deprecated > r.shutdown)
+      out.push(`${at}: deprecated ${r.deprecated} is after shutdown ${r.shutdown}`);
+    if (released && r.shutdown && r.shutdown < released)
+      out.push(`${at}: shutdown ${r.shutdown} is before lifecycle.released ${released}`);
+    const routeOnAsOf = effectiveRouteStatus(m, r, asOf);
     if (routeOnAsOf !== r.status && !(routeOnAsOf === 'active' && r.status === 'preview')) {
-      out.push(`${at}: status is "${r.status}" but its dates make it "${routeOnAsOf}" on ${CATALOG_AS_OF}`);
+      out.push(`${at}: status is "${r.status}" but its dates make it "${routeOnAsOf}" on ${asOf}`);
     }
   }
   return out;
 }
 
 /** A replacement must still be callable on the catalog's as-of date: nobody is sent to a dead model. */
-function replacementProblems(entries: readonly ModelEntryInput[]): CatalogIssue[] {
+function replacementProblems(entries: readonly ModelEntryInput[], asOf: string): CatalogIssue[] {
   const parsed = new Map<string, ModelEntry>();
   for (const e of entries) {
     const p = ModelEntry.safeParse(e);
@@ -118,8 +140,11 @@ function replacementProblems(entries: readonly ModelEntryInput[]): CatalogIssue[
   for (const m of parsed.values()) {
     for (const id of m.lifecycle.replacements) {
       const r = parsed.get(id);
-      if (r && effectiveStatus(r.lifecycle, CATALOG_AS_OF) === 'retired') {
-        out.push({ model: m.id, problem: `replacement "${id}" is itself retired on ${CATALOG_AS_OF}${r.lifecycle.shutdown ? ` (shut down ${r.lifecycle.shutdown})` : ''}` });
+      if (r && effectiveStatus(r.lifecycle, asOf) === 'retired') {
+        out.push({
+          model: m.id,
+          problem: `replacement "${id}" is itself retired on ${asOf}${r.lifecycle.shutdown ? ` (shut down ${r.lifecycle.shutdown})` : ''}`,
+        });
       }
     }
   }
@@ -128,18 +153,23 @@ function replacementProblems(entries: readonly ModelEntryInput[]): CatalogIssue[
 
 /** Every Source object anywhere inside a value. */
 export function sourcesOf(value: unknown): Source[] {
-  const out: Source[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) return v.forEach(walk);
+  return sourcesWithPaths(value).map(([s]) => s);
+}
+
+/** Every Source object inside a value with its path ("routes.0.price.source"). */
+export function sourcesWithPaths(value: unknown): [Source, string][] {
+  const out: [Source, string][] = [];
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, path ? `${path}.${i}` : String(i)));
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (typeof o.ref === 'string' && typeof o.asOf === 'string' && typeof o.kind === 'string') {
-        out.push(o as unknown as Source);
+        out.push([o as unknown as Source, path]);
         return;
       }
-      Object.values(o).forEach(walk);
+      for (const [k, x] of Object.entries(o)) walk(x, path ? `${path}.${k}` : k);
     }
   };
-  walk(value);
+  walk(value, '');
   return out;
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../catalog/index.ts';
 import { Criterion } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
+import { formatUsd } from '../money.ts';
+import { planGeneration } from '../plan/index.ts';
 import { startingPrice } from '../pricing/index.ts';
+import { today } from '../providers/runnable.ts';
 import {
   FIXTURE_SOURCE,
   fixtureCatalog,
@@ -189,14 +192,19 @@ describe('compare: features', () => {
 });
 
 describe('compare: if you need…', () => {
-  it('picks the cheaper starting price for low-cost exploration', () => {
+  it('picks the cheaper run at the default settings for low-cost exploration, figures in the line', () => {
     const c = compare(['alpha', 'beta'], {}, catalog);
     const cost = c.chooseIf.find((r) => r.criterion === 'costEfficiency');
     expect(cost).toMatchObject({
       choose: ['beta'],
-      because: 'BETA (fal) starts at $0.04 / image against $0.10 / image for ALPHA (fal).',
+      because:
+        'At default settings, BETA: $0.04 per image at 1:1 on fal, against ALPHA: $0.10 per image at 1:1 on fal.',
     });
     expect(cost?.sources).toEqual([FIXTURE_SOURCE]);
+    // The cost row agrees with the line: the cheaper run leads it.
+    const row = c.criteria.find((r) => r.criterion === 'costEfficiency');
+    expect(row).toMatchObject({ winner: 'beta', leaders: ['beta'] });
+    expect(row?.prices?.beta).toMatchObject({ micros: 40_000, per: 'image', provider: 'fal' });
   });
 
   it('falls back to the cost score when a model has no price', () => {
@@ -291,7 +299,18 @@ describe('compare: verdict and lifecycle', () => {
     expect(c.verdict.summary).toBe(
       'ALPHA is better for portraits, while BETA is better for the best text rendering and speed.',
     );
-    expect(c.verdict.text).toContain('ALPHA excels at: pore-level skin.');
+    // A short lead, then a line per model: what it is better for and what it excels at.
+    expect(c.verdict.lead).toBe(
+      'Across all criteria, BETA is the stronger first pick: it has the best balanced score (4.31 of 5).',
+    );
+    expect(c.verdict.points).toEqual([
+      'ALPHA is better for portraits. It excels at pore-level skin.',
+      expect.stringMatching(/^BETA is better for the best text rendering and speed\./),
+    ]);
+    expect(c.verdict.next).toBe(
+      'Run the same prompt through both and keep the output that fits your brief.',
+    );
+    expect(c.verdict.text).toBe([c.verdict.lead, ...c.verdict.points, c.verdict.next].join(' '));
   });
 
   it('marks retired models and names their replacements', () => {
@@ -308,7 +327,7 @@ describe('compare: verdict and lifecycle', () => {
     expect(c.features.find((f) => f.feature === 'startingPrice')?.values.old?.text).toBe(
       'retired 2026-05-12: no longer callable',
     );
-    expect(c.verdict.text).toContain('OLD was retired (2026-05-12); compare BETA instead.');
+    expect(c.verdict.points).toContain('OLD was retired (2026-05-12); compare BETA instead.');
   });
 });
 
@@ -322,7 +341,7 @@ describe('compare with the real catalog', () => {
     for (const r of c.criteria) {
       const a = gpt.scores[r.criterion]?.value;
       const b = nbp.scores[r.criterion]?.value;
-      if (a === undefined || b === undefined) continue;
+      if (a === undefined || b === undefined || r.criterion === 'costEfficiency') continue;
       expect(r.winner).toBe(a === b ? 'tie' : a > b ? 'gpt-image-2' : 'nano-banana-pro');
     }
     const lens = LENSES.portrait.weights;
@@ -336,6 +355,69 @@ describe('compare with the real catalog', () => {
     );
     expect(c.chooseIf.at(-1)?.need).toBe('Portrait specifically');
     expect(c.chooseIf.every((r) => r.choose.length > 0 && r.because.length > 0)).toBe(true);
+  });
+
+  it('shows a contested seed score as contested and weighs it at half', () => {
+    const c = compare(['gpt-image-2', 'nano-banana-pro'], { useCase: 'text-heavy-design' }, real);
+    const cell = c.criteria.find((r) => r.criterion === 'promptAdherence')?.scores[
+      'nano-banana-pro'
+    ];
+    expect(cell?.contested?.reason).toContain('1024-only');
+    expect(cell?.contested?.source.kind).toBe('sdk');
+    const nbp = real.resolve('nano-banana-pro');
+    const weights = LENSES['text-heavy-design'].weights;
+    const total = Object.values(weights).reduce((a, b) => a + b, 0);
+    const share = c.lens?.scores['nano-banana-pro']?.breakdown.find(
+      (b) => b.criterion === 'promptAdherence',
+    );
+    const full = (weights.promptAdherence ?? 0) / total;
+    const half =
+      ((weights.promptAdherence ?? 0) * 0.5) / (total - (weights.promptAdherence ?? 0) * 0.5);
+    expect(share?.weight).toBeCloseTo(half, 3);
+    expect(share?.weight).toBeLessThan(full);
+    expect(share?.note).toMatch(/^contested \(/);
+    expect(c.lens?.scores['nano-banana-pro']?.score).toBe(weightedScore(nbp, weights).score);
+    const line = c.chooseIf.find((r) => r.criterion === 'promptAdherence')?.because ?? '';
+    expect(line).toContain('/5 (contested)');
+  });
+
+  it("prices cost at what a run costs (the planner's estimate), never the cheapest setting", () => {
+    const date = today();
+    const settings = (aspectRatio?: string) =>
+      ['gpt-image-2', 'nano-banana-pro'].map((id) => {
+        const p = planGeneration(
+          {
+            kind: 'image',
+            prompt: 'A ceramic coffee mug on a wooden table by a window, soft morning light',
+            models: [{ model: id, params: aspectRatio ? { aspectRatio } : {} }],
+            date,
+          },
+          { catalog: real, hasKey: () => true },
+        ).models[0];
+        if (p?.status !== 'ready') throw new Error(`${id} not planned`);
+        return p.estimate.expected;
+      });
+    for (const [useCase, aspect, label] of [
+      [undefined, undefined, 'At default settings'],
+      ['portrait', '3:4', 'At portrait settings (3:4)'],
+    ] as const) {
+      const c = compare(['gpt-image-2', 'nano-banana-pro'], useCase ? { useCase } : {}, real);
+      const [gpt, nbp] = settings(aspect);
+      const row = c.criteria.find((r) => r.criterion === 'costEfficiency');
+      expect(row?.prices?.['gpt-image-2']?.micros).toBe(gpt);
+      expect(row?.prices?.['nano-banana-pro']?.micros).toBe(nbp);
+      // GPT Image 2's cheapest setting (low quality) is far below what a default run pays.
+      expect(gpt).toBeGreaterThan(startingPrice(real.resolve('gpt-image-2'))?.micros ?? 0);
+      const cheaper = (gpt ?? 0) < (nbp ?? 0) ? 'gpt-image-2' : 'nano-banana-pro';
+      expect(row?.winner).toBe(cheaper);
+      const line = c.chooseIf.find((r) => r.criterion === 'costEfficiency');
+      expect(line?.choose).toEqual([cheaper]);
+      expect(line?.because).toContain(label);
+      expect(line?.because).toContain(`GPT Image 2: ${formatUsd(gpt ?? 0)} per image at medium, `);
+      expect(line?.because).toContain(
+        `Nano Banana Pro: ${formatUsd(nbp ?? 0)} per image at ${aspect ?? '1:1'}, 1K`,
+      );
+    }
   });
 
   it('marks a retired video model against its replacement', () => {

@@ -12,13 +12,8 @@ import { AtelierError } from '../errors.ts';
 import { entryOn } from '../catalog/lifecycle.ts';
 import { today } from '../providers/runnable.ts';
 import { parseInput } from '../validate.ts';
-import {
-  featureRows,
-  priceText,
-  startingPriceCell,
-  type FeatureCell,
-  type FeatureRow,
-} from './features.ts';
+import { runPrice, type RunPrice } from './default-price.ts';
+import { featureRows, type FeatureRow } from './features.ts';
 import { CRITERION_LABELS, LENSES, UseCase, type Lens } from './lenses.ts';
 import { balancedWeights, weightedScore, type WeightedScore } from './scoring.ts';
 
@@ -53,6 +48,8 @@ export interface CellScore {
   value: number;
   source: Source;
   note?: string;
+  /** The provider's facts contradict the claim behind it: shown as contested, weighed less. */
+  contested?: { reason: string; source: Source };
 }
 
 export interface CriterionRow {
@@ -64,6 +61,12 @@ export interface CriterionRow {
   winner: string | 'tie' | null;
   /** The ids holding the top score. */
   leaders: string[];
+  /**
+   * Cost efficiency only: each model's price for one run at the compared settings. When every
+   * model has one (same modality), the cheapest leads the row, so the row and the "lower-cost"
+   * line agree with what a run costs.
+   */
+  prices?: Record<string, RunPrice | null>;
 }
 
 export interface LensResult {
@@ -71,6 +74,8 @@ export interface LensResult {
   label: string;
   rationale: string;
   weights: Lens['weights'];
+  /** Settings the use case implies, for running these models ("Run these"). */
+  settings?: Lens['settings'];
   scores: Record<string, WeightedScore>;
   winner: string | 'tie';
   leaders: string[];
@@ -89,9 +94,20 @@ export interface ChooseRow {
   sources: Source[];
 }
 
+/**
+ * The verdict as a short lead and a list, so four models read as four lines rather than one long
+ * paragraph; `text` joins them for plain-text readers (the MCP tool's reply).
+ */
 export interface Verdict {
   /** The model to test first: the lens winner, else the best balanced score. */
   firstPick: string;
+  /** One sentence: which model to test first, and why. */
+  lead: string;
+  /** One line per model (what it is better for, what it excels at), then lifecycle notes. */
+  points: string[];
+  /** What to do with the verdict. */
+  next: string;
+  /** Every model's "better for", in one sentence. */
   summary: string;
   text: string;
 }
@@ -191,7 +207,14 @@ function describeModel(model: ModelEntry, catalog: Catalog): ComparedModel {
 function cellOf(model: ModelEntry, criterion: Criterion): CellScore | null {
   if (criterion === 'motion' && model.modality === 'image') return null;
   const s = model.scores[criterion];
-  return s ? { value: s.value, source: s.source, ...(s.note ? { note: s.note } : {}) } : null;
+  return s
+    ? {
+        value: s.value,
+        source: s.source,
+        ...(s.note ? { note: s.note } : {}),
+        ...(s.contested ? { contested: s.contested } : {}),
+      }
+    : null;
 }
 
 function criterionRow(models: readonly ModelEntry[], criterion: Criterion): CriterionRow {
@@ -263,6 +286,7 @@ function lensResult(lens: Lens, models: readonly ModelEntry[]): LensResult {
     label: lens.label,
     rationale: lens.rationale,
     weights: lens.weights,
+    ...(lens.settings ? { settings: lens.settings } : {}),
     scores,
     winner: winner ?? 'tie',
     leaders,
@@ -273,7 +297,7 @@ function lensResult(lens: Lens, models: readonly ModelEntry[]): LensResult {
 
 function scoreText(row: CriterionRow, model: ModelEntry): string {
   const cell = row.scores[model.id];
-  if (cell) return `${fmt(cell.value)}/5`;
+  if (cell) return `${fmt(cell.value)}/5${cell.contested ? ' (contested)' : ''}`;
   return row.criterion === 'motion' && model.modality === 'image'
     ? 'none (still images)'
     : 'unscored';
@@ -324,31 +348,45 @@ function chooseByScore(row: CriterionRow, models: readonly ModelEntry[]): Choose
   };
 }
 
-/** Cost by starting price when every model has one in the same unit; by score otherwise. */
-function chooseByPrice(
-  prices: Record<string, FeatureCell>,
-  models: readonly ModelEntry[],
-): ChooseRow | undefined {
-  const priced = models.flatMap((model) => {
-    const cell = prices[model.id];
-    return cell?.micros !== undefined && cell.per
-      ? [{ model, cell, micros: cell.micros, amount: priceText(cell.micros, cell.per) }]
-      : [];
-  });
-  const per = priced[0]?.cell.per;
-  if (priced.length !== models.length || !priced.every((p) => p.cell.per === per)) return undefined;
+type Prices = Record<string, RunPrice | null>;
+
+/** Prices that can be ranked: every model priced, per the same kind of asset. */
+function comparable(prices: Prices, models: readonly ModelEntry[]): RunPrice[] | undefined {
+  const all = models.map((m) => prices[m.id]);
+  const per = all[0]?.per;
+  return all.every((p): p is RunPrice => !!p && p.per === per) ? all : undefined;
+}
+
+/** The cost row led by the cheapest run when every model has a comparable price. */
+function costRow(row: CriterionRow, prices: Prices, models: readonly ModelEntry[]): CriterionRow {
+  const priced = comparable(prices, models);
+  if (!priced) return { ...row, prices };
   const min = Math.min(...priced.map((p) => p.micros));
-  const cheapest = priced.filter((p) => p.micros === min);
-  const others = priced.filter((p) => p.micros !== min);
-  const from = `${listNames(cheapest.map((p) => `${p.model.name} (${p.cell.provider})`))} ${cheapest.length > 1 ? 'start' : 'starts'} at ${cheapest[0]?.amount}`;
+  const leaders = models.filter((m) => prices[m.id]?.micros === min).map((m) => m.id);
+  return { ...row, prices, leaders, winner: leaders.length === 1 ? (leaders[0] ?? null) : 'tie' };
+}
+
+/** Cost by the price of a run at the compared settings, shown in the line; by score otherwise. */
+function chooseByPrice(
+  prices: Prices,
+  models: readonly ModelEntry[],
+  settingsLabel: string,
+): ChooseRow | undefined {
+  if (!comparable(prices, models)) return undefined;
+  const priced = models.map((model) => ({ model, price: prices[model.id] as RunPrice }));
+  const min = Math.min(...priced.map((p) => p.price.micros));
+  const cheapest = priced.filter((p) => p.price.micros === min);
+  const others = priced.filter((p) => p.price.micros !== min);
+  const line = (p: (typeof priced)[number]) => `${p.model.name}: ${p.price.text}`;
+  const lead = `At ${settingsLabel}, ${listNames(cheapest.map(line))}`;
   return {
     need: NEEDS.costEfficiency,
     criterion: 'costEfficiency',
     choose: cheapest.map((p) => p.model.id),
     because: others.length
-      ? `${from} against ${others.map((o) => `${o.amount} for ${o.model.name} (${o.cell.provider})`).join(', ')}.`
-      : `${from}: the same starting price.`,
-    sources: uniqueSources(priced.map((p) => p.cell.source)),
+      ? `${lead}, against ${others.map(line).join('; ')}.`
+      : `${lead}: the same price.`,
+    sources: uniqueSources(priced.map((p) => p.price.source)),
   };
 }
 
@@ -378,11 +416,8 @@ function bestForPhrase(model: ModelEntry, rows: readonly CriterionRow[]): string
   return won.length ? `the best ${listNames(won)}` : 'general use';
 }
 
-/** Among equals, the cheaper to test first, when the prices are in the same unit. */
-function firstPickOf(
-  leaders: readonly string[],
-  prices: Record<string, FeatureCell>,
-): { id: string; cheaper: boolean } {
+/** Among equals, the cheaper to run first, when their run prices compare. */
+function firstPickOf(leaders: readonly string[], prices: Prices): { id: string; cheaper: boolean } {
   const first = leaders[0] ?? '';
   if (leaders.length < 2) return { id: first, cheaper: false };
   const priced = leaders.map((id) => ({ id, micros: prices[id]?.micros, per: prices[id]?.per }));
@@ -400,7 +435,7 @@ function verdictOf(
   rows: readonly CriterionRow[],
   overall: Record<string, WeightedScore>,
   lens: LensResult | undefined,
-  prices: Record<string, FeatureCell>,
+  prices: Prices,
   catalog: Catalog,
 ): Verdict {
   const name = (id: string) => models.find((m) => m.id === id)?.name ?? id;
@@ -412,33 +447,25 @@ function verdictOf(
 
   const leaders = lens ? lens.leaders : leadersOf(overall, models);
   const { id: firstPick, cheaper } = firstPickOf(leaders, prices);
-  const sentences = [summary];
-  for (const m of models) {
-    const top = m.strengths.slice(0, 3).map((s) => lowerFirst(s.text.replace(/[.]$/, '')));
-    if (top.length) sentences.push(`${m.name} excels at: ${top.join('; ')}.`);
-  }
   const context = lens ? `For ${lens.label.toLowerCase()}` : 'Across all criteria';
-  if (leaders.length === 1) {
-    sentences.push(
-      `${context}, ${name(firstPick)} is the stronger first pick: it ${lens?.reason ?? `has the best balanced score (${fmt(overall[firstPick]?.score ?? 0)} of 5)`}.`,
-    );
-  } else {
-    sentences.push(
-      `${context}, ${listNames(leaders.map(name))} are level; start with ${name(firstPick)}${cheaper ? ', the cheaper to test' : ''}.`,
-    );
-  }
+  const lead =
+    leaders.length === 1
+      ? `${context}, ${name(firstPick)} is the stronger first pick: it ${lens?.reason ?? `has the best balanced score (${fmt(overall[firstPick]?.score ?? 0)} of 5)`}.`
+      : `${context}, ${listNames(leaders.map(name))} are level; start with ${name(firstPick)}${cheaper ? ', the cheaper to test' : ''}.`;
+  const points = phrases.map(({ m, phrase }) => {
+    const top = m.strengths.slice(0, 3).map((s) => lowerFirst(s.text.replace(/[.]$/, '')));
+    return `${m.name} is better for ${phrase}.${top.length ? ` It excels at ${top.join('; ')}.` : ''}`;
+  });
   for (const m of models) {
     const { status, shutdown, replacements } = m.lifecycle;
     if (status !== 'retired' && status !== 'deprecated') continue;
     const instead = replacements.map((id) => catalog.get(id)?.name ?? id);
-    sentences.push(
+    points.push(
       `${m.name} ${status === 'retired' ? 'was retired' : 'is deprecated'}${shutdown ? ` (${status === 'retired' ? '' : 'shuts down '}${shutdown})` : ''}${instead.length ? `; compare ${listNames(instead)} instead` : ''}.`,
     );
   }
-  sentences.push(
-    `Run the same prompt through ${models.length === 2 ? 'both' : 'each'} and keep the output that fits your brief.`,
-  );
-  return { firstPick, summary, text: sentences.join(' ') };
+  const next = `Run the same prompt through ${models.length === 2 ? 'both' : 'each'} and keep the output that fits your brief.`;
+  return { firstPick, lead, points, next, summary, text: [lead, ...points, next].join(' ') };
 }
 
 function warningsOf(
@@ -499,16 +526,30 @@ export function compare(
 ): Comparison {
   const input = parseInput(CompareInputSchema, { ids, ...opts }, 'comparison');
   // Statuses as they stand today, from the lifecycle dates.
-  const models = resolveAll(input.ids, catalog).map((m) => entryOn(m, today()));
+  const date = today();
+  const models = resolveAll(input.ids, catalog).map((m) => entryOn(m, date));
+  const lensDef = input.useCase ? LENSES[input.useCase] : undefined;
+  // Cost is what one run costs at the settings the use case implies, else at the defaults.
+  const settings = lensDef?.settings;
+  const prices: Prices = Object.fromEntries(
+    models.map((m) => [
+      m.id,
+      runPrice(m, catalog, date, settings ? { aspectRatio: settings.aspectRatio } : {}) ?? null,
+    ]),
+  );
+  const settingsLabel = settings
+    ? `${lensDef.label.toLowerCase()} settings (${settings.aspectRatio})`
+    : 'default settings';
   const hasVideo = models.some((m) => m.modality === 'video');
   const criteria = Criterion.options.filter((c) => c !== 'motion' || hasVideo);
-  const rows = criteria.map((c) => criterionRow(models, c));
+  const rows = criteria.map((c) => {
+    const row = criterionRow(models, c);
+    return c === 'costEfficiency' ? costRow(row, prices, models) : row;
+  });
   const features = featureRows(models);
-  const prices = Object.fromEntries(models.map((m) => [m.id, startingPriceCell(m)]));
   const overall = Object.fromEntries(
     models.map((m) => [m.id, weightedScore(m, balancedWeights())]),
   );
-  const lensDef = input.useCase ? LENSES[input.useCase] : undefined;
   const lens = lensDef ? lensResult(lensDef, models) : undefined;
 
   const chooseIf: ChooseRow[] = [];
@@ -516,7 +557,7 @@ export function compare(
     const row = rows.find((r) => r.criterion === criterion);
     if (!row) continue;
     const choice =
-      (criterion === 'costEfficiency' ? chooseByPrice(prices, models) : undefined) ??
+      (criterion === 'costEfficiency' ? chooseByPrice(prices, models, settingsLabel) : undefined) ??
       chooseByScore(row, models);
     if (choice) chooseIf.push(choice);
   }

@@ -19,7 +19,7 @@ export {
   type FeatureCell,
   type FeatureRow,
 } from './features.ts';
-export { UseCase, LENSES, CRITERION_LABELS, type Lens } from './lenses.ts';
+export { UseCase, LENSES, CRITERION_LABELS, type Lens, type SuggestedSettings } from './lenses.ts';
 export {
   weightedScore,
   balancedWeights,

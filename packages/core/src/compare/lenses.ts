@@ -24,6 +24,13 @@ export interface Lens {
   modality?: Modality;
   weights: Readonly<Partial<Record<Criterion, number>>>;
   rationale: string;
+  /** Settings the job implies, suggested when its models are run ("Run these"), with why. */
+  settings?: SuggestedSettings;
+}
+
+export interface SuggestedSettings {
+  aspectRatio: string;
+  why: string;
 }
 
 export const LENSES: Readonly<Record<UseCase, Lens>> = {
@@ -43,6 +50,7 @@ export const LENSES: Readonly<Record<UseCase, Lens>> = {
     },
     rationale:
       'Faces expose every flaw, so realism (skin, hair, light) leads, then polish and holding a likeness across a set.',
+    settings: { aspectRatio: '3:4', why: 'a portrait is framed upright' },
   },
   product: {
     id: 'product',
@@ -76,6 +84,7 @@ export const LENSES: Readonly<Record<UseCase, Lens>> = {
     },
     rationale:
       'Scenes live on detail, light and atmosphere; there is rarely a face to hold or text to render.',
+    settings: { aspectRatio: '16:9', why: 'a landscape is framed wide' },
   },
   'text-heavy-design': {
     id: 'text-heavy-design',
@@ -110,6 +119,10 @@ export const LENSES: Readonly<Record<UseCase, Lens>> = {
     },
     rationale:
       'Short clips in volume: motion that holds up in a feed, at a speed and price that allow many takes.',
+    settings: {
+      aspectRatio: '9:16',
+      why: 'social feeds (Reels, TikTok, Shorts) play vertical video',
+    },
   },
   'commercial-video': {
     id: 'commercial-video',
@@ -128,6 +141,7 @@ export const LENSES: Readonly<Record<UseCase, Lens>> = {
     },
     rationale:
       'Broadcast and client deliverables: coherent motion and polish outweigh cost and speed.',
+    settings: { aspectRatio: '16:9', why: 'broadcast and web players are widescreen' },
   },
   'rapid-ideation': {
     id: 'rapid-ideation',

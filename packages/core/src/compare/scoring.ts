@@ -7,6 +7,9 @@ import { Criterion, type ModelEntry, type Score } from '../catalog/schema.ts';
  */
 export const UNSCORED_VALUE = 2.5;
 
+/** A contested score (see Score.contested) counts with this share of its criterion's weight. */
+export const CONTESTED_WEIGHT = 0.5;
+
 export type Weights = Readonly<Partial<Record<Criterion, number>>>;
 
 export interface CriterionContribution {
@@ -44,13 +47,19 @@ export function weightedScore(
       (weights[c] ?? 0) > 0 &&
       !(c === 'motion' && model.modality === 'image' && stillMotion === 'skip'),
   );
-  const total = applicable.reduce((sum, c) => sum + (weights[c] ?? 0), 0);
+  const raw = (c: Criterion) =>
+    (weights[c] ?? 0) * (model.scores[c]?.contested ? CONTESTED_WEIGHT : 1);
+  const total = applicable.reduce((sum, c) => sum + raw(c), 0);
   if (total === 0) return { score: 0, breakdown: [] };
   const breakdown = applicable.map((criterion): CriterionContribution => {
-    const weight = (weights[criterion] ?? 0) / total;
+    const weight = raw(criterion) / total;
     const score = model.scores[criterion];
     let counted = score?.value ?? UNSCORED_VALUE;
-    let note: string | undefined = score ? score.note : `unscored; counted as ${UNSCORED_VALUE}`;
+    let note: string | undefined = score
+      ? score.contested
+        ? `contested (${score.contested.reason}); half weight`
+        : score.note
+      : `unscored; counted as ${UNSCORED_VALUE}`;
     if (criterion === 'motion' && model.modality === 'image') {
       counted = 0;
       note = 'still-image model: no motion';
@@ -65,7 +74,7 @@ export function weightedScore(
     };
   });
   const score = applicable.reduce(
-    (sum, c, i) => sum + ((weights[c] ?? 0) / total) * (breakdown[i]?.counted ?? 0),
+    (sum, c, i) => sum + (raw(c) / total) * (breakdown[i]?.counted ?? 0),
     0,
   );
   return { score: round3(score), breakdown };

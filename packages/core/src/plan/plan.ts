@@ -1,7 +1,19 @@
 import type { Catalog } from '../catalog/index.ts';
-import type { ImageModelEntry, ModelEntry, Provider, Route, VideoModelEntry } from '../catalog/schema.ts';
+import type {
+  ImageModelEntry,
+  ModelEntry,
+  Provider,
+  Route,
+  VideoModelEntry,
+} from '../catalog/schema.ts';
 import { AtelierError, isAtelierError } from '../errors.ts';
-import { chooseRoute, estimate, imageDefaults, videoDefaults, type EstimateRequest } from '../pricing/index.ts';
+import {
+  chooseRoute,
+  estimate,
+  imageDefaults,
+  videoDefaults,
+  type EstimateRequest,
+} from '../pricing/index.ts';
 import { checkImageRequest, checkVideoRequest } from '../providers/capabilities.ts';
 import { priceVariant } from '../providers/cost.ts';
 import { KEY_NAME_OF } from '../providers/models.ts';
@@ -84,7 +96,8 @@ export function refusalOf(error: unknown): Refusal {
   if (!isAtelierError(error)) throw error;
   const d = (error.details ?? {}) as Record<string, unknown>;
   const issues = Array.isArray(d['issues']) ? (d['issues'] as { path: string[] }[]) : [];
-  const field = typeof d['field'] === 'string' ? d['field'] : issues[0]?.path.join('.') || undefined;
+  const field =
+    typeof d['field'] === 'string' ? d['field'] : issues[0]?.path.join('.') || undefined;
   const allowed = Array.isArray(d['allowed']) ? (d['allowed'] as (string | number)[]) : undefined;
   return {
     code: error.code,
@@ -103,7 +116,9 @@ function planModel(m: ModelInput, ctx: PlanContext): PlannedModel {
     status: 'refused',
     model: m.pick.model,
     ...(entry ? { modelId: entry.id, modelName: entry.name } : {}),
-    ...(route ? { route: { provider: route.provider, providerModelId: route.providerModelId } } : {}),
+    ...(route
+      ? { route: { provider: route.provider, providerModelId: route.providerModelId } }
+      : {}),
     ...(priced ? { estimate: priced } : {}),
     warnings: [],
     refusal: refusalOf(error),
@@ -112,28 +127,66 @@ function planModel(m: ModelInput, ctx: PlanContext): PlannedModel {
     entry = ctx.catalog.resolve(m.pick.model);
     checkKind(m.kind, entry);
     if (isRetiredOn(entry, m.date)) throw retiredError(entry, ctx.catalog);
-    const routes = runnableRoutes(entry, m.pick.provider ?? optionsProvider(entry, m.params), m.date);
-    const shaped = m.kind === 'image' ? shapeImage(entry as ImageModelEntry, m) : shapeVideo(entry as VideoModelEntry, m);
+    const routes = runnableRoutes(
+      entry,
+      m.pick.provider ?? optionsProvider(entry, m.params),
+      m.date,
+    );
+    const shaped =
+      m.kind === 'image'
+        ? shapeImage(entry as ImageModelEntry, m)
+        : shapeVideo(entry as VideoModelEntry, m);
     // The route is chosen among those whose own rules accept the request (a provider's
     // endpoint may refuse a size or an option another route takes), then by price and keys.
     const request = { kind: m.kind, ...shaped.params, providerOptions: shaped.providerOptions };
     const inputs = ruleInputs(m.kind, m.inputs);
-    const checked = new Map(routes.map((r) => [r, checkRouteRules({ entry: entry as ModelEntry, route: r, request, inputs })]));
+    const checked = new Map(
+      routes.map((r) => [
+        r,
+        checkRouteRules({ entry: entry as ModelEntry, route: r, request, inputs }),
+      ]),
+    );
     const accepted = routes.filter((r) => checked.get(r)?.refusals.length === 0);
     const only = { ...entry, routes: accepted.length ? accepted : routes } as ModelEntry;
-    route = chooseRoute(only, shaped.price, { provider: m.pick.provider, callable: (r) => ctx.hasKey(r.provider), date: m.date }).route;
+    route = chooseRoute(only, shaped.price, {
+      provider: m.pick.provider,
+      callable: (r) => ctx.hasKey(r.provider),
+      date: m.date,
+    }).route;
     const rules = checked.get(route) ?? { warnings: [], refusals: [], providerOptions: {} };
     const params: Record<string, unknown> = { ...shaped.params };
-    if (Object.keys(rules.providerOptions).length > 0) params['providerOptions'] = { [route.provider]: rules.providerOptions };
-    const est = estimate({ ...shaped.price, model: entry.id, provider: route.provider, providerModelId: route.providerModelId }, ctx.catalog, m.date);
-    priced = { low: est.low, expected: est.expected, high: est.high, lines: est.lines, assumptions: est.assumptions };
+    if (Object.keys(rules.providerOptions).length > 0)
+      params['providerOptions'] = { [route.provider]: rules.providerOptions };
+    const est = estimate(
+      {
+        ...shaped.price,
+        model: entry.id,
+        provider: route.provider,
+        providerModelId: route.providerModelId,
+      },
+      ctx.catalog,
+      m.date,
+    );
+    priced = {
+      low: est.low,
+      expected: est.expected,
+      high: est.high,
+      lines: est.lines,
+      assumptions: est.assumptions,
+    };
     const [first] = rules.refusals;
     if (first) {
       const message = `${entry.name}: ${rules.refusals.map((r) => r.message).join(' ')}`;
-      return { ...refused(new AtelierError('invalid_request', message)), refusal: { ...first, message } };
+      return {
+        ...refused(new AtelierError('invalid_request', message)),
+        refusal: { ...first, message },
+      };
     }
     if (!ctx.hasKey(route.provider)) throw keyError(entry, route, routes);
-    const shutdown = shutdownWarning(entry, m.date, { route, nameOf: (id) => ctx.catalog.get(id)?.name });
+    const shutdown = shutdownWarning(entry, m.date, {
+      route,
+      nameOf: (id) => ctx.catalog.get(id)?.name,
+    });
     return {
       status: 'ready',
       model: m.pick.model,
@@ -153,19 +206,29 @@ function planModel(m: ModelInput, ctx: PlanContext): PlannedModel {
 function checkKind(kind: Kind, entry: ModelEntry): void {
   if (entry.modality === kind) return;
   const what = (k: Kind) => (k === 'image' ? 'images' : 'video');
-  throw new AtelierError('invalid_request', `${entry.name} makes ${what(entry.modality)}, not ${what(kind)}.`, {
-    hint: `Run it as a ${entry.modality} generation.`,
-    details: { model: entry.id, field: 'models' },
-  });
+  throw new AtelierError(
+    'invalid_request',
+    `${entry.name} makes ${what(entry.modality)}, not ${what(kind)}.`,
+    {
+      hint: `Run it as a ${entry.modality} generation.`,
+      details: { model: entry.id, field: 'models' },
+    },
+  );
 }
 
 function retiredError(entry: ModelEntry, catalog: Catalog): AtelierError {
   const names = entry.lifecycle.replacements.map((id) => catalog.get(id)?.name ?? id);
   const when = entry.lifecycle.shutdown ? ` on ${entry.lifecycle.shutdown}` : '';
-  return new AtelierError('model_retired', `${entry.name} was retired${when} and can no longer be called.`, {
-    hint: names.length ? `Use ${names.join(' or ')} instead.` : 'Pick a current model from the catalog.',
-    details: { model: entry.id, replacements: entry.lifecycle.replacements },
-  });
+  return new AtelierError(
+    'model_retired',
+    `${entry.name} was retired${when} and can no longer be called.`,
+    {
+      hint: names.length
+        ? `Use ${names.join(' or ')} instead.`
+        : 'Pick a current model from the catalog.',
+      details: { model: entry.id, replacements: entry.lifecycle.replacements },
+    },
+  );
 }
 
 /** Routes Atelier can call (an adapter, not retired), within a pinned provider. */
@@ -180,10 +243,14 @@ function runnableRoutes(entry: ModelEntry, provider: Provider | undefined, date:
   const runnable = pinned.filter((r) => routeRunnability(entry, r, date).runnable);
   if (runnable.length > 0) return runnable;
   if (entry.routes.length === 0) {
-    throw new AtelierError('price_unavailable', `No price is known for ${entry.name}, so Atelier cannot run it.`, {
-      hint: entry.unpricedReason,
-      details: { model: entry.id },
-    });
+    throw new AtelierError(
+      'price_unavailable',
+      `No price is known for ${entry.name}, so Atelier cannot run it.`,
+      {
+        hint: entry.unpricedReason,
+        details: { model: entry.id },
+      },
+    );
   }
   const first = pinned[0] ? routeRunnability(entry, pinned[0], date) : undefined;
   const reason = first && !first.runnable ? first.reason : 'no route';
@@ -206,7 +273,9 @@ function optionsProvider(entry: ModelEntry, params: Record<string, unknown>): Pr
 
 function keyError(entry: ModelEntry, route: Route, routes: readonly Route[]): AtelierError {
   const name = KEY_NAME_OF[route.provider];
-  const base = name ? missingKeyError(name) : new AtelierError('auth', `No credentials for ${route.provider}.`);
+  const base = name
+    ? missingKeyError(name)
+    : new AtelierError('auth', `No credentials for ${route.provider}.`);
   const others = [...new Set(routes.map((r) => r.provider))].filter((p) => p !== route.provider);
   return new AtelierError('auth', `${entry.name}: ${base.message}`, {
     hint: `${base.hint ?? ''}${others.length ? ` It also runs through ${others.join(', ')}.` : ''}`.trim(),
@@ -219,7 +288,14 @@ const standIn = (mediaType: string): MediaInput => ({ data: new Uint8Array(0), m
 function ruleInputs(kind: Kind, inputs: readonly PlanInputImage[]): InputImageInfo[] {
   const refs = inputs.filter((i) => i.role === 'reference').sort((a, b) => a.index - b.index);
   return inputs.map((i) => ({
-    role: i.role === 'mask' ? 'mask' : kind === 'video' ? (refs.indexOf(i) === 0 ? 'firstFrame' : 'lastFrame') : 'image',
+    role:
+      i.role === 'mask'
+        ? 'mask'
+        : kind === 'video'
+          ? refs.indexOf(i) === 0
+            ? 'firstFrame'
+            : 'lastFrame'
+          : 'image',
     index: i.index,
     mediaType: i.mediaType,
     width: i.width,
@@ -232,7 +308,11 @@ function ruleInputs(kind: Kind, inputs: readonly PlanInputImage[]): InputImageIn
 /** The value given, else the fallback, which is then listed as a default Atelier chose. */
 function chooser() {
   const defaults: ChosenDefault[] = [];
-  const fill = <T extends string | number | boolean>(setting: string, given: T | undefined, fallback: T | undefined): T | undefined => {
+  const fill = <T extends string | number | boolean>(
+    setting: string,
+    given: T | undefined,
+    fallback: T | undefined,
+  ): T | undefined => {
     if (given !== undefined || fallback === undefined) return given;
     defaults.push({ setting, value: fallback });
     return fallback;
@@ -261,7 +341,10 @@ function shapeImage(entry: ImageModelEntry, m: ModelInput): Shaped {
     ...(mask ? { mask: standIn(mask.mediaType) } : {}),
   });
   const caps = entry.image;
-  const fit = checkImageRequest(entry, { ...request, n: Math.min(request.n, caps.maxImagesPerCall) });
+  const fit = checkImageRequest(entry, {
+    ...request,
+    n: Math.min(request.n, caps.maxImagesPerCall),
+  });
   const usual = imageDefaults(caps);
   const { defaults, fill: chosen } = chooser();
   const params: Record<string, unknown> = { n: request.n };
@@ -269,9 +352,14 @@ function shapeImage(entry: ImageModelEntry, m: ModelInput): Shaped {
     const square = refs.length === 0 && caps.aspectRatios.includes('1:1') ? '1:1' : undefined;
     params['aspectRatio'] = chosen('aspectRatio', fit.aspectRatio, square);
   } else {
-    params['size'] = chosen('size', fit.size ? `${fit.size.width}x${fit.size.height}` : undefined, usual.size);
+    params['size'] = chosen(
+      'size',
+      fit.size ? `${fit.size.width}x${fit.size.height}` : undefined,
+      usual.size,
+    );
   }
-  if (caps.resolutions.length) params['resolution'] = chosen('resolution', fit.resolution, usual.resolution);
+  if (caps.resolutions.length)
+    params['resolution'] = chosen('resolution', fit.resolution, usual.resolution);
   if (caps.qualities.length) params['quality'] = chosen('quality', fit.quality, usual.quality);
   params['outputFormat'] = chosen('outputFormat', fit.outputFormat, usual.outputFormat);
   if (fit.background) params['background'] = fit.background;

@@ -6,14 +6,19 @@ import type { Kind } from './request.ts';
  * out of the text, in every frontend alike: a provider would otherwise draw them as words.
  * Settings given explicitly beat the flags (the caller spreads its own settings over these).
  */
-export function promptSettings(kind: Kind, text: string): { prompt: string; settings: Record<string, unknown>; notes: string[] } {
+export function promptSettings(
+  kind: Kind,
+  text: string,
+): { prompt: string; settings: Record<string, unknown>; notes: string[] } {
   const { flags, cleaned } = parseFlags(text);
   const settings: Record<string, unknown> = {};
   const notes: string[] = [];
   const read = (flag: string, key: string, value: unknown, label: string) => {
     if (value === undefined) return;
     settings[key] = value;
-    notes.push(`${flag} ${String(value)} in the prompt was read as the ${label} and removed from the text.`);
+    notes.push(
+      `${flag} ${String(value)} in the prompt was read as the ${label} and removed from the text.`,
+    );
   };
   read('--ar', 'aspectRatio', flags.aspectRatio, 'aspect ratio');
   read('--quality', 'quality', flags.quality, 'quality');
@@ -25,7 +30,9 @@ export function promptSettings(kind: Kind, text: string): { prompt: string; sett
   } else {
     read('--duration', 'duration', flags.seconds, 'clip length');
   }
-  if (flags.negative.length) read('--no', 'negativePrompt', flags.negative.join(', '), 'negative prompt');
-  for (const f of flags.ignored) notes.push(`${f.flag}${f.value ? ` ${f.value}` : ''}: ${f.reason}.`);
+  if (flags.negative.length)
+    read('--no', 'negativePrompt', flags.negative.join(', '), 'negative prompt');
+  for (const f of flags.ignored)
+    notes.push(`${f.flag}${f.value ? ` ${f.value}` : ''}: ${f.reason}.`);
   return { prompt: cleaned || text.trim(), settings, notes };
 }

@@ -60,8 +60,6 @@ export const PlanRequest = z
   .strict();
 export type PlanRequest = z.input<typeof PlanRequest>;
 
-
-
 export interface PlanEstimate extends CostRange {
   lines: CostLine[];
   assumptions: string[];

@@ -11,7 +11,9 @@ export const CLIP_SECONDS = 8;
 
 /** The clip length nearest to CLIP_SECONDS that the model offers; the shorter one on a tie. */
 export function defaultClipSeconds(durations: readonly number[]): number | undefined {
-  return [...durations].sort((a, b) => Math.abs(a - CLIP_SECONDS) - Math.abs(b - CLIP_SECONDS) || a - b)[0];
+  return [...durations].sort(
+    (a, b) => Math.abs(a - CLIP_SECONDS) - Math.abs(b - CLIP_SECONDS) || a - b,
+  )[0];
 }
 
 export interface VideoDefaults {
@@ -29,7 +31,9 @@ function prefer<T extends string>(values: readonly T[], usual: string): T | unde
  * 720p and 16:9 where offered (the video APIs in the catalog default to them), else the first
  * listed; audio on wherever the model can make it (Veo, Seedance 2 and Kling 3 default it on).
  */
-export function videoDefaults(caps: Pick<VideoCapabilities, 'durations' | 'resolutions' | 'aspectRatios' | 'audio'>): VideoDefaults {
+export function videoDefaults(
+  caps: Pick<VideoCapabilities, 'durations' | 'resolutions' | 'aspectRatios' | 'audio'>,
+): VideoDefaults {
   return {
     seconds: defaultClipSeconds(caps.durations),
     resolution: prefer(caps.resolutions, '720p'),
@@ -50,11 +54,24 @@ export interface ImageDefaults {
  * differently (OpenAI renders "auto" quality as high), so the planner sends these explicitly:
  * medium quality, 1024x1024 (or the first listed size), the 1K tier and PNG where offered.
  */
-export function imageDefaults(caps: Pick<ImageCapabilities, 'qualities' | 'sizes' | 'resolutions' | 'outputFormats'>): ImageDefaults {
-  const sizes = caps.sizes.kind === 'list' ? caps.sizes.values : caps.sizes.kind === 'range' ? caps.sizes.presets : [];
-  const formats = caps.outputFormats.filter((f): f is 'png' | 'jpeg' | 'webp' => f === 'png' || f === 'jpeg' || f === 'webp');
+export function imageDefaults(
+  caps: Pick<ImageCapabilities, 'qualities' | 'sizes' | 'resolutions' | 'outputFormats'>,
+): ImageDefaults {
+  const sizes =
+    caps.sizes.kind === 'list'
+      ? caps.sizes.values
+      : caps.sizes.kind === 'range'
+        ? caps.sizes.presets
+        : [];
+  const formats = caps.outputFormats.filter(
+    (f): f is 'png' | 'jpeg' | 'webp' => f === 'png' || f === 'jpeg' || f === 'webp',
+  );
   return {
-    quality: caps.qualities.length ? (caps.qualities.find((q) => q === 'medium') ?? caps.qualities.find((q) => q === 'standard') ?? caps.qualities.find((q) => q !== 'auto')) : undefined,
+    quality: caps.qualities.length
+      ? (caps.qualities.find((q) => q === 'medium') ??
+        caps.qualities.find((q) => q === 'standard') ??
+        caps.qualities.find((q) => q !== 'auto'))
+      : undefined,
     size: sizes.length ? prefer(sizes, '1024x1024') : undefined,
     resolution: prefer(
       caps.resolutions.map((r) => r.name),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Catalog, loadCatalog, parseEntries } from '../catalog/index.ts';
-import type { ModelEntryInput, Price, Route, Source } from '../catalog/schema.ts';
+import type { ModelEntry, ModelEntryInput, Price, Route, Source } from '../catalog/schema.ts';
 import { AtelierError } from '../errors.ts';
 import { formatUsd, usd } from '../money.ts';
 import { chooseRoute, estimate, priceClaims, startingPrice } from './estimate.ts';
@@ -153,11 +153,15 @@ describe('chooseRoute: the one rule estimate and selectRoute share', () => {
     if (!twoOnFal) throw new Error('fixture');
     expect(chooseRoute(twoOnFal).route.provider).toBe('replicate');
     expect(chooseRoute(twoOnFal, {}, { provider: 'fal' }).route.provider).toBe('fal');
-    // Two routes on one provider (Kling Standard and Pro on fal): the pin keeps both in play.
+    // Several routes on one provider (Kling Standard, Pro and 4K on fal): the pin keeps them all in play.
     const choice = chooseRoute(kling, { seconds: 8, audio: false }, { provider: 'fal' });
     expect(choice.route.providerModelId).toBe('fal-ai/kling-video/v3/standard/text-to-video');
     expect(choice.result?.expected).toBe(usd('0.672'));
-    expect(choice.weighed).toBe(2);
+    expect(choice.weighed).toBe(3);
+    // 4K goes to fal's native 4K endpoint at its one rate, audio on or off ($0.42/s, fal's page).
+    const uhd = chooseRoute(kling, { seconds: 5, audio: true, resolution: '4k' });
+    expect(uhd.route.providerModelId).toBe('fal-ai/kling-video/v3/4k/text-to-video');
+    expect(uhd.result?.expected).toBe(usd('2.10'));
   });
 
   it('an exact route pin prices that route', () => {
@@ -168,7 +172,10 @@ describe('chooseRoute: the one rule estimate and selectRoute share', () => {
     const e = estimate({ model: 'kling-v3', providerModelId: pro, seconds: 8, audio: false });
     expect(e.route.providerModelId).toBe(pro);
     expect(e.expected).toBe(usd('0.896'));
-    expectCode(() => estimate({ model: 'kling-v3', providerModelId: 'fal-ai/nope' }), 'unsupported');
+    expectCode(
+      () => estimate({ model: 'kling-v3', providerModelId: 'fal-ai/nope' }),
+      'unsupported',
+    );
   });
 
   it('callable routes come first, however cheap the others are', () => {
@@ -193,7 +200,9 @@ describe('chooseRoute: the one rule estimate and selectRoute share', () => {
     const mixed = catalog.get('mixed');
     if (!mixed) throw new Error('fixture');
     expect(chooseRoute(mixed).route.provider).toBe('vertex');
-    expect(chooseRoute(mixed, {}, { callable: (r) => r.provider === 'google' }).route.provider).toBe('google');
+    expect(
+      chooseRoute(mixed, {}, { callable: (r) => r.provider === 'google' }).route.provider,
+    ).toBe('google');
     expect(estimate({ model: 'mixed', provider: 'google' }, catalog).assumptions[0]).toBe(
       'The google route google/model is deprecated.',
     );
@@ -448,7 +457,7 @@ describe('estimate on the catalog', () => {
 describe('startingPrice', () => {
   it('quotes the cheapest image at the lowest settings', () => {
     const s = startingPrice(loadCatalog().resolve('nano-banana-pro'));
-    expect(s).toMatchObject({ micros: 134_400, per: 'image', label: 'from $0.1344 / image' });
+    expect(s).toMatchObject({ micros: 134_400, per: 'image', label: 'from $0.134 / image' });
   });
 
   it('quotes time-priced video per second', () => {
@@ -459,8 +468,22 @@ describe('startingPrice', () => {
   });
 
   it('skips unpriced and retired routes, and quotes a route Atelier can run when there is one', () => {
-    // The fixture's replicate route is cheaper, but only its fal route has an adapter.
-    expect(startingPrice(fixtures.resolve('two-routes'))?.route.provider).toBe('fal');
+    // The cheapest route Atelier can run (fal and Replicate both run images).
+    expect(startingPrice(fixtures.resolve('two-routes'))?.route.provider).toBe('replicate');
+    // A cheaper route on a provider without a video adapter is not quoted.
+    const kling = loadCatalog().resolve('kling-v3');
+    const first = kling.routes[0];
+    if (!first) throw new Error('kling-v3 has no route');
+    const unadapted: Route = {
+      ...first,
+      provider: 'replicate',
+      providerModelId: 'kwaivgi/kling-v3-video',
+      price: { unit: 'second', tiers: [{ when: {}, micros: 1 }], source: SRC },
+    };
+    expect(
+      startingPrice({ ...kling, routes: [...kling.routes, unadapted] } as ModelEntry)?.route
+        .provider,
+    ).toBe('fal');
     expect(startingPrice(fixtures.resolve('unpriced'))).toBeUndefined();
     expect(startingPrice(fixtures.resolve('credits-only'))).toBeUndefined();
     expect(startingPrice(fixtures.resolve('old-model'))).toBeUndefined();
@@ -469,19 +492,55 @@ describe('startingPrice', () => {
 
 describe('variants', () => {
   it('refuses a variant no route offers, naming the ones that exist', () => {
-    expect(() => estimate({ model: 'recraft-v3', variant: 'ultra' })).toThrow(/variant: .* does not offer ultra; allowed: vector/);
+    expect(() => estimate({ model: 'recraft-v3', variant: 'ultra' })).toThrow(
+      /variant: .* does not offer ultra; allowed: vector/,
+    );
     expect(() => estimate({ model: 'kling-v3', variant: 'pro' })).toThrow(/allowed: voice-control/);
     expect(() => estimate({ model: 'flux-2-pro', variant: 'pro' })).toThrow(/no priced variants/);
   });
 
   it('prices a variant only when asked: Seedance 2.0 without a reference video starts at $0.096/s, not the video-input tier', () => {
     // The catalog's rates: $10.01 per 1M tokens without a reference video, $6.15 with one.
-    const plain = estimate({ model: 'seedance-2-0', provider: 'byteplus', seconds: 5, resolution: '480p' });
+    const plain = estimate({
+      model: 'seedance-2-0',
+      provider: 'byteplus',
+      seconds: 5,
+      resolution: '480p',
+    });
     expect(plain.low).toBe(plain.expected);
-    const withVideo = estimate({ model: 'seedance-2-0', provider: 'byteplus', seconds: 5, resolution: '480p', variant: 'video-input' });
+    const withVideo = estimate({
+      model: 'seedance-2-0',
+      provider: 'byteplus',
+      seconds: 5,
+      resolution: '480p',
+      variant: 'video-input',
+    });
     expect(withVideo.expected).toBeLessThan(plain.low);
-    expect(startingPrice(loadCatalog().resolve('seedance-2-0'))?.label).toMatch(/^from \$0\.096\d* \/ second/);
-    expect(startingPrice(loadCatalog().resolve('seedance-2-0-fast'))?.label).toMatch(/^from \$0\.0769\d* \/ second/);
+    expect(startingPrice(loadCatalog().resolve('seedance-2-0'))?.label).toBe(
+      'from $0.0962 / second',
+    );
+    expect(startingPrice(loadCatalog().resolve('seedance-2-0-fast'))?.label).toBe(
+      'from $0.077 / second',
+    );
+  });
+});
+
+describe("catalog audit of 2026-12-06: prices checked against the providers' pages", () => {
+  it('Hunyuan Image 3 bills megapixels pro rata: 1536×1024 is 1.5 MP at $0.10 = $0.15', () => {
+    expect(estimate({ model: 'hunyuan-image-3', size: '1536x1024' }).expected).toBe(usd('0.15'));
+    expect(estimate({ model: 'hunyuan-image-3', size: '1024x1024' }).expected).toBe(usd('0.10'));
+  });
+
+  it("Recraft V4.1 at Recraft's list price: $0.035 raster, $0.08 vector; V4.1 Pro $0.21", () => {
+    expect(estimate({ model: 'recraft-v4-1' }).expected).toBe(usd('0.035'));
+    expect(estimate({ model: 'recraft-v4-1', variant: 'vector' }).expected).toBe(usd('0.08'));
+    expect(estimate({ model: 'recraft-v4-1-pro' }).expected).toBe(usd('0.21'));
+  });
+
+  it("Gemini Omni Flash on fal at fal's stated $0.125/s for 720p with audio: 8 s = $1.00", () => {
+    const omni = estimate({ model: 'gemini-omni-flash', seconds: 8 });
+    expect(omni.route).toEqual({ provider: 'fal', providerModelId: 'google/gemini-omni-flash' });
+    expect(omni.expected).toBe(usd('1.00'));
   });
 });
 

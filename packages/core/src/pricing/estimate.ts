@@ -165,12 +165,21 @@ function prepare(model: ModelEntry, req: RouteRequest): Prepared {
     params = { ...params, promptTokens: promptTokensFromText(prompt) };
     notes.push(`Prompt tokens estimated from its words: about ${params.promptTokens} tokens.`);
   }
-  return { model, params, context: contextFor(model, params.count ?? 1), sizeMapped, promptEstimated, notes };
+  return {
+    model,
+    params,
+    context: contextFor(model, params.count ?? 1),
+    sizeMapped,
+    promptEstimated,
+    notes,
+  };
 }
 
 function priceOn(prep: Prepared, route: Route): PriceResult {
   const params =
-    prep.sizeMapped && !needsPixels(route.price) ? { ...prep.params, size: undefined } : prep.params;
+    prep.sizeMapped && !needsPixels(route.price)
+      ? { ...prep.params, size: undefined }
+      : prep.params;
   const result = priceOf(route.price, params, prep.context);
   return prep.promptEstimated ? widenForPrompt(result) : result;
 }
@@ -186,7 +195,10 @@ function widenForPrompt(result: PriceResult): PriceResult {
     ...result,
     low: Math.max(0, result.low - Math.floor(text / 2)),
     high: result.high + text,
-    assumptions: [...result.assumptions, 'Prompt tokens are counted from words: the range allows half to twice as many.'],
+    assumptions: [
+      ...result.assumptions,
+      'Prompt tokens are counted from words: the range allows half to twice as many.',
+    ],
   };
 }
 
@@ -322,12 +334,17 @@ function pinnedRoutes(model: ModelEntry, opts: RouteChoiceOptions, date: string)
  * serving route for these settings, within the requested provider or route when one is named.
  * A model without a usable price is an error, never $0.
  */
-export function estimate(req: EstimateRequest, catalog: Catalog = loadCatalog(), date: string = today()): Estimate {
-  const { model: name, provider, providerModelId, ...rest } = parseInput(
-    EstimateRequestSchema,
-    req,
-    'estimate request',
-  );
+export function estimate(
+  req: EstimateRequest,
+  catalog: Catalog = loadCatalog(),
+  date: string = today(),
+): Estimate {
+  const {
+    model: name,
+    provider,
+    providerModelId,
+    ...rest
+  } = parseInput(EstimateRequestSchema, req, 'estimate request');
   const model = catalog.resolve(name);
   if (isRetired(model, date)) throw retiredError(model, catalog);
 
@@ -398,7 +415,10 @@ export interface StartingPrice {
 // Catalog entries are immutable once parsed, so a model's starting price is computed once a day.
 const startingPrices = new WeakMap<ModelEntry, Map<string, StartingPrice | null>>();
 
-export function startingPrice(model: ModelEntry, date: string = today()): StartingPrice | undefined {
+export function startingPrice(
+  model: ModelEntry,
+  date: string = today(),
+): StartingPrice | undefined {
   let byDate = startingPrices.get(model);
   if (!byDate) startingPrices.set(model, (byDate = new Map()));
   let cached = byDate.get(date);

@@ -43,7 +43,8 @@ export function checkFit(
   const notes: string[] = [];
   if (params.variant !== undefined) {
     const variants = [...new Set(model.routes.flatMap((r) => variantsOf(r.price)))];
-    if (!variants.length) refuse(model, 'variant', params.variant, 'none (this model has no priced variants)');
+    if (!variants.length)
+      refuse(model, 'variant', params.variant, 'none (this model has no priced variants)');
     oneOf(model, 'variant', params.variant, variants);
   }
   if (model.modality === 'image') {
@@ -102,6 +103,12 @@ function checkSize(model: ModelEntry & { modality: 'image' }, size: string): voi
 /** The variants a price's tiers name ("pro", "vector"…). */
 function variantsOf(price: Price): string[] {
   const tiers: readonly { when: { variant?: string } }[] =
-    price.unit === 'megapixel' ? [] : price.unit === 'token' ? (price.outputImageTokens.kind === 'table' ? price.outputImageTokens.tiers : []) : price.tiers;
+    price.unit === 'megapixel'
+      ? []
+      : price.unit === 'token'
+        ? price.outputImageTokens.kind === 'table'
+          ? price.outputImageTokens.tiers
+          : []
+        : price.tiers;
   return tiers.flatMap((t) => (t.when.variant === undefined ? [] : [t.when.variant]));
 }

@@ -29,7 +29,14 @@ export {
   type StartingPrice,
   type ClaimPrice,
 } from './estimate.ts';
-export { CLIP_SECONDS, defaultClipSeconds, imageDefaults, videoDefaults, type ImageDefaults, type VideoDefaults } from './defaults.ts';
+export {
+  CLIP_SECONDS,
+  defaultClipSeconds,
+  imageDefaults,
+  videoDefaults,
+  type ImageDefaults,
+  type VideoDefaults,
+} from './defaults.ts';
 export { actualCost, UsageSchema, type Usage } from './actual.ts';
 export {
   projectMonthly,

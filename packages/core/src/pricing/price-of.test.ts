@@ -228,9 +228,9 @@ describe('per-image tiers', () => {
   });
 
   it('refuses a variant the price does not offer instead of pricing the default', () => {
-    expect(() => priceOf(GPT_IMAGE_15, { quality: 'low', size: '1024x1024', variant: 'vector' })).toThrow(
-      /variant "vector" is not offered/,
-    );
+    expect(() =>
+      priceOf(GPT_IMAGE_15, { quality: 'low', size: '1024x1024', variant: 'vector' }),
+    ).toThrow(/variant "vector" is not offered/);
   });
 });
 

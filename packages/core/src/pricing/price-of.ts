@@ -129,7 +129,10 @@ export function priceOf(
   const dims = priceDims(price);
   // A variant names a product line ("pro", "vector"); one this price does not list is a mistake,
   // not a setting a catch-all tier may absorb.
-  if (p.variant !== undefined && !(dims.get('variant') ?? []).some((v) => sameValue(v, p.variant ?? ''))) {
+  if (
+    p.variant !== undefined &&
+    !(dims.get('variant') ?? []).some((v) => sameValue(v, p.variant ?? ''))
+  ) {
     throw noTier(price, p, dims);
   }
   const pixels = needsPixels(price);
@@ -299,7 +302,8 @@ function noTier(price: Price, p: PriceParams, dims: Map<TierDim, DimValue[]>): A
   for (const dim of TIER_DIMS) {
     const values = dims.get(dim);
     if (!values) {
-      if (dim === 'variant' && p.variant !== undefined) problems.push(`variant "${p.variant}" is not offered by this route`);
+      if (dim === 'variant' && p.variant !== undefined)
+        problems.push(`variant "${p.variant}" is not offered by this route`);
       continue;
     }
     allowed[dim] = values.map(show);

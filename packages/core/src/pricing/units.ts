@@ -437,7 +437,7 @@ function perCredits(
       {
         label: tierLabel('Credits', tier.when),
         quantity: `${tier.credits} credits / ${price.per} × ${what}`,
-        unitPrice: `${formatUsd(rate.micros, { minDecimals: 2 })} / ${int(rate.credits)} credits`,
+        unitPrice: `${formatUsd(rate.micros)} / ${int(rate.credits)} credits`,
         micros,
         source: price.source,
       },

@@ -3,13 +3,26 @@ import { bflImageRules, BflImageOptions } from '../rules/bfl.ts';
 import { enforceImageRules } from '../rules/enforce.ts';
 import { AtelierError } from '../errors.ts';
 import type { ImagePlan } from './capabilities.ts';
-import { acceptedError, cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
+import {
+  acceptedError,
+  cancelledError,
+  malformedError,
+  providerError,
+  timeoutError,
+  withDetail,
+} from './errors.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
 import { resolveKey } from './keys.ts';
 import { bytesToBase64, imageInfo } from './media.ts';
 import { abortableSleep, acceptedRetry } from './retry.ts';
 import { DEFAULT_BASE_URLS, resolveBaseUrl, resolveSettings, keySources } from './settings.ts';
-import type { CallOptions, ImageRequestInput, ImageRequest as Req, ImageResult, Warning } from './spec.ts';
+import type {
+  CallOptions,
+  ImageRequestInput,
+  ImageRequest as Req,
+  ImageResult,
+  Warning,
+} from './spec.ts';
 import { RoutedImageModel } from './routed-model.ts';
 
 /**
@@ -58,12 +71,18 @@ function reduced(width: number, height: number): string {
  * and the input images as `input_image`, `input_image_2`… (FLUX.2, Kontext), `image_prompt`
  * (FLUX1.1 [pro] and Ultra) or `image` with `mask` (Fill).
  */
-export function bflBody(endpoint: string, req: Req, plan: ImagePlan, options: BflImageOptions): { body: Record<string, unknown>; warnings: Warning[] } {
+export function bflBody(
+  endpoint: string,
+  req: Req,
+  plan: ImagePlan,
+  options: BflImageOptions,
+): { body: Record<string, unknown>; warnings: Warning[] } {
   const rules = bflImageRules(endpoint);
   const body: Record<string, unknown> = { prompt: req.prompt };
   const warnings: Warning[] = [];
   if (rules.sizing === 'aspect') {
-    const ratio = plan.aspectRatio ?? (plan.size ? reduced(plan.size.width, plan.size.height) : undefined);
+    const ratio =
+      plan.aspectRatio ?? (plan.size ? reduced(plan.size.width, plan.size.height) : undefined);
     if (ratio) body['aspect_ratio'] = ratio;
   } else if (plan.size) {
     body['width'] = plan.size.width;
@@ -88,11 +107,20 @@ export function bflBody(endpoint: string, req: Req, plan: ImagePlan, options: Bf
     body[i === 0 ? rules.imageField : `${rules.imageField}_${i + 1}`] = bytesToBase64(img.data);
   });
   if (req.referenceImages.length > limit) {
-    warnings.push({ type: 'unsupported', setting: 'referenceImages', message: `${endpoint} takes ${limit} input image(s); the rest were not sent.` });
+    warnings.push({
+      type: 'unsupported',
+      setting: 'referenceImages',
+      message: `${endpoint} takes ${limit} input image(s); the rest were not sent.`,
+    });
   }
   if (req.mask) {
     if (rules.mask) body['mask'] = bytesToBase64(req.mask.data);
-    else warnings.push({ type: 'unsupported', setting: 'mask', message: `${endpoint} takes no mask; it was not sent.` });
+    else
+      warnings.push({
+        type: 'unsupported',
+        setting: 'mask',
+        message: `${endpoint} takes no mask; it was not sent.`,
+      });
   }
   return { body, warnings };
 }
@@ -103,7 +131,12 @@ export class BflImageModel extends RoutedImageModel {
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const { req, plan } = this.planRequest(input);
     const checked = enforceImageRules(this.entry, this.route, req, plan);
-    const { body, warnings: mapWarnings } = bflBody(this.route.providerModelId, req, plan, BflImageOptions.parse(checked.options));
+    const { body, warnings: mapWarnings } = bflBody(
+      this.route.providerModelId,
+      req,
+      plan,
+      BflImageOptions.parse(checked.options),
+    );
     const key = (await resolveKey('bfl', keySources(this.settings))).value;
     const baseUrl = resolveBaseUrl('bfl', this.settings) ?? 'https://api.bfl.ai';
     const { retry, pollTimeoutMs, timeoutMs, acceptedRetryMs } = resolveSettings(this.settings);
@@ -112,7 +145,10 @@ export class BflImageModel extends RoutedImageModel {
       authHeaders: { 'x-key': key },
       // BFL answers on regional hosts (api.us1.bfl.ai…); those are trusted only with the default base.
       isTrusted: (url) =>
-        sameOrigin(url, baseUrl) || (baseUrl === DEFAULT_BASE_URLS.bfl && url.protocol === 'https:' && url.hostname.endsWith('.bfl.ai')),
+        sameOrigin(url, baseUrl) ||
+        (baseUrl === DEFAULT_BASE_URLS.bfl &&
+          url.protocol === 'https:' &&
+          url.hostname.endsWith('.bfl.ai')),
       timeoutMs: pollTimeoutMs,
       retry,
       fetch: this.settings.fetch,
@@ -121,7 +157,13 @@ export class BflImageModel extends RoutedImageModel {
     const interval = this.settings.pollIntervalMs ?? 1_000;
 
     const submittedAt = Date.now();
-    const { json } = await requestJson(http, { method: 'POST', url: `${baseUrl}/v1/${this.route.providerModelId}`, body, idempotent: false, signal: opts.signal });
+    const { json } = await requestJson(http, {
+      method: 'POST',
+      url: `${baseUrl}/v1/${this.route.providerModelId}`,
+      body,
+      idempotent: false,
+      signal: opts.signal,
+    });
     const job = Submitted.safeParse(json);
     if (!job.success) throw malformedError('bfl', 'submission response', { retryable: false });
 
@@ -153,7 +195,11 @@ export class BflImageModel extends RoutedImageModel {
       usage,
       warnings: [...plan.warnings, ...checked.warnings, ...mapWarnings],
       providerRequestId: job.data.id,
-      latency: { queueMs: startedAt - submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms },
+      latency: {
+        queueMs: startedAt - submittedAt,
+        generationMs: doneAt - startedAt,
+        downloadMs: got.ms,
+      },
     };
   }
 }
@@ -173,26 +219,46 @@ async function followTask(
   let lastQueuedAt = submittedAt;
   let sample: string;
   for (;;) {
-    const { json: polledJson } = await requestJson(http, { method: 'GET', url: job.polling_url, idempotent: true, signal: opts.signal });
+    const { json: polledJson } = await requestJson(http, {
+      method: 'GET',
+      url: job.polling_url,
+      idempotent: true,
+      signal: opts.signal,
+    });
     const polled = Polled.safeParse(polledJson);
     if (!polled.success) throw malformedError('bfl', 'status response', { retryable: false });
     const { status, result, progress, details } = polled.data;
     if (status === 'Ready') {
-      if (!result?.sample) throw malformedError('bfl', 'result without a sample URL', { retryable: false });
+      if (!result?.sample)
+        throw malformedError('bfl', 'result without a sample URL', { retryable: false });
       sample = result.sample;
       break;
     }
     if (status === 'Request Moderated' || status === 'Content Moderated') {
       const reasons = moderationReasons(details);
-      const error = providerError('content_policy', withDetail(`Black Forest Labs moderated the ${status === 'Request Moderated' ? 'request' : 'generated image'}`, reasons), {
-        provider: 'bfl',
-        retryable: false,
-        reason: reasons || status,
-      }, { hint: 'Rephrase the prompt or change the input images; providerOptions.bfl.safetyTolerance loosens moderation.' });
+      const error = providerError(
+        'content_policy',
+        withDetail(
+          `Black Forest Labs moderated the ${status === 'Request Moderated' ? 'request' : 'generated image'}`,
+          reasons,
+        ),
+        {
+          provider: 'bfl',
+          retryable: false,
+          reason: reasons || status,
+        },
+        {
+          hint: 'Rephrase the prompt or change the input images; providerOptions.bfl.safetyTolerance loosens moderation.',
+        },
+      );
       throw acceptedError('bfl', job.id, error, { jobFailed: true });
     }
     if (status === 'Error' || status === 'Failed' || status === 'Task not found') {
-      const error = providerError('provider_unavailable', `Black Forest Labs could not make the image (${status}).`, { provider: 'bfl', retryable: false, reason: status });
+      const error = providerError(
+        'provider_unavailable',
+        `Black Forest Labs could not make the image (${status}).`,
+        { provider: 'bfl', retryable: false, reason: status },
+      );
       throw acceptedError('bfl', job.id, error, { jobFailed: true });
     }
     if (progress !== null && progress !== undefined) {
@@ -209,7 +275,14 @@ async function followTask(
   }
   const doneAt = Date.now();
   const got = await download(http, sample, opts.signal).catch((error: unknown) => {
-    throw error instanceof AtelierError ? error : providerError('provider_unavailable', 'The BFL result could not be fetched.', { provider: 'bfl', retryable: false }, { cause: error });
+    throw error instanceof AtelierError
+      ? error
+      : providerError(
+          'provider_unavailable',
+          'The BFL result could not be fetched.',
+          { provider: 'bfl', retryable: false },
+          { cause: error },
+        );
   });
   return { got, startedAt: startedAt ?? lastQueuedAt, doneAt };
 }

@@ -8,7 +8,13 @@ import { dataUri } from './media.ts';
 import { parseProviderOptions } from './provider-options.ts';
 import { acceptedRetry, noRetry } from './retry.ts';
 import { resolveSettings } from './settings.ts';
-import type { CallOptions, VideoOperation, VideoRequestInput, VideoStatus, Warning } from './spec.ts';
+import type {
+  CallOptions,
+  VideoOperation,
+  VideoRequestInput,
+  VideoStatus,
+  Warning,
+} from './spec.ts';
 import { videoResult } from './video-result.ts';
 import { RoutedVideoModel } from './routed-model.ts';
 
@@ -30,7 +36,13 @@ const Task = z.object({
   status: z.string(),
   error: z.object({ code: z.string().optional(), message: z.string().optional() }).nullish(),
   content: z.object({ video_url: z.string().url() }).partial().nullish(),
-  usage: z.object({ completion_tokens: z.number().int().nonnegative(), total_tokens: z.number().int().nonnegative() }).partial().nullish(),
+  usage: z
+    .object({
+      completion_tokens: z.number().int().nonnegative(),
+      total_tokens: z.number().int().nonnegative(),
+    })
+    .partial()
+    .nullish(),
   duration: z.number().optional(),
 });
 
@@ -39,13 +51,30 @@ const PENDING = new Set(['queued', 'running']);
 export class ByteplusVideoModel extends RoutedVideoModel {
   readonly provider = 'byteplus' as const;
 
-  async doStart(input: VideoRequestInput, opts: CallOptions = {}): Promise<{ operation: VideoOperation; warnings: Warning[] }> {
+  async doStart(
+    input: VideoRequestInput,
+    opts: CallOptions = {},
+  ): Promise<{ operation: VideoOperation; warnings: Warning[] }> {
     const { req, plan } = this.planRequest(input);
     const schema = byteplusRules('video', this.route.providerModelId).options;
-    const options = parseProviderOptions('byteplus', schema, req.providerOptions) as ByteplusVideoOptions;
+    const options = parseProviderOptions(
+      'byteplus',
+      schema,
+      req.providerOptions,
+    ) as ByteplusVideoOptions;
     const content: Record<string, unknown>[] = [{ type: 'text', text: req.prompt }];
-    if (plan.firstFrame) content.push({ type: 'image_url', image_url: { url: dataUri(plan.firstFrame.data, plan.firstFrame.mediaType) }, role: 'first_frame' });
-    if (plan.lastFrame) content.push({ type: 'image_url', image_url: { url: dataUri(plan.lastFrame.data, plan.lastFrame.mediaType) }, role: 'last_frame' });
+    if (plan.firstFrame)
+      content.push({
+        type: 'image_url',
+        image_url: { url: dataUri(plan.firstFrame.data, plan.firstFrame.mediaType) },
+        role: 'first_frame',
+      });
+    if (plan.lastFrame)
+      content.push({
+        type: 'image_url',
+        image_url: { url: dataUri(plan.lastFrame.data, plan.lastFrame.mediaType) },
+        role: 'last_frame',
+      });
     const body: Record<string, unknown> = {
       model: this.route.providerModelId,
       content,
@@ -59,9 +88,16 @@ export class ByteplusVideoModel extends RoutedVideoModel {
     };
     const { http, baseUrl } = await arkHttp(this.settings);
     const submittedAt = Date.now();
-    const { json } = await requestJson(http, { method: 'POST', url: `${baseUrl}/api/v3/contents/generations/tasks`, body, idempotent: false, signal: opts.signal });
+    const { json } = await requestJson(http, {
+      method: 'POST',
+      url: `${baseUrl}/api/v3/contents/generations/tasks`,
+      body,
+      idempotent: false,
+      signal: opts.signal,
+    });
     const created = Created.safeParse(json);
-    if (!created.success) throw malformedError('byteplus', 'task creation response', { retryable: false });
+    if (!created.success)
+      throw malformedError('byteplus', 'task creation response', { retryable: false });
     const warnings = [...plan.warnings];
     const operation: VideoOperation = {
       provider: 'byteplus',
@@ -69,7 +105,12 @@ export class ByteplusVideoModel extends RoutedVideoModel {
       providerModelId: this.providerModelId,
       id: created.data.id,
       submittedAt,
-      params: { duration: plan.duration, resolution: plan.resolution, aspectRatio: plan.aspectRatio, audio: plan.audio },
+      params: {
+        duration: plan.duration,
+        resolution: plan.resolution,
+        aspectRatio: plan.aspectRatio,
+        audio: plan.audio,
+      },
       warnings,
       data: { startedAt: null, lastQueuedAt: submittedAt },
     };
@@ -79,20 +120,34 @@ export class ByteplusVideoModel extends RoutedVideoModel {
   async doStatus(operation: VideoOperation, opts: CallOptions = {}): Promise<VideoStatus> {
     const { http, baseUrl } = await arkHttp(this.settings);
     // Accepted: reads keep trying for the accepted-job window, since Ark holds the task and may bill it.
-    const reads: HttpConfig = { ...http, retry: acceptedRetry(http.retry, resolveSettings(this.settings).acceptedRetryMs) };
+    const reads: HttpConfig = {
+      ...http,
+      retry: acceptedRetry(http.retry, resolveSettings(this.settings).acceptedRetryMs),
+    };
     try {
       return await this.follow(reads, baseUrl, operation, opts);
     } catch (error) {
       // A cancellation is the caller's to finish (it sends the DELETE through doCancel).
       if (error instanceof AtelierError && error.code === 'cancelled') throw error;
-      if (!(error instanceof AtelierError && error.details?.['jobFailed'] === true)) await this.cancel(http, baseUrl, operation.id);
+      if (!(error instanceof AtelierError && error.details?.['jobFailed'] === true))
+        await this.cancel(http, baseUrl, operation.id);
       return { status: 'failed', error: acceptedError('byteplus', operation.id, error) };
     }
   }
 
   /** One status read of an accepted task and, once it succeeded, its clip. */
-  private async follow(reads: HttpConfig, baseUrl: string, operation: VideoOperation, opts: CallOptions): Promise<VideoStatus> {
-    const { json } = await requestJson(reads, { method: 'GET', url: taskUrl(baseUrl, operation.id), idempotent: true, signal: opts.signal });
+  private async follow(
+    reads: HttpConfig,
+    baseUrl: string,
+    operation: VideoOperation,
+    opts: CallOptions,
+  ): Promise<VideoStatus> {
+    const { json } = await requestJson(reads, {
+      method: 'GET',
+      url: taskUrl(baseUrl, operation.id),
+      idempotent: true,
+      signal: opts.signal,
+    });
     const parsed = Task.safeParse(json);
     if (!parsed.success) throw malformedError('byteplus', 'task status', { retryable: false });
     const task = parsed.data;
@@ -115,12 +170,28 @@ export class ByteplusVideoModel extends RoutedVideoModel {
     const got = await download(reads, url, opts.signal);
     const seen = operation.data['startedAt'] ?? operation.data['lastQueuedAt'];
     const startedAt = typeof seen === 'number' ? seen : operation.submittedAt;
-    const latency = { queueMs: startedAt - operation.submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms };
+    const latency = {
+      queueMs: startedAt - operation.submittedAt,
+      generationMs: doneAt - startedAt,
+      downloadMs: got.ms,
+    };
     const usage = {
-      ...(task.usage?.completion_tokens !== undefined ? { outputTokens: task.usage.completion_tokens } : {}),
+      ...(task.usage?.completion_tokens !== undefined
+        ? { outputTokens: task.usage.completion_tokens }
+        : {}),
       ...(task.usage?.total_tokens !== undefined ? { totalTokens: task.usage.total_tokens } : {}),
     };
-    return { status: 'completed', result: videoResult(this.route, operation, [{ data: got.data, mediaType: got.mediaType }], usage, latency, operation.id) };
+    return {
+      status: 'completed',
+      result: videoResult(
+        this.route,
+        operation,
+        [{ data: got.data, mediaType: got.mediaType }],
+        usage,
+        latency,
+        operation.id,
+      ),
+    };
   }
 
   async doCancel(operation: VideoOperation): Promise<void> {
@@ -130,7 +201,10 @@ export class ByteplusVideoModel extends RoutedVideoModel {
 
   /** Best effort: Ark cancels a queued task; a running one goes on, and the job is abandoned either way. */
   private async cancel(http: HttpConfig, baseUrl: string, id: string): Promise<void> {
-    await requestJson({ ...http, retry: noRetry(http.retry) }, { method: 'DELETE', url: taskUrl(baseUrl, id), idempotent: true }).catch(() => undefined);
+    await requestJson(
+      { ...http, retry: noRetry(http.retry) },
+      { method: 'DELETE', url: taskUrl(baseUrl, id), idempotent: true },
+    ).catch(() => undefined);
   }
 }
 
@@ -143,7 +217,16 @@ function failureOf(task: z.infer<typeof Task>): AtelierError {
   const message = task.error?.message ?? `the task ended as ${task.status}`;
   const code = task.error?.code ?? task.status;
   const error = /sensitive|risk|policy|moderat/i.test(`${code} ${message}`)
-    ? providerError('content_policy', withDetail('BytePlus refused the request', message), { provider: 'byteplus', retryable: false, reason: code }, { hint: 'Rephrase the prompt or change the frames.' })
-    : providerError('provider_unavailable', withDetail('BytePlus could not make the video', message), { provider: 'byteplus', retryable: false, reason: code });
+    ? providerError(
+        'content_policy',
+        withDetail('BytePlus refused the request', message),
+        { provider: 'byteplus', retryable: false, reason: code },
+        { hint: 'Rephrase the prompt or change the frames.' },
+      )
+    : providerError(
+        'provider_unavailable',
+        withDetail('BytePlus could not make the video', message),
+        { provider: 'byteplus', retryable: false, reason: code },
+      );
   return acceptedError('byteplus', task.id, error, { jobFailed: true });
 }

@@ -21,13 +21,20 @@ export { ByteplusImageOptions };
 
 /** Ark's error body: `{ error: { code, message, param, type } }`. */
 export function describeArkError(body: unknown): { message?: string; code?: string } {
-  const e = (body as { error?: { code?: string; message?: string; param?: string } } | undefined)?.error;
+  const e = (body as { error?: { code?: string; message?: string; param?: string } } | undefined)
+    ?.error;
   if (!e) return {};
-  return { message: `${e.param && !e.message?.includes(e.param) ? `${e.param}: ` : ''}${e.message ?? ''}`, code: e.code };
+  return {
+    message: `${e.param && !e.message?.includes(e.param) ? `${e.param}: ` : ''}${e.message ?? ''}`,
+    code: e.code,
+  };
 }
 
 /** Key, base URL and HTTP settings shared by the image and video adapters. */
-export async function arkHttp(settings: ProviderSettings, timeoutMs?: number): Promise<{ http: HttpConfig; baseUrl: string }> {
+export async function arkHttp(
+  settings: ProviderSettings,
+  timeoutMs?: number,
+): Promise<{ http: HttpConfig; baseUrl: string }> {
   const key = (await resolveKey('byteplus', keySources(settings))).value;
   const baseUrl = resolveBaseUrl('byteplus', settings) ?? 'https://ark.ap-southeast.bytepluses.com';
   const { retry, pollTimeoutMs } = resolveSettings(settings);
@@ -47,8 +54,23 @@ export async function arkHttp(settings: ProviderSettings, timeoutMs?: number): P
 
 const Generated = z.object({
   model: z.string().optional(),
-  data: z.array(z.object({ b64_json: z.string().optional(), url: z.string().optional(), size: z.string().optional() }).passthrough()),
-  usage: z.object({ generated_images: z.number().int().nonnegative(), output_tokens: z.number().optional(), total_tokens: z.number().optional() }).partial().optional(),
+  data: z.array(
+    z
+      .object({
+        b64_json: z.string().optional(),
+        url: z.string().optional(),
+        size: z.string().optional(),
+      })
+      .passthrough(),
+  ),
+  usage: z
+    .object({
+      generated_images: z.number().int().nonnegative(),
+      output_tokens: z.number().optional(),
+      total_tokens: z.number().optional(),
+    })
+    .partial()
+    .optional(),
 });
 
 export class ByteplusImageModel extends RoutedImageModel {
@@ -59,7 +81,12 @@ export class ByteplusImageModel extends RoutedImageModel {
     const checked = enforceImageRules(this.entry, this.route, req, plan);
     const options = ByteplusImageOptions.parse(checked.options);
     const warnings: Warning[] = [...plan.warnings, ...checked.warnings];
-    const size = plan.size ?? seedreamSize(plan.aspectRatio ?? '1:1', plan.resolution ?? this.entry.image.resolutions[0]?.name);
+    const size =
+      plan.size ??
+      seedreamSize(
+        plan.aspectRatio ?? '1:1',
+        plan.resolution ?? this.entry.image.resolutions[0]?.name,
+      );
     const body: Record<string, unknown> = {
       model: this.route.providerModelId,
       prompt: req.prompt,
@@ -74,14 +101,23 @@ export class ByteplusImageModel extends RoutedImageModel {
       body['image'] = images.length === 1 ? images[0] : images;
     }
     // The images endpoint answers once the image is made: the generation timeout, not a poll's.
-    const { http, baseUrl } = await arkHttp(this.settings, resolveSettings(this.settings).timeoutMs);
+    const { http, baseUrl } = await arkHttp(
+      this.settings,
+      resolveSettings(this.settings).timeoutMs,
+    );
     const startedAt = Date.now();
     // One image per call ("disabled"): batch mode ("auto") lets the model choose how many it
     // makes, so n images are n calls, each its own seed when one is given.
     const calls = await Promise.all(
       Array.from({ length: req.n }, (_, i) => {
         const one = { ...body, ...(plan.seed !== undefined ? { seed: plan.seed + i } : {}) };
-        return requestJson(http, { method: 'POST', url: `${baseUrl}/api/v3/images/generations`, body: one, idempotent: false, signal: opts.signal });
+        return requestJson(http, {
+          method: 'POST',
+          url: `${baseUrl}/api/v3/images/generations`,
+          body: one,
+          idempotent: false,
+          signal: opts.signal,
+        });
       }),
     );
     const doneAt = Date.now();
@@ -96,16 +132,30 @@ export class ByteplusImageModel extends RoutedImageModel {
         if (!item.b64_json) continue;
         const data = base64ToBytes(item.b64_json);
         const info = imageInfo(data);
-        assets.push({ data, mediaType: info?.mediaType ?? 'image/jpeg', width: info?.width ?? size?.width ?? 0, height: info?.height ?? size?.height ?? 0 });
+        assets.push({
+          data,
+          mediaType: info?.mediaType ?? 'image/jpeg',
+          width: info?.width ?? size?.width ?? 0,
+          height: info?.height ?? size?.height ?? 0,
+        });
       }
       images += parsed.data.usage?.generated_images ?? assets.length - before;
-      if (parsed.data.usage?.output_tokens !== undefined) outputTokens = (outputTokens ?? 0) + parsed.data.usage.output_tokens;
+      if (parsed.data.usage?.output_tokens !== undefined)
+        outputTokens = (outputTokens ?? 0) + parsed.data.usage.output_tokens;
     }
     const requestId = calls[0]?.headers.get('x-request-id') ?? undefined;
-    if (assets.length === 0) throw providerError('provider_unavailable', 'BytePlus returned no image.', { provider: 'byteplus', retryable: false, requestId });
+    if (assets.length === 0)
+      throw providerError('provider_unavailable', 'BytePlus returned no image.', {
+        provider: 'byteplus',
+        retryable: false,
+        requestId,
+      });
     return {
       assets,
-      usage: { images, ...(outputTokens !== undefined ? { outputTokens, totalTokens: outputTokens } : {}) },
+      usage: {
+        images,
+        ...(outputTokens !== undefined ? { outputTokens, totalTokens: outputTokens } : {}),
+      },
       warnings,
       ...(requestId ? { providerRequestId: requestId } : {}),
       latency: { queueMs: 0, generationMs: doneAt - startedAt, downloadMs: 0 },

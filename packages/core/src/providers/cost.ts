@@ -27,7 +27,8 @@ export function priceVariant(outputFormat: unknown): { variant?: string } {
 }
 
 export function priceOutcome(o: Outcome): Cost {
-  const str = (k: string) => (typeof o.params[k] === 'string' ? (o.params[k] as string) : undefined);
+  const str = (k: string) =>
+    typeof o.params[k] === 'string' ? (o.params[k] as string) : undefined;
   const first = o.assets[0];
   if (o.kind === 'video') {
     const seconds = typeof o.params['duration'] === 'number' ? o.params['duration'] : undefined;
@@ -43,15 +44,19 @@ export function priceOutcome(o: Outcome): Cost {
   // Pixel-priced routes bill what came back; the others the size that was asked for.
   const produced = first ? `${first.width}x${first.height}` : undefined;
   const size = needsPixels(o.route.price) ? (produced ?? str('size')) : str('size');
-  return priceResult(o.route, { images: o.assets.length, ...o.usage }, {
-    count: Math.max(1, o.assets.length),
-    quality: str('quality'),
-    ...(size ? { size } : {}),
-    resolution: str('resolution'),
-    aspectRatio: str('aspectRatio'),
-    ...priceVariant(o.params['outputFormat']),
-    ...(o.inputImages ? { inputImages: o.inputImages } : {}),
-  });
+  return priceResult(
+    o.route,
+    { images: o.assets.length, ...o.usage },
+    {
+      count: Math.max(1, o.assets.length),
+      quality: str('quality'),
+      ...(size ? { size } : {}),
+      resolution: str('resolution'),
+      aspectRatio: str('aspectRatio'),
+      ...priceVariant(o.params['outputFormat']),
+      ...(o.inputImages ? { inputImages: o.inputImages } : {}),
+    },
+  );
 }
 
 /**
@@ -67,31 +72,59 @@ export function priceResult(route: Route, usage: ReportedUsage, params: PricePar
   if (usage.outputTextTokens !== undefined) priced.outputTextTokens = usage.outputTextTokens;
   if (usage.videoSeconds !== undefined) priced.videoSeconds = usage.videoSeconds;
   // Seedance on BytePlus reports its video tokens as completion tokens: billed from those.
-  if (route.price.unit === 'video_token' && usage.outputTokens !== undefined) priced.outputVideoTokens = usage.outputTokens;
+  if (route.price.unit === 'video_token' && usage.outputTokens !== undefined)
+    priced.outputVideoTokens = usage.outputTokens;
   if (usage.images !== undefined) priced.images = usage.images;
   const result = actualCost(route, priced, params);
-  const tokens = [priced.inputTextTokens, priced.inputImageTokens, priced.outputImageTokens, priced.outputTextTokens, priced.outputVideoTokens].some((t) => t !== undefined);
+  const tokens = [
+    priced.inputTextTokens,
+    priced.inputImageTokens,
+    priced.outputImageTokens,
+    priced.outputTextTokens,
+    priced.outputVideoTokens,
+  ].some((t) => t !== undefined);
   if (result.expected <= 0) {
-    throw new AtelierError('price_unavailable', `The price of ${route.provider}:${route.providerModelId} came out as $0, which no route costs.`, {
-      details: { provider: route.provider, model: route.providerModelId },
-    });
+    throw new AtelierError(
+      'price_unavailable',
+      `The price of ${route.provider}:${route.providerModelId} came out as $0, which no route costs.`,
+      {
+        details: { provider: route.provider, model: route.providerModelId },
+      },
+    );
   }
   return {
     micros: result.expected,
-    basis: (route.price.unit === 'token' || route.price.unit === 'video_token') && tokens ? 'usage' : 'price',
-    lines: result.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPrice: l.unitPrice, micros: l.micros })),
+    basis:
+      (route.price.unit === 'token' || route.price.unit === 'video_token') && tokens
+        ? 'usage'
+        : 'price',
+    lines: result.lines.map((l) => ({
+      label: l.label,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      micros: l.micros,
+    })),
     assumptions: result.assumptions,
   };
 }
 
 /** The catalog route a model ran on (as a generation records it). */
-export function routeOf(catalog: Catalog, ran: { modelId: string; provider: string; providerModelId: string }): Route {
+export function routeOf(
+  catalog: Catalog,
+  ran: { modelId: string; provider: string; providerModelId: string },
+): Route {
   const entry = catalog.resolve(ran.modelId);
-  const route = entry.routes.find((r) => r.provider === ran.provider && r.providerModelId === ran.providerModelId);
+  const route = entry.routes.find(
+    (r) => r.provider === ran.provider && r.providerModelId === ran.providerModelId,
+  );
   if (!route) {
-    throw new AtelierError('price_unavailable', `${entry.name} has no ${ran.provider} route ${ran.providerModelId} to price.`, {
-      details: { model: entry.id, provider: ran.provider, providerModelId: ran.providerModelId },
-    });
+    throw new AtelierError(
+      'price_unavailable',
+      `${entry.name} has no ${ran.provider} route ${ran.providerModelId} to price.`,
+      {
+        details: { model: entry.id, provider: ran.provider, providerModelId: ran.providerModelId },
+      },
+    );
   }
   return route;
 }
@@ -105,5 +138,12 @@ export function priceRun(
   opts: { inputImages?: number; catalog?: Catalog } = {},
 ): Cost {
   const route = routeOf(opts.catalog ?? loadCatalog(), ran);
-  return priceOutcome({ kind, route, params, usage: result.usage, assets: result.assets, inputImages: opts.inputImages ?? 0 });
+  return priceOutcome({
+    kind,
+    route,
+    params,
+    usage: result.usage,
+    assets: result.assets,
+    inputImages: opts.inputImages ?? 0,
+  });
 }

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { AtelierError } from '../errors.ts';
-import { acceptedError, errorFromHttpStatus, parseGoogleRetryDelay, parseRetryAfter, redactSecrets, registerSecret } from './errors.ts';
+import {
+  acceptedError,
+  errorFromHttpStatus,
+  parseGoogleRetryDelay,
+  parseRetryAfter,
+  redactSecrets,
+  registerSecret,
+} from './errors.ts';
 
 describe('errorFromHttpStatus', () => {
   const map = (status: number, message = '', providerCode?: string, headers?: Headers) =>
@@ -36,21 +43,46 @@ describe('errorFromHttpStatus', () => {
   });
 
   test('rate limits carry retryAfterMs from the headers', () => {
-    expect(map(429, '', undefined, new Headers({ 'retry-after': '3' })).details?.['retryAfterMs']).toBe(3000);
+    expect(
+      map(429, '', undefined, new Headers({ 'retry-after': '3' })).details?.['retryAfterMs'],
+    ).toBe(3000);
   });
 });
 
 describe('acceptedError', () => {
   test('keeps the code, message and hint, says the job was accepted, and is final', () => {
-    const lost = errorFromHttpStatus({ provider: 'fal', status: 503, message: 'busy', requestId: 'edge-1' });
+    const lost = errorFromHttpStatus({
+      provider: 'fal',
+      status: 503,
+      message: 'busy',
+      requestId: 'edge-1',
+    });
     const e = acceptedError('fal', 'req-1', lost);
-    expect(e).toMatchObject({ code: 'provider_unavailable', message: lost.message, details: { provider: 'fal', status: 503, accepted: true, requestId: 'req-1', retryable: false } });
+    expect(e).toMatchObject({
+      code: 'provider_unavailable',
+      message: lost.message,
+      details: {
+        provider: 'fal',
+        status: 503,
+        accepted: true,
+        requestId: 'req-1',
+        retryable: false,
+      },
+    });
     expect(e.details).not.toHaveProperty('jobFailed');
     expect(e.hint).toMatch(/req-1.*may have charged/);
     // Marking twice changes nothing; the provider's own verdict is kept.
     expect(acceptedError('fal', 'req-1', e)).toBe(e);
-    const verdict = acceptedError('bfl', 'task-1', new AtelierError('content_policy', 'moderated', { hint: 'Rephrase.' }), { jobFailed: true });
-    expect(verdict).toMatchObject({ hint: 'Rephrase.', details: { accepted: true, jobFailed: true } });
+    const verdict = acceptedError(
+      'bfl',
+      'task-1',
+      new AtelierError('content_policy', 'moderated', { hint: 'Rephrase.' }),
+      { jobFailed: true },
+    );
+    expect(verdict).toMatchObject({
+      hint: 'Rephrase.',
+      details: { accepted: true, jobFailed: true },
+    });
   });
 
   test('anything that is not an AtelierError becomes one, keeping it as the cause', () => {
@@ -66,12 +98,20 @@ describe('Retry-After', () => {
     expect(parseRetryAfter(new Headers({ 'retry-after': '2' }))).toBe(2000);
     expect(parseRetryAfter(new Headers({ 'retry-after-ms': '150', 'retry-after': '9' }))).toBe(150);
     const now = Date.parse('2026-11-23T10:00:00Z');
-    expect(parseRetryAfter(new Headers({ 'retry-after': 'Mon, 23 Nov 2026 10:00:05 GMT' }), now)).toBe(5000);
+    expect(
+      parseRetryAfter(new Headers({ 'retry-after': 'Mon, 23 Nov 2026 10:00:05 GMT' }), now),
+    ).toBe(5000);
     expect(parseRetryAfter(new Headers())).toBeUndefined();
   });
 
   test('google.rpc.RetryInfo in a Google error body', () => {
-    expect(parseGoogleRetryDelay({ error: { details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }] } })).toBe(7000);
+    expect(
+      parseGoogleRetryDelay({
+        error: {
+          details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }],
+        },
+      }),
+    ).toBe(7000);
   });
 });
 
@@ -79,7 +119,9 @@ describe('redactSecrets', () => {
   test('masks registered secrets and known key shapes', () => {
     registerSecret('my-very-secret-key-123');
     expect(redactSecrets('bad key my-very-secret-key-123 given')).toBe('bad key [redacted] given');
-    expect(redactSecrets('Incorrect API key provided: sk-proj-abc123def456ghi')).toBe('Incorrect API key provided: [redacted]');
+    expect(redactSecrets('Incorrect API key provided: sk-proj-abc123def456ghi')).toBe(
+      'Incorrect API key provided: [redacted]',
+    );
     expect(redactSecrets('key=AIzaSyA1234567890abcdefghijk')).toBe('key=[redacted]');
   });
 });

@@ -40,7 +40,11 @@ export function providerError(
   opts: { hint?: string; cause?: unknown } = {},
 ): AtelierError {
   const clean = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
-  return new AtelierError(code, redactSecrets(message), { hint: opts.hint, details: clean, cause: opts.cause });
+  return new AtelierError(code, redactSecrets(message), {
+    hint: opts.hint,
+    details: clean,
+    cause: opts.cause,
+  });
 }
 
 /**
@@ -84,10 +88,14 @@ export function redactSecrets(text: string): string {
 }
 
 /** Parses Retry-After (seconds or HTTP date) and the non-standard retry-after-ms. */
-export function parseRetryAfter(headers: Headers | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  headers: Headers | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!headers) return undefined;
   const ms = headers.get('retry-after-ms');
-  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms)))
+    return Math.max(0, Number(ms));
   const value = headers.get('retry-after');
   if (value === null || value.trim() === '') return undefined;
   const seconds = Number(value);
@@ -128,40 +136,81 @@ export interface HttpFailure {
 export function errorFromHttpStatus(f: HttpFailure): AtelierError {
   const name = PROVIDER_NAMES[f.provider];
   const retryAfterMs = f.retryAfterMs ?? parseRetryAfter(f.headers);
-  const base = { provider: f.provider, status: f.status, requestId: f.requestId, reason: f.providerCode };
+  const base = {
+    provider: f.provider,
+    status: f.status,
+    requestId: f.requestId,
+    reason: f.providerCode,
+  };
   const text = `${f.providerCode ?? ''} ${f.message}`;
 
   if (f.status === 401 || f.status === 403) {
-    return providerError('auth', withDetail(`${name} rejected the credentials (HTTP ${f.status})`, f.message), { ...base, retryable: false }, {
-      hint: `Check the ${name} key: \`atelier keys set ${keyCommandName(f.provider)}\`.`,
-    });
+    return providerError(
+      'auth',
+      withDetail(`${name} rejected the credentials (HTTP ${f.status})`, f.message),
+      { ...base, retryable: false },
+      {
+        hint: `Check the ${name} key: \`atelier keys set ${keyCommandName(f.provider)}\`.`,
+      },
+    );
   }
-  if (f.status === 402 || /insufficient_quota|exhausted.balance|insufficient.(credits|balance)|payment required/i.test(text)) {
-    return providerError('quota', withDetail(`${name} account is out of quota or credits`, f.message), { ...base, retryable: false }, {
-      hint: `Top up or raise the limit in your ${name} account.`,
-    });
+  if (
+    f.status === 402 ||
+    /insufficient_quota|exhausted.balance|insufficient.(credits|balance)|payment required/i.test(
+      text,
+    )
+  ) {
+    return providerError(
+      'quota',
+      withDetail(`${name} account is out of quota or credits`, f.message),
+      { ...base, retryable: false },
+      {
+        hint: `Top up or raise the limit in your ${name} account.`,
+      },
+    );
   }
   if (f.status === 429) {
-    return providerError('rate_limited', withDetail(`${name} is rate limiting requests`, f.message), { ...base, retryable: true, retryAfterMs });
+    return providerError(
+      'rate_limited',
+      withDetail(`${name} is rate limiting requests`, f.message),
+      { ...base, retryable: true, retryAfterMs },
+    );
   }
   if ((f.status === 400 || f.status === 422) && CONTENT_POLICY_MARKERS.test(text)) {
-    return providerError('content_policy', withDetail(`${name} refused the request on content policy grounds`, f.message), {
-      ...base,
-      retryable: false,
-      reason: f.providerCode ?? f.message,
-    }, { hint: 'Rephrase the prompt or change the input images.' });
+    return providerError(
+      'content_policy',
+      withDetail(`${name} refused the request on content policy grounds`, f.message),
+      {
+        ...base,
+        retryable: false,
+        reason: f.providerCode ?? f.message,
+      },
+      { hint: 'Rephrase the prompt or change the input images.' },
+    );
   }
   if (f.status === 408 || f.status === 504) {
-    return providerError('timeout', withDetail(`${name} timed out (HTTP ${f.status})`, f.message), { ...base, retryable: true, retryAfterMs });
-  }
-  if (f.status === 409 || f.status >= 500) {
-    return providerError('provider_unavailable', withDetail(`${name} is unavailable (HTTP ${f.status})`, f.message), {
+    return providerError('timeout', withDetail(`${name} timed out (HTTP ${f.status})`, f.message), {
       ...base,
       retryable: true,
       retryAfterMs,
     });
   }
-  return providerError('invalid_request', withDetail(`${name} rejected the request (HTTP ${f.status})`, f.message), { ...base, retryable: false });
+  if (f.status === 409 || f.status >= 500) {
+    return providerError(
+      'provider_unavailable',
+      withDetail(`${name} is unavailable (HTTP ${f.status})`, f.message),
+      {
+        ...base,
+        retryable: true,
+        retryAfterMs,
+      },
+    );
+  }
+  return providerError(
+    'invalid_request',
+    withDetail(`${name} rejected the request (HTTP ${f.status})`, f.message),
+    { ...base, retryable: false },
+  );
 }
 
 export function keyCommandName(provider: Provider): string {
@@ -184,9 +233,15 @@ export function acceptedError(
   const base =
     error instanceof AtelierError
       ? error
-      : new AtelierError('internal', `The ${name} job ${requestId} could not be followed.`, { cause: error });
+      : new AtelierError('internal', `The ${name} job ${requestId} could not be followed.`, {
+          cause: error,
+        });
   return new AtelierError(base.code, base.message, {
-    hint: base.hint ?? (base.code === 'cancelled' ? undefined : `${name} had accepted it (request ${requestId}) and may have charged for it.`),
+    hint:
+      base.hint ??
+      (base.code === 'cancelled'
+        ? undefined
+        : `${name} had accepted it (request ${requestId}) and may have charged for it.`),
     details: {
       ...base.details,
       provider,
@@ -200,18 +255,28 @@ export function acceptedError(
 }
 
 export function cancelledError(provider: Provider): AtelierError {
-  return providerError('cancelled', `The ${PROVIDER_NAMES[provider]} request was cancelled.`, { provider, retryable: false });
+  return providerError('cancelled', `The ${PROVIDER_NAMES[provider]} request was cancelled.`, {
+    provider,
+    retryable: false,
+  });
 }
 
 export function timeoutError(provider: Provider, ms: number): AtelierError {
-  return providerError('timeout', `${PROVIDER_NAMES[provider]} did not answer within ${ms} ms.`, { provider, retryable: true });
+  return providerError('timeout', `${PROVIDER_NAMES[provider]} did not answer within ${ms} ms.`, {
+    provider,
+    retryable: true,
+  });
 }
 
 /**
  * A response that cannot be parsed. Retried only when asking again is harmless (a status read);
  * a malformed answer to a job submission may still have started, and billed, the job.
  */
-export function malformedError(provider: Provider, what: string, opts: { retryable: boolean; cause?: unknown }): AtelierError {
+export function malformedError(
+  provider: Provider,
+  what: string,
+  opts: { retryable: boolean; cause?: unknown },
+): AtelierError {
   return providerError(
     'provider_unavailable',
     `${PROVIDER_NAMES[provider]} returned a malformed ${what}.`,

@@ -16,7 +16,19 @@ export interface FalCall {
   warnings: Warning[];
 }
 
-type ImageFamily = 'nano-banana' | 'seedream' | 'dreamina' | 'flux-2' | 'kontext' | 'flux-ultra' | 'recraft' | 'hunyuan' | 'gpt-image' | 'generic';
+type ImageFamily =
+  | 'nano-banana'
+  | 'seedream'
+  | 'dreamina'
+  | 'flux-2'
+  | 'kontext'
+  | 'flux-ultra'
+  | 'recraft'
+  | 'hunyuan'
+  | 'gpt-image'
+  | 'minimax-image'
+  | 'grok-imagine'
+  | 'generic';
 
 export function imageFamily(endpoint: string): ImageFamily {
   if (/^fal-ai\/nano-banana/.test(endpoint)) return 'nano-banana';
@@ -28,6 +40,8 @@ export function imageFamily(endpoint: string): ImageFamily {
   if (/\/recraft\//.test(endpoint)) return 'recraft';
   if (/\/hunyuan-image\//.test(endpoint)) return 'hunyuan';
   if (/gpt-image/.test(endpoint)) return 'gpt-image';
+  if (/^fal-ai\/minimax\/image-01$/.test(endpoint)) return 'minimax-image';
+  if (/^xai\/grok-imagine-image$/.test(endpoint)) return 'grok-imagine';
   return 'generic';
 }
 
@@ -59,7 +73,10 @@ function imageSize(plan: ImagePlan, tiers: readonly Tier[]): unknown {
   const r = parseRatio(plan.aspectRatio ?? '1:1');
   const long = tier?.longEdge ?? 1024;
   const snap = (v: number) => Math.round(v / 16) * 16;
-  if (tier) return r >= 1 ? { width: long, height: snap(long / r) } : { width: snap(long * r), height: long };
+  if (tier)
+    return r >= 1
+      ? { width: long, height: snap(long / r) }
+      : { width: snap(long * r), height: long };
   return { width: snap(long * Math.sqrt(r)), height: snap(long / Math.sqrt(r)) };
 }
 
@@ -78,7 +95,12 @@ function put(target: Record<string, unknown>, key: string, value: unknown): void
   if (value !== undefined) target[key] = value;
 }
 
-export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePlan, tiers: readonly Tier[] = []): FalCall {
+export function falImageCall(
+  endpoint: string,
+  req: ImageRequest,
+  plan: ImagePlan,
+  tiers: readonly Tier[] = [],
+): FalCall {
   const family = imageFamily(endpoint);
   const warnings: Warning[] = [];
   const input: Record<string, unknown> = { prompt: req.prompt };
@@ -137,6 +159,29 @@ export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePla
       put(input, 'output_format', plan.outputFormat);
       if (refs[0]) input['image_url'] = refs[0];
       break;
+    case 'minimax-image':
+      // MiniMax Image-01 sizes by aspect ratio only; 1–9 images; no seed or negative prompt.
+      put(input, 'aspect_ratio', aspectRatio(plan));
+      input['num_images'] = req.n;
+      if (edit)
+        warnings.push({
+          type: 'unsupported',
+          setting: 'referenceImages',
+          message: `${endpoint} takes no reference images here; they were not sent.`,
+        });
+      break;
+    case 'grok-imagine':
+      // Grok Imagine Image on fal: sized by aspect ratio; 1–4 images; no seed or negative prompt.
+      put(input, 'aspect_ratio', aspectRatio(plan));
+      input['num_images'] = req.n;
+      put(input, 'output_format', plan.outputFormat);
+      if (edit)
+        warnings.push({
+          type: 'unsupported',
+          setting: 'referenceImages',
+          message: `${endpoint} takes no reference images here; they were not sent.`,
+        });
+      break;
     case 'gpt-image':
       if (edit) {
         target = `${endpoint}/edit`;
@@ -159,14 +204,34 @@ export function falImageCall(endpoint: string, req: ImageRequest, plan: ImagePla
       put(input, 'seed', plan.seed);
       put(input, 'negative_prompt', plan.negativePrompt);
       put(input, 'output_format', plan.outputFormat);
-      if (edit) warnings.push({ type: 'unsupported', setting: 'referenceImages', message: `${endpoint} has no edit endpoint here; reference images were not sent.` });
+      if (edit)
+        warnings.push({
+          type: 'unsupported',
+          setting: 'referenceImages',
+          message: `${endpoint} has no edit endpoint here; reference images were not sent.`,
+        });
       break;
   }
-  if (req.mask) warnings.push({ type: 'unsupported', setting: 'mask', message: `${endpoint} takes no mask on fal; it was not sent.` });
+  if (req.mask)
+    warnings.push({
+      type: 'unsupported',
+      setting: 'mask',
+      message: `${endpoint} takes no mask on fal; it was not sent.`,
+    });
   return { endpoint: target, input, warnings };
 }
 
-type VideoFamily = 'seedance' | 'kling' | 'wan' | 'ltx' | 'veo' | 'generic';
+type VideoFamily =
+  | 'seedance'
+  | 'kling'
+  | 'wan'
+  | 'ltx'
+  | 'veo'
+  | 'hailuo'
+  | 'luma'
+  | 'pixverse'
+  | 'vidu'
+  | 'generic';
 
 export function videoFamily(endpoint: string): VideoFamily {
   if (/seedance/.test(endpoint)) return 'seedance';
@@ -174,6 +239,10 @@ export function videoFamily(endpoint: string): VideoFamily {
   if (/\/wan[-/]/.test(endpoint)) return 'wan';
   if (/\/ltx-/.test(endpoint)) return 'ltx';
   if (/^fal-ai\/veo/.test(endpoint)) return 'veo';
+  if (/^fal-ai\/minimax\/hailuo-/.test(endpoint)) return 'hailuo';
+  if (/^fal-ai\/luma-dream-machine\//.test(endpoint)) return 'luma';
+  if (/^fal-ai\/pixverse\//.test(endpoint)) return 'pixverse';
+  if (/^fal-ai\/vidu\//.test(endpoint)) return 'vidu';
   return 'generic';
 }
 
@@ -183,7 +252,9 @@ export function falVideoCall(endpoint: string, req: VideoRequest, plan: VideoPla
   const family = videoFamily(endpoint);
   const warnings: Warning[] = [];
   const input: Record<string, unknown> = { prompt: req.prompt };
-  const first = plan.firstFrame ? dataUri(plan.firstFrame.data, plan.firstFrame.mediaType) : undefined;
+  const first = plan.firstFrame
+    ? dataUri(plan.firstFrame.data, plan.firstFrame.mediaType)
+    : undefined;
   const last = plan.lastFrame ? dataUri(plan.lastFrame.data, plan.lastFrame.mediaType) : undefined;
   let target = endpoint;
 
@@ -253,6 +324,66 @@ export function falVideoCall(endpoint: string, req: VideoRequest, plan: VideoPla
       put(input, 'negative_prompt', plan.negativePrompt);
       put(input, 'seed', plan.seed);
       break;
+    case 'hailuo':
+      // MiniMax Hailuo on fal: duration is the string "6" or "10"; the text-to-video endpoint
+      // takes no aspect ratio or resolution (the tier fixes 768p or 1080p).
+      if (first) {
+        target = toImageToVideo(endpoint);
+        input['image_url'] = first;
+        put(input, 'end_image_url', last);
+      }
+      input['duration'] = String(plan.duration);
+      break;
+    case 'luma':
+      // Luma Ray on fal: duration "5s" or "9s"; image-to-video is the /image-to-video sibling.
+      if (first) {
+        target = `${endpoint}/image-to-video`;
+        input['image_url'] = first;
+      } else {
+        input['aspect_ratio'] = plan.aspectRatio;
+      }
+      input['duration'] = `${plan.duration}s`;
+      input['resolution'] = plan.resolution;
+      if (last)
+        warnings.push({
+          type: 'unsupported',
+          setting: 'lastFrame',
+          message: `${endpoint}: no last-frame input here; it was not sent.`,
+        });
+      break;
+    case 'pixverse':
+      // PixVerse v6 on fal: whole seconds as a number; sound is `generate_audio_switch`, not
+      // `generate_audio`; image-to-video is the sibling endpoint, which takes no last frame.
+      if (first) {
+        target = toImageToVideo(endpoint);
+        input['image_url'] = first;
+      } else {
+        input['aspect_ratio'] = plan.aspectRatio;
+      }
+      input['duration'] = plan.duration;
+      input['resolution'] = plan.resolution;
+      input['generate_audio_switch'] = plan.audio;
+      put(input, 'negative_prompt', plan.negativePrompt);
+      put(input, 'seed', plan.seed);
+      if (last)
+        warnings.push({
+          type: 'unsupported',
+          setting: 'lastFrame',
+          message: `${endpoint}: no last-frame input here; it was not sent.`,
+        });
+      break;
+    case 'vidu':
+      // Vidu Q1 on fal makes one 5 s 1080p clip: its schema has no duration or resolution, only
+      // the ratio and a seed; the frames endpoints are not wired.
+      input['aspect_ratio'] = plan.aspectRatio;
+      put(input, 'seed', plan.seed);
+      if (first || last)
+        warnings.push({
+          type: 'unsupported',
+          setting: 'firstFrame',
+          message: `${endpoint}: image-to-video is not wired for Vidu here; the frames were not sent.`,
+        });
+      break;
     case 'generic':
       if (first) input['image_url'] = first;
       input['duration'] = plan.duration;
@@ -260,11 +391,20 @@ export function falVideoCall(endpoint: string, req: VideoRequest, plan: VideoPla
       input['aspect_ratio'] = plan.aspectRatio;
       put(input, 'seed', plan.seed);
       put(input, 'negative_prompt', plan.negativePrompt);
-      if (last) warnings.push({ type: 'unsupported', setting: 'lastFrame', message: `${endpoint}: no known last-frame input; it was not sent.` });
+      if (last)
+        warnings.push({
+          type: 'unsupported',
+          setting: 'lastFrame',
+          message: `${endpoint}: no known last-frame input; it was not sent.`,
+        });
       break;
   }
   if (first && req.aspectRatio && input['aspect_ratio'] === undefined) {
-    warnings.push({ type: 'compatibility', setting: 'aspectRatio', message: `${target} takes the aspect ratio of the first frame; aspectRatio ${req.aspectRatio} was not sent.` });
+    warnings.push({
+      type: 'compatibility',
+      setting: 'aspectRatio',
+      message: `${target} takes the aspect ratio of the first frame; aspectRatio ${req.aspectRatio} was not sent.`,
+    });
   }
   return { endpoint: target, input, warnings };
 }

@@ -4,10 +4,18 @@ import { falOptionsSchema, falWireOptions } from './fal-options.ts';
 
 describe('fal options per endpoint family', () => {
   test('every fal route in the catalog reads a strict schema; the documented fields are there', () => {
-    const fields = (modality: 'image' | 'video', endpoint: string) => Object.keys(falOptionsSchema(modality, endpoint).shape).sort();
-    expect(fields('image', 'fal-ai/nano-banana-pro')).toEqual(['enableWebSearch', 'limitGenerations', 'safetyTolerance']);
+    const fields = (modality: 'image' | 'video', endpoint: string) =>
+      Object.keys(falOptionsSchema(modality, endpoint).shape).sort();
+    expect(fields('image', 'fal-ai/nano-banana-pro')).toEqual([
+      'enableWebSearch',
+      'limitGenerations',
+      'safetyTolerance',
+    ]);
     expect(fields('image', 'fal-ai/nano-banana')).toEqual(['limitGenerations', 'safetyTolerance']);
-    expect(fields('image', 'fal-ai/bytedance/seedream/v4/text-to-image')).toEqual(['enableSafetyChecker', 'enhancePromptMode']);
+    expect(fields('image', 'fal-ai/bytedance/seedream/v4/text-to-image')).toEqual([
+      'enableSafetyChecker',
+      'enhancePromptMode',
+    ]);
     expect(fields('image', 'fal-ai/flux-pro/v1.1-ultra')).toContain('raw');
     expect(fields('image', 'fal-ai/flux-pro/v1.1')).not.toContain('raw');
     expect(fields('video', 'fal-ai/veo3.1')).toEqual(['autoFix', 'safetyTolerance']);
@@ -24,7 +32,14 @@ describe('fal options per endpoint family', () => {
   });
 
   test('camelCase keys become fal’s snake_case; safety tolerance is fal’s string enum', () => {
-    expect(falWireOptions({ safetyTolerance: 3, enableSafetyChecker: false, cfgScale: 0.4, raw: undefined })).toEqual({
+    expect(
+      falWireOptions({
+        safetyTolerance: 3,
+        enableSafetyChecker: false,
+        cfgScale: 0.4,
+        raw: undefined,
+      }),
+    ).toEqual({
       safety_tolerance: '3',
       enable_safety_checker: false,
       cfg_scale: 0.4,

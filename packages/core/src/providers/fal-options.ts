@@ -22,12 +22,23 @@ const safetyTolerance = (most: 5 | 6) =>
     .min(1)
     .max(most)
     .describe(`Content moderation level: 1 is the strictest, ${most} the most permissive.`);
-const enableSafetyChecker = z.boolean().describe("fal's safety checker on the output (on unless turned off).");
-const enhancePrompt = z.boolean().describe('Let the provider rewrite the prompt for better results.');
-const enablePromptExpansion = z.boolean().describe('Expand the prompt with a language model before generating.');
+const enableSafetyChecker = z
+  .boolean()
+  .describe("fal's safety checker on the output (on unless turned off).");
+const enhancePrompt = z
+  .boolean()
+  .describe('Let the provider rewrite the prompt for better results.');
+const enablePromptExpansion = z
+  .boolean()
+  .describe('Expand the prompt with a language model before generating.');
 const guidanceScale = (min: number, max: number) =>
-  z.number().min(min).max(max).describe(`How closely to follow the prompt (classifier-free guidance, ${min}–${max}).`);
-const numInferenceSteps = (min: number, max: number) => z.number().int().min(min).max(max).describe(`Denoising steps (${min}–${max}); more is slower.`);
+  z
+    .number()
+    .min(min)
+    .max(max)
+    .describe(`How closely to follow the prompt (classifier-free guidance, ${min}–${max}).`);
+const numInferenceSteps = (min: number, max: number) =>
+  z.number().int().min(min).max(max).describe(`Denoising steps (${min}–${max}); more is slower.`);
 
 interface Family {
   match: RegExp;
@@ -44,8 +55,14 @@ const IMAGE_FAMILIES: Family[] = [
     schema: z
       .object({
         safetyTolerance: safetyTolerance(6).optional(),
-        enableWebSearch: z.boolean().describe('Let the model look up current information on the web.').optional(),
-        limitGenerations: z.boolean().describe('One image per prompt round, whatever the prompt asks for.').optional(),
+        enableWebSearch: z
+          .boolean()
+          .describe('Let the model look up current information on the web.')
+          .optional(),
+        limitGenerations: z
+          .boolean()
+          .describe('One image per prompt round, whatever the prompt asks for.')
+          .optional(),
       })
       .strict(),
   },
@@ -54,7 +71,10 @@ const IMAGE_FAMILIES: Family[] = [
     schema: z
       .object({
         safetyTolerance: safetyTolerance(6).optional(),
-        limitGenerations: z.boolean().describe('One image per prompt round, whatever the prompt asks for.').optional(),
+        limitGenerations: z
+          .boolean()
+          .describe('One image per prompt round, whatever the prompt asks for.')
+          .optional(),
       })
       .strict(),
   },
@@ -63,11 +83,17 @@ const IMAGE_FAMILIES: Family[] = [
     schema: z
       .object({
         enableSafetyChecker: enableSafetyChecker.optional(),
-        enhancePromptMode: z.enum(['standard', 'fast']).describe('Prompt enhancement: standard (better) or fast.').optional(),
+        enhancePromptMode: z
+          .enum(['standard', 'fast'])
+          .describe('Prompt enhancement: standard (better) or fast.')
+          .optional(),
       })
       .strict(),
   },
-  { match: /\/seedream\//, schema: z.object({ enableSafetyChecker: enableSafetyChecker.optional() }).strict() },
+  {
+    match: /\/seedream\//,
+    schema: z.object({ enableSafetyChecker: enableSafetyChecker.optional() }).strict(),
+  },
   { match: /\/dreamina\//, schema: z.object({ enhancePrompt: enhancePrompt.optional() }).strict() },
   {
     match: /^fal-ai\/flux-2-flex\b/,
@@ -83,7 +109,12 @@ const IMAGE_FAMILIES: Family[] = [
   },
   {
     match: /^fal-ai\/flux-2-(pro|max)\b/,
-    schema: z.object({ safetyTolerance: safetyTolerance(5).optional(), enableSafetyChecker: enableSafetyChecker.optional() }).strict(),
+    schema: z
+      .object({
+        safetyTolerance: safetyTolerance(5).optional(),
+        enableSafetyChecker: enableSafetyChecker.optional(),
+      })
+      .strict(),
   },
   {
     // FLUX.2 [dev] and its lora / turbo / flash siblings.
@@ -92,7 +123,10 @@ const IMAGE_FAMILIES: Family[] = [
       .object({
         guidanceScale: guidanceScale(0, 20).optional(),
         numInferenceSteps: numInferenceSteps(4, 50).optional(),
-        acceleration: z.enum(['none', 'regular', 'high']).describe('Faster generation at some cost in quality.').optional(),
+        acceleration: z
+          .enum(['none', 'regular', 'high'])
+          .describe('Faster generation at some cost in quality.')
+          .optional(),
         enablePromptExpansion: enablePromptExpansion.optional(),
         enableSafetyChecker: enableSafetyChecker.optional(),
       })
@@ -101,7 +135,11 @@ const IMAGE_FAMILIES: Family[] = [
   {
     match: /\/kontext/,
     schema: z
-      .object({ safetyTolerance: safetyTolerance(6).optional(), guidanceScale: guidanceScale(1, 20).optional(), enhancePrompt: enhancePrompt.optional() })
+      .object({
+        safetyTolerance: safetyTolerance(6).optional(),
+        guidanceScale: guidanceScale(1, 20).optional(),
+        enhancePrompt: enhancePrompt.optional(),
+      })
       .strict(),
   },
   {
@@ -112,17 +150,29 @@ const IMAGE_FAMILIES: Family[] = [
         enableSafetyChecker: enableSafetyChecker.optional(),
         enhancePrompt: enhancePrompt.optional(),
         raw: z.boolean().describe('Less processed, more natural-looking images.').optional(),
-        imagePromptStrength: z.number().min(0).max(1).describe('How strongly a reference image steers the result (0–1).').optional(),
+        imagePromptStrength: z
+          .number()
+          .min(0)
+          .max(1)
+          .describe('How strongly a reference image steers the result (0–1).')
+          .optional(),
       })
       .strict(),
   },
   {
     match: /^fal-ai\/flux-pro\/v1\.1\b/,
     schema: z
-      .object({ safetyTolerance: safetyTolerance(6).optional(), enableSafetyChecker: enableSafetyChecker.optional(), enhancePrompt: enhancePrompt.optional() })
+      .object({
+        safetyTolerance: safetyTolerance(6).optional(),
+        enableSafetyChecker: enableSafetyChecker.optional(),
+        enhancePrompt: enhancePrompt.optional(),
+      })
       .strict(),
   },
-  { match: /\/recraft\/v3\//, schema: z.object({ enableSafetyChecker: enableSafetyChecker.optional() }).strict() },
+  {
+    match: /\/recraft\/v3\//,
+    schema: z.object({ enableSafetyChecker: enableSafetyChecker.optional() }).strict(),
+  },
   {
     match: /\/hunyuan-image\/v3\//,
     schema: z
@@ -137,7 +187,11 @@ const IMAGE_FAMILIES: Family[] = [
   {
     match: /\/stable-diffusion-v35/,
     schema: z
-      .object({ guidanceScale: guidanceScale(0, 20).optional(), numInferenceSteps: numInferenceSteps(1, 50).optional(), enableSafetyChecker: enableSafetyChecker.optional() })
+      .object({
+        guidanceScale: guidanceScale(0, 20).optional(),
+        numInferenceSteps: numInferenceSteps(1, 50).optional(),
+        enableSafetyChecker: enableSafetyChecker.optional(),
+      })
       .strict(),
   },
 ];
@@ -147,32 +201,66 @@ const VIDEO_FAMILIES: Family[] = [
     match: /^fal-ai\/veo3\.1\b/,
     schema: z
       .object({
-        autoFix: z.boolean().describe('Rewrite a prompt that fails a content or validation check instead of failing.').optional(),
+        autoFix: z
+          .boolean()
+          .describe('Rewrite a prompt that fails a content or validation check instead of failing.')
+          .optional(),
         safetyTolerance: safetyTolerance(6).optional(),
       })
       .strict(),
   },
   {
     match: /^fal-ai\/veo3\b/,
-    schema: z.object({ autoFix: z.boolean().describe('Rewrite a prompt that fails a content or validation check instead of failing.').optional() }).strict(),
+    schema: z
+      .object({
+        autoFix: z
+          .boolean()
+          .describe('Rewrite a prompt that fails a content or validation check instead of failing.')
+          .optional(),
+      })
+      .strict(),
   },
   {
     match: /\/seedance\/v1/,
     schema: z
-      .object({ cameraFixed: z.boolean().describe('Keep the camera still.').optional(), enableSafetyChecker: enableSafetyChecker.optional() })
+      .object({
+        cameraFixed: z.boolean().describe('Keep the camera still.').optional(),
+        enableSafetyChecker: enableSafetyChecker.optional(),
+      })
       .strict(),
   },
   {
     match: /kling-video\//,
-    schema: z.object({ cfgScale: z.number().min(0).max(1).describe('How closely to follow the prompt (0–1, fal default 0.5).').optional() }).strict(),
+    schema: z
+      .object({
+        cfgScale: z
+          .number()
+          .min(0)
+          .max(1)
+          .describe('How closely to follow the prompt (0–1, fal default 0.5).')
+          .optional(),
+      })
+      .strict(),
   },
   {
     match: /\/wan[-/]/,
-    schema: z.object({ enablePromptExpansion: enablePromptExpansion.optional(), enableSafetyChecker: enableSafetyChecker.optional() }).strict(),
+    schema: z
+      .object({
+        enablePromptExpansion: enablePromptExpansion.optional(),
+        enableSafetyChecker: enableSafetyChecker.optional(),
+      })
+      .strict(),
   },
   {
     match: /\/ltx-2\b/,
-    schema: z.object({ fps: z.union([z.literal(25), z.literal(50)]).describe('Frames per second: 25 or 50.').optional() }).strict(),
+    schema: z
+      .object({
+        fps: z
+          .union([z.literal(25), z.literal(50)])
+          .describe('Frames per second: 25 or 50.')
+          .optional(),
+      })
+      .strict(),
   },
 ];
 

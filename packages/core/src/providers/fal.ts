@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { AtelierError } from '../errors.ts';
-import { acceptedError, cancelledError, malformedError, providerError, timeoutError, withDetail } from './errors.ts';
+import {
+  acceptedError,
+  cancelledError,
+  malformedError,
+  providerError,
+  timeoutError,
+  withDetail,
+} from './errors.ts';
 import { falImageCall, falVideoCall } from './fal-inputs.ts';
 import { falOptionsSchema, falWireOptions } from './fal-options.ts';
 import { download, requestJson, sameOrigin, type HttpConfig } from './http.ts';
@@ -42,8 +49,17 @@ const QueueStatus = z.object({
   error_type: z.string().nullish(),
 });
 
-const FalFile = z.object({ url: z.string(), content_type: z.string().nullish(), width: z.number().nullish(), height: z.number().nullish() });
-const ImageOutput = z.object({ images: z.array(FalFile), has_nsfw_concepts: z.array(z.boolean()).nullish(), seed: z.number().nullish() });
+const FalFile = z.object({
+  url: z.string(),
+  content_type: z.string().nullish(),
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+});
+const ImageOutput = z.object({
+  images: z.array(FalFile),
+  has_nsfw_concepts: z.array(z.boolean()).nullish(),
+  seed: z.number().nullish(),
+});
 const VideoOutput = z.object({ video: FalFile });
 
 function describeFalError(body: unknown): { message?: string; code?: string } {
@@ -90,7 +106,13 @@ class FalQueue {
   }
 
   async submit(endpoint: string, input: Record<string, unknown>, signal?: AbortSignal) {
-    const { json } = await requestJson(this.http, { method: 'POST', url: `${this.baseUrl}/${endpoint}`, body: input, idempotent: false, signal });
+    const { json } = await requestJson(this.http, {
+      method: 'POST',
+      url: `${this.baseUrl}/${endpoint}`,
+      body: input,
+      idempotent: false,
+      signal,
+    });
     const parsed = Submitted.safeParse(json);
     if (!parsed.success) throw malformedError('fal', 'queue submission', { retryable: false });
     return parsed.data;
@@ -100,7 +122,12 @@ class FalQueue {
     // A garbled status is read again within the same window as a failed one.
     const once = { ...this.reads, retry: noRetry(this.reads.retry) };
     return withRetry('fal', this.reads.retry, signal, async () => {
-      const { json } = await requestJson(once, { method: 'GET', url: statusUrl, idempotent: true, signal });
+      const { json } = await requestJson(once, {
+        method: 'GET',
+        url: statusUrl,
+        idempotent: true,
+        signal,
+      });
       const parsed = QueueStatus.safeParse(json);
       if (!parsed.success) throw malformedError('fal', 'queue status', { retryable: true });
       return parsed.data;
@@ -108,13 +135,18 @@ class FalQueue {
   }
 
   async result(responseUrl: string, signal?: AbortSignal): Promise<unknown> {
-    return (await requestJson(this.reads, { method: 'GET', url: responseUrl, idempotent: true, signal })).json;
+    return (
+      await requestJson(this.reads, { method: 'GET', url: responseUrl, idempotent: true, signal })
+    ).json;
   }
 
   /** Best effort: the job is abandoned either way. */
   async cancel(cancelUrl: string | undefined): Promise<void> {
     if (!cancelUrl) return;
-    await requestJson({ ...this.http, retry: noRetry(this.http.retry) }, { method: 'PUT', url: cancelUrl, idempotent: true }).catch(() => undefined);
+    await requestJson(
+      { ...this.http, retry: noRetry(this.http.retry) },
+      { method: 'PUT', url: cancelUrl, idempotent: true },
+    ).catch(() => undefined);
   }
 
   /**
@@ -130,13 +162,24 @@ class FalQueue {
 }
 
 /** The queue's verdict on a finished request, as an error when it failed. */
-function failureOf(status: z.infer<typeof QueueStatus>, requestId: string): AtelierError | undefined {
+function failureOf(
+  status: z.infer<typeof QueueStatus>,
+  requestId: string,
+): AtelierError | undefined {
   if (status.status === 'COMPLETED' && !status.error) return undefined;
   if (status.status === 'IN_QUEUE' || status.status === 'IN_PROGRESS') return undefined;
   const message = status.error ?? `the request ended as ${status.status}`;
   const error = /content_policy|nsfw|safety/i.test(`${status.error_type ?? ''} ${message}`)
-    ? providerError('content_policy', withDetail('fal refused the request', message), { provider: 'fal', retryable: false, reason: status.error_type ?? message })
-    : providerError('provider_unavailable', withDetail('fal could not complete the request', message), { provider: 'fal', retryable: false, reason: status.error_type ?? status.status });
+    ? providerError('content_policy', withDetail('fal refused the request', message), {
+        provider: 'fal',
+        retryable: false,
+        reason: status.error_type ?? message,
+      })
+    : providerError(
+        'provider_unavailable',
+        withDetail('fal could not complete the request', message),
+        { provider: 'fal', retryable: false, reason: status.error_type ?? status.status },
+      );
   return acceptedError('fal', requestId, error, { jobFailed: true });
 }
 
@@ -153,11 +196,20 @@ export class FalImageModel extends RoutedImageModel {
 
   async doGenerate(input: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
     const { req, plan } = this.planRequest(input);
-    const options = parseProviderOptions('fal', falOptionsSchema('image', this.route.providerModelId), req.providerOptions);
+    const options = parseProviderOptions(
+      'fal',
+      falOptionsSchema('image', this.route.providerModelId),
+      req.providerOptions,
+    );
     const call = falImageCall(this.route.providerModelId, req, plan, this.entry.image.resolutions);
     Object.assign(call.input, falWireOptions(options));
     const { pollTimeoutMs, timeoutMs } = resolveSettings(this.settings);
-    const queue = new FalQueue(await falKey(this.settings), falBase(this.settings), this.settings, pollTimeoutMs);
+    const queue = new FalQueue(
+      await falKey(this.settings),
+      falBase(this.settings),
+      this.settings,
+      pollTimeoutMs,
+    );
     const interval = this.settings.pollIntervalMs ?? 1_000;
 
     const submittedAt = Date.now();
@@ -173,14 +225,21 @@ export class FalImageModel extends RoutedImageModel {
     const { assets, withheld, downloadMs } = fetched;
     const warnings: Warning[] = [...plan.warnings, ...call.warnings];
     if (withheld > 0) {
-      warnings.push({ type: 'other', message: `fal's safety checker withheld ${withheld} of ${assets.length + withheld} images.` });
+      warnings.push({
+        type: 'other',
+        message: `fal's safety checker withheld ${withheld} of ${assets.length + withheld} images.`,
+      });
     }
     return {
       assets,
       usage: { images: assets.length },
       warnings,
       providerRequestId: job.request_id,
-      latency: { queueMs: timing.startedAt - submittedAt, generationMs: timing.doneAt - timing.startedAt, downloadMs },
+      latency: {
+        queueMs: timing.startedAt - submittedAt,
+        generationMs: timing.doneAt - timing.startedAt,
+        downloadMs,
+      },
     };
   }
 }
@@ -210,7 +269,8 @@ async function awaitCompletion(
     }
     const failure = failureOf(status, job.request_id);
     if (failure) throw failure;
-    if (status.status === 'COMPLETED') return { startedAt: startedAt ?? lastQueuedAt, doneAt: Date.now() };
+    if (status.status === 'COMPLETED')
+      return { startedAt: startedAt ?? lastQueuedAt, doneAt: Date.now() };
     if (Date.now() - submittedAt > limits.timeoutMs) throw timeoutError('fal', limits.timeoutMs);
     await abortableSleep(limits.interval, opts.signal).catch(() => {
       throw cancelledError('fal');
@@ -225,12 +285,17 @@ async function fetchImages(queue: FalQueue, job: z.infer<typeof Submitted>, sign
   const flagged = parsed.data.has_nsfw_concepts ?? [];
   const kept = parsed.data.images.filter((_, i) => flagged[i] !== true);
   if (kept.length === 0 && parsed.data.images.length > 0) {
-    throw providerError('content_policy', 'fal withheld every image: its safety checker flagged them.', {
-      provider: 'fal',
-      retryable: false,
-      reason: 'has_nsfw_concepts',
-      requestId: job.request_id,
-    }, { hint: 'Rephrase the prompt or change the input images.' });
+    throw providerError(
+      'content_policy',
+      'fal withheld every image: its safety checker flagged them.',
+      {
+        provider: 'fal',
+        retryable: false,
+        reason: 'has_nsfw_concepts',
+        requestId: job.request_id,
+      },
+      { hint: 'Rephrase the prompt or change the input images.' },
+    );
   }
   let downloadMs = 0;
   const assets: Asset[] = [];
@@ -245,7 +310,12 @@ async function fetchImages(queue: FalQueue, job: z.infer<typeof Submitted>, sign
       height: info?.height ?? file.height ?? 0,
     });
   }
-  if (assets.length === 0) throw providerError('provider_unavailable', 'fal returned no image.', { provider: 'fal', retryable: false, requestId: job.request_id });
+  if (assets.length === 0)
+    throw providerError('provider_unavailable', 'fal returned no image.', {
+      provider: 'fal',
+      retryable: false,
+      requestId: job.request_id,
+    });
   return { assets, downloadMs, withheld: parsed.data.images.length - kept.length };
 }
 
@@ -253,12 +323,24 @@ export class FalVideoModel extends RoutedVideoModel {
   readonly provider = 'fal' as const;
 
   private async queue(): Promise<FalQueue> {
-    return new FalQueue(await falKey(this.settings), falBase(this.settings), this.settings, resolveSettings(this.settings).pollTimeoutMs);
+    return new FalQueue(
+      await falKey(this.settings),
+      falBase(this.settings),
+      this.settings,
+      resolveSettings(this.settings).pollTimeoutMs,
+    );
   }
 
-  async doStart(input: VideoRequestInput, opts: CallOptions = {}): Promise<{ operation: VideoOperation; warnings: Warning[] }> {
+  async doStart(
+    input: VideoRequestInput,
+    opts: CallOptions = {},
+  ): Promise<{ operation: VideoOperation; warnings: Warning[] }> {
     const { req, plan } = this.planRequest(input);
-    const options = parseProviderOptions('fal', falOptionsSchema('video', this.route.providerModelId), req.providerOptions);
+    const options = parseProviderOptions(
+      'fal',
+      falOptionsSchema('video', this.route.providerModelId),
+      req.providerOptions,
+    );
     const call = falVideoCall(this.route.providerModelId, req, plan);
     Object.assign(call.input, falWireOptions(options));
     const queue = await this.queue();
@@ -271,9 +353,20 @@ export class FalVideoModel extends RoutedVideoModel {
       providerModelId: this.providerModelId,
       id: job.request_id,
       submittedAt,
-      params: { duration: plan.duration, resolution: plan.resolution, aspectRatio: plan.aspectRatio, audio: plan.audio },
+      params: {
+        duration: plan.duration,
+        resolution: plan.resolution,
+        aspectRatio: plan.aspectRatio,
+        audio: plan.audio,
+      },
       warnings,
-      data: { statusUrl: job.status_url, responseUrl: job.response_url, cancelUrl: job.cancel_url ?? null, startedAt: null, lastQueuedAt: submittedAt },
+      data: {
+        statusUrl: job.status_url,
+        responseUrl: job.response_url,
+        cancelUrl: job.cancel_url ?? null,
+        startedAt: null,
+        lastQueuedAt: submittedAt,
+      },
     };
     return { operation, warnings };
   }
@@ -286,13 +379,20 @@ export class FalVideoModel extends RoutedVideoModel {
       // A cancellation is the caller's to finish (it sends fal's cancel through doCancel).
       if (error instanceof AtelierError && error.code === 'cancelled') throw error;
       const cancelUrl = operation.data['cancelUrl'];
-      const job = { request_id: operation.id, cancel_url: typeof cancelUrl === 'string' ? cancelUrl : undefined };
+      const job = {
+        request_id: operation.id,
+        cancel_url: typeof cancelUrl === 'string' ? cancelUrl : undefined,
+      };
       return { status: 'failed', error: await queue.abandon(job, error) };
     }
   }
 
   /** One status read of an accepted request and, once it is done, its clip. */
-  private async follow(queue: FalQueue, operation: VideoOperation, opts: CallOptions): Promise<VideoStatus> {
+  private async follow(
+    queue: FalQueue,
+    operation: VideoOperation,
+    opts: CallOptions,
+  ): Promise<VideoStatus> {
     const status = await queue.status(String(operation.data['statusUrl']), opts.signal);
     const failure = failureOf(status, operation.id);
     if (failure) return { status: 'failed', error: failure };
@@ -304,19 +404,36 @@ export class FalVideoModel extends RoutedVideoModel {
           : operation.data['startedAt'] === null
             ? { ...operation, data: { ...operation.data, startedAt: now } }
             : operation;
-      if (status.status === 'IN_QUEUE') opts.onProgress?.({ type: 'queued', position: status.queue_position });
+      if (status.status === 'IN_QUEUE')
+        opts.onProgress?.({ type: 'queued', position: status.queue_position });
       else opts.onProgress?.({ type: 'progress' });
       return { status: 'pending', queuePosition: status.queue_position, operation: next };
     }
     const doneAt = Date.now();
-    const parsed = VideoOutput.safeParse(await queue.result(String(operation.data['responseUrl']), opts.signal));
+    const parsed = VideoOutput.safeParse(
+      await queue.result(String(operation.data['responseUrl']), opts.signal),
+    );
     if (!parsed.success) throw malformedError('fal', 'video result', { retryable: false });
     const got = await download(queue.reads, parsed.data.video.url, opts.signal);
     const seen = operation.data['startedAt'] ?? operation.data['lastQueuedAt'];
     const startedAt = typeof seen === 'number' ? seen : operation.submittedAt;
-    const latency = { queueMs: startedAt - operation.submittedAt, generationMs: doneAt - startedAt, downloadMs: got.ms };
+    const latency = {
+      queueMs: startedAt - operation.submittedAt,
+      generationMs: doneAt - startedAt,
+      downloadMs: got.ms,
+    };
     const mediaType = parsed.data.video.content_type ?? got.mediaType;
-    return { status: 'completed', result: videoResult(this.route, operation, [{ data: got.data, mediaType }], {}, latency, operation.id) };
+    return {
+      status: 'completed',
+      result: videoResult(
+        this.route,
+        operation,
+        [{ data: got.data, mediaType }],
+        {},
+        latency,
+        operation.id,
+      ),
+    };
   }
 
   async doCancel(operation: VideoOperation): Promise<void> {

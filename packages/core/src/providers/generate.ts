@@ -21,12 +21,18 @@ import type {
  */
 
 /** n images in ceil(n / maxImagesPerCall) parallel calls, merged into one result. */
-export async function generateImages(model: ImageModel, request: ImageRequestInput, opts: CallOptions = {}): Promise<ImageResult> {
+export async function generateImages(
+  model: ImageModel,
+  request: ImageRequestInput,
+  opts: CallOptions = {},
+): Promise<ImageResult> {
   const n = request.n ?? 1;
   const per = Math.max(1, model.maxImagesPerCall);
   if (n <= per) return model.doGenerate(request, opts);
   const counts = Array.from({ length: Math.ceil(n / per) }, (_, i) => Math.min(per, n - i * per));
-  const results = await Promise.all(counts.map((count) => model.doGenerate({ ...request, n: count }, opts)));
+  const results = await Promise.all(
+    counts.map((count) => model.doGenerate({ ...request, n: count }, opts)),
+  );
   return mergeImageResults(results);
 }
 
@@ -71,7 +77,11 @@ export interface PollOptions extends CallOptions {
 }
 
 /** Polls a started (or stored) operation until it completes, fails, times out or is cancelled. */
-export async function pollVideo(model: VideoModel, operation: VideoOperation, opts: PollOptions = {}): Promise<VideoResult> {
+export async function pollVideo(
+  model: VideoModel,
+  operation: VideoOperation,
+  opts: PollOptions = {},
+): Promise<VideoResult> {
   const provider: Provider = model.provider;
   const interval = opts.intervalMs ?? 5_000;
   const timeout = opts.timeoutMs ?? 20 * 60_000;
@@ -88,7 +98,8 @@ export async function pollVideo(model: VideoModel, operation: VideoOperation, op
     try {
       status = await model.doStatus(current, { signal: opts.signal, onProgress: opts.onProgress });
     } catch (error) {
-      if (opts.signal?.aborted || (error instanceof AtelierError && error.code === 'cancelled')) return stop(cancelledError(provider));
+      if (opts.signal?.aborted || (error instanceof AtelierError && error.code === 'cancelled'))
+        return stop(cancelledError(provider));
       // A status read that still fails after its own retries is tried again on the next tick.
       if (!isRetryable(error)) throw error;
       status = undefined;
@@ -98,7 +109,8 @@ export async function pollVideo(model: VideoModel, operation: VideoOperation, op
     if (status?.status === 'pending') {
       current = status.operation;
       opts.onOperation?.(current);
-      if (status.progress !== undefined) opts.onProgress?.({ type: 'progress', fraction: status.progress });
+      if (status.progress !== undefined)
+        opts.onProgress?.({ type: 'progress', fraction: status.progress });
     }
     try {
       await sleep(interval, opts.signal);
@@ -108,7 +120,11 @@ export async function pollVideo(model: VideoModel, operation: VideoOperation, op
   }
 }
 
-export async function generateVideo(model: VideoModel, request: VideoRequestInput, opts: PollOptions = {}): Promise<VideoResult> {
+export async function generateVideo(
+  model: VideoModel,
+  request: VideoRequestInput,
+  opts: PollOptions = {},
+): Promise<VideoResult> {
   const { operation } = await model.doStart(request, opts);
   opts.onOperation?.(operation);
   return pollVideo(model, operation, opts);

@@ -49,7 +49,9 @@ export function genaiClient(opts: {
     project: opts.vertex ? opts.project : undefined,
     location: opts.vertex ? opts.location : undefined,
     httpOptions: { ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}), fetch: wrapped },
-    ...(opts.vertex && opts.accessToken && !opts.apiKey ? { googleAuthOptions: { authClient: tokenClient(opts.accessToken) } } : {}),
+    ...(opts.vertex && opts.accessToken && !opts.apiKey
+      ? { googleAuthOptions: { authClient: tokenClient(opts.accessToken) } }
+      : {}),
   });
   return { client, lastHeaders: () => headers };
 }
@@ -68,7 +70,13 @@ interface GoogleErrorBody {
 export function mapGoogleError(
   provider: Provider,
   error: unknown,
-  ctx: { signal?: AbortSignal; timedOut: boolean; timeoutMs: number; headers?: Headers; idempotent: boolean },
+  ctx: {
+    signal?: AbortSignal;
+    timedOut: boolean;
+    timeoutMs: number;
+    headers?: Headers;
+    idempotent: boolean;
+  },
 ): AtelierError {
   if (error instanceof AtelierError) return error;
   if (ctx.signal?.aborted) return cancelledError(provider);
@@ -87,7 +95,10 @@ export function mapGoogleError(
     const info = body?.error;
     const reasons = (info?.details ?? []).map((d) => d.reason).filter(Boolean);
     // The Gemini API answers a bad key with 400 INVALID_ARGUMENT / API_KEY_INVALID.
-    const status = reasons.includes('API_KEY_INVALID') || info?.status === 'UNAUTHENTICATED' ? 401 : error.status;
+    const status =
+      reasons.includes('API_KEY_INVALID') || info?.status === 'UNAUTHENTICATED'
+        ? 401
+        : error.status;
     return errorFromHttpStatus({
       provider,
       status,
@@ -97,11 +108,22 @@ export function mapGoogleError(
       retryAfterMs: parseRetryAfter(ctx.headers) ?? parseGoogleRetryDelay(body),
     });
   }
-  if (error instanceof SyntaxError) return malformedError(provider, 'JSON response', { retryable: ctx.idempotent, cause: error });
+  if (error instanceof SyntaxError)
+    return malformedError(provider, 'JSON response', { retryable: ctx.idempotent, cause: error });
   const name = (error as { name?: string } | undefined)?.name;
   if (name === 'AbortError' || name === 'TimeoutError') return cancelledError(provider);
   if (error instanceof TypeError) {
-    return providerError('provider_unavailable', `Could not reach ${PROVIDER_NAMES[provider]}.`, { provider, retryable: true, reason: 'connection_error' }, { cause: error });
+    return providerError(
+      'provider_unavailable',
+      `Could not reach ${PROVIDER_NAMES[provider]}.`,
+      { provider, retryable: true, reason: 'connection_error' },
+      { cause: error },
+    );
   }
-  return providerError('provider_unavailable', `The ${PROVIDER_NAMES[provider]} request failed unexpectedly.`, { provider, retryable: false }, { cause: error });
+  return providerError(
+    'provider_unavailable',
+    `The ${PROVIDER_NAMES[provider]} request failed unexpectedly.`,
+    { provider, retryable: false },
+    { cause: error },
+  );
 }

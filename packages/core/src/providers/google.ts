@@ -46,12 +46,17 @@ export class GeminiImageModel extends RoutedImageModel {
     const checked = enforceImageRules(this.entry, this.route, req, plan);
     const options = GoogleImageOptions.parse(checked.options);
     const provider = this.provider;
-    const creds = provider === 'vertex' ? await resolveVertex(this.settings.vertex, keySources(this.settings)) : { apiKey: (await resolveKey('google', keySources(this.settings))).value };
+    const creds =
+      provider === 'vertex'
+        ? await resolveVertex(this.settings.vertex, keySources(this.settings))
+        : { apiKey: (await resolveKey('google', keySources(this.settings))).value };
     const { retry, timeoutMs } = resolveSettings(this.settings);
     const baseUrl = resolveBaseUrl(provider, this.settings);
 
     const parts: Part[] = [
-      ...req.referenceImages.map((img) => ({ inlineData: { mimeType: img.mediaType, data: bytesToBase64(img.data) } })),
+      ...req.referenceImages.map((img) => ({
+        inlineData: { mimeType: img.mediaType, data: bytesToBase64(img.data) },
+      })),
       { text: req.prompt },
     ];
     const config: GenerateContentConfig = { responseModalities: ['IMAGE'] };
@@ -59,7 +64,9 @@ export class GeminiImageModel extends RoutedImageModel {
     if (plan.aspectRatio) imageConfig.aspectRatio = plan.aspectRatio;
     // imageSize as the model's rules name the tier; a model without tiers (2.5 Flash Image) gets none.
     const tiers = geminiImageRules(this.route.providerModelId, provider).resolutions;
-    const imageSize = plan.resolution && (tiers ? tiers[plan.resolution] : plan.resolution === '0.5K' ? '512' : plan.resolution);
+    const imageSize =
+      plan.resolution &&
+      (tiers ? tiers[plan.resolution] : plan.resolution === '0.5K' ? '512' : plan.resolution);
     if (imageSize) imageConfig.imageSize = imageSize;
     if (Object.keys(imageConfig).length) config.imageConfig = imageConfig;
     if (plan.seed !== undefined) config.seed = plan.seed;
@@ -68,7 +75,13 @@ export class GeminiImageModel extends RoutedImageModel {
     const started = Date.now();
     const response = await withRetry(provider, retry, opts.signal, async () => {
       const attempt = attemptSignal(opts.signal, timeoutMs);
-      const { client, lastHeaders } = genaiClient({ vertex: provider === 'vertex', ...creds, baseUrl, signal: attempt.signal, fetch: this.settings.fetch });
+      const { client, lastHeaders } = genaiClient({
+        vertex: provider === 'vertex',
+        ...creds,
+        baseUrl,
+        signal: attempt.signal,
+        fetch: this.settings.fetch,
+      });
       try {
         return await client.models.generateContent({
           model: this.route.providerModelId,
@@ -76,7 +89,13 @@ export class GeminiImageModel extends RoutedImageModel {
           config: { ...config, abortSignal: attempt.signal },
         });
       } catch (error) {
-        throw mapGoogleError(provider, error, { signal: opts.signal, timedOut: attempt.timedOut(), timeoutMs, headers: lastHeaders(), idempotent: false });
+        throw mapGoogleError(provider, error, {
+          signal: opts.signal,
+          timedOut: attempt.timedOut(),
+          timeoutMs,
+          headers: lastHeaders(),
+          idempotent: false,
+        });
       } finally {
         attempt.dispose();
       }
@@ -86,54 +105,102 @@ export class GeminiImageModel extends RoutedImageModel {
 
     const block = response.promptFeedback?.blockReason;
     if (block) {
-      throw providerError('content_policy', withDetail(`Gemini blocked the prompt (${block})`, response.promptFeedback?.blockReasonMessage), {
-        provider,
-        retryable: false,
-        reason: block,
-        requestId,
-      }, { hint: 'Rephrase the prompt or change the input images.' });
+      throw providerError(
+        'content_policy',
+        withDetail(
+          `Gemini blocked the prompt (${block})`,
+          response.promptFeedback?.blockReasonMessage,
+        ),
+        {
+          provider,
+          retryable: false,
+          reason: block,
+          requestId,
+        },
+        { hint: 'Rephrase the prompt or change the input images.' },
+      );
     }
     const candidate = response.candidates?.[0];
     const outParts = candidate?.content?.parts ?? [];
-    const images = outParts.flatMap((p) => (p.inlineData?.data && p.inlineData.mimeType?.startsWith('image/') ? [p.inlineData] : []));
+    const images = outParts.flatMap((p) =>
+      p.inlineData?.data && p.inlineData.mimeType?.startsWith('image/') ? [p.inlineData] : [],
+    );
     const finish = candidate?.finishReason;
     if (images.length === 0) {
       if (finish && BLOCKED.has(finish)) {
-        throw providerError('content_policy', withDetail(`Gemini withheld the image (${finish})`, candidate?.finishMessage), {
+        throw providerError(
+          'content_policy',
+          withDetail(`Gemini withheld the image (${finish})`, candidate?.finishMessage),
+          {
+            provider,
+            retryable: false,
+            reason: finish,
+            requestId,
+          },
+          { hint: 'Rephrase the prompt or change the input images.' },
+        );
+      }
+      const text = outParts
+        .map((p) => p.text ?? '')
+        .join(' ')
+        .trim();
+      throw providerError(
+        'provider_unavailable',
+        withDetail(`Gemini returned no image${finish ? ` (${finish})` : ''}`, text.slice(0, 300)),
+        {
           provider,
           retryable: false,
-          reason: finish,
+          reason: finish ?? 'no_image',
           requestId,
-        }, { hint: 'Rephrase the prompt or change the input images.' });
-      }
-      const text = outParts.map((p) => p.text ?? '').join(' ').trim();
-      throw providerError('provider_unavailable', withDetail(`Gemini returned no image${finish ? ` (${finish})` : ''}`, text.slice(0, 300)), {
-        provider,
-        retryable: false,
-        reason: finish ?? 'no_image',
-        requestId,
-      });
+        },
+      );
     }
 
     const warnings = [...plan.warnings, ...checked.warnings];
-    const text = outParts.filter((p) => p.text && !p.thought).map((p) => p.text).join(' ').trim();
-    if (text) warnings.push({ type: 'other', message: `Gemini also answered in text: ${text.slice(0, 500)}` });
+    const text = outParts
+      .filter((p) => p.text && !p.thought)
+      .map((p) => p.text)
+      .join(' ')
+      .trim();
+    if (text)
+      warnings.push({
+        type: 'other',
+        message: `Gemini also answered in text: ${text.slice(0, 500)}`,
+      });
     const assets = images.map((img) => {
       const data = base64ToBytes(img.data ?? '');
       const info = imageInfo(data);
-      return { data, mediaType: info?.mediaType ?? img.mimeType ?? 'image/png', width: info?.width ?? 0, height: info?.height ?? 0 };
+      return {
+        data,
+        mediaType: info?.mediaType ?? img.mimeType ?? 'image/png',
+        width: info?.width ?? 0,
+        height: info?.height ?? 0,
+      };
     });
     const usage = { ...usageOf(response), images: assets.length };
-    return { assets, usage, warnings, providerRequestId: requestId, latency: { queueMs: 0, generationMs, downloadMs: 0 } };
+    return {
+      assets,
+      usage,
+      warnings,
+      providerRequestId: requestId,
+      latency: { queueMs: 0, generationMs, downloadMs: 0 },
+    };
   }
 }
 
 function usageOf(response: GenerateContentResponse): ReportedUsage {
   const m = response.usageMetadata;
   if (!m) return {};
-  const byModality = (list: { modality?: string; tokenCount?: number }[] | undefined, modality: string) =>
+  const byModality = (
+    list: { modality?: string; tokenCount?: number }[] | undefined,
+    modality: string,
+  ) =>
     list?.filter((d) => d.modality === modality).reduce((sum, d) => sum + (d.tokenCount ?? 0), 0);
-  const usage: ReportedUsage = { inputTokens: m.promptTokenCount, outputTokens: m.candidatesTokenCount, totalTokens: m.totalTokenCount };
+  const usage: ReportedUsage = {
+    inputTokens: m.promptTokenCount,
+    outputTokens: m.candidatesTokenCount,
+    totalTokens: m.totalTokenCount,
+  };
   if (m.promptTokensDetails?.length) {
     usage.inputTextTokens = byModality(m.promptTokensDetails, 'TEXT');
     usage.inputImageTokens = byModality(m.promptTokensDetails, 'IMAGE');
@@ -141,10 +208,12 @@ function usageOf(response: GenerateContentResponse): ReportedUsage {
   if (m.candidatesTokensDetails?.length) {
     usage.outputImageTokens = byModality(m.candidatesTokensDetails, 'IMAGE');
     // Thinking is billed as text output.
-    usage.outputTextTokens = (byModality(m.candidatesTokensDetails, 'TEXT') ?? 0) + (m.thoughtsTokenCount ?? 0);
+    usage.outputTextTokens =
+      (byModality(m.candidatesTokensDetails, 'TEXT') ?? 0) + (m.thoughtsTokenCount ?? 0);
   } else if (m.thoughtsTokenCount) {
     usage.outputTextTokens = m.thoughtsTokenCount;
   }
-  for (const k of Object.keys(usage) as (keyof ReportedUsage)[]) if (usage[k] === undefined) delete usage[k];
+  for (const k of Object.keys(usage) as (keyof ReportedUsage)[])
+    if (usage[k] === undefined) delete usage[k];
   return usage;
 }

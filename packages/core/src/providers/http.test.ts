@@ -24,21 +24,28 @@ async function listen(server: Server): Promise<string> {
 beforeAll(async () => {
   api = createServer((req, res) => {
     seen.api.push({ path: req.url ?? '', headers: req.headers });
-    if (req.url === '/file') return res.writeHead(200, { 'content-type': 'image/png' }).end('api-bytes');
+    if (req.url === '/file')
+      return res.writeHead(200, { 'content-type': 'image/png' }).end('api-bytes');
     if (req.url === '/to-cdn') return res.writeHead(302, { location: `${cdnUrl}/file` }).end();
     if (req.url === '/status') {
       if (malformedLeft > 0) {
         malformedLeft--;
         return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status": "IN_');
       }
-      return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"COMPLETED"}');
+      return res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"status":"COMPLETED"}');
     }
     res.writeHead(404).end();
   });
   cdn = createServer((req, res) => {
     seen.cdn.push({ path: req.url ?? '', headers: req.headers });
-    if (req.url === '/file') return res.writeHead(200, { 'content-type': 'video/mp4' }).end('cdn-bytes');
-    if (req.url === '/gcs-expired') return res.writeHead(400, { 'content-type': 'application/xml' }).end('<Error><Code>ExpiredToken</Code></Error>');
+    if (req.url === '/file')
+      return res.writeHead(200, { 'content-type': 'video/mp4' }).end('cdn-bytes');
+    if (req.url === '/gcs-expired')
+      return res
+        .writeHead(400, { 'content-type': 'application/xml' })
+        .end('<Error><Code>ExpiredToken</Code></Error>');
     if (req.url === '/sas-expired') return res.writeHead(403).end('AuthenticationFailed');
     res.writeHead(404).end();
   });
@@ -81,7 +88,10 @@ describe('download', () => {
 
   test('expired signed links are reported as expired', async () => {
     for (const path of ['/gcs-expired', '/sas-expired', '/gone']) {
-      await expect(download(config(), `${cdnUrl}${path}`)).rejects.toMatchObject({ code: 'provider_unavailable', details: { reason: 'result_expired' } });
+      await expect(download(config(), `${cdnUrl}${path}`)).rejects.toMatchObject({
+        code: 'provider_unavailable',
+        details: { reason: 'result_expired' },
+      });
     }
   });
 
@@ -95,12 +105,18 @@ describe('download', () => {
 describe('requestJson', () => {
   test('a malformed answer to a read is asked again; to a submission it is not', async () => {
     malformedLeft = 1;
-    const { json } = await requestJson(config(), { method: 'GET', url: `${apiUrl}/status`, idempotent: true });
+    const { json } = await requestJson(config(), {
+      method: 'GET',
+      url: `${apiUrl}/status`,
+      idempotent: true,
+    });
     expect(json).toEqual({ status: 'COMPLETED' });
     expect(seen.api).toHaveLength(2);
 
     malformedLeft = 1;
-    await expect(requestJson(config(), { method: 'GET', url: `${apiUrl}/status`, idempotent: false })).rejects.toMatchObject({
+    await expect(
+      requestJson(config(), { method: 'GET', url: `${apiUrl}/status`, idempotent: false }),
+    ).rejects.toMatchObject({
       code: 'provider_unavailable',
       details: { reason: 'malformed_response' },
     });

@@ -40,7 +40,13 @@ export function sameOrigin(a: string | URL, b: string | URL): boolean {
 
 export async function requestJson(
   cfg: HttpConfig,
-  req: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; body?: unknown; idempotent: boolean; signal?: AbortSignal },
+  req: {
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+    url: string;
+    body?: unknown;
+    idempotent: boolean;
+    signal?: AbortSignal;
+  },
 ): Promise<JsonResponse> {
   const url = new URL(req.url);
   return withRetry(cfg.provider, cfg.retry, req.signal, async () => {
@@ -56,22 +62,42 @@ export async function requestJson(
         response = await (cfg.fetch ?? fetch)(url, {
           method: req.method,
           headers,
-          body: req.body === undefined ? undefined : form ? (req.body as FormData) : JSON.stringify(req.body),
+          body:
+            req.body === undefined
+              ? undefined
+              : form
+                ? (req.body as FormData)
+                : JSON.stringify(req.body),
           signal: attempt.signal,
           redirect: 'manual',
         });
       } catch (cause) {
-        throw transportError(cfg.provider, req.signal, attempt.timedOut(), cfg.timeoutMs, req.idempotent, cause);
+        throw transportError(
+          cfg.provider,
+          req.signal,
+          attempt.timedOut(),
+          cfg.timeoutMs,
+          req.idempotent,
+          cause,
+        );
       }
       let text: string;
       try {
         text = await response.text();
       } catch (cause) {
-        throw transportError(cfg.provider, req.signal, attempt.timedOut(), cfg.timeoutMs, req.idempotent, cause);
+        throw transportError(
+          cfg.provider,
+          req.signal,
+          attempt.timedOut(),
+          cfg.timeoutMs,
+          req.idempotent,
+          cause,
+        );
       }
       if (!response.ok) {
         const body = tryParse(text);
-        const described = body === undefined ? { message: text.slice(0, 300) } : (cfg.describeError?.(body) ?? {});
+        const described =
+          body === undefined ? { message: text.slice(0, 300) } : (cfg.describeError?.(body) ?? {});
         throw errorFromHttpStatus({
           provider: cfg.provider,
           status: response.status,
@@ -82,7 +108,8 @@ export async function requestJson(
         });
       }
       const json = tryParse(text);
-      if (json === undefined) throw malformedError(cfg.provider, 'JSON response', { retryable: req.idempotent });
+      if (json === undefined)
+        throw malformedError(cfg.provider, 'JSON response', { retryable: req.idempotent });
       return { json, headers: response.headers, status: response.status };
     } finally {
       attempt.dispose();
@@ -132,7 +159,11 @@ export interface Download {
  * Fetches result bytes. Short-lived provider URLs (BFL: 10 minutes) are fetched right away; an
  * expired one is reported as such rather than as a generic failure.
  */
-export async function download(cfg: HttpConfig, url: string, signal?: AbortSignal): Promise<Download> {
+export async function download(
+  cfg: HttpConfig,
+  url: string,
+  signal?: AbortSignal,
+): Promise<Download> {
   const started = Date.now();
   if (url.startsWith('data:')) {
     const m = /^data:([^;,]+)?(;base64)?,(.*)$/s.exec(url);
@@ -143,11 +174,15 @@ export async function download(cfg: HttpConfig, url: string, signal?: AbortSigna
   }
   const target = new URL(url);
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    throw providerError('provider_unavailable', `${PROVIDER_NAMES[cfg.provider]} returned a result at an unsupported address (${target.protocol}).`, {
-      provider: cfg.provider,
-      retryable: false,
-      reason: 'unsupported_result_url',
-    });
+    throw providerError(
+      'provider_unavailable',
+      `${PROVIDER_NAMES[cfg.provider]} returned a result at an unsupported address (${target.protocol}).`,
+      {
+        provider: cfg.provider,
+        retryable: false,
+        reason: 'unsupported_result_url',
+      },
+    );
   }
   return withRetry(cfg.provider, cfg.retry, signal, async () => {
     const attempt = attemptSignal(signal, cfg.timeoutMs);
@@ -166,19 +201,33 @@ export async function download(cfg: HttpConfig, url: string, signal?: AbortSigna
         response.status === 403 ||
         response.status === 404 ||
         response.status === 410 ||
-        (response.status === 400 && /expired/i.test(Buffer.from(bytes).toString('utf8', 0, Math.min(bytes.byteLength, 2048))));
+        (response.status === 400 &&
+          /expired/i.test(
+            Buffer.from(bytes).toString('utf8', 0, Math.min(bytes.byteLength, 2048)),
+          ));
       if (expired) {
         throw providerError(
           'provider_unavailable',
           `The ${PROVIDER_NAMES[cfg.provider]} result URL has expired or no longer exists (HTTP ${response.status}).`,
-          { provider: cfg.provider, status: response.status, retryable: false, reason: 'result_expired' },
+          {
+            provider: cfg.provider,
+            status: response.status,
+            retryable: false,
+            reason: 'result_expired',
+          },
           { hint: 'Results are kept only briefly by the provider; run the generation again.' },
         );
       }
       if (!response.ok) {
-        throw errorFromHttpStatus({ provider: cfg.provider, status: response.status, message: 'result download failed', headers: response.headers });
+        throw errorFromHttpStatus({
+          provider: cfg.provider,
+          status: response.status,
+          message: 'result download failed',
+          headers: response.headers,
+        });
       }
-      const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream';
+      const mediaType =
+        response.headers.get('content-type')?.split(';')[0]?.trim() || 'application/octet-stream';
       return { data: new Uint8Array(bytes), mediaType, ms: Date.now() - started };
     } finally {
       attempt.dispose();
@@ -187,7 +236,11 @@ export async function download(cfg: HttpConfig, url: string, signal?: AbortSigna
 }
 
 /** Follows redirects by hand so that trust is decided again for every hop's origin. */
-async function fetchFollowingRedirects(cfg: HttpConfig, start: URL, signal: AbortSignal): Promise<Response> {
+async function fetchFollowingRedirects(
+  cfg: HttpConfig,
+  start: URL,
+  signal: AbortSignal,
+): Promise<Response> {
   let url = start;
   for (let hop = 0; hop < 5; hop++) {
     const headers: Record<string, string> = cfg.isTrusted(url) ? { ...cfg.authHeaders } : {};
@@ -197,9 +250,13 @@ async function fetchFollowingRedirects(cfg: HttpConfig, start: URL, signal: Abor
     await response.body?.cancel();
     url = new URL(location, url);
   }
-  throw providerError('provider_unavailable', `Too many redirects fetching the ${PROVIDER_NAMES[cfg.provider]} result.`, {
-    provider: cfg.provider,
-    retryable: false,
-    reason: 'redirect_loop',
-  });
+  throw providerError(
+    'provider_unavailable',
+    `Too many redirects fetching the ${PROVIDER_NAMES[cfg.provider]} result.`,
+    {
+      provider: cfg.provider,
+      retryable: false,
+      reason: 'redirect_loop',
+    },
+  );
 }

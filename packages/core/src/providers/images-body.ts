@@ -20,7 +20,10 @@ const COLON = 0x3a;
 const SLASH = 0x2f;
 const KEY = Buffer.from('b64_json');
 
-export async function readImagesBody(body: AsyncIterable<Uint8Array> | null, sizeHint = 0): Promise<ImagesBody> {
+export async function readImagesBody(
+  body: AsyncIterable<Uint8Array> | null,
+  sizeHint = 0,
+): Promise<ImagesBody> {
   const reader = new ImagesBodyReader(sizeHint);
   if (body) for await (const chunk of body) reader.push(chunk);
   return reader.end();
@@ -46,7 +49,8 @@ class Base64Sink {
 
   write(chars: Uint8Array): void {
     if (chars.length === 0) return;
-    const text = this.#carry + Buffer.from(chars.buffer, chars.byteOffset, chars.length).toString('latin1');
+    const text =
+      this.#carry + Buffer.from(chars.buffer, chars.byteOffset, chars.length).toString('latin1');
     // Whole 4-character groups only, so no group is split between two decodes.
     const whole = text.length - (text.length % 4);
     this.#carry = text.slice(whole);
@@ -75,7 +79,11 @@ class Base64Sink {
 
   #decode(text: string): void {
     const out = this.#out;
-    if (out && this.#parts.length === 0 && Math.ceil((text.length * 3) / 4) <= out.length - this.#used) {
+    if (
+      out &&
+      this.#parts.length === 0 &&
+      Math.ceil((text.length * 3) / 4) <= out.length - this.#used
+    ) {
       this.#used += out.write(text, this.#used, 'base64');
       return;
     }
@@ -147,7 +155,10 @@ class ImagesBodyReader {
           this.#escaped = true;
         } else if (c === QUOTE) {
           this.#state = 'out';
-          this.#afterKey = this.#key !== undefined && this.#key.length === KEY.length && this.#key.every((b, k) => b === KEY[k]);
+          this.#afterKey =
+            this.#key !== undefined &&
+            this.#key.length === KEY.length &&
+            this.#key.every((b, k) => b === KEY[k]);
           this.#key = undefined;
         } else if (this.#key) {
           if (this.#key.length < KEY.length) this.#key.push(c);
@@ -159,7 +170,10 @@ class ImagesBodyReader {
       if (c === QUOTE) {
         if (this.#expectValue) {
           // Keep the document up to the opening quote, then a placeholder instead of the value.
-          this.#pieces.push(Uint8Array.prototype.slice.call(chunk, keepFrom, i + 1), Buffer.from(`#${this.#images.length}`));
+          this.#pieces.push(
+            Uint8Array.prototype.slice.call(chunk, keepFrom, i + 1),
+            Buffer.from(`#${this.#images.length}`),
+          );
           const left = this.#sizeHint - (this.#seen + i + 1);
           this.#sink = new Base64Sink(Math.ceil((Math.max(0, left) * 3) / 4));
           this.#state = 'b64';
@@ -181,7 +195,8 @@ class ImagesBodyReader {
       i += 1;
     }
     // Inside a base64 value nothing of the chunk is kept.
-    if (this.#state !== 'b64' && keepFrom < n) this.#pieces.push(Uint8Array.prototype.slice.call(chunk, keepFrom, n));
+    if (this.#state !== 'b64' && keepFrom < n)
+      this.#pieces.push(Uint8Array.prototype.slice.call(chunk, keepFrom, n));
     this.#seen += n;
   }
 

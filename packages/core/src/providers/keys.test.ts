@@ -12,11 +12,17 @@ beforeEach(async () => {
 
 describe('configDir', () => {
   test('ATELIER_CONFIG_DIR wins, then XDG_CONFIG_HOME, then the platform convention', () => {
-    expect(configDir({ ATELIER_CONFIG_DIR: '/a', XDG_CONFIG_HOME: '/x' }, 'linux', '/home/u')).toBe('/a');
+    expect(configDir({ ATELIER_CONFIG_DIR: '/a', XDG_CONFIG_HOME: '/x' }, 'linux', '/home/u')).toBe(
+      '/a',
+    );
     expect(configDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/u')).toBe(join('/x', 'atelier'));
     expect(configDir({}, 'linux', '/home/u')).toBe(join('/home/u', '.config', 'atelier'));
-    expect(configDir({}, 'darwin', '/Users/u')).toBe(join('/Users/u', 'Library', 'Application Support', 'atelier'));
-    expect(configDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe(join('C:\\Users\\u\\AppData\\Roaming', 'atelier'));
+    expect(configDir({}, 'darwin', '/Users/u')).toBe(
+      join('/Users/u', 'Library', 'Application Support', 'atelier'),
+    );
+    expect(configDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe(
+      join('C:\\Users\\u\\AppData\\Roaming', 'atelier'),
+    );
   });
 });
 
@@ -33,7 +39,11 @@ describe('KeyStore', () => {
     const store = new KeyStore(join(dir, 'nested'));
     const key = 'sk-test-0123456789abcdefghij';
     const info = await store.set('openai', key, new Date('2026-11-23T10:00:00Z'));
-    expect(info).toEqual({ name: 'openai', masked: 'sk-…ghij', addedAt: '2026-11-23T10:00:00.000Z' });
+    expect(info).toEqual({
+      name: 'openai',
+      masked: 'sk-…ghij',
+      addedAt: '2026-11-23T10:00:00.000Z',
+    });
     expect(await store.get('openai')).toBe(key);
     expect((await stat(store.path)).mode & 0o777).toBe(0o600);
     expect((await stat(join(dir, 'nested'))).mode & 0o777).toBe(0o700);
@@ -62,7 +72,10 @@ describe('KeyStore', () => {
     const store = new KeyStore(dir);
     await expect(store.set('openai', '   ')).rejects.toMatchObject({ code: 'invalid_input' });
     await writeFile(store.path, '{not json', { mode: 0o600 });
-    await expect(store.get('openai')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('keys.json') });
+    await expect(store.get('openai')).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('keys.json'),
+    });
   });
 });
 
@@ -70,35 +83,66 @@ describe('resolution order', () => {
   test('explicit → stored → environment', async () => {
     const store = new KeyStore(dir);
     const env = { OPENAI_API_KEY: 'sk-env-000000000000000000' };
-    expect(await findKey('openai', { store, env })).toEqual({ value: 'sk-env-000000000000000000', source: 'env', variable: 'OPENAI_API_KEY' });
+    expect(await findKey('openai', { store, env })).toEqual({
+      value: 'sk-env-000000000000000000',
+      source: 'env',
+      variable: 'OPENAI_API_KEY',
+    });
     await store.set('openai', 'sk-stored-0000000000000000');
-    expect(await findKey('openai', { store, env })).toMatchObject({ value: 'sk-stored-0000000000000000', source: 'store' });
-    expect(await findKey('openai', { store, env, explicit: { openai: 'sk-explicit-00000000000000' } })).toMatchObject({
+    expect(await findKey('openai', { store, env })).toMatchObject({
+      value: 'sk-stored-0000000000000000',
+      source: 'store',
+    });
+    expect(
+      await findKey('openai', { store, env, explicit: { openai: 'sk-explicit-00000000000000' } }),
+    ).toMatchObject({
       value: 'sk-explicit-00000000000000',
       source: 'explicit',
     });
   });
 
   test('Gemini reads GEMINI_API_KEY, then GOOGLE_API_KEY', async () => {
-    expect(await findKey('google', { store: null, env: { GOOGLE_API_KEY: 'g2', GEMINI_API_KEY: 'g1' } })).toMatchObject({ value: 'g1', variable: 'GEMINI_API_KEY' });
-    expect(await findKey('google', { store: null, env: { GOOGLE_API_KEY: 'g2' } })).toMatchObject({ value: 'g2', variable: 'GOOGLE_API_KEY' });
+    expect(
+      await findKey('google', { store: null, env: { GOOGLE_API_KEY: 'g2', GEMINI_API_KEY: 'g1' } }),
+    ).toMatchObject({ value: 'g1', variable: 'GEMINI_API_KEY' });
+    expect(await findKey('google', { store: null, env: { GOOGLE_API_KEY: 'g2' } })).toMatchObject({
+      value: 'g2',
+      variable: 'GOOGLE_API_KEY',
+    });
   });
 
   test('a missing key is an auth error naming the command and the variable', async () => {
-    const error = await resolveKey('fal', { store: new KeyStore(dir), env: {} }).catch((e: unknown) => e);
+    const error = await resolveKey('fal', { store: new KeyStore(dir), env: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AtelierError);
-    expect(error).toMatchObject({ code: 'auth', hint: expect.stringContaining('atelier keys set fal') });
+    expect(error).toMatchObject({
+      code: 'auth',
+      hint: expect.stringContaining('atelier keys set fal'),
+    });
     expect((error as AtelierError).hint).toContain('FAL_KEY');
   });
 
   test('Vertex: project + location from the environment, or an express-mode key', async () => {
-    expect(await resolveVertex({}, { store: null, env: { GOOGLE_CLOUD_PROJECT: 'p1', GOOGLE_CLOUD_LOCATION: 'europe-west4' } })).toEqual({
+    expect(
+      await resolveVertex(
+        {},
+        { store: null, env: { GOOGLE_CLOUD_PROJECT: 'p1', GOOGLE_CLOUD_LOCATION: 'europe-west4' } },
+      ),
+    ).toEqual({
       project: 'p1',
       location: 'europe-west4',
       apiKey: undefined,
     });
-    expect(await resolveVertex({}, { store: null, env: { GOOGLE_CLOUD_PROJECT: 'p1' } })).toMatchObject({ location: 'us-central1' });
-    expect(await resolveVertex({}, { store: null, env: { GOOGLE_CLOUD_API_KEY: 'vertex-express-key-0000' } })).toMatchObject({ apiKey: 'vertex-express-key-0000' });
+    expect(
+      await resolveVertex({}, { store: null, env: { GOOGLE_CLOUD_PROJECT: 'p1' } }),
+    ).toMatchObject({ location: 'us-central1' });
+    expect(
+      await resolveVertex(
+        {},
+        { store: null, env: { GOOGLE_CLOUD_API_KEY: 'vertex-express-key-0000' } },
+      ),
+    ).toMatchObject({ apiKey: 'vertex-express-key-0000' });
     await expect(resolveVertex({}, { store: null, env: {} })).rejects.toMatchObject({
       code: 'auth',
       hint: expect.stringContaining('GOOGLE_CLOUD_PROJECT'),

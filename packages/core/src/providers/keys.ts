@@ -11,7 +11,18 @@ import { registerSecret } from './errors.ts';
  * for display.
  */
 
-export const KeyName = z.enum(['openai', 'google', 'vertex', 'fal', 'bfl', 'byteplus', 'stability', 'recraft']);
+export const KeyName = z.enum([
+  'openai',
+  'google',
+  'vertex',
+  'fal',
+  'bfl',
+  'byteplus',
+  'stability',
+  'recraft',
+  'replicate',
+  'dashscope',
+]);
 export type KeyName = z.infer<typeof KeyName>;
 
 /** Environment variables read for each key, first set wins. */
@@ -25,7 +36,20 @@ export const KEY_ENV: Record<KeyName, readonly string[]> = {
   byteplus: ['ARK_API_KEY'],
   stability: ['STABILITY_API_KEY'],
   recraft: ['RECRAFT_API_TOKEN'],
+  replicate: ['REPLICATE_API_TOKEN'],
+  dashscope: ['DASHSCOPE_API_KEY'],
 };
+
+/**
+ * A key as a person pastes it, checked before it is stored anywhere (the server's vault, VS
+ * Code's SecretStorage): trimmed, long enough to be a key, printable ASCII without spaces.
+ */
+export const ProviderKeyValue = z
+  .string()
+  .trim()
+  .min(8, 'is too short to be an API key')
+  .max(4096, 'is too long to be an API key')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (paste it exactly as issued)');
 
 /** What each key is called in "No … API key is configured." */
 const KEY_LABEL: Record<KeyName, string> = {
@@ -37,12 +61,18 @@ const KEY_LABEL: Record<KeyName, string> = {
   byteplus: 'BytePlus ModelArk',
   stability: 'Stability AI',
   recraft: 'Recraft',
+  replicate: 'Replicate',
+  dashscope: 'DashScope (Alibaba Model Studio)',
 };
 
 type Env = Record<string, string | undefined>;
 
 /** The user's config dir: ATELIER_CONFIG_DIR, else the platform's convention. */
-export function configDir(env: Env = process.env, os: string = platform(), home: string = homedir()): string {
+export function configDir(
+  env: Env = process.env,
+  os: string = platform(),
+  home: string = homedir(),
+): string {
   if (env['ATELIER_CONFIG_DIR']) return env['ATELIER_CONFIG_DIR'];
   if (env['XDG_CONFIG_HOME']) return join(env['XDG_CONFIG_HOME'], 'atelier');
   if (os === 'darwin') return join(home, 'Library', 'Application Support', 'atelier');
@@ -59,7 +89,10 @@ export function maskKey(key: string): string {
 
 const StoreFile = z.object({
   version: z.literal(1),
-  keys: z.partialRecord(KeyName, z.object({ value: z.string().min(1), addedAt: z.string() }).strict()),
+  keys: z.partialRecord(
+    KeyName,
+    z.object({ value: z.string().min(1), addedAt: z.string() }).strict(),
+  ),
 });
 type StoreFile = z.infer<typeof StoreFile>;
 
@@ -86,7 +119,11 @@ export class KeyStore {
   async set(name: KeyName, value: string, now: Date = new Date()): Promise<StoredKeyInfo> {
     const key = value.trim();
     if (!key) throw new AtelierError('invalid_input', 'The key is empty.');
-    if (/\s/.test(key)) throw new AtelierError('invalid_input', 'The key contains whitespace; paste it exactly as issued.');
+    if (/\s/.test(key))
+      throw new AtelierError(
+        'invalid_input',
+        'The key contains whitespace; paste it exactly as issued.',
+      );
     const file = await this.read();
     file.keys[name] = { value: key, addedAt: now.toISOString() };
     await this.write(file);
@@ -118,7 +155,8 @@ export class KeyStore {
       throw e;
     }
     // A store that others can read is tightened rather than trusted as is.
-    if (platform() !== 'win32' && ((await stat(this.path)).mode & 0o077) !== 0) await chmod(this.path, 0o600);
+    if (platform() !== 'win32' && ((await stat(this.path)).mode & 0o077) !== 0)
+      await chmod(this.path, 0o600);
     const parsed = StoreFile.safeParse(safeJson(text));
     if (!parsed.success) {
       throw new AtelierError('invalid_input', `The key store ${this.path} is not valid.`, {
@@ -162,7 +200,10 @@ export interface ResolvedKey {
 }
 
 /** Finds a key without failing; undefined when none is configured. */
-export async function findKey(name: KeyName, sources: KeySources = {}): Promise<ResolvedKey | undefined> {
+export async function findKey(
+  name: KeyName,
+  sources: KeySources = {},
+): Promise<ResolvedKey | undefined> {
   const explicit = sources.explicit?.[name]?.trim();
   if (explicit) {
     registerSecret(explicit);
@@ -221,15 +262,27 @@ export async function resolveVertex(
   if (apiKey) registerSecret(apiKey);
   const project = explicit.project ?? env['GOOGLE_CLOUD_PROJECT']?.trim();
   const location = explicit.location ?? env['GOOGLE_CLOUD_LOCATION']?.trim();
-  const accessToken = explicit.accessToken?.trim() || env[VERTEX_ACCESS_TOKEN_ENV]?.trim() || undefined;
+  const accessToken =
+    explicit.accessToken?.trim() || env[VERTEX_ACCESS_TOKEN_ENV]?.trim() || undefined;
   if (accessToken) registerSecret(accessToken);
   if (!apiKey && !project) {
-    throw new AtelierError('auth', 'Vertex AI needs a Google Cloud project (with Application Default Credentials) or an API key.', {
-      hint: 'Set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION and run `gcloud auth application-default login`, or run `atelier keys set vertex` (or set GOOGLE_CLOUD_API_KEY) for express mode; ATELIER_VERTEX_ACCESS_TOKEN may stand in for Application Default Credentials.',
-      details: { provider: 'vertex', variables: ['GOOGLE_CLOUD_PROJECT', 'GOOGLE_CLOUD_LOCATION', 'GOOGLE_CLOUD_API_KEY'] },
-    });
+    throw new AtelierError(
+      'auth',
+      'Vertex AI needs a Google Cloud project (with Application Default Credentials) or an API key.',
+      {
+        hint: 'Set GOOGLE_CLOUD_PROJECT and GOOGLE_CLOUD_LOCATION and run `gcloud auth application-default login`, or run `atelier keys set vertex` (or set GOOGLE_CLOUD_API_KEY) for express mode; ATELIER_VERTEX_ACCESS_TOKEN may stand in for Application Default Credentials.',
+        details: {
+          provider: 'vertex',
+          variables: ['GOOGLE_CLOUD_PROJECT', 'GOOGLE_CLOUD_LOCATION', 'GOOGLE_CLOUD_API_KEY'],
+        },
+      },
+    );
   }
-  const out: VertexCredentials = { project: project || undefined, location: project ? location || 'us-central1' : location || undefined, apiKey };
+  const out: VertexCredentials = {
+    project: project || undefined,
+    location: project ? location || 'us-central1' : location || undefined,
+    apiKey,
+  };
   if (accessToken && project) out.accessToken = accessToken;
   return out;
 }

@@ -11,7 +11,13 @@ import type {
 } from 'openai/resources/images';
 import { AtelierError } from '../errors.ts';
 import type { ImagePlan } from './capabilities.ts';
-import { cancelledError, errorFromHttpStatus, malformedError, providerError, timeoutError } from './errors.ts';
+import {
+  cancelledError,
+  errorFromHttpStatus,
+  malformedError,
+  providerError,
+  timeoutError,
+} from './errors.ts';
 import { readImagesBody } from './images-body.ts';
 import { resolveKey } from './keys.ts';
 import { base64ToBytes, extensionOf, imageInfo } from './media.ts';
@@ -65,27 +71,64 @@ export class OpenAIImageModel extends RoutedImageModel {
     const common = this.commonBody(req.prompt, req.n, plan, options);
     const stream = (options.partialImages ?? 0) > 0;
     const files = edit
-      ? await Promise.all(req.referenceImages.map((img, i) => toFile(img.data, `image-${i + 1}.${extensionOf(img.mediaType)}`, { type: img.mediaType })))
+      ? await Promise.all(
+          req.referenceImages.map((img, i) =>
+            toFile(img.data, `image-${i + 1}.${extensionOf(img.mediaType)}`, {
+              type: img.mediaType,
+            }),
+          ),
+        )
       : [];
-    const mask = req.mask ? await toFile(req.mask.data, `mask.${extensionOf(req.mask.mediaType)}`, { type: req.mask.mediaType }) : undefined;
+    const mask = req.mask
+      ? await toFile(req.mask.data, `mask.${extensionOf(req.mask.mediaType)}`, {
+          type: req.mask.mediaType,
+        })
+      : undefined;
 
     const started = Date.now();
     const outcome = await withRetry('openai', retry, opts.signal, async () => {
       const attempt = attemptSignal(opts.signal, timeoutMs);
       try {
         if (edit) {
-          const body: EditBody = { ...common, image: files.length === 1 && files[0] ? files[0] : files };
+          const body: EditBody = {
+            ...common,
+            image: files.length === 1 && files[0] ? files[0] : files,
+          };
           if (mask) body.mask = mask;
           if (options.inputFidelity) body.input_fidelity = options.inputFidelity;
           return stream
-            ? await this.readStream(await client.images.edit({ ...body, stream: true, partial_images: options.partialImages }, { signal: attempt.signal }).withResponse(), opts)
-            : await fromResponse(await client.images.edit(body as ImageEditParamsNonStreaming, { signal: attempt.signal }).asResponse());
+            ? await this.readStream(
+                await client.images
+                  .edit(
+                    { ...body, stream: true, partial_images: options.partialImages },
+                    { signal: attempt.signal },
+                  )
+                  .withResponse(),
+                opts,
+              )
+            : await fromResponse(
+                await client.images
+                  .edit(body as ImageEditParamsNonStreaming, { signal: attempt.signal })
+                  .asResponse(),
+              );
         }
         const body: GenerateBody = { ...common };
         if (options.moderation) body.moderation = options.moderation;
         return stream
-          ? await this.readStream(await client.images.generate({ ...body, stream: true, partial_images: options.partialImages }, { signal: attempt.signal }).withResponse(), opts)
-          : await fromResponse(await client.images.generate(body as ImageGenerateParamsNonStreaming, { signal: attempt.signal }).asResponse());
+          ? await this.readStream(
+              await client.images
+                .generate(
+                  { ...body, stream: true, partial_images: options.partialImages },
+                  { signal: attempt.signal },
+                )
+                .withResponse(),
+              opts,
+            )
+          : await fromResponse(
+              await client.images
+                .generate(body as ImageGenerateParamsNonStreaming, { signal: attempt.signal })
+                .asResponse(),
+            );
       } catch (error) {
         throw mapOpenAIError(error, opts.signal, attempt.timedOut(), timeoutMs);
       } finally {
@@ -103,7 +146,12 @@ export class OpenAIImageModel extends RoutedImageModel {
         height: info?.height ?? plan.size?.height ?? 0,
       };
     });
-    if (assets.length === 0) throw providerError('provider_unavailable', 'OpenAI returned no image.', { provider: 'openai', retryable: false, requestId: outcome.requestId });
+    if (assets.length === 0)
+      throw providerError('provider_unavailable', 'OpenAI returned no image.', {
+        provider: 'openai',
+        retryable: false,
+        requestId: outcome.requestId,
+      });
 
     return {
       assets,
@@ -116,25 +164,44 @@ export class OpenAIImageModel extends RoutedImageModel {
   }
 
   private commonBody(prompt: string, n: number, plan: ImagePlan, options: OpenAIImageOptions) {
-    const body: Omit<GenerateBody, 'moderation'> & Omit<EditBody, 'image'> = { model: this.route.providerModelId, prompt, n };
+    const body: Omit<GenerateBody, 'moderation'> & Omit<EditBody, 'image'> = {
+      model: this.route.providerModelId,
+      prompt,
+      n,
+    };
     if (plan.size) body.size = `${plan.size.width}x${plan.size.height}`;
     if (plan.quality) body.quality = plan.quality as GenerateBody['quality'] & EditBody['quality'];
     if (plan.background) body.background = plan.background;
     // svg is a vector model's format; the catalog lists none for OpenAI, so the plan never holds it here.
     if (plan.outputFormat && plan.outputFormat !== 'svg') body.output_format = plan.outputFormat;
-    if (options.outputCompression !== undefined) body.output_compression = options.outputCompression;
+    if (options.outputCompression !== undefined)
+      body.output_compression = options.outputCompression;
     if (options.user) body.user = options.user;
     return body;
   }
 
   private async readStream(
-    { data: stream, request_id }: { data: AsyncIterable<ImageGenStreamEvent | ImageEditStreamEvent>; request_id: string | null },
+    {
+      data: stream,
+      request_id,
+    }: {
+      data: AsyncIterable<ImageGenStreamEvent | ImageEditStreamEvent>;
+      request_id: string | null;
+    },
     opts: CallOptions,
   ): Promise<Outcome> {
     const out: Outcome = { images: [], usage: {}, requestId: request_id ?? undefined };
     for await (const event of stream) {
-      if (event.type === 'image_generation.partial_image' || event.type === 'image_edit.partial_image') {
-        opts.onProgress?.({ type: 'partial-image', index: event.partial_image_index, data: base64ToBytes(event.b64_json), mediaType: `image/${event.output_format}` });
+      if (
+        event.type === 'image_generation.partial_image' ||
+        event.type === 'image_edit.partial_image'
+      ) {
+        opts.onProgress?.({
+          type: 'partial-image',
+          index: event.partial_image_index,
+          data: base64ToBytes(event.b64_json),
+          mediaType: `image/${event.output_format}`,
+        });
       } else {
         out.images.push(base64ToBytes(event.b64_json));
         out.outputFormat = event.output_format;
@@ -166,7 +233,8 @@ async function fromResponse(response: Response): Promise<Outcome> {
   const length = Number(response.headers.get('content-length') ?? 0) || 0;
   const { json, images } = await readImagesBody(response.body, length);
   const data = json as ImagesResponse | null;
-  if (!data || typeof data !== 'object' || !Array.isArray(data.data)) throw malformedError('openai', 'image response', { retryable: false });
+  if (!data || typeof data !== 'object' || !Array.isArray(data.data))
+    throw malformedError('openai', 'image response', { retryable: false });
   const decoded = data.data.flatMap((d) => {
     const at = typeof d.b64_json === 'string' ? /^#(\d+)$/.exec(d.b64_json) : null;
     const bytes = at ? images[Number(at[1])] : undefined;
@@ -187,7 +255,11 @@ type OpenAIUsage = ImagesResponse.Usage | ImageGenCompletedEvent.Usage | undefin
 
 function usageOf(u: OpenAIUsage): ReportedUsage {
   if (!u) return {};
-  const usage: ReportedUsage = { inputTokens: u.input_tokens, outputTokens: u.output_tokens, totalTokens: u.total_tokens };
+  const usage: ReportedUsage = {
+    inputTokens: u.input_tokens,
+    outputTokens: u.output_tokens,
+    totalTokens: u.total_tokens,
+  };
   if (u.input_tokens_details) {
     usage.inputTextTokens = u.input_tokens_details.text_tokens;
     usage.inputImageTokens = u.input_tokens_details.image_tokens;
@@ -210,7 +282,12 @@ function addUsage(into: ReportedUsage, add: ReportedUsage): void {
 }
 
 /** Every SDK failure becomes an AtelierError; messages pass through secret redaction. */
-export function mapOpenAIError(error: unknown, signal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number): AtelierError {
+export function mapOpenAIError(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  timedOut: boolean,
+  timeoutMs: number,
+): AtelierError {
   if (error instanceof AtelierError) return error;
   if (signal?.aborted) return cancelledError('openai');
   if (timedOut || error instanceof OpenAI.APIConnectionTimeoutError) {
@@ -221,7 +298,12 @@ export function mapOpenAIError(error: unknown, signal: AbortSignal | undefined, 
   }
   if (error instanceof OpenAI.APIUserAbortError) return cancelledError('openai');
   if (error instanceof OpenAI.APIConnectionError) {
-    return providerError('provider_unavailable', 'Could not reach OpenAI.', { provider: 'openai', retryable: true, reason: 'connection_error' }, { cause: error });
+    return providerError(
+      'provider_unavailable',
+      'Could not reach OpenAI.',
+      { provider: 'openai', retryable: true, reason: 'connection_error' },
+      { cause: error },
+    );
   }
   if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
     const body = error.error as { message?: string; code?: string; type?: string } | undefined;
@@ -234,6 +316,12 @@ export function mapOpenAIError(error: unknown, signal: AbortSignal | undefined, 
       requestId: error.requestID ?? undefined,
     });
   }
-  if (error instanceof SyntaxError) return malformedError('openai', 'JSON response', { retryable: false, cause: error });
-  return providerError('provider_unavailable', 'The OpenAI request failed unexpectedly.', { provider: 'openai', retryable: false }, { cause: error });
+  if (error instanceof SyntaxError)
+    return malformedError('openai', 'JSON response', { retryable: false, cause: error });
+  return providerError(
+    'provider_unavailable',
+    'The OpenAI request failed unexpectedly.',
+    { provider: 'openai', retryable: false },
+    { cause: error },
+  );
 }

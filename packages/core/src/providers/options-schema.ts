@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { Modality, ModelEntry, Provider, Route } from '../catalog/schema.ts';
 import { BflImageOptions } from '../rules/bfl.ts';
 import { ByteplusImageOptions, ByteplusVideoOptions } from '../rules/byteplus.ts';
+import { DashscopeOptions } from '../rules/dashscope.ts';
 import { GoogleImageOptions } from '../rules/google.ts';
 import { OpenAIImageOptions } from '../rules/openai.ts';
 import { RecraftImageOptions } from '../rules/recraft.ts';
+import { ReplicateImageOptions } from '../rules/replicate.ts';
 import { StabilityImageOptions } from '../rules/stability.ts';
 import { routeRules } from '../rules/routes.ts';
 import { VertexVideoOptions } from './vertex-video.ts';
@@ -18,8 +20,22 @@ import { VertexVideoOptions } from './vertex-video.ts';
 
 /** Without a model: every option the provider's adapter reads for some model. */
 const BY_PROVIDER: Record<Modality, Partial<Record<Provider, z.ZodObject>>> = {
-  image: { openai: OpenAIImageOptions, google: GoogleImageOptions, vertex: GoogleImageOptions, bfl: BflImageOptions, byteplus: ByteplusImageOptions, stability: StabilityImageOptions, recraft: RecraftImageOptions },
-  video: { vertex: VertexVideoOptions, byteplus: ByteplusVideoOptions },
+  image: {
+    openai: OpenAIImageOptions,
+    google: GoogleImageOptions,
+    vertex: GoogleImageOptions,
+    bfl: BflImageOptions,
+    byteplus: ByteplusImageOptions,
+    stability: StabilityImageOptions,
+    recraft: RecraftImageOptions,
+    replicate: ReplicateImageOptions,
+    dashscope: DashscopeOptions,
+  },
+  video: {
+    vertex: VertexVideoOptions,
+    byteplus: ByteplusVideoOptions,
+    dashscope: DashscopeOptions,
+  },
 };
 
 /**
@@ -29,7 +45,10 @@ const BY_PROVIDER: Record<Modality, Partial<Record<Provider, z.ZodObject>>> = {
  * fal). Given only a modality, it is every option the provider takes; fal, whose options all
  * depend on the endpoint, then has none. Undefined when nothing reads options there.
  */
-export function providerOptionsSchema(target: Route | Provider, model: ModelEntry | Modality): z.ZodObject | undefined {
+export function providerOptionsSchema(
+  target: Route | Provider,
+  model: ModelEntry | Modality,
+): z.ZodObject | undefined {
   const modality = typeof model === 'string' ? model : model.modality;
   const provider = typeof target === 'string' ? target : target.provider;
   const route =
@@ -37,7 +56,8 @@ export function providerOptionsSchema(target: Route | Provider, model: ModelEntr
       ? target
       : typeof model === 'string'
         ? undefined
-        : (model.routes.find((r) => r.provider === provider && r.status !== 'retired') ?? model.routes.find((r) => r.provider === provider));
+        : (model.routes.find((r) => r.provider === provider && r.status !== 'retired') ??
+          model.routes.find((r) => r.provider === provider));
   if (route) return routeRules(route, modality)?.options;
   return provider === 'fal' ? undefined : BY_PROVIDER[modality][provider];
 }
@@ -67,12 +87,21 @@ interface JsonField {
   description?: string;
 }
 
-const FIELD_TYPES = new Set<ProviderOptionField['type']>(['string', 'number', 'integer', 'boolean', 'array', 'object']);
+const FIELD_TYPES = new Set<ProviderOptionField['type']>([
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'array',
+  'object',
+]);
 
 function fieldType(f: JsonField, allowed: unknown[] | undefined): ProviderOptionField['type'] {
   const declared = f.type ?? f.anyOf?.find((a) => a.type)?.type;
-  if (declared === 'number' && allowed?.length && allowed.every((v) => Number.isInteger(v))) return 'integer';
-  if (declared && FIELD_TYPES.has(declared as ProviderOptionField['type'])) return declared as ProviderOptionField['type'];
+  if (declared === 'number' && allowed?.length && allowed.every((v) => Number.isInteger(v)))
+    return 'integer';
+  if (declared && FIELD_TYPES.has(declared as ProviderOptionField['type']))
+    return declared as ProviderOptionField['type'];
   const first = allowed?.[0];
   if (typeof first === 'number') return Number.isInteger(first) ? 'integer' : 'number';
   if (typeof first === 'boolean') return 'boolean';
@@ -81,7 +110,9 @@ function fieldType(f: JsonField, allowed: unknown[] | undefined): ProviderOption
 
 /** The fields of an options schema, read from the schema itself (JSON Schema of its input). */
 export function describeProviderOptions(schema: z.ZodObject): ProviderOptionField[] {
-  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, JsonField> };
+  const json = z.toJSONSchema(schema, { io: 'input' }) as {
+    properties?: Record<string, JsonField>;
+  };
   return Object.entries(json.properties ?? {}).map(([name, f]) => {
     const literals = f.anyOf?.every((a) => 'const' in a) ? f.anyOf.map((a) => a.const) : undefined;
     const allowed = (f.enum ?? literals) as (string | number | boolean)[] | undefined;

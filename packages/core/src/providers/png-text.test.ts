@@ -19,7 +19,12 @@ function tinyPng(): Uint8Array {
   ihdr.set([8, 2, 0, 0, 0], 8);
   const raw = Buffer.from([0, 255, 0, 0, 0, 0, 255]);
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
   );
 }
 
@@ -27,11 +32,12 @@ function tinyPng(): Uint8Array {
 function chunksValid(png: Uint8Array): string[] {
   const buf = Buffer.from(png);
   const types: string[] = [];
-  for (let pos = 8; pos < buf.length; ) {
+  for (let pos = 8; pos < buf.length;) {
     const len = buf.readUInt32BE(pos);
     const type = buf.subarray(pos + 4, pos + 8).toString('latin1');
     const crc = buf.readUInt32BE(pos + 8 + len);
-    if ((crc32(buf.subarray(pos + 4, pos + 8 + len)) >>> 0) !== crc) throw new Error(`bad CRC in ${type}`);
+    if (crc32(buf.subarray(pos + 4, pos + 8 + len)) >>> 0 !== crc)
+      throw new Error(`bad CRC in ${type}`);
     types.push(type);
     pos += 12 + len;
   }
@@ -40,9 +46,15 @@ function chunksValid(png: Uint8Array): string[] {
 
 describe('PNG text chunks', () => {
   test('writes tEXt after IHDR and reads it back; the image stays valid', () => {
-    const out = withPngText(tinyPng(), { prompt: 'a red fox at dawn\nwide shot', model: 'nano-banana-pro' });
+    const out = withPngText(tinyPng(), {
+      prompt: 'a red fox at dawn\nwide shot',
+      model: 'nano-banana-pro',
+    });
     expect(chunksValid(out)).toEqual(['IHDR', 'tEXt', 'tEXt', 'IDAT', 'IEND']);
-    expect(readPngText(out)).toEqual({ prompt: 'a red fox at dawn\nwide shot', model: 'nano-banana-pro' });
+    expect(readPngText(out)).toEqual({
+      prompt: 'a red fox at dawn\nwide shot',
+      model: 'nano-banana-pro',
+    });
     expect(imageSize(out)).toMatchObject({ width: 2, height: 1, type: 'png' });
   });
 

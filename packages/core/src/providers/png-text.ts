@@ -24,8 +24,15 @@ function chunk(type: string, payload: Uint8Array): Uint8Array {
 }
 
 function textChunk(keyword: string, value: string): Uint8Array {
-  if (!/^[\x20-\x7e\xa1-\xff]{1,79}$/.test(keyword) || keyword !== keyword.trim() || keyword.includes('  ')) {
-    throw new AtelierError('invalid_input', `PNG text keyword "${keyword}" must be 1–79 Latin-1 characters without leading, trailing or double spaces.`);
+  if (
+    !/^[\x20-\x7e\xa1-\xff]{1,79}$/.test(keyword) ||
+    keyword !== keyword.trim() ||
+    keyword.includes('  ')
+  ) {
+    throw new AtelierError(
+      'invalid_input',
+      `PNG text keyword "${keyword}" must be 1–79 Latin-1 characters without leading, trailing or double spaces.`,
+    );
   }
   const key = Buffer.from(keyword, 'latin1');
   // eslint-disable-next-line no-control-regex -- tEXt allows Latin-1 and newline only
@@ -33,7 +40,10 @@ function textChunk(keyword: string, value: string): Uint8Array {
     return chunk('tEXt', Buffer.concat([key, Buffer.from([0]), Buffer.from(value, 'latin1')]));
   }
   // iTXt: keyword\0, compression flag 0, method 0, empty language tag\0, empty translated keyword\0, UTF-8 text.
-  return chunk('iTXt', Buffer.concat([key, Buffer.from([0, 0, 0, 0, 0]), Buffer.from(value, 'utf8')]));
+  return chunk(
+    'iTXt',
+    Buffer.concat([key, Buffer.from([0, 0, 0, 0, 0]), Buffer.from(value, 'utf8')]),
+  );
 }
 
 export function withPngText(png: Uint8Array, entries: Record<string, string>): Uint8Array {
@@ -45,7 +55,9 @@ export function withPngText(png: Uint8Array, entries: Record<string, string>): U
     throw new AtelierError('invalid_input', 'The PNG has no valid IHDR chunk.');
   }
   const chunks = Object.entries(entries).map(([k, v]) => textChunk(k, v));
-  return new Uint8Array(Buffer.concat([png.subarray(0, afterIhdr), ...chunks, png.subarray(afterIhdr)]));
+  return new Uint8Array(
+    Buffer.concat([png.subarray(0, afterIhdr), ...chunks, png.subarray(afterIhdr)]),
+  );
 }
 
 /** Reads tEXt and uncompressed iTXt chunks back (later chunks win). */
@@ -53,7 +65,7 @@ export function readPngText(png: Uint8Array): Record<string, string> {
   if (!isPng(png)) throw new AtelierError('invalid_input', 'Not a PNG image.');
   const out: Record<string, string> = {};
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  for (let pos = 8; pos + 12 <= png.length; ) {
+  for (let pos = 8; pos + 12 <= png.length;) {
     const length = view.getUint32(pos);
     const type = Buffer.from(png.subarray(pos + 4, pos + 8)).toString('latin1');
     const data = Buffer.from(png.subarray(pos + 8, pos + 8 + length));
@@ -65,7 +77,10 @@ export function readPngText(png: Uint8Array): Record<string, string> {
       const compressed = data[nul + 1] === 1;
       const langEnd = data.indexOf(0, nul + 3);
       const transEnd = data.indexOf(0, langEnd + 1);
-      if (!compressed) out[data.subarray(0, nul).toString('latin1')] = data.subarray(transEnd + 1).toString('utf8');
+      if (!compressed)
+        out[data.subarray(0, nul).toString('latin1')] = data
+          .subarray(transEnd + 1)
+          .toString('utf8');
     }
     if (type === 'IEND') break;
     pos += 12 + length;

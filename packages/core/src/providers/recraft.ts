@@ -27,25 +27,52 @@ const Generated = z.object({
   data: z.array(z.object({ image_id: z.string().nullish(), b64_json: z.string().min(1) })).min(1),
 });
 
+/** Vectorize answers one image: `{ created, credits, image: { image_id, b64_json | url } }`. */
+const Vectorized = z.object({
+  created: z.number().nullish(),
+  credits: z.number().nullish(),
+  image: z.object({ image_id: z.string().nullish(), b64_json: z.string().min(1) }),
+});
+
 /** Recraft's errors: `{ code, message }` (some proxies wrap them OpenAI-style in `error`). */
 function describeRecraftError(body: unknown): { message?: string; code?: string } {
-  const b = body as { code?: string; message?: string; error?: { code?: string; message?: string } } | undefined;
+  const b = body as
+    { code?: string; message?: string; error?: { code?: string; message?: string } } | undefined;
   return { message: b?.message ?? b?.error?.message, code: b?.code ?? b?.error?.code };
 }
 
 /** The model to call: an SVG comes from the model's `_vector` sibling. */
-export function recraftModel(providerModelId: string, plan: Pick<ImagePlan, 'outputFormat'>): string {
+export function recraftModel(
+  providerModelId: string,
+  plan: Pick<ImagePlan, 'outputFormat'>,
+): string {
   return plan.outputFormat === 'svg' ? `${providerModelId}_vector` : providerModelId;
 }
 
-export function recraftBody(providerModelId: string, req: Req, plan: ImagePlan, options: RecraftImageOptions): Record<string, unknown> {
-  if (options.style && RECRAFT_VECTOR_STYLES.includes(options.style) && plan.outputFormat !== 'svg') {
+export function recraftBody(
+  providerModelId: string,
+  req: Req,
+  plan: ImagePlan,
+  options: RecraftImageOptions,
+): Record<string, unknown> {
+  if (
+    options.style &&
+    RECRAFT_VECTOR_STYLES.includes(options.style) &&
+    plan.outputFormat !== 'svg'
+  ) {
     const raster = RECRAFT_STYLES.filter((s) => !RECRAFT_VECTOR_STYLES.includes(s));
-    throw new AtelierError('invalid_request', `Recraft's ${options.style} style draws SVG: ask for outputFormat "svg", or a raster style.`, {
-      details: { field: 'providerOptions.recraft.style', allowed: raster },
-    });
+    throw new AtelierError(
+      'invalid_request',
+      `Recraft's ${options.style} style draws SVG: ask for outputFormat "svg", or a raster style.`,
+      {
+        details: { field: 'providerOptions.recraft.style', allowed: raster },
+      },
+    );
   }
-  const body: Record<string, unknown> = { prompt: req.prompt, model: recraftModel(providerModelId, plan) };
+  const body: Record<string, unknown> = {
+    prompt: req.prompt,
+    model: recraftModel(providerModelId, plan),
+  };
   if (plan.size) body['size'] = `${plan.size.width}x${plan.size.height}`;
   if (options.style) body['style'] = options.style;
   if (options.substyle) body['substyle'] = options.substyle;
@@ -59,19 +86,52 @@ export function recraftBody(providerModelId: string, req: Req, plan: ImagePlan, 
  * strength) or, with a mask too, inpaint, both as multipart with the image files and the same
  * fields (size is the input's own, so it is not sent).
  */
-export function recraftCall(body: Record<string, unknown>, req: Req, options: RecraftImageOptions): { path: string; body: Record<string, unknown> | FormData } {
+export function recraftCall(
+  body: Record<string, unknown>,
+  req: Req,
+  options: RecraftImageOptions,
+): { path: string; body: Record<string, unknown> | FormData } {
   const image = req.referenceImages[0];
   if (!image) return { path: 'generations', body };
   const form = new FormData();
   for (const [k, v] of Object.entries(body)) if (k !== 'size') form.append(k, String(v));
   // Copies on their own ArrayBuffers: Blob takes no view of a possibly shared one.
-  form.append('image', new Blob([new Uint8Array(image.data)], { type: image.mediaType }), `image.${extensionOf(image.mediaType)}`);
+  form.append(
+    'image',
+    new Blob([new Uint8Array(image.data)], { type: image.mediaType }),
+    `image.${extensionOf(image.mediaType)}`,
+  );
   if (req.mask) {
-    form.append('mask', new Blob([new Uint8Array(req.mask.data)], { type: req.mask.mediaType }), `mask.${extensionOf(req.mask.mediaType)}`);
+    form.append(
+      'mask',
+      new Blob([new Uint8Array(req.mask.data)], { type: req.mask.mediaType }),
+      `mask.${extensionOf(req.mask.mediaType)}`,
+    );
     return { path: 'inpaint', body: form };
   }
   if (options.strength !== undefined) form.append('strength', String(options.strength));
   return { path: 'imageToImage', body: form };
+}
+
+/**
+ * Vectorize: the input image as the multipart `file`, the SVG asked for as base64 (like the
+ * generations, so nothing is fetched again after billing). It takes no prompt (rules/recraft.ts).
+ */
+export function recraftVectorizeForm(req: Req): FormData {
+  const image = req.referenceImages[0];
+  if (!image) {
+    throw new AtelierError('invalid_request', 'Recraft Vectorize needs an input image to trace.', {
+      details: { field: 'inputs.images[0]' },
+    });
+  }
+  const form = new FormData();
+  form.append(
+    'file',
+    new Blob([new Uint8Array(image.data)], { type: image.mediaType }),
+    `image.${extensionOf(image.mediaType)}`,
+  );
+  form.append('response_format', 'b64_json');
+  return form;
 }
 
 export class RecraftImageModel extends RoutedImageModel {
@@ -81,8 +141,10 @@ export class RecraftImageModel extends RoutedImageModel {
     const { req, plan } = this.planRequest(input);
     const checked = enforceImageRules(this.entry, this.route, req, plan);
     const options = RecraftImageOptions.parse(checked.options);
-    const body = recraftBody(this.route.providerModelId, req, plan, options);
-    const call = recraftCall(body, req, options);
+    const vectorize = this.route.providerModelId === 'vectorize';
+    const call = vectorize
+      ? { path: 'vectorize', body: recraftVectorizeForm(req) }
+      : recraftCall(recraftBody(this.route.providerModelId, req, plan, options), req, options);
     const key = (await resolveKey('recraft', keySources(this.settings))).value;
     const baseUrl = resolveBaseUrl('recraft', this.settings) ?? 'https://external.api.recraft.ai';
     const { retry, timeoutMs } = resolveSettings(this.settings);
@@ -96,20 +158,53 @@ export class RecraftImageModel extends RoutedImageModel {
       describeError: describeRecraftError,
     };
     const started = Date.now();
-    const { json, headers } = await requestJson(http, { method: 'POST', url: `${baseUrl}/v1/images/${call.path}`, body: call.body, idempotent: false, signal: opts.signal });
+    const { json, headers } = await requestJson(http, {
+      method: 'POST',
+      url: `${baseUrl}/v1/images/${call.path}`,
+      body: call.body,
+      idempotent: false,
+      signal: opts.signal,
+    });
     const generationMs = Date.now() - started;
-    const parsed = Generated.safeParse(json);
-    if (!parsed.success) throw malformedError('recraft', 'generation response', { retryable: false });
+    const parsed = (
+      vectorize ? Vectorized.transform((v) => ({ credits: v.credits, data: [v.image] })) : Generated
+    ).safeParse(json);
+    if (!parsed.success)
+      throw malformedError('recraft', vectorize ? 'vectorize response' : 'generation response', {
+        retryable: false,
+      });
+    // A vectorized SVG has the input's proportions; a generated one the size asked for.
+    const source =
+      vectorize && req.referenceImages[0] ? imageInfo(req.referenceImages[0].data) : undefined;
+    const size = source ?? plan.size;
     const assets = parsed.data.data.map((d) => {
       const data = base64ToBytes(d.b64_json);
       const info = imageInfo(data);
-      if (!info && isSvg(data)) return { data, mediaType: 'image/svg+xml', width: plan.size?.width ?? 0, height: plan.size?.height ?? 0 };
-      return { data, mediaType: info?.mediaType ?? 'image/png', width: info?.width ?? plan.size?.width ?? 0, height: info?.height ?? plan.size?.height ?? 0 };
+      if (!info && isSvg(data))
+        return {
+          data,
+          mediaType: 'image/svg+xml',
+          width: size?.width ?? 0,
+          height: size?.height ?? 0,
+        };
+      if (vectorize && info?.mediaType !== 'image/svg+xml')
+        throw malformedError('recraft', 'vectorize response (not an SVG document)', {
+          retryable: false,
+        });
+      return {
+        data,
+        mediaType: info?.mediaType ?? 'image/png',
+        width: info?.width ?? size?.width ?? 0,
+        height: info?.height ?? size?.height ?? 0,
+      };
     });
     const requestId = parsed.data.data[0]?.image_id ?? headers.get('x-request-id') ?? undefined;
     return {
       assets,
-      usage: { images: assets.length, ...(parsed.data.credits != null ? { credits: parsed.data.credits } : {}) },
+      usage: {
+        images: assets.length,
+        ...(parsed.data.credits != null ? { credits: parsed.data.credits } : {}),
+      },
       warnings: [...plan.warnings, ...checked.warnings],
       ...(requestId ? { providerRequestId: requestId } : {}),
       latency: { queueMs: 0, generationMs, downloadMs: 0 },
@@ -120,5 +215,7 @@ export class RecraftImageModel extends RoutedImageModel {
 /** An SVG document (possibly after an XML declaration or a comment): the vector models' output. */
 function isSvg(data: Uint8Array): boolean {
   const head = new TextDecoder().decode(data.subarray(0, 1024));
-  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head);
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(
+    head,
+  );
 }

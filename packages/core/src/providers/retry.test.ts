@@ -8,20 +8,28 @@ function recorder() {
   return { waits, sleep: async (ms: number) => void waits.push(ms) };
 }
 
-const rateLimited = (retryAfterMs?: number) => providerError('rate_limited', 'slow down', { provider: 'fal', retryable: true, retryAfterMs });
-const unavailable = () => providerError('provider_unavailable', 'down', { provider: 'fal', status: 500, retryable: true });
-const badRequest = () => providerError('invalid_request', 'no', { provider: 'fal', retryable: false });
+const rateLimited = (retryAfterMs?: number) =>
+  providerError('rate_limited', 'slow down', { provider: 'fal', retryable: true, retryAfterMs });
+const unavailable = () =>
+  providerError('provider_unavailable', 'down', { provider: 'fal', status: 500, retryable: true });
+const badRequest = () =>
+  providerError('invalid_request', 'no', { provider: 'fal', retryable: false });
 
 describe('withRetry', () => {
   test('honours Retry-After, else backs off exponentially', async () => {
     const { waits, sleep } = recorder();
     const errors = [rateLimited(1500), rateLimited(), rateLimited()];
     let calls = 0;
-    const result = await withRetry('fal', retryPolicy({ maxRetries: 3, initialDelayMs: 100, sleep }), undefined, async () => {
-      const e = errors[calls++];
-      if (e) throw e;
-      return 'ok';
-    });
+    const result = await withRetry(
+      'fal',
+      retryPolicy({ maxRetries: 3, initialDelayMs: 100, sleep }),
+      undefined,
+      async () => {
+        const e = errors[calls++];
+        if (e) throw e;
+        return 'ok';
+      },
+    );
     expect(result).toBe('ok');
     expect(waits).toEqual([1500, 200, 400]);
   });
@@ -89,7 +97,10 @@ describe('withRetry within a window (a job the provider accepted)', () => {
   test('goes on past maxRetries while the window lasts', async () => {
     const { waits, sleep } = recorder();
     const run = flaky(6);
-    const policy = acceptedRetry(retryPolicy({ maxRetries: 2, initialDelayMs: 100, sleep, random: () => 0 }), 60_000);
+    const policy = acceptedRetry(
+      retryPolicy({ maxRetries: 2, initialDelayMs: 100, sleep, random: () => 0 }),
+      60_000,
+    );
     expect(await withRetry('fal', policy, undefined, run.attempt)).toBe('ok');
     expect(run.calls()).toBe(7);
     // Exponential, at the least of its jitter (half of 100, 200, 400…).
@@ -99,7 +110,12 @@ describe('withRetry within a window (a job the provider accepted)', () => {
   test('jitter keeps each wait between half the backoff and all of it', async () => {
     for (const random of [0, 0.5, 0.999]) {
       const { waits, sleep } = recorder();
-      await withRetry('fal', acceptedRetry(retryPolicy({ initialDelayMs: 1000, sleep, random: () => random }), 60_000), undefined, flaky(3).attempt);
+      await withRetry(
+        'fal',
+        acceptedRetry(retryPolicy({ initialDelayMs: 1000, sleep, random: () => random }), 60_000),
+        undefined,
+        flaky(3).attempt,
+      );
       [1000, 2000, 4000].forEach((backoff, i) => {
         expect(waits[i]).toBeGreaterThanOrEqual(backoff / 2);
         expect(waits[i]).toBeLessThanOrEqual(backoff);
@@ -109,9 +125,24 @@ describe('withRetry within a window (a job the provider accepted)', () => {
 
   test('every wait is capped, Retry-After included, and honoured below the cap', async () => {
     const { waits, sleep } = recorder();
-    const errors = [rateLimited(120_000), rateLimited(1_500), unavailable(), unavailable(), unavailable()];
+    const errors = [
+      rateLimited(120_000),
+      rateLimited(1_500),
+      unavailable(),
+      unavailable(),
+      unavailable(),
+    ];
     let calls = 0;
-    const policy = acceptedRetry(retryPolicy({ initialDelayMs: 10_000, maxDelayMs: 30_000, maxRetryAfterMs: 10_000, sleep, random: () => 0 }), 10 * 60_000);
+    const policy = acceptedRetry(
+      retryPolicy({
+        initialDelayMs: 10_000,
+        maxDelayMs: 30_000,
+        maxRetryAfterMs: 10_000,
+        sleep,
+        random: () => 0,
+      }),
+      10 * 60_000,
+    );
     const result = await withRetry('fal', policy, undefined, async () => {
       const e = errors[calls++];
       if (e) throw e;
@@ -125,8 +156,14 @@ describe('withRetry within a window (a job the provider accepted)', () => {
   test('gives up when the window is spent, the last wait ending at its end', async () => {
     const { waits, sleep } = recorder();
     const run = flaky(Infinity);
-    const policy = acceptedRetry(retryPolicy({ initialDelayMs: 100, sleep, random: () => 0 }), 1_000);
-    await expect(withRetry('fal', policy, undefined, run.attempt)).rejects.toMatchObject({ code: 'provider_unavailable', details: { status: 500 } });
+    const policy = acceptedRetry(
+      retryPolicy({ initialDelayMs: 100, sleep, random: () => 0 }),
+      1_000,
+    );
+    await expect(withRetry('fal', policy, undefined, run.attempt)).rejects.toMatchObject({
+      code: 'provider_unavailable',
+      details: { status: 500 },
+    });
     expect(waits).toEqual([50, 100, 200, 400, 250]);
     expect(run.calls()).toBe(6);
   });
@@ -134,7 +171,9 @@ describe('withRetry within a window (a job the provider accepted)', () => {
   test('errors that are not retryable still stop at once', async () => {
     const { waits, sleep } = recorder();
     const run = flaky(1, badRequest);
-    await expect(withRetry('fal', acceptedRetry(retryPolicy({ sleep }), 60_000), undefined, run.attempt)).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(
+      withRetry('fal', acceptedRetry(retryPolicy({ sleep }), 60_000), undefined, run.attempt),
+    ).rejects.toMatchObject({ code: 'invalid_request' });
     expect(run.calls()).toBe(1);
     expect(waits).toEqual([]);
   });
@@ -142,7 +181,14 @@ describe('withRetry within a window (a job the provider accepted)', () => {
   test('noRetry makes one attempt, window or not', async () => {
     const { sleep } = recorder();
     const run = flaky(1);
-    await expect(withRetry('fal', noRetry(acceptedRetry(retryPolicy({ sleep }), 60_000)), undefined, run.attempt)).rejects.toMatchObject({ code: 'provider_unavailable' });
+    await expect(
+      withRetry(
+        'fal',
+        noRetry(acceptedRetry(retryPolicy({ sleep }), 60_000)),
+        undefined,
+        run.attempt,
+      ),
+    ).rejects.toMatchObject({ code: 'provider_unavailable' });
     expect(run.calls()).toBe(1);
   });
 });

@@ -92,7 +92,12 @@ function countedWait(policy: RetryPolicy, n: number, error: unknown): number | u
  * clock's, or the waits asked for when a test's sleep does not spend them; the last wait ends
  * at the window's end, so one attempt is made there.
  */
-function windowedWait(policy: RetryPolicy, n: number, error: unknown, spent: number): number | undefined {
+function windowedWait(
+  policy: RetryPolicy,
+  n: number,
+  error: unknown,
+  spent: number,
+): number | undefined {
   const left = (policy.windowMs ?? 0) - spent;
   if (left <= 0) return undefined;
   const backoff = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** n);
@@ -125,7 +130,10 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
  * A signal for one attempt: aborts when the caller cancels or the attempt exceeds `timeoutMs`.
  * `timedOut()` tells the two apart after the fact.
  */
-export function attemptSignal(signal: AbortSignal | undefined, timeoutMs: number): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
+export function attemptSignal(
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): { signal: AbortSignal; timedOut: () => boolean; dispose: () => void } {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -1,5 +1,12 @@
 import type { Modality, ModelEntry, Provider, Route } from '../catalog/schema.ts';
-import { effectiveRouteStatus, effectiveStatus, isRetired, isRouteRetired, routeShutdown } from '../catalog/lifecycle.ts';
+import {
+  effectiveRouteStatus,
+  effectiveStatus,
+  isRetired,
+  isRouteRetired,
+  routeShutdown,
+} from '../catalog/lifecycle.ts';
+import { AtelierError } from '../errors.ts';
 import { PROVIDER_NAMES } from './errors.ts';
 
 /**
@@ -16,8 +23,19 @@ export type Runnability = { runnable: true } | { runnable: false; reason: string
  * runnable.test.ts checks that its hasAdapter agrees with this table.
  */
 const ADAPTED: Record<Modality, readonly Provider[]> = {
-  image: ['openai', 'google', 'vertex', 'fal', 'bfl', 'byteplus', 'stability', 'recraft'],
-  video: ['vertex', 'fal', 'byteplus'],
+  image: [
+    'openai',
+    'google',
+    'vertex',
+    'fal',
+    'bfl',
+    'byteplus',
+    'stability',
+    'recraft',
+    'replicate',
+    'dashscope',
+  ],
+  video: ['vertex', 'fal', 'byteplus', 'dashscope'],
 };
 
 /** The day a model stops being served: its shutdown date once that date has come (lifecycle.ts). */
@@ -25,10 +43,17 @@ export function isRetiredOn(entry: ModelEntry, date: string): boolean {
   return isRetired(entry, date);
 }
 
-export function routeRunnability(entry: ModelEntry, route: Route, date: string = today()): Runnability {
+export function routeRunnability(
+  entry: ModelEntry,
+  route: Route,
+  date: string = today(),
+): Runnability {
   if (isRouteRetired(entry, route, date)) {
     const when = routeShutdown(entry, route);
-    return { runnable: false, reason: `the ${PROVIDER_NAMES[route.provider]} route is retired${when ? ` (shut down ${when})` : ''}` };
+    return {
+      runnable: false,
+      reason: `the ${PROVIDER_NAMES[route.provider]} route is retired${when ? ` (shut down ${when})` : ''}`,
+    };
   }
   if (!ADAPTED[entry.modality].includes(route.provider)) {
     return {
@@ -93,10 +118,40 @@ export function withRunnability(entry: ModelEntry, date: string = today()): With
     ...flags(routeRunnability(entry, route, date)),
   }));
   const lifecycle = { ...entry.lifecycle, status: effectiveStatus(entry.lifecycle, date) };
-  return { ...entry, lifecycle, ...flags(modelRunnability(entry, date)), routes } as WithRunnability;
+  return {
+    ...entry,
+    lifecycle,
+    ...flags(modelRunnability(entry, date)),
+    routes,
+  } as WithRunnability;
 }
 
-/** Today as YYYY-MM-DD (UTC), the date lifecycles are read on. */
-export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+/**
+ * The variable that pins "today" (YYYY-MM-DD) for every frontend reading lifecycles: to see the
+ * catalog as it stands on a chosen day (a shutdown ahead or passed) and to test it.
+ */
+export const TODAY_ENV = 'ATELIER_TODAY';
+
+/** Today as YYYY-MM-DD (UTC), the date lifecycles are read on; ATELIER_TODAY overrides it. */
+export function today(now?: Date): string {
+  if (now) return now.toISOString().slice(0, 10);
+  const env = typeof process === 'undefined' ? undefined : process.env[TODAY_ENV]?.trim();
+  if (env) {
+    const parsed = new Date(`${env}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(env) ||
+      Number.isNaN(parsed.getTime()) ||
+      parsed.toISOString().slice(0, 10) !== env
+    ) {
+      throw new AtelierError(
+        'invalid_input',
+        `${TODAY_ENV}: "${env}" is not a date; expected YYYY-MM-DD (e.g. 2026-12-01).`,
+        {
+          details: { field: TODAY_ENV },
+        },
+      );
+    }
+    return env;
+  }
+  return new Date().toISOString().slice(0, 10);
 }

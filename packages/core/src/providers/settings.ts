@@ -43,6 +43,8 @@ export const BASE_URL_ENV: Partial<Record<Provider, string>> = {
   byteplus: 'ATELIER_BYTEPLUS_BASE_URL',
   stability: 'ATELIER_STABILITY_BASE_URL',
   recraft: 'ATELIER_RECRAFT_BASE_URL',
+  replicate: 'ATELIER_REPLICATE_BASE_URL',
+  dashscope: 'ATELIER_DASHSCOPE_BASE_URL',
 };
 
 export const DEFAULT_BASE_URLS: Partial<Record<Provider, string>> = {
@@ -53,6 +55,8 @@ export const DEFAULT_BASE_URLS: Partial<Record<Provider, string>> = {
   byteplus: 'https://ark.ap-southeast.bytepluses.com',
   stability: 'https://api.stability.ai',
   recraft: 'https://external.api.recraft.ai',
+  replicate: 'https://api.replicate.com/v1',
+  dashscope: 'https://dashscope-intl.aliyuncs.com',
 };
 
 /** Explicit option → ATELIER_<PROVIDER>_BASE_URL → the provider's default (undefined: the SDK's own). */
@@ -67,7 +71,8 @@ export function resolveBaseUrl(provider: Provider, settings: ProviderSettings): 
 
 /** Where gs://bucket/object is read over HTTP: option → ATELIER_GCS_BASE_URL → storage.googleapis.com. */
 export function resolveGcsBaseUrl(settings: ProviderSettings): string {
-  const value = settings.gcsBaseUrl ?? (settings.env ?? process.env)['ATELIER_GCS_BASE_URL']?.trim();
+  const value =
+    settings.gcsBaseUrl ?? (settings.env ?? process.env)['ATELIER_GCS_BASE_URL']?.trim();
   return (value || 'https://storage.googleapis.com').replace(/\/+$/, '');
 }
 

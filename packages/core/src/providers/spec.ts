@@ -37,7 +37,12 @@ export const ImageRequest = z
     quality: z.string().min(1).optional(),
     /** A resolution tier name ("1K", "2K", "4K"), checked against the catalog. */
     resolution: z.string().min(1).optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     referenceImages: z.array(MediaInput).max(16).default([]),
     mask: MediaInput.optional(),
     outputFormat: ImageOutputFormat.optional(),
@@ -59,7 +64,12 @@ export const VideoRequest = z
     audio: z.boolean().optional(),
     firstFrame: MediaInput.optional(),
     lastFrame: MediaInput.optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     negativePrompt: z.string().min(1).optional(),
     providerOptions: ProviderOptions.default({}),
   })
@@ -149,7 +159,8 @@ export interface ImageModel {
 }
 
 /** JSON-serializable handle of a started video job; enough to resume polling in another process. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface VideoOperation {
   provider: Provider;
@@ -175,7 +186,10 @@ export interface VideoModel {
   readonly provider: Provider;
   readonly modelId: string;
   readonly providerModelId: string;
-  doStart(request: VideoRequestInput, opts?: CallOptions): Promise<{ operation: VideoOperation; warnings: Warning[] }>;
+  doStart(
+    request: VideoRequestInput,
+    opts?: CallOptions,
+  ): Promise<{ operation: VideoOperation; warnings: Warning[] }>;
   /** One status check; `pending` returns the (possibly updated) operation to store. */
   doStatus(operation: VideoOperation, opts?: CallOptions): Promise<VideoStatus>;
   doCancel?(operation: VideoOperation, opts?: CallOptions): Promise<void>;

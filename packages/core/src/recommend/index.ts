@@ -10,3 +10,11 @@ export {
   type CostEstimate,
 } from './recommend.ts';
 export { MustHave, MUST_HAVES, TEXT_IN_IMAGE_MIN } from './must-haves.ts';
+export {
+  blendRating,
+  ratingScore,
+  RatingEvidenceSchema,
+  type RatingEvidence,
+  type YourRating,
+} from './evidence.ts';
+export { RATING_FULL_AT, RATING_WEIGHT } from './evidence-defaults.ts';

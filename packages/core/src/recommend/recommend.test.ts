@@ -119,7 +119,9 @@ describe('recommend: exclusions', () => {
 
   it('reads the lifecycle on the day asked: a deprecated model is retired once its shutdown passes', () => {
     const before = recommend({ modality: 'image' }, catalog, '2026-12-31');
-    expect(excludedFor(before, 'dep')).toEqual(['deprecated, shuts down 2027-01-01; replaced by SHARP']);
+    expect(excludedFor(before, 'dep')).toEqual([
+      'deprecated, shuts down 2027-01-01; replaced by SHARP',
+    ]);
     const after = recommend({ modality: 'image', includeRetired: true }, catalog, '2027-01-01');
     expect(after.ranked.find((m) => m.model === 'dep')?.status).toBe('retired');
     expect(excludedFor(recommend({ modality: 'image' }, catalog, '2027-01-01'), 'dep')).toEqual([
@@ -207,12 +209,13 @@ describe('recommend: exclusions', () => {
 describe('recommend: what Atelier can run here', () => {
   const elsewhere = fixtureCatalog([
     imageFixture('here', all(3), { routes: [perImageRoute('here', '0.04')] }),
-    imageFixture('dashscope-only', all(5), {
-      routes: [{ ...perImageRoute('dashscope-only', '0.02'), provider: 'dashscope' }],
+    // Its only route has passed its own shutdown: nothing here can call it.
+    imageFixture('route-gone', all(5), {
+      routes: [{ ...perImageRoute('route-gone', '0.02', 'openai'), shutdown: '2026-03-01' }],
     }),
     imageFixture('two-ways', all(4), {
       routes: [
-        { ...perImageRoute('two-ways', '0.01'), provider: 'dashscope' },
+        { ...perImageRoute('two-ways', '0.01', 'openai'), shutdown: '2026-03-01' },
         perImageRoute('two-ways', '0.05'),
       ],
     }),
@@ -221,24 +224,25 @@ describe('recommend: what Atelier can run here', () => {
   it('leaves out a model with no adapter for any route, saying why', () => {
     const r = recommend({ modality: 'image' }, elsewhere);
     expect(ids(r)).toEqual(['two-ways', 'here']);
-    expect(excludedFor(r, 'dashscope-only')).toEqual([
-      'Atelier cannot run it here: Atelier cannot call DashScope for images yet',
+    expect(excludedFor(r, 'route-gone')).toEqual([
+      'Atelier cannot run it here: the OpenAI route is retired (shut down 2026-03-01)',
     ]);
     expect(r.ranked.every((m) => m.runnable)).toBe(true);
   });
 
   it('ranks it on request, marked, with the reason among its reasons', () => {
     const r = recommend({ modality: 'image', includeUnrunnable: true }, elsewhere);
-    expect(ids(r)).toEqual(['dashscope-only', 'two-ways', 'here']);
+    expect(ids(r)).toEqual(['route-gone', 'two-ways', 'here']);
     const m = r.ranked[0];
     expect(m).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call DashScope for images yet',
+      notRunnableReason: 'the OpenAI route is retired (shut down 2026-03-01)',
     });
     expect(m?.reasons).toContain(
-      'Atelier cannot run it here: Atelier cannot call DashScope for images yet.',
+      'Atelier cannot run it here: the OpenAI route is retired (shut down 2026-03-01).',
     );
-    expect(m?.estimate?.route.provider).toBe('dashscope');
+    // Its only route is past shutdown: nothing to price it on.
+    expect(m?.estimate).toBeUndefined();
   });
 
   it('prices a model on a route it can run, not a cheaper one it cannot', () => {
@@ -375,12 +379,15 @@ describe('recommend with the real catalog', () => {
     expect(r.excluded.find((e) => e.model === 'veo-3')?.reasons[0]).toMatch(/^retired/);
   });
 
-  it('Wan 2.5 Image (DashScope only, no adapter yet) is left out unless asked for', () => {
+  it('Wan 2.7 Image Pro (no sourced price) is left out unless asked for; Wan 2.5 Image runs on DashScope', () => {
     const r = recommend({ modality: 'image' }, real, '2026-12-06');
-    expect(excludedFor(r, 'wan-2-5-image')).toEqual([
-      'Atelier cannot run it here: Atelier cannot call DashScope for images yet',
+    expect(excludedFor(r, 'wan-2-7-image-pro')).toEqual([
+      expect.stringMatching(
+        /^Atelier cannot run it here: no sourced price: No DashScope \/ Model Studio list price/,
+      ),
     ]);
+    expect(r.ranked.find((m) => m.model === 'wan-2-5-image')?.runnable).toBe(true);
     const all = recommend({ modality: 'image', includeUnrunnable: true }, real, '2026-12-06');
-    expect(all.ranked.find((m) => m.model === 'wan-2-5-image')?.runnable).toBe(false);
+    expect(all.ranked.find((m) => m.model === 'wan-2-7-image-pro')?.runnable).toBe(false);
   });
 });

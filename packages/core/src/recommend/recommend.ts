@@ -11,7 +11,7 @@ import {
   type Source,
 } from '../catalog/schema.ts';
 import { listNames } from '../compare/compare.ts';
-import { CRITERION_LABELS, LENSES, UseCase } from '../compare/lenses.ts';
+import { CRITERION_LABELS, LENSES, UseCase, type SuggestedSettings } from '../compare/lenses.ts';
 import {
   balancedWeights,
   UNSCORED_VALUE,
@@ -25,6 +25,7 @@ import { chooseRoute, estimate, type EstimateRequest } from '../pricing/index.ts
 import { isRetiredOn, modelRunnability, routeRunnability, today } from '../providers/runnable.ts';
 import { entryOn } from '../catalog/lifecycle.ts';
 import { parseInput } from '../validate.ts';
+import { blendRating, RatingEvidenceSchema, type YourRating } from './evidence.ts';
 import { MUST_HAVES, MustHave } from './must-haves.ts';
 
 const MicrosBudget = (what: string) =>
@@ -70,6 +71,8 @@ export const RecommendQuerySchema = z
     includeUnrunnable: z.boolean().default(false),
     /** Settings to price at (clip length, resolution…); a model that cannot run them is excluded. */
     settings: RecommendSettingsSchema.optional(),
+    /** Your arena ratings, blended into the score (evidence.ts). */
+    evidence: RatingEvidenceSchema.optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -127,6 +130,8 @@ export interface RankedModel {
   /** Whether Atelier can run it here; ranked anyway with includeUnrunnable or includeRetired. */
   runnable: boolean;
   notRunnableReason?: string;
+  /** Present when the query's evidence rated it: `score` is then the blend. */
+  yours?: YourRating;
 }
 
 export interface ExcludedModel {
@@ -137,6 +142,8 @@ export interface ExcludedModel {
 
 export interface Recommendation {
   useCase?: UseCase;
+  /** Settings the use case implies, for running the ranked models ("Run these"). */
+  settings?: SuggestedSettings;
   modality?: Modality;
   /** The weights used, as shares of 1. */
   weights: Partial<Record<Criterion, number>>;
@@ -422,18 +429,27 @@ export function recommend(
       weights,
       lens?.modality === 'video' ? 'zero' : 'skip',
     );
+    const blended = q.evidence ? blendRating(model.id, score, q.evidence) : undefined;
     ranked.push({
       model: model.id,
       name: model.name,
       modality: model.modality,
       status: model.lifecycle.status,
-      score,
+      score: blended?.score ?? score,
       breakdown,
       ...('estimate' in priced ? { estimate: priced.estimate } : {}),
-      reasons: rankedReasons(model, breakdown, q, priced, catalog, cannotRun),
+      reasons: [
+        ...(blended
+          ? [
+              `Your rating ${Math.round(blended.yours.rating)} over ${blended.yours.votes} votes weighs ${Math.round(blended.yours.weight * 100)} % (catalog score ${score.toFixed(2)}).`,
+            ]
+          : []),
+        ...rankedReasons(model, breakdown, q, priced, catalog, cannotRun),
+      ],
       ...(runnability.runnable
         ? { runnable: true }
         : { runnable: false, notRunnableReason: runnability.reason }),
+      ...(blended ? { yours: blended.yours } : {}),
     });
   }
 
@@ -447,6 +463,7 @@ export function recommend(
   excluded.sort((a, b) => a.model.localeCompare(b.model));
   return {
     ...(q.useCase ? { useCase: q.useCase } : {}),
+    ...(q.useCase && LENSES[q.useCase].settings ? { settings: LENSES[q.useCase].settings } : {}),
     ...(modality ? { modality } : {}),
     weights: shares(weights, modality),
     ranked,

@@ -12,12 +12,27 @@ import type { RouteRules } from './types.ts';
  */
 
 const safetyTolerance = (most: 5 | 6) =>
-  z.number().int().min(0).max(most).describe(`Moderation level: 0 is the strictest, ${most} the most permissive.`);
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(most)
+    .describe(`Moderation level: 0 is the strictest, ${most} the most permissive.`);
 const promptUpsampling = z.boolean().describe('Let BFL rewrite the prompt for more detail.');
-const raw = z.boolean().describe('FLUX1.1 [pro] Ultra: less processed, more natural-looking images.');
-const imagePromptStrength = z.number().min(0).max(1).describe('How strongly the reference image steers the result, 0 (prompt only) to 1 (image only).');
-const steps = (min: number, max: number) => z.number().int().min(min).max(max).describe(`Denoising steps (${min}–${max}); more is slower.`);
-const guidance = (min: number, max: number) => z.number().min(min).max(max).describe(`How closely to follow the prompt (${min}–${max}).`);
+const raw = z
+  .boolean()
+  .describe('FLUX1.1 [pro] Ultra: less processed, more natural-looking images.');
+const imagePromptStrength = z
+  .number()
+  .min(0)
+  .max(1)
+  .describe(
+    'How strongly the reference image steers the result, 0 (prompt only) to 1 (image only).',
+  );
+const steps = (min: number, max: number) =>
+  z.number().int().min(min).max(max).describe(`Denoising steps (${min}–${max}); more is slower.`);
+const guidance = (min: number, max: number) =>
+  z.number().min(min).max(max).describe(`How closely to follow the prompt (${min}–${max}).`);
 
 /** Every option some BFL endpoint takes: what `providerOptions.bfl` may hold at all. */
 export const BflImageOptions = z
@@ -60,7 +75,8 @@ const FLUX2 = (max: number, extra: z.ZodRawShape = {}): BflRouteRules => ({
     imagePromptStrength: ONLY_ULTRA,
     steps: ONLY_FLEX,
     guidance: ONLY_FLEX,
-    promptUpsampling: 'Of the FLUX.2 endpoints only [flex] declares prompt_upsampling; the others would ignore it.',
+    promptUpsampling:
+      'Of the FLUX.2 endpoints only [flex] declares prompt_upsampling; the others would ignore it.',
   },
   defaults: [SAFETY_DEFAULT],
   images: { types: IMAGES, max },
@@ -70,7 +86,11 @@ const TABLE: Record<string, BflRouteRules> = {
   'flux-2-pro': FLUX2(8),
   'flux-2-max': FLUX2(8),
   'flux-2-flex': {
-    ...FLUX2(8, { promptUpsampling: promptUpsampling.optional(), steps: steps(1, 50).optional(), guidance: guidance(1.5, 10).optional() }),
+    ...FLUX2(8, {
+      promptUpsampling: promptUpsampling.optional(),
+      steps: steps(1, 50).optional(),
+      guidance: guidance(1.5, 10).optional(),
+    }),
     defaults: [SAFETY_DEFAULT, { option: 'steps', value: 50 }, { option: 'guidance', value: 4.5 }],
   },
   'flux-2-klein-4b': FLUX2(4),
@@ -80,8 +100,18 @@ const TABLE: Record<string, BflRouteRules> = {
     sizing: 'pixels',
     // FLUX1.1 [pro] takes one image as a Redux image prompt, not as an image to edit.
     imageField: 'image_prompt',
-    options: z.object({ safetyTolerance: safetyTolerance(6).optional(), promptUpsampling: promptUpsampling.optional() }).strict(),
-    notTaken: { raw: ONLY_ULTRA, imagePromptStrength: ONLY_ULTRA, steps: ONLY_FLEX, guidance: ONLY_FLEX },
+    options: z
+      .object({
+        safetyTolerance: safetyTolerance(6).optional(),
+        promptUpsampling: promptUpsampling.optional(),
+      })
+      .strict(),
+    notTaken: {
+      raw: ONLY_ULTRA,
+      imagePromptStrength: ONLY_ULTRA,
+      steps: ONLY_FLEX,
+      guidance: ONLY_FLEX,
+    },
     defaults: [SAFETY_DEFAULT],
     images: { types: IMAGES, max: 1 },
   },
@@ -99,7 +129,11 @@ const TABLE: Record<string, BflRouteRules> = {
       })
       .strict(),
     notTaken: { steps: ONLY_FLEX, guidance: ONLY_FLEX },
-    defaults: [SAFETY_DEFAULT, { option: 'raw', value: false }, { option: 'imagePromptStrength', value: 0.1, withImage: true }],
+    defaults: [
+      SAFETY_DEFAULT,
+      { option: 'raw', value: false },
+      { option: 'imagePromptStrength', value: 0.1, withImage: true },
+    ],
     images: { types: IMAGES, max: 1 },
   },
   'flux-pro-1.0-fill': {
@@ -130,8 +164,18 @@ const KONTEXT: BflRouteRules = {
   sizing: 'aspect',
   imageField: 'input_image',
   aspectRange: ASPECT_RANGE,
-  options: z.object({ safetyTolerance: safetyTolerance(6).optional(), promptUpsampling: promptUpsampling.optional() }).strict(),
-  notTaken: { raw: ONLY_ULTRA, imagePromptStrength: ONLY_ULTRA, steps: ONLY_FLEX, guidance: ONLY_FLEX },
+  options: z
+    .object({
+      safetyTolerance: safetyTolerance(6).optional(),
+      promptUpsampling: promptUpsampling.optional(),
+    })
+    .strict(),
+  notTaken: {
+    raw: ONLY_ULTRA,
+    imagePromptStrength: ONLY_ULTRA,
+    steps: ONLY_FLEX,
+    guidance: ONLY_FLEX,
+  },
   defaults: [SAFETY_DEFAULT],
   // input_image plus the experimental input_image_2 … input_image_4.
   images: { types: IMAGES, max: 4 },
@@ -140,7 +184,11 @@ TABLE['flux-kontext-pro'] = KONTEXT;
 TABLE['flux-kontext-max'] = KONTEXT;
 
 /** An endpoint this table does not know: any BFL option, sized by pixels, one input_image. */
-const FALLBACK: BflRouteRules = { sizing: 'pixels', imageField: 'input_image', options: BflImageOptions };
+const FALLBACK: BflRouteRules = {
+  sizing: 'pixels',
+  imageField: 'input_image',
+  options: BflImageOptions,
+};
 
 export function bflImageRules(endpoint: string): BflRouteRules {
   return TABLE[endpoint] ?? FALLBACK;

@@ -11,14 +11,20 @@ import type { RouteRules } from './types.ts';
  * `generate_audio` (1.5 Pro, 2.0) and `camera_fixed` (1.x) beside its `content` list.
  */
 
-const watermark = z.boolean().describe('Add the "AI generated" mark to the corner of the output (Atelier sends false unless asked).');
+const watermark = z
+  .boolean()
+  .describe(
+    'Add the "AI generated" mark to the corner of the output (Atelier sends false unless asked).',
+  );
 const cameraFixed = z.boolean().describe('Seedance 1.x: keep the camera still.');
 
 /** Every option some BytePlus route takes: what `providerOptions.byteplus` may hold at all. */
 export const ByteplusImageOptions = z.object({ watermark: watermark.optional() }).strict();
 export type ByteplusImageOptions = z.output<typeof ByteplusImageOptions>;
 
-export const ByteplusVideoOptions = z.object({ watermark: watermark.optional(), cameraFixed: cameraFixed.optional() }).strict();
+export const ByteplusVideoOptions = z
+  .object({ watermark: watermark.optional(), cameraFixed: cameraFixed.optional() })
+  .strict();
 export type ByteplusVideoOptions = z.output<typeof ByteplusVideoOptions>;
 
 /** Seedream's recommended 2K sizes per aspect ratio (Ark image API reference); 1K is half, 3K 1.5×, 4K twice. */
@@ -35,7 +41,10 @@ export const SEEDREAM_2K: Readonly<Record<string, readonly [number, number]>> = 
 const TIER_SCALE: Readonly<Record<string, number>> = { '1K': 0.5, '2K': 1, '3K': 1.5, '4K': 2 };
 
 /** The "WxH" Atelier sends for an aspect ratio at a resolution tier (1K when the model lists none). */
-export function seedreamSize(aspectRatio: string, resolution: string | undefined): { width: number; height: number } | undefined {
+export function seedreamSize(
+  aspectRatio: string,
+  resolution: string | undefined,
+): { width: number; height: number } | undefined {
   const base = SEEDREAM_2K[aspectRatio];
   const scale = TIER_SCALE[(resolution ?? '1K').toUpperCase()];
   if (!base || scale === undefined) return undefined;
@@ -55,7 +64,10 @@ const SEEDREAM: RouteRules = {
 const SEEDANCE_1: RouteRules = { options: ByteplusVideoOptions };
 const SEEDANCE_2: RouteRules = {
   options: z.object({ watermark: watermark.optional() }).strict(),
-  notTaken: { cameraFixed: 'camera_fixed belongs to Seedance 1.x; Seedance 2.0 reads camera moves from the prompt.' },
+  notTaken: {
+    cameraFixed:
+      'camera_fixed belongs to Seedance 1.x; Seedance 2.0 reads camera moves from the prompt.',
+  },
 };
 
 export function byteplusRules(modality: Modality, model: string): RouteRules {

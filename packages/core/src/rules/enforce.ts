@@ -16,7 +16,9 @@ export function enforceImageRules(
   req: ImageRequest,
   plan: ImagePlan,
 ): { options: Record<string, unknown>; warnings: Warning[] } {
-  const inputs: InputImageInfo[] = req.referenceImages.map((img, index) => info(img.data, 'image', index, `inputs.images[${index}]`));
+  const inputs: InputImageInfo[] = req.referenceImages.map((img, index) =>
+    info(img.data, 'image', index, `inputs.images[${index}]`),
+  );
   if (req.mask) inputs.push(info(req.mask.data, 'mask', 0, 'inputs.mask'));
   const outcome = checkRouteRules({
     entry,
@@ -39,7 +41,20 @@ export function enforceImageRules(
   return { options: outcome.providerOptions, warnings: outcome.warnings };
 }
 
-function info(data: Uint8Array, role: InputImageInfo['role'], index: number, field: string): InputImageInfo {
+function info(
+  data: Uint8Array,
+  role: InputImageInfo['role'],
+  index: number,
+  field: string,
+): InputImageInfo {
   const image = inspectImage(data, field);
-  return { role, index, mediaType: image.mediaType, width: image.width, height: image.height, byteSize: data.byteLength, hasAlpha: image.hasAlpha };
+  return {
+    role,
+    index,
+    mediaType: image.mediaType,
+    width: image.width,
+    height: image.height,
+    byteSize: data.byteLength,
+    hasAlpha: image.hasAlpha,
+  };
 }

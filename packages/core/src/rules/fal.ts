@@ -23,6 +23,7 @@ export function falRules(modality: Modality, endpoint: string): RouteRules {
   const gemini = GEMINI_BEHIND.find(([match]) => match.test(endpoint))?.[1];
   const aspectRatios = gemini ? geminiAspectRatios(gemini) : undefined;
   if (aspectRatios) rules.aspectRatios = aspectRatios;
-  if (/^openai\/gpt-image-2(\/|$)/.test(endpoint)) rules.pixels = openaiImageRules('gpt-image-2').pixels;
+  if (/^openai\/gpt-image-2(\/|$)/.test(endpoint))
+    rules.pixels = openaiImageRules('gpt-image-2').pixels;
   return rules;
 }

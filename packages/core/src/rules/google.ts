@@ -31,25 +31,54 @@ const ROWS: Record<string, RouteRules> = {
   'gemini-2.5-flash-image': {
     ...OUTPUT,
     options: z.object({}).strict(),
-    notTaken: { googleSearch: 'Gemini 2.5 Flash Image does not ground images in Google Search; Nano Banana Pro and Nano Banana 2 do.' },
+    notTaken: {
+      googleSearch:
+        'Gemini 2.5 Flash Image does not ground images in Google Search; Nano Banana Pro and Nano Banana 2 do.',
+    },
     aspectRatios: TEN,
     // One size only: imageSize is not sent.
     resolutions: {},
   },
-  'gemini-3-pro-image': { ...OUTPUT, options: GoogleImageOptions, aspectRatios: TEN, resolutions: TIERS },
-  'gemini-3.1-flash-image': { ...OUTPUT, options: GoogleImageOptions, aspectRatios: FOURTEEN, resolutions: FLASH_TIERS },
-  'gemini-nano-banana-2.1': { ...OUTPUT, options: GoogleImageOptions, aspectRatios: FOURTEEN, resolutions: TIERS },
+  'gemini-3-pro-image': {
+    ...OUTPUT,
+    options: GoogleImageOptions,
+    aspectRatios: TEN,
+    resolutions: TIERS,
+  },
+  'gemini-3.1-flash-image': {
+    ...OUTPUT,
+    options: GoogleImageOptions,
+    aspectRatios: FOURTEEN,
+    resolutions: FLASH_TIERS,
+  },
+  'gemini-nano-banana-2.1': {
+    ...OUTPUT,
+    options: GoogleImageOptions,
+    aspectRatios: FOURTEEN,
+    resolutions: TIERS,
+  },
   // 1K only; Vertex answers 400 to an imageSize (pollinations PR #12131), so none is sent.
-  'gemini-3.1-flash-lite-image': { ...OUTPUT, options: GoogleImageOptions, aspectRatios: TEN, resolutions: {} },
+  'gemini-3.1-flash-lite-image': {
+    ...OUTPUT,
+    options: GoogleImageOptions,
+    aspectRatios: TEN,
+    resolutions: {},
+  },
 };
 
 /** A Gemini image model this table does not know: its options, imageSize as the catalog names it. */
 const FALLBACK: RouteRules = { options: GoogleImageOptions };
 
 /** The model's row; preview ids (`-preview`) read their model's. */
-export function geminiImageRules(providerModelId: string, provider: Extract<Provider, 'google' | 'vertex'>): RouteRules {
+export function geminiImageRules(
+  providerModelId: string,
+  provider: Extract<Provider, 'google' | 'vertex'>,
+): RouteRules {
   const row = ROWS[providerModelId.replace(/-preview$/, '')] ?? FALLBACK;
-  const images = provider === 'vertex' ? { types: TYPES, maxBytes: 7 * 1024 * 1024 } : { types: TYPES, maxRequestBytes: 20 * 1024 * 1024 };
+  const images =
+    provider === 'vertex'
+      ? { types: TYPES, maxBytes: 7 * 1024 * 1024 }
+      : { types: TYPES, maxRequestBytes: 20 * 1024 * 1024 };
   return { ...row, images };
 }
 

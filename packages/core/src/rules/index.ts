@@ -9,4 +9,12 @@ export { routeRules } from './routes.ts';
 export { OpenAIImageOptions, openaiImageRules } from './openai.ts';
 export { BflImageOptions, bflImageRules, type BflRouteRules } from './bfl.ts';
 export { GoogleImageOptions, geminiImageRules } from './google.ts';
-export type { CallKind, InputImageInfo, InputRole, Refusal, RouteRules, RuleInput, RuleOutcome } from './types.ts';
+export type {
+  CallKind,
+  InputImageInfo,
+  InputRole,
+  Refusal,
+  RouteRules,
+  RuleInput,
+  RuleOutcome,
+} from './types.ts';

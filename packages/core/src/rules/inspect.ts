@@ -26,10 +26,14 @@ export function inspectImage(bytes: Uint8Array, field: string): InspectedImage {
     });
   }
   const bad = (problem: string): AtelierError =>
-    new AtelierError('invalid_input', `${field}: the ${mediaType.replace('image/', '').toUpperCase()} file is damaged or incomplete (${problem}).`, {
-      hint: 'Export or download the image again.',
-      details: { field, mediaType, problem },
-    });
+    new AtelierError(
+      'invalid_input',
+      `${field}: the ${mediaType.replace('image/', '').toUpperCase()} file is damaged or incomplete (${problem}).`,
+      {
+        hint: 'Export or download the image again.',
+        details: { field, mediaType, problem },
+      },
+    );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const read = READERS[mediaType];
   const info = read(bytes, view, bad);
@@ -38,9 +42,14 @@ export function inspectImage(bytes: Uint8Array, field: string): InspectedImage {
 }
 
 type Bad = (problem: string) => AtelierError;
-type Reader = (b: Uint8Array, v: DataView, bad: Bad) => { width: number; height: number; hasAlpha: boolean };
+type Reader = (
+  b: Uint8Array,
+  v: DataView,
+  bad: Bad,
+) => { width: number; height: number; hasAlpha: boolean };
 
-const ascii = (b: Uint8Array, from: number, to: number) => Buffer.from(b.subarray(from, to)).toString('latin1');
+const ascii = (b: Uint8Array, from: number, to: number) =>
+  Buffer.from(b.subarray(from, to)).toString('latin1');
 
 /** PNG: every chunk whole with a matching CRC, IHDR first, IDAT present, IEND last. */
 const readPng: Reader = (b, v, bad) => {
@@ -56,10 +65,15 @@ const readPng: Reader = (b, v, bad) => {
     if (length > 0x7fffffff || end > b.length) throw bad(`cut short inside the ${type} chunk`);
     if (first && type !== 'IHDR') throw bad('it does not start with an IHDR chunk');
     const stored = v.getUint32(end - 4);
-    if ((crc32(b.subarray(pos + 4, end - 4)) >>> 0) !== stored) throw bad(`the ${type} chunk fails its checksum`);
+    if (crc32(b.subarray(pos + 4, end - 4)) >>> 0 !== stored)
+      throw bad(`the ${type} chunk fails its checksum`);
     if (type === 'IHDR') {
       if (length !== 13) throw bad('the IHDR chunk has the wrong length');
-      header = { width: v.getUint32(pos + 8), height: v.getUint32(pos + 12), colorType: b[pos + 17] as number };
+      header = {
+        width: v.getUint32(pos + 8),
+        height: v.getUint32(pos + 12),
+        colorType: b[pos + 17] as number,
+      };
     } else if (type === 'tRNS') {
       transparency = true;
     } else if (type === 'IDAT') {
@@ -72,7 +86,11 @@ const readPng: Reader = (b, v, bad) => {
   if (!header) throw bad('it has no IHDR chunk');
   if (!data) throw bad('it has no image data');
   // Colour types 4 and 6 carry an alpha channel; a tRNS chunk makes palette or colour-keyed pixels transparent.
-  return { width: header.width, height: header.height, hasAlpha: header.colorType === 4 || header.colorType === 6 || transparency };
+  return {
+    width: header.width,
+    height: header.height,
+    hasAlpha: header.colorType === 4 || header.colorType === 6 || transparency,
+  };
 };
 
 /** Start-of-frame markers, which carry the frame's size (not DHT C4, JPG C8 or DAC CC). */
@@ -108,7 +126,8 @@ const readJpeg: Reader = (b, v, bad) => {
       // Entropy-coded data runs to the next marker that is neither a stuffed 0xFF00 nor a restart.
       for (;;) {
         const at = b.indexOf(0xff, pos);
-        if (at < 0 || at + 1 >= b.length) throw bad('cut short inside the image data, before the end-of-image marker');
+        if (at < 0 || at + 1 >= b.length)
+          throw bad('cut short inside the image data, before the end-of-image marker');
         const next = b[at + 1] as number;
         if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) {
           pos = at + (next === 0xff ? 1 : 2);
@@ -126,7 +145,8 @@ const readJpeg: Reader = (b, v, bad) => {
 /** WebP: the RIFF length matches the file, every chunk fits, and the image chunk holds a size. */
 const readWebp: Reader = (b, v, bad) => {
   const riffEnd = 8 + v.getUint32(4, true);
-  if (riffEnd > b.length) throw bad(`cut short: the RIFF header announces ${riffEnd} bytes, the file has ${b.length}`);
+  if (riffEnd > b.length)
+    throw bad(`cut short: the RIFF header announces ${riffEnd} bytes, the file has ${b.length}`);
   let pos = 12;
   let info: { width: number; height: number; hasAlpha: boolean } | undefined;
   let alphaChunk = false;
@@ -136,14 +156,27 @@ const readWebp: Reader = (b, v, bad) => {
     const body = pos + 8;
     if (body + length > riffEnd) throw bad(`cut short inside the ${type.trim()} chunk`);
     if (type === 'VP8X' && length >= 10) {
-      info = { width: 1 + readUint24(b, body + 4), height: 1 + readUint24(b, body + 7), hasAlpha: ((b[body] as number) & 0x10) !== 0 };
+      info = {
+        width: 1 + readUint24(b, body + 4),
+        height: 1 + readUint24(b, body + 7),
+        hasAlpha: ((b[body] as number) & 0x10) !== 0,
+      };
     } else if (type === 'VP8L' && !info) {
       if (length < 5 || b[body] !== 0x2f) throw bad('the lossless header is invalid');
       const bits = v.getUint32(body + 1, true);
-      info = { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1, hasAlpha: ((bits >>> 28) & 1) === 1 };
+      info = {
+        width: (bits & 0x3fff) + 1,
+        height: ((bits >>> 14) & 0x3fff) + 1,
+        hasAlpha: ((bits >>> 28) & 1) === 1,
+      };
     } else if (type === 'VP8 ' && !info) {
-      if (length < 10 || b[body + 3] !== 0x9d || b[body + 4] !== 0x01 || b[body + 5] !== 0x2a) throw bad('the lossy frame header is invalid');
-      info = { width: v.getUint16(body + 6, true) & 0x3fff, height: v.getUint16(body + 8, true) & 0x3fff, hasAlpha: false };
+      if (length < 10 || b[body + 3] !== 0x9d || b[body + 4] !== 0x01 || b[body + 5] !== 0x2a)
+        throw bad('the lossy frame header is invalid');
+      info = {
+        width: v.getUint16(body + 6, true) & 0x3fff,
+        height: v.getUint16(body + 8, true) & 0x3fff,
+        hasAlpha: false,
+      };
     } else if (type === 'ALPH') {
       alphaChunk = true;
     }
@@ -179,7 +212,8 @@ const readGif: Reader = (b, v, bad) => {
     if (block === 0x3b) break;
     if (block === 0x21) {
       // A graphic control extension with its transparency flag set makes one colour transparent.
-      if (b[pos + 1] === 0xf9 && pos + 3 < b.length && ((b[pos + 3] as number) & 0x01) !== 0) hasAlpha = true;
+      if (b[pos + 1] === 0xf9 && pos + 3 < b.length && ((b[pos + 3] as number) & 0x01) !== 0)
+        hasAlpha = true;
       pos += 2;
       skipSubBlocks();
     } else if (block === 0x2c) {

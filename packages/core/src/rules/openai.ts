@@ -10,11 +10,25 @@ import type { RouteRules } from './types.ts';
  */
 
 const fields = {
-  moderation: z.enum(['auto', 'low']).describe('Content moderation: auto (default) or low (less restrictive).'),
-  outputCompression: z.number().int().min(0).max(100).describe('Compression for jpeg and webp output, 0–100%.'),
-  inputFidelity: z.enum(['high', 'low']).describe('How closely an edit keeps the input images (edits only).'),
+  moderation: z
+    .enum(['auto', 'low'])
+    .describe('Content moderation: auto (default) or low (less restrictive).'),
+  outputCompression: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .describe('Compression for jpeg and webp output, 0–100%.'),
+  inputFidelity: z
+    .enum(['high', 'low'])
+    .describe('How closely an edit keeps the input images (edits only).'),
   /** 1–3 partial images streamed through onProgress before the final one. */
-  partialImages: z.number().int().min(0).max(3).describe('Partial images to stream before the final one (0–3).'),
+  partialImages: z
+    .number()
+    .int()
+    .min(0)
+    .max(3)
+    .describe('Partial images to stream before the final one (0–3).'),
   user: z.string().min(1).describe('An end-user id OpenAI uses to monitor abuse.'),
 };
 
@@ -80,9 +94,13 @@ const ROWS: Row[] = [
     rules: {
       ...GPT_IMAGE,
       options: withoutFidelity,
-      notTaken: { inputFidelity: 'GPT Image 2 reads every input image at high fidelity; OpenAI asks to omit input_fidelity for it.' },
+      notTaken: {
+        inputFidelity:
+          'GPT Image 2 reads every input image at high fidelity; OpenAI asks to omit input_fidelity for it.',
+      },
       pixels: GPT2_PIXELS,
-      transparencyPreview: 'OpenAI serves transparent backgrounds for gpt-image-2 as a preview; some requests may come back opaque or be refused.',
+      transparencyPreview:
+        'OpenAI serves transparent backgrounds for gpt-image-2 as a preview; some requests may come back opaque or be refused.',
     },
   },
   {
@@ -91,7 +109,9 @@ const ROWS: Row[] = [
     rules: {
       ...GPT_IMAGE,
       options: withoutFidelity,
-      notTaken: { inputFidelity: `GPT Image 2 and its successors read input images at high fidelity; OpenAI documents input_fidelity for gpt-image-1 and 1.5 only.` },
+      notTaken: {
+        inputFidelity: `GPT Image 2 and its successors read input images at high fidelity; OpenAI documents input_fidelity for gpt-image-1 and 1.5 only.`,
+      },
       pixels: GPT2_PIXELS,
     },
   },
@@ -100,17 +120,28 @@ const ROWS: Row[] = [
     rules: {
       ...GPT_IMAGE,
       options: withoutFidelity,
-      notTaken: { inputFidelity: 'gpt-image-1-mini works at low input fidelity only and takes no input_fidelity.' },
+      notTaken: {
+        inputFidelity:
+          'gpt-image-1-mini works at low input fidelity only and takes no input_fidelity.',
+      },
     },
   },
   {
     match: /^(gpt-image-1(\.5)?|chatgpt-image-latest)\b/,
-    rules: { ...GPT_IMAGE, options: OpenAIImageOptions, defaults: [...(GPT_IMAGE.defaults ?? []), FIDELITY_DEFAULT] },
+    rules: {
+      ...GPT_IMAGE,
+      options: OpenAIImageOptions,
+      defaults: [...(GPT_IMAGE.defaults ?? []), FIDELITY_DEFAULT],
+    },
   },
 ];
 
 /** A model this table does not know yet: the options any GPT Image model takes, no extra checks. */
-const FALLBACK: RouteRules = { options: OpenAIImageOptions, callOnly: GPT_IMAGE.callOnly, formatOnly: GPT_IMAGE.formatOnly };
+const FALLBACK: RouteRules = {
+  options: OpenAIImageOptions,
+  callOnly: GPT_IMAGE.callOnly,
+  formatOnly: GPT_IMAGE.formatOnly,
+};
 
 export function openaiImageRules(providerModelId: string): RouteRules {
   return ROWS.find((r) => r.match.test(providerModelId))?.rules ?? FALLBACK;

@@ -11,18 +11,36 @@ import type { RouteRules } from './types.ts';
  */
 
 /** V3's base styles (the appendix's style families). */
-export const RECRAFT_STYLES = ['any', 'realistic_image', 'digital_illustration', 'vector_illustration', 'icon', 'logo_raster'] as const;
+export const RECRAFT_STYLES = [
+  'any',
+  'realistic_image',
+  'digital_illustration',
+  'vector_illustration',
+  'icon',
+  'logo_raster',
+] as const;
 
 /** Styles that draw SVG: asked with a raster format they would be billed as vector. */
 export const RECRAFT_VECTOR_STYLES: readonly string[] = ['vector_illustration', 'icon'];
 
 const style = z.enum(RECRAFT_STYLES).describe('Recraft V3 base style (default realistic_image).');
-const substyle = z.string().min(1).describe("A substyle of the chosen style, as Recraft's appendix names it (e.g. hand_drawn).");
+const substyle = z
+  .string()
+  .min(1)
+  .describe("A substyle of the chosen style, as Recraft's appendix names it (e.g. hand_drawn).");
 
-const strength = z.number().min(0).max(1).describe('imageToImage: how far from the input image, 0 (nearly the same) to 1 (barely alike); inpainting takes none.');
+const strength = z
+  .number()
+  .min(0)
+  .max(1)
+  .describe(
+    'imageToImage: how far from the input image, 0 (nearly the same) to 1 (barely alike); inpainting takes none.',
+  );
 
 /** Every option some Recraft model takes: what `providerOptions.recraft` may hold at all. */
-export const RecraftImageOptions = z.object({ style: style.optional(), substyle: substyle.optional(), strength: strength.optional() }).strict();
+export const RecraftImageOptions = z
+  .object({ style: style.optional(), substyle: substyle.optional(), strength: strength.optional() })
+  .strict();
 export type RecraftImageOptions = z.output<typeof RecraftImageOptions>;
 
 const RASTER = { outputFormats: ['png', 'svg'], defaultOutputFormat: 'png' } as const;
@@ -46,13 +64,34 @@ const V3: RouteRules = {
 const V4: RouteRules = {
   ...RASTER,
   options: z.object({}).strict(),
-  notTaken: { style: V4_NO_STYLE, substyle: V4_NO_STYLE, strength: 'Recraft V4 and V4 Pro take no input image; Recraft V3 edits one.' },
+  notTaken: {
+    style: V4_NO_STYLE,
+    substyle: V4_NO_STYLE,
+    strength: 'Recraft V4 and V4 Pro take no input image; Recraft V3 edits one.',
+  },
+};
+
+/**
+ * Vectorize (POST /v1/images/vectorize; recraft.ai/docs/api-reference/tools/vectorize, read
+ * 2026-12-06): one raster `file`, PNG, JPG or WEBP up to 10 MB and 16 MP, in; the same picture
+ * as an SVG out, at the input's size. It takes no prompt, size, style or count.
+ */
+const NO_OPTIONS = 'Recraft Vectorize takes only the image: no style, substyle or strength.';
+const VECTORIZE: RouteRules = {
+  outputFormats: ['svg'],
+  defaultOutputFormat: 'svg',
+  options: z.object({}).strict(),
+  notTaken: { style: NO_OPTIONS, substyle: NO_OPTIONS, strength: NO_OPTIONS },
+  images: { types: EDIT_TYPES, min: 1, max: 1, maxBytes: 10 * 1024 * 1024 },
+  noPrompt:
+    'Recraft Vectorize takes no prompt: it traces the input image as it is. The prompt names the run in History and is not sent.',
 };
 
 const TABLE: Record<string, RouteRules> = {
   recraftv3: V3,
   recraftv4: V4,
   recraftv4_pro: V4,
+  vectorize: VECTORIZE,
 };
 
 export function recraftImageRules(providerModelId: string): RouteRules {

@@ -35,7 +35,11 @@ export interface RuleInput {
   entry: ModelEntry;
   route: Route;
   /** The request after capability mapping, every setting explicit (image: size "WxH" | aspectRatio, resolution, quality, outputFormat, background, n, seed, negativePrompt; video: duration, resolution, aspectRatio, audio, seed, negativePrompt), plus providerOptions (all namespaces, as given by the user). */
-  request: { kind: 'image' | 'video'; [k: string]: unknown; providerOptions: Record<string, Record<string, unknown>> };
+  request: {
+    kind: 'image' | 'video';
+    [k: string]: unknown;
+    providerOptions: Record<string, Record<string, unknown>>;
+  };
   inputs: readonly InputImageInfo[];
 }
 
@@ -124,4 +128,9 @@ export interface RouteRules {
     maxRequestBytes?: number;
   };
   mask?: MaskRules;
+  /**
+   * Why the endpoint takes no prompt (an image-in tool such as Recraft Vectorize): the request's
+   * prompt still names the run in History, and is not sent (a warning).
+   */
+  noPrompt?: string;
 }

@@ -10,7 +10,11 @@ import { COMFY_PRICING, RESEARCH_DATE, SEEDS, research, src } from './sources.ts
  * ≤$0.10 3.5 · ≤$0.15 3; video per second at 1080p: ≤$0.06 5 · ≤$0.10 4.5 · ≤$0.15 4 · ≤$0.25 3.5.
  */
 
-const judged = (value: number, note: string) => ({ value, source: research('3.4', 'editorial'), note });
+const judged = (value: number, note: string) => ({
+  value,
+  source: research('3.4', 'editorial'),
+  note,
+});
 const comfy = (note: string) => ({ ...COMFY_PRICING, note: `Comfy resale credits ÷ 211: ${note}` });
 
 const WAN27_IMAGE_DOC = src(
@@ -31,7 +35,18 @@ const WAN27_IMAGE_RESELLER = src(
   'reseller',
   'up to 4096×4096, seed, thinking mode',
 );
-const ATLAS_WAN27_PRO = src('https://www.atlascloud.ai/models/alibaba/wan-2.7-pro/text-to-image', RESEARCH_DATE, 'reseller', '$0.075 per run');
+const ATLAS_WAN27_PRO = src(
+  'https://www.atlascloud.ai/models/alibaba/wan-2.7-pro/text-to-image',
+  RESEARCH_DATE,
+  'reseller',
+  '$0.075 per run',
+);
+const WAN25_T2I_DOC = src(
+  'https://www.alibabacloud.com/help/en/model-studio/text-to-image-v2-api-reference',
+  '2026-12-06',
+  'provider',
+  'wan2.5-t2i-preview: async only (text2image/image-synthesis); size W*H with total pixels between 768*768 and 1440*1440 and aspect ratio within [1:4, 4:1], recommended 1280*1280 (1:1), 1104*1472 (3:4), 1472*1104 (4:3), 960*1696 (9:16), 1696*960 (16:9); n 1–4; seed [0, 2147483647]; negative_prompt up to 500 characters; prompt up to 2,000',
+);
 const FAL_WAN25_IMAGE = src(
   'https://fal.ai/models/fal-ai/wan-25-preview/text-to-image/api',
   RESEARCH_DATE,
@@ -80,7 +95,8 @@ export const alibaba: ModelEntryInput[] = [
     aliases: ['wan2.7-image-pro', 'Wan 2.7 Pro Image'],
     vendor: 'alibaba',
     modality: 'image',
-    description: "Alibaba's professional Wan image tier: 4K text-to-image, multi-image editing and consistent image sets.",
+    description:
+      "Alibaba's professional Wan image tier: 4K text-to-image, multi-image editing and consistent image sets.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
     lifecycle: { status: 'active', replacements: [], source: WAN27_IMAGE_DOC },
     image: {
@@ -96,26 +112,44 @@ export const alibaba: ModelEntryInput[] = [
       negativePrompt: false,
       source: {
         ...WAN27_IMAGE_SKILL,
-        note: 'PNG and 4K from Alibaba\'s docs; 1–9 input images and sets of up to 12 (sets are not 4K) from the alicloud skill; 4096×4096 and seed from WaveSpeed. Negative prompt not confirmed (assumed absent).',
+        note: "PNG and 4K from Alibaba's docs; 1–9 input images and sets of up to 12 (sets are not 4K) from the alicloud skill; 4096×4096 and seed from WaveSpeed. Negative prompt not confirmed (assumed absent).",
       },
     },
     scores: {
-      realism: judged(4, 'no benchmark in the sources; Alibaba\'s professional tier'),
+      realism: judged(4, "no benchmark in the sources; Alibaba's professional tier"),
       textRendering: judged(3.5, 'no source assesses text rendering'),
-      promptAdherence: judged(4, 'thinking mode reasons about the prompt before generating (WaveSpeed)'),
-      editingFlexibility: judged(4.5, '1–9 input images, bounding-box regional edits and colour palettes'),
+      promptAdherence: judged(
+        4,
+        'thinking mode reasons about the prompt before generating (WaveSpeed)',
+      ),
+      editingFlexibility: judged(
+        4.5,
+        '1–9 input images, bounding-box regional edits and colour palettes',
+      ),
       consistency: judged(4, 'generates consistent image sets of up to 12'),
-      speed: judged(3, 'Alibaba positions wan2.7-image, not Pro, as the faster tier; no latency source'),
-      costEfficiency: judged(3.5, 'no list price; a reseller charges $0.075 per run (band ≤$0.10 → 3.5)'),
+      speed: judged(
+        3,
+        'Alibaba positions wan2.7-image, not Pro, as the faster tier; no latency source',
+      ),
+      costEfficiency: judged(
+        3.5,
+        'no list price; a reseller charges $0.075 per run (band ≤$0.10 → 3.5)',
+      ),
       finalPolish: judged(4.5, '4K output for text-to-image'),
     },
     strengths: [
       { text: '4K text-to-image output', source: WAN27_IMAGE_DOC },
-      { text: 'Editing with 1–9 input images, bounding-box regional edits and colour-palette control', source: WAN27_IMAGE_SKILL },
+      {
+        text: 'Editing with 1–9 input images, bounding-box regional edits and colour-palette control',
+        source: WAN27_IMAGE_SKILL,
+      },
     ],
     limitations: [
       { text: '4K is not available for image sets', source: WAN27_IMAGE_DOC },
-      { text: 'Beijing and Singapore regions need separate keys and endpoints', source: WAN27_IMAGE_DOC },
+      {
+        text: 'Beijing and Singapore regions need separate keys and endpoints',
+        source: WAN27_IMAGE_DOC,
+      },
     ],
     bestFor: [{ text: 'Print-ready and large-format stills', source: WAN27_IMAGE_RESELLER }],
     avoidIf: [{ text: 'You need a confirmed list price before running it', source: research('5') }],
@@ -123,7 +157,9 @@ export const alibaba: ModelEntryInput[] = [
       template: '[Subject] [Action or Pose] in [Environment], [Lighting], [Camera and Style]',
       parts: ['subject', 'action', 'environment', 'lighting', 'camera', 'style'],
       maxWords: 80,
-      tips: ['Thinking mode (text-to-image only) trades time for better composition on complex prompts.'],
+      tips: [
+        'Thinking mode (text-to-image only) trades time for better composition on complex prompts.',
+      ],
       source: src(
         'seeds/001_fdfc1193b3276551.txt',
         RESEARCH_DATE,
@@ -133,7 +169,7 @@ export const alibaba: ModelEntryInput[] = [
     },
     routes: [],
     unpricedReason:
-      'No DashScope / Model Studio list price for wan2.7-image-pro was found (research §5 lists it as unconfirmed); the only price seen is a reseller\'s $0.075 per run, kept as a claim.',
+      "No DashScope / Model Studio list price for wan2.7-image-pro was found (research §5 lists it as unconfirmed); the only price seen is a reseller's $0.075 per run, kept as a claim.",
     claims: [
       {
         topic: 'other',
@@ -143,7 +179,11 @@ export const alibaba: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Atlas Cloud charges $0.075 per run for Wan 2.7 Pro text-to-image',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.075') }], source: ATLAS_WAN27_PRO },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.075') }],
+          source: ATLAS_WAN27_PRO,
+        },
         source: ATLAS_WAN27_PRO,
       },
     ],
@@ -154,15 +194,21 @@ export const alibaba: ModelEntryInput[] = [
     aliases: ['Wan 2.5 Text to Image', 'wan2.5-t2i-preview'],
     vendor: 'alibaba',
     modality: 'image',
-    description: 'Wan 2.5 preview image model: up to about 2 MP, four images per request, $0.03 an image.',
+    description:
+      'Wan 2.5 preview image model: up to about 2 MP, four images per request, $0.03 an image.',
     tasks: ['text-to-image', 'edit'],
     lifecycle: {
       status: 'preview',
       replacements: [],
-      source: research('3.4', 'reseller', 'DashScope wan2.5-t2i-preview / wan2.5-i2i-preview; fal fal-ai/wan-25-preview/text-to-image'),
+      source: research(
+        '3.4',
+        'reseller',
+        'DashScope wan2.5-t2i-preview / wan2.5-i2i-preview; fal fal-ai/wan-25-preview/text-to-image',
+      ),
     },
     image: {
       sizes: { kind: 'aspect' },
+      aspectRatios: ['1:1', '3:4', '4:3', '9:16', '16:9'],
       maxImagesPerCall: 4,
       maxWidth: 2880,
       maxHeight: 2880,
@@ -170,14 +216,19 @@ export const alibaba: ModelEntryInput[] = [
       outputFormats: ['png'],
       maxInputImages: 1,
       mask: false,
-      seed: false,
-      negativePrompt: false,
+      seed: true,
+      negativePrompt: true,
       source: {
-        ...FAL_WAN25_IMAGE,
-        note: 'up to 1440×1440 worth of pixels, aspect 1:4–4:1 (2880 is the long side of 4:1 at that budget, derived), 4 images per request. Edits via wan2.5-i2i-preview (one input assumed); seed, negative prompt and output format not confirmed.',
+        ...WAN25_T2I_DOC,
+        note: `${WAN25_T2I_DOC.note ?? ''}. The listed ratios are Alibaba's recommended sizes (others within 1:4–4:1 are sized at about 1280×1280 pixels); 2880 is the long side of 4:1 at the pixel budget, derived. Edits via wan2.5-i2i-preview (one input image as Atelier sends it); PNG output.`,
       },
     },
-    claimedLatency: { minSeconds: 60, maxSeconds: 120, condition: 'fal text-to-image endpoint', source: FAL_WAN25_IMAGE },
+    claimedLatency: {
+      minSeconds: 60,
+      maxSeconds: 120,
+      condition: 'fal text-to-image endpoint',
+      source: FAL_WAN25_IMAGE,
+    },
     scores: {
       realism: judged(3.5, 'preview generation; no benchmark'),
       textRendering: judged(3, 'no source assesses text rendering; neutral 3'),
@@ -188,7 +239,12 @@ export const alibaba: ModelEntryInput[] = [
       costEfficiency: judged(4.5, '$0.03 per image (band ≤$0.04 → 4.5)'),
       finalPolish: judged(3, 'about 2 MP maximum'),
     },
-    strengths: [{ text: 'Wide aspect range (1:4 to 4:1) and up to four images per request', source: FAL_WAN25_IMAGE }],
+    strengths: [
+      {
+        text: 'Wide aspect range (1:4 to 4:1) and up to four images per request',
+        source: FAL_WAN25_IMAGE,
+      },
+    ],
     limitations: [
       { text: 'Slow: 1–2 minutes per request', source: FAL_WAN25_IMAGE },
       { text: 'Preview model; outputs capped at about 2 MP', source: FAL_WAN25_IMAGE },
@@ -199,7 +255,9 @@ export const alibaba: ModelEntryInput[] = [
       template: '[Subject] [Action or Pose] in [Environment], [Lighting], [Camera and Style]',
       parts: ['subject', 'action', 'environment', 'lighting', 'camera', 'style'],
       maxWords: 80,
-      tips: ['Name the style family (photograph, illustration, poster) first; the model covers both realistic and artistic looks.'],
+      tips: [
+        'Name the style family (photograph, illustration, poster) first; the model covers both realistic and artistic looks.',
+      ],
       source: src(
         'seeds/001_fdfc1193b3276551.txt',
         RESEARCH_DATE,
@@ -212,7 +270,11 @@ export const alibaba: ModelEntryInput[] = [
         provider: 'dashscope',
         providerModelId: 'wan2.5-t2i-preview',
         status: 'preview',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.03') }], source: comfy('wan2.5-t2i-preview 6.33 credits per run') },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.03') }],
+          source: comfy('wan2.5-t2i-preview 6.33 credits per run'),
+        },
         note: 'Edits: wan2.5-i2i-preview at the same price. fal hosts fal-ai/wan-25-preview/text-to-image (price not confirmed).',
       },
     ],
@@ -223,9 +285,18 @@ export const alibaba: ModelEntryInput[] = [
     aliases: ['Wan 2.7 Video', 'wan2.7-t2v', 'wan2.7-i2v'],
     vendor: 'alibaba',
     modality: 'video',
-    description: "Alibaba's current Wan video model: 2–15 s clips at 720p/1080p, first/last frame, continuation and audio-driven motion.",
+    description:
+      "Alibaba's current Wan video model: 2–15 s clips at 720p/1080p, first/last frame, continuation and audio-driven motion.",
     tasks: ['text-to-video', 'image-to-video'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.4', 'reseller', 'DashScope wan2.7-t2v / -i2v / -r2v / -videoedit; fal fal-ai/wan/v2.7') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: research(
+        '3.4',
+        'reseller',
+        'DashScope wan2.7-t2v / -i2v / -r2v / -videoedit; fal fal-ai/wan/v2.7',
+      ),
+    },
     video: {
       durations: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
       resolutions: ['720p', '1080p'],
@@ -244,8 +315,14 @@ export const alibaba: ModelEntryInput[] = [
     scores: {
       realism: judged(4, 'no benchmark in the sources'),
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
-      promptAdherence: judged(4, 'built-in LLM prompt rewriter (enable_prompt_expansion); no benchmark'),
-      editingFlexibility: judged(4.5, 'first/last frame, continuation from an existing clip, reference-to-video and video edit models'),
+      promptAdherence: judged(
+        4,
+        'built-in LLM prompt rewriter (enable_prompt_expansion); no benchmark',
+      ),
+      editingFlexibility: judged(
+        4.5,
+        'first/last frame, continuation from an existing clip, reference-to-video and video edit models',
+      ),
       consistency: judged(4, 'holds scene structure across up to 15 s (third-party guide)'),
       speed: judged(3, 'no latency source'),
       costEfficiency: judged(4, '$0.15/s at 1080p on DashScope, $0.10/s on fal (band ≤$0.15 → 4)'),
@@ -254,14 +331,27 @@ export const alibaba: ModelEntryInput[] = [
     },
     strengths: [
       { text: 'Up to 15 s per call with coherent motion across the clip', source: WAN27_GUIDE },
-      { text: 'First/last-frame interpolation and continuation of an existing 2–10 s clip', source: WAN27_GUIDE },
+      {
+        text: 'First/last-frame interpolation and continuation of an existing 2–10 s clip',
+        source: WAN27_GUIDE,
+      },
     ],
     limitations: [
       { text: 'No 4K; 720p or 1080p only', source: WAN27_GUIDE },
-      { text: 'Continuation (video_url) cannot be combined with a start image', source: WAN27_GUIDE },
+      {
+        text: 'Continuation (video_url) cannot be combined with a start image',
+        source: WAN27_GUIDE,
+      },
     ],
-    bestFor: [{ text: 'Longer single-take clips and bridging two fixed compositions', source: WAN27_GUIDE }],
-    avoidIf: [{ text: 'You need dialogue generated with lip sync from the prompt alone', source: WAN27_GUIDE }],
+    bestFor: [
+      { text: 'Longer single-take clips and bridging two fixed compositions', source: WAN27_GUIDE },
+    ],
+    avoidIf: [
+      {
+        text: 'You need dialogue generated with lip sync from the prompt alone',
+        source: WAN27_GUIDE,
+      },
+    ],
     prompt: WAN_VIDEO_PROMPT,
     routes: [
       {
@@ -311,13 +401,21 @@ export const alibaba: ModelEntryInput[] = [
         note: '5 or 10 s, 480p/720p/1080p (fal llms.txt), 16:9 9:16 1:1 (fal API page). Audio here means a supplied audio_url track; native audio generation is not confirmed. Seed, negative prompt and batch size not confirmed.',
       },
     },
-    claimedLatency: { minSeconds: 60, maxSeconds: 120, condition: 'fal text-to-video endpoint', source: FAL_WAN25_T2V },
+    claimedLatency: {
+      minSeconds: 60,
+      maxSeconds: 120,
+      condition: 'fal text-to-video endpoint',
+      source: FAL_WAN25_T2V,
+    },
     scores: {
       realism: judged(3.5, 'preview generation; no benchmark'),
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
       promptAdherence: judged(3.5, 'prompt limited to 800 characters'),
       editingFlexibility: judged(2.5, 'image-to-video from a first frame only'),
-      consistency: judged(3.5, 'fal: "best visual quality and motion stability" of its line at launch'),
+      consistency: judged(
+        3.5,
+        'fal: "best visual quality and motion stability" of its line at launch',
+      ),
       speed: judged(3, 'fal: 1–2 minutes processing'),
       costEfficiency: judged(4, '$0.15/s at 1080p (band ≤$0.15 → 4); $0.05/s at 480p'),
       finalPolish: judged(3, 'preview; up to 1080p'),
@@ -329,7 +427,12 @@ export const alibaba: ModelEntryInput[] = [
       { text: 'Preview model, superseded by Wan 2.7', source: research('3.4') },
     ],
     bestFor: [{ text: 'Low-cost drafts and motion tests', source: FAL_WAN25_I2V }],
-    avoidIf: [{ text: 'You need end-frame control or clips longer than 10 s (use Wan 2.7)', source: WAN27_GUIDE }],
+    avoidIf: [
+      {
+        text: 'You need end-frame control or clips longer than 10 s (use Wan 2.7)',
+        source: WAN27_GUIDE,
+      },
+    ],
     prompt: {
       ...WAN_VIDEO_PROMPT,
       source: {
@@ -364,7 +467,9 @@ export const alibaba: ModelEntryInput[] = [
             { when: { resolution: '720p' }, micros: usd('0.10') },
             { when: { resolution: '1080p' }, micros: usd('0.15') },
           ],
-          source: comfy('wan2.5-t2v-preview / -i2v-preview 10.55 / 21.1 / 31.65 credits per second'),
+          source: comfy(
+            'wan2.5-t2v-preview / -i2v-preview 10.55 / 21.1 / 31.65 credits per second',
+          ),
         },
       },
     ],

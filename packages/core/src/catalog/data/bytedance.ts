@@ -12,7 +12,11 @@ import { COMFY_PRICING, LITELLM_PRICES, RESEARCH_DATE, SEEDS, research, src } fr
  * Seedance token counts use tokens/s = W × H × 24 / 1024 (1080p: 48,600; 720p: 21,600).
  */
 
-const judged = (value: number, note: string) => ({ value, source: research('3.2', 'editorial'), note });
+const judged = (value: number, note: string) => ({
+  value,
+  source: research('3.2', 'editorial'),
+  note,
+});
 const comfy = (note: string) => ({ ...COMFY_PRICING, note: `Comfy resale credits ÷ 211: ${note}` });
 
 const SEEDREAM_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '9:16', '16:9', '21:9'];
@@ -52,7 +56,11 @@ const SEEDREAM5_PRO_SPEC = src(
   'third-party',
   'up to 2048×2048 (about 2.7K at 16:9); 1–14 reference images',
 );
-const LUMENFALL_SEEDREAM45 = src('https://lumenfall.ai/models/bytedance/seedream-4.5/api', RESEARCH_DATE, 'third-party');
+const LUMENFALL_SEEDREAM45 = src(
+  'https://lumenfall.ai/models/bytedance/seedream-4.5/api',
+  RESEARCH_DATE,
+  'third-party',
+);
 const FAL_DREAMINA = src(
   'https://fal.ai/models/fal-ai/bytedance/dreamina/v3.1/text-to-image/llms.txt',
   RESEARCH_DATE,
@@ -97,7 +105,8 @@ const SEEDANCE15_I2V_FAL = src(
 );
 
 const SEEDREAM_PROMPT: ModelEntryInput['prompt'] = {
-  template: '[Subject] [Action or Pose] in [Environment], [Lighting], [Camera and Style]; [Text to render, in quotes]',
+  template:
+    '[Subject] [Action or Pose] in [Environment], [Lighting], [Camera and Style]; [Text to render, in quotes]',
   parts: ['subject', 'action', 'environment', 'lighting', 'camera', 'style', 'text'],
   maxWords: 600,
   tips: [
@@ -114,7 +123,8 @@ const SEEDREAM_PROMPT: ModelEntryInput['prompt'] = {
 };
 
 const SEEDANCE_PROMPT: ModelEntryInput['prompt'] = {
-  template: '[Subject] [Action] in [Environment], [Lighting], [Camera movement]; [Sound and dialogue]',
+  template:
+    '[Subject] [Action] in [Environment], [Lighting], [Camera movement]; [Sound and dialogue]',
   parts: ['subject', 'action', 'environment', 'lighting', 'camera'],
   maxWords: 100,
   tips: [
@@ -147,9 +157,14 @@ export const bytedance: ModelEntryInput[] = [
     aliases: ['Seedream v4.5', 'bytedance/seedream-4.5', 'seedream-4.5'],
     vendor: 'bytedance',
     modality: 'image',
-    description: "ByteDance's unified generation-and-editing image model: 2K–4K output, up to 14 references, reliable small text.",
+    description:
+      "ByteDance's unified generation-and-editing image model: 2K–4K output, up to 14 references, reliable small text.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller', 'listed by fal and Comfy in 2026') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: research('3.2', 'reseller', 'listed by fal and Comfy in 2026'),
+    },
     image: {
       sizes: { kind: 'aspect' },
       aspectRatios: SEEDREAM_RATIOS,
@@ -173,38 +188,74 @@ export const bytedance: ModelEntryInput[] = [
     },
     scores: {
       realism: judged(4, 'no benchmark in the sources; ByteDance flagship of its generation'),
-      textRendering: judged(4, 'Runware and Lumenfall describe improved, more reliable small-text rendering over 4.0'),
+      textRendering: judged(
+        4,
+        'Runware and Lumenfall describe improved, more reliable small-text rendering over 4.0',
+      ),
       promptAdherence: judged(4, 'no benchmark in the sources'),
-      editingFlexibility: judged(4.5, 'one model for generation and edits with up to 14 reference images'),
+      editingFlexibility: judged(
+        4.5,
+        'one model for generation and edits with up to 14 reference images',
+      ),
       consistency: judged(4, 'Runware: stable characters across references'),
-      speed: judged(4, 'Lumenfall: 30–40% faster generation than Seedream 4.0; no measured latency'),
+      speed: judged(
+        4,
+        'Lumenfall: 30–40% faster generation than Seedream 4.0; no measured latency',
+      ),
       costEfficiency: judged(4.5, '$0.04 per image on fal (band ≤$0.04 → 4.5)'),
       finalPolish: judged(4, 'up to 4K output'),
     },
     strengths: [
-      { text: 'Generation and multi-image editing in one model, with up to 14 reference images', source: INVOKE_SEEDREAM },
-      { text: 'Improved text rendering and 30–40% faster generation than Seedream 4.0', source: LUMENFALL_SEEDREAM45 },
+      {
+        text: 'Generation and multi-image editing in one model, with up to 14 reference images',
+        source: INVOKE_SEEDREAM,
+      },
+      {
+        text: 'Improved text rendering and 30–40% faster generation than Seedream 4.0',
+        source: LUMENFALL_SEEDREAM45,
+      },
     ],
     limitations: [
       { text: 'No negative prompt and no mask input', source: FAL_SEEDREAM45 },
-      { text: 'Output sides must be at least 1920 px on fal (2K and up only)', source: FAL_SEEDREAM45 },
+      {
+        text: 'Output sides must be at least 1920 px on fal (2K and up only)',
+        source: FAL_SEEDREAM45,
+      },
     ],
-    bestFor: [{ text: 'Product mockups and marketing assets that combine several reference images', source: FAL_SEEDREAM45 }],
-    avoidIf: [{ text: 'You need small, cheap thumbnails: the smallest output is 2K', source: FAL_SEEDREAM45 }],
+    bestFor: [
+      {
+        text: 'Product mockups and marketing assets that combine several reference images',
+        source: FAL_SEEDREAM45,
+      },
+    ],
+    avoidIf: [
+      {
+        text: 'You need small, cheap thumbnails: the smallest output is 2K',
+        source: FAL_SEEDREAM45,
+      },
+    ],
     prompt: SEEDREAM_PROMPT,
     routes: [
       {
         provider: 'fal',
         providerModelId: 'fal-ai/bytedance/seedream/v4.5/text-to-image',
         status: 'active',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source: FAL_SEEDREAM45 },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.04') }],
+          source: FAL_SEEDREAM45,
+        },
         note: 'Edits go to fal-ai/bytedance/seedream/v4.5/edit (image_urls).',
       },
       {
         provider: 'byteplus',
         providerModelId: 'seedream-4-5-251128',
         status: 'active',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source: comfy('seedream-4-5-251128 8.44 credits per image') },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.04') }],
+          source: comfy('seedream-4-5-251128 8.44 credits per image'),
+        },
       },
     ],
     claims: [
@@ -221,9 +272,14 @@ export const bytedance: ModelEntryInput[] = [
     aliases: ['Seedream 4', 'Seedream v4', 'bytedance/seedream-4', 'seedream-4.0'],
     vendor: 'bytedance',
     modality: 'image',
-    description: 'The previous Seedream: fast 2K–4K generation and multi-image editing at $0.03 an image.',
+    description:
+      'The previous Seedream: fast 2K–4K generation and multi-image editing at $0.03 an image.',
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller', 'listed by Comfy and fal in 2026') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: research('3.2', 'reseller', 'listed by Comfy and fal in 2026'),
+    },
     image: {
       sizes: { kind: 'aspect' },
       aspectRatios: SEEDREAM_RATIOS,
@@ -240,7 +296,10 @@ export const bytedance: ModelEntryInput[] = [
       mask: false,
       seed: true,
       negativePrompt: false,
-      source: { ...FAL_SEEDREAM4, note: `${FAL_SEEDREAM4.note ?? ''}. Output format not stated (png assumed).` },
+      source: {
+        ...FAL_SEEDREAM4,
+        note: `${FAL_SEEDREAM4.note ?? ''}. Output format not stated (png assumed).`,
+      },
     },
     scores: {
       realism: judged(3.5, 'one generation behind Seedream 4.5; no benchmark in the sources'),
@@ -248,13 +307,31 @@ export const bytedance: ModelEntryInput[] = [
       promptAdherence: judged(3.5, 'one generation behind Seedream 4.5'),
       editingFlexibility: judged(4, 'generation and edits in one model, up to 10 inputs on fal'),
       consistency: judged(3.5, 'Runware: style consistency across batches'),
-      speed: judged(3.5, 'Seedream 4.5 is described as 30–40% faster than 4.0; no measured latency'),
+      speed: judged(
+        3.5,
+        'Seedream 4.5 is described as 30–40% faster than 4.0; no measured latency',
+      ),
       costEfficiency: judged(4.5, '$0.03 per image (band ≤$0.04 → 4.5)'),
       finalPolish: judged(3.5, 'up to 4K; one generation behind'),
     },
-    strengths: [{ text: 'Up to 4K output with multi-image editing at $0.03 per image', source: research('3.2', 'reseller') }],
-    limitations: [{ text: 'Superseded by Seedream 4.5 for text rendering and speed', source: LUMENFALL_SEEDREAM45 }],
-    bestFor: [{ text: 'High-volume 2K/4K images where $0.01 per image matters', source: research('3.2', 'reseller') }],
+    strengths: [
+      {
+        text: 'Up to 4K output with multi-image editing at $0.03 per image',
+        source: research('3.2', 'reseller'),
+      },
+    ],
+    limitations: [
+      {
+        text: 'Superseded by Seedream 4.5 for text rendering and speed',
+        source: LUMENFALL_SEEDREAM45,
+      },
+    ],
+    bestFor: [
+      {
+        text: 'High-volume 2K/4K images where $0.01 per image matters',
+        source: research('3.2', 'reseller'),
+      },
+    ],
     avoidIf: [{ text: 'Text inside the image must be crisp', source: LUMENFALL_SEEDREAM45 }],
     prompt: SEEDREAM_PROMPT,
     routes: [
@@ -262,7 +339,11 @@ export const bytedance: ModelEntryInput[] = [
         provider: 'byteplus',
         providerModelId: 'seedream-4-0-250828',
         status: 'active',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.03') }], source: comfy('seedream-4-0-250828 6.33 credits per image') },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.03') }],
+          source: comfy('seedream-4-0-250828 6.33 credits per image'),
+        },
       },
       {
         provider: 'fal',
@@ -285,7 +366,11 @@ export const bytedance: ModelEntryInput[] = [
     modality: 'image',
     description: "ByteDance's flagship Seedream: 1K/2K resolution billing, up to 14 references.",
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller', 'BytePlus id seedream-5-0-pro-260628, listed by Comfy') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: research('3.2', 'reseller', 'BytePlus id seedream-5-0-pro-260628, listed by Comfy'),
+    },
     image: {
       sizes: { kind: 'aspect' },
       aspectRatios: SEEDREAM_RATIOS,
@@ -304,9 +389,12 @@ export const bytedance: ModelEntryInput[] = [
       },
     },
     scores: {
-      realism: judged(4.5, 'ByteDance\'s flagship Seedream tier; no benchmark in the sources'),
+      realism: judged(4.5, "ByteDance's flagship Seedream tier; no benchmark in the sources"),
       textRendering: judged(4, 'no benchmark; placed with Seedream 4.5'),
-      promptAdherence: judged(4.5, 'flagship tier; Seedream 5 adds a reasoning pass before generation (fal, for 5.0 Lite)'),
+      promptAdherence: judged(
+        4.5,
+        'flagship tier; Seedream 5 adds a reasoning pass before generation (fal, for 5.0 Lite)',
+      ),
       editingFlexibility: judged(4.5, 'up to 14 reference images'),
       consistency: judged(4, 'no benchmark in the sources'),
       speed: judged(3, 'no latency source; flagship tier'),
@@ -316,9 +404,17 @@ export const bytedance: ModelEntryInput[] = [
     strengths: [{ text: 'Up to 14 reference images per request', source: SEEDREAM5_PRO_SPEC }],
     limitations: [
       { text: 'Output tops out around 2K (2048×2048)', source: SEEDREAM5_PRO_SPEC },
-      { text: 'Only BytePlus pricing (via Comfy resale) was found; no fal route', source: research('3.2') },
+      {
+        text: 'Only BytePlus pricing (via Comfy resale) was found; no fal route',
+        source: research('3.2'),
+      },
     ],
-    bestFor: [{ text: 'Final assets from many references where Seedream 4.5 falls short', source: SEEDREAM5_PRO_SPEC }],
+    bestFor: [
+      {
+        text: 'Final assets from many references where Seedream 4.5 falls short',
+        source: SEEDREAM5_PRO_SPEC,
+      },
+    ],
     avoidIf: [{ text: 'You need 4K: Seedream 4.5 goes higher for less', source: research('3.2') }],
     prompt: SEEDREAM_PROMPT,
     routes: [
@@ -344,9 +440,14 @@ export const bytedance: ModelEntryInput[] = [
     aliases: ['Seedream 5 Lite', 'bytedance/seedream-5-lite', 'seedream-5.0-lite'],
     vendor: 'bytedance',
     modality: 'image',
-    description: 'Seedream 5.0 with a reasoning pass before drawing: per-subject control in complex scenes, up to 3K, $0.035.',
+    description:
+      'Seedream 5.0 with a reasoning pass before drawing: per-subject control in complex scenes, up to 3K, $0.035.',
     tasks: ['text-to-image', 'edit', 'multi-image-reference'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller', 'BytePlus id seedream-5-0-260128; fal and Comfy') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: research('3.2', 'reseller', 'BytePlus id seedream-5-0-260128; fal and Comfy'),
+    },
     image: {
       sizes: { kind: 'aspect' },
       aspectRatios: SEEDREAM_RATIOS,
@@ -371,7 +472,10 @@ export const bytedance: ModelEntryInput[] = [
     scores: {
       realism: judged(4, 'no benchmark in the sources'),
       textRendering: judged(4, 'no benchmark; placed with Seedream 4.5'),
-      promptAdherence: judged(4.5, 'fal: reasons about spatial relations before generating; per-subject attribute control'),
+      promptAdherence: judged(
+        4.5,
+        'fal: reasons about spatial relations before generating; per-subject attribute control',
+      ),
       editingFlexibility: judged(4, 'edit endpoint with up to 10 images at the same price'),
       consistency: judged(4, 'no benchmark in the sources'),
       speed: judged(3.5, 'the reasoning pass runs before generation; no measured latency'),
@@ -379,11 +483,21 @@ export const bytedance: ModelEntryInput[] = [
       finalPolish: judged(4, 'up to 3K'),
     },
     strengths: [
-      { text: 'Plans complex multi-subject scenes before rendering, with per-subject attribute control', source: FAL_SEEDREAM5_LITE },
+      {
+        text: 'Plans complex multi-subject scenes before rendering, with per-subject attribute control',
+        source: FAL_SEEDREAM5_LITE,
+      },
       { text: 'Same flat $0.035 for generation and editing', source: FAL_SEEDREAM5_LITE },
     ],
-    limitations: [{ text: 'Minimal API: no negative prompt or guidance controls', source: FAL_SEEDREAM5_LITE }],
-    bestFor: [{ text: 'Crowded scenes with specific attributes per subject, at a low price', source: FAL_SEEDREAM5_LITE }],
+    limitations: [
+      { text: 'Minimal API: no negative prompt or guidance controls', source: FAL_SEEDREAM5_LITE },
+    ],
+    bestFor: [
+      {
+        text: 'Crowded scenes with specific attributes per subject, at a low price',
+        source: FAL_SEEDREAM5_LITE,
+      },
+    ],
     avoidIf: [{ text: 'You need 4K output', source: FAL_SEEDREAM5_LITE_API }],
     prompt: {
       ...SEEDREAM_PROMPT,
@@ -397,14 +511,22 @@ export const bytedance: ModelEntryInput[] = [
         provider: 'fal',
         providerModelId: 'fal-ai/bytedance/seedream/v5/lite/text-to-image',
         status: 'active',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.035') }], source: FAL_SEEDREAM5_LITE },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.035') }],
+          source: FAL_SEEDREAM5_LITE,
+        },
         note: 'Edits go to fal-ai/bytedance/seedream/v5/lite/edit (up to 10 images).',
       },
       {
         provider: 'byteplus',
         providerModelId: 'seedream-5-0-260128',
         status: 'active',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.035') }], source: comfy('seedream 5.0 lite 7.39 credits per image') },
+        price: {
+          unit: 'image',
+          tiers: [{ when: {}, micros: usd('0.035') }],
+          source: comfy('seedream 5.0 lite 7.39 credits per image'),
+        },
       },
     ],
   },
@@ -414,9 +536,17 @@ export const bytedance: ModelEntryInput[] = [
     aliases: ['Dreamina v3.1', 'dreamina-v3.1'],
     vendor: 'bytedance',
     modality: 'image',
-    description: "ByteDance's aesthetics-first text-to-image model on fal: up to 2048 px per side, $0.03 an image.",
+    description:
+      "ByteDance's aesthetics-first text-to-image model on fal: up to 2048 px per side, $0.03 an image.",
     tasks: ['text-to-image'],
-    lifecycle: { status: 'active', replacements: [], source: { ...LITELLM_PRICES, note: 'fal_ai/fal-ai/bytedance/dreamina/v3.1/text-to-image listed' } },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: {
+        ...LITELLM_PRICES,
+        note: 'fal_ai/fal-ai/bytedance/dreamina/v3.1/text-to-image listed',
+      },
+    },
     image: {
       sizes: {
         kind: 'range',
@@ -450,9 +580,15 @@ export const bytedance: ModelEntryInput[] = [
       consistency: judged(3, 'no source; neutral 3'),
       speed: judged(3.5, 'no latency source'),
       costEfficiency: judged(4.5, '$0.03 per image (band ≤$0.04 → 4.5)'),
-      finalPolish: { value: 4, source: SEEDS.gptImage2VsNbp, note: 'seed 001: "cinematic 4MP outputs when you need high-resolution final assets"' },
+      finalPolish: {
+        value: 4,
+        source: SEEDS.gptImage2VsNbp,
+        note: 'seed 001: "cinematic 4MP outputs when you need high-resolution final assets"',
+      },
     },
-    strengths: [{ text: 'Cinematic high-resolution outputs for final assets', source: SEEDS.gptImage2VsNbp }],
+    strengths: [
+      { text: 'Cinematic high-resolution outputs for final assets', source: SEEDS.gptImage2VsNbp },
+    ],
     limitations: [{ text: 'Text-to-image only; sides capped at 2048 px', source: FAL_DREAMINA }],
     bestFor: [{ text: 'Aesthetic, detailed single images at a low price', source: FAL_DREAMINA }],
     avoidIf: [{ text: 'You need to edit or combine existing images', source: FAL_DREAMINA }],
@@ -460,7 +596,9 @@ export const bytedance: ModelEntryInput[] = [
       template: '[Subject] [Action or Pose] in [Environment], [Lighting], [Camera and Style]',
       parts: ['subject', 'action', 'environment', 'lighting', 'camera', 'style'],
       maxWords: 80,
-      tips: ['Short prompts can use enhance_prompt, which rewrites them with an LLM before generation.'],
+      tips: [
+        'Short prompts can use enhance_prompt, which rewrites them with an LLM before generation.',
+      ],
       source: src(
         'seeds/001_fdfc1193b3276551.txt',
         RESEARCH_DATE,
@@ -493,7 +631,15 @@ export const bytedance: ModelEntryInput[] = [
     description:
       "ByteDance's flagship video model: native audio, multi-shot cuts in one clip, references of images, video and audio; token-billed.",
     tasks: ['text-to-video', 'image-to-video'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller', 'BytePlus dreamina-seedance-2-0-260128; fal bytedance/seedance-2.0/*') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: research(
+        '3.2',
+        'reseller',
+        'BytePlus dreamina-seedance-2-0-260128; fal bytedance/seedance-2.0/*',
+      ),
+    },
     video: {
       durations: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
       resolutions: ['480p', '720p', '1080p', '4k'],
@@ -511,28 +657,69 @@ export const bytedance: ModelEntryInput[] = [
       },
     },
     scores: {
-      realism: judged(4.5, 'fal: realistic physics for collisions, fabric and character motion; no benchmark'),
+      realism: judged(
+        4.5,
+        'fal: realistic physics for collisions, fabric and character motion; no benchmark',
+      ),
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
-      promptAdherence: judged(4, 'fal: director-level camera control (dolly zoom, rack focus, tracking)'),
-      editingFlexibility: judged(4.5, 'first/last frame plus reference-to-video with up to 9 images, 3 videos and 3 audio files'),
+      promptAdherence: judged(
+        4,
+        'fal: director-level camera control (dolly zoom, rack focus, tracking)',
+      ),
+      editingFlexibility: judged(
+        4.5,
+        'first/last frame plus reference-to-video with up to 9 images, 3 videos and 3 audio files',
+      ),
       consistency: judged(4, 'multi-shot cuts within one generation (fal)'),
       speed: judged(3, 'no latency source; the standard tier (a Fast tier exists)'),
-      costEfficiency: judged(2.5, '1080p on BytePlus ≈ 48,600 tokens/s × $11.01/1M ≈ $0.54/s (band ≤$0.60 → 2.5); 720p on fal is $0.30/s'),
-      finalPolish: { value: 4.5, source: SEEDS.sora2VsSora2Pro, note: 'seed 003: flagship with built-in audio, "excellent for atmospheric and narrative content"' },
-      motion: judged(4.5, 'fal: better motion and physics in sports, dancing and fights than earlier Seedance'),
+      costEfficiency: judged(
+        2.5,
+        '1080p on BytePlus ≈ 48,600 tokens/s × $11.01/1M ≈ $0.54/s (band ≤$0.60 → 2.5); 720p on fal is $0.30/s',
+      ),
+      finalPolish: {
+        value: 4.5,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'seed 003: flagship with built-in audio, "excellent for atmospheric and narrative content"',
+      },
+      motion: judged(
+        4.5,
+        'fal: better motion and physics in sports, dancing and fights than earlier Seedance',
+      ),
     },
     strengths: [
-      { text: 'Built-in audio generation, excellent for atmospheric and narrative content', source: SEEDS.sora2VsSora2Pro },
-      { text: 'Reference-to-video takes up to 9 images, 3 video clips and 3 audio files', source: SEEDANCE2_REF_FAL },
+      {
+        text: 'Built-in audio generation, excellent for atmospheric and narrative content',
+        source: SEEDS.sora2VsSora2Pro,
+      },
+      {
+        text: 'Reference-to-video takes up to 9 images, 3 video clips and 3 audio files',
+        source: SEEDANCE2_REF_FAL,
+      },
       { text: 'Native 21:9 ultrawide among six aspect ratios', source: SEEDANCE2_GUIDE },
     ],
     limitations: [
-      { text: 'On fal the endpoints top out at 720p; 1080p and 4K need the BytePlus API', source: SEEDANCE2_GUIDE },
+      {
+        text: 'On fal the endpoints top out at 720p; 1080p and 4K need the BytePlus API',
+        source: SEEDANCE2_GUIDE,
+      },
       { text: 'No negative prompt', source: SEEDANCE2_GUIDE },
-      { text: 'Token billing makes cost grow with resolution × duration; a 1080p clip costs about 2.5× a 720p one', source: COMFY_PRICING },
+      {
+        text: 'Token billing makes cost grow with resolution × duration; a 1080p clip costs about 2.5× a 720p one',
+        source: COMFY_PRICING,
+      },
     ],
-    bestFor: [{ text: 'Narrative and atmospheric clips with sound, dialogue and cuts', source: SEEDS.sora2VsSora2Pro }],
-    avoidIf: [{ text: 'Budget is tight at 1080p+: the Fast tier or Seedance 1.5 Pro cost far less', source: COMFY_PRICING }],
+    bestFor: [
+      {
+        text: 'Narrative and atmospheric clips with sound, dialogue and cuts',
+        source: SEEDS.sora2VsSora2Pro,
+      },
+    ],
+    avoidIf: [
+      {
+        text: 'Budget is tight at 1080p+: the Fast tier or Seedance 1.5 Pro cost far less',
+        source: COMFY_PRICING,
+      },
+    ],
     prompt: SEEDANCE_PROMPT,
     routes: [
       {
@@ -544,7 +731,9 @@ export const bytedance: ModelEntryInput[] = [
           unit: 'video_token',
           fps: 24,
           tiers: SEEDANCE2_BYTEPLUS_TIERS,
-          source: comfy('Seedance 2.0 2.112 / 2.323 / 1.207 credits per 1K tokens (480p–720p / 1080p / 4k), 1.297 / 1.418 / 0.724 with a reference video'),
+          source: comfy(
+            'Seedance 2.0 2.112 / 2.323 / 1.207 credits per 1K tokens (480p–720p / 1080p / 4k), 1.297 / 1.418 / 0.724 with a reference video',
+          ),
           note: 'variant "video-input" = a reference video is connected; input video seconds count toward the tokens.',
         },
       },
@@ -552,7 +741,12 @@ export const bytedance: ModelEntryInput[] = [
         provider: 'fal',
         providerModelId: 'bytedance/seedance-2.0/text-to-video',
         status: 'active',
-        price: { unit: 'video_token', fps: 24, tiers: [{ when: {}, microsPerMillion: usd('14') }], source: SEEDANCE2_FAL },
+        price: {
+          unit: 'video_token',
+          fps: 24,
+          tiers: [{ when: {}, microsPerMillion: usd('14') }],
+          source: SEEDANCE2_FAL,
+        },
         note: '480p/720p only. Image-to-video: bytedance/seedance-2.0/image-to-video; references: bytedance/seedance-2.0/reference-to-video (video inputs ×0.6).',
       },
     ],
@@ -575,7 +769,8 @@ export const bytedance: ModelEntryInput[] = [
     aliases: ['Seedance 2 Fast', 'dreamina-seedance-2-0-fast', 'bytedance/seedance-2.0/fast'],
     vendor: 'bytedance',
     modality: 'video',
-    description: 'The lower-latency, cheaper Seedance 2.0 tier: same controls and audio, 480p/720p only.',
+    description:
+      'The lower-latency, cheaper Seedance 2.0 tier: same controls and audio, 480p/720p only.',
     tasks: ['text-to-video', 'image-to-video'],
     lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller') },
     video: {
@@ -589,22 +784,38 @@ export const bytedance: ModelEntryInput[] = [
       maxVideosPerCall: 1,
       seed: true,
       negativePrompt: false,
-      source: { ...SEEDANCE2_FAST_FAL, note: `${SEEDANCE2_FAST_FAL.note ?? ''}. Comfy: Fast does not support 1080p or 4K. One video per call assumed.` },
+      source: {
+        ...SEEDANCE2_FAST_FAL,
+        note: `${SEEDANCE2_FAST_FAL.note ?? ''}. Comfy: Fast does not support 1080p or 4K. One video per call assumed.`,
+      },
     },
     scores: {
       realism: judged(4, 'fast tier of Seedance 2.0; no benchmark'),
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
       promptAdherence: judged(4, 'same camera controls as Seedance 2.0 (fal)'),
-      editingFlexibility: judged(4.5, 'same first/last frame and reference-to-video inputs as Seedance 2.0'),
+      editingFlexibility: judged(
+        4.5,
+        'same first/last frame and reference-to-video inputs as Seedance 2.0',
+      ),
       consistency: judged(4, 'multi-shot cuts within one generation (fal)'),
       speed: judged(3.5, 'fal: "lower latency" than the standard tier; no measured latency'),
-      costEfficiency: judged(3.5, '720p ≈ 21,600 tokens/s × $8.01/1M ≈ $0.17/s on BytePlus, $0.24/s on fal (band ≤$0.25 → 3.5)'),
+      costEfficiency: judged(
+        3.5,
+        '720p ≈ 21,600 tokens/s × $8.01/1M ≈ $0.17/s on BytePlus, $0.24/s on fal (band ≤$0.25 → 3.5)',
+      ),
       finalPolish: judged(4, 'fast tier; 720p maximum'),
       motion: judged(4, 'fast tier of Seedance 2.0'),
     },
-    strengths: [{ text: 'Seedance 2.0 controls and native audio at lower latency and cost', source: SEEDANCE2_FAST_FAL }],
+    strengths: [
+      {
+        text: 'Seedance 2.0 controls and native audio at lower latency and cost',
+        source: SEEDANCE2_FAST_FAL,
+      },
+    ],
     limitations: [{ text: 'No 1080p or 4K', source: COMFY_PRICING }],
-    bestFor: [{ text: 'Drafting Seedance shots and social-format clips', source: SEEDANCE2_FAST_FAL }],
+    bestFor: [
+      { text: 'Drafting Seedance shots and social-format clips', source: SEEDANCE2_FAST_FAL },
+    ],
     avoidIf: [{ text: 'You need more than 720p', source: COMFY_PRICING }],
     prompt: SEEDANCE_PROMPT,
     routes: [
@@ -620,7 +831,9 @@ export const bytedance: ModelEntryInput[] = [
             { when: {}, microsPerMillion: usd('8.01') },
             { when: { variant: 'video-input' }, microsPerMillion: usd('4.72') },
           ],
-          source: comfy('Seedance 2.0 Fast 1.690 credits per 1K tokens, 0.996 with a reference video'),
+          source: comfy(
+            'Seedance 2.0 Fast 1.690 credits per 1K tokens, 0.996 with a reference video',
+          ),
           note: 'variant "video-input" = a reference video is connected.',
         },
       },
@@ -628,7 +841,12 @@ export const bytedance: ModelEntryInput[] = [
         provider: 'fal',
         providerModelId: 'bytedance/seedance-2.0/fast/text-to-video',
         status: 'active',
-        price: { unit: 'video_token', fps: 24, tiers: [{ when: {}, microsPerMillion: usd('11.2') }], source: SEEDANCE2_FAST_FAL },
+        price: {
+          unit: 'video_token',
+          fps: 24,
+          tiers: [{ when: {}, microsPerMillion: usd('11.2') }],
+          source: SEEDANCE2_FAST_FAL,
+        },
         note: 'Image-to-video: bytedance/seedance-2.0/fast/image-to-video.',
       },
     ],
@@ -639,7 +857,8 @@ export const bytedance: ModelEntryInput[] = [
     aliases: ['Seedance 1.5', 'seedance-1-5-pro-251215', 'bytedance/seedance-1.5-pro'],
     vendor: 'bytedance',
     modality: 'video',
-    description: 'Seedance with jointly generated audio and video up to 1080p, at a fraction of Seedance 2.0\'s token rate.',
+    description:
+      "Seedance with jointly generated audio and video up to 1080p, at a fraction of Seedance 2.0's token rate.",
     tasks: ['text-to-video', 'image-to-video'],
     lifecycle: { status: 'active', replacements: [], source: research('3.2', 'reseller') },
     video: {
@@ -662,20 +881,34 @@ export const bytedance: ModelEntryInput[] = [
       realism: judged(3.5, 'previous Seedance generation; no benchmark'),
       textRendering: judged(3, 'no source assesses in-frame text for video models; neutral 3'),
       promptAdherence: judged(3.5, 'previous generation; camera_fixed control'),
-      editingFlexibility: judged(3.5, 'image-to-video with start and end frame; no reference-to-video'),
+      editingFlexibility: judged(
+        3.5,
+        'image-to-video with start and end frame; no reference-to-video',
+      ),
       consistency: judged(3.5, 'previous generation'),
       speed: judged(3, 'no latency source'),
-      costEfficiency: judged(4, '1080p with audio ≈ 48,600 tokens/s × $2.4/1M ≈ $0.12/s (band ≤$0.15 → 4)'),
+      costEfficiency: judged(
+        4,
+        '1080p with audio ≈ 48,600 tokens/s × $2.4/1M ≈ $0.12/s (band ≤$0.15 → 4)',
+      ),
       finalPolish: judged(3.5, 'up to 1080p'),
       motion: judged(3.5, 'previous generation'),
     },
     strengths: [
-      { text: 'Audio and video generated together in one pass, with tight lip sync', source: src('https://fal.ai/learn/devs/seedance-1-5-user-guide', RESEARCH_DATE, 'provider') },
+      {
+        text: 'Audio and video generated together in one pass, with tight lip sync',
+        source: src('https://fal.ai/learn/devs/seedance-1-5-user-guide', RESEARCH_DATE, 'provider'),
+      },
       { text: 'Start-and-end-frame image-to-video', source: SEEDANCE15_I2V_FAL },
     ],
     limitations: [{ text: 'Clips up to 12 s and 1080p', source: SEEDANCE15_FAL }],
     bestFor: [{ text: 'Budget 1080p clips with sound', source: SEEDANCE15_FAL }],
-    avoidIf: [{ text: 'You need reference-to-video or multi-shot cuts (Seedance 2.0)', source: SEEDANCE2_REF_FAL }],
+    avoidIf: [
+      {
+        text: 'You need reference-to-video or multi-shot cuts (Seedance 2.0)',
+        source: SEEDANCE2_REF_FAL,
+      },
+    ],
     prompt: SEEDANCE_PROMPT,
     routes: [
       {
@@ -689,7 +922,9 @@ export const bytedance: ModelEntryInput[] = [
             { when: { audio: false }, microsPerMillion: usd('1.2') },
             { when: { audio: true }, microsPerMillion: usd('2.4') },
           ],
-          source: comfy('seedance-1-5-pro-251215 253.2 / 506.4 credits per 1M tokens without / with audio'),
+          source: comfy(
+            'seedance-1-5-pro-251215 253.2 / 506.4 credits per 1M tokens without / with audio',
+          ),
         },
       },
       {

@@ -1,10 +1,11 @@
 import { usd } from '../../money.ts';
 import type { ModelEntryInput, Score } from '../schema.ts';
+import { GEMINI_API_AND_VERTEX, sameRoute } from './routes.ts';
 import { COMFY_PRICING, LITELLM_PRICES, RESEARCH_DATE, SEEDS, research, src } from './sources.ts';
 
 /*
  * Google image models: the Nano Banana (Gemini image) family on the Gemini Developer API, Vertex AI
- * (Gemini Enterprise Agent Platform) and fal, plus the retired Imagen 4 line kept for history.
+ * (Gemini Enterprise Agent Platform) and fal. The retired Imagen 4 line is in imagen.ts.
  *
  * Scores without a seed behind them are editorial and say what they rest on. Two bands keep them
  * comparable across vendor files:
@@ -149,35 +150,6 @@ const NANO_BANANA_LITELLM = src(
   'price-map',
   'gemini/ and vertex_ai/gemini-2.5-flash-image: text in $0.30/1M (cached $0.03), text out $2.50/1M, image out $30/1M, $0.039 per image',
 );
-const FIREBASE_IMAGEN_MIGRATION = src(
-  'https://firebase.google.com/docs/ai-logic/imagen-models-migration.md.txt',
-  RESEARCH_DATE,
-  'provider',
-  'all Imagen models shut down 2026-08-17 on the Gemini Developer API and Agent Platform; imagen-4.0-fast/generate → gemini-nano-banana-2.1, imagen-4.0-ultra → gemini-3-pro-image',
-);
-const IMAGEN_ULTRA_CARD = src(
-  'https://cloud.google.com/vertex-ai/generative-ai/docs/models/imagen/4-0-ultra-generate-001',
-  RESEARCH_DATE,
-  'provider',
-  '1K and 2K sizes for 5 aspect ratios; up to 4 images per request; 480-token prompts',
-);
-const IMAGEN_FAST_CARD = src(
-  'https://cloud.google.com/vertex-ai/generative-ai/docs/models/imagen/4-0-fast-generate-preview-06-06',
-  RESEARCH_DATE,
-  'provider',
-  '1K sizes for 5 aspect ratios; up to 4 images per request; 480-token prompts',
-);
-const IMAGEN_CONFIG = research(
-  '2.5',
-  'sdk',
-  'generateImages: numberOfImages, aspectRatio 1:1/3:4/4:3/9:16/16:9, imageSize 1K/2K, seed, outputMimeType; Agent Platform only and deprecated',
-);
-const IMAGEN_PRICES = src(
-  LITELLM_PRICES.ref,
-  LITELLM_PRICES.asOf,
-  'price-map',
-  'gemini/ and vertex_ai/imagen-4.0-{fast-generate,generate,ultra-generate}-001: $0.02 / $0.04 / $0.06 per image',
-);
 
 /** An editorial score: Atelier's judgement, with the facts it rests on in `note`. */
 const judged = (value: number, note: string, ref = 'research/provider-facts.md#2.1'): Score => ({
@@ -194,10 +166,6 @@ const GEMINI_RATIOS = ['1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', 
  */
 const NB2_RATIOS = [...GEMINI_RATIOS, '1:4', '4:1', '1:8', '8:1'];
 const NB21_RATIOS = NB2_RATIOS;
-/** Imagen 4 aspect ratios (Vertex cards). */
-const IMAGEN_RATIOS = ['1:1', '3:4', '4:3', '9:16', '16:9'];
-const IMAGEN_1K = ['1024x1024', '896x1280', '1280x896', '768x1408', '1408x768'];
-const IMAGEN_2K = ['2048x2048', '1792x2560', '2560x1792', '1536x2816', '2816x1536'];
 
 const TIER_1K = { name: '1K', longEdge: 1024 };
 const TIER_2K = { name: '2K', longEdge: 2048 };
@@ -216,19 +184,6 @@ const NB2_PROMPT = {
   example:
     'A woman reading on a sun-filled apartment balcony, late afternoon, warm and unhurried, photorealistic',
 } satisfies Omit<ModelEntryInput['prompt'], 'source'>;
-
-const IMAGEN_PROMPT: ModelEntryInput['prompt'] = {
-  template: '[Subject] [Action] in [Environment], [Lighting], [Camera and Style]',
-  parts: ['subject', 'action', 'environment', 'lighting', 'camera', 'style'],
-  maxWords: 300,
-  tips: ['Imagen reads at most 480 prompt tokens; longer prompts are cut.'],
-  source: src(
-    IMAGEN_ULTRA_CARD.ref,
-    RESEARCH_DATE,
-    'provider',
-    '480-token prompt limit; 300 words is an editorial cap that stays under it',
-  ),
-};
 
 export const google: ModelEntryInput[] = [
   {
@@ -280,6 +235,11 @@ export const google: ModelEntryInput[] = [
         value: 3,
         source: SEEDS.gptImage2VsNbp,
         note: 'seed 001 rates it "Moderate" and saw it drop elements of a long scene prompt; seed 000 praises material accuracy but gives no rating',
+        contested: {
+          reason:
+            'seed 001 describes a 1024-only "Nano Banana Pro" with a limited API, not Google\'s gemini-3-pro-image (1K, 2K and 4K on the Gemini API and Vertex AI)',
+          source: GEMINI_IMAGE_CONFIG,
+        },
       },
       editingFlexibility: { value: 4, source: SEEDS.gptImage2VsNbpScores },
       consistency: { value: 4, source: SEEDS.gptImage2VsNbpScores },
@@ -349,62 +309,50 @@ export const google: ModelEntryInput[] = [
     },
     moderation: { level: 'medium', source: SEEDS.gptImage2VsNbpScores },
     routes: [
-      {
-        provider: 'google',
-        providerModelId: 'gemini-3-pro-image',
-        status: 'active',
-        price: {
-          unit: 'token',
-          ratesPerMillion: {
-            textInput: usd('2.00'),
-            imageInput: usd('2.00'),
-            imageOutput: usd('120.00'),
-            textOutput: usd('12.00'),
-          },
-          outputImageTokens: {
-            kind: 'table',
-            tiers: [
-              { when: { resolution: '1K' }, tokens: 1120 },
-              { when: { resolution: '2K' }, tokens: 1120 },
-              { when: { resolution: '4K' }, tokens: 2000 },
-            ],
+      ...sameRoute(
+        GEMINI_API_AND_VERTEX,
+        {
+          providerModelId: 'gemini-3-pro-image',
+          status: 'active',
+          price: {
+            unit: 'token',
+            ratesPerMillion: {
+              textInput: usd('2.00'),
+              imageInput: usd('2.00'),
+              imageOutput: usd('120.00'),
+              textOutput: usd('12.00'),
+            },
+            outputImageTokens: {
+              kind: 'table',
+              tiers: [
+                { when: { resolution: '1K' }, tokens: 1120 },
+                { when: { resolution: '2K' }, tokens: 1120 },
+                { when: { resolution: '4K' }, tokens: 2000 },
+              ],
+              source: GEMINI_PRICING,
+            },
+            inputImageTokens: 560,
             source: GEMINI_PRICING,
           },
-          inputImageTokens: 560,
-          source: GEMINI_PRICING,
-          note: '$0.134 per 1K/2K image, $0.24 per 4K image; an input image ≈ $0.0011.',
         },
-      },
-      {
-        provider: 'vertex',
-        providerModelId: 'gemini-3-pro-image',
-        status: 'active',
-        price: {
-          unit: 'token',
-          ratesPerMillion: {
-            textInput: usd('2.00'),
-            imageInput: usd('2.00'),
-            imageOutput: usd('120.00'),
-            textOutput: usd('12.00'),
+        {
+          google: {
+            price: {
+              note: '$0.134 per 1K/2K image, $0.24 per 4K image; an input image ≈ $0.0011.',
+            },
           },
-          outputImageTokens: {
-            kind: 'table',
-            tiers: [
-              { when: { resolution: '1K' }, tokens: 1120 },
-              { when: { resolution: '2K' }, tokens: 1120 },
-              { when: { resolution: '4K' }, tokens: 2000 },
-            ],
-            source: GEMINI_PRICING,
+          vertex: {
+            price: {
+              source: src(
+                LITELLM_PRICES.ref,
+                LITELLM_PRICES.asOf,
+                'price-map',
+                'vertex_ai/gemini-3-pro-image: same rates as the Gemini API, $0.134 per image, $0.0011 per input image',
+              ),
+            },
           },
-          inputImageTokens: 560,
-          source: src(
-            LITELLM_PRICES.ref,
-            LITELLM_PRICES.asOf,
-            'price-map',
-            'vertex_ai/gemini-3-pro-image: same rates as the Gemini API, $0.134 per image, $0.0011 per input image',
-          ),
         },
-      },
+      ),
       {
         provider: 'fal',
         providerModelId: 'fal-ai/nano-banana-pro',
@@ -594,9 +542,9 @@ export const google: ModelEntryInput[] = [
         "seed 002's Nano Banana 2 guidance, applied to its successor",
       ),
     },
-    routes: [
+    routes: sameRoute(
+      GEMINI_API_AND_VERTEX,
       {
-        provider: 'google',
         providerModelId: 'gemini-nano-banana-2.1',
         status: 'active',
         price: {
@@ -617,35 +565,19 @@ export const google: ModelEntryInput[] = [
             ),
           },
           source: NB21_LAUNCH,
-          note: '2K/4K output token counts are not published in the sources; a reseller on Vertex charges up to $0.1134 at 4K (see claims).',
         },
       },
       {
-        provider: 'vertex',
-        providerModelId: 'gemini-nano-banana-2.1',
-        status: 'active',
-        price: {
-          unit: 'token',
-          ratesPerMillion: {
-            textInput: usd('1.50'),
-            imageOutput: usd('30.00'),
-            textOutput: usd('7.50'),
+        google: {
+          price: {
+            note: '2K/4K output token counts are not published in the sources; a reseller on Vertex charges up to $0.1134 at 4K (see claims).',
           },
-          outputImageTokens: {
-            kind: 'table',
-            tiers: [{ when: { resolution: '1K' }, tokens: 1120 }],
-            source: src(
-              NB21_LAUNCH.ref,
-              NB21_LAUNCH.asOf,
-              'price-map',
-              'the published $0.0336 per 1K image restated as tokens: ÷ $30 per 1M = 1,120',
-            ),
-          },
-          source: NB21_LAUNCH,
-          note: 'The launch note gives one price list for gemini/ and vertex_ai/.',
+        },
+        vertex: {
+          price: { note: 'The launch note gives one price list for gemini/ and vertex_ai/.' },
         },
       },
-    ],
+    ),
     claims: [
       {
         topic: 'price',
@@ -1004,19 +936,26 @@ export const google: ModelEntryInput[] = [
         "seed 002's Nano Banana 2 guidance, applied to the Lite model",
       ),
     },
-    routes: (['google', 'vertex'] as const).map((provider) => ({
-      provider,
+    routes: sameRoute(GEMINI_API_AND_VERTEX, {
       providerModelId: 'gemini-3.1-flash-lite-image',
-      status: 'active' as const,
+      status: 'active',
       price: {
-        unit: 'token' as const,
-        ratesPerMillion: { textInput: usd('0.25'), imageOutput: usd('30.00'), textOutput: usd('1.50') },
-        outputImageTokens: { kind: 'table' as const, tiers: [{ when: { resolution: '1K' }, tokens: 1120 }], source: NB2_LITE_PRICES },
+        unit: 'token',
+        ratesPerMillion: {
+          textInput: usd('0.25'),
+          imageOutput: usd('30.00'),
+          textOutput: usd('1.50'),
+        },
+        outputImageTokens: {
+          kind: 'table',
+          tiers: [{ when: { resolution: '1K' }, tokens: 1120 }],
+          source: NB2_LITE_PRICES,
+        },
         inputImageTokens: 1120,
         source: NB2_LITE_PRICES,
         note: '1,120 image tokens × $30 per 1M = $0.0336 per 1K image; half of Nano Banana 2.',
       },
-    })),
+    }),
     claims: [
       {
         topic: 'price',
@@ -1150,47 +1089,29 @@ export const google: ModelEntryInput[] = [
       ),
     },
     routes: [
-      {
-        provider: 'google',
-        providerModelId: 'gemini-2.5-flash-image',
-        status: 'retired',
-        price: {
-          unit: 'token',
-          ratesPerMillion: {
-            textInput: usd('0.30'),
-            textInputCached: usd('0.03'),
-            imageOutput: usd('30.00'),
-            textOutput: usd('2.50'),
+      ...sameRoute(
+        GEMINI_API_AND_VERTEX,
+        {
+          providerModelId: 'gemini-2.5-flash-image',
+          status: 'retired',
+          price: {
+            unit: 'token',
+            ratesPerMillion: {
+              textInput: usd('0.30'),
+              textInputCached: usd('0.03'),
+              imageOutput: usd('30.00'),
+              textOutput: usd('2.50'),
+            },
+            outputImageTokens: {
+              kind: 'table',
+              tiers: [{ when: {}, tokens: 1290 }],
+              source: research('2.4', 'third-party', 'puter cost table: 1,290 tokens per image'),
+            },
+            source: NANO_BANANA_LITELLM,
           },
-          outputImageTokens: {
-            kind: 'table',
-            tiers: [{ when: {}, tokens: 1290 }],
-            source: research('2.4', 'third-party', 'puter cost table: 1,290 tokens per image'),
-          },
-          source: NANO_BANANA_LITELLM,
-          note: '1,290 tokens × $30 per 1M ≈ $0.039 per image.',
         },
-      },
-      {
-        provider: 'vertex',
-        providerModelId: 'gemini-2.5-flash-image',
-        status: 'retired',
-        price: {
-          unit: 'token',
-          ratesPerMillion: {
-            textInput: usd('0.30'),
-            textInputCached: usd('0.03'),
-            imageOutput: usd('30.00'),
-            textOutput: usd('2.50'),
-          },
-          outputImageTokens: {
-            kind: 'table',
-            tiers: [{ when: {}, tokens: 1290 }],
-            source: research('2.4', 'third-party', 'puter cost table: 1,290 tokens per image'),
-          },
-          source: NANO_BANANA_LITELLM,
-        },
-      },
+        { google: { price: { note: '1,290 tokens × $30 per 1M ≈ $0.039 per image.' } } },
+      ),
       {
         provider: 'fal',
         providerModelId: 'fal-ai/nano-banana',
@@ -1214,241 +1135,6 @@ export const google: ModelEntryInput[] = [
         topic: 'other',
         text: 'Suggested in PicassoIA for "alternative interpretations" after a GPT Image 2 generation',
         source: SEEDS.gptImage2VsNbp,
-      },
-    ],
-  },
-  {
-    id: 'imagen-4',
-    name: 'Imagen 4',
-    aliases: ['Imagen 4 Standard', 'imagen-4.0-generate-001', 'google/imagen-4'],
-    vendor: 'google',
-    modality: 'image',
-    description:
-      "Google's former standard text-to-image model (Imagen 4), shut down on 2026-08-17; kept for history.",
-    tasks: ['text-to-image'],
-    lifecycle: {
-      status: 'retired',
-      shutdown: '2026-08-17',
-      replacements: ['nano-banana-2-1'],
-      source: FIREBASE_IMAGEN_MIGRATION,
-      note: 'Google maps imagen-4.0-generate-001 to gemini-nano-banana-2.1 with thinking level HIGH.',
-    },
-    image: {
-      sizes: { kind: 'aspect' },
-      aspectRatios: IMAGEN_RATIOS,
-      resolutions: [TIER_1K, TIER_2K],
-      maxImagesPerCall: 4,
-      maxWidth: 2816,
-      maxHeight: 2816,
-      transparency: false,
-      outputFormats: ['png', 'jpeg'],
-      maxInputImages: 0,
-      mask: false,
-      seed: true,
-      negativePrompt: false,
-      source: src(
-        IMAGEN_CONFIG.ref,
-        RESEARCH_DATE,
-        'sdk',
-        'imageSize 1K/2K and five aspect ratios from the SDK; pixel sizes as on the Imagen 4 Ultra card (the Standard card was not read); 4 images per request as on the other Imagen 4 cards',
-      ),
-    },
-    scores: {
-      realism: judged(
-        4,
-        'mid tier of the Imagen 4 line (Fast < Standard < Ultra); no benchmark in the sources',
-        IMAGEN_CONFIG.ref,
-      ),
-      textRendering: judged(
-        3.5,
-        'the Imagen 4 family is credited with improved text rendering (Vercel AI Gateway), without a rating',
-        'https://vercel.com/aicoderally/aicoderally-stack/ai-gateway/models/imagen-4.0-fast-generate-001',
-      ),
-      promptAdherence: judged(
-        3.5,
-        'no rating in the sources; placed between Fast and Ultra',
-        IMAGEN_CONFIG.ref,
-      ),
-      editingFlexibility: judged(
-        1,
-        'text-to-image only: generateImages takes no input image',
-        IMAGEN_CONFIG.ref,
-      ),
-      consistency: judged(3, 'seed parameter but no reference images', IMAGEN_CONFIG.ref),
-      speed: judged(
-        4,
-        'no latency source; Google positions Fast, not Standard, as the quick tier',
-        IMAGEN_CONFIG.ref,
-      ),
-      costEfficiency: judged(4, '$0.04 per image (band ≤$0.04 → 4)', IMAGEN_PRICES.ref),
-      finalPolish: judged(4, '1K and 2K output', IMAGEN_CONFIG.ref),
-    },
-    limitations: [
-      {
-        text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform',
-        source: FIREBASE_IMAGEN_MIGRATION,
-      },
-      { text: 'Text-to-image only, on Vertex only in @google/genai 3.x', source: IMAGEN_CONFIG },
-    ],
-    prompt: IMAGEN_PROMPT,
-    routes: [
-      {
-        provider: 'google',
-        providerModelId: 'imagen-4.0-generate-001',
-        status: 'retired',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source: IMAGEN_PRICES },
-      },
-      {
-        provider: 'vertex',
-        providerModelId: 'imagen-4.0-generate-001',
-        status: 'retired',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.04') }], source: IMAGEN_PRICES },
-      },
-    ],
-  },
-  {
-    id: 'imagen-4-fast',
-    name: 'Imagen 4 Fast',
-    aliases: ['imagen-4.0-fast-generate-001', 'google/imagen-4-fast'],
-    vendor: 'google',
-    modality: 'image',
-    description:
-      "Google's former speed-tier Imagen 4 model, shut down on 2026-08-17; kept for history.",
-    tasks: ['text-to-image'],
-    lifecycle: {
-      status: 'retired',
-      shutdown: '2026-08-17',
-      replacements: ['nano-banana-2-1'],
-      source: FIREBASE_IMAGEN_MIGRATION,
-      note: 'Google maps imagen-4.0-fast-generate-001 to gemini-nano-banana-2.1 with thinking level MINIMAL.',
-    },
-    image: {
-      sizes: { kind: 'list', values: IMAGEN_1K },
-      aspectRatios: IMAGEN_RATIOS,
-      resolutions: [TIER_1K],
-      maxImagesPerCall: 4,
-      maxWidth: 1408,
-      maxHeight: 1408,
-      transparency: false,
-      outputFormats: ['png', 'jpeg'],
-      maxInputImages: 0,
-      mask: false,
-      seed: true,
-      negativePrompt: false,
-      source: IMAGEN_FAST_CARD,
-    },
-    scores: {
-      realism: judged(
-        3.5,
-        'speed tier of Imagen 4, below Standard; no benchmark in the sources',
-        IMAGEN_FAST_CARD.ref,
-      ),
-      textRendering: judged(3, 'no rating in the sources; below Standard', IMAGEN_FAST_CARD.ref),
-      promptAdherence: judged(3.5, 'no rating in the sources', IMAGEN_FAST_CARD.ref),
-      editingFlexibility: judged(1, 'text-to-image only', IMAGEN_FAST_CARD.ref),
-      consistency: judged(3, 'seed parameter but no reference images', IMAGEN_FAST_CARD.ref),
-      speed: judged(
-        5,
-        "Google's latency-optimised Imagen tier; no latency figure in the sources",
-        IMAGEN_FAST_CARD.ref,
-      ),
-      costEfficiency: judged(4.5, '$0.02 per image (band ≤$0.025 → 4.5)', IMAGEN_PRICES.ref),
-      finalPolish: judged(3, '1K output only', IMAGEN_FAST_CARD.ref),
-    },
-    limitations: [
-      {
-        text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform',
-        source: FIREBASE_IMAGEN_MIGRATION,
-      },
-    ],
-    prompt: IMAGEN_PROMPT,
-    routes: [
-      {
-        provider: 'google',
-        providerModelId: 'imagen-4.0-fast-generate-001',
-        status: 'retired',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.02') }], source: IMAGEN_PRICES },
-      },
-      {
-        provider: 'vertex',
-        providerModelId: 'imagen-4.0-fast-generate-001',
-        status: 'retired',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.02') }], source: IMAGEN_PRICES },
-      },
-    ],
-  },
-  {
-    id: 'imagen-4-ultra',
-    name: 'Imagen 4 Ultra',
-    aliases: ['imagen-4.0-ultra-generate-001', 'google/imagen-4-ultra'],
-    vendor: 'google',
-    modality: 'image',
-    description:
-      "Google's former top Imagen 4 tier for photoreal 2K stills, shut down on 2026-08-17; kept for history.",
-    tasks: ['text-to-image'],
-    lifecycle: {
-      status: 'retired',
-      shutdown: '2026-08-17',
-      replacements: ['nano-banana-pro', 'nano-banana-2-1'],
-      source: FIREBASE_IMAGEN_MIGRATION,
-      note: 'Google maps imagen-4.0-ultra-generate-001 to gemini-3-pro-image (Nano Banana Pro).',
-    },
-    image: {
-      sizes: { kind: 'list', values: [...IMAGEN_1K, ...IMAGEN_2K] },
-      aspectRatios: IMAGEN_RATIOS,
-      resolutions: [TIER_1K, TIER_2K],
-      maxImagesPerCall: 4,
-      maxWidth: 2816,
-      maxHeight: 2816,
-      transparency: false,
-      outputFormats: ['png', 'jpeg'],
-      maxInputImages: 0,
-      mask: false,
-      seed: true,
-      negativePrompt: false,
-      source: IMAGEN_ULTRA_CARD,
-    },
-    scores: {
-      realism: judged(
-        4.5,
-        'top Imagen 4 tier for photoreal output; no benchmark in the sources',
-        IMAGEN_ULTRA_CARD.ref,
-      ),
-      textRendering: judged(
-        4,
-        "AI/ML API's listing in LiteLLM: 'photorealistic image generation with precise text rendering'",
-        'research/litellm_image_video_entries_2026-07-24.json',
-      ),
-      promptAdherence: judged(
-        4,
-        'no rating in the sources; highest of the Imagen 4 tiers',
-        IMAGEN_ULTRA_CARD.ref,
-      ),
-      editingFlexibility: judged(1, 'text-to-image only', IMAGEN_ULTRA_CARD.ref),
-      consistency: judged(3.5, 'seed parameter but no reference images', IMAGEN_ULTRA_CARD.ref),
-      speed: judged(3, 'no latency source; the quality tier of the line', IMAGEN_ULTRA_CARD.ref),
-      costEfficiency: judged(3.5, '$0.06 per image (band ≤$0.06 → 3.5)', IMAGEN_PRICES.ref),
-      finalPolish: judged(4.5, '2K output in five aspect ratios', IMAGEN_ULTRA_CARD.ref),
-    },
-    limitations: [
-      {
-        text: 'Shut down on 2026-08-17 on the Gemini API and Agent Platform',
-        source: FIREBASE_IMAGEN_MIGRATION,
-      },
-    ],
-    prompt: IMAGEN_PROMPT,
-    routes: [
-      {
-        provider: 'google',
-        providerModelId: 'imagen-4.0-ultra-generate-001',
-        status: 'retired',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.06') }], source: IMAGEN_PRICES },
-      },
-      {
-        provider: 'vertex',
-        providerModelId: 'imagen-4.0-ultra-generate-001',
-        status: 'retired',
-        price: { unit: 'image', tiers: [{ when: {}, micros: usd('0.06') }], source: IMAGEN_PRICES },
       },
     ],
   },

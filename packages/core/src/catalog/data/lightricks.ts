@@ -10,7 +10,11 @@ import { COMFY_PRICING, RESEARCH_DATE, SEEDS, research, src } from './sources.ts
  * ≤$0.06 5 · ≤$0.10 4.5 · ≤$0.15 4 · ≤$0.25 3.5 · ≤$0.40 3.
  */
 
-const judged = (value: number, note: string) => ({ value, source: research('3.5', 'editorial'), note });
+const judged = (value: number, note: string) => ({
+  value,
+  source: research('3.5', 'editorial'),
+  note,
+});
 
 const FAL_LTX2_PRO = src(
   'https://fal.ai/models/fal-ai/ltx-2/image-to-video/llms.txt',
@@ -68,9 +72,14 @@ export const lightricks: ModelEntryInput[] = [
     aliases: ['LTX 2 Pro', 'LTX Video 2.0 Pro', 'LTX-2'],
     vendor: 'lightricks',
     modality: 'video',
-    description: 'Lightricks LTX-2 Pro: native 4K (2160p) video with synchronized audio at $0.06–0.24 per second.',
+    description:
+      'Lightricks LTX-2 Pro: native 4K (2160p) video with synchronized audio at $0.06–0.24 per second.',
     tasks: ['text-to-video', 'image-to-video'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.5', 'provider', 'fal lists fal-ai/ltx-2/*; Comfy lists LTX-2 (Pro)') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: research('3.5', 'provider', 'fal lists fal-ai/ltx-2/*; Comfy lists LTX-2 (Pro)'),
+    },
     video: ltxVideo([6, 8, 10], {
       ...FAL_LTX2_GUIDE,
       note: '6, 8 or 10 s; 1080p/1440p/2160p; 25 or 50 fps; audio on by default. Only 16:9 appears in the sources. No end frame, seed or negative prompt in the schema seen; one video per call.',
@@ -83,11 +92,18 @@ export const lightricks: ModelEntryInput[] = [
       consistency: judged(3.5, 'fal: full self-attention across frames for temporal coherence'),
       speed: judged(3.5, 'fal: "production-ready content in seconds"; no measured latency'),
       costEfficiency: judged(5, '$0.06/s at 1080p with audio (band ≤$0.06 → 5)'),
-      finalPolish: { value: 5, source: SEEDS.sora2VsSora2Pro, note: 'seed 003: "4K video generation for the highest resolution requirements in any workflow"' },
+      finalPolish: {
+        value: 5,
+        source: SEEDS.sora2VsSora2Pro,
+        note: 'seed 003: "4K video generation for the highest resolution requirements in any workflow"',
+      },
       motion: judged(3.5, 'no benchmark in the sources'),
     },
     strengths: [
-      { text: '4K generation for the highest resolution requirements', source: SEEDS.sora2VsSora2Pro },
+      {
+        text: '4K generation for the highest resolution requirements',
+        source: SEEDS.sora2VsSora2Pro,
+      },
       { text: 'Synchronized audio included; 50 fps available', source: FAL_LTX2_PRO },
       { text: 'Among the cheapest per second at 1080p ($0.06)', source: FAL_LTX2_PRO },
     ],
@@ -96,7 +112,9 @@ export const lightricks: ModelEntryInput[] = [
       { text: 'Few controls: no end frame, negative prompt or seed on fal', source: FAL_LTX2_PRO },
     ],
     bestFor: [{ text: 'Deliverables that must be 4K', source: SEEDS.sora2VsSora2Pro }],
-    avoidIf: [{ text: 'You need precise frame control (start and end frames)', source: FAL_LTX2_PRO }],
+    avoidIf: [
+      { text: 'You need precise frame control (start and end frames)', source: FAL_LTX2_PRO },
+    ],
     prompt: LTX_PROMPT,
     routes: [
       {
@@ -130,12 +148,21 @@ export const lightricks: ModelEntryInput[] = [
     aliases: ['LTX 2 Fast', 'LTX Video 2.0 Fast'],
     vendor: 'lightricks',
     modality: 'video',
-    description: 'The fast LTX-2 tier: up to 20 s at 1080p, or 10 s up to 4K, from $0.04 per second.',
+    description:
+      'The fast LTX-2 tier: up to 20 s at 1080p, or 10 s up to 4K, from $0.04 per second.',
     tasks: ['text-to-video', 'image-to-video'],
-    lifecycle: { status: 'active', replacements: [], source: research('3.5', 'provider', 'fal lists fal-ai/ltx-2/*/fast; Comfy lists LTX-2 (Fast)') },
+    lifecycle: {
+      status: 'active',
+      replacements: [],
+      source: research(
+        '3.5',
+        'provider',
+        'fal lists fal-ai/ltx-2/*/fast; Comfy lists LTX-2 (Fast)',
+      ),
+    },
     video: ltxVideo([6, 8, 10, 12, 14, 16, 18, 20], {
       ...FAL_LTX_FAST_SCHEMA,
-      note: '6–20 s in even steps (over 10 s only at 25 fps and 1080p, per fal\'s LTX-2 guide); 1080p/1440p/2160p; 25 or 50 fps. Only 16:9 appears in the sources.',
+      note: "6–20 s in even steps (over 10 s only at 25 fps and 1080p, per fal's LTX-2 guide); 1080p/1440p/2160p; 25 or 50 fps. Only 16:9 appears in the sources.",
     }),
     scores: {
       realism: judged(3.5, 'fast tier of LTX-2; no benchmark'),
@@ -178,7 +205,11 @@ export const lightricks: ModelEntryInput[] = [
       {
         topic: 'price',
         text: 'Comfy resells LTX-2 (Fast) at 8.44 credits per second at 1080p ($0.04)',
-        price: { unit: 'second', tiers: [{ when: { resolution: '1080p' }, micros: usd('0.04') }], source: COMFY_PRICING },
+        price: {
+          unit: 'second',
+          tiers: [{ when: { resolution: '1080p' }, micros: usd('0.04') }],
+          source: COMFY_PRICING,
+        },
         source: COMFY_PRICING,
       },
     ],
