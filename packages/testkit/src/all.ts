@@ -3,7 +3,16 @@ import type { EmulatorOptions } from './emulator.ts';
 import type { RecordedRequest } from './http/types.ts';
 import type { LatencyInput } from './latency.ts';
 import { BFL_DEMO_KEY, startBflEmulator, type BflEmulator } from './providers/bfl.ts';
-import { BYTEPLUS_DEMO_KEY, startByteplusEmulator, type ByteplusEmulator } from './providers/byteplus.ts';
+import {
+  BYTEPLUS_DEMO_KEY,
+  startByteplusEmulator,
+  type ByteplusEmulator,
+} from './providers/byteplus.ts';
+import {
+  DASHSCOPE_DEMO_KEY,
+  startDashscopeEmulator,
+  type DashscopeEmulator,
+} from './providers/dashscope.ts';
 import { FAL_DEMO_KEY, startFalEmulator, type FalEmulator } from './providers/fal.ts';
 import {
   GEMINI_DEMO_ACCESS_TOKEN,
@@ -12,8 +21,21 @@ import {
   type GeminiEmulator,
 } from './providers/gemini.ts';
 import { OPENAI_DEMO_KEY, startOpenAIEmulator, type OpenAIEmulator } from './providers/openai.ts';
-import { RECRAFT_DEMO_KEY, startRecraftEmulator, type RecraftEmulator } from './providers/recraft.ts';
-import { STABILITY_DEMO_KEY, startStabilityEmulator, type StabilityEmulator } from './providers/stability.ts';
+import {
+  REPLICATE_DEMO_KEY,
+  startReplicateEmulator,
+  type ReplicateEmulator,
+} from './providers/replicate.ts';
+import {
+  RECRAFT_DEMO_KEY,
+  startRecraftEmulator,
+  type RecraftEmulator,
+} from './providers/recraft.ts';
+import {
+  STABILITY_DEMO_KEY,
+  startStabilityEmulator,
+  type StabilityEmulator,
+} from './providers/stability.ts';
 import {
   VERTEX_DEMO_ACCESS_TOKEN,
   VERTEX_DEMO_KEY,
@@ -31,6 +53,8 @@ export const DEMO_KEYS = {
   fal: FAL_DEMO_KEY,
   bfl: BFL_DEMO_KEY,
   byteplus: BYTEPLUS_DEMO_KEY,
+  dashscope: DASHSCOPE_DEMO_KEY,
+  replicate: REPLICATE_DEMO_KEY,
   stability: STABILITY_DEMO_KEY,
   recraft: RECRAFT_DEMO_KEY,
   googleCloudProject: 'atelier-emulator',
@@ -40,7 +64,19 @@ export const DEMO_KEYS = {
 export type DemoKeys = { -readonly [K in keyof typeof DEMO_KEYS]: string };
 
 /** Port offsets from `portBase`, in this order. */
-export const PORT_OFFSETS = { openai: 0, gemini: 1, vertex: 2, fal: 3, bfl: 4, cdn: 5, stability: 6, recraft: 7, byteplus: 8 } as const;
+export const PORT_OFFSETS = {
+  openai: 0,
+  gemini: 1,
+  vertex: 2,
+  fal: 3,
+  bfl: 4,
+  cdn: 5,
+  stability: 6,
+  recraft: 7,
+  byteplus: 8,
+  dashscope: 9,
+  replicate: 10,
+} as const;
 
 export interface AllEmulatorsOptions {
   host?: string;
@@ -65,9 +101,11 @@ export interface AllEmulators {
   fal: FalEmulator;
   bfl: BflEmulator;
   byteplus: ByteplusEmulator;
+  dashscope: DashscopeEmulator;
+  replicate: ReplicateEmulator;
   stability: StabilityEmulator;
   recraft: RecraftEmulator;
-  /** The one CDN serving fal, BFL and Vertex (gcs) result links. */
+  /** The one CDN serving fal, BFL, Replicate and Vertex (gcs) result links. */
   cdn: Cdn;
   /**
    * Environment for a client under test:
@@ -79,10 +117,12 @@ export interface AllEmulators {
    * - ATELIER_FAL_BASE_URL: `http://host:port`, replaces https://queue.fal.run (POST `${base}/${endpointId}`).
    * - ATELIER_BFL_BASE_URL: `http://host:port`, replaces https://api.bfl.ai (POST `${base}/v1/${model}`).
    * - ATELIER_BYTEPLUS_BASE_URL: `http://host:port`, replaces https://ark.ap-southeast.bytepluses.com (POST `${base}/api/v3/images/generations`, `${base}/api/v3/contents/generations/tasks`).
+   * - ATELIER_DASHSCOPE_BASE_URL: `http://host:port`, replaces https://dashscope-intl.aliyuncs.com (POST `${base}/api/v1/services/aigc/…`, GET `${base}/api/v1/tasks/{id}`).
    * - ATELIER_STABILITY_BASE_URL: `http://host:port`, replaces https://api.stability.ai (POST `${base}/v2beta/stable-image/generate/…`).
    * - ATELIER_RECRAFT_BASE_URL: `http://host:port`, replaces https://external.api.recraft.ai (POST `${base}/v1/images/generations`).
+   * - ATELIER_REPLICATE_BASE_URL: `http://host:port/v1`, the replicate SDK's `baseUrl` (replaces https://api.replicate.com/v1).
    * - ATELIER_GCS_BASE_URL: replaces https://storage.googleapis.com for `gs://bucket/object` results.
-   * - OPENAI_API_KEY, GEMINI_API_KEY, FAL_KEY, BFL_API_KEY, ARK_API_KEY, STABILITY_API_KEY, RECRAFT_API_TOKEN, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION: demo values.
+   * - OPENAI_API_KEY, GEMINI_API_KEY, FAL_KEY, BFL_API_KEY, ARK_API_KEY, DASHSCOPE_API_KEY, STABILITY_API_KEY, RECRAFT_API_TOKEN, REPLICATE_API_TOKEN, GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION: demo values.
    * - ATELIER_VERTEX_ACCESS_TOKEN: Bearer token Vertex accepts in place of Application Default Credentials;
    *   ATELIER_VERTEX_API_KEY: its express-mode key.
    */
@@ -149,13 +189,35 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
       await startBflEmulator({ ...common, cdn, port: port('bfl'), apiKey: keys.bfl }),
     );
     const byteplus = track(
-      await startByteplusEmulator({ ...common, cdn, port: port('byteplus'), apiKey: keys.byteplus }),
+      await startByteplusEmulator({
+        ...common,
+        cdn,
+        port: port('byteplus'),
+        apiKey: keys.byteplus,
+      }),
+    );
+    const dashscope = track(
+      await startDashscopeEmulator({
+        ...common,
+        cdn,
+        port: port('dashscope'),
+        apiKey: keys.dashscope,
+      }),
     );
     const stability = track(
       await startStabilityEmulator({ ...common, port: port('stability'), apiKey: keys.stability }),
     );
     const recraft = track(
       await startRecraftEmulator({ ...common, port: port('recraft'), apiKey: keys.recraft }),
+    );
+
+    const replicate = track(
+      await startReplicateEmulator({
+        ...common,
+        cdn,
+        port: port('replicate'),
+        apiKey: keys.replicate,
+      }),
     );
 
     const env: Record<string, string> = {
@@ -165,14 +227,18 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
       ATELIER_FAL_BASE_URL: fal.url,
       ATELIER_BFL_BASE_URL: bfl.url,
       ATELIER_BYTEPLUS_BASE_URL: byteplus.url,
+      ATELIER_DASHSCOPE_BASE_URL: dashscope.url,
       ATELIER_STABILITY_BASE_URL: stability.url,
       ATELIER_RECRAFT_BASE_URL: recraft.url,
+      ATELIER_REPLICATE_BASE_URL: replicate.url,
       ATELIER_GCS_BASE_URL: `${cdn.url}/gcs`,
       OPENAI_API_KEY: keys.openai,
       GEMINI_API_KEY: keys.gemini,
       FAL_KEY: keys.fal,
       BFL_API_KEY: keys.bfl,
       ARK_API_KEY: keys.byteplus,
+      DASHSCOPE_API_KEY: keys.dashscope,
+      REPLICATE_API_TOKEN: keys.replicate,
       STABILITY_API_KEY: keys.stability,
       RECRAFT_API_TOKEN: keys.recraft,
       GOOGLE_CLOUD_PROJECT: keys.googleCloudProject,
@@ -187,12 +253,27 @@ export async function startAllEmulators(options: AllEmulatorsOptions = {}): Prom
       fal,
       bfl,
       byteplus,
+      dashscope,
+      replicate,
       stability,
       recraft,
       cdn,
       env,
       reset() {
-        for (const emulator of [openai, gemini, vertex, fal, bfl, byteplus, stability, recraft, cdn]) emulator.reset();
+        for (const emulator of [
+          openai,
+          gemini,
+          vertex,
+          fal,
+          bfl,
+          byteplus,
+          dashscope,
+          stability,
+          recraft,
+          replicate,
+          cdn,
+        ])
+          emulator.reset();
       },
       async close() {
         await Promise.all(started.map((s) => s.close()));

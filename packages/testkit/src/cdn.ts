@@ -6,7 +6,7 @@ import type { LatencyInput, LatencyOverrideOptions } from './latency.ts';
 import { sendReply, type ErrorReply } from './http/respond.ts';
 
 /** Whose storage a result link imitates; decides the URL shape and how an expired link fails. */
-export type CdnStyle = 'fal' | 'bfl' | 'gcs';
+export type CdnStyle = 'fal' | 'bfl' | 'gcs' | 'replicate';
 
 export interface PublishOptions {
   style: CdnStyle;
@@ -106,7 +106,8 @@ function expiredReply(asset: Asset): ErrorReply {
           `<Details>The provided token has expired. Request signature expired at: ${now}</Details></Error>`,
       };
     case 'fal':
-      // fal's media CDN no longer has the object.
+    case 'replicate':
+      // fal's media CDN, or replicate.delivery once Replicate removed the output (after an hour).
       return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'Not Found' };
   }
 }
@@ -121,7 +122,7 @@ export async function startCdn(options: CdnOptions = {}): Promise<Cdn> {
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     routes: ['GET', 'HEAD'].map((method) => ({
       method,
-      path: /^\/(?:fal|bfl|gcs)\/.+$/,
+      path: /^\/(?:fal|bfl|gcs|replicate)\/.+$/,
       auth: false,
       model: (_match: RegExpMatchArray, request: RecordedRequest) =>
         assets.get(request.path)?.model,
@@ -169,6 +170,10 @@ export async function startCdn(options: CdnOptions = {}): Promise<Cdn> {
       switch (publish.style) {
         case 'fal':
           path = `/fal/files/${id.slice(0, 8)}/${id}_${publish.filename}`;
+          break;
+        case 'replicate':
+          // Shaped like https://replicate.delivery/xezq/<id>/<file>.
+          path = `/replicate/xezq/${id}/${publish.filename}`;
           break;
         case 'bfl': {
           // Shaped like an Azure Blob SAS link: signed expiry (se) and signature (sig).

@@ -12,15 +12,16 @@ export const DEFAULT_PORT_BASE = 7370;
 
 const USAGE = `Usage: pnpm emulate [options]
 
-Starts the OpenAI, Gemini, Vertex, fal, BFL, Stability AI, Recraft and BytePlus ModelArk
-emulators and their CDN on consecutive ports (openai, gemini, vertex, fal, bfl, cdn, stability,
-recraft, byteplus) and prints the environment to point a client at them.
+Starts the OpenAI, Gemini, Vertex, fal, BFL, Stability AI, Recraft, BytePlus ModelArk,
+DashScope and Replicate emulators and their CDN on consecutive ports (openai, gemini, vertex,
+fal, bfl, cdn, stability, recraft, byteplus, dashscope, replicate) and prints the environment to
+point a client at them.
 
 Options:
   --port-base <n>      first port (default ${DEFAULT_PORT_BASE}; 0 picks free ports)
   --host <address>     interface to listen on (default 127.0.0.1)
   --latency <ms>       delay before every answer (default 0)
-  --queued-polls <n>   status polls a job stays queued (default 1 for fal, 0 for BFL, BytePlus and Vertex)
+  --queued-polls <n>   status polls a job stays queued (default 1 for fal, 0 for BFL, BytePlus, DashScope, Replicate and Vertex)
   --running-polls <n>  status polls a job stays running (default 1)
   --queued-ms <ms>     minimum time a job stays queued (default 0)
   --running-ms <ms>    minimum time a job runs (default 0)

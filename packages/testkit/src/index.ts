@@ -14,8 +14,13 @@ export { startBflEmulator, bflCredits } from './providers/bfl.ts';
 export type { BflEmulator, BflEmulatorOptions } from './providers/bfl.ts';
 export { startByteplusEmulator } from './providers/byteplus.ts';
 export type { ByteplusEmulator, ByteplusEmulatorOptions } from './providers/byteplus.ts';
+export { startDashscopeEmulator } from './providers/dashscope.ts';
+export type { DashscopeEmulator, DashscopeEmulatorOptions } from './providers/dashscope.ts';
 export { startStabilityEmulator, STABILITY_SIZES } from './providers/stability.ts';
 export type { StabilityEmulator, StabilityEmulatorOptions } from './providers/stability.ts';
+export { startReplicateEmulator, REPLICATE_DEMO_KEY } from './providers/replicate.ts';
+export { REPLICATE_MODELS } from './providers/replicate-models.ts';
+export type { ReplicateEmulator, ReplicateEmulatorOptions } from './providers/replicate.ts';
 export { startRecraftEmulator, renderSvg } from './providers/recraft.ts';
 export type { RecraftEmulator, RecraftEmulatorOptions } from './providers/recraft.ts';
 
@@ -33,3 +38,6 @@ export { renderVideo } from './media/video.ts';
 export type { VideoSpec } from './media/video.ts';
 export { buildMp4, inspectMp4 } from './media/mp4.ts';
 export type { Mp4Box, Mp4Info, Mp4Spec } from './media/mp4.ts';
+
+export { startS3Server } from './s3.ts';
+export type { S3Server, S3ServerOptions } from './s3.ts';

@@ -125,6 +125,9 @@ export class EmulatorServer {
     // Large uploads and slow polls are normal here; Node's default timeouts would cut them.
     this.#server.requestTimeout = 0;
     this.#server.headersTimeout = 0;
+    // Clients (undici: 4 s) must drop an idle keep-alive socket before the server does; with Node's
+    // 5 s default a loaded machine lets a client reuse a socket the server is closing (ECONNRESET).
+    this.#server.keepAliveTimeout = 65_000;
   }
 
   /** `http://host:port` once listening. */

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderImage } from './image.ts';
+import { H264IntraEncoder } from './h264.ts';
 import { buildMp4, inspectMp4 } from './mp4.ts';
 import { geminiImageSize, videoSize } from './sizes.ts';
 import { renderVideo } from './video.ts';
@@ -65,7 +66,7 @@ describe('MP4', () => {
       1280,
       720,
       8,
-      'mp4v',
+      'avc1',
       'isom',
     ]);
     expect(info.sampleCount).toBe(8);
@@ -78,43 +79,75 @@ describe('MP4', () => {
     expect(info.boxes.reduce((n, b) => n + b.size, 0)).toBe(data.length);
   });
 
-  it('points stco at real JPEG frames inside mdat', async () => {
+  it('points stco at length-prefixed IDR pictures inside mdat, described by avcC', async () => {
     const data = await renderVideo({
-      width: 320,
-      height: 240,
+      width: 854,
+      height: 480,
       durationSeconds: 3,
       fps: 2,
       seed: 'f',
       noise: 0,
     });
     const info = inspectMp4(data);
-    expect(info.sampleCount).toBe(6);
+    expect([info.width, info.height, info.codec, info.sampleCount]).toEqual([854, 480, 'avc1', 6]);
     const mdat = info.boxes.find((b) => b.type === 'mdat');
-    const first = data.subarray((mdat?.offset ?? 0) + 8);
-    expect(first.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
-    const meta = await sharp(first).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 320, 240]);
+    const start = (mdat?.offset ?? 0) + 8;
+    const first = data.readUInt32BE(start);
+    expect(first).toBeGreaterThan(0);
+    expect((data[start + 4] ?? 0) & 0x1f).toBe(5); // IDR slice
+    const avcC = data.indexOf('avcC', 0, 'latin1');
+    // version 1, Baseline (66), 4-byte NAL lengths, one SPS whose NAL type is 7.
+    expect([data[avcC + 4], data[avcC + 5], data[avcC + 8], data[avcC + 9]]).toEqual([
+      1, 66, 0xff, 0xe1,
+    ]);
+    expect((data[avcC + 12] ?? 0) & 0x1f).toBe(7);
+  });
+
+  it('codes each cell as one DC level and keeps NAL payloads free of start codes', () => {
+    const encoder = new H264IntraEncoder(64, 32);
+    expect([encoder.mbWidth, encoder.mbHeight]).toEqual([4, 2]);
+    // Flat 128 everywhere: every macroblock is mb_type 3, DC modes, no coefficient (8 bits).
+    const flat = encoder.encodeFrame(new Uint8Array(8).fill(128));
+    const extremes = encoder.encodeFrame(Uint8Array.from([0, 255, 0, 255, 255, 0, 255, 0]));
+    expect(extremes.length).toBeGreaterThan(flat.length);
+    for (const nal of [flat, extremes, encoder.stream.sps, encoder.stream.pps]) {
+      for (let i = 2; i < nal.length; i++) {
+        if (nal[i - 2] === 0 && nal[i - 1] === 0) expect(nal[i]).toBeGreaterThan(2);
+      }
+    }
+    expect(() => new H264IntraEncoder(63, 32)).toThrow(/even/);
+    expect(() => encoder.encodeFrame(new Uint8Array(3))).toThrow(/8 macroblock levels/);
   });
 
   it('keeps fractional durations and uneven frame splits exact', () => {
-    const frame = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+    const encoder = new H264IntraEncoder(16, 16);
+    const frame = encoder.encodeFrame(new Uint8Array(1));
+    const { stream } = encoder;
     const info = inspectMp4(
-      buildMp4({ width: 16, height: 16, durationSeconds: 2.5, frames: [frame, frame, frame] }),
+      buildMp4({
+        width: 16,
+        height: 16,
+        durationSeconds: 2.5,
+        stream,
+        frames: [frame, frame, frame],
+      }),
     );
     expect(info.durationSeconds).toBe(2.5);
   });
 
   it('rejects truncated or foreign files', () => {
+    const { stream } = new H264IntraEncoder(16, 16);
     const good = buildMp4({
       width: 16,
       height: 16,
       durationSeconds: 1,
+      stream,
       frames: [Buffer.from([1, 2, 3])],
     });
     expect(() => inspectMp4(good.subarray(0, good.length - 2))).toThrow(/overruns/);
     expect(() => inspectMp4(Buffer.from('not an mp4 at all'))).toThrow();
     expect(() =>
-      buildMp4({ width: 16, height: 16, durationSeconds: 0, frames: [Buffer.alloc(1)] }),
+      buildMp4({ width: 16, height: 16, durationSeconds: 0, stream, frames: [Buffer.alloc(1)] }),
     ).toThrow(/duration/);
   });
 });

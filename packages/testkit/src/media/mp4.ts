@@ -1,9 +1,11 @@
 /**
- * A minimal ISO BMFF (MP4) writer and reader. The writer produces one video track of Motion JPEG
- * samples ('mp4v' sample entry, object type 0x6C per ISO/IEC 14496-1), which players and ffmpeg
- * decode, with `moov` ahead of `mdat` so the file streams. The reader walks the box tree for
+ * A minimal ISO BMFF (MP4) writer and reader. The writer produces one H.264 video track ('avc1'
+ * sample entry with its avcC, ISO/IEC 14496-15), which browsers and ffmpeg decode, with `moov`
+ * ahead of `mdat` so the file streams. Every sample is a sync sample, so no stss box. The reader walks the box tree for
  * tests and tools that need to check what a provider returned.
  */
+
+import type { H264Stream } from './h264.ts';
 
 const MOVIE_TIMESCALE = 1000;
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'dinf', 'edts', 'udta']);
@@ -36,46 +38,33 @@ function u16(...values: number[]): Buffer {
 
 const IDENTITY_MATRIX = u32(0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000);
 
-/** MPEG-4 descriptor: tag, length in the 4-byte expandable form, payload. */
-function descriptor(tag: number, payload: Buffer): Buffer {
-  const n = payload.length;
-  const len = Buffer.from([
-    0x80 | ((n >> 21) & 0x7f),
-    0x80 | ((n >> 14) & 0x7f),
-    0x80 | ((n >> 7) & 0x7f),
-    n & 0x7f,
-  ]);
-  return Buffer.concat([Buffer.from([tag]), len, payload]);
-}
-
-function esds(maxSampleSize: number, avgBitrate: number): Buffer {
-  const decoderConfig = descriptor(
-    0x04,
-    Buffer.concat([
-      Buffer.from([0x6c, (0x04 << 2) | 1]), // JPEG (ISO/IEC 10918-1), visual stream
-      Buffer.from([
-        (maxSampleSize >> 16) & 0xff,
-        (maxSampleSize >> 8) & 0xff,
-        maxSampleSize & 0xff,
-      ]),
-      u32(avgBitrate, avgBitrate),
-    ]),
+/** AVCDecoderConfigurationRecord (ISO/IEC 14496-15 5.3.3.1) with one SPS and one PPS. */
+function avcC(stream: H264Stream): Buffer {
+  return box(
+    'avcC',
+    Buffer.from([1, stream.profileIdc, stream.constraints, stream.levelIdc, 0xff, 0xe1]), // 4-byte NAL lengths, 1 SPS
+    u16(stream.sps.length),
+    stream.sps,
+    Buffer.from([1]),
+    u16(stream.pps.length),
+    stream.pps,
   );
-  const slConfig = descriptor(0x06, Buffer.from([0x02]));
-  const es = descriptor(0x03, Buffer.concat([u16(1), Buffer.from([0]), decoderConfig, slConfig]));
-  return fullBox('esds', 0, 0, es);
 }
 
 export interface Mp4Spec {
   width: number;
   height: number;
   durationSeconds: number;
-  /** Encoded JPEG frames shown one after another, each for an equal share of the duration. */
+  /** H.264 parameter sets of the frames. */
+  stream: H264Stream;
+  /** One coded picture (a NAL unit, no start code) per frame, each shown for an equal share of the duration; all are IDR. */
   frames: Buffer[];
 }
 
 export function buildMp4(spec: Mp4Spec): Buffer {
-  const { width, height, frames } = spec;
+  const { width, height } = spec;
+  // Samples are NAL units behind 4-byte lengths, as avcC declares.
+  const frames = spec.frames.map((f) => Buffer.concat([u32(f.length), f]));
   if (frames.length === 0) throw new RangeError('an MP4 needs at least one frame');
   if (width > 0xffff || height > 0xffff)
     throw new RangeError('MP4 sample entries hold 16-bit sizes');
@@ -87,14 +76,12 @@ export function buildMp4(spec: Mp4Spec): Buffer {
   const last = durationMs - base * (frames.length - 1);
   const sizes = frames.map((f) => f.length);
   const mdatPayload = sizes.reduce((a, b) => a + b, 0);
-  const maxSize = Math.max(...sizes);
-  const bitrate = Math.round((mdatPayload * 8) / spec.durationSeconds);
 
   const ftyp = box(
     'ftyp',
     Buffer.from('isom', 'latin1'),
     u32(0x200),
-    Buffer.from('isomiso2mp41', 'latin1'),
+    Buffer.from('isomiso2avc1mp41', 'latin1'),
   );
 
   const buildMoov = (chunkOffset: number) => {
@@ -132,9 +119,9 @@ export function buildMp4(spec: Mp4Spec): Buffer {
     const vmhd = fullBox('vmhd', 0, 1, u16(0, 0, 0, 0));
     const dinf = box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1)));
     const compressor = Buffer.alloc(32);
-    compressor.write('\x0bMotion JPEG', 0, 'latin1');
-    const mp4v = box(
-      'mp4v',
+    compressor.write('\x0aAtelier AVC', 0, 'latin1');
+    const avc1 = box(
+      'avc1',
       Buffer.alloc(6),
       u16(1), // reserved, data_reference_index
       u16(0, 0),
@@ -144,9 +131,9 @@ export function buildMp4(spec: Mp4Spec): Buffer {
       u16(1), // 72 dpi, reserved, frame_count
       compressor,
       u16(0x0018, 0xffff),
-      esds(maxSize, bitrate),
+      avcC(spec.stream),
     );
-    const stsd = fullBox('stsd', 0, 0, u32(1), mp4v);
+    const stsd = fullBox('stsd', 0, 0, u32(1), avc1);
     const sttsEntries =
       base === last ? u32(frames.length, base) : u32(frames.length - 1, base, 1, last);
     const stts = fullBox('stts', 0, 0, u32(base === last ? 1 : 2), sttsEntries);

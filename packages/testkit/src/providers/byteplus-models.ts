@@ -18,10 +18,30 @@ export interface SeedreamModel {
 
 const MAX_4K = 4096 * 4096;
 export const SEEDREAM: Readonly<Record<string, SeedreamModel>> = {
-  'seedream-4-0-250828': { minPixels: 1280 * 720, maxPixels: MAX_4K, shorthand: { '1K': 1024, '2K': 2048, '4K': 4096 }, seed: true },
-  'seedream-4-5-251128': { minPixels: 2560 * 1440, maxPixels: MAX_4K, shorthand: { '2K': 2048, '4K': 4096 }, seed: false },
-  'seedream-5-0-260128': { minPixels: 2560 * 1440, maxPixels: MAX_4K, shorthand: { '2K': 2048, '3K': 3072, '4K': 4096 }, seed: false },
-  'seedream-5-0-pro-260628': { minPixels: 1280 * 720, maxPixels: 2048 * 2048, shorthand: { '1K': 1024, '2K': 2048 }, seed: false },
+  'seedream-4-0-250828': {
+    minPixels: 1280 * 720,
+    maxPixels: MAX_4K,
+    shorthand: { '1K': 1024, '2K': 2048, '4K': 4096 },
+    seed: true,
+  },
+  'seedream-4-5-251128': {
+    minPixels: 2560 * 1440,
+    maxPixels: MAX_4K,
+    shorthand: { '2K': 2048, '4K': 4096 },
+    seed: false,
+  },
+  'seedream-5-0-260128': {
+    minPixels: 2560 * 1440,
+    maxPixels: MAX_4K,
+    shorthand: { '2K': 2048, '3K': 3072, '4K': 4096 },
+    seed: false,
+  },
+  'seedream-5-0-pro-260628': {
+    minPixels: 1280 * 720,
+    maxPixels: 2048 * 2048,
+    shorthand: { '1K': 1024, '2K': 2048 },
+    seed: false,
+  },
 };
 
 export interface SeedanceModel {
@@ -34,11 +54,41 @@ export interface SeedanceModel {
 
 const RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16', 'adaptive'];
 export const SEEDANCE: Readonly<Record<string, SeedanceModel>> = {
-  'seedance-1-5-pro-251215': { resolutions: ['480p', '720p', '1080p'], durations: [4, 12], ratios: RATIOS, audio: true, cameraFixed: true },
-  'seedance-1-0-pro-250528': { resolutions: ['480p', '720p', '1080p'], durations: [2, 12], ratios: RATIOS, audio: false, cameraFixed: true },
-  'seedance-1-0-pro-fast-251015': { resolutions: ['480p', '720p', '1080p'], durations: [2, 12], ratios: RATIOS, audio: false, cameraFixed: true },
-  'dreamina-seedance-2-0-260128': { resolutions: ['480p', '720p', '1080p', '4k'], durations: [4, 15], ratios: RATIOS, audio: true, cameraFixed: false },
-  'dreamina-seedance-2-0-fast-260128': { resolutions: ['480p', '720p', '1080p'], durations: [4, 15], ratios: RATIOS, audio: true, cameraFixed: false },
+  'seedance-1-5-pro-251215': {
+    resolutions: ['480p', '720p', '1080p'],
+    durations: [4, 12],
+    ratios: RATIOS,
+    audio: true,
+    cameraFixed: true,
+  },
+  'seedance-1-0-pro-250528': {
+    resolutions: ['480p', '720p', '1080p'],
+    durations: [2, 12],
+    ratios: RATIOS,
+    audio: false,
+    cameraFixed: true,
+  },
+  'seedance-1-0-pro-fast-251015': {
+    resolutions: ['480p', '720p', '1080p'],
+    durations: [2, 12],
+    ratios: RATIOS,
+    audio: false,
+    cameraFixed: true,
+  },
+  'dreamina-seedance-2-0-260128': {
+    resolutions: ['480p', '720p', '1080p', '4k'],
+    durations: [4, 15],
+    ratios: RATIOS,
+    audio: true,
+    cameraFixed: false,
+  },
+  'dreamina-seedance-2-0-fast-260128': {
+    resolutions: ['480p', '720p', '1080p'],
+    durations: [4, 15],
+    ratios: RATIOS,
+    audio: true,
+    cameraFixed: false,
+  },
 };
 
 /** Seedance's frame rate; its video tokens are W × H × fps × seconds / 1024. */
@@ -50,22 +100,34 @@ export function seedanceTokens(size: Size, seconds: number): number {
 
 /** The frame a Seedance task renders ("adaptive" follows the first frame; 16:9 without one). */
 export function seedanceFrame(resolution: string, ratio: string, firstFrame?: Size): Size {
-  const r = ratio === 'adaptive' ? (firstFrame ? `${firstFrame.width}:${firstFrame.height}` : '16:9') : ratio;
+  const r =
+    ratio === 'adaptive'
+      ? firstFrame
+        ? `${firstFrame.width}:${firstFrame.height}`
+        : '16:9'
+      : ratio;
   return videoSize(resolution, r) ?? { width: 1280, height: 720 };
 }
 
 /** Seedream's output size for `size` on a model, or the reason it is refused. */
-export function seedreamSize(model: SeedreamModel, size: string | undefined): { size: Size } | { error: string } {
+export function seedreamSize(
+  model: SeedreamModel,
+  size: string | undefined,
+): { size: Size } | { error: string } {
   if (size === undefined) return { size: { width: 2048, height: 2048 } };
   const word = model.shorthand[size.toUpperCase()];
   if (word !== undefined) return { size: { width: word, height: word } };
   const parsed = parseWxH(size);
-  if (!parsed) return { error: `size must be one of ${Object.keys(model.shorthand).join(', ')} or "WxH"` };
+  if (!parsed)
+    return { error: `size must be one of ${Object.keys(model.shorthand).join(', ')} or "WxH"` };
   const pixels = parsed.width * parsed.height;
   if (pixels < model.minPixels || pixels > model.maxPixels) {
-    return { error: `the total pixels of size must be between ${model.minPixels} and ${model.maxPixels}` };
+    return {
+      error: `the total pixels of size must be between ${model.minPixels} and ${model.maxPixels}`,
+    };
   }
   const ratio = parseRatio(`${parsed.width}:${parsed.height}`) ?? 1;
-  if (ratio < 1 / 16 || ratio > 16) return { error: 'the aspect ratio of size must be between 1:16 and 16:1' };
+  if (ratio < 1 / 16 || ratio > 16)
+    return { error: 'the aspect ratio of size must be between 1:16 and 16:1' };
   return { size: parsed };
 }

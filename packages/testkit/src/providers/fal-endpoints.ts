@@ -75,6 +75,65 @@ const ENDPOINTS: Record<string, (variant: boolean) => FalEnums> = {
     resolution: ['1080p', '1440p', '2160p'],
     fps: [25, 50],
   }),
+  // MiniMax Image-01: sized by aspect ratio only.
+  'fal-ai/minimax/image-01': () => ({
+    aspect_ratio: ['1:1', '16:9', '4:3', '3:2', '2:3', '3:4', '9:16', '21:9'],
+  }),
+  // MiniMax Hailuo 02 Standard: "6" or "10" s; 512P/768P on image-to-video only.
+  'fal-ai/minimax/hailuo-02/standard': (i2v) => ({
+    duration: ['6', '10'],
+    ...(i2v ? { resolution: ['512P', '768P'] } : {}),
+  }),
+  // MiniMax Hailuo 2.3 Standard: "6" or "10" s.
+  'fal-ai/minimax/hailuo-2.3/standard': () => ({ duration: ['6', '10'] }),
+  // Luma Ray 2 Flash: "5s" or "9s"; 540p/720p/1080p.
+  'fal-ai/luma-dream-machine/ray-2-flash': (i2v) => ({
+    duration: ['5s', '9s'],
+    resolution: ['540p', '720p', '1080p'],
+    ...(i2v ? {} : { aspect_ratio: ['16:9', '9:16', '4:3', '3:4', '21:9', '9:21'] }),
+  }),
+  // PixVerse v6: whole seconds 1–15, 360p–1080p; eight ratios on text-to-video.
+  'fal-ai/pixverse/v6': (i2v) => ({
+    duration: range(1, 15),
+    resolution: ['360p', '540p', '720p', '1080p'],
+    ...(i2v ? {} : { aspect_ratio: ['16:9', '4:3', '1:1', '3:4', '9:16', '2:3', '3:2', '21:9'] }),
+  }),
+  // Pika 2.2: 5 or 10 s, 720p or 1080p, seven ratios.
+  'fal-ai/pika/v2.2': () => ({
+    duration: [5, 10],
+    resolution: ['720p', '1080p'],
+    aspect_ratio: ['16:9', '9:16', '1:1', '4:5', '5:4', '3:2', '2:3'],
+  }),
+  // FLUX.1 Krea [dev]: JPEG or PNG.
+  'fal-ai/flux/krea': () => ({ output_format: ['jpeg', 'png'] }),
+  // Grok Imagine Image: thirteen ratios; JPEG, PNG or WebP.
+  'xai/grok-imagine-image': () => ({
+    aspect_ratio: [
+      '2:1',
+      '20:9',
+      '19.5:9',
+      '16:9',
+      '4:3',
+      '3:2',
+      '1:1',
+      '2:3',
+      '3:4',
+      '9:16',
+      '9:19.5',
+      '9:20',
+      '1:2',
+    ],
+    output_format: ['jpeg', 'png', 'webp'],
+  }),
+  // Kling 1.0 Standard: "5" or "10" s; three ratios on text-to-video.
+  'fal-ai/kling-video/v1/standard': (i2v) => ({
+    duration: ['5', '10'],
+    ...(i2v ? {} : { aspect_ratio: ['16:9', '9:16', '1:1'] }),
+  }),
+  // Vidu Q1: one 5 s 1080p clip; only the ratio is an enum.
+  'fal-ai/vidu/q1': () => ({ aspect_ratio: ['16:9', '9:16', '1:1'] }),
+  // google/gemini-omni-flash/llms.txt: 720p with audio, 3–10 s, landscape or portrait.
+  'google/gemini-omni-flash': () => ({ aspect_ratio: ['16:9', '9:16'] }),
   'fal-ai/wan-25-preview': () => ({
     duration: ['5', '10'],
     resolution: ['480p', '720p', '1080p'],

@@ -290,6 +290,66 @@ describe('fal emulator: documented enums per endpoint', () => {
     expect(await status('fal-ai/veo3.1', { aspect_ratio: 'auto' })).toBe(422);
   });
 
+  it('holds Hailuo 02 to "6"/"10", Ray 2 Flash to "5s"/"9s" and its resolutions, Image-01 to its ratios', async () => {
+    expect(
+      await status('fal-ai/minimax/hailuo-02/standard/text-to-video', { duration: '10' }),
+    ).toBe(200);
+    expect(await status('fal-ai/minimax/hailuo-02/standard/text-to-video', { duration: 6 })).toBe(
+      422,
+    );
+    expect(
+      await status('fal-ai/luma-dream-machine/ray-2-flash', {
+        duration: '5s',
+        resolution: '1080p',
+        aspect_ratio: '21:9',
+      }),
+    ).toBe(200);
+    expect(await status('fal-ai/luma-dream-machine/ray-2-flash', { duration: 5 })).toBe(422);
+    expect(await status('fal-ai/luma-dream-machine/ray-2-flash', { resolution: '4k' })).toBe(422);
+    expect(await status('fal-ai/minimax/image-01', { aspect_ratio: '21:9' })).toBe(200);
+    expect(await status('fal-ai/minimax/image-01', { aspect_ratio: '5:4' })).toBe(422);
+  });
+
+  it('holds PixVerse v6 to whole seconds 1–15 and its ratios, Vidu Q1 to its three ratios, Pika 2.2 to 5/10 s, Krea to JPEG/PNG, Grok Imagine Image and Kling 1.0 to theirs', async () => {
+    expect(
+      await status('fal-ai/pixverse/v6/text-to-video', {
+        duration: 15,
+        resolution: '1080p',
+        aspect_ratio: '21:9',
+      }),
+    ).toBe(200);
+    expect(await status('fal-ai/pixverse/v6/text-to-video', { duration: 16 })).toBe(422);
+    expect(await status('fal-ai/pixverse/v6/text-to-video', { resolution: '4k' })).toBe(422);
+    expect(await status('fal-ai/vidu/q1/text-to-video', { aspect_ratio: '9:16' })).toBe(200);
+    expect(await status('fal-ai/vidu/q1/text-to-video', { aspect_ratio: '4:3' })).toBe(422);
+    expect(
+      await status('fal-ai/pika/v2.2/text-to-video', {
+        duration: 5,
+        resolution: '1080p',
+        aspect_ratio: '4:5',
+      }),
+    ).toBe(200);
+    expect(await status('fal-ai/pika/v2.2/text-to-video', { duration: 6 })).toBe(422);
+    expect(await status('fal-ai/flux/krea', { output_format: 'webp' })).toBe(422);
+    expect(
+      await status('xai/grok-imagine-image', { aspect_ratio: '9:19.5', output_format: 'webp' }),
+    ).toBe(200);
+    expect(await status('xai/grok-imagine-image', { aspect_ratio: '5:4' })).toBe(422);
+    expect(
+      await status('fal-ai/kling-video/v1/standard/text-to-video', {
+        duration: '10',
+        aspect_ratio: '1:1',
+      }),
+    ).toBe(200);
+    expect(await status('fal-ai/kling-video/v1/standard/text-to-video', { duration: 5 })).toBe(422);
+    expect(
+      await status('fal-ai/minimax/hailuo-2.3/standard/text-to-video', { duration: '10' }),
+    ).toBe(200);
+    expect(
+      await status('fal-ai/minimax/hailuo-2.3/standard/text-to-video', { duration: '8' }),
+    ).toBe(422);
+  });
+
   it('holds Kling to its string durations and aspect ratios', async () => {
     expect(await status('fal-ai/kling-video/v2.6/pro/text-to-video', { duration: '10' })).toBe(200);
     expect(await status('fal-ai/kling-video/v2.6/pro/text-to-video', { duration: '8' })).toBe(422);

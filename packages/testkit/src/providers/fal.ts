@@ -34,7 +34,7 @@ import { falEnumErrors } from './fal-endpoints.ts';
 export interface FalEmulatorOptions extends UrlResultOptions {
   /** Expected `Authorization: Key …` credential (default DEMO_KEYS.fal). */
   apiKey?: string;
-  /** Which endpoints return a video (default: ids naming video, veo, kling, seedance, ltx, hailuo…). */
+  /** Which endpoints return a video (default: ids naming video, veo, kling, seedance, ltx, hailuo, luma…). */
   isVideoEndpoint?: (endpointId: string) => boolean;
   /** Result links stop working after this long (default: never). */
   resultTtlMs?: number;
@@ -55,7 +55,9 @@ export function falAppRoot(endpointId: string): string {
 }
 
 const defaultIsVideo = (id: string) =>
-  /video|veo|kling|seedance|ltx|hailuo|wan-?2\.\d.*t2v|sora/i.test(id);
+  /video|veo|kling|seedance|ltx|hailuo|luma-dream-machine|wan-?2\.\d.*t2v|sora|gemini-omni/i.test(
+    id,
+  );
 
 class Invalid extends Error {
   constructor(readonly errors: FieldError[]) {

@@ -1,5 +1,5 @@
 import { GoogleGenAI, type GenerateVideosOperation } from '@google/genai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inspectMp4 } from '../media/mp4.ts';
 import { startVertexEmulator, type VertexEmulator } from './vertex.ts';
 
@@ -171,16 +171,24 @@ describe('Vertex emulator through @google/genai (vertexai: true)', () => {
   });
 
   it('progresses by time as well as by polls', async () => {
-    emulator.setLatency({ queuedPolls: 0, runningPolls: 0, runningMs: 150 });
-    const ai = projectClient();
-    const started = await ai.models.generateVideos({
-      model: 'veo-3.1-generate-001',
-      source: { prompt: 'x' },
-    });
-    const first = await ai.operations.getVideosOperation({ operation: started });
-    expect(first.done).toBeFalsy();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const second = await ai.operations.getVideosOperation({ operation: first });
-    expect(second.done).toBe(true);
+    emulator.setLatency({ queuedPolls: 0, runningPolls: 0, runningMs: 60_000 });
+    // The clock is held rather than slept on, so a slow machine cannot pass the deadline early.
+    const t0 = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(t0);
+    try {
+      const ai = projectClient();
+      const started = await ai.models.generateVideos({
+        model: 'veo-3.1-generate-001',
+        source: { prompt: 'x' },
+      });
+      clock.mockReturnValue(t0 + 59_000);
+      const first = await ai.operations.getVideosOperation({ operation: started });
+      expect(first.done).toBeFalsy();
+      clock.mockReturnValue(t0 + 60_001);
+      const second = await ai.operations.getVideosOperation({ operation: first });
+      expect(second.done).toBe(true);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
