@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
@@ -10,8 +10,14 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { z } from 'zod';
 import { AtelierError, parseInput } from '@atelier/core';
-import { resolveDataDir } from './data-dir.ts';
+import { PRIVATE_DIR_MODE, resolveDataDir } from './data-dir.ts';
 import { acquireLockFile } from './lock-file.ts';
+import {
+  PGLITE_TEMPLATE_ENV,
+  copyTemplate,
+  pgliteTemplate,
+  scratchCopy,
+} from './pglite-template.ts';
 import { PgliteThread } from './pglite-thread.ts';
 import * as schema from './schema.ts';
 
@@ -31,6 +37,16 @@ export interface Database {
   /** The Atelier data folder when the database is embedded on disk. */
   dataDir?: string;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: calls `onMessage` with each notification on `channel`, on a connection of
+   * its own that reconnects by itself; `onListen` runs each time listening (re)starts, when
+   * notifications may have been missed. Resolves once listening, to a function that stops.
+   */
+  listen?(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onListen?: () => void,
+  ): Promise<() => Promise<void>>;
 }
 
 /** SQL migrations written by drizzle-kit from src/schema.ts (see drizzle.config.ts). */
@@ -84,8 +100,12 @@ export async function openDatabase(
   if (url !== undefined) {
     return openPostgres(url, migrationsFolder, opts.maxConnections ?? 10);
   }
-  if (opts.inMemory) return openPglite(undefined, migrationsFolder);
-  return openPglite(opts.dataDir ?? resolveDataDir(env), migrationsFolder);
+  // Test runs start fresh embedded databases from a migrated template (see pglite-template.ts):
+  // a process-wide opt-in, read from the process so studios given an environment of their own
+  // (test harnesses pass a clean one) use it too.
+  const templateRoot = process.env[PGLITE_TEMPLATE_ENV] || undefined;
+  if (opts.inMemory) return openPglite(undefined, migrationsFolder, templateRoot);
+  return openPglite(opts.dataDir ?? resolveDataDir(env), migrationsFolder, templateRoot);
 }
 
 /**
@@ -98,23 +118,52 @@ const PGLITE_CONF = ['shared_buffers = 16MB'];
 async function openPglite(
   dataDir: string | undefined,
   migrationsFolder: string,
+  templateRoot: string | undefined,
 ): Promise<Database> {
   let unlock = () => {};
   let dir: string | undefined;
+  // A template that cannot be made (a broken migration, an unwritable folder) leaves the ordinary
+  // path, which reports the problem as it would in production.
+  const fromTemplate = async (): Promise<string | undefined> =>
+    templateRoot === undefined
+      ? undefined
+      : pgliteTemplate(templateRoot, migrationsFolder, PGLITE_CONF, async (into) => {
+          const { client } = await startPglite(into, migrationsFolder);
+          await client.close();
+        }).catch(() => undefined);
   if (dataDir !== undefined) {
     dir = join(dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true });
+    // Made owner-only, with the data folder above it when that is new too (see data-dir.ts).
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     unlock = acquireLockFile(join(dataDir, 'pglite.lock'), `The Atelier database in ${dataDir}`);
+    if (!existsSync(join(dir, 'PG_VERSION'))) {
+      try {
+        const template = await fromTemplate();
+        if (template !== undefined) copyTemplate(template, dir);
+      } catch (e) {
+        // A half copy must not pass for a database at the next start.
+        rmSync(dir, { recursive: true, force: true });
+        unlock();
+        throw e;
+      }
+    }
+  } else {
+    const template = await fromTemplate();
+    if (templateRoot !== undefined && template !== undefined) {
+      // "In memory" becomes a scratch copy (in /dev/shm where there is one), removed on close.
+      const scratch = scratchCopy(templateRoot, template);
+      dir = scratch.dir;
+      unlock = scratch.remove;
+    }
   }
-  let client: PgliteThread;
+  let started: { client: PgliteThread; db: Db };
   try {
-    client = await PgliteThread.open({ dataDir: dir, postgresqlConf: PGLITE_CONF });
+    started = await startPglite(dir, migrationsFolder);
   } catch (e) {
     unlock();
     throw e;
   }
-  // The thread answers the calls drizzle's PGlite driver makes (query, exec, transaction).
-  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
+  const { client, db } = started;
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -125,13 +174,24 @@ async function openPglite(
       unlock();
     }
   };
+  return { db, dialect: 'pglite', dataDir, close };
+}
+
+/** Starts PGlite on its thread in `dir` (in memory without one) and applies pending migrations. */
+async function startPglite(
+  dir: string | undefined,
+  migrationsFolder: string,
+): Promise<{ client: PgliteThread; db: Db }> {
+  const client = await PgliteThread.open({ dataDir: dir, postgresqlConf: PGLITE_CONF });
+  // The thread answers the calls drizzle's PGlite driver makes (query, exec, transaction).
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   try {
     await migratePglite(db, { migrationsFolder });
   } catch (e) {
-    await close();
+    await client.close();
     throw e;
   }
-  return { db, dialect: 'pglite', dataDir, close };
+  return { client, db };
 }
 
 async function openPostgres(url: string, migrationsFolder: string, max: number): Promise<Database> {
@@ -155,7 +215,15 @@ async function openPostgres(url: string, migrationsFolder: string, max: number):
   }
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema });
-  return { db, dialect: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    dialect: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+    listen: async (channel, onMessage, onListen) => {
+      const { unlisten } = await client.listen(channel, onMessage, onListen);
+      return unlisten;
+    },
+  };
 }
 
 /** Connection URLs may carry a password; messages show everything else. */

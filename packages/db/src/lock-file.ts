@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { AtelierError } from '@atelier/core';
+import { isProcessAlive, PRIVATE_FILE_MODE } from './data-dir.ts';
 
 /**
  * An embedded database folder must have one process at a time: two PGlite instances on the same
@@ -13,7 +14,7 @@ const held = new Set<string>();
 export function acquireLockFile(path: string, what: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
+      const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       held.add(path);
@@ -34,15 +35,4 @@ export function acquireLockFile(path: string, what: string): () => void {
     }
   }
   throw new AtelierError('internal', `Could not take the lock ${path}.`);
-}
-
-/** Whether a process with this id exists (on this machine). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -2,6 +2,7 @@ import { GENERATION_STATUSES, type Warning } from '@atelier/core/jobs';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   check,
   customType,
@@ -39,7 +40,8 @@ export const operationStatus = pgEnum('operation_status', [
 export const ledgerKind = pgEnum('ledger_kind', ['reserve', 'settle', 'release']);
 export const budgetScope = pgEnum('budget_scope', ['user', 'token']);
 export const budgetPeriod = pgEnum('budget_period', ['daily', 'monthly']);
-export const voteWinner = pgEnum('vote_winner', ['a', 'b', 'tie', 'bothbad']);
+/** Which position won ('c' and 'd' came with arena rounds of up to four outputs). */
+export const voteWinner = pgEnum('vote_winner', ['a', 'b', 'tie', 'bothbad', 'c', 'd']);
 export const inputRole = pgEnum('input_role', ['reference', 'mask']);
 
 export const users = pgTable('users', {
@@ -293,7 +295,12 @@ export const budgets = pgTable(
   ],
 );
 
-/** Append-only pairwise preferences for the arena (a trigger refuses UPDATE and DELETE). */
+/**
+ * Append-only preferences for the arena (a trigger refuses UPDATE and DELETE): the generations in
+ * the positions they were shown (A, B, then C and D for rounds of three or four) and which
+ * position won. `blind` says whether the voter saw the outputs with the model names hidden; a
+ * kept winner of a normal side-by-side run is recorded as a vote that was not blind.
+ */
 export const votes = pgTable(
   'votes',
   {
@@ -305,16 +312,28 @@ export const votes = pgTable(
     generationB: text('generation_b')
       .notNull()
       .references(() => generations.id),
+    generationC: text('generation_c').references(() => generations.id),
+    generationD: text('generation_d').references(() => generations.id),
     winner: voteWinner('winner').notNull(),
     voterId: text('voter_id')
       .notNull()
       .references(() => users.id),
+    /** The catalog use case the round was run for, if one was named. */
+    useCase: text('use_case'),
+    blind: boolean('blind').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
     index('votes_generation_a_idx').on(t.generationA),
     index('votes_generation_b_idx').on(t.generationB),
+    index('votes_generation_c_idx').on(t.generationC),
+    index('votes_generation_d_idx').on(t.generationD),
+    index('votes_voter_idx').on(t.voterId, t.createdAt),
     check('votes_distinct_generations', sql`${t.generationA} <> ${t.generationB}`),
+    check(
+      'votes_positions',
+      sql`(${t.generationC} IS NULL AND ${t.generationD} IS NULL) OR (${t.generationC} NOT IN (${t.generationA}, ${t.generationB}) AND (${t.generationD} IS NULL OR ${t.generationD} NOT IN (${t.generationA}, ${t.generationB}, ${t.generationC})))`,
+    ),
   ],
 );
 
@@ -328,3 +347,77 @@ export const providerKeys = pgTable('provider_keys', {
   last4: text('last4'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Catalog files applied to the studio, newest last: the catalog in use is the built-in data with
+ * the latest row's overlay on top (only the entries and sources that differ from the built-in
+ * ones). Rows are never updated, so the history of who changed prices, and when, stays.
+ */
+export const catalogVersions = pgTable(
+  'catalog_versions',
+  {
+    id: text('id').primaryKey(),
+    /** The file's as-of date (YYYY-MM-DD). */
+    asOf: text('as_of').notNull(),
+    overlay: jsonb('overlay').$type<unknown>().notNull(),
+    /** Ids of the models the file changed or added. */
+    models: jsonb('models').$type<string[]>().notNull().default([]),
+    appliedBy: text('applied_by').references(() => users.id),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('catalog_versions_applied_idx').on(t.appliedAt, t.id)],
+);
+
+/**
+ * Job events, the database's copy of every state change a job's subscribers see, numbered per
+ * job (`seq`). Any server process appends them; a trigger announces each new row on the
+ * `atelier_job_events` channel (LISTEN/NOTIFY) with its ids only, and subscribers in every
+ * process read the rows themselves, so progress reaches all of them in order.
+ */
+export const jobEvents = pgTable(
+  'job_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    generationId: text('generation_id')
+      .notNull()
+      .references(() => generations.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    /** The event without its ids and time (type, status, progress, assets, error…). */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('job_events_generation_seq_idx').on(t.generationId, t.seq)],
+);
+
+/**
+ * Server processes sharing the database's job queue (PostgreSQL with pg-boss), each writing
+ * `heartbeatAt` every few seconds. One that has not for a while is taken to be dead: the jobs it
+ * ran (`jobRunners`) are taken over by another.
+ */
+export const instances = pgTable('instances', {
+  id: text('id').primaryKey(),
+  /** Where it runs, for operators reading the table. */
+  host: text('host').notNull(),
+  pid: integer('pid').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The database's clock, so instances on machines with skewed clocks compare fairly. */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Which instance runs which unfinished job. A row is written as a job starts and removed as it
+ * ends; a takeover moves it to the taker in one UPDATE, so exactly one instance takes each job.
+ */
+export const jobRunners = pgTable(
+  'job_runners',
+  {
+    generationId: text('generation_id')
+      .primaryKey()
+      .references(() => generations.id, { onDelete: 'cascade' }),
+    instanceId: text('instance_id')
+      .notNull()
+      .references(() => instances.id, { onDelete: 'cascade' }),
+    since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('job_runners_instance_idx').on(t.instanceId)],
+);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -30,6 +30,17 @@ describe('LocalAssetStore', () => {
     expect(await store.has(stored.key)).toBe(true);
     expect(await store.head(stored.key)).toEqual({ size: 20 });
     expect(await text(await store.get(stored.key))).toBe(bytes.toString());
+  });
+
+  it('keeps assets owner-only: folders 0700, files 0600', async () => {
+    const mode = (path: string) => statSync(join(root, 'assets', path)).mode & 0o777;
+    const inside = new LocalAssetStore(join(root, 'assets'));
+    const fromBytes = await inside.put(bytes, 'image/png');
+    const fromStream = await inside.put(Readable.from([Buffer.from('streamed')]), 'image/webp');
+    expect(mode('.')).toBe(0o700);
+    expect(mode(sha.slice(0, 2))).toBe(0o700);
+    expect(mode(fromBytes.key)).toBe(0o600);
+    expect(mode(fromStream.key)).toBe(0o600);
   });
 
   it('hashes streamed input chunk by chunk and stores the same bytes once', async () => {

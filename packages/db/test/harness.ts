@@ -1,5 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
+import {
+  createTestDatabase,
+  IN_CI,
+  postgresUnreachable,
+  redact,
+  TEST_POSTGRES_URL,
+} from '@atelier/testkit/postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database, type Dialect } from '../src/client.ts';
 import { createGeneration, type CreateGenerationInput } from '../src/data/generations.ts';
@@ -11,63 +16,21 @@ import { createUser } from '../src/data/users.ts';
  * is skipped with a message, except in CI, where it fails.
  */
 
-const serverUrl =
-  process.env.ATELIER_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-
-async function probe(): Promise<string | undefined> {
-  const sql = postgres(serverUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
-
-const unreachable = await probe();
-if (unreachable && !inCi) {
+const unreachable = await postgresUnreachable();
+if (unreachable && !IN_CI) {
   console.warn(
-    `PostgreSQL at ${redact(serverUrl)} is unreachable (${unreachable}): skipping the PostgreSQL half of the db tests. ` +
+    `PostgreSQL at ${redact(TEST_POSTGRES_URL)} is unreachable (${unreachable}): skipping the PostgreSQL half of the db tests. ` +
       'Start it or set ATELIER_TEST_DATABASE_URL.',
   );
 }
 
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}
-
-/** A fresh database on the test server; the returned function drops it. */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `atelier_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const a = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await a.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await a.end({ timeout: 5 });
-      }
-    },
-  };
-}
+export { createTestDatabase, IN_CI as inCi };
 
 export const DIALECTS: readonly Dialect[] = ['pglite', 'postgres'];
 
 export function describeDb(title: string, body: (get: () => Database) => void): void {
   for (const dialect of DIALECTS) {
-    const skip = dialect === 'postgres' && unreachable !== undefined && !inCi;
+    const skip = dialect === 'postgres' && unreachable !== undefined && !IN_CI;
     (skip ? describe.skip : describe)(`${title} [${dialect}]`, () => {
       let database: Database | undefined;
       let drop: (() => Promise<void>) | undefined;
@@ -78,7 +41,7 @@ export function describeDb(title: string, body: (get: () => Database) => void): 
         }
         if (unreachable) {
           throw new Error(
-            `PostgreSQL at ${redact(serverUrl)} is unreachable in CI: ${unreachable}`,
+            `PostgreSQL at ${redact(TEST_POSTGRES_URL)} is unreachable in CI: ${unreachable}`,
           );
         }
         const test = await createTestDatabase();
@@ -117,5 +80,3 @@ export async function seedGeneration(
     ...over,
   });
 }
-
-export { serverUrl, unreachable as postgresUnreachable, inCi };

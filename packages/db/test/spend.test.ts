@@ -13,6 +13,7 @@ import {
   type Reservation,
 } from '../src/data/spend.ts';
 import { issueToken } from '../src/data/tokens.ts';
+import { createUser } from '../src/data/users.ts';
 import { getGeneration, updateGeneration } from '../src/data/generations.ts';
 import { spendLedger } from '../src/schema.ts';
 import { describeDb, seedGeneration, seedUser } from './harness.ts';
@@ -160,7 +161,10 @@ describeDb('budgets and spend', (get) => {
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'budget_exceeded',
-      message: `This generation needs $0.04, but the daily budget of API token ${token.id} is $0.05 and $0.04 is already spent or reserved today.`,
+      message:
+        'This generation needs $0.04, but the daily budget of the API token “small” is $0.05 and $0.04 is already spent or reserved today (UTC).',
+      // Ada is a member: an admin raises caps.
+      hint: expect.stringMatching(/ask an admin to raise the daily budget\.$/),
       details: {
         scope: 'token',
         period: 'daily',
@@ -173,6 +177,39 @@ describeDb('budgets and spend', (get) => {
     await expect(
       reserve(get().db, { userId: user.id, generationId: g.id, micros: PRICE }),
     ).resolves.toBeDefined();
+  });
+
+  it('names whose budget refused, and says who can raise it', async () => {
+    const refusal = async (name: string, role: 'admin' | 'member') => {
+      const user = await createUser(get().db, { name, role });
+      await setBudget(get().db, {
+        scope: 'user',
+        userId: user.id,
+        period: 'monthly',
+        capMicros: PRICE,
+      });
+      const g = await seedGeneration(get(), user.id);
+      const outcome: unknown = await reserve(get().db, {
+        userId: user.id,
+        generationId: g.id,
+        micros: 2 * PRICE,
+      }).catch((e: unknown) => e);
+      return outcome as { message: string; hint: string };
+    };
+    const member = await refusal('bob', 'member');
+    expect(member.message).toBe(
+      'This generation needs $0.08, but the monthly budget of bob is $0.04 and $0.00 is already spent or reserved this month (UTC).',
+    );
+    expect(member.hint).toMatch(/ask an admin to raise the monthly budget\.$/);
+    const admin = await refusal('carol', 'admin');
+    expect(admin.message).toContain('the monthly budget of carol is $0.04');
+    expect(admin.hint).not.toMatch(/ask an admin/);
+    // A local studio's one user: "your" budget, and nobody else to ask.
+    const local = await refusal('local', 'admin');
+    expect(local.message).toContain('but your monthly budget is $0.04');
+    expect(local.hint).toBe(
+      'Pick a cheaper model, wait until the budget resets (on the 1st, UTC), or raise the monthly budget (Budgets, on the Spend or Settings page of the web app).',
+    );
   });
 
   it('reserves a batch in order, each counting the ones before it', async () => {

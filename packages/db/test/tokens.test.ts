@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { hashToken, issueToken, listTokens, revokeToken, verifyToken } from '../src/data/tokens.ts';
+import {
+  announceTokenChange,
+  hashToken,
+  issueToken,
+  listTokens,
+  parseTokenChange,
+  revokeToken,
+  TOKEN_CHANGES_CHANNEL,
+  verifyToken,
+  type TokenChange,
+} from '../src/data/tokens.ts';
 import { createUser, getUser, listUsers } from '../src/data/users.ts';
 import { apiTokens } from '../src/schema.ts';
 import { describeDb } from './harness.ts';
@@ -62,6 +72,43 @@ describeDb('users and API tokens', (get) => {
     expect(await verifyToken(get().db, token)).toBeUndefined();
     expect((await revokeToken(get().db, record.id)).revokedAt).toEqual(revoked.revokedAt);
     await expect(revokeToken(get().db, 'missing')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('announces a revocation to every listener on PostgreSQL, at commit', async () => {
+    const database = get();
+    const user = await createUser(database.db, { name: 'Announced' });
+    const { record } = await issueToken(database.db, { userId: user.id, name: 'ci' });
+    if (!database.listen) {
+      // One process (PGlite): revoking still works; the server drops its own cache entry.
+      expect((await revokeToken(database.db, record.id)).revokedAt).toBeInstanceOf(Date);
+      return;
+    }
+    const heard: TokenChange[] = [];
+    const stop = await database.listen(TOKEN_CHANGES_CHANNEL, (payload) => {
+      const change = parseTokenChange(payload);
+      if (change && change.kind !== 'ping') heard.push(change);
+    });
+    try {
+      // Rolled back: nothing was revoked, so nothing is announced.
+      await expect(
+        database.db.transaction(async (tx) => {
+          await revokeToken(tx, record.id);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      await revokeToken(database.db, record.id);
+      await announceTokenChange(database.db, { kind: 'user', userId: user.id });
+      await expect.poll(() => heard.length, { timeout: 30_000 }).toBe(2);
+      expect(heard).toEqual([
+        { kind: 'token', tokenId: record.id },
+        { kind: 'user', userId: user.id },
+      ]);
+    } finally {
+      await stop();
+    }
+    expect(parseTokenChange('token')).toBeUndefined();
+    expect(parseTokenChange('other x')).toBeUndefined();
+    expect(parseTokenChange('ping a b')).toBeUndefined();
   });
 
   it('refuses a token for an unknown user', async () => {

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ReadableStream } from 'node:stream/web';
 import { AtelierError } from '@atelier/core';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../data-dir.ts';
 import { assetKey, extensionFor, parseAssetKey } from './keys.ts';
 import type { AssetBody, AssetStore, ByteRange, StoredObject } from './store.ts';
 
@@ -13,6 +14,7 @@ import type { AssetBody, AssetStore, ByteRange, StoredObject } from './store.ts'
  * Content-addressed assets in a local folder. Bytes are hashed while they stream into a temp
  * file inside the store (same filesystem), then renamed to `aa/bb/<sha256>.<ext>`: a rename is
  * atomic, so readers never see a partial file, and bytes already present are not written twice.
+ * Folders are 0700 and files 0600: prompts' images are their owner's (see data-dir.ts).
  */
 export class LocalAssetStore implements AssetStore {
   readonly root: string;
@@ -25,7 +27,7 @@ export class LocalAssetStore implements AssetStore {
 
   async #folder(path: string): Promise<void> {
     if (this.#made.has(path)) return;
-    await mkdir(path, { recursive: true });
+    await mkdir(path, { recursive: true, mode: PRIVATE_DIR_MODE });
     this.#made.add(path);
   }
 
@@ -50,7 +52,7 @@ export class LocalAssetStore implements AssetStore {
             yield bytes;
           }
         },
-        createWriteStream(tmp, { flags: 'wx' }),
+        createWriteStream(tmp, { flags: 'wx', mode: PRIVATE_FILE_MODE }),
       );
       const sha256 = hash.digest('hex');
       const key = assetKey(sha256, mediaType);
@@ -77,7 +79,7 @@ export class LocalAssetStore implements AssetStore {
       await Promise.all([this.#folder(tmpDir), this.#folder(dirname(dest))]);
       const tmp = join(tmpDir, `${randomUUID()}.part`);
       try {
-        await writeFile(tmp, bytes, { flag: 'wx' });
+        await writeFile(tmp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
         await rename(tmp, dest);
       } catch (e) {
         await rm(tmp, { force: true });

@@ -6,7 +6,7 @@ import type { Db } from '../client.ts';
 import { newId } from '../ids.ts';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorCode } from '../pg-errors.ts';
 import { rowsOf } from '../sql-rows.ts';
-import { apiTokens, budgets, generations, spendLedger } from '../schema.ts';
+import { apiTokens, budgets, generations, spendLedger, users } from '../schema.ts';
 import { Id, MicrosAmount } from '../validation.ts';
 import type { BudgetPeriod } from './budgets.ts';
 
@@ -113,14 +113,12 @@ export async function reserveMany(
 
     const outcomes: (Reservation | { generationId: string; error: AtelierError })[] = [];
     const accepted: Reservation[] = [];
+    let names: Names | undefined;
     for (const item of v.items) {
       const over = spent && caps.find((c) => spent[c.scope][c.period] + item.micros > c.capMicros);
       if (spent && over) {
-        const error = budgetExceeded(over, spent[over.scope][over.period], {
-          userId: v.userId,
-          ...(v.tokenId === undefined ? {} : { tokenId: v.tokenId }),
-          micros: item.micros,
-        });
+        names ??= await namesOf(tx, v.userId, v.tokenId);
+        const error = budgetExceeded(over, spent[over.scope][over.period], item.micros, names);
         outcomes.push({ generationId: item.generationId, error });
         continue;
       }
@@ -210,25 +208,61 @@ async function spentInWindows(
   };
 }
 
+/** Who a refusal is about, by name: the user (and whether they may raise caps) and the token. */
+interface Names {
+  user: { name: string; admin: boolean } | undefined;
+  token: string | undefined;
+}
+
+async function namesOf(tx: Db, userId: string, tokenId: string | undefined): Promise<Names> {
+  const [user] = await tx
+    .select({ name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.id, userId));
+  const [token] =
+    tokenId === undefined
+      ? []
+      : await tx.select({ name: apiTokens.name }).from(apiTokens).where(eq(apiTokens.id, tokenId));
+  return {
+    user: user ? { name: user.name, admin: user.role === 'admin' } : undefined,
+    token: token?.name,
+  };
+}
+
+/** The one user of a local studio (the API's LOCAL_USER_NAME): no one else to name or to ask. */
+const LOCAL_USER = 'local';
+
 function budgetExceeded(
   cap: { scope: 'user' | 'token'; period: BudgetPeriod; capMicros: Micros },
   already: Micros,
-  v: { userId: string; tokenId?: string; micros: Micros },
+  micros: Micros,
+  names: Names,
 ): AtelierError {
-  const subject = cap.scope === 'user' ? `user ${v.userId}` : `API token ${v.tokenId}`;
-  const span = cap.period === 'daily' ? 'today' : 'this month';
+  const budget = `${cap.period} budget`;
+  const alone = names.user?.name === LOCAL_USER && names.user.admin;
+  const subject =
+    cap.scope === 'token'
+      ? `the ${budget} of the API token “${names.token ?? 'unnamed'}”`
+      : alone || !names.user
+        ? `your ${budget}`
+        : `the ${budget} of ${names.user.name}`;
+  const span = cap.period === 'daily' ? 'today (UTC)' : 'this month (UTC)';
+  // An admin (the one user of a local studio is one) raises caps themselves.
+  const raise = names.user?.admin
+    ? `raise the ${budget} (Budgets, on the Spend or Settings page of the web app)`
+    : `ask an admin to raise the ${budget}`;
   return new AtelierError(
     'budget_exceeded',
-    `This generation needs ${formatUsd(v.micros)}, but the ${cap.period} budget of ${subject} is ` +
+    `This generation needs ${formatUsd(micros)}, but ${subject} is ` +
       `${formatUsd(cap.capMicros)} and ${formatUsd(already)} is already spent or reserved ${span}.`,
     {
-      hint: 'Pick a cheaper model, wait for the budget period to reset, or ask an admin to raise the budget.',
+      hint: `Pick a cheaper model, wait until the budget resets (${cap.period === 'daily' ? 'at midnight UTC' : 'on the 1st, UTC'}), or ${raise}.`,
       details: {
         scope: cap.scope,
         period: cap.period,
         capMicros: cap.capMicros,
         spentMicros: already,
-        requestedMicros: v.micros,
+        requestedMicros: micros,
       },
     },
   );

@@ -100,15 +100,52 @@ export async function verifyToken(db: Db, token: string): Promise<VerifiedToken 
   return row;
 }
 
-/** Revokes a token; revoking twice keeps the first revocation time. */
+/**
+ * Servers keep token checks for a few seconds (apps/server token-cache.ts). A change that makes
+ * a token invalid is announced on this channel, so every server on the database drops it:
+ * "token <id>" (revoked), "user <id>" (the user's role or existence changed: all their tokens),
+ * and "ping <anything>", which servers send to know their LISTEN connection still hears.
+ */
+export const TOKEN_CHANGES_CHANNEL = 'atelier_token_changes';
+
+export type TokenChange =
+  | { kind: 'token'; tokenId: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'ping'; from: string };
+
+/** Reads a notification of TOKEN_CHANGES_CHANNEL; undefined for anything else. */
+export function parseTokenChange(payload: string): TokenChange | undefined {
+  const [kind, id, ...rest] = payload.split(' ');
+  if (!id || rest.length > 0) return undefined;
+  if (kind === 'token') return { kind, tokenId: id };
+  if (kind === 'user') return { kind, userId: id };
+  if (kind === 'ping') return { kind, from: id };
+  return undefined;
+}
+
+/**
+ * Announces a change to every server listening on the database. Inside a transaction it is
+ * delivered at commit (and not at all on rollback), so listeners never drop a token too early
+ * to see it revoked.
+ */
+export async function announceTokenChange(db: Db, change: TokenChange): Promise<void> {
+  const id =
+    change.kind === 'token' ? change.tokenId : change.kind === 'user' ? change.userId : change.from;
+  await db.execute(sql`select pg_notify(${TOKEN_CHANGES_CHANNEL}, ${`${change.kind} ${id}`})`);
+}
+
+/** Revokes a token (announced to every server); revoking twice keeps the first revocation time. */
 export async function revokeToken(db: Db, tokenId: string): Promise<ApiToken> {
-  const [row] = await db
-    .update(apiTokens)
-    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
-    .where(eq(apiTokens.id, tokenId))
-    .returning(tokenColumns);
-  if (!row) throw new AtelierError('not_found', `No API token with id ${tokenId}.`);
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
+      .where(eq(apiTokens.id, tokenId))
+      .returning(tokenColumns);
+    if (!row) throw new AtelierError('not_found', `No API token with id ${tokenId}.`);
+    await announceTokenChange(tx, { kind: 'token', tokenId });
+    return row;
+  });
 }
 
 export async function listTokens(db: Db, userId: string): Promise<ApiToken[]> {
