@@ -1,4 +1,5 @@
 import { compareRouter, promptRouter, recommendRouter } from './router/analysis.ts';
+import { arenaRouter } from './router/arena.ts';
 import { authRouter, usersRouter } from './router/auth.ts';
 import { budgetsRouter } from './router/budgets.ts';
 import { catalogRouter } from './router/catalog.ts';
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   tokens: tokensRouter,
   users: usersRouter,
   auth: authRouter,
+  arena: arenaRouter,
 });
 
 export type AppRouter = typeof appRouter;

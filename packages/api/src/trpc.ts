@@ -1,8 +1,16 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { AtelierError, describeIssues, loadCatalog, type AtelierErrorCode, type Catalog } from '@atelier/core';
+import {
+  AtelierError,
+  describeIssues,
+  loadCatalog,
+  withSourceLabels,
+  type AtelierErrorCode,
+  type Catalog,
+} from '@atelier/core';
 import type { AssetStore, Db, UserRole } from '@atelier/db';
 import { ZodError } from 'zod';
+import type { CatalogStore } from './catalog-store.ts';
 import type { JobEngine } from './jobs/index.ts';
 import type { ProviderKeyVault } from './router/keys.ts';
 
@@ -22,7 +30,10 @@ export interface SessionUser {
  * need them use `studioProcedure`, which fails clearly when they are missing.
  */
 export interface ApiContext {
+  /** The catalog in use for this request (the app takes it from `catalogStore` per request). */
   catalog: Catalog;
+  /** Where the catalog in use comes from and where catalog files are applied; absent: built-in only. */
+  catalogStore?: CatalogStore;
   db?: Db;
   assets?: AssetStore;
   jobs?: JobEngine;
@@ -31,6 +42,16 @@ export interface ApiContext {
   mode?: 'local' | 'team';
   /** Provider keys held by the server (encrypted at rest); absent where the app keeps none. */
   keys?: ProviderKeyVault;
+  /**
+   * Team mode: the server's cache of token checks, told at once when a token stops being valid
+   * here (other servers hear it from the database's announcement).
+   */
+  tokenChecks?: TokenChecks;
+}
+
+export interface TokenChecks {
+  forgetToken(tokenId: string): void;
+  forgetUser(userId: string): void;
 }
 
 export function createContext(overrides: Partial<ApiContext> = {}): ApiContext {
@@ -73,14 +94,22 @@ const t = initTRPC.context<ApiContext>().create({
   isDev: false,
   // Comments keep idle SSE connections (job progress) open through proxies; a client that hears
   // nothing for longer reconnects and resumes from the last event id it got.
-  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
+  sse: {
+    ping: { enabled: true, intervalMs: 10_000 },
+    client: { reconnectAfterInactivityMs: 25_000 },
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     let message = shape.message;
     let atelier: ErrorData['atelier'];
     if (cause instanceof ZodError) {
       message = `Invalid input: ${describeIssues(cause.issues)}`;
-      atelier = { code: 'invalid_input', details: { issues: cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) } };
+      atelier = {
+        code: 'invalid_input',
+        details: {
+          issues: cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+        },
+      };
     } else if (cause instanceof AtelierError) {
       atelier = { code: cause.code, hint: cause.hint, details: cause.details };
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -95,7 +124,11 @@ const t = initTRPC.context<ApiContext>().create({
 /** Turns AtelierErrors thrown by core into typed tRPC errors. */
 const atelierErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AtelierError && result.error.code === 'INTERNAL_SERVER_ERROR') {
+  if (
+    !result.ok &&
+    result.error.cause instanceof AtelierError &&
+    result.error.code === 'INTERNAL_SERVER_ERROR'
+  ) {
     throw toTRPCError(result.error.cause);
   }
   return result;
@@ -106,14 +139,28 @@ const atelierErrors = t.middleware(async ({ next }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(atelierErrors);
+/**
+ * Every Source in an answer carries its title, publisher and link from the catalog's registry,
+ * so clients show words, never the key (a file name or a bare URL).
+ */
+const sourceLabels = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  return result.ok
+    ? { ...result, data: withSourceLabels(result.data, ctx.catalog.sources) }
+    : result;
+});
+
+export const publicProcedure = t.procedure.use(atelierErrors).use(sourceLabels);
 
 /** Procedures on the user's own studio data: database, assets, jobs, all scoped by owner. */
 export const studioProcedure = publicProcedure.use(({ ctx, next }) => {
   const { db, assets, jobs, user } = ctx;
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use the studio.' });
   if (!db || !assets || !jobs) {
-    throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This server runs without a database; studio procedures are unavailable.' });
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: 'This server runs without a database; studio procedures are unavailable.',
+    });
   }
   return next({ ctx: { ...ctx, db, assets, jobs, user } });
 });
@@ -122,13 +169,18 @@ export const studioProcedure = publicProcedure.use(({ ctx, next }) => {
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   const { db, user } = ctx;
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to use the studio.' });
-  if (!db) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This server runs without a database; account procedures are unavailable.' });
+  if (!db)
+    throw new TRPCError({
+      code: 'PRECONDITION_FAILED',
+      message: 'This server runs without a database; account procedures are unavailable.',
+    });
   return next({ ctx: { ...ctx, db, user } });
 });
 
 /** Admins only (in local mode the one local user is an admin). */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can do this.' });
+  if (ctx.user.role !== 'admin')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an admin can do this.' });
   return next();
 });
 
@@ -136,7 +188,10 @@ export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
 export function ownerScope(user: SessionUser, requestedOwner?: string): string | undefined {
   if (user.role === 'admin') return requestedOwner;
   if (requestedOwner !== undefined && requestedOwner !== user.id) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: "Members can only see their own generations and spend." });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Members can only see their own generations and spend.',
+    });
   }
   return user.id;
 }

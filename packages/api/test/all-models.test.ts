@@ -19,10 +19,25 @@ let inputs: { images: string[]; mask: string };
 beforeAll(async () => {
   studio = await startStudio();
   const upload = async (bytes: Buffer) =>
-    (await storeUpload({ db: studio.database.db, store: studio.assets, ownerId: studio.user.id }, new Uint8Array(bytes))).sha256;
+    (
+      await storeUpload(
+        { db: studio.database.db, store: studio.assets, ownerId: studio.user.id },
+        new Uint8Array(bytes),
+      )
+    ).sha256;
   inputs = {
-    images: [await upload(await renderImage({ format: 'png', width: 1024, height: 1024, seed: 'kettle' }))],
-    mask: await upload(await renderImage({ format: 'png', width: 1024, height: 1024, seed: 'hole', transparent: true })),
+    images: [
+      await upload(await renderImage({ format: 'png', width: 1024, height: 1024, seed: 'kettle' })),
+    ],
+    mask: await upload(
+      await renderImage({
+        format: 'png',
+        width: 1024,
+        height: 1024,
+        seed: 'hole',
+        transparent: true,
+      }),
+    ),
   };
 });
 afterAll(() => studio.close());
@@ -43,7 +58,8 @@ function variations(entry: ModelEntry): Record<string, unknown>[] {
       const other = sizes.find((s) => s !== '1024x1024');
       if (other) out.push({ size: other });
     }
-    if (c.aspectRatios.includes('16:9') || c.sizes.kind !== 'aspect') out.push({ aspectRatio: '16:9' });
+    if (c.aspectRatios.includes('16:9') || c.sizes.kind !== 'aspect')
+      out.push({ aspectRatio: '16:9' });
     if (c.maxImagesPerCall > 1) out.push({ n: 2 });
     return out.slice(0, 3);
   }
@@ -65,7 +81,11 @@ function calledRoute(request: RecordedRequest | undefined): string | undefined {
 }
 
 const cases = runnable.flatMap((entry) =>
-  [{}, ...variations(entry)].map((params) => ({ entry, params, label: `${entry.id} ${JSON.stringify(params)}` })),
+  [{}, ...variations(entry)].map((params) => ({
+    entry,
+    params,
+    label: `${entry.id} ${JSON.stringify(params)}`,
+  })),
 );
 
 describe('the price planned is the price charged, for every runnable model', () => {
@@ -90,18 +110,30 @@ describe('the price planned is the price charged, for every runnable model', () 
     const planned = plan.models[0];
     // A setting the model offers but no source prices is refused before anything is sent (the
     // catalog's gap, said as such); at its defaults every runnable model must be ready.
-    if (planned?.status === 'refused' && planned.refusal.code === 'price_unavailable' && Object.keys(params).length > 0) {
+    if (
+      planned?.status === 'refused' &&
+      planned.refusal.code === 'price_unavailable' &&
+      Object.keys(params).length > 0
+    ) {
       expect(planned.refusal.message).toMatch(/not priced; allowed/);
       return;
     }
-    if (planned?.status !== 'ready') throw new Error(`${entry.id} was refused: ${planned?.status === 'refused' ? planned.refusal.message : 'no plan'}`);
+    if (planned?.status !== 'ready')
+      throw new Error(
+        `${entry.id} was refused: ${planned?.status === 'refused' ? planned.refusal.message : 'no plan'}`,
+      );
     const ready: ReadyModel = planned;
 
     const result = await engine.submit(submission);
     const job = result.jobs[0];
-    if (job?.status !== 'queued') throw new Error(`${entry.id} was not queued: ${JSON.stringify(job)}`);
+    if (job?.status !== 'queued')
+      throw new Error(`${entry.id} was not queued: ${JSON.stringify(job)}`);
     expect({ provider: job.provider, providerModelId: job.providerModelId }).toEqual(ready.route);
-    expect(job.estimate).toEqual({ low: ready.estimate.low, expected: ready.estimate.expected, high: ready.estimate.high });
+    expect(job.estimate).toEqual({
+      low: ready.estimate.low,
+      expected: ready.estimate.expected,
+      high: ready.estimate.high,
+    });
 
     await settled(engine, [job.generationId]);
     const row = await getGeneration(studio.database.db, job.generationId);
@@ -109,7 +141,18 @@ describe('the price planned is the price charged, for every runnable model', () 
     expect(row?.status).toBe('succeeded');
 
     // The route the provider saw is the plan's route.
-    const emulator = { openai: emulators.openai, google: emulators.gemini, vertex: emulators.vertex, fal: emulators.fal, bfl: emulators.bfl, byteplus: emulators.byteplus, stability: emulators.stability, recraft: emulators.recraft }[ready.route.provider as 'openai'];
+    const emulator = {
+      openai: emulators.openai,
+      google: emulators.gemini,
+      vertex: emulators.vertex,
+      fal: emulators.fal,
+      bfl: emulators.bfl,
+      byteplus: emulators.byteplus,
+      dashscope: emulators.dashscope,
+      stability: emulators.stability,
+      recraft: emulators.recraft,
+      replicate: emulators.replicate,
+    }[ready.route.provider as 'openai'];
     const submitted = emulator.requests.filter((r) => r.method === 'POST');
     expect(calledRoute(submitted[0])).toContain(ready.route.providerModelId);
 
@@ -117,6 +160,8 @@ describe('the price planned is the price charged, for every runnable model', () 
     const charged = row?.actualCostMicros ?? 0;
     expect(charged).toBeGreaterThanOrEqual(ready.estimate.low);
     expect(charged).toBeLessThanOrEqual(ready.estimate.high);
-    expect(Math.abs(charged - ready.estimate.expected)).toBeLessThanOrEqual(Math.ceil(ready.estimate.expected * 0.05));
+    expect(Math.abs(charged - ready.estimate.expected)).toBeLessThanOrEqual(
+      Math.ceil(ready.estimate.expected * 0.05),
+    );
   });
 });

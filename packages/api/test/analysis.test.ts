@@ -6,7 +6,10 @@ const caller = createCallerFactory(appRouter)(createContext());
 
 describe('compare, recommend and prompt procedures', () => {
   it('compares two models by marketing name', async () => {
-    const result = await caller.compare.run({ ids: ['GPT Image 2', 'Nano Banana Pro'], useCase: 'portrait' });
+    const result = await caller.compare.run({
+      ids: ['GPT Image 2', 'Nano Banana Pro'],
+      useCase: 'portrait',
+    });
     expect(result.models.map((m) => m.id)).toEqual(['gpt-image-2', 'nano-banana-pro']);
     expect(result.criteria.length).toBeGreaterThan(5);
   });
@@ -24,15 +27,18 @@ describe('compare, recommend and prompt procedures', () => {
 
   it('leaves out models Atelier cannot run here unless asked for', async () => {
     const result = await caller.recommend.run({ modality: 'image' });
-    expect(result.excluded.find((e) => e.model === 'wan-2-5-image')?.reasons).toEqual([
-      'Atelier cannot run it here: Atelier cannot call DashScope for images yet',
+    expect(result.excluded.find((e) => e.model === 'wan-2-7-image-pro')?.reasons).toEqual([
+      expect.stringMatching(/^Atelier cannot run it here: no sourced price: /),
     ]);
     const all = await caller.recommend.run({ modality: 'image', includeUnrunnable: true });
-    expect(all.ranked.find((m) => m.model === 'wan-2-5-image')?.runnable).toBe(false);
+    expect(all.ranked.find((m) => m.model === 'wan-2-7-image-pro')?.runnable).toBe(false);
   });
 
   it('finds quoted text in a prompt', async () => {
-    const result = await caller.prompt.analyze({ text: 'A neon sign reading "OPEN LATE" --ar 16:9', model: 'nano-banana-pro' });
+    const result = await caller.prompt.analyze({
+      text: 'A neon sign reading "OPEN LATE" --ar 16:9',
+      model: 'nano-banana-pro',
+    });
     expect(result.quotedText).toEqual(['OPEN LATE']);
   });
 

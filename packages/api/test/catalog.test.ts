@@ -27,11 +27,16 @@ describe('catalog procedures', () => {
       );
       for (const r of m.routes) expect(typeof r.runnable).toBe('boolean');
     }
-    const unadapted = models.find((m) => m.id === 'wan-2-5-image');
-    expect(unadapted).toMatchObject({
+    const unpriced = models.find((m) => m.id === 'wan-2-7-image-pro');
+    expect(unpriced).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call DashScope for images yet',
-      routes: [{ provider: 'dashscope', runnable: false }],
+      notRunnableReason: expect.stringMatching(/^no sourced price: /),
+      routes: [],
+    });
+    // DashScope runs Wan.
+    expect(models.find((m) => m.id === 'wan-2-5-image')).toMatchObject({
+      runnable: true,
+      routes: [{ provider: 'dashscope', runnable: true }],
     });
     const seedream = models.find((m) => m.id === 'seedream-4-0');
     expect(seedream?.runnable).toBe(true);
@@ -42,19 +47,57 @@ describe('catalog procedures', () => {
 
     const runnable = await caller.catalog.list({ runnableOnly: true });
     expect(runnable.every((m) => m.runnable)).toBe(true);
-    expect(runnable.map((m) => m.id)).not.toContain('wan-2-5-image');
+    expect(runnable.map((m) => m.id)).not.toContain('wan-2-7-image-pro');
     expect(runnable.map((m) => m.id)).toContain('nano-banana-pro');
   });
 
+  it('browses in one call: the filtered models as list gives them, every vendor and name', async () => {
+    const filter = { vendor: 'Google', runnableOnly: true };
+    const page = await caller.catalog.browse(filter);
+    const listed = await caller.catalog.list(filter);
+    expect(page.models.map((m) => m.id)).toEqual(listed.map((m) => m.id));
+    // Only what the page shows: no routes, prompting guide or sources.
+    const banana = listed.find((m) => m.id === 'nano-banana-pro');
+    expect(page.models.find((m) => m.id === 'nano-banana-pro')).toEqual({
+      id: 'nano-banana-pro',
+      name: banana?.name,
+      vendor: banana?.vendor,
+      modality: 'image',
+      tasks: banana?.tasks,
+      description: banana?.description,
+      runnable: true,
+      lifecycle: {
+        status: banana?.lifecycle.status,
+        replacements: banana?.lifecycle.replacements,
+        ...(banana?.lifecycle.released ? { released: banana.lifecycle.released } : {}),
+      },
+      scores: Object.fromEntries(
+        Object.entries(banana?.scores ?? {}).map(([k, v]) => [k, { value: v.value }]),
+      ),
+      startingPrice: { micros: banana?.startingPrice?.micros, per: banana?.startingPrice?.per },
+    });
+    expect(JSON.stringify(page).length).toBeLessThan(JSON.stringify(listed).length / 4);
+    const all = await caller.catalog.list({ includeRetired: true });
+    expect(page.vendors).toEqual(
+      [...new Set(all.map((m) => m.vendor))].sort((a, b) => a.localeCompare(b)),
+    );
+    expect(page.vendors.length).toBeGreaterThan(new Set(page.models.map((m) => m.vendor)).size);
+    expect(page.names).toEqual(Object.fromEntries(all.map((m) => [m.id, m.name])));
+  });
+
   it('flags the model card too', async () => {
-    const card = await caller.catalog.get({ id: 'wan-2-5-image' });
+    const card = await caller.catalog.get({ id: 'wan-2-7-image-pro' });
     expect(card.runnable).toBe(false);
-    expect(card.routes[0]?.notRunnableReason).toBe('Atelier cannot call DashScope for images yet');
+    expect(card.notRunnableReason).toMatch(
+      /^no sourced price: No DashScope \/ Model Studio list price/,
+    );
     expect((await caller.catalog.get({ id: 'nano-banana-pro' })).runnable).toBe(true);
   });
 
   it('rejects bad filter values naming the allowed ones', async () => {
-    const error = await caller.catalog.list({ modality: 'audio' as never }).catch((e: unknown) => e);
+    const error = await caller.catalog
+      .list({ modality: 'audio' as never })
+      .catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
   });
 });

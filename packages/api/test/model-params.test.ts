@@ -42,6 +42,47 @@ test('each model can run with settings of its own, in one batch', async () => {
 
 test('settings for a model that is not run are refused', async () => {
   await expect(
-    studio.caller().generate.create({ kind: 'image', prompt: 'x', models: ['gpt-image-2'], modelParams: { 'flux-2-pro': { seed: 1 } } }),
-  ).rejects.toSatisfy((e) => (e as TRPCError).code === 'BAD_REQUEST' && /not one of the models/.test((e as Error).message));
+    studio.caller().generate.create({
+      kind: 'image',
+      prompt: 'x',
+      models: ['gpt-image-2'],
+      modelParams: { 'flux-2-pro': { seed: 1 } },
+    }),
+  ).rejects.toSatisfy(
+    (e) =>
+      (e as TRPCError).code === 'BAD_REQUEST' && /not one of the models/.test((e as Error).message),
+  );
+});
+
+test('history lists one side-by-side run by its batch id', async () => {
+  const caller = studio.caller();
+  const create = (prompt: string, models: string[]) =>
+    caller.generate.create({
+      kind: 'image',
+      prompt,
+      models,
+      providers: { 'nano-banana-pro': 'google' },
+    });
+  const pair = (await create('two lanterns', ['gpt-image-2', 'nano-banana-pro'])).batches[0];
+  const alone = (await create('one lantern', ['flux-2-pro'])).batches[0];
+  if (!pair || !alone) throw new Error('no batch');
+  const ids = [pair, alone].flatMap((b) =>
+    b.jobs.flatMap((j) => (j.status === 'queued' ? [j.generationId] : [])),
+  );
+  await settled(studio.engine, ids);
+
+  const batch = await caller.history.list({ batchId: pair.batchId });
+  expect(batch.items.map((g) => g.modelId).sort()).toEqual(['gpt-image-2', 'nano-banana-pro']);
+  expect(new Set(batch.items.map((g) => g.batchId))).toEqual(new Set([pair.batchId]));
+  // With other filters too, and through search.
+  expect(
+    (await caller.history.list({ batchId: pair.batchId, models: ['gpt-image-2'] })).items,
+  ).toHaveLength(1);
+  expect(
+    (await caller.history.search({ batchId: alone.batchId, query: 'lantern' })).items.map(
+      (g) => g.modelId,
+    ),
+  ).toEqual(['flux-2-pro']);
+  expect((await caller.history.list({ batchId: 'no-such-batch' })).items).toEqual([]);
+  await expect(caller.history.list({ batchId: ' ' })).rejects.toThrow(/batchId/);
 });

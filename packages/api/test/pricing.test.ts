@@ -6,7 +6,11 @@ const caller = createCallerFactory(appRouter)(createContext());
 
 describe('pricing procedures', () => {
   it('estimates a request on a catalog model', async () => {
-    const est = await caller.pricing.estimate({ model: 'nano-banana-pro', provider: 'fal', count: 10 });
+    const est = await caller.pricing.estimate({
+      model: 'nano-banana-pro',
+      provider: 'fal',
+      count: 10,
+    });
     expect(est.expected).toBe(1_500_000);
     expect(est.lines.length).toBeGreaterThan(0);
   });
@@ -22,7 +26,9 @@ describe('pricing procedures', () => {
   });
 
   it('rejects an invalid count with BAD_REQUEST', async () => {
-    const error = await caller.pricing.estimate({ model: 'nano-banana-pro', count: -1 }).catch((e: unknown) => e);
+    const error = await caller.pricing
+      .estimate({ model: 'nano-banana-pro', count: -1 })
+      .catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
   });
 });

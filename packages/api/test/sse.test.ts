@@ -1,10 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { EventSource } from 'eventsource';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { appRouter, type AppRouter, type JobEvent } from '../src/index.ts';
+import { createStudioHttpClient } from '../src/client.ts';
+import { appRouter, type JobEvent } from '../src/index.ts';
 import { catalog, settled, startStudio, type Studio } from './studio.ts';
 
 let studio: Studio;
@@ -26,7 +25,7 @@ beforeAll(async () => {
   });
   server = http.createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -34,16 +33,9 @@ afterAll(async () => {
   await studio.close();
 });
 
+// The client the CLI and the VS Code extension use (`@atelier/api/client`).
 function client() {
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({ url, EventSource }),
-        false: httpBatchLink({ url }),
-      }),
-    ],
-  });
+  return createStudioHttpClient(url, undefined);
 }
 
 /** Subscribes and collects events until `stopWhen` says so or the server ends the stream. */
@@ -93,7 +85,7 @@ test('progress over SSE resumes after the last event id the client saw', async (
   const last = first.events.at(-1)?.id;
 
   await settled(studio.engine, ids);
-  const all = studio.engine.events.after(ids, undefined).events;
+  const all = await studio.engine.events.after(ids);
 
   // Reconnect with the last id: exactly what came after it, then the stream ends.
   const second = await collect(ids, last, () => false);
@@ -102,7 +94,7 @@ test('progress over SSE resumes after the last event id the client saw', async (
   expect([...first.events, ...second.events].map((e) => e.id)).toEqual(all.map((e) => e.id));
   expect(second.events.filter((e) => e.data.type === 'succeeded')).toHaveLength(2);
 
-  // An unknown id (another process, a restart) resyncs: every event this process kept.
+  // An unknown id resyncs: every stored event.
   const resync = await collect(ids, `${ids[0]}:999`, () => false);
   expect(resync.events.map((e) => e.id)).toEqual(all.map((e) => e.id));
   studio.emulators.openai.setLatency({ requestMs: 0 });

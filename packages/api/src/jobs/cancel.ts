@@ -47,7 +47,7 @@ export async function cancel(ctx: JobContext, id: string): Promise<Generation> {
       charge = row.estimatedCostMicros;
     }
     // With a shared queue, the process running it sees the cancel and closes the reservation.
-    ctx.events.emit(id, {
+    await ctx.events.emit(id, {
       type: 'cancelled',
       status: 'cancelled',
       ...(charge === undefined ? {} : { actualCostMicros: charge }),

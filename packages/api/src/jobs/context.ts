@@ -1,6 +1,8 @@
 import { AtelierError, type Catalog, type ProviderSettings } from '@atelier/core';
-import type { AssetStore, Db, Generation } from '@atelier/db';
-import { JobEventLog } from './events.ts';
+import type { AssetStore, Database, Db, Generation } from '@atelier/db';
+import { InProcessNotifier, JobEventStore, PostgresNotifier } from './events.ts';
+import { Instance, type InstanceOptions } from './instances.ts';
+import { abortTakenOver } from './running.ts';
 import { InProcessQueue, type JobQueue, type QueuedJob } from './queue.ts';
 import type { JobKind } from './requests.ts';
 import { assetUrl } from './views.ts';
@@ -13,7 +15,8 @@ import { assetUrl } from './views.ts';
 export interface JobEngineOptions {
   db: Db;
   assets: AssetStore;
-  catalog: Catalog;
+  /** The catalog, or where to get the one in use each time (a catalog file applied meanwhile counts). */
+  catalog: Catalog | (() => Catalog);
   /** Provider settings (keys, base URLs) used for a generation's owner. */
   settings?: ProviderSettings | ((ownerId: string) => ProviderSettings | Promise<ProviderSettings>);
   /** Defaults to an in-process queue with `concurrency`. */
@@ -30,10 +33,24 @@ export interface JobEngineOptions {
   cancelCheckMs?: number;
   /** Turns an asset's content hash into the URL clients fetch it from. */
   assetUrl?: (sha256: string) => string;
+  /**
+   * The database's LISTEN (PostgreSQL's `Database.listen`): job events stored by other
+   * processes then reach this one's subscribers as they happen. Without it, only this
+   * process's own events wake subscribers, and others' are found every `cancelCheckMs`.
+   */
+  listen?: Database['listen'];
+  /**
+   * With a shared queue: this process's heartbeat and how soon a silent one's jobs are taken
+   * over (see instances.ts). Defaults: a beat every 5 s, taken over after 30 s of silence.
+   */
+  instance?: InstanceOptions;
 }
 
-/** What a handler run tells the queue: finished, or handed back for another process to resume. */
-export type Outcome = 'done' | 'handed-over';
+/**
+ * What a handler run tells the queue: finished, handed back for another process to resume, or
+ * taken over by another instance while this one was silent (theirs to finish; nothing to do).
+ */
+export type Outcome = 'done' | 'handed-over' | 'taken-over';
 
 /** A job running in this process. */
 export interface Running {
@@ -45,6 +62,11 @@ export interface Running {
   polling: boolean;
   /** Set by drain(): stop polling but leave the job running for the next process. */
   handOver: boolean;
+  /**
+   * Set when another instance took this job over while this one was silent (instances.ts): it
+   * stops without writing anything, the outcome and the charge are the taker's.
+   */
+  takenOver: boolean;
   done: Promise<Outcome>;
 }
 
@@ -52,12 +74,13 @@ export interface Running {
 export type Closing = { settle: number } | { release: true };
 
 export class JobContext {
-  readonly events = new JobEventLog();
+  readonly events: JobEventStore;
   readonly db: Db;
   readonly assets: AssetStore;
-  readonly catalog: Catalog;
   readonly queue: JobQueue;
   readonly opts: JobEngineOptions;
+  /** With a shared queue: this process's heartbeat and takeover sweeps. */
+  readonly instance: Instance | undefined;
   /** Jobs running in this process, by generation id. */
   readonly running = new Map<string, Running>();
   /** Open reservations made by this process, so closing one needs no ledger lookup. */
@@ -73,21 +96,54 @@ export class JobContext {
     this.opts = opts;
     this.db = opts.db;
     this.assets = opts.assets;
-    this.catalog = opts.catalog;
     this.queue = opts.queue ?? new InProcessQueue(opts.concurrency);
+    this.events = new JobEventStore(
+      opts.db,
+      opts.listen ? new PostgresNotifier(opts.listen) : new InProcessNotifier(),
+    );
     this.#handle = handle;
+    this.instance = this.queue.shared
+      ? new Instance(
+          {
+            db: opts.db,
+            queue: this.queue,
+            runHere: (job) =>
+              handle(job).catch((error: unknown) =>
+                console.error(`[jobs] ${job.generationId}:`, error),
+              ),
+            running: () => [...this.running.keys()],
+            takenOver: (id) => {
+              const state = this.running.get(id);
+              if (state) abortTakenOver(state);
+            },
+          },
+          opts.instance,
+        )
+      : undefined;
   }
 
-  /** Starts the queue's workers, once. */
+  /** Starts the queue's workers (and, with a shared queue, the heartbeat first), once. */
   start(): Promise<void> {
-    this.#started ??= this.queue.start(async (job) => {
-      const outcome = await this.#handle(job);
-      // A shared queue retries a job whose handler fails: that is how a handed-over video
-      // reaches the next process that polls.
-      if (outcome === 'handed-over' && this.queue.shared)
-        throw new Error('handed over to another process');
-    });
+    this.#started ??= (async () => {
+      await this.instance?.start();
+      await this.queue.start(async (job) => {
+        const outcome = await this.#handle(job);
+        // A shared queue retries a job whose handler fails: that is how a handed-over video
+        // reaches the next process that polls. A job taken over from this (stalled) process
+        // returns normally: failing it would fail the taker's attempt too (a retry keeps its id).
+        // Completing it may mark the taker's attempt done early; should the taker die as well,
+        // whoever takes over from it finds no attempt to retry and runs the job itself.
+        if (outcome === 'handed-over' && this.queue.shared)
+          throw new Error('handed over to another process');
+      });
+    })();
     return this.#started;
+  }
+
+  /** The catalog in use now: jobs price and plan with the latest applied catalog file. */
+  get catalog(): Catalog {
+    const c = this.opts.catalog;
+    return typeof c === 'function' ? c() : c;
   }
 
   async settings(ownerId: string): Promise<ProviderSettings> {

@@ -2,7 +2,8 @@ import type { CostRange, Plan } from '@atelier/core';
 import type { Generation } from '@atelier/db';
 import { cancel } from './cancel.ts';
 import { JobContext, type JobEngineOptions } from './context.ts';
-import type { JobEvent, JobEventLog } from './events.ts';
+import type { JobEvent, JobEventStore } from './events.ts';
+import type { Instance, InstanceOptions } from './instances.ts';
 import type { Submission } from './plan.ts';
 import { drain, resume, type ResumeReport } from './resume.ts';
 import { handle } from './run.ts';
@@ -20,11 +21,12 @@ import { watch, type WatchOptions } from './watch.ts';
  * RESUME RULE) and drains on a graceful stop; watch.ts streams events.
  */
 
-export type { CostRange, JobEngineOptions, ResumeReport, WatchOptions };
+export type { CostRange, InstanceOptions, JobEngineOptions, ResumeReport, WatchOptions };
 export { SubmitInput, type SubmitResult, type SubmittedJob } from './submit.ts';
 
 export interface JobEngine {
-  readonly events: JobEventLog;
+  /** Job events, stored in the database and announced to every process. */
+  readonly events: JobEventStore;
   /** The one plan of a submission (core's planner with the owner's keys and inputs). */
   plan(submission: Submission): Promise<Plan>;
   /** Queues exactly what `plan` says for the same input. */
@@ -39,6 +41,12 @@ export interface JobEngine {
   watch(ids: readonly string[], opts?: WatchOptions): AsyncGenerator<JobEvent>;
   /** Jobs running in this process right now. */
   readonly runningCount: number;
+  /**
+   * With a shared queue, this process among the instances sharing it (its id; `stop()` stops
+   * its heartbeat as a crash or a stall would, `start()` beats again, `sweep()` looks for silent
+   * instances now); else undefined.
+   */
+  readonly instance: Pick<Instance, 'id' | 'start' | 'stop' | 'sweep'> | undefined;
 }
 
 export function createJobEngine(opts: JobEngineOptions): JobEngine {
@@ -54,5 +62,6 @@ export function createJobEngine(opts: JobEngineOptions): JobEngine {
     get runningCount() {
       return ctx.running.size;
     },
+    instance: ctx.instance,
   };
 }

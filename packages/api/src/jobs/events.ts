@@ -1,3 +1,14 @@
+import {
+  appendJobEvent,
+  JOB_EVENTS_CHANNEL,
+  jobEventPosition,
+  jobEventsAfter,
+  parseJobEventNote,
+  type Database,
+  type Db,
+  type JobEventNote,
+  type StoredJobEvent,
+} from '@atelier/db';
 import type { JobEvent, JobEventInit } from '@atelier/core/jobs';
 
 // The event shapes and the status sets are core's (one definition for the API and its apps).
@@ -11,29 +22,79 @@ export {
 } from '@atelier/core/jobs';
 
 /**
- * Job events: every state change of a generation, numbered per job (`seq`) and kept in memory
- * so that a subscriber who reconnects with the id of the last event it saw gets exactly the
- * events that came after it, across all the jobs it watches.
+ * Job events live in the database (packages/db job-events.ts), so every server process sharing
+ * it sees every job's events, whichever process emitted them. A notifier only says "job X has
+ * a new event": subscribers then read the rows, after the last number they saw of that job, so
+ * each event reaches them once and in order even when a notification is late, doubled or lost.
  */
 
-interface Stored {
-  event: JobEvent;
-  /** Position in the engine-wide order of events, for resuming across several jobs. */
-  order: number;
+/** Wakes subscribers when a job has new events; 'resync' when some may have been missed. */
+export type NoteListener = (note: JobEventNote | 'resync') => void;
+
+export interface EventNotifier {
+  /** Resolves once notifications will arrive, to a function that stops them. */
+  subscribe(listener: NoteListener): Promise<() => void>;
+  /** Called after this process stored an event. */
+  announce(note: JobEventNote): void;
 }
 
-interface JobLog {
-  events: Stored[];
-  nextSeq: number;
+/** For a database only this process uses (PGlite): announcing is calling the listeners. */
+export class InProcessNotifier implements EventNotifier {
+  readonly #listeners = new Set<NoteListener>();
+
+  subscribe(listener: NoteListener): Promise<() => void> {
+    this.#listeners.add(listener);
+    return Promise.resolve(() => this.#listeners.delete(listener));
+  }
+
+  announce(note: JobEventNote): void {
+    for (const listener of this.#listeners) listener(note);
+  }
 }
 
-type Listener = (event: JobEvent, order: number) => void;
+/**
+ * For PostgreSQL: a trigger announces every stored event (NOTIFY, delivered at commit) and one
+ * LISTEN connection per process hears all of them, this process's own included.
+ */
+export class PostgresNotifier implements EventNotifier {
+  readonly #listeners = new Set<NoteListener>();
+  readonly #listen: NonNullable<Database['listen']>;
+  #listening: Promise<unknown> | undefined;
 
-export interface EventLogOptions {
-  /** Jobs whose events are kept; the oldest job is forgotten first. */
-  maxJobs?: number;
-  /** Events kept per job; older progress events are dropped first. */
-  maxEventsPerJob?: number;
+  constructor(listen: NonNullable<Database['listen']>) {
+    this.#listen = listen;
+  }
+
+  async subscribe(listener: NoteListener): Promise<() => void> {
+    this.#listeners.add(listener);
+    this.#listening ??= this.#listen(
+      JOB_EVENTS_CHANNEL,
+      (payload) => {
+        const note = parseJobEventNote(payload);
+        if (note) this.#dispatch(note);
+      },
+      // (Re)connected: anything announced while the connection was down was missed.
+      () => this.#dispatch('resync'),
+    ).catch((error: unknown) => {
+      this.#listening = undefined;
+      throw error;
+    });
+    try {
+      await this.#listening;
+    } catch (error) {
+      this.#listeners.delete(listener);
+      throw error;
+    }
+    return () => this.#listeners.delete(listener);
+  }
+
+  announce(): void {
+    // The database announces it.
+  }
+
+  #dispatch(note: JobEventNote | 'resync'): void {
+    for (const listener of this.#listeners) listener(note);
+  }
 }
 
 export function parseEventId(id: string): { jobId: string; seq: number } | undefined {
@@ -44,106 +105,100 @@ export function parseEventId(id: string): { jobId: string; seq: number } | undef
   return { jobId: id.slice(0, at), seq };
 }
 
-export class JobEventLog {
-  readonly #jobs = new Map<string, JobLog>();
-  readonly #listeners = new Map<string, Set<Listener>>();
-  readonly #maxJobs: number;
-  readonly #maxEventsPerJob: number;
-  #order = 0;
+export function toJobEvent(row: StoredJobEvent): JobEvent {
+  return {
+    ...(row.payload as unknown as JobEventInit),
+    id: `${row.generationId}:${row.seq}`,
+    jobId: row.generationId,
+    seq: row.seq,
+    at: row.createdAt.toISOString(),
+  };
+}
 
-  constructor(opts: EventLogOptions = {}) {
-    this.#maxJobs = opts.maxJobs ?? 10_000;
-    this.#maxEventsPerJob = opts.maxEventsPerJob ?? 200;
-  }
+export class JobEventStore {
+  readonly db: Db;
+  readonly #notifier: EventNotifier;
+  /** Per job, the last append this process started: its events are stored in emit order. */
+  readonly #tails = new Map<string, Promise<unknown>>();
 
-  emit(jobId: string, init: JobEventInit): JobEvent {
-    let log = this.#jobs.get(jobId);
-    if (!log) {
-      log = { events: [], nextSeq: 1 };
-      this.#jobs.set(jobId, log);
-      this.#evict();
-    }
-    const seq = log.nextSeq++;
-    const event: JobEvent = {
-      id: `${jobId}:${seq}`,
-      jobId,
-      seq,
-      at: new Date().toISOString(),
-      ...init,
-    };
-    const order = ++this.#order;
-    log.events.push({ event, order });
-    if (log.events.length > this.#maxEventsPerJob) {
-      // Drop the oldest progress event: state changes are what a late subscriber needs.
-      const at = log.events.findIndex((s) => s.event.type === 'progress');
-      log.events.splice(at >= 0 ? at : 0, 1);
-    }
-    for (const listener of this.#listeners.get(jobId) ?? []) listener(event, order);
-    return event;
-  }
-
-  /** The events kept for a job, oldest first. */
-  events(jobId: string): JobEvent[] {
-    return (this.#jobs.get(jobId)?.events ?? []).map((s) => s.event);
-  }
-
-  /** The newest event kept for a job. */
-  latest(jobId: string): JobEvent | undefined {
-    return this.#jobs.get(jobId)?.events.at(-1)?.event;
-  }
-
-  has(jobId: string): boolean {
-    return this.#jobs.has(jobId);
+  constructor(db: Db, notifier: EventNotifier = new InProcessNotifier()) {
+    this.db = db;
+    this.#notifier = notifier;
   }
 
   /**
-   * Events of `jobIds` after `lastEventId`, in the order they happened. `found` is false when
-   * that id is unknown here (another process, or forgotten): the caller then has to resync.
+   * Stores an event of a job and announces it. Callers that do not wait (progress callbacks)
+   * still get their events stored in order; a failure to store is logged, not thrown at them.
    */
-  after(
+  emit(jobId: string, init: JobEventInit): Promise<JobEvent | undefined> {
+    const previous = this.#tails.get(jobId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        const row = await appendJobEvent(this.db, jobId, { ...init });
+        this.#notifier.announce({ id: row.id, generationId: jobId, seq: row.seq });
+        return toJobEvent(row);
+      } catch (error) {
+        console.error(`[jobs] ${jobId}: storing a ${init.type} event failed:`, error);
+        return undefined;
+      }
+    });
+    this.#tails.set(jobId, next);
+    void next.then(() => {
+      if (this.#tails.get(jobId) === next) this.#tails.delete(jobId);
+    });
+    return next;
+  }
+
+  /** Waits until every event emitted so far is stored (before the database closes). */
+  async flush(): Promise<void> {
+    while (this.#tails.size > 0) await Promise.allSettled([...this.#tails.values()]);
+  }
+
+  /** A job's stored events, oldest first. */
+  async events(jobId: string): Promise<JobEvent[]> {
+    return (await jobEventsAfter(this.db, [jobId])).map(toJobEvent);
+  }
+
+  /**
+   * The stored events of `jobIds` and the position to resume after: that of `lastEventId` when
+   * it names a stored event of one of these jobs, else 0 (the client has to resync).
+   */
+  async load(
     jobIds: readonly string[],
     lastEventId: string | undefined,
-  ): { events: JobEvent[]; found: boolean; order: number } {
-    let from = 0;
-    let found = false;
+  ): Promise<{ rows: StoredJobEvent[]; from: number }> {
     const parsed = lastEventId === undefined ? undefined : parseEventId(lastEventId);
-    if (parsed) {
-      const hit = this.#jobs.get(parsed.jobId)?.events.find((s) => s.event.seq === parsed.seq);
-      if (hit && jobIds.includes(parsed.jobId)) {
-        from = hit.order;
-        found = true;
-      }
-    }
-    const picked: Stored[] = [];
-    for (const id of new Set(jobIds)) {
-      for (const s of this.#jobs.get(id)?.events ?? []) if (s.order > from) picked.push(s);
-    }
-    picked.sort((a, b) => a.order - b.order);
-    return { events: picked.map((s) => s.event), found, order: picked.at(-1)?.order ?? from };
+    const from =
+      parsed && parsed.seq > 0 && jobIds.includes(parsed.jobId)
+        ? ((await jobEventPosition(this.db, parsed.jobId, parsed.seq)) ?? 0)
+        : 0;
+    return { rows: await jobEventsAfter(this.db, jobIds), from };
   }
 
-  /** Calls `listener` for every new event of the jobs until the returned function is called. */
-  listen(jobIds: readonly string[], listener: Listener): () => void {
-    const ids = [...new Set(jobIds)];
-    for (const id of ids) {
-      let set = this.#listeners.get(id);
-      if (!set) this.#listeners.set(id, (set = new Set()));
-      set.add(listener);
-    }
-    return () => {
-      for (const id of ids) {
-        const set = this.#listeners.get(id);
-        set?.delete(listener);
-        if (set?.size === 0) this.#listeners.delete(id);
-      }
-    };
+  /** Stored events of the jobs after position `afterId`, oldest first. */
+  rowsAfter(jobIds: readonly string[], afterId: number): Promise<StoredJobEvent[]> {
+    return jobEventsAfter(this.db, jobIds, afterId);
   }
 
-  #evict(): void {
-    for (const id of this.#jobs.keys()) {
-      if (this.#jobs.size <= this.#maxJobs) break;
-      if (this.#listeners.has(id)) continue; // someone is watching it
-      this.#jobs.delete(id);
-    }
+  /** Stored events of the jobs after `lastEventId` (all of them when it is not stored). */
+  async after(jobIds: readonly string[], lastEventId?: string): Promise<JobEvent[]> {
+    const { rows, from } = await this.load(jobIds, lastEventId);
+    return rows.filter((row) => row.id > from).map(toJobEvent);
+  }
+
+  /**
+   * Calls `wake` when one of the jobs may have new events (with the event's ids, or none when
+   * some may have been missed), until the returned function is called; resolves once
+   * listening, so rows read after it miss nothing.
+   */
+  async listen(
+    jobIds: readonly string[],
+    wake: (note?: JobEventNote) => void,
+  ): Promise<() => void> {
+    const ids = new Set(jobIds);
+    return this.#notifier.subscribe((note) => {
+      if (note === 'resync') wake();
+      else if (ids.has(note.generationId)) wake(note);
+    });
   }
 }

@@ -10,7 +10,10 @@ export {
   type CostRange,
 } from './engine.ts';
 export {
-  JobEventLog,
+  JobEventStore,
+  InProcessNotifier,
+  PostgresNotifier,
+  type EventNotifier,
   JOB_EVENT_TYPES,
   TERMINAL_STATUSES,
   parseEventId,
@@ -26,6 +29,7 @@ export {
   type JobHandler,
 } from './queue.ts';
 export { PgBossQueue, type PgBossQueueOptions } from './pg-boss-queue.ts';
+export { INSTANCE_DEFAULTS, type InstanceOptions } from './instances.ts';
 export { providerMayHaveCharged } from './charges.ts';
 export { ImageParams, VideoParams, type JobKind } from './requests.ts';
 export { ensureLocalUser, LOCAL_USER_NAME } from './local-user.ts';

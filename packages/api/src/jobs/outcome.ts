@@ -82,7 +82,7 @@ export async function succeed(
       { ...outcome, status: 'succeeded' },
       outputStatements(row.id, outputs),
     )) ?? (await updateGeneration(ctx.db, row.id, outcome));
-  ctx.events.emit(row.id, {
+  await ctx.events.emit(row.id, {
     type: final.status === 'succeeded' ? 'succeeded' : 'cancelled',
     status: final.status,
     actualCostMicros: charged,
@@ -104,6 +104,8 @@ export async function fail(
   error: unknown,
   how: { jobFailed?: boolean } = {},
 ): Promise<void> {
+  // Another instance took it over while this one was silent: the outcome is theirs to record.
+  if (state.takenOver) return;
   const cancelled = state.cancelRequested;
   let e = isAtelierError(error)
     ? error
@@ -135,7 +137,7 @@ export async function fail(
       final = await updateGeneration(ctx.db, row.id, { actualCostMicros: charge });
   }
   const finalStatus = final?.status ?? status;
-  ctx.events.emit(row.id, {
+  await ctx.events.emit(row.id, {
     type: finalStatus === 'cancelled' ? 'cancelled' : 'failed',
     status: finalStatus,
     ...(charged ? { actualCostMicros: charge } : {}),

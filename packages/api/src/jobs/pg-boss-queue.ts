@@ -12,9 +12,10 @@ import {
  * each run workers on the same queues (one per provider). pg-boss hands every job to one worker
  * (SKIP LOCKED), so a generation runs in one process; the per-provider limit applies per process.
  *
- * A job whose process dies stays `active` until its expiry, then pg-boss retries it in whichever
+ * A job whose process dies is failed by the instance that notices the silence (instances.ts,
+ * `retryAbandoned`), or else by pg-boss at its expiry, and pg-boss retries it in whichever
  * process polls first; the engine's handler sees the generation still `running` and applies the
- * resume rule (see engine.ts). Handlers never throw: failures are recorded on the generation.
+ * resume rule (see resume.ts). Handlers never throw: failures are recorded on the generation.
  */
 
 export interface PgBossQueueOptions {
@@ -127,6 +128,20 @@ export class PgBossQueue implements JobQueue {
     const ids = this.#workers.get(job.provider) ?? [];
     const id = ids[Math.floor(Math.random() * ids.length)];
     if (id) this.#boss.notifyWorker(id);
+  }
+
+  /** pg-boss's own retry: the dead worker's attempt is failed, and its retry is fetched by one worker. */
+  async retryAbandoned(job: QueuedJob): Promise<boolean> {
+    if (!this.#started) throw new Error('The job queue is not started.');
+    await this.#started;
+    const name = QUEUE_PREFIX + job.provider;
+    const id = uuidOf(job.generationId);
+    const result = (await this.#boss.fail(name, id, {
+      reason: 'its instance stopped heartbeating',
+    })) as unknown as { affected?: number } | undefined;
+    if ((result?.affected ?? 0) === 0) return false;
+    // Out of retries, pg-boss records it failed instead: nobody would fetch it.
+    return (await this.#boss.getJobById(name, id))?.state === 'retry';
   }
 
   async drain(): Promise<void> {

@@ -50,7 +50,12 @@ export interface PlannedSubmission {
 }
 
 export async function planSubmission(deps: PlanDeps, s: Submission): Promise<PlannedSubmission> {
-  const inputs = await resolveInputs(deps.db, s.ownerId, s.kind, s.inputs ? JobInputs.parse(s.inputs) : undefined);
+  const inputs = await resolveInputs(
+    deps.db,
+    s.ownerId,
+    s.kind,
+    s.inputs ? JobInputs.parse(s.inputs) : undefined,
+  );
   const keys = await configuredProviders(deps.settings);
   const picks: ModelPick[] = s.models.map((model) => ({
     model,
@@ -63,7 +68,9 @@ export async function planSubmission(deps: PlanDeps, s: Submission): Promise<Pla
       prompt: s.prompt,
       models: picks,
       ...(s.params ? { params: s.params } : {}),
-      inputs: s.inputImages ? [...s.inputImages] : await Promise.all(inputs.map((i) => planInput(i, deps.assets))),
+      inputs: s.inputImages
+        ? [...s.inputImages]
+        : await Promise.all(inputs.map((i) => planInput(i, deps.assets))),
       ...(deps.date ? { date: deps.date } : {}),
     },
     { catalog: deps.catalog, hasKey: (p) => keys.has(p) },
@@ -71,10 +78,22 @@ export async function planSubmission(deps: PlanDeps, s: Submission): Promise<Pla
   return { plan, inputs };
 }
 
-async function planInput(i: ResolvedInput, assets: AssetStore | undefined): Promise<PlanInputImage> {
-  const base: PlanInputImage = { role: i.role === 'mask' ? 'mask' : 'reference', index: i.index, mediaType: i.mediaType, width: i.width, height: i.height };
+async function planInput(
+  i: ResolvedInput,
+  assets: AssetStore | undefined,
+): Promise<PlanInputImage> {
+  const base: PlanInputImage = {
+    role: i.role === 'mask' ? 'mask' : 'reference',
+    index: i.index,
+    mediaType: i.mediaType,
+    width: i.width,
+    height: i.height,
+  };
   if (i.role !== 'mask' || !assets) return base;
-  return { ...base, hasAlpha: inspectImage(await readAll(assets, i.storageKey), 'inputs.mask').hasAlpha };
+  return {
+    ...base,
+    hasAlpha: inspectImage(await readAll(assets, i.storageKey), 'inputs.mask').hasAlpha,
+  };
 }
 
 async function readAll(assets: AssetStore, key: string): Promise<Uint8Array> {

@@ -22,6 +22,12 @@ export interface JobQueue {
   enqueue(job: QueuedJob): Promise<void>;
   /** Stops taking jobs and waits for the running handlers; queued jobs stay queued. */
   drain(): Promise<void>;
+  /**
+   * A shared queue's attempt of a job whose process died (its instance stopped heartbeating,
+   * see instances.ts) goes back to the queue now, for one worker anywhere to run. False when
+   * the queue holds no unfinished attempt of it.
+   */
+  retryAbandoned?(job: QueuedJob): Promise<boolean>;
 }
 
 export const DEFAULT_CONCURRENCY: Readonly<Record<string, number>> = {

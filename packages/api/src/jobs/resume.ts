@@ -2,6 +2,7 @@ import { AtelierError, isAtelierError, videoModelFor, type VideoModel } from '@a
 import {
   finishedWithOpenReservation,
   getGeneration,
+  pruneJobProgress,
   unfinishedGenerations,
   updateGeneration,
   type Generation,
@@ -24,7 +25,9 @@ import { pendingOperation, pollVideo } from './video.ts';
  * - a finished generation whose reservation was left open is closed (actual cost when known).
  *
  * And a graceful stop (`drain()`) hands polling videos over to the next process rather than
- * waiting for their clips.
+ * waiting for their clips. With a shared queue the rule also applies, without a restart, to the
+ * jobs of an instance that stopped heartbeating: another instance takes them over (TAKEOVER in
+ * instances.ts).
  */
 
 export interface ResumeReport {
@@ -33,12 +36,19 @@ export interface ResumeReport {
   closedReservations: number;
 }
 
+/** How long the progress events of a finished job are kept (its state changes stay). */
+const PROGRESS_KEPT_MS = 7 * 86_400_000;
+
 export async function resume(ctx: JobContext): Promise<ResumeReport> {
   await ctx.start();
+  await pruneJobProgress(ctx.db, new Date(Date.now() - PROGRESS_KEPT_MS)).catch((error: unknown) =>
+    console.error('[jobs] pruning old progress events:', error),
+  );
   const report: ResumeReport = { requeued: 0, interruptedOrPolled: 0, closedReservations: 0 };
   for (const row of await unfinishedGenerations(ctx.db)) {
-    // A shared queue still holds its jobs (re-sending is a no-op) and retries the running ones
-    // of a dead process after their expiry; a process-local queue starts empty.
+    // A shared queue still holds its jobs (re-sending is a no-op), and the running ones of a
+    // dead process are taken over once it stops heartbeating (instances.ts); a process-local
+    // queue starts empty.
     if (row.status === 'running' && ctx.queue.shared) continue;
     await ctx.queue.enqueue({ generationId: row.id, provider: row.provider });
     if (row.status === 'queued') report.requeued += 1;
@@ -70,7 +80,7 @@ export async function resumeRunning(ctx: JobContext, row: Generation): Promise<O
         await fail(ctx, row, state, signal, error);
         return 'done';
       }
-      ctx.events.emit(row.id, { type: 'started', status: 'running' });
+      await ctx.events.emit(row.id, { type: 'started', status: 'running' });
       return pollVideo(ctx, row, model, operation, state, signal);
     });
   }
@@ -90,7 +100,7 @@ export async function resumeRunning(ctx: JobContext, row: Generation): Promise<O
     throw error;
   }
   await close(ctx, row.id, { settle: charge });
-  ctx.events.emit(row.id, {
+  await ctx.events.emit(row.id, {
     type: 'interrupted',
     status: 'interrupted',
     actualCostMicros: charge,
@@ -114,5 +124,10 @@ export async function drain(ctx: JobContext): Promise<void> {
     }
   }
   await ctx.queue.drain();
+  // Every job here has ended or been handed back to the queue: nothing left to take over.
+  await ctx.instance
+    ?.leave()
+    .catch((error: unknown) => console.error('[jobs] leaving the instances:', error));
   stopCancelWatch(ctx);
+  await ctx.events.flush();
 }

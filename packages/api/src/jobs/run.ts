@@ -12,6 +12,20 @@ import { runVideo } from './video.ts';
 /** The queue's handler: claims a queued job and runs it, or takes up one left running. */
 export async function handle(ctx: JobContext, id: string): Promise<Outcome> {
   if (ctx.running.has(id)) return 'done';
+  const instance = ctx.instance;
+  if (!instance) return run(ctx, id);
+  // Shared queue: recorded as this instance's before anything is claimed or sent, so another
+  // instance takes it over if this one dies (instances.ts).
+  await instance.runs(id);
+  if (ctx.running.has(id)) return 'done';
+  try {
+    return await run(ctx, id);
+  } finally {
+    await instance.ran(id);
+  }
+}
+
+async function run(ctx: JobContext, id: string): Promise<Outcome> {
   // The common case in one statement: claim a queued job. Registered as running first, so a
   // cancel arriving meanwhile finds it.
   let claimed: ClaimedGeneration | undefined;
@@ -22,7 +36,7 @@ export async function handle(ctx: JobContext, id: string): Promise<Outcome> {
       cancelAsked = state.cancelRequested;
       return 'done';
     }
-    ctx.events.emit(id, { type: 'started', status: 'running' });
+    await ctx.events.emit(id, { type: 'started', status: 'running' });
     const kind = ctx.kindOf(claimed);
     const signal = ctx.deadline(state, kind);
     return kind === 'video'

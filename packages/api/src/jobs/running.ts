@@ -20,6 +20,7 @@ export function track(
     cancelRequested: false,
     polling: false,
     handOver: false,
+    takenOver: false,
     done: Promise.resolve('done'),
   };
   ctx.running.set(id, state);
@@ -37,17 +38,24 @@ export function abortForCancel(state: Running): void {
   state.ac.abort(new AtelierError('cancelled', 'Cancelled.'));
 }
 
+/** Stops a job another instance took over: quietly, its outcome is the taker's to write. */
+export function abortTakenOver(state: Running): void {
+  if (state.takenOver) return;
+  state.takenOver = true;
+  state.ac.abort(new AtelierError('cancelled', 'Taken over by another instance.'));
+}
+
 /** The adapter's progress as job events. */
 export function progressEvents(ctx: JobContext, id: string): (event: ProgressEvent) => void {
   return (event) => {
     if (event.type === 'queued')
-      ctx.events.emit(id, {
+      void ctx.events.emit(id, {
         type: 'progress',
         status: 'running',
         progress: { queuePosition: event.position },
       });
     else if (event.type === 'progress') {
-      ctx.events.emit(id, {
+      void ctx.events.emit(id, {
         type: 'progress',
         status: 'running',
         progress: { fraction: event.fraction, message: event.message },

@@ -195,7 +195,7 @@ export async function submit(ctx: JobContext, input: SubmitInput): Promise<Submi
       continue;
     }
     ctx.reservations.set(j.generationId, j.reservationId);
-    ctx.events.emit(j.generationId, {
+    await ctx.events.emit(j.generationId, {
       type: 'queued',
       status: 'queued',
       warnings: j.plan.warnings,

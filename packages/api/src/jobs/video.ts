@@ -107,6 +107,7 @@ export async function pollVideo(
   state.polling = true;
   try {
     for (;;) {
+      if (state.takenOver) return 'taken-over';
       if (ctx.draining && !state.cancelRequested) state.handOver = true;
       if (state.handOver) return 'handed-over';
       signal.throwIfAborted();
@@ -133,7 +134,7 @@ export async function pollVideo(
         await recordPoll(ctx.db, row.id, { nextPollAt: next, operation: asJson(operation) });
         // One progress event per poll: clients see the job is alive even when the provider
         // reports neither a fraction nor a queue position.
-        ctx.events.emit(row.id, {
+        await ctx.events.emit(row.id, {
           type: 'progress',
           status: 'running',
           progress: {
@@ -147,6 +148,7 @@ export async function pollVideo(
       await sleep(ctx.pollIntervalMs, undefined, { signal });
     }
   } catch (error) {
+    if (state.takenOver) return 'taken-over';
     if (state.handOver && !state.cancelRequested) return 'handed-over';
     if (state.cancelRequested) {
       await model.doCancel?.(operation).catch(() => undefined);

@@ -1,12 +1,12 @@
 import { isTerminal } from '@atelier/core';
-import { finishedGenerationIds, getGeneration, listAssets } from '@atelier/db';
+import { finishedGenerationIds, getGeneration, listAssets, type StoredJobEvent } from '@atelier/db';
 import { notFound, type JobContext } from './context.ts';
-import type { JobEvent, JobEventInit } from './events.ts';
+import { toJobEvent, type JobEvent, type JobEventInit } from './events.ts';
 
 /**
- * The event streams of jobs: what this process emitted (replayed after the last event a client
- * saw), and for jobs it has no events of, their state in the database; with a shared queue, the
- * ends of jobs that other processes ran are read from the database too.
+ * The event streams of jobs, read from the database (events.ts): a subscriber on any process
+ * gets every event of the jobs it watches, in order and once, and resumes after the last event
+ * it saw. Jobs with no stored events (queued before events were stored) start from their row.
  */
 
 export interface WatchOptions {
@@ -21,51 +21,54 @@ export async function* watch(
   opts: WatchOptions = {},
 ): AsyncGenerator<JobEvent> {
   const wanted = [...new Set(ids)];
-  const buffer: { event: JobEvent; order: number }[] = [];
+  let dirty = false;
   let wake: (() => void) | undefined;
-  const stop = ctx.events.listen(wanted, (event, order) => {
-    buffer.push({ event, order });
+  const stop = await ctx.events.listen(wanted, () => {
+    dirty = true;
     wake?.();
   });
   const onAbort = () => wake?.();
   opts.signal?.addEventListener('abort', onAbort);
   try {
     const finished = new Set<string>();
-    const replay = ctx.events.after(wanted, opts.lastEventId);
-    let seen = replay.order;
-    const pending: JobEvent[] = [...replay.events];
-    // Jobs this process has no events for (another process ran them, or it restarted): start
-    // from their state in the database.
+    /** Per job, the number and position of the last event seen. */
+    const seen = new Map<string, { seq: number; id: number }>();
+    const fresh = (row: StoredJobEvent): boolean => {
+      if (finished.has(row.generationId)) return false;
+      if (row.seq <= (seen.get(row.generationId)?.seq ?? 0)) return false;
+      seen.set(row.generationId, { seq: row.seq, id: row.id });
+      if (isTerminal(toJobEvent(row).status)) finished.add(row.generationId);
+      return true;
+    };
+    const { rows, from } = await ctx.events.load(wanted, opts.lastEventId);
+    const pending: JobEvent[] = [];
+    for (const row of rows) if (fresh(row) && row.id > from) pending.push(toJobEvent(row));
     for (const id of wanted) {
-      const latest = ctx.events.latest(id);
-      if (!latest) pending.push(await snapshot(ctx, id));
-      else if (isTerminal(latest.status)) finished.add(id); // finished before lastEventId
+      if (seen.has(id)) continue;
+      const event = await snapshot(ctx, id);
+      if (isTerminal(event.status)) finished.add(id);
+      pending.push(event);
     }
-    for (const event of pending) {
-      if (isTerminal(event.status)) finished.add(event.jobId);
-      yield event;
-    }
-    let lastDbCheck = Date.now();
+    yield* pending;
     while (finished.size < wanted.length && !opts.signal?.aborted) {
-      const next = buffer.shift();
-      if (next) {
-        if (next.order <= seen) continue;
-        seen = next.order;
-        if (isTerminal(next.event.status)) finished.add(next.event.jobId);
-        yield next.event;
-        continue;
+      if (!dirty) {
+        // Notifications wake it; the timeout is a safety net for one that never came.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, ctx.cancelCheckMs).unref();
+        });
+        wake = undefined;
+        if (opts.signal?.aborted) break;
       }
-      const checkMs = ctx.cancelCheckMs;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        const timer = setTimeout(resolve, checkMs);
-        timer.unref();
-      });
-      wake = undefined;
-      if (ctx.queue.shared && Date.now() - lastDbCheck >= checkMs) {
-        // Jobs running in another process reach this one through the database.
-        lastDbCheck = Date.now();
-        for (const event of await remoteChanges(ctx, wanted, finished)) {
+      dirty = false;
+      const open = wanted.filter((id) => !finished.has(id));
+      const after = Math.min(...open.map((id) => seen.get(id)?.id ?? 0));
+      for (const row of await ctx.events.rowsAfter(open, after))
+        if (fresh(row)) yield toJobEvent(row);
+      // Jobs without stored events end without any: their row says when.
+      const silent = open.filter((id) => !seen.has(id) && !finished.has(id));
+      if (silent.length > 0) {
+        for (const event of await remoteChanges(ctx, silent)) {
           finished.add(event.jobId);
           yield event;
         }
@@ -77,14 +80,9 @@ export async function* watch(
   }
 }
 
-/** Terminal states written by other processes for jobs this process did not see finish. */
-async function remoteChanges(
-  ctx: JobContext,
-  ids: readonly string[],
-  finished: ReadonlySet<string>,
-): Promise<JobEvent[]> {
-  const open = ids.filter((id) => !finished.has(id));
-  const ended = await finishedGenerationIds(ctx.db, open);
+/** Terminal states of jobs that have no stored events. */
+async function remoteChanges(ctx: JobContext, ids: readonly string[]): Promise<JobEvent[]> {
+  const ended = await finishedGenerationIds(ctx.db, ids);
   return Promise.all(ended.map((id) => snapshot(ctx, id)));
 }
 

@@ -90,26 +90,28 @@ export const generateRouter = {
    * The one plan of a run, before anything is spent: per model the route, the exact request,
    * warnings, refusals with their field, and the estimate. `create` queues exactly this.
    */
-  plan: studioProcedure.input(PlanGenerationInput).query(async ({ ctx, input }): Promise<PlanResult> => {
-    const plans: PlanResult['plans'] = [];
-    for (const prompt of input.prompts ?? [input.prompt ?? '']) {
-      const plan = await ctx.jobs.plan({
-        ownerId: ctx.user.id,
-        kind: input.kind,
-        prompt,
-        models: input.models,
-        ...(input.providers ? { providers: input.providers } : {}),
-        ...(input.params ? { params: input.params } : {}),
-        ...(input.modelParams ? { modelParams: input.modelParams } : {}),
-        ...(input.inputs ? { inputs: input.inputs } : {}),
-        ...(input.inputImages ? { inputImages: input.inputImages } : {}),
-      });
-      plans.push({ prompt, plan });
-    }
-    const add = (k: 'low' | 'expected' | 'high') => plans.reduce((s, p) => s + p.plan.total[k], 0);
-    return { plans, total: { low: add('low'), expected: add('expected'), high: add('high') } };
-  }),
-
+  plan: studioProcedure
+    .input(PlanGenerationInput)
+    .query(async ({ ctx, input }): Promise<PlanResult> => {
+      const plans: PlanResult['plans'] = [];
+      for (const prompt of input.prompts ?? [input.prompt ?? '']) {
+        const plan = await ctx.jobs.plan({
+          ownerId: ctx.user.id,
+          kind: input.kind,
+          prompt,
+          models: input.models,
+          ...(input.providers ? { providers: input.providers } : {}),
+          ...(input.params ? { params: input.params } : {}),
+          ...(input.modelParams ? { modelParams: input.modelParams } : {}),
+          ...(input.inputs ? { inputs: input.inputs } : {}),
+          ...(input.inputImages ? { inputImages: input.inputImages } : {}),
+        });
+        plans.push({ prompt, plan });
+      }
+      const add = (k: 'low' | 'expected' | 'high') =>
+        plans.reduce((s, p) => s + p.plan.total[k], 0);
+      return { plans, total: { low: add('low'), expected: add('expected'), high: add('high') } };
+    }),
 
   /**
    * Queues every model for every prompt. Each model is priced and its budget reserved on its

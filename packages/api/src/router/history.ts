@@ -10,6 +10,7 @@ import {
 } from '@atelier/db';
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordKeptWinner } from '../arena/keep-vote.ts';
 import { Id, ModelName, text } from '../jobs/inputs.ts';
 import { findChangeable, toView, toViews } from '../jobs/views.ts';
 import { studioProcedure, type SessionUser } from '../trpc.ts';
@@ -74,7 +75,10 @@ export const historyRouter = {
 
   search: studioProcedure.input(SearchInput).query(({ ctx, input }) => page(ctx, input)),
 
-  /** Marks the generation kept (the winner of its batch); the others of the batch are unmarked. */
+  /**
+   * Marks the generation kept (the winner of its batch); the others of the batch are unmarked.
+   * Keeping a winner of a side-by-side run also records it as a (not blind) arena vote.
+   */
   keep: studioProcedure
     .input(z.object({ id: Id, kept: z.boolean().default(true) }).strict())
     .mutation(async ({ ctx, input }) => {
@@ -95,6 +99,7 @@ export const historyRouter = {
         return r;
       });
       if (!updated) throw new Error(`Generation ${row.id} vanished while being kept.`);
+      if (input.kept) await recordKeptWinner(ctx.db, ctx.user.id, row.id);
       return toView(ctx.db, ctx.user, await findChangeable(ctx.db, ctx.user, row.id));
     }),
 

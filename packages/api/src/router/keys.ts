@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { KeyName } from '@atelier/core';
+import { KeyName, ProviderKeyValue } from '@atelier/core';
 import { z } from 'zod';
 import { adminProcedure, protectedProcedure, type ApiContext } from '../trpc.ts';
 
@@ -28,13 +28,6 @@ export interface ProviderKeyVault {
   remove(provider: KeyName): Promise<{ removed: boolean; status: ProviderKeyStatus }>;
 }
 
-const KeyValue = z
-  .string()
-  .trim()
-  .min(8, 'is too short to be an API key')
-  .max(4096, 'is too long to be an API key')
-  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (paste it exactly as issued)');
-
 function vault(ctx: ApiContext): ProviderKeyVault {
   if (!ctx.keys)
     throw new TRPCError({
@@ -53,7 +46,7 @@ export const keysRouter = {
 
   /** Stores a key encrypted with the server secret (admins); it beats the environment's. */
   set: adminProcedure
-    .input(z.object({ provider: KeyName, value: KeyValue }).strict())
+    .input(z.object({ provider: KeyName, value: ProviderKeyValue }).strict())
     .mutation(({ ctx, input }) => vault(ctx).set(input.provider, input.value)),
 
   /** Removes the stored key; the environment's, if any, applies again. */

@@ -95,7 +95,7 @@ export const tokensRouter = {
     });
   }),
 
-  /** Revokes a token at once. Members revoke their own; admins any. */
+  /** Revokes a token at once, on every server. Members revoke their own; admins any. */
   revoke: protectedProcedure
     .input(z.object({ id: Id }).strict())
     .mutation(async ({ ctx, input }): Promise<ApiToken> => {
@@ -103,6 +103,8 @@ export const tokensRouter = {
       // Someone else's token reads as missing, so members cannot probe for ids.
       if (!row || (ctx.user.role !== 'admin' && row.userId !== ctx.user.id))
         throw new TRPCError({ code: 'NOT_FOUND', message: `No API token with id ${input.id}.` });
-      return revokeToken(ctx.db, input.id);
+      const revoked = await revokeToken(ctx.db, input.id);
+      ctx.tokenChecks?.forgetToken(input.id);
+      return revoked;
     }),
 } satisfies TRPCRouterRecord;
