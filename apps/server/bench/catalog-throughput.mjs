@@ -4,9 +4,12 @@
 // run with autocannon, in interleaved rounds so that drift on a shared machine hits both alike.
 // Each server runs in its own process; autocannon runs in this one.
 //
-//   node bench/catalog-throughput.mjs [--rounds 5] [--duration 5] [--connections 10] [--team]
+//   node bench/catalog-throughput.mjs [--rounds 5] [--duration 5] [--connections 10] [--team] [--postgres] [--path /trpc/catalog.get?input=…]
 //
-// --team also measures the studio in team mode, where every request's API token is looked up.
+// --team also measures the studio in team mode, where every request carries an API token (checked
+// in the database once, then kept by the process: see src/token-cache.ts). --postgres adds team
+// mode on PostgreSQL (ATELIER_BENCH_DATABASE_URL, default the local server; a database of its own
+// is made and dropped), where the per-token rate limit is counted in the database.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -21,6 +24,9 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     team: { type: 'boolean', default: false },
+    postgres: { type: 'boolean', default: false },
+    /** Another catalog query, e.g. a small one, where the per-request work around it shows more. */
+    path: { type: 'string', default: '/trpc/catalog.list' },
   },
 });
 const rounds = Number(values.rounds);
@@ -30,9 +36,48 @@ for (const [name, n] of Object.entries({ rounds, duration, connections })) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number`);
 }
 
-const PATH = '/trpc/catalog.list';
+const PATH = values.path;
+if (!PATH.startsWith('/trpc/catalog.')) throw new Error('--path must be a /trpc/catalog.… query');
 const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
 const children = [];
+/** Drops the PostgreSQL database made for the run, if any. */
+let dropDatabase = async () => {};
+
+/** A fresh database on the PostgreSQL server, dropped at the end of the run. */
+async function createDatabase() {
+  const { default: postgres } = await import('postgres');
+  const serverUrl =
+    process.env.ATELIER_BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `atelier_bench_${process.pid}_${Date.now()}`;
+  const admin = () => postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const sql = admin();
+  await sql.unsafe(`create database ${name}`);
+  await sql.end({ timeout: 5 });
+  dropDatabase = async () => {
+    const a = admin();
+    await a.unsafe(`drop database if exists ${name} with (force)`);
+    await a.end({ timeout: 5 });
+  };
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A team-mode studio with its bootstrap admin token. */
+async function startTeam(name, dataDir, env) {
+  // The per-token rate limit is raised for the run: it would refuse most of the requests.
+  const team = await start(
+    [entryFile, '--team', '--bootstrap-admin', '--port', '0', '--data-dir', dataDir],
+    {
+      ...env,
+      ATELIER_RATE_LIMIT: '1000000/1',
+    },
+  );
+  await new Promise((r) => setTimeout(r, 200));
+  const token = /(atl_\S+)/.exec(team.out())?.[1];
+  if (!token) throw new Error(`${name}: no bootstrap token printed`);
+  return { name, url: team.url, headers: { authorization: `Bearer ${token}` } };
+}
 
 /** Spawns a process and resolves with the URL it prints ("... http://127.0.0.1:PORT ..."). */
 function start(args, env = {}) {
@@ -93,19 +138,21 @@ try {
     { name: 'studio server, local mode', url: studio.url },
   ];
   if (values.team) {
-    // The per-token rate limit is raised for the run: it would refuse most of the requests.
-    const team = await start(
-      [entryFile, '--team', '--bootstrap-admin', '--port', '0', '--data-dir', join(dir, 'team')],
-      { ...serverEnv, ATELIER_RATE_LIMIT: '1000000/1' },
+    targets.push(
+      await startTeam('studio server, team mode (bearer token)', join(dir, 'team'), serverEnv),
     );
-    await new Promise((r) => setTimeout(r, 200));
-    const token = /(atl_\S+)/.exec(team.out())?.[1];
-    if (!token) throw new Error('no bootstrap token printed');
-    targets.push({
-      name: 'studio server, team mode (token checked per request)',
-      url: team.url,
-      headers: { authorization: `Bearer ${token}` },
-    });
+  }
+  if (values.postgres) {
+    targets.push(
+      await startTeam(
+        'studio server, team mode on PostgreSQL (bearer token)',
+        join(dir, 'team-pg'),
+        {
+          ...serverEnv,
+          DATABASE_URL: await createDatabase(),
+        },
+      ),
+    );
   }
 
   // Warm-up (JIT, caches), not counted.
@@ -125,7 +172,7 @@ try {
   const baseRps = median(base.map((x) => x.rps));
   const baseP99 = median(base.map((x) => x.p99));
   console.log(
-    `catalog.list: ${body.length} bytes, ${connections} connections, ${rounds} interleaved rounds of ${duration} s, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}\n`,
+    `${PATH}: ${body.length} bytes, ${connections} connections, ${rounds} interleaved rounds of ${duration} s, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}\n`,
   );
   console.log('| target | req/s (median) | p99 ms (median) | req/s vs plain |');
   console.log('| --- | ---: | ---: | ---: |');
@@ -152,5 +199,6 @@ try {
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
+  await dropDatabase();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 // Bundles the studio server into dist/main.mjs: the workspace packages (TypeScript sources) and
-// their pure-JS dependencies go into the bundle; PGlite stays external because it loads its
-// WebAssembly and data files from beside its own module; the database migrations are copied to
-// dist/drizzle, where the bundle looks for them.
+// their pure-JS dependencies go into the bundle; PGlite and sharp stay external because they load
+// their WebAssembly, data files or native binaries from beside their own modules; the database
+// migrations are copied to dist/drizzle, where the bundle looks for them.
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,7 +39,14 @@ export async function buildServer({ quiet = false } = {}) {
       js: "import { createRequire as __atelierCreateRequire } from 'node:module'; const require = __atelierCreateRequire(import.meta.url);",
     },
     // pg-native and cloudflare:sockets are optional paths of pg that a Node server never takes.
-    external: ['@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native', 'cloudflare:sockets'],
+    external: [
+      '@electric-sql/pglite',
+      '@electric-sql/pglite/*',
+      'pg-native',
+      'cloudflare:sockets',
+      // Native: loads its prebuilt libvips from beside its own module.
+      'sharp',
+    ],
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: quiet ? 'error' : 'warning',

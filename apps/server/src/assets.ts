@@ -3,6 +3,12 @@ import { pipeline } from 'node:stream/promises';
 import type { SessionUser } from '@atelier/api';
 import { canReadAsset, getAsset, type AssetStore, type ByteRange, type Db } from '@atelier/db';
 import parseRange from 'range-parser';
+import {
+  parseThumbnailWidth,
+  THUMBNAIL_SOURCES,
+  type ThumbnailCache,
+  type ThumbnailWidth,
+} from './thumbnails.ts';
 
 /**
  * GET/HEAD /assets/<sha256>: generated images and clips, with byte ranges so a <video> element
@@ -10,6 +16,8 @@ import parseRange from 'range-parser';
  * bytes (identical output can belong to several people's runs), and every member while a
  * generation that made or was given them is shared with the team (`canReadAsset`). Someone
  * else's asset reads as missing, so ids cannot be probed.
+ * `?w=<width>` asks for a resized WebP of an image instead (see thumbnails.ts), with the same
+ * access rule.
  */
 
 export const ASSET_PREFIX = '/assets/';
@@ -18,6 +26,8 @@ const SHA256 = /^[0-9a-f]{64}$/;
 export interface AssetRouteOptions {
   db: Db;
   store: AssetStore;
+  /** Where `?w=` thumbnails are made and kept; without it `?w=` is refused. */
+  thumbnails?: ThumbnailCache;
 }
 
 export async function serveAsset(
@@ -38,6 +48,18 @@ export async function serveAsset(
   const head = allowed ? await opts.store.head(asset.storageKey) : undefined;
   if (!asset || !head) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+
+  const w = new URL(req.url ?? '/', 'http://localhost').searchParams.get('w');
+  if (w !== null) {
+    await serveThumbnail(
+      opts,
+      { sha256: asset.sha256, mediaType: asset.mediaType, storageKey: asset.storageKey },
+      w,
+      req,
+      res,
+    );
     return;
   }
 
@@ -90,4 +112,48 @@ export async function serveAsset(
     // A client that stops a video mid-clip closes the connection: not a server error.
     if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
   }
+}
+
+function badRequest(res: http.ServerResponse, message: string): void {
+  res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
+}
+
+async function serveThumbnail(
+  opts: AssetRouteOptions,
+  asset: { sha256: string; mediaType: string; storageKey: string },
+  w: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  if (!opts.thumbnails) {
+    badRequest(res, 'This server makes no thumbnails; ask for the asset without ?w=.');
+    return;
+  }
+  const width = parseThumbnailWidth(w);
+  if (typeof width === 'string') {
+    badRequest(res, width);
+    return;
+  }
+  if (!THUMBNAIL_SOURCES.has(asset.mediaType)) {
+    badRequest(
+      res,
+      `Thumbnails are made of ${[...THUMBNAIL_SOURCES].join(', ')} images; this asset is ${asset.mediaType}.`,
+    );
+    return;
+  }
+  const etag = `"${asset.sha256}-w${width satisfies ThumbnailWidth}"`;
+  const headers: http.OutgoingHttpHeaders = {
+    'content-type': 'image/webp',
+    etag,
+    'cache-control': 'private, max-age=31536000, immutable',
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  const body = await opts.thumbnails.get(asset.sha256, width, () =>
+    opts.store.get(asset.storageKey),
+  );
+  res.writeHead(200, { ...headers, 'content-length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

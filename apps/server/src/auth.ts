@@ -1,17 +1,27 @@
 import type http from 'node:http';
 import type { SessionUser } from '@atelier/api';
-import { verifyToken, type Db } from '@atelier/db';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { verifyToken, type Db, type VerifiedToken } from '@atelier/db';
+import proxyAddr from 'proxy-addr';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { Limiters } from './limits.ts';
 
 /**
  * Who is calling. Local mode: always the one local user, no sign-in, no limits. Team mode: an API
  * token in `Authorization: Bearer atl_…` (or, for GET requests only, the session cookie a
  * browser gets from POST /auth/session, because <img> and <video> cannot send headers), checked
- * against the database on every request so a revocation applies at once.
+ * against the database, or against this process's recent checks (token-cache.ts), which every
+ * revocation drops at once on every process.
  *
- * Rate limits use rate-limiter-flexible's in-memory limiter (fixed window per token): a
- * well-kept library, nothing to run besides the server. With several instances each one limits
- * on its own, so the effective team-wide rate is the per-instance rate times the instances.
+ * The token is checked first. A valid token always gets through (its own per-token rate limit
+ * aside): the failed sign-in limiter counts only tokens that are presented and not valid, per
+ * client address, and an address over its budget gets 429 for those, never for a valid token.
+ * So a guesser sharing the team's address (behind a TLS proxy every user shares the proxy's)
+ * cannot lock the team out, and guessing still costs the guesser (tokens carry 256 random bits;
+ * the limiter only slows a scan down further).
+ *
+ * The client address is the connection's, or, when the connection comes from a trusted proxy
+ * (`--trust-proxy`), the nearest untrusted address in `X-Forwarded-For` (proxy-addr's rule, as
+ * in Express): a client cannot pick its own address by sending the header itself.
  */
 
 export const SESSION_COOKIE = 'atelier_token';
@@ -28,50 +38,67 @@ export type AuthResult =
 
 export type Authenticate = (req: http.IncomingMessage) => Promise<AuthResult>;
 
-export interface RateLimit {
-  /** Requests each token may make per window. */
-  points: number;
-  windowSeconds: number;
-}
-
-export const DEFAULT_RATE_LIMIT: RateLimit = { points: 600, windowSeconds: 60 };
-/** Failed sign-ins allowed per client address and minute, so guessing costs the guesser. */
-const FAILED_ATTEMPTS_PER_MINUTE = 30;
-
 export function localAuth(user: SessionUser): Authenticate {
   const result: AuthResult = { ok: true, user };
   return () => Promise.resolve(result);
 }
 
-export function teamAuth(db: Db, limit: RateLimit = DEFAULT_RATE_LIMIT): Authenticate {
-  const perToken = new RateLimiterMemory({
-    keyPrefix: 'token',
-    points: limit.points,
-    duration: limit.windowSeconds,
-  });
-  const failures = new RateLimiterMemory({
-    keyPrefix: 'failed',
-    points: FAILED_ATTEMPTS_PER_MINUTE,
-    duration: 60,
-  });
+/** Addresses, CIDR ranges or proxy-addr's names (loopback, linklocal, uniquelocal). */
+export type TrustedProxies = readonly string[];
+
+/** Checks a trusted-proxy list; throws a TypeError naming the first entry that is not an address or range. */
+export function compileTrustedProxies(list: TrustedProxies): (addr: string, i: number) => boolean {
+  return proxyAddr.compile([...list]);
+}
+
+/** The address a request comes from (see the note at the top). */
+export function clientAddressResolver(
+  trusted: TrustedProxies = [],
+): (req: http.IncomingMessage) => string {
+  if (trusted.length === 0) return (req) => req.socket.remoteAddress ?? 'unknown';
+  const trust = compileTrustedProxies(trusted);
+  return (req) => (req.socket.remoteAddress ? proxyAddr(req, trust) : 'unknown');
+}
+
+export interface TeamAuthOptions {
+  limiters: Limiters;
+  trustProxy?: TrustedProxies;
+  /** Recent checks (the studio's TokenCache); without it every request asks the database. */
+  tokens?: { verify(token: string): Promise<VerifiedToken | undefined> };
+}
+
+export function teamAuth(db: Db, { limiters, trustProxy, tokens }: TeamAuthOptions): Authenticate {
+  const { perToken, failures } = limiters;
+  const verify = tokens
+    ? (token: string) => tokens.verify(token)
+    : (token: string) => verifyToken(db, token);
+  const addressOf = clientAddressResolver(trustProxy);
 
   return async (req) => {
-    const address = req.socket.remoteAddress ?? 'unknown';
-    const blocked = await failures.get(address);
-    if (blocked && blocked.remainingPoints <= 0)
-      return tooMany(blocked, 'Too many failed sign-ins from this address.');
-
     const token = tokenOf(req);
-    const verified = token ? await verifyToken(db, token) : undefined;
-    if (!verified) {
-      await failures.penalty(address, 1);
+    if (!token) {
       return {
         ok: false,
         status: 401,
         code: 'UNAUTHORIZED',
-        message: token
-          ? 'This API token is not valid (unknown or revoked).'
-          : 'This server runs in team mode: send an API token as "Authorization: Bearer <token>".',
+        message:
+          'This server runs in team mode: send an API token as "Authorization: Bearer <token>".',
+      };
+    }
+    const verified = await verify(token);
+    if (!verified) {
+      try {
+        await failures.consume(addressOf(req));
+      } catch (error) {
+        if (error instanceof RateLimiterRes)
+          return tooMany(error, 'Too many failed sign-ins from this address.');
+        throw error;
+      }
+      return {
+        ok: false,
+        status: 401,
+        code: 'UNAUTHORIZED',
+        message: 'This API token is not valid (unknown or revoked).',
       };
     }
     try {

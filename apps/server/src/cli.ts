@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AtelierError, isAtelierError, parseInput } from '@atelier/core';
-import { openDatabase, resolveDataDir } from '@atelier/db';
+import { AssetsUrl, openDatabase, resolveDataDir } from '@atelier/db';
 import { z } from 'zod';
 import { bootstrapAdmin, issueAdminToken } from './admin.ts';
 import { startStudio, type Studio, type StudioOptions } from './studio.ts';
@@ -22,13 +22,19 @@ Options (environment variable in brackets):
   --team                team mode: every request needs an API token [ATELIER_TEAM=1]
   --cors-origin ORIGIN  allow browser calls from ORIGIN (repeatable) [ATELIER_CORS_ORIGINS, comma-separated]
   --data-dir DIR        assets, server secret and embedded database [ATELIER_DATA_DIR]
+  --trust-proxy ADDR    team mode behind a proxy: believe X-Forwarded-For from these addresses,
+                        CIDR ranges or loopback/linklocal/uniquelocal (repeatable or
+                        comma-separated) [ATELIER_TRUST_PROXY, comma-separated]
   --bootstrap-admin     team mode: print a first admin token unless an admin already has one
   -h, --help            show this help
 
 Also read: DATABASE_URL (PostgreSQL instead of the embedded database), ATELIER_SECRET (encrypts
-stored provider keys; default <data-dir>/secret), ATELIER_MAX_BODY_BYTES (default 1000000),
+stored provider keys; default <data-dir>/secret), ATELIER_ASSETS_URL (where images and clips
+live: s3://bucket/prefix[?path_style=1] with AWS_ENDPOINT_URL_S3, AWS_REGION and the AWS
+credential variables, or file:///folder; default <data-dir>/assets), ATELIER_MAX_BODY_BYTES (default 1000000),
 ATELIER_MAX_UPLOAD_BYTES (input images at POST /assets, default 26214400),
-ATELIER_RATE_LIMIT (requests per token and window, "600/60"), ATELIER_POLL_INTERVAL_MS (video
+ATELIER_RATE_LIMIT (requests per token and window, "600/60"; with DATABASE_URL counted across
+all instances), ATELIER_POLL_INTERVAL_MS (video
 status checks, default 5000), ATELIER_SHUTDOWN_GRACE_MS (default 30000), and the provider key and
 base-URL variables (OPENAI_API_KEY, GEMINI_API_KEY, FAL_KEY, BFL_API_KEY, ...).`;
 
@@ -38,21 +44,23 @@ const Flag = z
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 const PositiveInt = z.coerce.number().int('must be a whole number').positive();
 
+const List = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
+);
+
 const ServerEnv = z
   .object({
     ATELIER_PORT: Port.optional(),
     ATELIER_HOST: z.string().min(1).optional(),
     ATELIER_TEAM: Flag.optional(),
-    ATELIER_CORS_ORIGINS: z
-      .string()
-      .transform((s) =>
-        s
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      )
-      .optional(),
+    ATELIER_CORS_ORIGINS: List.optional(),
+    ATELIER_TRUST_PROXY: List.optional(),
     ATELIER_DATA_DIR: z.string().min(1).optional(),
+    // Checked here for a clear message at start; the studio reads it from the environment.
+    ATELIER_ASSETS_URL: AssetsUrl.optional(),
     ATELIER_MAX_BODY_BYTES: PositiveInt.optional(),
     ATELIER_MAX_UPLOAD_BYTES: PositiveInt.optional(),
     ATELIER_RATE_LIMIT: z
@@ -75,6 +83,7 @@ const Flags = z
     team: z.boolean().optional(),
     'cors-origin': z.array(z.string()).optional(),
     'data-dir': z.string().min(1).optional(),
+    'trust-proxy': z.array(List).optional(),
     'bootstrap-admin': z.boolean().optional(),
     name: z.string().trim().min(1).max(200).optional(),
     help: z.boolean().optional(),
@@ -108,6 +117,7 @@ export function parseCommand(argv: readonly string[], env: Env): ParsedCommand {
         team: { type: 'boolean' },
         'cors-origin': { type: 'string', multiple: true },
         'data-dir': { type: 'string' },
+        'trust-proxy': { type: 'string', multiple: true },
         'bootstrap-admin': { type: 'boolean' },
         name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -133,6 +143,8 @@ export function parseCommand(argv: readonly string[], env: Env): ParsedCommand {
   };
   const host = flags.host ?? e.ATELIER_HOST;
   if (host) studio.host = host;
+  const trustProxy = flags['trust-proxy']?.flat() ?? e.ATELIER_TRUST_PROXY;
+  if (trustProxy) studio.trustProxy = trustProxy;
   const dataDir = flags['data-dir'] ?? e.ATELIER_DATA_DIR;
   if (dataDir) studio.dataDir = dataDir;
   if (e.ATELIER_MAX_BODY_BYTES) studio.maxBodyBytes = e.ATELIER_MAX_BODY_BYTES;

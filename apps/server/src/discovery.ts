@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isProcessAlive } from '@atelier/db';
+// The light entry: the editor extension bundles this module without the database.
+import { isProcessAlive, PRIVATE_FILE_MODE } from '@atelier/db/data-dir';
 
 /**
  * `<dataDir>/studio.json`: written by every studio (`atelier serve`, `pnpm start`) once it
@@ -25,7 +26,9 @@ export function studioFilePath(dataDir: string): string {
 
 export function recordStudio(dataDir: string, studio: Omit<RunningStudio, 'version'>): () => void {
   const path = studioFilePath(dataDir);
-  writeFileSync(path, `${JSON.stringify({ version: 1, ...studio }, null, 2)}\n`, { mode: 0o644 });
+  writeFileSync(path, `${JSON.stringify({ version: 1, ...studio }, null, 2)}\n`, {
+    mode: PRIVATE_FILE_MODE,
+  });
   return () => {
     // Only our own record: a later studio on the same folder may have replaced it.
     if (readStudioFile(dataDir)?.pid === process.pid) rmSync(path, { force: true });
@@ -46,7 +49,7 @@ export async function findRunningStudio(dataDir: string): Promise<RunningStudio 
   const found = readStudioFile(dataDir);
   if (!found || found.pid === process.pid || !isProcessAlive(found.pid)) return undefined;
   try {
-    const res = await fetch(`${found.url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    const res = await fetch(new URL('/healthz', found.url), { signal: AbortSignal.timeout(2_000) });
     return res.ok ? found : undefined;
   } catch {
     return undefined;

@@ -1,12 +1,18 @@
+// The reference brings the module declaration along when other packages type-check this file
+// (an import of a declaration file would be emitted).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./compression.d.ts" />
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
 import { appRouter, type ApiContext, type SessionUser } from '@atelier/api';
 import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import sirv from 'sirv';
+import compression from 'compression';
 import { ASSET_PREFIX, serveAsset, type AssetRouteOptions } from './assets.ts';
 import { receiveUpload, UPLOAD_PATH } from './uploads.ts';
+import { createWebHandler } from './web.ts';
 import type { QueryCache } from './query-cache.ts';
 import {
   clearedSessionCookie,
@@ -60,6 +66,12 @@ export interface RunningServer {
    * for the requests in flight (event streams excepted) up to `graceMs`.
    */
   stopAccepting(graceMs?: number): Promise<void>;
+  /**
+   * Ends the open event streams the way a finished response ends, so a client's EventSource
+   * reconnects (to another instance behind a balancer) with its last event id instead of seeing
+   * a broken connection; resolves when their responses are closed, or after `graceMs`.
+   */
+  endStreams(graceMs?: number): Promise<void>;
   /** stopAccepting(), then closes every connection (event streams end; clients reconnect elsewhere). */
   close(graceMs?: number): Promise<void>;
 }
@@ -74,6 +86,12 @@ interface ListenerState {
   /** Set when shutting down: new requests get 503. */
   closing: boolean;
   inFlight: Set<http.ServerResponse>;
+  /** Open event streams (tRPC subscriptions over SSE). */
+  streams: Map<http.IncomingMessage, http.ServerResponse>;
+}
+
+function newListenerState(): ListenerState {
+  return { closing: false, inFlight: new Set(), streams: new Map() };
 }
 
 function refuse(res: http.ServerResponse, auth: Extract<AuthResult, { ok: false }>): void {
@@ -100,7 +118,7 @@ function isEventStream(req: http.IncomingMessage): boolean {
 
 export function createRequestListener(
   opts: ServerOptions,
-  state: ListenerState = { closing: false, inFlight: new Set() },
+  state: ListenerState = newListenerState(),
 ): http.RequestListener {
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -121,10 +139,13 @@ export function createRequestListener(
         console.error(`[trpc] ${path ?? '?'}: ${error.cause?.stack ?? error.message}`);
     },
   });
-  const web =
-    opts.webDir && existsSync(opts.webDir)
-      ? sirv(opts.webDir, { single: true, gzip: true, etag: true })
-      : undefined;
+  const web = opts.webDir && existsSync(opts.webDir) ? createWebHandler(opts.webDir) : undefined;
+  // API answers (tRPC JSON, up to hundreds of KB for the catalog) go brotli or gzip as the
+  // client accepts; quality 4 keeps compressing each answer cheap. Event streams are never
+  // compressed: the middleware would hold their events back.
+  const compress = compression({
+    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   const allowed = new Set(opts.corsOrigins ?? []);
   /** Each API request is authenticated once, before tRPC reads it. */
   const authOf = new WeakMap<http.IncomingMessage, AuthResult>();
@@ -227,6 +248,9 @@ export function createRequestListener(
     if (!isEventStream(req)) {
       state.inFlight.add(res);
       res.once('close', () => state.inFlight.delete(res));
+    } else {
+      state.streams.set(req, res);
+      res.once('close', () => state.streams.delete(req));
     }
 
     const origin = req.headers.origin;
@@ -259,7 +283,8 @@ export function createRequestListener(
       return;
     }
     if (url.pathname.startsWith(TRPC_PREFIX)) {
-      api(req, res, url).catch(fail);
+      if (isEventStream(req)) api(req, res, url).catch(fail);
+      else compress(req, res, () => void api(req, res, url).catch(fail));
       return;
     }
     if (url.pathname === UPLOAD_PATH) {
@@ -275,9 +300,7 @@ export function createRequestListener(
       return;
     }
     if (web) {
-      web(req, res, () => {
-        res.writeHead(404).end('Not found');
-      });
+      web(req, res).catch(fail);
       return;
     }
     if (url.pathname === '/') {
@@ -289,7 +312,7 @@ export function createRequestListener(
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const state: ListenerState = { closing: false, inFlight: new Set() };
+  const state = newListenerState();
   const server = http.createServer(createRequestListener(opts, state));
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -315,10 +338,24 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return stopped;
   };
 
+  const endStreams = async (graceMs = 5_000) => {
+    const open = [...state.streams];
+    for (const [req] of open) {
+      // tRPC's Node adapter aborts a request's procedures when the request reports 'aborted';
+      // a subscription so stopped ends its response body, and the adapter then ends the
+      // response normally (the last chunk is sent) rather than the socket being cut.
+      req.emit('aborted');
+    }
+    const deadline = Date.now() + graceMs;
+    while (open.some(([, res]) => !res.writableFinished && !res.destroyed) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+  };
+
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     server,
     stopAccepting,
+    endStreams,
     async close(graceMs) {
       await stopAccepting(graceMs);
       server.closeAllConnections();

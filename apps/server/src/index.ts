@@ -15,12 +15,20 @@ export {
 export {
   localAuth,
   teamAuth,
-  DEFAULT_RATE_LIMIT,
+  clientAddressResolver,
   SESSION_COOKIE,
   type Authenticate,
   type AuthResult,
-  type RateLimit,
+  type TeamAuthOptions,
 } from './auth.ts';
+export {
+  createLimiters,
+  DEFAULT_RATE_LIMIT,
+  RATE_LIMIT_TABLE,
+  type Limiters,
+  type RateLimit,
+} from './limits.ts';
+export { TokenCache, TOKEN_CACHE_DEFAULTS, type TokenCacheOptions } from './token-cache.ts';
 export {
   createProviderKeys,
   type ProviderKeys,

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { appRouter, type ApiContext } from '@atelier/api';
+import { today } from '@atelier/core';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 
 /**
- * Responses of queries that depend only on the catalog, which a process loads once and never
- * changes: the serialized bytes are kept and sent again as they are (with an ETag, so a client
+ * Responses of queries that depend only on the catalog, which changes only when a catalog file
+ * is applied (the studio then clears this cache): the serialized bytes are kept and sent again as they are (with an ETag, so a client
  * that has them gets a 304). The catalog list is ~360 kB of JSON whose starting prices take
  * milliseconds to compute; without this, every request would redo both. tRPC's own fetch adapter
  * produces the bytes, so the wire format is exactly what the API sends for any other call.
@@ -14,8 +15,10 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 
 export const CATALOG_QUERIES: ReadonlySet<string> = new Set([
   'catalog.list',
+  'catalog.browse',
   'catalog.get',
   'catalog.suggest',
+  'catalog.export',
 ]);
 
 interface Entry {
@@ -41,13 +44,20 @@ export class QueryCache {
     this.#maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
   }
 
+  /** Forgets every answer (the catalog they came from is no longer in use). */
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
+  }
+
   /** The cache key when this request qualifies, else undefined. */
   keyOf(req: http.IncomingMessage, url: URL, prefix: string): string | undefined {
     // A streaming client (httpBatchStreamLink) gets another format: leave it to tRPC.
     if (req.method !== 'GET' || req.headers['trpc-accept'] !== undefined) return undefined;
     const paths = url.pathname.slice(prefix.length).split(',');
     if (!paths.every((p) => this.#procedures.has(p))) return undefined;
-    return url.pathname + url.search;
+    // Statuses and shutdown warnings are read on today's date: an answer is kept for its day only.
+    return `${today()} ${url.pathname}${url.search}`;
   }
 
   /** Answers from the cache, or through tRPC and keeps a 200 answer. */
@@ -65,7 +75,9 @@ export class QueryCache {
     } else {
       const response = await fetchRequestHandler({
         endpoint: '/trpc',
-        req: new Request(new URL(key, 'http://localhost'), { method: 'GET' }),
+        req: new Request(new URL(key.slice(key.indexOf(' ') + 1), 'http://localhost'), {
+          method: 'GET',
+        }),
         router: appRouter,
         createContext: context,
         onError({ error, path }) {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CatalogStore,
   createJobEngine,
   DEFAULT_MAX_UPLOAD_BYTES,
   ensureLocalUser,
@@ -16,14 +17,24 @@ import {
   parseInput,
   type ProviderSettings,
 } from '@atelier/core';
-import { LocalAssetStore, openDatabase, resolveDataDir, type Database } from '@atelier/db';
+import {
+  ensurePrivateDir,
+  openAssetStore,
+  openDatabase,
+  resolveDataDir,
+  type Database,
+} from '@atelier/db';
 import { z } from 'zod';
-import { DEFAULT_RATE_LIMIT, localAuth, teamAuth } from './auth.ts';
+import { compileTrustedProxies, localAuth, teamAuth } from './auth.ts';
+import { createLimiters, DEFAULT_RATE_LIMIT, type Limiters } from './limits.ts';
+import { TokenCache } from './token-cache.ts';
 import { DEFAULT_MAX_BODY_BYTES, startServer, type RunningServer } from './http.ts';
 import { createProviderKeys, type ProviderKeys } from './provider-keys.ts';
 import { CATALOG_QUERIES, QueryCache } from './query-cache.ts';
 import { loadServerSecret } from './secret.ts';
 import { recordStudio } from './discovery.ts';
+import { ThumbnailCache } from './thumbnails.ts';
+import { Watchers } from './watchers.ts';
 
 /**
  * The one studio process: database, asset store, job engine and HTTP server (tRPC, SSE, assets,
@@ -75,6 +86,26 @@ export const StudioOptions = z
       })
       .strict()
       .default(DEFAULT_RATE_LIMIT),
+    /**
+     * Proxies whose X-Forwarded-For is believed for the client address (failed sign-in limits):
+     * addresses, CIDR ranges, or loopback / linklocal / uniquelocal. Empty: the connection's.
+     */
+    trustProxy: z
+      .array(z.string().trim().min(1))
+      .superRefine((list, ctx) => {
+        for (const [i, entry] of list.entries()) {
+          try {
+            compileTrustedProxies([entry]);
+          } catch {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i],
+              message: `"${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`,
+            });
+          }
+        }
+      })
+      .default([]),
     /** Encrypts stored provider keys; default ATELIER_SECRET, else `<dataDir>/secret`. */
     secret: z.string().min(32, 'must be at least 32 characters').optional(),
     webDir: z.string().min(1).optional(),
@@ -87,7 +118,10 @@ export const StudioOptions = z
 export type StudioOptions = z.input<typeof StudioOptions>;
 
 export interface StudioExtras {
-  /** Environment for DATABASE_URL, ATELIER_DATA_DIR, ATELIER_SECRET (default process.env). */
+  /**
+   * Environment for DATABASE_URL, ATELIER_DATA_DIR, ATELIER_SECRET, ATELIER_ASSETS_URL and the
+   * AWS_* variables of an S3 asset store (default process.env).
+   */
   env?: Env;
   /** Environment the provider adapters read keys and base URLs from (default `env`). */
   providerEnv?: Env;
@@ -109,6 +143,8 @@ export interface Studio {
   server: RunningServer;
   /** What resume() found at start-up. */
   resumed: ResumeReport;
+  /** Team mode: this process's kept token checks (token-cache.ts). */
+  tokenCache?: TokenCache;
   /** Graceful: stop accepting, finish requests in flight, drain the engine, close the database. */
   close(): Promise<void>;
 }
@@ -135,12 +171,18 @@ export async function startStudio(
     );
   }
   const dataDir = opts.dataDir ?? resolveDataDir(env as NodeJS.ProcessEnv);
+  // Made first, owner-only: with a PostgreSQL URL nothing else would create it before the
+  // studio record, assets and thumbnails are written into it.
+  ensurePrivateDir(dataDir);
   // The data folder holds assets and the secret in every case, and the database unless a URL is set.
   const databaseUrl =
     opts.databaseUrl ?? (opts.inMemoryDatabase ? undefined : env['DATABASE_URL'] || undefined);
   const secret = opts.secret ?? (await loadServerSecret(dataDir, env['ATELIER_SECRET']));
 
   const migrations = extras.migrationsFolder ? { migrationsFolder: extras.migrationsFolder } : {};
+  // Assets: the data folder's assets/ unless ATELIER_ASSETS_URL names a bucket (checked here,
+  // so a wrong endpoint or key stops the start before the database is touched).
+  const assets = await openAssetStore({ dataDir, env });
   const database = await openDatabase(
     databaseUrl
       ? { url: databaseUrl, ...migrations }
@@ -149,10 +191,18 @@ export async function startStudio(
         : { dataDir, ...migrations },
     env as NodeJS.ProcessEnv,
   );
+  let limiters: Limiters | undefined;
+  let tokenCache: TokenCache | undefined;
   try {
     const { db } = database;
-    const catalog = loadCatalog();
-    const assets = new LocalAssetStore(join(dataDir, 'assets'));
+    // The catalog in use: built-in data plus the catalog file applied last (catalog.apply).
+    const catalogStore = new CatalogStore({
+      db,
+      base: loadCatalog(),
+      mirrorFile: join(dataDir, 'catalog.json'),
+      warn: (message) => console.warn(message),
+    });
+    await catalogStore.load();
     const keys = createProviderKeys({
       db,
       secret,
@@ -167,35 +217,64 @@ export async function startStudio(
     const engine = createJobEngine({
       db,
       assets,
-      catalog,
+      catalog: () => catalogStore.current(),
       settings: () => keys.settings(),
       ...(opts.pollIntervalMs ? { pollIntervalMs: opts.pollIntervalMs } : {}),
       // Several processes on one PostgreSQL share the queue; the embedded database has one process.
       ...(database.dialect === 'postgres' && databaseUrl
         ? { queue: new PgBossQueue({ connectionString: databaseUrl }) }
         : {}),
+      // Job events stored by other processes reach this one's subscribers as they happen.
+      ...(database.listen ? { listen: database.listen } : {}),
     });
     const resumed = await engine.resume();
 
     const mode = opts.team ? 'team' : 'local';
-    const authenticate = opts.team
-      ? teamAuth(db, opts.rateLimit)
+    // Team mode's counters: in the shared PostgreSQL when there is one (see limits.ts).
+    limiters = opts.team
+      ? await createLimiters({
+          limit: opts.rateLimit,
+          ...(database.dialect === 'postgres' && databaseUrl ? { databaseUrl } : {}),
+        })
+      : undefined;
+    // Token checks kept per process; revocations reach every process through the database.
+    tokenCache = opts.team
+      ? new TokenCache(db, database.listen ? { listen: database.listen } : {})
+      : undefined;
+    await tokenCache?.start();
+    const authenticate = limiters
+      ? teamAuth(db, { limiters, trustProxy: opts.trustProxy, tokens: tokenCache })
       : localAuth(await localUser(database));
-    const context: Omit<ApiContext, 'user'> = { catalog, db, assets, jobs: engine, mode, keys };
+    const watchers = new Watchers();
+    const context: Omit<ApiContext, 'user' | 'catalog'> = {
+      catalogStore,
+      db,
+      assets,
+      jobs: watchers.track(engine),
+      mode,
+      keys,
+      ...(tokenCache ? { tokenChecks: tokenCache } : {}),
+    };
+    const queryCache = new QueryCache({ procedures: CATALOG_QUERIES });
+    // Answers that depend on the catalog are kept until a catalog file is applied.
+    catalogStore.onChange(() => queryCache.clear());
     const server = await startServer({
       host,
       port: opts.port,
       webDir: opts.webDir ?? DEFAULT_WEB_DIR,
       authenticate,
-      assets: { db, store: assets },
+      assets: { db, store: assets, thumbnails: new ThumbnailCache(join(dataDir, 'thumbnails')) },
       sessions: opts.team,
       loopbackHostsOnly: !opts.team,
       corsOrigins: opts.corsOrigins,
       maxBodyBytes: opts.maxBodyBytes,
       maxUploadBytes: opts.maxUploadBytes,
-      // The catalog is loaded once above and never changes while the process runs.
-      queryCache: new QueryCache({ procedures: CATALOG_QUERIES }),
-      createContext: (_req, { user }) => (user ? { ...context, user } : context),
+      queryCache,
+      createContext: (_req, { user }) => ({
+        ...context,
+        catalog: catalogStore.current(),
+        ...(user ? { user } : {}),
+      }),
     });
 
     // Other processes on this data folder (CLI commands) find the studio through this record.
@@ -215,23 +294,37 @@ export async function startStudio(
       keys,
       server,
       resumed,
+      ...(tokenCache ? { tokenCache } : {}),
       close() {
         closing ??= (async () => {
           forget();
           await server.stopAccepting(opts.shutdownGraceMs);
-          await withDeadline(engine.drain(), opts.shutdownGraceMs, () =>
+          await withDeadline(engine.drain(), opts.shutdownGraceMs, () => {
+            // With a shared queue the heartbeat stops here, so another instance takes them over.
+            engine.instance?.stop();
             console.error(
-              `[server] jobs still running after ${opts.shutdownGraceMs} ms; they resume on the next start.`,
-            ),
-          );
+              `[server] jobs still running after ${opts.shutdownGraceMs} ms; ${engine.instance ? 'another instance takes them over, or ' : ''}they resume on the next start.`,
+            );
+          });
+          // Open event streams end normally (their clients reconnect, to another instance when
+          // there is one) and finish their last database read before the database closes.
+          await server.endStreams();
+          if (!(await watchers.idle(5_000)))
+            console.error(`[server] ${watchers.size} event stream(s) still open at shutdown.`);
           await server.close(0);
+          await tokenCache?.close();
+          await limiters?.close();
           await database.close();
+          assets.close?.();
         })();
         return closing;
       },
     };
   } catch (error) {
+    await tokenCache?.close();
+    await limiters?.close();
     await database.close();
+    assets.close?.();
     throw error;
   }
 }

@@ -33,8 +33,12 @@ export async function receiveUpload(
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
-  const refuse = (status: number, code: string, message: string) =>
-    answer(status, { error: { code, message } }, status === 413 ? { connection: 'close' } : {});
+  const refuse = (status: number, code: string, message: string, extra: object = {}) =>
+    answer(
+      status,
+      { error: { code, message, ...extra } },
+      status === 413 ? { connection: 'close' } : {},
+    );
 
   if (req.method !== 'POST') {
     res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' }).end('Method not allowed');
@@ -50,14 +54,15 @@ export async function receiveUpload(
     return;
   }
   const max = opts.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  const tooLarge = `The upload is larger than ${max} bytes.`;
+  const tooLarge = `The upload is larger than ${max} bytes, the most this studio accepts.`;
   const declared = Number(req.headers['content-length']);
   const body = Number.isFinite(declared) && declared > max ? 'too-large' : await readBody(req, max);
   if (body === 'too-large') {
     // Answer, then hang up: the rest of the body flows away unread until the answer is out.
     req.resume();
     res.once('finish', () => req.destroy());
-    refuse(413, 'PAYLOAD_TOO_LARGE', tooLarge);
+    // The limit travels with the refusal, so a client can name it in its own words.
+    refuse(413, 'PAYLOAD_TOO_LARGE', tooLarge, { maxBytes: max });
     return;
   }
 

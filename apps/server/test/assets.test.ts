@@ -1,3 +1,4 @@
+import { renderImage } from '@atelier/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStudio, submit, waitForJob, type Client, type TestStudio } from './helpers.ts';
 
@@ -70,6 +71,34 @@ describe('/assets/<sha256>', () => {
     expect(res.headers.get('content-type')).toBe('image/svg+xml');
     expect(res.headers.get('content-security-policy')).toMatch(/sandbox/);
     expect(await res.text()).toMatch(/^<svg /);
+  });
+
+  it('runs Recraft Vectorize on an uploaded image: the SVG is stored as image/svg+xml and served sandboxed', async () => {
+    const png = await renderImage({ format: 'png', width: 480, height: 320, seed: 'badge' });
+    const uploaded = await fetch(`${t.studio.url}/assets`, {
+      method: 'POST',
+      body: png,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(uploaded.status).toBe(201);
+    const { sha256 } = (await uploaded.json()) as { sha256: string };
+    const id = await submit(client, {
+      kind: 'image',
+      prompt: 'the badge, as SVG',
+      models: ['recraft-vectorize'],
+      inputs: { images: [sha256] },
+    });
+    const job = await waitForJob(client, id);
+    expect(job.status).toBe('succeeded');
+    const [svg] = job.assets;
+    if (!svg) throw new Error('no asset');
+    expect(svg).toMatchObject({ mediaType: 'image/svg+xml', width: 480, height: 320 });
+    const res = await fetch(`${t.studio.url}${svg.url}`);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    );
+    expect(await res.text()).toMatch(/^<svg [^>]*width="480" height="320"/);
   });
 
   it('answers byte ranges with 206 and Content-Range, as video players ask', async () => {

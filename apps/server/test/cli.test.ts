@@ -65,6 +65,19 @@ describe('flags and environment', () => {
     });
   });
 
+  it('reads trusted proxies from repeated or comma-separated flags, else ATELIER_TRUST_PROXY', () => {
+    expect(
+      parseCommand(['--trust-proxy', 'loopback', '--trust-proxy', '10.0.0.0/8, 192.0.2.1'], {
+        ATELIER_TRUST_PROXY: '172.16.0.0/12',
+      }).studio.trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', '192.0.2.1']);
+    expect(parseCommand([], { ATELIER_TRUST_PROXY: 'uniquelocal,::1' }).studio.trustProxy).toEqual([
+      'uniquelocal',
+      '::1',
+    ]);
+    expect(parseCommand([], {}).studio.trustProxy).toBeUndefined();
+  });
+
   it('refuses bad values, naming them', () => {
     expect(() => parseCommand(['--port', 'eighty'], {})).toThrow(/port/);
     expect(() => parseCommand(['--port', '70000'], {})).toThrow(/port/);
@@ -72,6 +85,10 @@ describe('flags and environment', () => {
     expect(() => parseCommand(['launch'], {})).toThrow(/Unknown command/);
     expect(() => parseCommand([], { ATELIER_RATE_LIMIT: 'lots' })).toThrow(/ATELIER_RATE_LIMIT/);
     expect(() => parseCommand([], { ATELIER_TEAM: 'maybe' })).toThrow(/ATELIER_TEAM/);
+    expect(() => parseCommand([], { ATELIER_ASSETS_URL: 'minio://atelier' })).toThrow(
+      /ATELIER_ASSETS_URL: the scheme minio: is not supported; expected s3:\/\/<bucket>/,
+    );
+    expect(parseCommand([], { ATELIER_ASSETS_URL: 's3://atelier/assets' }).command).toBe('serve');
   });
 
   it('exits 2 with a message and a hint for bad input', async () => {
@@ -88,6 +105,18 @@ describe('flags and environment', () => {
       ).code,
     ).toBe(2);
     expect(bad.err.join('\n')).toMatch(/origin/);
+    const proxy = io();
+    expect(
+      (
+        await run(['--team', '--trust-proxy', 'the-proxy', '--data-dir', dir], {
+          io: proxy.io,
+          env: {},
+        })
+      ).code,
+    ).toBe(2);
+    expect(proxy.err.join('\n')).toMatch(
+      /trustProxy.*"the-proxy" is not an IP address, a CIDR range/,
+    );
   });
 });
 
@@ -128,7 +157,13 @@ describe('team bootstrap', () => {
       );
       const token = /(atl_\S+)/.exec(first.out.join('\n'))?.[1] ?? '';
       expect((await makeClient(studio.url, token).auth.me.query()).user.role).toBe('admin');
-      expect((await stat(join(dataDir, 'secret'))).mode & 0o777).toBe(0o600);
+      // Prompts, images, keys and the database are the owner's alone.
+      const mode = async (path: string) => (await stat(join(dataDir, path))).mode & 0o777;
+      expect(await mode('secret')).toBe(0o600);
+      expect(await mode('studio.json')).toBe(0o600);
+      expect(await mode('pglite.lock')).toBe(0o600);
+      expect(await mode('.')).toBe(0o700);
+      expect(await mode('pglite')).toBe(0o700);
     } finally {
       await studio.close();
     }

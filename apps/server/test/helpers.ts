@@ -33,6 +33,8 @@ export interface TestStudioExtras {
   emulators?: AllEmulators;
   /** Changes to the emulators' environment the adapters read (undefined removes a variable). */
   providerEnv?: Record<string, string | undefined>;
+  /** The studio's own environment (ATELIER_ASSETS_URL, AWS_*); default empty. */
+  env?: Record<string, string | undefined>;
 }
 
 export async function startTestStudio(
@@ -45,7 +47,7 @@ export async function startTestStudio(
   const studio = await startStudio(
     { port: 0, inMemoryDatabase: true, dataDir, pollIntervalMs: 5, ...options },
     {
-      env: {},
+      env: extras.env ?? {},
       providerEnv: { ...emulators.env, ...extras.providerEnv },
       // No waiting between retries: tests assert behaviour, not time.
       providerSettings: {
@@ -122,4 +124,39 @@ export async function submit(
   const job = batches[0]?.jobs[0];
   if (job?.status !== 'queued') throw new Error(`not queued: ${JSON.stringify(job)}`);
   return job.generationId;
+}
+
+/** A raw progress stream (jobs.onProgress over SSE), read as text. */
+export async function openProgressStream(
+  baseUrl: string,
+  ids: readonly string[],
+  headers: Record<string, string> = {},
+) {
+  const input = encodeURIComponent(JSON.stringify({ ids }));
+  const res = await fetch(`${baseUrl}/trpc/jobs.onProgress?input=${input}`, {
+    headers: { ...headers, accept: 'text/event-stream' },
+  });
+  if (res.status !== 200 || !res.body) throw new Error(`progress stream: HTTP ${res.status}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const stream = {
+    text: '',
+    /** Reads until the text so far includes `needle`. */
+    async until(needle: string): Promise<void> {
+      while (!stream.text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the stream ended before "${needle}": ${stream.text}`);
+        stream.text += decoder.decode(value, { stream: true });
+      }
+    },
+    /** Reads to the end; rejects ("terminated") when the connection is cut instead. */
+    async toEnd(): Promise<string> {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return stream.text;
+        stream.text += decoder.decode(value, { stream: true });
+      }
+    },
+  };
+  return stream;
 }

@@ -73,6 +73,8 @@ describe('provider keys', () => {
       'byteplus',
       'stability',
       'recraft',
+      'replicate',
+      'dashscope',
     ]);
     expect(keys.find((k) => k.provider === 'openai')).toEqual({
       provider: 'openai',
@@ -148,7 +150,7 @@ describe('provider keys', () => {
     expect(spaced.data?.httpStatus).toBe(400);
     expect(spaced.message).toMatch(/value/);
     const provider = await failure(
-      client.keys.set.mutate({ provider: 'replicate' as 'openai', value: 'r8_abcdefghijklmnop' }),
+      client.keys.set.mutate({ provider: 'runway' as 'openai', value: 'key_abcdefghijklmnop' }),
     );
     expect(provider.data?.httpStatus).toBe(400);
     expect(provider.message).toMatch(/openai/);

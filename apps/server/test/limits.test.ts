@@ -1,11 +1,14 @@
 import { startAllEmulators, type AllEmulators } from '@atelier/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueAdminToken, startStudio } from '../src/index.ts';
+import type http from 'node:http';
+import { clientAddressResolver, issueAdminToken, startStudio } from '../src/index.ts';
 import { failure, startTestStudio, type TestStudio } from './helpers.ts';
 
 let emulators: AllEmulators;
 let team: TestStudio;
 let local: TestStudio;
+/** Team mode behind a proxy on this machine (--trust-proxy loopback). */
+let proxied: TestStudio;
 
 beforeAll(async () => {
   emulators = await startAllEmulators();
@@ -17,10 +20,12 @@ beforeAll(async () => {
     { maxBodyBytes: 4096, corsOrigins: ['http://allowed.test'] },
     { emulators },
   );
+  proxied = await startTestStudio({ team: true, trustProxy: ['loopback'] }, { emulators });
 });
 afterAll(async () => {
   await team.close();
   await local.close();
+  await proxied.close();
   await emulators.close();
 });
 
@@ -84,6 +89,71 @@ describe('team mode limits', () => {
       await res.arrayBuffer();
     }
     expect(status).toBe(429);
+  });
+
+  it('lets a valid token through from an address that is locked out for failed sign-ins', async () => {
+    const token = (await issueAdminToken(team.studio.database.db)).token;
+    expect(await guessUntilLocked(team.studio.url)).toBe(429);
+    // The address is over its budget for bad tokens; its good tokens still work.
+    const me = await fetch(`${team.studio.url}/trpc/auth.me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(me.status).toBe(200);
+    await me.arrayBuffer();
+    expect((await team.client(token).auth.me.query()).user.role).toBe('admin');
+    // A request without a token is no guess: it is told to sign in, not to wait.
+    const anonymous = await fetch(`${team.studio.url}/trpc/auth.me`);
+    expect(anonymous.status).toBe(401);
+    await anonymous.arrayBuffer();
+    // Without --trust-proxy a client cannot step out of the lock by naming another address.
+    const spoofed = await fetch(`${team.studio.url}/trpc/auth.me`, {
+      headers: { authorization: 'Bearer atl_guess-again', 'x-forwarded-for': '198.51.100.9' },
+    });
+    expect(spoofed.status).toBe(429);
+    await spoofed.arrayBuffer();
+  });
+
+  it('behind a trusted proxy counts failed sign-ins per forwarded client address', async () => {
+    const guesser = { 'x-forwarded-for': '203.0.113.7' };
+    expect(await guessUntilLocked(proxied.studio.url, guesser)).toBe(429);
+    // Another user behind the same proxy is not locked out with the guesser.
+    const other = await fetch(`${proxied.studio.url}/trpc/auth.me`, {
+      headers: { authorization: 'Bearer atl_typo', 'x-forwarded-for': '198.51.100.9' },
+    });
+    expect(other.status).toBe(401);
+    await other.arrayBuffer();
+  });
+});
+
+/** Sends made-up tokens until the server answers 429 (or gives up after 40); the last status. */
+async function guessUntilLocked(url: string, headers: Record<string, string> = {}) {
+  let status = 0;
+  for (let i = 0; i < 40 && status !== 429; i++) {
+    const res = await fetch(`${url}/trpc/auth.me`, {
+      headers: { ...headers, authorization: `Bearer atl_guess${i}` },
+    });
+    status = res.status;
+    await res.arrayBuffer();
+  }
+  return status;
+}
+
+describe('client addresses', () => {
+  const req = (remoteAddress: string, forwarded?: string) =>
+    ({
+      socket: { remoteAddress },
+      headers: forwarded ? { 'x-forwarded-for': forwarded } : {},
+    }) as unknown as http.IncomingMessage;
+
+  it("are the connection's unless it comes from a trusted proxy", () => {
+    const direct = clientAddressResolver([]);
+    expect(direct(req('10.0.0.2', '203.0.113.7'))).toBe('10.0.0.2');
+    const behind = clientAddressResolver(['10.0.0.0/8']);
+    expect(behind(req('10.0.0.2', '203.0.113.7'))).toBe('203.0.113.7');
+    // Proxies in a chain are skipped; an address the client wrote itself is not believed.
+    expect(behind(req('10.0.0.2', '198.51.100.1, 203.0.113.7, 10.0.0.5'))).toBe('203.0.113.7');
+    expect(behind(req('192.0.2.50', '203.0.113.7'))).toBe('192.0.2.50');
+    expect(behind(req('10.0.0.2'))).toBe('10.0.0.2');
   });
 });
 

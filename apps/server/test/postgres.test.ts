@@ -1,12 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_KEYS, startAllEmulators, type AllEmulators } from '@atelier/testkit';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueAdminToken, startStudio, type Studio } from '../src/index.ts';
-import { makeClient, submit, waitForJob } from './helpers.ts';
+import {
+  createTestDatabase,
+  skipWithoutPostgres,
+  type TestDatabase,
+} from '@atelier/testkit/postgres';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { createLimiters, issueAdminToken, startStudio, type Studio } from '../src/index.ts';
+import { makeClient, openProgressStream, submit, until, waitForJob } from './helpers.ts';
 
 /**
  * Two studio servers on one PostgreSQL database, as in the README: one queue (pg-boss), one
@@ -14,38 +18,18 @@ import { makeClient, submit, waitForJob } from './helpers.ts';
  * local one); without one the suite is skipped, except in CI.
  */
 
-const serverUrl =
-  process.env.ATELIER_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const skip = await skipWithoutPostgres('the server PostgreSQL tests');
 
-async function reachable(): Promise<boolean> {
-  const sql = postgres(serverUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
-
-const available = await reachable();
-if (!available && !inCi)
-  console.warn('PostgreSQL is unreachable: skipping the server PostgreSQL tests.');
-
-describe.skipIf(!available && !inCi)('two studio servers on one PostgreSQL database', () => {
-  const name = `atelier_server_test_${randomBytes(6).toString('hex')}`;
+describe.skipIf(skip)('two studio servers on one PostgreSQL database', () => {
+  let testDb: TestDatabase;
   let emulators: AllEmulators;
   let dir: string;
   let servers: [Studio, Studio];
+  let databaseUrl: string;
 
   beforeAll(async () => {
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end({ timeout: 5 });
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
+    testDb = await createTestDatabase('atelier_server_test');
+    databaseUrl = testDb.url;
     emulators = await startAllEmulators();
     dir = await mkdtemp(join(tmpdir(), 'atelier-pg-'));
     const start = () =>
@@ -53,7 +37,7 @@ describe.skipIf(!available && !inCi)('two studio servers on one PostgreSQL datab
         { port: 0, team: true, dataDir: dir, pollIntervalMs: 20 },
         {
           // The environment of a real deployment: the URL, and no provider key but the stored one.
-          env: { DATABASE_URL: u.toString() },
+          env: { DATABASE_URL: databaseUrl },
           providerEnv: { ...emulators.env, OPENAI_API_KEY: undefined },
           providerSettings: {
             retry: { initialDelayMs: 1, maxDelayMs: 1, sleep: async () => undefined },
@@ -68,9 +52,7 @@ describe.skipIf(!available && !inCi)('two studio servers on one PostgreSQL datab
     await Promise.all(servers.map((s) => s.close()));
     await emulators.close();
     await rm(dir, { recursive: true, force: true });
-    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end({ timeout: 5 });
+    await testDb?.drop();
   });
 
   it('share users, tokens, stored keys, jobs and assets', async () => {
@@ -105,5 +87,90 @@ describe.skipIf(!available && !inCi)('two studio servers on one PostgreSQL datab
         (r) => r.headers['authorization'] === `Bearer ${DEMO_KEYS.openai}`,
       ),
     ).toBe(true);
+  });
+
+  it('share one rate limit: 20 a minute means 20 across both instances, not 20 each', async () => {
+    const limit = { points: 20, windowSeconds: 60 };
+    const open = () => createLimiters({ limit, databaseUrl, failuresPerMinute: 5 });
+    const instances = [await open(), await open()] as const;
+    try {
+      expect(instances.map((l) => l.store)).toEqual(['postgres', 'postgres']);
+      const allowed = async (kind: 'perToken' | 'failures', key: string, attempts: number) => {
+        let count = 0;
+        for (let i = 0; i < attempts; i++) {
+          try {
+            await instances[i % 2 === 0 ? 0 : 1][kind].consume(key);
+            count++;
+          } catch (error) {
+            if (!(error instanceof RateLimiterRes)) throw error;
+          }
+        }
+        return count;
+      };
+      expect(await allowed('perToken', 'tok_shared', 40)).toBe(20);
+      expect(await allowed('failures', '203.0.113.7', 10)).toBe(5);
+    } finally {
+      await Promise.all(instances.map((l) => l.close()));
+    }
+  });
+
+  it('creates a data folder that does not exist yet, owner-only', async () => {
+    const dataDir = join(dir, 'new', 'data');
+    const studio = await startStudio(
+      { port: 0, team: true, dataDir },
+      { env: { DATABASE_URL: databaseUrl, ATELIER_SECRET: 'x'.repeat(32) }, cliKeyStore: null },
+    );
+    try {
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dataDir, 'studio.json'))).mode & 0o777).toBe(0o600);
+    } finally {
+      await studio.close();
+    }
+  });
+
+  it('a stopping instance ends its progress streams normally, with no query on a closed pool', async () => {
+    const [a] = servers;
+    const token = (await issueAdminToken(a.database.db)).token;
+    const third = await startStudio(
+      { port: 0, team: true, dataDir: dir, pollIntervalMs: 20, shutdownGraceMs: 2_000 },
+      {
+        env: { DATABASE_URL: databaseUrl },
+        providerEnv: emulators.env,
+        providerSettings: {
+          retry: { initialDelayMs: 1, maxDelayMs: 1, sleep: async () => undefined },
+        },
+        cliKeyStore: null,
+      },
+    );
+    emulators.vertex.setLatency({ queuedPolls: 0, runningPolls: 0, queuedMs: 120_000 });
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const polls = () =>
+        emulators.vertex.requests.filter((r) => r.path.endsWith(':fetchPredictOperation')).length;
+      const before = polls();
+      const id = await submit(makeClient(a.url, token), {
+        kind: 'video',
+        prompt: 'fog over a harbour',
+        models: ['veo-3-1'],
+        providers: { 'veo-3-1': 'vertex' },
+        params: { duration: 4 },
+      });
+      await until(() => polls() > before);
+      // Watched through the third instance, which reads other instances' progress from the
+      // database while the stream is open.
+      const stream = await openProgressStream(third.url, [id], {
+        authorization: `Bearer ${token}`,
+      });
+      await stream.until(`id: ${id}:`);
+      const closing = third.close();
+      const text = await stream.toEnd();
+      await closing;
+      expect(text).not.toMatch(/event: return/);
+      expect(errors.mock.calls.flat().map(String).join('\n')).not.toMatch(/Failed query/);
+    } finally {
+      errors.mockRestore();
+      emulators.vertex.setLatency({ queuedMs: 0 });
+      await third.close();
+    }
   });
 });
