@@ -1,13 +1,15 @@
 import type { Price, Source, When } from '@atelier/core/catalog';
 import { formatUsd } from '@atelier/core/money';
+import { sourceTitle } from './output/source-titles.ts';
 
 /*
  * Display helpers shared by the human renderers. Never used for arithmetic: money stays
  * integer micro-USD until it is printed.
  */
 
-export function sourceText(source: Source): string {
-  return `${source.ref} (${source.kind}, ${source.asOf})`;
+/** A source for people: its title, publisher, kind and date (see output/source-titles.ts). */
+export function sourceText(source: Source, link = true): string {
+  return sourceTitle(source, link);
 }
 
 export function whenText(when: When): string {

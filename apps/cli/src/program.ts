@@ -56,7 +56,9 @@ export function commandPathFor(program: Command, argv: readonly string[]): strin
 
 async function print(output: Output, json: boolean): Promise<void> {
   if (json) {
-    process.stdout.write(`${JSON.stringify(output.data, null, 2)}\n`);
+    // Sources keep their key and gain their title, publisher and link.
+    const { withTitles } = await import('./output/source-titles.ts');
+    process.stdout.write(`${JSON.stringify(withTitles(output.data), null, 2)}\n`);
     return;
   }
   const { createStyle } = await import('./output/style.ts');

@@ -81,7 +81,10 @@ describe('the bundle loads each command lazily', () => {
       'packages/db/',
       'apps/server/',
     ]) {
-      expect(models.filter((i) => i.includes(heavy))).toEqual([]);
+      // The data folder's path (where an applied catalog file's copy is) is a pure function.
+      expect(
+        models.filter((i) => i.includes(heavy) && !i.endsWith('packages/db/src/data-dir.ts')),
+      ).toEqual([]);
     }
     // Whether a model can run here is read from a table, not from the adapters.
     expect(models.filter((i) => i.includes('packages/core/src/providers')).sort()).toEqual([

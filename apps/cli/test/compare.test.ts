@@ -1,4 +1,4 @@
-import { loadCatalog } from '@atelier/core/catalog';
+import { loadCatalog, sourceLine, withSourceLabels } from '@atelier/core/catalog';
 import { compare, UseCase, type Comparison } from '@atelier/core/compare';
 import { describe, expect, it } from 'vitest';
 import { atelier, atelierJson, jsonError } from './cli.ts';
@@ -15,7 +15,7 @@ describe('atelier compare', () => {
       'product',
     ]);
     const direct = compare(['nano-banana-pro', 'flux-2-pro'], { useCase: 'product' }, catalog);
-    expect(result).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(result).toEqual(JSON.parse(JSON.stringify(withSourceLabels(direct))));
     expect(result.models.map((m) => m.id)).toEqual(['nano-banana-pro', 'flux-2-pro']);
     // Every score cell carries the catalog score and its source.
     const realism = result.criteria.find((r) => r.criterion === 'realism');
@@ -24,6 +24,22 @@ describe('atelier compare', () => {
       source: catalog.resolve('nano-banana-pro').scores.realism?.source,
     });
     expect(result.lens?.id).toBe('product');
+  });
+
+  it('prints the lower-cost line with what a default run costs on each model', async () => {
+    const run = await atelier(['compare', 'gpt-image-2', 'nano-banana-pro']);
+    expect(run.code, run.stderr).toBe(0);
+    const direct = compare(['gpt-image-2', 'nano-banana-pro'], {}, catalog);
+    const line = direct.chooseIf.find((r) => r.criterion === 'costEfficiency');
+    expect(line?.because).toMatch(
+      /^At default settings, .*GPT Image 2: \$[\d.]+ per image at medium, 1024x1024 on openai/,
+    );
+    const text = run.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('GPT Image 2: $');
+    expect(text).toContain('per image at medium, 1024x1024 on openai');
+    // Seed 001's prompt-adherence rating of "Nano Banana Pro" is contested by Google's facts.
+    expect(text).toMatch(/Prompt adherence .*3\.0 \[\d+\] contested \[\d+\]/);
+    expect(text).toContain('/5 (contested)');
   });
 
   it('takes up to four models and prints scores, features, the verdict and sources', async () => {
@@ -43,7 +59,7 @@ describe('atelier compare', () => {
     const veo = catalog.resolve('veo-3-1');
     if (veo.modality !== 'video') throw new Error('veo-3-1 is a video model');
     const source = veo.video.source;
-    expect(run.stdout).toContain(`${source.ref} (${source.kind}, ${source.asOf})`);
+    expect(run.stdout).toContain(sourceLine(source));
   });
 
   it('rejects an unknown lens naming every lens', async () => {

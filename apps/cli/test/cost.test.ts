@@ -1,4 +1,4 @@
-import { loadCatalog, Provider } from '@atelier/core/catalog';
+import { loadCatalog, Provider, sourceLine, withSourceLabels } from '@atelier/core/catalog';
 import { estimate } from '@atelier/core/pricing';
 import { describe, expect, it } from 'vitest';
 import type { CostReport } from '../src/commands/cost.ts';
@@ -17,7 +17,7 @@ describe('atelier cost', () => {
       '4K',
     ]);
     const direct = estimate({ model: 'nano-banana-pro', count: 10, resolution: '4K' }, catalog);
-    expect(report.estimate).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(report.estimate).toEqual(JSON.parse(JSON.stringify(withSourceLabels(direct))));
     const est = report.estimate;
     expect(est.count).toBe(10);
     expect(est.lines.reduce((sum, l) => sum + l.micros, 0)).toBe(est.expected);
@@ -84,8 +84,7 @@ describe('atelier cost', () => {
     const direct = estimate({ model: 'nano-banana-pro' }, catalog);
     expect(run.stdout).toContain('Cost lines (expected case)');
     for (const line of direct.lines) expect(run.stdout).toContain(line.label);
-    for (const source of direct.sources)
-      expect(run.stdout).toContain(`${source.ref} (${source.kind}, ${source.asOf})`);
+    for (const source of direct.sources) expect(run.stdout).toContain(sourceLine(source));
     expect(run.stdout).toContain('Assumptions');
     expect(run.stdout).toMatch(/Monthly projection\nPer month\s+Expected\s+Range\n50 images/);
   });

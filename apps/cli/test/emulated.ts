@@ -69,6 +69,9 @@ export async function startSandbox(): Promise<Sandbox> {
         'BFL_API_KEY',
         'ATELIER_VERTEX_API_KEY',
         'ATELIER_VERTEX_ACCESS_TOKEN',
+        'REPLICATE_API_TOKEN',
+        'ARK_API_KEY',
+        'DASHSCOPE_API_KEY',
       ].map((v) => emulators.env[v] ?? ''),
     close: async () => {
       await emulators.close();

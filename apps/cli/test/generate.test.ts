@@ -191,6 +191,115 @@ describe('atelier generate', () => {
     expect(box.emulators.recraft.lastRequest()?.body).toMatchObject({ model: 'recraftv4_vector' });
   });
 
+  it('runs BytePlus and DashScope side by side with OpenAI: Seedream 4.0 and Wan 2.5 Image, each charged as planned', async () => {
+    const out = await run([
+      'generate',
+      'a paper lantern at dusk',
+      '-m',
+      'gpt-image-2',
+      '-m',
+      'seedream-4-0',
+      '-m',
+      'wan-2-5-image',
+      '-d',
+      'asia',
+    ]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('3 of 3 succeeded');
+    const files = readdirSync(join(box.dir, 'asia')).sort();
+    expect(files.filter((f) => f.endsWith('.json'))).toEqual([
+      'gpt-image-2-1.json',
+      'seedream-4-0-1.json',
+      'wan-2-5-image-1.json',
+    ]);
+    expect(files).toContain('wan-2-5-image-1.png');
+
+    const wan = sidecar('asia/wan-2-5-image-1.json');
+    expect(wan).toMatchObject({
+      route: { provider: 'dashscope', providerModelId: 'wan2.5-t2i-preview' },
+      asset: { mediaType: 'image/png', width: 1280, height: 1280 },
+      // $0.03 an image, as planned.
+      cost: { actualMicros: 30_000, estimated: { expected: 30_000 } },
+    });
+    // One async task on the text-to-image endpoint, polled to its end.
+    const task = box.emulators.dashscope.requests.find((r) => r.method === 'POST');
+    expect(task?.path).toBe('/api/v1/services/aigc/text2image/image-synthesis');
+    expect(task?.headers['x-dashscope-async']).toBe('enable');
+    expect(task?.body).toStrictEqual({
+      model: 'wan2.5-t2i-preview',
+      input: { prompt: 'a paper lantern at dusk' },
+      parameters: { size: '1280*1280', n: 1, prompt_extend: false, watermark: false },
+    });
+    expect(wan.providerRequestId).toBe(
+      (box.emulators.dashscope.requests.find((r) => r.method === 'GET')?.path ?? '')
+        .split('/')
+        .pop(),
+    );
+
+    const seedream = sidecar('asia/seedream-4-0-1.json');
+    expect(seedream).toMatchObject({
+      route: { provider: 'byteplus', providerModelId: 'seedream-4-0-250828' },
+    });
+    expect(seedream.cost.actualMicros).toBe(seedream.cost.estimated.expected);
+    expect(box.emulators.byteplus.requests[0]?.body).toMatchObject({
+      model: 'seedream-4-0-250828',
+      prompt: 'a paper lantern at dusk',
+      response_format: 'b64_json',
+    });
+  });
+
+  it('runs Replicate side by side with OpenAI: Flux Kontext Fast edits the input image, charged per image', async () => {
+    writeFileSync(join(box.dir, 'kettle.png'), TINY_PNG);
+    const out = await run([
+      'generate',
+      'make the kettle copper',
+      '-m',
+      'gpt-image-2',
+      '-m',
+      'flux-kontext-fast',
+      '-i',
+      'kettle.png',
+      '--format',
+      'png',
+      '-d',
+      'replicate',
+    ]);
+    if (out.code !== 0) console.log('DEBUG', out.stdout, out.stderr);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('2 of 2 succeeded');
+    expect(readdirSync(join(box.dir, 'replicate')).sort()).toEqual([
+      'flux-kontext-fast-1.json',
+      'flux-kontext-fast-1.png',
+      'gpt-image-2-1.json',
+      'gpt-image-2-1.png',
+    ]);
+    expect(sidecar('replicate/flux-kontext-fast-1.json')).toMatchObject({
+      route: { provider: 'replicate', providerModelId: 'prunaai/flux-kontext-fast' },
+      params: { outputFormat: 'png', images: ['kettle.png'] },
+      asset: { mediaType: 'image/png' },
+      // $0.01 per image, as planned.
+      cost: { actualMicros: 10_000, estimated: { expected: 10_000 } },
+      providerRequestId: expect.stringMatching(/^[a-z0-9]{26}$/),
+    });
+    const call = box.emulators.replicate.requests.find((r) => r.method === 'POST');
+    expect(call?.path).toBe('/v1/models/prunaai/flux-kontext-fast/predictions');
+    // No aspect ratio asked: Replicate matches the input image's.
+    expect(call?.body).toStrictEqual({
+      input: {
+        prompt: 'make the kettle copper',
+        output_format: 'png',
+        img_cond_path: `data:image/png;base64,${TINY_PNG.toString('base64')}`,
+      },
+    });
+    // The output came from the delivery origin, which never sees the token.
+    expect(
+      box.emulators.cdn.requests
+        .filter((r) => r.path.startsWith('/replicate/'))
+        .every((r) => r.headers['authorization'] === undefined),
+    ).toBe(true);
+    expect(box.emulators.openai.lastRequest()?.path).toBe('/v1/images/edits');
+  });
+
   it('--json prints one document: totals, and per model the route, costs, files and errors', async () => {
     box.emulators.gemini.inject('safety');
     const out = await run([

@@ -1,4 +1,4 @@
-import { loadCatalog, withRunnability } from '@atelier/core/catalog';
+import { loadCatalog, sourceLine, withRunnability, withSourceLabels } from '@atelier/core/catalog';
 import { describe, expect, it } from 'vitest';
 import { atelier, atelierJson, jsonError } from './cli.ts';
 
@@ -10,8 +10,11 @@ describe('atelier model', () => {
     const card = await atelierJson<Record<string, unknown>>(['model', 'Gemini 3 Pro Image']);
     const { lifecycle, ...rest } = card as { lifecycle: Record<string, unknown> };
     const { lifecycle: expectedLifecycle, ...expectedRest } = model;
-    expect(rest).toEqual(JSON.parse(JSON.stringify(expectedRest)));
-    expect(lifecycle).toMatchObject(JSON.parse(JSON.stringify(expectedLifecycle)));
+    // --json keeps each source's key and adds its title, publisher and link.
+    expect(rest).toEqual(JSON.parse(JSON.stringify(withSourceLabels(expectedRest))));
+    expect(lifecycle).toMatchObject(
+      JSON.parse(JSON.stringify(withSourceLabels(expectedLifecycle))),
+    );
   });
 
   it('says whether Atelier can run it here, and why not, route by route', async () => {
@@ -21,21 +24,20 @@ describe('atelier model', () => {
       routes: { provider: string; runnable: boolean; notRunnableReason?: string }[];
     }>(['model', 'wan-2-7']);
     expect(card.runnable).toBe(true);
+    // DashScope runs Wan beside fal.
     expect(card.routes.map((r) => [r.provider, r.runnable, r.notRunnableReason])).toEqual([
-      ['dashscope', false, 'Atelier cannot call DashScope for video yet'],
+      ['dashscope', true, undefined],
       ['fal', true, undefined],
     ]);
     const text = await atelier(['model', 'wan-2-7']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Atelier can run it here.');
-    expect(text.stdout).toMatch(
-      /dashscope .*\n\s+can't run here: Atelier cannot call DashScope for video yet/,
-    );
+    expect(text.stdout).not.toContain("can't run here");
 
-    const wan = await atelier(['model', 'wan-2-5-image']);
+    const wan = await atelier(['model', 'wan-2-7-image-pro']);
     expect(wan.code).toBe(0);
     expect(wan.stdout).toContain(
-      "Atelier can't run it here: Atelier cannot call DashScope for images yet.",
+      "Atelier can't run it here: no sourced price: No DashScope / Model Studio list price",
     );
   });
 
@@ -79,15 +81,15 @@ describe('atelier model', () => {
     }
     for (const route of model.routes) {
       expect(out).toContain(route.providerModelId);
-      expect(out).toContain(
-        `source: ${route.price.source.ref} (${route.price.source.kind}, ${route.price.source.asOf})`,
-      );
+      expect(out).toContain(`source: ${sourceLine(route.price.source)}`);
     }
     expect(out).toContain(model.prompt.template);
     for (const claim of model.claims) expect(out).toContain(claim.text.slice(0, 40));
     const realism = model.scores.realism;
     expect(out).toMatch(
-      new RegExp(`realism\\s+${realism?.value.toFixed(1)}\\s+${realism?.source.ref}`),
+      new RegExp(
+        `realism\\s+${realism?.value.toFixed(1)}\\s+${(realism ? sourceLine(realism.source) : '').slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+      ),
     );
   });
 

@@ -1,5 +1,11 @@
-import { filterModels, loadCatalog, modelRunnability } from '@atelier/core/catalog';
+import {
+  filterModels,
+  loadCatalog,
+  modelRunnability,
+  withSourceLabels,
+} from '@atelier/core/catalog';
 import { startingPrice } from '@atelier/core/pricing';
+import { formatUsd } from '@atelier/core/money';
 import { describe, expect, it } from 'vitest';
 import type { ModelRow } from '../src/commands/models.ts';
 import { atelier, atelierJson, jsonError } from './cli.ts';
@@ -29,7 +35,7 @@ describe('atelier models', () => {
           label: start.label,
           provider: start.route.provider,
           providerModelId: start.route.providerModelId,
-          source: start.route.price.source,
+          source: withSourceLabels(start.route.price.source),
         });
       } else {
         expect(row.startingPrice).toBeNull();
@@ -38,20 +44,23 @@ describe('atelier models', () => {
     }
   });
 
-  it('hides models Atelier cannot run here (e.g. Wan 2.5 Image, DashScope only) unless --include-unrunnable', async () => {
+  it('hides models Atelier cannot run here (e.g. Wan 2.7 Image Pro, no sourced price) unless --include-unrunnable', async () => {
     const table = await atelier(['models', '--vendor', 'alibaba']);
     expect(table.code).toBe(0);
-    expect(table.stdout).not.toMatch(/^wan-2-5-image /m);
+    expect(table.stdout).not.toMatch(/^wan-2-7-image-pro /m);
+    // Wan 2.5 Image runs on DashScope.
+    expect(table.stdout).toMatch(/^wan-2-5-image /m);
     expect(table.stdout).toMatch(
-      /more that Atelier can't run here are hidden; --include-unrunnable/,
+      /more that Atelier can't run here (is|are) hidden; --include-unrunnable/,
     );
 
     const rows = await atelierJson<ModelRow[]>(['models', '--include-unrunnable']);
     expect(rows.map((r) => r.id)).toEqual(filterModels(catalog).map((m) => m.id));
-    expect(rows.find((r) => r.id === 'wan-2-5-image')).toMatchObject({
+    expect(rows.find((r) => r.id === 'wan-2-7-image-pro')).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call DashScope for images yet',
+      notRunnableReason: expect.stringMatching(/^no sourced price: No DashScope/),
     });
+    expect(rows.find((r) => r.id === 'wan-2-5-image')?.runnable).toBe(true);
     const unpriced = rows.find((r) => r.id === 'flux-2-dev');
     expect(unpriced?.runnable).toBe(false);
     expect(unpriced?.notRunnableReason).toMatch(/^no sourced price: /);
@@ -60,9 +69,7 @@ describe('atelier models', () => {
     expect(marked.code).toBe(0);
     const lines = marked.stdout.split('\n');
     expect(lines[0]).toMatch(/As of\s+Can't run here$/);
-    expect(lines.find((l) => l.startsWith('wan-2-5-image '))).toMatch(
-      /Atelier cannot call DashScope for images yet$/,
-    );
+    expect(lines.find((l) => l.startsWith('wan-2-5-image '))).not.toMatch(/no sourced price$/);
     expect(lines.find((l) => l.startsWith('wan-2-7-image-pro '))).toMatch(/no sourced price$/);
     expect(marked.stdout).not.toMatch(/hidden; --include-unrunnable/);
   });
@@ -129,8 +136,13 @@ describe('atelier models', () => {
     const nbp = lines.find((l) => l.startsWith('nano-banana-pro '));
     const start = startingPrice(catalog.resolve('nano-banana-pro'));
     expect(nbp).toContain('Nano Banana Pro');
-    expect(nbp).toContain(start?.label.replace(/^from /, ''));
+    expect(nbp).toMatch(new RegExp(`\\${formatUsd(start?.micros ?? 0)}\\s+/ image\\s`));
     expect(nbp).toContain(start?.route.price.source.asOf);
+    // Money right-aligned: every amount ends where the column's header ends.
+    const end = (lines[0] ?? '').indexOf('Starting price') + 'Starting price'.length;
+    const priced = lines.slice(1).filter((l) => /\$[\d.,]+\s+\/ (image|second|video)/.test(l));
+    expect(priced.length).toBeGreaterThan(3);
+    for (const l of priced) expect(l.slice(0, end)).toMatch(/\$[\d.,]+$/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 

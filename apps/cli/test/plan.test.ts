@@ -158,10 +158,19 @@ describe('the run is the plan', () => {
       (JSON.parse((await box.run(['history', '--json'])).stdout) as { items: unknown[] }).items
         .length;
     const before = await history();
-    const out = await box.run(['generate', 'a fox', '-m', 'gpt-image-2', '-m', 'wan-2-5-image']);
+    const out = await box.run([
+      'generate',
+      'a fox',
+      '-m',
+      'gpt-image-2',
+      '-m',
+      'wan-2-7-image-pro',
+    ]);
     expect(out.code).toBe(2);
-    expect(out.stderr).toContain('wan-2-5-image');
-    expect(out.stderr).toContain('cannot run Wan 2.5 Image here');
+    expect(out.stderr).toContain('wan-2-7-image-pro');
+    expect(out.stderr).toContain(
+      'No price is known for Wan 2.7 Image Pro, so Atelier cannot run it',
+    );
     expect(requestCount(box.emulators)).toBe(0);
     expect(await history()).toBe(before);
 
@@ -172,16 +181,18 @@ describe('the run is the plan', () => {
       '-m',
       'gpt-image-2',
       '-m',
-      'wan-2-5-image',
+      'wan-2-7-image-pro',
       '--dry-run',
       '--json',
     ]);
     expect(plan.code).toBe(0);
     const models = (JSON.parse(plan.stdout) as RunReport).models;
-    expect(models.map((m) => m.refusal?.code)).toEqual([undefined, 'unsupported']);
-    const alone = await box.run(['generate', 'a fox', '-m', 'wan-2-5-image', '--dry-run']);
+    expect(models.map((m) => m.refusal?.code)).toEqual([undefined, 'price_unavailable']);
+    const alone = await box.run(['generate', 'a fox', '-m', 'wan-2-7-image-pro', '--dry-run']);
     expect(alone.code).toBe(2);
-    expect(alone.stdout).toContain('cannot run Wan 2.5 Image here');
+    expect(alone.stdout).toContain(
+      'No price is known for Wan 2.7 Image Pro, so Atelier cannot run it',
+    );
   });
 
   it('a truncated PNG given with -i exits 2 naming the flag', async () => {

@@ -1,4 +1,4 @@
-import { loadCatalog } from '@atelier/core/catalog';
+import { loadCatalog, withSourceLabels } from '@atelier/core/catalog';
 import { MustHave, recommend, type RecommendQuery } from '@atelier/core/recommend';
 import { describe, expect, it } from 'vitest';
 import type { RecommendReport } from '../src/commands/recommend.ts';
@@ -27,7 +27,7 @@ describe('atelier recommend', () => {
     };
     expect(report.query).toEqual(query);
     const { query: _q, ...result } = report;
-    expect(result).toEqual(JSON.parse(JSON.stringify(recommend(query, catalog))));
+    expect(result).toEqual(JSON.parse(JSON.stringify(withSourceLabels(recommend(query, catalog)))));
     expect(report.ranked.length).toBeGreaterThan(0);
     for (const m of report.ranked) {
       expect(m.estimate?.perAsset.expected).toBeLessThanOrEqual(50_000);
@@ -82,13 +82,13 @@ describe('atelier recommend', () => {
   it('leaves out models Atelier cannot run here, naming them; --include-unrunnable ranks them, marked', async () => {
     const plain = await atelier(['recommend', '--modality', 'image', '--limit', '100']);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).not.toMatch(/^\s*\d+\s+wan-2-5-image\s/m);
+    expect(plain.stdout).not.toMatch(/^\s*\d+\s+wan-2-7-image-pro\s/m);
     expect(plain.stdout).toMatch(
-      /models? Atelier can't run here left out \(--include-unrunnable ranks them\): [^\n]*wan-2-5-image/,
+      /models? Atelier can't run here left out \(--include-unrunnable ranks them\): [^\n]*wan-2-7-image-pro/,
     );
     const json = await atelierJson<RecommendReport>(['recommend', '--modality', 'image']);
-    expect(json.excluded.find((e) => e.model === 'wan-2-5-image')?.reasons).toEqual([
-      'Atelier cannot run it here: Atelier cannot call DashScope for images yet',
+    expect(json.excluded.find((e) => e.model === 'wan-2-7-image-pro')?.reasons).toEqual([
+      expect.stringMatching(/^Atelier cannot run it here: no sourced price: /),
     ]);
 
     const all = await atelierJson<RecommendReport>([
@@ -98,9 +98,9 @@ describe('atelier recommend', () => {
       '--include-unrunnable',
     ]);
     expect(all.query.includeUnrunnable).toBe(true);
-    expect(all.ranked.find((m) => m.model === 'wan-2-5-image')).toMatchObject({
+    expect(all.ranked.find((m) => m.model === 'wan-2-7-image-pro')).toMatchObject({
       runnable: false,
-      notRunnableReason: 'Atelier cannot call DashScope for images yet',
+      notRunnableReason: expect.stringMatching(/^no sourced price: /),
     });
     const marked = await atelier([
       'recommend',
@@ -112,9 +112,9 @@ describe('atelier recommend', () => {
     ]);
     expect(marked.code).toBe(0);
     expect(marked.stdout).toMatch(/Runs here/);
-    expect(marked.stdout).toMatch(/^\s*\d+\s+wan-2-5-image\s[^\n]*\sno$/m);
+    expect(marked.stdout).toMatch(/^\s*\d+\s+wan-2-7-image-pro\s[^\n]*\sno$/m);
     expect(marked.stdout).toMatch(
-      /Atelier can't run these here:\n(\s+- [^\n]+\n)*\s+- wan-2-5-image: Atelier cannot call DashScope for images yet\n/,
+      /Atelier can't run these here:\n(\s+- [^\n]+\n)*\s+- wan-2-7-image-pro: no sourced price[:\n]/,
     );
   });
 

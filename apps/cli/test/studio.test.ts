@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { usd } from '@atelier/core/money';
+import { formatUsd, usd } from '@atelier/core/money';
 import { readPngText } from '@atelier/core/providers';
 import { setBudget } from '@atelier/db';
 import { issueAdminToken, startStudio, type Studio } from '@atelier/server';
@@ -204,6 +204,44 @@ describe('in process: generate runs as jobs of the data folder’s studio', () =
     const missing = await box.run(['history', 'show', '01ARZ3NDEKTSV4RRFFQ69G5FAV']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('No generation with id 01ARZ3NDEKTSV4RRFFQ69G5FAV');
+  });
+
+  it('history --batch lists one side-by-side run with its total; history show names the flag', async () => {
+    const run = await box.run([
+      'generate',
+      'two paper boats on a pond',
+      '-m',
+      'gpt-image-2',
+      '-m',
+      'flux-2-pro',
+      '-d',
+      'boats',
+    ]);
+    expect(run.code).toBe(0);
+    const found = await json<{ items: HistoryItem[] }>(['history', 'paper boats']);
+    const batchId = found.items[0]?.batchId ?? '';
+    expect(found.items.filter((i) => i.batchId === batchId)).toHaveLength(2);
+
+    const batch = await json<{ items: HistoryItem[] }>(['history', '--batch', batchId]);
+    expect(batch.items.map((i) => i.modelId).sort()).toEqual(['flux-2-pro', 'gpt-image-2']);
+    expect(new Set(batch.items.map((i) => i.batchId))).toEqual(new Set([batchId]));
+    const charged = batch.items.reduce((n, i) => n + (i.actualCostMicros ?? 0), 0);
+
+    const text = await box.run(['history', '--batch', batchId]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/flux-2-pro\s+succeeded\s+\$\d+\.\d+\s+\d+\.\d s/);
+    const total = new RegExp(`Batch ${batchId}: 2 models, (\\$[\\d.,]+) charged in all`).exec(
+      text.stdout,
+    );
+    expect(total?.[1]).toBe(formatUsd(charged));
+    const shown = await box.run(['history', 'show', batch.items[0]?.id ?? '']);
+    expect(shown.stdout).toContain(`atelier history --batch ${batchId}`);
+
+    const unknown = await json<{ items: unknown[] }>(['history', '--batch', 'no-such-batch']);
+    expect(unknown.items).toEqual([]);
+    const empty = await box.run(['history', '--batch', ' ']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--batch|batch/);
   });
 
   it('an edit with an image and a mask is a job too: inputs uploaded, in history and spend', async () => {

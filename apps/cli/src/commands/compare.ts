@@ -1,4 +1,5 @@
 import { compare, UseCase, type Comparison } from '@atelier/core/compare';
+import { formatUsd } from '@atelier/core/money';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
@@ -41,7 +42,12 @@ function render(r: Comparison, s: Style): string {
       ...ids.map((id) => {
         const cell = row.scores[id];
         if (!cell) return c.dim('—');
-        return `${star(row.leaders.includes(id) && row.winner !== null, cell.value.toFixed(1))} ${c.dim(notes.ref(cell.source))}`;
+        const price = row.prices?.[id];
+        // A contested score is shown as such, with the source that contradicts it.
+        const contested = cell.contested
+          ? ` ${c.yellow('contested')} ${c.dim(notes.ref(cell.contested.source))}`
+          : '';
+        return `${star(row.leaders.includes(id) && row.winner !== null, cell.value.toFixed(1))} ${c.dim(notes.ref(cell.source))}${contested}${price ? ` ${c.dim(`(run ${formatUsd(price.micros)})`)}` : ''}`;
       }),
     ]);
   }
@@ -90,7 +96,13 @@ function render(r: Comparison, s: Style): string {
     out.push(c.dim(wrap(`${row.because} ${row.sources.map((src) => notes.ref(src)).join('')}`, 4)));
   }
 
-  out.push('', s.heading('Verdict'), wrap(r.verdict.text, 2));
+  out.push(
+    '',
+    s.heading('Verdict'),
+    c.bold(wrap(r.verdict.lead, 2)),
+    ...r.verdict.points.map(bulletText),
+    wrap(r.verdict.next, 2),
+  );
   if (r.lens) out.push(c.dim(wrap(`${r.lens.label} lens: ${r.lens.rationale}`, 2)));
 
   if (r.warnings.length)

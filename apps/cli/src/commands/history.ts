@@ -27,6 +27,7 @@ const ListFlags = z
     status: z.array(Status).optional(),
     since: z.string().optional(),
     kept: z.boolean().optional(),
+    batch: z.string().trim().min(1, 'needs a batch id, as `history show` prints it').optional(),
     limit: z.number().int().min(1).max(200).default(20),
     server: z.string().optional(),
     json: z.boolean().default(false),
@@ -46,6 +47,7 @@ export async function list({ args, options }: Invocation): Promise<Output> {
     ...(models ? { models } : {}),
     ...(flags.status ? { status: flags.status } : {}),
     ...(flags.kept ? { kept: true } : {}),
+    ...(flags.batch ? { batchId: flags.batch } : {}),
     ...(flags.since ? { from: parseWhen(flags.since, '--since').at.toISOString() } : {}),
   };
   return withStudio(flags.server ? { server: flags.server } : {}, async ({ client }) => {
@@ -55,7 +57,9 @@ export async function list({ args, options }: Invocation): Promise<Output> {
     const rows = page.items as Generation[];
     return {
       data: { items: rows, nextCursor: page.nextCursor },
-      text: (s) => table(rows, page.nextCursor !== null, flags.limit, flags.scope, s),
+      text: (s) =>
+        table(rows, page.nextCursor !== null, flags.limit, flags.scope, s) +
+        (flags.batch && rows.length ? `\n${batchTotal(flags.batch, rows, s)}` : ''),
     };
   });
 }
@@ -194,6 +198,22 @@ function table(
   return out.join('\n');
 }
 
+/** "Batch 01JD…: 2 models, $0.21 charged in all (4.2 s the slowest)". */
+function batchTotal(batchId: string, rows: readonly Generation[], s: Style): string {
+  const charged = rows.reduce((n, g) => n + (g.actualCostMicros ?? 0), 0);
+  const pending = rows.filter((g) => g.actualCostMicros === null);
+  const slowest = Math.max(0, ...rows.map((g) => latencyMs(g) ?? 0));
+  return (
+    `Batch ${batchId}: ${rows.length} model${rows.length === 1 ? '' : 's'}, ${s.c.bold(formatUsd(charged))} charged in all` +
+    (pending.length
+      ? s.c.dim(
+          ` (${pending.length} not charged, estimated ${formatUsd(pending.reduce((n, g) => n + g.estimatedCostMicros, 0))})`,
+        )
+      : '') +
+    (slowest > 0 ? `, the slowest in ${seconds(slowest)}` : '')
+  );
+}
+
 function settingsText(params: Record<string, unknown>): string {
   const flat: string[] = [];
   const walk = (prefix: string, value: unknown) => {
@@ -221,7 +241,12 @@ function detail(g: Generation, server: string | undefined, s: Style): string {
       ['ID', g.id],
       ['Owner', g.ownerName ?? undefined],
       ['Shared', g.sharedAt === null ? undefined : `with the team since ${when(g.sharedAt)}`],
-      ['Batch', g.batchId ?? undefined],
+      [
+        'Batch',
+        g.batchId === null
+          ? undefined
+          : `${g.batchId}  ${s.c.dim(`(atelier history --batch ${g.batchId})`)}`,
+      ],
       ['Prompt', g.prompt],
       ['Revised prompt', g.revisedPrompt ?? undefined],
       ['Settings', settingsText(g.params)],

@@ -18,6 +18,8 @@ const LABELS: Record<KeyName, string> = {
   stability: 'Stability AI API key',
   recraft: 'Recraft API token',
   byteplus: 'BytePlus ModelArk API key',
+  replicate: 'Replicate API token',
+  dashscope: 'DashScope (Alibaba Model Studio) API key',
 };
 
 function keyName(arg: unknown): KeyName {

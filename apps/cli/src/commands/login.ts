@@ -62,9 +62,9 @@ async function tokenFromPrompt(): Promise<string> {
 
 /** Who the server says we are with this token (or none). */
 async function whoAt(url: string, token: string | undefined): Promise<Me> {
-  const { httpClient } = await import('../studio/http.ts');
+  const { createStudioHttpClient } = await import('../studio/http.ts');
   try {
-    return await httpClient(url, token).auth.me.query();
+    return await createStudioHttpClient(url, token).auth.me.query();
   } catch (error) {
     throw studioError(error, { url });
   }

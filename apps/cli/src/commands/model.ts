@@ -1,4 +1,11 @@
-import { Criterion, withRunnability, type Note, type WithRunnability } from '@atelier/core/catalog';
+import {
+  Criterion,
+  shutdownWarning,
+  today,
+  withRunnability,
+  type Note,
+  type WithRunnability,
+} from '@atelier/core/catalog';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { bulletText, indent, priceText, sourceText, wrap, yesNo } from '../format.ts';
@@ -7,24 +14,41 @@ import type { Style } from '../output/style.ts';
 /** `atelier model <id|alias>`: the full card of one model. */
 export function run({ args }: Invocation): Output {
   const catalog = cliCatalog();
-  const model = withRunnability(catalog.resolve(String(args[0])));
+  const entry = catalog.resolve(String(args[0]));
+  // Read on today's date (ATELIER_TODAY pins it): the status and the warning ahead of a shutdown.
+  const date = today();
+  const model = withRunnability(entry, date);
+  const warning = shutdownWarning(entry, date, { nameOf: (id) => catalog.get(id)?.name })?.message;
   const replacements = model.lifecycle.replacements.map((id) => {
     const m = catalog.get(id);
     return { id, name: m?.name ?? id, status: m?.lifecycle.status };
   });
   return {
-    data: { ...model, lifecycle: { ...model.lifecycle, replacementModels: replacements } },
-    text: (style) => card(model, replacements, style),
+    data: {
+      ...model,
+      lifecycle: {
+        ...model.lifecycle,
+        replacementModels: replacements,
+        ...(warning ? { warning } : {}),
+      },
+    },
+    text: (style) => card(model, replacements, style, warning),
   };
 }
 
 type Model = WithRunnability;
 
-function card(m: Model, replacements: { id: string; name: string }[], s: Style): string {
+function card(
+  m: Model,
+  replacements: { id: string; name: string }[],
+  s: Style,
+  warning: string | undefined,
+): string {
   const { c } = s;
   const out: string[] = [];
   const status = statusText(m, s);
   out.push(`${c.bold(m.name)}  ${c.dim(m.id)}  ${m.vendor} · ${m.modality} · ${status}`);
+  if (warning) out.push(c.yellow(wrap(`Warning: ${warning}`)));
   out.push(
     m.runnable
       ? c.green('Atelier can run it here.')
@@ -99,7 +123,7 @@ function card(m: Model, replacements: { id: string; name: string }[], s: Style):
           scores.map(([k, v]) => [
             k,
             v.value.toFixed(1),
-            `${v.source.ref} (${v.source.asOf})`,
+            sourceText(v.source, false),
             v.note ?? '',
           ]),
           { align: ['left', 'right', 'left', 'left'] },

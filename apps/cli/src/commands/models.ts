@@ -1,5 +1,6 @@
 import {
   briefReason,
+  catalogAge,
   effectiveStatus,
   filterModels,
   modelRunnability,
@@ -8,7 +9,7 @@ import {
   type ModelEntry,
   type Source,
 } from '@atelier/core/catalog';
-import { usd } from '@atelier/core/money';
+import { formatUsd, usd } from '@atelier/core/money';
 import { startingPrice } from '@atelier/core/pricing';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
@@ -74,7 +75,15 @@ export function run({ args, options }: Invocation): Output {
   const runnableOnly = !all && !includeUnrunnable;
   const rows = list(runnableOnly);
   const hidden = runnableOnly ? list(false).length - rows.length : 0;
-  return { data: rows, text: (style) => table(rows, hidden, style) };
+  const age = catalogAge(cliCatalog().asOf, today());
+  return {
+    data: rows,
+    text: (style) => {
+      // Prices and lifecycles move within weeks: say how old the facts are, loudly when stale.
+      const asOf = age.stale ? style.c.yellow(`Warning: ${age.text}`) : style.c.dim(age.text);
+      return `${table(rows, hidden, style)}\n${asOf}`;
+    },
+  };
 }
 
 function toRow(m: ModelEntry): ModelRow {
@@ -130,6 +139,7 @@ function table(rows: readonly ModelRow[], hidden: number, s: Style): string {
       'Type',
       'Status',
       'Starting price',
+      '',
       'Via',
       'As of',
       ...(marked ? ["Can't run here"] : []),
@@ -140,11 +150,14 @@ function table(rows: readonly ModelRow[], hidden: number, s: Style): string {
       r.vendor,
       r.modality,
       statusColor(r.status),
-      r.startingPrice ? r.startingPrice.label.replace(/^from /, '') : s.c.dim('unpriced'),
+      // The amount right-aligned in its column (one formatter: core's money), its unit beside it.
+      r.startingPrice ? formatUsd(r.startingPrice.micros) : s.c.dim('unpriced'),
+      r.startingPrice ? `/ ${r.startingPrice.per}` : '',
       r.startingPrice ? r.startingPrice.provider : '',
       r.startingPrice ? r.startingPrice.source.asOf : '',
       ...(marked ? [s.c.yellow(briefReason(r.notRunnableReason ?? ''))] : []),
     ]),
+    { align: ['left', 'left', 'left', 'left', 'left', 'right'] },
   );
   const count = s.c.dim(
     `${rows.length} model${rows.length === 1 ? '' : 's'}. \`atelier model <id>\` shows prices with sources.`,

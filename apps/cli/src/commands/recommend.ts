@@ -2,12 +2,19 @@ import { briefReason, Criterion, Modality } from '@atelier/core/catalog';
 import { UseCase } from '@atelier/core/compare';
 import { formatUsd, usd } from '@atelier/core/money';
 import { PriceParamsSchema } from '@atelier/core/pricing';
-import { CANNOT_RUN_HERE, MustHave, recommend, type Recommendation } from '@atelier/core/recommend';
+import { AtelierError, isAtelierError } from '@atelier/core/errors';
+import {
+  CANNOT_RUN_HERE,
+  MustHave,
+  recommend,
+  RatingEvidenceSchema,
+  type Recommendation,
+} from '@atelier/core/recommend';
 import { z } from 'zod';
 import { cliCatalog } from '../catalog.ts';
 import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
-import { bulletText } from '../format.ts';
+import { bulletText, sourceText } from '../format.ts';
 import type { Style } from '../output/style.ts';
 
 const Settings = PriceParamsSchema.pick({
@@ -37,6 +44,9 @@ const RecommendFlags = z
     all: z.boolean().optional(),
     includeUnrunnable: z.boolean().optional(),
     limit: z.number().int().positive().optional(),
+    useMyRatings: z.boolean().optional(),
+    teamRatings: z.boolean().optional(),
+    server: z.string().optional(),
   })
   .extend(Settings.shape)
   .superRefine((f, ctx) => {
@@ -53,13 +63,55 @@ const RecommendFlags = z
 
 const DEFAULT_LIMIT = 10;
 
+/** What --use-my-ratings / --team-ratings found on the arena board, and how much it weighs. */
+export interface RatingsUsed {
+  voter: 'mine' | 'team';
+  useCase: string | null;
+  votes: number;
+  /** Models on the board. */
+  models: number;
+  /** A rating's share of the score at `fullAt` votes or more; less with fewer (core/recommend). */
+  weight: number;
+  fullAt: number;
+  /** False when there were no votes to weigh: the ranking is the catalog's alone. */
+  applied: boolean;
+}
+
 export interface RecommendReport extends Recommendation {
   /** The query as understood, after the flags were validated. */
   query: Parameters<typeof recommend>[0];
+  ratings?: RatingsUsed;
+}
+
+/**
+ * The arena board for the use case, through the studio as `atelier leaderboard` reads it. A studio
+ * that cannot be read means the flag cannot be honoured: a usage error, with the way out.
+ */
+async function readRatings(
+  voter: 'mine' | 'team',
+  useCase: UseCase | undefined,
+  server: string | undefined,
+) {
+  const { withStudio } = await import('../studio/session.ts');
+  const flag = voter === 'team' ? '--team-ratings' : '--use-my-ratings';
+  try {
+    return await withStudio(server ? { server } : {}, ({ client }) =>
+      client.arena.leaderboard.query({
+        voter,
+        ...(useCase ? { useCase } : {}),
+      }),
+    );
+  } catch (error) {
+    const why = isAtelierError(error) ? error.message : String(error);
+    throw new AtelierError('invalid_input', `${flag}: your arena board could not be read. ${why}`, {
+      hint: `Drop ${flag} to rank on the catalog alone, or reach the studio your votes are in (--server <url>, \`atelier login\`, or \`atelier serve\` on this data folder).`,
+      ...(isAtelierError(error) && error.hint ? { details: { studioHint: error.hint } } : {}),
+    });
+  }
 }
 
 /** `atelier recommend`: the catalog ranked for a job, with reasons, prices and exclusions. */
-export function run({ options }: Invocation): Output {
+export async function run({ options }: Invocation): Promise<Output> {
   const f = parseFlags(RecommendFlags, {
     useCase: options.useCase,
     modality: options.modality,
@@ -77,6 +129,9 @@ export function run({ options }: Invocation): Output {
     all: options.all,
     includeUnrunnable: options.includeUnrunnable,
     limit: options.limit,
+    useMyRatings: options.useMyRatings,
+    teamRatings: options.teamRatings,
+    server: options.server,
   });
   const settings = Object.fromEntries(
     Object.entries({
@@ -104,9 +159,47 @@ export function run({ options }: Invocation): Output {
     includeUnrunnable: f.includeUnrunnable ?? false,
     ...(Object.keys(settings).length ? { settings } : {}),
   };
-  const result = recommend(query, cliCatalog());
-  const report: RecommendReport = { query, ...result };
+  const voter = f.teamRatings ? 'team' : f.useMyRatings ? 'mine' : undefined;
+  let ratings: RatingsUsed | undefined;
+  let evidence: z.input<typeof RatingEvidenceSchema> | undefined;
+  if (voter) {
+    const board = await readRatings(voter, f.useCase, f.server);
+    // The defaults of core's evidence schema, so the weight printed is the weight used.
+    const { weight, fullAt } = RatingEvidenceSchema.parse({ ratings: [] });
+    ratings = {
+      voter,
+      useCase: f.useCase ?? null,
+      votes: board.votes,
+      models: board.standings.length,
+      weight,
+      fullAt,
+      applied: board.votes > 0,
+    };
+    if (board.votes > 0)
+      evidence = {
+        ratings: board.standings.map((m) => ({ model: m.model, rating: m.rating, votes: m.votes })),
+      };
+  } else if (f.server) {
+    throw new AtelierError(
+      'invalid_input',
+      '--server: only read with --use-my-ratings or --team-ratings.',
+    );
+  }
+  const result = recommend({ ...query, ...(evidence ? { evidence } : {}) }, cliCatalog());
+  const report: RecommendReport = { query, ...result, ...(ratings ? { ratings } : {}) };
   return { data: report, text: (style) => render(report, f.limit ?? DEFAULT_LIMIT, style) };
+}
+
+function ratingsLine(u: RatingsUsed, { c }: Style): string {
+  const whose = u.voter === 'team' ? "the team's" : 'your';
+  const scope = u.useCase ? ` for ${u.useCase}` : '';
+  if (!u.applied)
+    return c.yellow(
+      `No ${u.voter === 'team' ? 'team ' : ''}arena votes${scope} yet: ranked on the catalog alone (\`atelier arena "<prompt>"${u.useCase ? ` --use-case ${u.useCase}` : ''}\` runs a blind round).`,
+    );
+  return c.dim(
+    `Weighing ${whose} ratings${scope}: ${u.votes} ${u.votes === 1 ? 'vote' : 'votes'} over ${u.models} models; a rating counts up to ${Math.round(u.weight * 100)} % of a score from ${u.fullAt} votes on that model, less with fewer.`,
+  );
 }
 
 function render(r: RecommendReport, limit: number, s: Style): string {
@@ -130,6 +223,7 @@ function render(r: RecommendReport, limit: number, s: Style): string {
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
     .map(([k, v]) => `${k} ${Math.round((v ?? 0) * 100)}%`);
   out.push(c.dim(`Weights: ${weights.join(', ')}`));
+  if (r.ratings) out.push(ratingsLine(r.ratings, s));
 
   if (r.ranked.length === 0) {
     out.push('', c.yellow('No model fits this query; see why each was excluded below.'));
@@ -176,9 +270,7 @@ function render(r: RecommendReport, limit: number, s: Style): string {
       );
       if (m.estimate?.sources.length)
         out.push(
-          c.dim(
-            `    price: ${m.estimate.sources.map((src) => `${src.ref} (${src.asOf})`).join('; ')}`,
-          ),
+          c.dim(`    price: ${m.estimate.sources.map((src) => sourceText(src)).join('; ')}`),
         );
     }
   }

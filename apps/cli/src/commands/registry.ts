@@ -58,7 +58,10 @@ const cost: CommandDef = {
       .option('--seconds <s>', 'clip length of each video', number)
       .option('--audio', 'video with generated audio')
       .option('--no-audio', 'video without audio')
-      .option('--variant <variant>', 'route variant, e.g. pro, standard, vector')
+      .option(
+        '--variant <variant>',
+        'route variant where a model prices one, e.g. vector, video-input, voice-control (a tier such as Kling Pro is picked by --resolution)',
+      )
       .option('--input-images <n>', 'reference or edit images sent with each request', integer)
       .option('--prompt <text>', 'the prompt, to count its tokens where input tokens are billed')
       .option('--provider <provider>', 'price this provider route instead of the cheapest')
@@ -134,7 +137,13 @@ const recommend: CommandDef = {
         '--include-unrunnable',
         "also rank models Atelier can't run here (no adapter yet, no sourced price), marked",
       )
-      .option('--limit <n>', 'models to list (default 10; --json has all)', integer),
+      .option('--limit <n>', 'models to list (default 10; --json has all)', integer)
+      .option(
+        '--use-my-ratings',
+        'weigh your arena ratings for the use case into the scores (read from the studio)',
+      )
+      .option('--team-ratings', "weigh the team's arena ratings instead of only yours")
+      .option(...SERVER_FLAG),
   load: () => import('./recommend.ts'),
 };
 
@@ -207,7 +216,10 @@ const generate: CommandDef = {
         .option('--resolution <tier>', 'resolution tier, e.g. 1K, 2K, 4K')
         .option('--quality <quality>', "the provider's quality word, e.g. low, medium, high")
         .option('--seed <n>', 'seed, where the model takes one', integer)
-        .option('--format <format>', 'png, jpeg, webp or svg (Recraft vector), where the model offers it')
+        .option(
+          '--format <format>',
+          'png, jpeg, webp or svg (Recraft vector), where the model offers it',
+        )
         .option('--background <background>', 'transparent, opaque or auto')
         .option('--negative-prompt <text>', 'what to leave out, where the model takes it')
         .option('-i, --image <path>', 'an image to edit or use as a reference, repeatable', collect)
@@ -249,7 +261,11 @@ const keys: CommandDef = {
     {
       name: 'set',
       summary: 'Store a key: typed at a hidden prompt, or piped on stdin (never an argument)',
-      define: (cmd) => cmd.argument('<provider>', 'openai, google, vertex, fal, bfl, byteplus, stability or recraft'),
+      define: (cmd) =>
+        cmd.argument(
+          '<provider>',
+          'openai, google, vertex, fal, bfl, byteplus, stability, recraft, replicate or dashscope',
+        ),
       help: `
 Examples:
   atelier keys set openai                 # paste at the hidden prompt
@@ -268,7 +284,11 @@ else the platform's config directory; \`atelier keys path\` prints it.`,
     {
       name: 'remove',
       summary: 'Delete a stored key',
-      define: (cmd) => cmd.argument('<provider>', 'openai, google, vertex, fal, bfl, byteplus, stability or recraft'),
+      define: (cmd) =>
+        cmd.argument(
+          '<provider>',
+          'openai, google, vertex, fal, bfl, byteplus, stability, recraft, replicate or dashscope',
+        ),
       load: async () => ({ run: (await import('./keys.ts')).remove }),
     },
     {
@@ -299,6 +319,11 @@ const serve: CommandDef = {
       .option('--team', 'team mode: every request needs an API token')
       .option('--cors-origin <origin>', 'allow browser calls from this origin, repeatable', collect)
       .option(
+        '--trust-proxy <addresses>',
+        'team mode behind a proxy: take client addresses from X-Forwarded-For when the connection comes from these addresses, CIDR ranges or loopback (repeatable or comma-separated)',
+        collect,
+      )
+      .option(
         '--data-dir <dir>',
         'assets, server secret and embedded database (default ATELIER_DATA_DIR, else the platform’s)',
       )
@@ -308,12 +333,13 @@ Examples:
   atelier serve                       # http://127.0.0.1:8787, local mode (no sign-in)
   atelier serve --port 0 --json       # any free port; prints {"url": ...} when listening
   atelier serve --team --host 0.0.0.0 --bootstrap-admin
+  atelier serve --team --trust-proxy loopback   # behind nginx on this machine
 
 Runs until Ctrl-C (or SIGTERM), then finishes requests and jobs in flight; video jobs still
 rendering resume at the next start. While it runs, other \`atelier\` commands on this machine use
-it. Also read: DATABASE_URL, ATELIER_SECRET, ATELIER_MAX_BODY_BYTES, ATELIER_MAX_UPLOAD_BYTES,
-ATELIER_RATE_LIMIT, ATELIER_POLL_INTERVAL_MS, ATELIER_SHUTDOWN_GRACE_MS and the provider key
-variables.`,
+it. Also read: DATABASE_URL, ATELIER_TRUST_PROXY, ATELIER_SECRET, ATELIER_MAX_BODY_BYTES,
+ATELIER_MAX_UPLOAD_BYTES, ATELIER_RATE_LIMIT, ATELIER_POLL_INTERVAL_MS, ATELIER_SHUTDOWN_GRACE_MS
+and the provider key variables.`,
   load: () => import('./serve.ts'),
 };
 
@@ -368,6 +394,7 @@ const history: CommandDef = {
       )
       .option('--since <when>', 'queued since a date (2026-11-01) or a span ago (90m, 24h, 7d, 2w)')
       .option('--kept', 'only generations marked kept')
+      .option('--batch <id>', 'one side-by-side run: the batch id `history show` prints')
       .option('-n, --limit <n>', 'rows to show (default 20, at most 200)', integer)
       .option(...SERVER_FLAG),
   help: `
@@ -376,6 +403,7 @@ Examples:
   atelier history "lighthouse -night" -m gpt-image-2 --since 7d
   atelier history --status failed --json
   atelier history show 01JD5V…            # one generation: settings, timing, cost, files
+  atelier history --batch 01JD5T…         # one side-by-side run: each model's cost and latency
   atelier history share 01JD5V…           # team members can now read it and its files
   atelier history --scope shared          # what the team shared, with who shared it
 ${STUDIO_HELP}`,
@@ -424,6 +452,134 @@ ${STUDIO_HELP}`,
   load: () => import('./spend.ts'),
 };
 
+const arena: CommandDef = {
+  name: 'arena',
+  summary: 'A blind round: a prompt on 2–4 models, names hidden, your vote, then the reveal',
+  define: (cmd) =>
+    cmd
+      .argument('<prompt>', 'what to make ("-" reads stdin)')
+      .option(
+        '-m, --model <model>',
+        'a model to compare, 2–4 times; none: the studio picks',
+        collect,
+      )
+      .option('--count <n>', 'how many models the studio picks when none is named (2–4, default 2)')
+      .option(
+        '--modality <kind>',
+        'image or video (default: video when every named model makes video, else image)',
+      )
+      .option('--use-case <case>', 'the job the round is for (portrait, product, landscape, …)')
+      .option('--vote <choice>', 'vote without asking: 1–4 (the position), tie or both-bad')
+      .option(
+        '-d, --out <dir>',
+        'folder for the outputs, named by position only (default ./atelier-out)',
+      )
+      .option('-y, --yes', 'run without asking, whatever the estimate')
+      .option(
+        '--max-cost <usd>',
+        'refuse before calling when the high estimate is above this',
+        usdAmount,
+      )
+      .option(
+        '--confirm-above <usd>',
+        'ask first when the expected total is above this (default 0.50)',
+        usdAmount,
+      )
+      .option(...SERVER_FLAG),
+  help: `
+Examples:
+  atelier arena "a copper kettle on a windowsill" -m gpt-image-2 -m flux-2-pro
+  atelier arena "a logo for a bakery" --use-case text-heavy-design --count 3
+  atelier arena "a fox in the snow" -m gpt-image-2 -m nano-banana-pro --vote 2 --json
+  atelier arena "a paper boat on a rainy street" --modality video --count 2
+
+The outputs are written as round-<id>-A.png, round-<id>-B.png… (.mp4 for a video round) with
+nothing naming the model; open them, then answer 1–4 (or t for a tie, x for both bad). The vote
+is recorded (votes are never changed), then each position's model, real cost and latency are
+shown. Picked by the
+studio, the models are runnable ones fitting the use case whose cost stays within the
+confirmation threshold (or --max-cost), pairs with few votes first.
+${STUDIO_HELP}`,
+  load: async () => ({ run: (await import('./arena.ts')).arena }),
+};
+
+const leaderboard: CommandDef = {
+  name: 'leaderboard',
+  summary: 'Your models ranked by your votes, with 95 % intervals, measured latency and cost',
+  define: (cmd) =>
+    cmd
+      .option('--use-case <case>', 'only votes cast for this use case')
+      .option('--modality <kind>', 'only rounds of image models, or of video models')
+      .option('--team', "the team's votes and measurements, not only yours")
+      .option('--blind', 'only blind votes (not kept winners of side-by-side runs)')
+      .option(...SERVER_FLAG),
+  help: `
+Bradley–Terry ratings (Elo-like, the mean at 1000) from your votes, with 95 % intervals from a
+seeded bootstrap, ranked by the interval's lower bound. Beside each model: measured p50 / p95
+latency, failure rate and real cost per kept asset, and the catalog's price.
+${STUDIO_HELP}`,
+  load: async () => ({ run: (await import('./arena.ts')).leaderboard }),
+};
+
+const mcp: CommandDef = {
+  name: 'mcp',
+  summary:
+    'Serve Atelier to editor agents over MCP (stdio): catalog, compare, plan, generate, history',
+  define: (cmd) =>
+    cmd
+      .option(...SERVER_FLAG)
+      .option(
+        '-d, --out <dir>',
+        'folder `generate` saves files into when a call names none (default ./atelier-out)',
+      ),
+  help: `
+Speaks the Model Context Protocol on stdin/stdout for Claude Code, Cursor, VS Code and other MCP
+clients; logs go to stderr. Tools: search_models, model_card, compare_models, recommend_models,
+lint_prompt, plan_generation, generate (needs maxCostUsd), search_history.
+
+The studio is found as for \`atelier generate\`: --server, else ATELIER_SERVER (with ATELIER_TOKEN
+for a team server), else \`atelier login\`, else a running \`atelier serve\`, else the data folder
+(ATELIER_DATA_DIR), opened only while a call needs it.
+
+Example (Claude Code):  claude mcp add atelier -- atelier mcp`,
+  load: () => import('./mcp.ts'),
+};
+
+const catalog: CommandDef = {
+  name: 'catalog',
+  summary: 'Export the catalog in use as a file, or apply an edited one (prices, dates, models)',
+  help: `
+Examples:
+  atelier catalog export --output catalog.json   # the catalog the studio uses now
+  atelier catalog apply catalog.json             # after editing: checked whole, then in use
+
+A file is taken whole or refused whole: the catalog schema, then the catalog's integrity rules
+(sourced facts, sources the file's "sources" names, dates no later than its "asOf", lifecycles
+that agree with their dates). A refusal names the entry, the field and the allowed values, and
+changes nothing. On a team server only admins may apply.
+${STUDIO_HELP}`,
+  subcommands: [
+    {
+      name: 'export',
+      summary: 'Write the catalog in use (with its as-of date and source titles) as JSON',
+      define: (cmd) =>
+        cmd
+          .option('-o, --output <file>', 'write to this file instead of stdout')
+          .option(...SERVER_FLAG),
+      load: async () => ({ run: (await import('./catalog.ts')).exportFile }),
+    },
+    {
+      name: 'apply',
+      summary: 'Check a catalog file and put it in use in the studio (admins on a team server)',
+      define: (cmd) =>
+        cmd
+          .argument('<file>', 'a catalog file, as `catalog export` writes it')
+          .option(...SERVER_FLAG),
+      load: async () => ({ run: (await import('./catalog.ts')).applyFile }),
+    },
+  ],
+};
+
 export const COMMANDS: readonly CommandDef[] = [
   models,
   model,
@@ -435,9 +591,13 @@ export const COMMANDS: readonly CommandDef[] = [
   video,
   history,
   spend,
+  arena,
+  leaderboard,
+  catalog,
   keys,
   serve,
   login,
   logout,
   whoami,
+  mcp,
 ];

@@ -16,6 +16,7 @@ const ServeFlags = z
     host: z.string().optional(),
     team: z.boolean().optional(),
     corsOrigin: z.array(z.string()).optional(),
+    trustProxy: z.array(z.string()).optional(),
     dataDir: z.string().optional(),
     bootstrapAdmin: z.boolean().optional(),
     json: z.boolean().default(false),
@@ -30,6 +31,7 @@ function serverArgv(f: z.output<typeof ServeFlags>): string[] {
     ...(f.host === undefined ? [] : ['--host', f.host]),
     ...(f.team ? ['--team'] : []),
     ...(f.corsOrigin ?? []).flatMap((o) => ['--cors-origin', o]),
+    ...(f.trustProxy ?? []).flatMap((a) => ['--trust-proxy', a]),
     ...(f.dataDir === undefined ? [] : ['--data-dir', f.dataDir]),
     ...(f.bootstrapAdmin ? ['--bootstrap-admin'] : []),
   ];

@@ -99,7 +99,7 @@ const EXTENSIONS: Record<string, string> = {
   'video/webm': 'webm',
 };
 
-function extensionOf(mediaType: string): string {
+export function extensionOf(mediaType: string): string {
   return EXTENSIONS[mediaType] ?? (mediaType.split('/')[1] ?? 'bin').replace(/[^a-z0-9]/gi, '');
 }
 

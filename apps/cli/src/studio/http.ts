@@ -1,35 +1,14 @@
-import type { AppRouter, UploadedAsset } from '@atelier/api';
+import type { UploadedAsset } from '@atelier/api';
+import { studioHeaders } from '@atelier/api/client';
 import { AtelierError } from '@atelier/core/errors';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
-import { EventSource } from 'eventsource';
-import type { StudioClient } from './session.ts';
 
 /**
- * A studio over HTTP: queries and mutations batched, job progress as server-sent events (Node
- * has no EventSource of its own, so the `eventsource` package's, which takes a fetch and so
- * the Authorization header). The token goes to this server only.
+ * A studio over HTTP: the typed tRPC client is `@atelier/api/client`'s (the VS Code extension
+ * uses the same), the assets are REST beside it. Loaded on demand, so commands that stay in
+ * process never parse it. The token goes to this server only.
  */
 
-export function httpClient(url: string, token: string | undefined): StudioClient {
-  const endpoint = `${url}/trpc`;
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: endpoint,
-          EventSource,
-          eventSourceOptions: {
-            fetch: (input, init) =>
-              fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
-          },
-        }),
-        false: httpBatchLink({ url: endpoint, headers }),
-      }),
-    ],
-  });
-}
+export { createStudioHttpClient } from '@atelier/api/client';
 
 /** GET /assets/<sha256>: the bytes of a stored image or clip. */
 export async function downloadAsset(
@@ -38,7 +17,7 @@ export async function downloadAsset(
   sha256: string,
 ): Promise<Uint8Array> {
   const res = await fetch(`${url}/assets/${sha256}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: studioHeaders(token),
   }).catch((error: unknown) => {
     throw new AtelierError('provider_unavailable', `Cannot reach the Atelier studio at ${url}.`, {
       cause: error,
@@ -63,7 +42,7 @@ export async function uploadAsset(
     method: 'POST',
     headers: {
       'content-type': 'application/octet-stream',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...studioHeaders(token),
     },
     body: data,
   }).catch((error: unknown) => {

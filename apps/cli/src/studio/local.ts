@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   appRouter,
+  CatalogStore,
   createJobEngine,
   ensureLocalUser,
   storeUpload,
@@ -11,10 +12,10 @@ import {
 } from '@atelier/api';
 import type { ProviderSettings } from '@atelier/core/providers';
 import { KeyStore } from '@atelier/core/providers/keys';
-import { assetKey, LocalAssetStore, openDatabase } from '@atelier/db';
+import { assetKey, openAssetStore, openDatabase } from '@atelier/db';
 import { createProviderKeys, loadServerSecret } from '@atelier/server';
 import { createTRPCClient, localLink } from '@trpc/client';
-import { cliCatalog } from '../catalog.ts';
+import { builtInCatalog, resetCliCatalog } from '../catalog.ts';
 import { migrationsFolder } from './paths.ts';
 import type { StudioClient } from './session.ts';
 
@@ -44,14 +45,25 @@ export async function openLocalStudio(opts: {
   pollIntervalMs?: number;
 }): Promise<LocalStudio> {
   const migrations = migrationsFolder();
+  // The store a studio on this data folder uses (ATELIER_ASSETS_URL, else its assets/), so what
+  // a run here stores is what the server serves.
+  const assets = await openAssetStore({ dataDir: opts.dataDir, env: opts.env });
   const database = await openDatabase(
     { dataDir: opts.dataDir, ...(migrations ? { migrationsFolder: migrations } : {}) },
     opts.env,
   );
   try {
     const { db } = database;
-    const catalog = cliCatalog();
-    const assets = new LocalAssetStore(join(opts.dataDir, 'assets'));
+    // The catalog in use: built-in, plus the catalog file applied to this studio (kept in its
+    // database; catalog.json beside it is the copy other commands read).
+    const catalogStore = new CatalogStore({
+      db,
+      base: builtInCatalog(),
+      mirrorFile: join(opts.dataDir, 'catalog.json'),
+      warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    });
+    await catalogStore.load();
+    catalogStore.onChange(() => resetCliCatalog());
     const keys = createProviderKeys({
       db,
       secret: await loadServerSecret(opts.dataDir, opts.env['ATELIER_SECRET']),
@@ -64,14 +76,14 @@ export async function openLocalStudio(opts: {
     const engine = createJobEngine({
       db,
       assets,
-      catalog,
+      catalog: () => catalogStore.current(),
       settings: () => keys.settings(),
       ...(opts.pollIntervalMs === undefined ? {} : { pollIntervalMs: opts.pollIntervalMs }),
     });
     const resumed = opts.runJobs ? await engine.resume() : undefined;
     const local = await ensureLocalUser(db);
-    const context: ApiContext = {
-      catalog,
+    const context: Omit<ApiContext, 'catalog'> = {
+      catalogStore,
       db,
       assets,
       jobs: engine,
@@ -80,7 +92,12 @@ export async function openLocalStudio(opts: {
       user: { id: local.id, role: local.role },
     };
     const client = createTRPCClient<AppRouter>({
-      links: [localLink({ router: appRouter, createContext: () => Promise.resolve(context) })],
+      links: [
+        localLink({
+          router: appRouter,
+          createContext: () => Promise.resolve({ ...context, catalog: catalogStore.current() }),
+        }),
+      ],
     });
     let closing: Promise<void> | undefined;
     return {
@@ -95,12 +112,16 @@ export async function openLocalStudio(opts: {
       upload: (data) => storeUpload({ db, store: assets, ownerId: local.id }, data),
       ...(resumed ? { resumed } : {}),
       close() {
-        closing ??= engine.drain().finally(() => database.close());
+        closing ??= engine
+          .drain()
+          .finally(() => database.close())
+          .finally(() => assets.close?.());
         return closing;
       },
     };
   } catch (error) {
     await database.close();
+    assets.close?.();
     throw error;
   }
 }

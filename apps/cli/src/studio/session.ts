@@ -129,9 +129,9 @@ async function httpSession(
   token: string | undefined,
   source: StudioSource,
 ): Promise<StudioSession> {
-  const { httpClient, downloadAsset, uploadAsset } = await import('./http.ts');
+  const { createStudioHttpClient, downloadAsset, uploadAsset } = await import('./http.ts');
   return {
-    client: httpClient(url, token),
+    client: createStudioHttpClient(url, token),
     mode: 'http',
     source,
     url,
