@@ -1,5 +1,6 @@
 import { Component, lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
+import { CatalogAge } from './components/catalog-age.tsx';
 import { markNavigation, PageHeader } from './components/page.tsx';
 import { ErrorNotice, Loading } from './components/status.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
@@ -13,6 +14,9 @@ const CostPage = lazy(() => import('./pages/cost/index.tsx'));
 const RecommendPage = lazy(() => import('./pages/recommend.tsx'));
 const StudioPage = lazy(() => import('./pages/studio/index.tsx'));
 const HistoryPage = lazy(() => import('./pages/history/index.tsx'));
+const JudgePage = lazy(() => import('./pages/judge/index.tsx'));
+const ArenaPage = lazy(() => import('./pages/arena/index.tsx'));
+const LeaderboardPage = lazy(() => import('./pages/arena/leaderboard.tsx'));
 const SpendPage = lazy(() => import('./pages/spend/index.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings/index.tsx'));
 const SignInPage = lazy(() => import('./pages/sign-in.tsx'));
@@ -24,6 +28,11 @@ const NAV = [
   { href: '/recommend', label: 'Recommend', match: (p: string) => p.startsWith('/recommend') },
   { href: '/studio', label: 'Studio', match: (p: string) => p.startsWith('/studio') },
   { href: '/history', label: 'History', match: (p: string) => p.startsWith('/history') },
+  {
+    href: '/arena',
+    label: 'Arena',
+    match: (p: string) => p.startsWith('/arena') || p.startsWith('/leaderboard'),
+  },
   { href: '/spend', label: 'Spend', match: (p: string) => p.startsWith('/spend') },
   { href: '/settings', label: 'Settings', match: (p: string) => p.startsWith('/settings') },
 ] as const;
@@ -87,6 +96,9 @@ export function App() {
                 <Route path="/recommend" component={RecommendPage} />
                 <Route path="/studio" component={StudioPage} />
                 <Route path="/history" component={HistoryPage} />
+                <Route path="/judge" component={JudgePage} />
+                <Route path="/arena" component={ArenaPage} />
+                <Route path="/leaderboard" component={LeaderboardPage} />
                 <Route path="/spend" component={SpendPage} />
                 <Route path="/settings" component={SettingsPage} />
                 <Route>
@@ -97,6 +109,9 @@ export function App() {
           </Suspense>
         </PageBoundary>
       </main>
+      <footer className="app-footer">
+        <CatalogAge />
+      </footer>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { makeQueryClient, makeTrpcClient, TRPCProvider } from './trpc.ts';
 import './styles/app.css';
+import './styles/layout-stability.css';
 
 const queryClient = makeQueryClient();
 const trpcClient = makeTrpcClient();

@@ -59,10 +59,13 @@ describe('web build', () => {
   it('loads every page as its own chunk, and any page as a first page stays within the budget', () => {
     const pages = manifest[entryKey]?.dynamicImports ?? [];
     expect(pages.sort()).toEqual([
+      'src/pages/arena/index.tsx',
+      'src/pages/arena/leaderboard.tsx',
       'src/pages/catalog.tsx',
       'src/pages/compare.tsx',
       'src/pages/cost/index.tsx',
       'src/pages/history/index.tsx',
+      'src/pages/judge/index.tsx',
       'src/pages/model.tsx',
       'src/pages/recommend.tsx',
       'src/pages/settings/index.tsx',

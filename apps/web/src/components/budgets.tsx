@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { formatUsd } from '../lib/format.ts';
+import { formatMicrosExact, formatUsd, formatUsdExact, MONTHS_LONG } from '../lib/format.ts';
 import { parseUsdInput } from '../lib/money-input.ts';
 import { useTRPC, type RouterInputs, type RouterOutputs } from '../trpc.ts';
 import { Empty, ErrorNotice, Loading } from './status.tsx';
+import { Money } from './money.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 type Period = RouterInputs['budgets']['set']['period'];
 type Budget = RouterOutputs['budgets']['list'][number];
@@ -50,13 +52,14 @@ export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
           onRetry={() => void list.refetch()}
         />
       ) : list.isPending ? (
-        <Loading label="Loading budgets…" />
+        // As tall as "No budgets set", the usual answer.
+        <Loading label="Loading budgets…" minHeight="7.5rem" />
       ) : list.data.length === 0 ? (
         <Empty title="No budgets set">
           <p>Without a cap, runs are limited only by your provider accounts.</p>
         </Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Budgets table" stickyFirst>
           <table data-testid="budgets-table">
             <thead>
               <tr>
@@ -86,7 +89,9 @@ export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
                     <td>
                       <BudgetMeter budget={b} subject={subject} />
                     </td>
-                    <td className="num price">{formatUsd(b.capMicros, { minDecimals: 2 })}</td>
+                    <td className="num price">
+                      <Money micros={b.capMicros} />
+                    </td>
                     {admin && (
                       <td>
                         <button
@@ -108,7 +113,7 @@ export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {remove.isError && (
         <ErrorNotice error={remove.error} title="The budget could not be removed" />
@@ -135,11 +140,8 @@ export function Budgets({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   );
 }
 
-const monthName = new Intl.DateTimeFormat('en-GB', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+/** "December 2026" (UTC), without Intl (see format.ts). */
+const monthName = (d: Date) => `${MONTHS_LONG[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 
 /**
  * How much of a cap its current window has used: settled spend, then what runs still open have
@@ -150,15 +152,14 @@ export function BudgetMeter({ budget: b, subject }: { budget: Budget; subject: s
   const share = (micros: number) => (b.capMicros > 0 ? Math.min(1, micros / b.capMicros) : 1);
   const percent = b.capMicros > 0 ? Math.round((100 * used) / b.capMicros) : 100;
   const level = percent >= 100 ? 'full' : percent >= 80 ? 'high' : 'ok';
-  const span =
-    b.period === 'daily' ? 'today (UTC)' : `in ${monthName.format(new Date(b.window.start))}`;
+  const span = b.period === 'daily' ? 'today (UTC)' : `in ${monthName(new Date(b.window.start))}`;
   const words =
-    `${formatUsd(b.spentMicros, { minDecimals: 2 })} spent` +
+    `${formatUsd(b.spentMicros)} spent` +
     (b.reservedMicros > 0
-      ? ` and ${formatUsd(b.reservedMicros, { minDecimals: 2 })} reserved by runs in progress`
+      ? ` and ${formatUsd(b.reservedMicros)} reserved by runs in progress`
       : '') +
-    ` of ${formatUsd(b.capMicros, { minDecimals: 2 })} ${span}`;
-  const left = `${formatUsd(b.remainingMicros, { minDecimals: 2 })} left`;
+    ` of ${formatUsd(b.capMicros)} ${span}`;
+  const left = `${formatUsd(b.remainingMicros)} left`;
   return (
     <div className="budget-meter" data-testid="budget-meter">
       <div
@@ -177,7 +178,11 @@ export function BudgetMeter({ budget: b, subject }: { budget: Budget; subject: s
           style={{ width: `${(share(used) - share(b.spentMicros)) * 100}%` }}
         />
       </div>
-      <p className="meter-text" aria-hidden="true">
+      <p
+        className="meter-text"
+        aria-hidden="true"
+        title={`${formatMicrosExact(b.spentMicros + b.reservedMicros)} used of ${formatMicrosExact(b.capMicros)}`}
+      >
         {percent}% · {words} · {left}
       </p>
     </div>
@@ -219,9 +224,7 @@ function BudgetForm({
         : { scope: 'user', userId: subjectId, period, capMicros: parsed.micros };
     onSet(input, () => {
       setCap('');
-      setStatus(
-        `Cap set: ${formatUsd(parsed.micros, { minDecimals: 2 })} ${PERIODS[period].toLowerCase()}.`,
-      );
+      setStatus(`Cap set: ${formatUsdExact(parsed.micros)} ${PERIODS[period].toLowerCase()}.`);
     });
   };
 

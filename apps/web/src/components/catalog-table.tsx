@@ -1,10 +1,12 @@
 import { Link } from 'wouter';
 import type { CatalogState, SortDir, SortKey } from '../lib/catalog-state.ts';
-import { priceOf, type ListedModel } from '../lib/catalog-view.ts';
-import { formatDate, formatRate } from '../lib/format.ts';
+import { priceOf, type CatalogRow } from '../lib/catalog-view.ts';
+import { formatDate } from '../lib/format.ts';
 import { CRITERIA, TASKS } from '../lib/labels.ts';
 import { LifecycleBadge, Replacements } from './lifecycle.tsx';
+import { Money } from './money.tsx';
 import { CannotRun } from './runnable.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 export function CatalogTable({
   models,
@@ -13,7 +15,7 @@ export function CatalogTable({
   onSort,
   busy,
 }: {
-  models: readonly ListedModel[];
+  models: readonly CatalogRow[];
   state: CatalogState;
   names: Map<string, string>;
   onSort: (sort: SortKey, dir: SortDir) => void;
@@ -39,7 +41,7 @@ export function CatalogTable({
     );
   };
   return (
-    <div className="table-scroll" role="region" aria-label="Models" tabIndex={0}>
+    <TableScroll label="Models" stickyFirst>
       <table className="catalog-table" aria-busy={busy}>
         <thead>
           <tr>
@@ -92,7 +94,7 @@ export function CatalogTable({
                 </td>
                 <td className="num price">
                   {price ? (
-                    formatRate(price.micros, price.per)
+                    <Money micros={price.micros} per={price.per} />
                   ) : (
                     <span className="muted">
                       {m.lifecycle.status === 'retired' ? 'retired' : 'no price'}
@@ -109,6 +111,6 @@ export function CatalogTable({
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,4 @@
-import { formatUsd } from '../lib/format.ts';
+import { Money } from './money.tsx';
 import {
   costOf,
   formatDuration,
@@ -36,15 +36,21 @@ export function GenerationFacts({ g, full = false }: { g: Generation; full?: boo
       <dd className="price" data-testid="cost">
         {cost.actual ? (
           <>
-            {formatUsd(cost.micros)} <span className="muted">charged</span>
-            {full && <div className="muted">estimated {formatUsd(g.estimatedCostMicros)}</div>}
+            <Money micros={cost.micros} /> <span className="muted">charged</span>
+            {full && (
+              <div className="muted">
+                estimated <Money micros={g.estimatedCostMicros} />
+              </div>
+            )}
           </>
         ) : isFinished(g.status) ? (
           // A failed job's charge is not known here (Spend has what was settled).
-          <span className="muted">none reported (estimate {formatUsd(cost.micros)})</span>
+          <span className="muted">
+            none reported (estimate <Money micros={cost.micros} />)
+          </span>
         ) : (
           <>
-            {formatUsd(cost.micros)} <span className="muted">estimate</span>
+            <Money micros={cost.micros} /> <span className="muted">estimate</span>
           </>
         )}
       </dd>

@@ -1,6 +1,9 @@
 import { useId, useMemo, useState } from 'react';
+import { useProgressive } from '../lib/use-progressive.ts';
 import { LifecycleBadge } from './lifecycle.tsx';
 import { CannotRun, UnrunnableSwitch } from './runnable.tsx';
+
+const NO_MODELS: readonly PickableModel[] = [];
 
 export interface PickableModel {
   id: string;
@@ -18,22 +21,26 @@ export interface PickableModel {
  * chips. Native checkboxes keep it usable with a keyboard and a screen reader as they are.
  * `forRuns`: the models are to be run, so those Atelier can't run here are hidden behind a
  * switch and, shown, cannot be picked (the reason beside them).
+ * `models` undefined: the list is on its way; the picker stands at its full size meanwhile, so
+ * what follows it does not jump when the list arrives.
  */
 export function ModelPicker({
-  models,
+  models: given,
   selected,
   onChange,
   max,
   legend,
   forRuns = false,
 }: {
-  models: readonly PickableModel[];
+  models: readonly PickableModel[] | undefined;
   selected: readonly string[];
   onChange: (ids: string[]) => void;
   max: number;
   legend: string;
   forRuns?: boolean;
 }) {
+  const loading = !given;
+  const models = given ?? NO_MODELS;
   const [filter, setFilter] = useState('');
   const [showUnrunnable, setShowUnrunnable] = useState(false);
   const id = useId();
@@ -48,6 +55,9 @@ export function ModelPicker({
         (!q || `${m.name} ${m.vendor} ${m.id}`.toLowerCase().includes(q)),
     );
   }, [models, filter, showUnrunnable, forRuns]);
+  // A hundred checkboxes at once is a long task on a slow phone: the list scrolls, so its first
+  // screenfuls come first.
+  const drawn = useProgressive(shown, 20);
   const full = selected.length >= max;
 
   const toggle = (modelId: string, on: boolean) => {
@@ -93,8 +103,12 @@ export function ModelPicker({
           label={`Show models Atelier can’t run (${unrunnable})`}
         />
       )}
-      <ul className="picker-list" aria-label={`${legend}: models`}>
-        {shown.map((m) => {
+      <ul
+        className={loading ? 'picker-list picker-list-loading' : 'picker-list'}
+        aria-label={`${legend}: models`}
+        aria-busy={loading}
+      >
+        {drawn.map((m) => {
           const checked = selected.includes(m.id);
           const blocked = cannotRun(m);
           return (
@@ -120,7 +134,13 @@ export function ModelPicker({
             </li>
           );
         })}
-        {shown.length === 0 && <li className="muted">No model matches “{filter}”.</li>}
+        {loading ? (
+          <li className="muted" role="status">
+            Loading models…
+          </li>
+        ) : (
+          shown.length === 0 && <li className="muted">No model matches “{filter}”.</li>
+        )}
       </ul>
     </fieldset>
   );

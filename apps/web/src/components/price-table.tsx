@@ -1,5 +1,7 @@
 import type { RouterOutputs } from '../trpc.ts';
-import { formatCount, formatUsd } from '../lib/format.ts';
+import type { ReactNode } from 'react';
+import { formatCount } from '../lib/format.ts';
+import { Money } from './money.tsx';
 
 type Route = RouterOutputs['catalog']['get']['routes'][number];
 export type Price = Route['price'];
@@ -30,17 +32,25 @@ export function PriceDetails({ price }: { price: Price }) {
       return (
         <>
           <Tiers
-            rows={price.tiers.map((t) => [whenText(t.when), `${formatUsd(t.micros)} / image`])}
+            rows={price.tiers.map((t) => [
+              whenText(t.when),
+              <Money micros={t.micros} per="image" />,
+            ])}
           />
           {price.inputImageMicros !== undefined && (
-            <p>Each input image: {formatUsd(price.inputImageMicros)}</p>
+            <p>
+              Each input image: <Money micros={price.inputImageMicros} />
+            </p>
           )}
         </>
       );
     case 'second':
       return (
         <Tiers
-          rows={price.tiers.map((t) => [whenText(t.when), `${formatUsd(t.micros)} / second`])}
+          rows={price.tiers.map((t) => [
+            whenText(t.when),
+            <Money micros={t.micros} per="second" />,
+          ])}
         />
       );
     case 'video_token':
@@ -49,7 +59,7 @@ export function PriceDetails({ price }: { price: Price }) {
           <Tiers
             rows={price.tiers.map((t) => [
               whenText(t.when),
-              `${formatUsd(t.microsPerMillion)} / 1M video tokens`,
+              <Money micros={t.microsPerMillion} per="1M video tokens" />,
             ])}
           />
           <p className="muted">
@@ -61,13 +71,19 @@ export function PriceDetails({ price }: { price: Price }) {
       return (
         <dl className="facts">
           <dt>First megapixel</dt>
-          <dd>{formatUsd(price.firstMpMicros)}</dd>
+          <dd>
+            <Money micros={price.firstMpMicros} />
+          </dd>
           <dt>Each extra megapixel</dt>
-          <dd>{formatUsd(price.extraMpMicros)}</dd>
+          <dd>
+            <Money micros={price.extraMpMicros} />
+          </dd>
           {price.inputMpMicros !== undefined && (
             <>
               <dt>Each input megapixel</dt>
-              <dd>{formatUsd(price.inputMpMicros)}</dd>
+              <dd>
+                <Money micros={price.inputMpMicros} />
+              </dd>
             </>
           )}
           <dt>Megapixel</dt>
@@ -92,7 +108,9 @@ export function PriceDetails({ price }: { price: Price }) {
         <>
           <Tiers
             head={['Tokens', 'Per 1M']}
-            rows={rates.filter(([, v]) => v !== undefined).map(([k, v]) => [k, formatUsd(v ?? 0)])}
+            rows={rates
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, <Money micros={v ?? 0} />])}
           />
           {out.kind === 'table' ? (
             <Tiers
@@ -116,9 +134,13 @@ export function PriceDetails({ price }: { price: Price }) {
             rows={price.tiers.map((t) => [whenText(t.when), formatCount(t.credits)])}
           />
           <p>
-            {price.rate
-              ? `${formatCount(price.rate.credits)} credits cost ${formatUsd(price.rate.micros)}.`
-              : 'The source gives no dollar rate for these credits.'}
+            {price.rate ? (
+              <>
+                {formatCount(price.rate.credits)} credits cost <Money micros={price.rate.micros} />.
+              </>
+            ) : (
+              'The source gives no dollar rate for these credits.'
+            )}
           </p>
         </>
       );
@@ -129,7 +151,7 @@ function Tiers({
   rows,
   head = ['Settings', 'Price'],
 }: {
-  rows: [string, string][];
+  rows: [string, ReactNode][];
   head?: [string, string];
 }) {
   return (

@@ -14,31 +14,31 @@ const KIND_LABEL: Record<Source['kind'], string> = {
   editorial: 'editorial',
 };
 
-/** Where a fact comes from and as of when: a link for URLs, the file name for research notes. */
+/**
+ * Where a fact comes from and as of when, by the title the API gives every source (its
+ * registry entry), linked where it has a page. The source's key (a file name for research notes
+ * and seed articles) is never shown.
+ */
 export function SourceRef({ source, compact = false }: { source: Source; compact?: boolean }) {
   const label = `${KIND_LABEL[source.kind]}, ${formatDate(source.asOf)}`;
-  const isUrl = /^https?:\/\//.test(source.ref);
-  const title = source.note ? `${source.ref} — ${source.note}` : source.ref;
+  const title = source.title ?? 'unlisted source';
+  const by =
+    source.publisher && !title.toLowerCase().includes(source.publisher.toLowerCase())
+      ? ` (${source.publisher})`
+      : '';
+  const hover = `${title}${by}${source.note ? ` — ${source.note}` : ''}`;
+  const text = compact ? 'source' : `${title}${by}`;
   return (
-    <span className="source" title={title}>
-      {isUrl ? (
-        <a href={source.ref} target="_blank" rel="noopener noreferrer">
-          {compact ? 'source' : hostOf(source.ref)}
+    <span className="source" title={hover}>
+      {source.url ? (
+        <a href={source.url} target="_blank" rel="noopener noreferrer">
+          {text}
           <span className="visually-hidden"> (opens in a new tab)</span>
         </a>
       ) : (
-        <code>{compact ? 'source' : source.ref}</code>
+        <cite>{text}</cite>
       )}{' '}
       <span className="source-meta">({label})</span>
     </span>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname.replace(/^www\./, '')}${u.pathname.length > 1 ? u.pathname : ''}`;
-  } catch {
-    return url;
-  }
 }

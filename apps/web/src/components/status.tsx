@@ -33,9 +33,19 @@ export function ErrorNotice({
   );
 }
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+/**
+ * `minHeight`: the space what loads will take (a CSS length), so nothing below it jumps when it
+ * arrives; for a page's main content, `100vh` (it fills the screen, and what moves off screen
+ * does not count as a shift).
+ */
+export function Loading({ label = 'Loading…', minHeight }: { label?: string; minHeight?: string }) {
   return (
-    <div className="loading" role="status" aria-live="polite">
+    <div
+      className="loading"
+      role="status"
+      aria-live="polite"
+      style={minHeight ? { minHeight, alignItems: 'flex-start' } : undefined}
+    >
       <span className="spinner" aria-hidden="true" />
       <span>{label}</span>
     </div>

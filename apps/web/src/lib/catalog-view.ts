@@ -3,8 +3,12 @@ import type { CatalogState } from './catalog-state.ts';
 import { usd } from './format.ts';
 
 export type ListedModel = RouterOutputs['catalog']['list'][number];
+/** One model whole, as catalog.get gives it (routes, parameters, runnability); no starting price. */
+export type WholeModel = RouterOutputs['catalog']['get'];
+/** A model as the catalog page gets it (catalog.browse): only what its table and cards show. */
+export type CatalogRow = RouterOutputs['catalog']['browse']['models'][number];
 /** The cheapest serving price of one asset, computed by the API; null when no price is sourced. */
-export type StartingPrice = NonNullable<ListedModel['startingPrice']>;
+export type StartingPrice = NonNullable<CatalogRow['startingPrice']>;
 
 /**
  * A reason's first clause ("no sourced price") for a cell; the whole one goes in its title. As
@@ -14,12 +18,15 @@ export function briefReason(reason: string): string {
   return reason.split(': ')[0] ?? reason;
 }
 
-export function priceOf(model: ListedModel): StartingPrice | undefined {
+export function priceOf(model: Pick<CatalogRow, 'startingPrice'>): StartingPrice | undefined {
   return model.startingPrice ?? undefined;
 }
 
 /** Filters the API does not take: a minimum score on one criterion, a starting-price range. */
-export function filterLocally(models: readonly ListedModel[], state: CatalogState): ListedModel[] {
+export function filterLocally<M extends CatalogRow>(
+  models: readonly M[],
+  state: CatalogState,
+): M[] {
   const min = state.priceMin ? usd(state.priceMin) : undefined;
   const max = state.priceMax ? usd(state.priceMax) : undefined;
   return models.filter((m) => {
@@ -38,9 +45,9 @@ export function filterLocally(models: readonly ListedModel[], state: CatalogStat
 }
 
 /** Sorts by the chosen column; models without a value (no price, no score) go last either way. */
-export function sortModels(models: readonly ListedModel[], state: CatalogState): ListedModel[] {
+export function sortModels<M extends CatalogRow>(models: readonly M[], state: CatalogState): M[] {
   const sign = state.dir === 'desc' ? -1 : 1;
-  const key = (m: ListedModel): string | number | undefined => {
+  const key = (m: M): string | number | undefined => {
     switch (state.sort) {
       case 'name':
         return m.name.toLowerCase();

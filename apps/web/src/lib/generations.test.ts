@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fillDays, readRange, windowOf } from '../pages/spend/days.ts';
 import { historyFilters, readHistoryState, writeHistoryState } from '../pages/history/state.ts';
 import {
+  canBeInput,
   costOf,
   downloadName,
   formatDuration,
@@ -50,6 +51,17 @@ describe('generation facts', () => {
     expect(downloadName(gen({ assets: [asset, asset] }), asset)).toBe(
       'a-red-fox-in-the-snow-flux-2-pro-2.jpg',
     );
+    const svg = { index: 0, mediaType: 'image/svg+xml' } as Generation['assets'][number];
+    expect(downloadName(gen({ modelId: 'recraft-vectorize', assets: [svg] }), svg)).toBe(
+      'a-red-fox-in-the-snow-recraft-vectorize.svg',
+    );
+  });
+
+  it('hands on raster outputs only: an SVG is shown and downloaded, not given to another run', () => {
+    expect(canBeInput({ mediaType: 'image/png' })).toBe(true);
+    expect(canBeInput({ mediaType: 'image/webp' })).toBe(true);
+    expect(canBeInput({ mediaType: 'image/svg+xml' })).toBe(false);
+    expect(canBeInput({ mediaType: 'video/mp4' })).toBe(false);
   });
 });
 

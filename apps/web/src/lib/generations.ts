@@ -1,5 +1,6 @@
 import { GENERATION_STATUSES, isTerminal } from '@atelier/core/jobs';
 import type { RouterOutputs } from '../trpc.ts';
+export { formatWhen } from './format.ts';
 
 /** A generation as the API returns it: the row plus its assets' URLs. */
 export type Generation = RouterOutputs['jobs']['get'];
@@ -43,6 +44,17 @@ export function costOf(g: Generation): { micros: number; actual: boolean } {
 }
 
 /** "fox-lighthouse-gpt-image-1-5.png": a download name people can recognise later. */
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/svg+xml': 'svg' };
+
+/**
+ * Whether an output can be given to another run (edit with a mask, hand off): the studio takes
+ * PNG, JPEG, WebP and GIF inputs only, so an SVG (Recraft's vectors) is shown and downloaded, not
+ * handed on.
+ */
+export function canBeInput(asset: Pick<GenerationAsset, 'mediaType'>): boolean {
+  return /^image\/(png|jpeg|webp|gif)$/.test(asset.mediaType);
+}
+
 export function downloadName(g: Generation, asset: GenerationAsset): string {
   const words = g.prompt
     .toLowerCase()
@@ -51,21 +63,10 @@ export function downloadName(g: Generation, asset: GenerationAsset): string {
     .split(' ')
     .slice(0, 6)
     .join('-');
-  const ext = asset.mediaType.split('/')[1]?.replace('jpeg', 'jpg') ?? 'bin';
+  const ext =
+    EXTENSIONS[asset.mediaType] ?? asset.mediaType.split('/')[1]?.replace(/\W.*$/, '') ?? 'bin';
   const index = g.assets.length > 1 ? `-${asset.index + 1}` : '';
   return `${words || 'generation'}-${g.modelId}${index}.${ext}`;
-}
-
-/** "23 Nov 2026, 10:32" in the viewer's zone: when something happened to them. */
-export function formatWhen(iso: string | Date): string {
-  const date = new Date(iso);
-  return date.toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 }
 
 /**

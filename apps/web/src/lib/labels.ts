@@ -26,6 +26,7 @@ export const TASKS: Record<Task, string> = {
   'text-to-video': 'Text to video',
   'image-to-video': 'Image to video',
   upscale: 'Upscale',
+  vectorize: 'Vectorize',
 };
 
 export const STATUSES: Record<LifecycleStatus, string> = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readCatalogState } from './catalog-state.ts';
 import { filterLocally, sortModels, type ListedModel } from './catalog-view.ts';
 import { describeError } from './errors.ts';
-import { formatDate, humanize } from './format.ts';
+import { formatCount, formatDate, formatWhen, humanize } from './format.ts';
 
 const source = { ref: 'https://example.com', asOf: '2026-01-01', kind: 'provider' as const };
 function model(
@@ -102,5 +102,29 @@ describe('formatting', () => {
     expect(formatDate('not a date')).toBe('not a date');
     expect(humanize('text-to-image')).toBe('Text to image');
     expect(humanize('promptAdherence')).toBe('Prompt adherence');
+  });
+
+  it('writes dates and counts as en-GB Intl does, without Intl', () => {
+    const intlDay = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const intlWhen = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    for (let month = 1; month <= 12; month++) {
+      const iso = `2026-${String(month).padStart(2, '0')}-0${(month % 9) + 1}`;
+      expect(formatDate(iso)).toBe(intlDay.format(new Date(`${iso}T00:00:00Z`)));
+      const at = new Date(2026, month - 1, 28, month + 8, month * 4);
+      expect(formatWhen(at.toISOString())).toBe(intlWhen.format(at));
+    }
+    expect(formatCount(1234567)).toBe('1,234,567');
+    expect(formatCount(12)).toBe('12');
   });
 });

@@ -5,14 +5,18 @@ import { LifecycleBadge, Replacements } from '../components/lifecycle.tsx';
 import { PageHeader } from '../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../components/status.tsx';
 import { CatalogTable } from '../components/catalog-table.tsx';
+import { Money } from '../components/money.tsx';
 import { CannotRun, UnrunnableSwitch } from '../components/runnable.tsx';
 import { readCatalogState, writeCatalogState, type CatalogState } from '../lib/catalog-state.ts';
-import { filterLocally, priceOf, sortModels, type ListedModel } from '../lib/catalog-view.ts';
-import { formatDate, formatRate } from '../lib/format.ts';
+import { filterLocally, priceOf, sortModels, type CatalogRow } from '../lib/catalog-view.ts';
+import { formatDate } from '../lib/format.ts';
 import { useDraft } from '../lib/use-draft.ts';
+import { useProgressive } from '../lib/use-progressive.ts';
 import { useMediaQuery, WIDE } from '../lib/use-media-query.ts';
 import { CRITERIA, keysOf, STATUSES, TASKS, type Criterion } from '../lib/labels.ts';
 import { useTRPC } from '../trpc.ts';
+
+const NO_VENDORS: readonly string[] = [];
 
 export default function CatalogPage() {
   const trpc = useTRPC();
@@ -24,8 +28,10 @@ export default function CatalogPage() {
   // The search box updates the address (and the query) once typing pauses.
   const [query, setQuery] = useDraft(state.query, (q) => update({ query: q }, true));
 
-  const list = useQuery({
-    ...trpc.catalog.list.queryOptions({
+  // One call: the models matching the filter, with the whole catalog's vendors (facet values
+  // never disappear as one is picked) and names (a lifecycle note names replacements filtered out).
+  const browse = useQuery({
+    ...trpc.catalog.browse.queryOptions({
       ...(state.query ? { query: state.query } : {}),
       ...(state.modality ? { modality: state.modality } : {}),
       ...(state.task ? { task: state.task } : {}),
@@ -36,18 +42,14 @@ export default function CatalogPage() {
     placeholderData: keepPreviousData,
     enabled: state.status.length > 0,
   });
-  // Facet values come from the whole catalog, so picking a vendor never hides the others.
-  const all = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
-  const vendors = useMemo(
-    () => [...new Set((all.data ?? []).map((m) => m.vendor))].sort((a, b) => a.localeCompare(b)),
-    [all.data],
-  );
-
+  const vendors = browse.data?.vendors ?? NO_VENDORS;
   const models = useMemo(
-    () => sortModels(filterLocally(list.data ?? [], state), state),
-    [list.data, state],
+    () => sortModels(filterLocally(browse.data?.models ?? [], state), state),
+    [browse.data, state],
   );
-  const names = useMemo(() => new Map((all.data ?? []).map((m) => [m.id, m.name])), [all.data]);
+  // Drawn in parts: the whole list at once is one long task on a slow phone.
+  const shown = useProgressive(models);
+  const names = useMemo(() => new Map(Object.entries(browse.data?.names ?? {})), [browse.data]);
   const id = useId();
   const wide = useMediaQuery(WIDE);
   const view = state.view ?? (wide ? 'table' : 'cards');
@@ -239,7 +241,7 @@ export default function CatalogPage() {
         <section aria-labelledby={`${id}-results`}>
           <div className="toolbar">
             <h2 id={`${id}-results`} style={{ margin: 0 }} aria-live="polite">
-              {list.isPending && state.status.length
+              {browse.isPending && state.status.length
                 ? 'Loading models…'
                 : `${models.length} model${models.length === 1 ? '' : 's'}`}
             </h2>
@@ -267,31 +269,31 @@ export default function CatalogPage() {
             <Empty title="No lifecycle chosen">
               <p>Tick at least one lifecycle status to list models.</p>
             </Empty>
-          ) : list.isError ? (
+          ) : browse.isError ? (
             <ErrorNotice
-              error={list.error}
+              error={browse.error}
               title="The catalog could not be loaded"
-              onRetry={() => void list.refetch()}
+              onRetry={() => void browse.refetch()}
             />
-          ) : list.isPending ? (
+          ) : browse.isPending ? (
             <Loading label="Loading the catalog…" />
           ) : models.length === 0 ? (
             <Empty title="No model matches these filters">
               <p>Loosen a filter or clear them all.</p>
             </Empty>
           ) : view === 'cards' ? (
-            <ul className="cards" aria-busy={list.isFetching}>
-              {models.map((m) => (
+            <ul className="cards" aria-busy={browse.isFetching}>
+              {shown.map((m) => (
                 <ModelCard key={m.id} model={m} criterion={state.criterion} names={names} />
               ))}
             </ul>
           ) : (
             <CatalogTable
-              models={models}
+              models={shown}
               state={state}
               names={names}
               onSort={(sort, dir) => update({ sort, dir }, true)}
-              busy={list.isFetching}
+              busy={browse.isFetching}
             />
           )}
         </section>
@@ -305,7 +307,7 @@ function ModelCard({
   criterion,
   names,
 }: {
-  model: ListedModel;
+  model: CatalogRow;
   criterion: Criterion | undefined;
   names: Map<string, string>;
 }) {
@@ -339,7 +341,11 @@ function ModelCard({
           </span>
         ))}
       </div>
-      {price && <div className="price">from {formatRate(price.micros, price.per)}</div>}
+      {price && (
+        <div className="price">
+          from <Money micros={price.micros} per={price.per} />
+        </div>
+      )}
       {criterion && (
         <div>
           {CRITERIA[criterion]}:{' '}

@@ -4,7 +4,10 @@ import { Link, useSearchParams } from 'wouter';
 import { LifecycleBadge, Replacements } from '../components/lifecycle.tsx';
 import { ModelPicker } from '../components/model-picker.tsx';
 import { PageHeader } from '../components/page.tsx';
+import { RunThese } from '../components/run-these.tsx';
 import { SourceRef } from '../components/source.tsx';
+import { TableScroll } from '../components/table-scroll.tsx';
+import { YourEvidence } from '../components/your-evidence.tsx';
 import { Empty, ErrorNotice, Loading, Warnings } from '../components/status.tsx';
 import {
   MAX_COMPARED,
@@ -13,6 +16,7 @@ import {
   type CompareState,
 } from '../lib/compare-state.ts';
 import { keysOf, USE_CASES } from '../lib/labels.ts';
+import { useLater } from '../lib/use-progressive.ts';
 import { useTRPC, type RouterOutputs } from '../trpc.ts';
 
 type Comparison = RouterOutputs['compare']['run'];
@@ -25,8 +29,15 @@ export default function ComparePage() {
     setParams(writeCompareState({ ...state, ...patch }));
   const id = useId();
 
-  const catalog = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
+  // The picker's list: the catalog's short listing (what a row shows), a tenth of the whole
+  // catalog's bytes and parsing.
+  const catalog = useQuery(trpc.catalog.browse.queryOptions({ includeRetired: true }));
   const ready = state.models.length >= 2;
+  // Which compared models the Studio can run ("Run these" leaves the others out).
+  const runnable = useMemo(
+    () => new Set((catalog.data?.models ?? []).filter((m) => m.runnable).map((m) => m.id)),
+    [catalog.data],
+  );
   const comparison = useQuery({
     ...trpc.compare.run.queryOptions({
       ids: state.models,
@@ -52,12 +63,10 @@ export default function ComparePage() {
               title="The model list could not be loaded"
               onRetry={() => void catalog.refetch()}
             />
-          ) : catalog.isPending ? (
-            <Loading label="Loading models…" />
           ) : (
             <ModelPicker
               legend="Models to compare"
-              models={catalog.data}
+              models={catalog.data?.models}
               selected={state.models}
               max={MAX_COMPARED}
               onChange={(models) => update({ models })}
@@ -108,7 +117,7 @@ export default function ComparePage() {
           ) : comparison.isPending ? (
             <Loading label="Comparing…" />
           ) : (
-            <ComparisonView c={comparison.data} />
+            <ComparisonView c={comparison.data} runnable={runnable} />
           )}
         </div>
       </div>
@@ -142,9 +151,12 @@ function CopyLink() {
   );
 }
 
-function ComparisonView({ c }: { c: Comparison }) {
+function ComparisonView({ c, runnable }: { c: Comparison; runnable: ReadonlySet<string> }) {
   const name = (id: string) => c.models.find((m) => m.id === id)?.name ?? id;
   const names = (ids: readonly string[]) => ids.map(name).join(' and ');
+  const toRun = studioSet(c, runnable);
+  // The feature and "if you need" tables lie below the first screen: built a task later.
+  const later = useLater();
   return (
     <>
       <ul className="cards" aria-label="Compared models">
@@ -167,16 +179,34 @@ function ComparisonView({ c }: { c: Comparison }) {
       <section className="panel verdict" aria-labelledby="verdict-title">
         <h2 id="verdict-title">Verdict</h2>
         <p>
-          <strong>Test first: {name(c.verdict.firstPick)}.</strong> {c.verdict.text}
+          <strong>Test first: {name(c.verdict.firstPick)}.</strong> {c.verdict.lead}
         </p>
+        <ul className="verdict-points">
+          {c.verdict.points.map((point) => (
+            <li key={point}>{point}</li>
+          ))}
+        </ul>
+        <p>{c.verdict.next}</p>
+        <RunThese
+          label={
+            toRun.left.length === 0
+              ? 'Run these in the Studio'
+              : `Run these in the Studio (without ${toRun.left.map((m) => m.name).join(', ')})`
+          }
+          models={toRun.included}
+          {...(c.lens ? { useCase: c.lens.id } : {})}
+          {...(c.lens?.settings ? { settings: c.lens.settings } : {})}
+        />
       </section>
+
+      <YourEvidence models={c.models.map((m) => m.id)} useCase={c.lens?.id} />
 
       {c.lens && (
         <section className="panel" aria-labelledby="lens-title">
           <h2 id="lens-title">Use case: {c.lens.label}</h2>
           <p className="muted">{c.lens.rationale}</p>
           <p data-testid="lens-because">{c.lens.because}</p>
-          <div className="table-scroll">
+          <TableScroll label="Weighted score table">
             <table>
               <caption>Weighted score (0–5)</caption>
               <thead>
@@ -206,29 +236,39 @@ function ComparisonView({ c }: { c: Comparison }) {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
 
       <section aria-labelledby="criteria-title">
         <h2 id="criteria-title">Criteria</h2>
-        <div className="table-scroll" role="region" aria-label="Criteria table" tabIndex={0}>
+        <TableScroll label="Criteria table" stickyFirst>
           <table className="compare-table" data-testid="criteria-table">
             <thead>
               <tr>
                 <th scope="col">Criterion</th>
+                {/* Next to the criterion, so a phone shows it without scrolling sideways. */}
+                <th scope="col">Winner</th>
                 {c.models.map((m) => (
                   <th key={m.id} scope="col">
                     {m.name}
                   </th>
                 ))}
-                <th scope="col">Winner</th>
               </tr>
             </thead>
             <tbody>
               {c.criteria.map((row) => (
                 <tr key={row.criterion}>
                   <th scope="row">{row.label}</th>
+                  <td className="winner">
+                    {row.winner === null ? (
+                      <span className="muted">too little data</span>
+                    ) : row.winner === 'tie' ? (
+                      `Tie: ${names(row.leaders)}`
+                    ) : (
+                      name(row.winner)
+                    )}
+                  </td>
                   {c.models.map((m) => {
                     const cell = row.scores[m.id];
                     const lead = row.leaders.includes(m.id);
@@ -245,6 +285,17 @@ function ComparisonView({ c }: { c: Comparison }) {
                             <div>
                               <SourceRef source={cell.source} compact />
                             </div>
+                            {cell.contested && (
+                              <div
+                                className="contested"
+                                data-testid="contested"
+                                title={cell.contested.reason}
+                              >
+                                <span className="badge badge-deprecated">Contested</span>{' '}
+                                <span className="muted">{cell.contested.reason}</span>{' '}
+                                <SourceRef source={cell.contested.source} compact />
+                              </div>
+                            )}
                           </>
                         ) : (
                           <span className="muted">
@@ -256,106 +307,115 @@ function ComparisonView({ c }: { c: Comparison }) {
                       </td>
                     );
                   })}
-                  <td>
-                    {row.winner === null ? (
-                      <span className="muted">too little data</span>
-                    ) : row.winner === 'tie' ? (
-                      `Tie: ${names(row.leaders)}`
-                    ) : (
-                      name(row.winner)
-                    )}
-                  </td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">Balanced score</th>
+                <td className="winner" />
                 {c.models.map((m) => (
                   <td key={m.id} className="num">
                     {c.overall[m.id]?.score.toFixed(2)}
                   </td>
                 ))}
-                <td />
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
-      <section aria-labelledby="features-title">
-        <h2 id="features-title">Features</h2>
-        <div className="table-scroll" role="region" aria-label="Feature table" tabIndex={0}>
-          <table className="compare-table">
-            <thead>
-              <tr>
-                <th scope="col">Feature</th>
-                {c.models.map((m) => (
-                  <th key={m.id} scope="col">
-                    {m.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {c.features.map((row) => (
-                <tr key={row.feature}>
-                  <th scope="row">{row.label}</th>
-                  {c.models.map((m) => {
-                    const cell = row.values[m.id];
-                    return (
-                      <td key={m.id}>
-                        {cell?.text}
-                        {cell?.source && (
+      {later && (
+        <>
+          <section aria-labelledby="features-title">
+            <h2 id="features-title">Features</h2>
+            <TableScroll label="Feature table" stickyFirst>
+              <table className="compare-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Feature</th>
+                    {c.models.map((m) => (
+                      <th key={m.id} scope="col">
+                        {m.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.features.map((row) => (
+                    <tr key={row.feature}>
+                      <th scope="row">{row.label}</th>
+                      {c.models.map((m) => {
+                        const cell = row.values[m.id];
+                        return (
+                          <td key={m.id}>
+                            {cell?.text}
+                            {cell?.source && (
+                              <div>
+                                <SourceRef source={cell.source} compact />
+                              </div>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </section>
+
+          <section aria-labelledby="choose-title">
+            <h2 id="choose-title">If you need…</h2>
+            <TableScroll label="If you need table" stickyFirst>
+              <table className="compare-table choose-table" data-testid="choose-table">
+                <thead>
+                  <tr>
+                    <th scope="col">If you need</th>
+                    <th scope="col">Choose</th>
+                    <th scope="col">Because</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.chooseIf.map((row) => (
+                    <tr key={row.need}>
+                      <th scope="row">{row.need}</th>
+                      <td>{names(row.choose)}</td>
+                      <td>
+                        {row.because}
+                        {row.sources.length > 0 && (
                           <div>
-                            <SourceRef source={cell.source} compact />
+                            {row.sources.map((s, i) => (
+                              <span key={i}>
+                                {i > 0 && ' · '}
+                                <SourceRef source={s} compact />
+                              </span>
+                            ))}
                           </div>
                         )}
                       </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section aria-labelledby="choose-title">
-        <h2 id="choose-title">If you need…</h2>
-        <div className="table-scroll" role="region" aria-label="If you need table" tabIndex={0}>
-          <table className="compare-table choose-table" data-testid="choose-table">
-            <thead>
-              <tr>
-                <th scope="col">If you need</th>
-                <th scope="col">Choose</th>
-                <th scope="col">Because</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.chooseIf.map((row) => (
-                <tr key={row.need}>
-                  <th scope="row">{row.need}</th>
-                  <td>{names(row.choose)}</td>
-                  <td>
-                    {row.because}
-                    {row.sources.length > 0 && (
-                      <div>
-                        {row.sources.map((s, i) => (
-                          <span key={i}>
-                            {i > 0 && ' · '}
-                            <SourceRef source={s} compact />
-                          </span>
-                        ))}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </section>
+        </>
+      )}
 
       <Warnings items={c.warnings} title="Keep in mind" />
     </>
   );
+}
+
+/**
+ * What "Run these" opens the Studio with: the first pick first, then the others the Studio can
+ * run of the same kind (it runs images or videos at a time); `left` names the rest.
+ */
+function studioSet(c: Comparison, runnable: ReadonlySet<string>) {
+  const ordered = [
+    ...c.models.filter((m) => m.id === c.verdict.firstPick),
+    ...c.models.filter((m) => m.id !== c.verdict.firstPick),
+  ].filter((m) => runnable.has(m.id));
+  const kind = ordered[0]?.modality;
+  const included = ordered.filter((m) => m.modality === kind);
+  return { included, left: c.models.filter((m) => !included.includes(m)) };
 }

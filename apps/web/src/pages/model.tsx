@@ -9,7 +9,9 @@ import { SourceRef } from '../components/source.tsx';
 import { Empty, ErrorNotice, Loading } from '../components/status.tsx';
 import { formatCount, formatDate, humanize } from '../lib/format.ts';
 import { CRITERIA, keysOf, TASKS } from '../lib/labels.ts';
+import { studioHref } from '../lib/studio-link.ts';
 import { useTRPC, type RouterOutputs } from '../trpc.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
 
 type Model = RouterOutputs['catalog']['get'];
 type Note = Model['strengths'][number];
@@ -17,10 +19,16 @@ type Note = Model['strengths'][number];
 export default function ModelPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const model = useQuery(trpc.catalog.get.queryOptions({ id }));
-  const all = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
-  const names = new Map((all.data ?? []).map((m) => [m.id, m.name]));
+  // The replacements' names, asked for only when there are some to name: the catalog's short
+  // listing (shared with Compare's picker), not the whole catalog.
+  const replaced = (model.data?.lifecycle.replacements.length ?? 0) > 0;
+  const all = useQuery({
+    ...trpc.catalog.browse.queryOptions({ includeRetired: true }),
+    enabled: replaced,
+  });
+  const names = new Map(Object.entries(all.data?.names ?? {}));
 
-  if (model.isPending) return <Loading label="Loading the model…" />;
+  if (model.isPending) return <Loading label="Loading the model…" minHeight="100vh" />;
   if (model.isError) {
     return (
       <>
@@ -50,6 +58,15 @@ export default function ModelPage({ id }: { id: string }) {
         <Link className="button" href={`/compare?models=${encodeURIComponent(m.id)}`}>
           Compare with…
         </Link>
+        {m.runnable && (
+          <Link
+            className="button button-primary"
+            href={studioHref([{ id: m.id, modality: m.modality }]) ?? '/studio'}
+            data-testid="run-in-studio"
+          >
+            Run in Studio
+          </Link>
+        )}
         {callable && (
           <Link className="button" href={`/cost?models=${encodeURIComponent(m.id)}`}>
             Price a project
@@ -58,12 +75,13 @@ export default function ModelPage({ id }: { id: string }) {
       </div>
 
       {lifecycle.status === 'retired' || lifecycle.status === 'deprecated' ? (
-        <div className="notice notice-warn" role="note">
+        <div className="notice notice-warn" role="note" data-testid="lifecycle-notice">
           <p className="notice-title">
             {lifecycle.status === 'retired'
               ? 'Retired: this model can no longer be called.'
               : 'Deprecated: plan a move.'}
           </p>
+          {m.shutdownWarning && <p data-testid="shutdown-warning">{m.shutdownWarning}</p>}
           <Replacements
             items={lifecycle.replacements.map((r) => ({ id: r, name: names.get(r) }))}
           />
@@ -302,7 +320,7 @@ function Specs({ model }: { model: Model }) {
 function ScoreTable({ model }: { model: Model }) {
   const rows = keysOf(CRITERIA).filter((c) => !(c === 'motion' && model.modality === 'image'));
   return (
-    <div className="table-scroll">
+    <TableScroll label="Score table" stickyFirst>
       <table>
         <thead>
           <tr>
@@ -331,7 +349,7 @@ function ScoreTable({ model }: { model: Model }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

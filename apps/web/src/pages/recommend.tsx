@@ -1,13 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { LifecycleBadge } from '../components/lifecycle.tsx';
 import { PageHeader } from '../components/page.tsx';
+import { Money } from '../components/money.tsx';
+import { RunThese } from '../components/run-these.tsx';
 import { CannotRun, UnrunnableSwitch } from '../components/runnable.tsx';
 import { Empty, ErrorNotice, Loading } from '../components/status.tsx';
-import { formatCount, formatUsd, usd } from '../lib/format.ts';
+import { formatCount, usd } from '../lib/format.ts';
 import { CRITERIA, keysOf, USE_CASES, type Criterion, type UseCase } from '../lib/labels.ts';
+import { useProgressive } from '../lib/use-progressive.ts';
 import { useTRPC, type RouterInputs, type RouterOutputs } from '../trpc.ts';
+import { TableScroll } from '../components/table-scroll.tsx';
+import { useMyRatings, YourEvidence } from '../components/your-evidence.tsx';
 
 type Query = RouterInputs['recommend']['run'];
 type MustHave = NonNullable<Query['mustHaves']>[number];
@@ -268,9 +273,16 @@ export default function RecommendPage() {
 function Results({ form, focusKey }: { form: Form; focusKey: number }) {
   const trpc = useTRPC();
   const parsed = toQuery(form);
+  const mine = useMyRatings('query' in parsed ? parsed.query.useCase : undefined);
   const result = useQuery({
-    ...trpc.recommend.run.queryOptions('query' in parsed ? parsed.query : {}),
-    enabled: 'query' in parsed,
+    ...trpc.recommend.run.queryOptions(
+      'query' in parsed
+        ? { ...parsed.query, ...(mine.evidence ? { evidence: mine.evidence } : {}) }
+        : {},
+    ),
+    enabled: 'query' in parsed && mine.settled,
+    // Switching "Weigh my ratings" keeps the list in place while it re-ranks.
+    placeholderData: keepPreviousData,
   });
   if ('errors' in parsed)
     return <ErrorNotice error={new Error(parsed.errors.join(' '))} title="Check the form" />;
@@ -283,11 +295,24 @@ function Results({ form, focusKey }: { form: Form; focusKey: number }) {
       />
     );
   if (result.isPending) return <Loading label="Ranking the catalog…" />;
-  return <ResultView r={result.data} focusKey={focusKey} />;
+  return (
+    <>
+      {mine.control}
+      <ResultView r={result.data} focusKey={focusKey} />
+      {result.data.ranked.length > 0 && (
+        <YourEvidence
+          models={top(result.data).map((m) => m.id)}
+          {...(result.data.useCase ? { useCase: result.data.useCase } : {})}
+        />
+      )}
+    </>
+  );
 }
 
 function ResultView({ r, focusKey }: { r: Result; focusKey: number }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  // Every fitting model is a panel with its reasons and breakdown: drawn a few at a time.
+  const ranked = useProgressive(r.ranked, 8);
   // After pressing Recommend, move to the results: on a phone they sit below the long form.
   useEffect(() => {
     if (focusKey > 0) heading.current?.focus();
@@ -308,8 +333,20 @@ function ResultView({ r, focusKey }: { r: Result; focusKey: number }) {
             </p>
           </Empty>
         ) : (
+          <RunThese
+            label={
+              top(r).length === 1
+                ? 'Run it in the Studio'
+                : `Run the top ${top(r).length} in the Studio`
+            }
+            models={top(r)}
+            {...(r.useCase ? { useCase: r.useCase } : {})}
+            {...(r.settings ? { settings: r.settings } : {})}
+          />
+        )}
+        {r.ranked.length > 0 && (
           <ol className="stack" style={{ paddingLeft: '1.25rem' }} data-testid="ranked">
-            {r.ranked.map((m) => (
+            {ranked.map((m) => (
               <li key={m.model} className="panel">
                 <h3>
                   <Link href={`/models/${encodeURIComponent(m.model)}`}>{m.name}</Link>{' '}
@@ -325,9 +362,14 @@ function ResultView({ r, focusKey }: { r: Result; focusKey: number }) {
                 )}
                 {m.estimate && (
                   <p className="price">
-                    {formatUsd(m.estimate.perAsset.expected)} per {m.estimate.per}
-                    {m.estimate.perMonth &&
-                      ` · ${formatUsd(m.estimate.perMonth.expected)} a month for ${formatCount(m.estimate.perMonth.volume)}`}{' '}
+                    <Money micros={m.estimate.perAsset.expected} /> per {m.estimate.per}
+                    {m.estimate.perMonth && (
+                      <>
+                        {' · '}
+                        <Money micros={m.estimate.perMonth.expected} /> a month for{' '}
+                        {formatCount(m.estimate.perMonth.volume)}
+                      </>
+                    )}{' '}
                     on {m.estimate.route.provider}
                   </p>
                 )}
@@ -336,34 +378,7 @@ function ResultView({ r, focusKey }: { r: Result; focusKey: number }) {
                     <li key={reason}>{reason}</li>
                   ))}
                 </ul>
-                <details>
-                  <summary>Score breakdown</summary>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Criterion</th>
-                        <th scope="col" className="num">
-                          Weight
-                        </th>
-                        <th scope="col" className="num">
-                          Counted
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {m.breakdown.map((b) => (
-                        <tr key={b.criterion}>
-                          <th scope="row">{CRITERIA[b.criterion]}</th>
-                          <td className="num">{Math.round(b.weight * 100)}%</td>
-                          <td className="num">
-                            {b.counted}
-                            {b.note && <div className="muted">{b.note}</div>}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </details>
+                <ScoreBreakdown model={m} />
               </li>
             ))}
           </ol>
@@ -386,4 +401,56 @@ function ResultView({ r, focusKey }: { r: Result; focusKey: number }) {
       )}
     </>
   );
+}
+
+/**
+ * One pick's score breakdown, drawn when opened: thirty closed tables are a thousand elements the
+ * page would otherwise build and style while it loads.
+ */
+function ScoreBreakdown({ model: m }: { model: Result['ranked'][number] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Score breakdown</summary>
+      {open && (
+        <TableScroll label={`Score breakdown of ${m.name}`} stickyFirst>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Criterion</th>
+                <th scope="col" className="num">
+                  Weight
+                </th>
+                <th scope="col" className="num">
+                  Counted
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {m.breakdown.map((b) => (
+                <tr key={b.criterion}>
+                  <th scope="row">{CRITERIA[b.criterion]}</th>
+                  <td className="num">{Math.round(b.weight * 100)}%</td>
+                  <td className="num">
+                    {b.counted}
+                    {b.note && <div className="muted">{b.note}</div>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </details>
+  );
+}
+
+/** "Run these": the best three the Studio can run, of the first one's kind. */
+function top(r: Result) {
+  const runnable = r.ranked.filter((m) => m.runnable && m.status !== 'retired');
+  const kind = runnable[0]?.modality;
+  return runnable
+    .filter((m) => m.modality === kind)
+    .slice(0, 3)
+    .map((m) => ({ id: m.model, modality: m.modality }));
 }

@@ -95,15 +95,16 @@ describe('catalog', () => {
 });
 
 describe('models Atelier can’t run here', () => {
-  // Wan 2.5 Image is served only on DashScope, which Atelier does not call yet.
-  const CANNOT_DASHSCOPE = 'Atelier cannot call DashScope for images yet';
+  // Wan 2.7 Image Pro has no sourced price (no route); Wan 2.5 Image runs on DashScope.
+  const NO_PRICE = 'no sourced price';
 
   it('the catalog hides them until the switch shows them, marked with the reason', async () => {
     const page = await studio.open('/?vendor=alibaba');
     const table = page.getByRole('region', { name: 'Models' });
     await table.getByRole('link', { name: 'Wan 2.7', exact: true }).waitFor();
+    await table.getByRole('link', { name: 'Wan 2.5 Image', exact: true }).waitFor();
     await expect(
-      table.getByRole('link', { name: 'Wan 2.5 Image', exact: true }).count(),
+      table.getByRole('link', { name: 'Wan 2.7 Image Pro', exact: true }).count(),
     ).resolves.toBe(0);
 
     const toggle = page.getByRole('switch', { name: /^Show models Atelier can’t run/ });
@@ -111,44 +112,45 @@ describe('models Atelier can’t run here', () => {
     await toggle.check();
     await page.waitForURL(/unrunnable=1/);
     const row = table.locator('tbody tr', {
-      has: page.getByRole('link', { name: 'Wan 2.5 Image', exact: true }),
+      has: page.getByRole('link', { name: 'Wan 2.7 Image Pro', exact: true }),
     });
     await row.waitFor();
     await expect(row.locator('.badge-unrunnable').textContent()).resolves.toBe('Can’t run here');
-    await expect(row.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
     // A model without a price says so in brief; the whole reason is its title.
-    const unpriced = table
-      .locator('tbody tr', { has: page.getByRole('link', { name: 'Wan 2.7 Image Pro', exact: true }) })
-      .locator('.cannot-run');
-    await expect(unpriced.locator('.cannot-run-reason').textContent()).resolves.toBe(
-      'no sourced price',
+    const unpriced = row.locator('.cannot-run');
+    await expect(unpriced.locator('.cannot-run-reason').textContent()).resolves.toBe(NO_PRICE);
+    await expect(unpriced.getAttribute('title')).resolves.toMatch(
+      /^no sourced price: No DashScope/,
     );
-    await expect(unpriced.getAttribute('title')).resolves.toMatch(/^no sourced price: /);
-    // Models it can run carry no mark.
-    const runnable = table.locator('tbody tr', {
-      has: page.getByRole('link', { name: 'Wan 2.7', exact: true }),
-    });
-    await expect(runnable.locator('.cannot-run').count()).resolves.toBe(0);
+    // Models it can run carry no mark: Wan 2.5 Image on DashScope, Wan 2.7 on DashScope and fal.
+    for (const name of ['Wan 2.7', 'Wan 2.5 Image']) {
+      const runnable = table.locator('tbody tr', {
+        has: page.getByRole('link', { name, exact: true }),
+      });
+      await expect(runnable.locator('.cannot-run').count()).resolves.toBe(0);
+    }
     await screenshots(page, 'catalog-unrunnable');
 
     // The same from the address, as cards on a phone.
     const phone = await studio.open('/?vendor=alibaba&unrunnable=1', { width: 'phone' });
     const card = phone.locator('li.card', {
-      has: phone.getByRole('link', { name: 'Wan 2.5 Image', exact: true }),
+      has: phone.getByRole('link', { name: 'Wan 2.7 Image Pro', exact: true }),
     });
     await card.waitFor();
-    await expect(card.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
+    await expect(card.locator('.cannot-run-reason').textContent()).resolves.toBe(NO_PRICE);
     await expect(
       phone.getByRole('switch', { name: /^Show models Atelier can’t run/ }).isChecked(),
     ).resolves.toBe(true);
     expect(await horizontalOverflow(phone)).toBe(0);
 
-    // The model page says why, route by route.
-    const model = await studio.open('/models/wan-2-5-image');
+    // The model page says why; Wan 2.5 Image's DashScope route runs.
+    const model = await studio.open('/models/wan-2-7-image-pro');
     await model.getByText('Atelier can’t run this model here').waitFor();
-    await model.getByText(`${CANNOT_DASHSCOPE}.`, { exact: true }).waitFor();
-    const route = model.getByRole('region', { name: 'dashscope route' });
-    await expect(route.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
+    await model.getByText(/^no sourced price: No DashScope \/ Model Studio list price/i).waitFor();
+    const wan = await studio.open('/models/wan-2-5-image');
+    const route = wan.getByRole('region', { name: 'dashscope route' });
+    await route.waitFor();
+    await expect(route.locator('.cannot-run').count()).resolves.toBe(0);
     expect(studio.pageErrors).toEqual([]);
   });
 
@@ -157,20 +159,20 @@ describe('models Atelier can’t run here', () => {
     const ranked = page.getByTestId('ranked');
     await ranked.waitFor();
     await expect(
-      ranked.getByRole('link', { name: 'Wan 2.5 Image', exact: true }).count(),
+      ranked.getByRole('link', { name: 'Wan 2.7 Image Pro', exact: true }).count(),
     ).resolves.toBe(0);
     await page.getByText(/^Left out \(\d+\)$/).click();
     expect(await page.getByTestId('excluded').textContent()).toContain(
-      `Wan 2.5 Image: Atelier cannot run it here: ${CANNOT_DASHSCOPE}`,
+      'Wan 2.7 Image Pro: Atelier cannot run it here: no sourced price: No DashScope',
     );
 
     await page.getByRole('switch', { name: /^Show models Atelier can’t run/ }).check();
     await page.waitForURL(/unrunnable=1/);
     const item = ranked.locator('> li', {
-      has: page.getByRole('link', { name: 'Wan 2.5 Image', exact: true }),
+      has: page.getByRole('link', { name: 'Wan 2.7 Image Pro', exact: true }),
     });
     await item.waitFor();
-    await expect(item.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
+    await expect(item.locator('.cannot-run-reason').textContent()).resolves.toBe(NO_PRICE);
     await expect(
       ranked
         .locator('> li', { has: page.getByRole('link', { name: 'Recraft V3', exact: true }) })
@@ -187,17 +189,23 @@ describe('models Atelier can’t run here', () => {
     const find = page.getByRole('searchbox', { name: 'Find a model' });
     await find.fill('image');
     await page.getByRole('checkbox', { name: /^Stable Image Core ·/ }).waitFor();
-    await expect(page.getByRole('checkbox', { name: /^Wan 2\.5 Image ·/ }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('checkbox', { name: /^Wan 2\.7 Image Pro ·/ }).count(),
+    ).resolves.toBe(0);
 
     await page.getByRole('switch', { name: /^Show models Atelier can’t run \(\d+\)$/ }).check();
-    const unadapted = page.getByRole('checkbox', { name: /^Wan 2\.5 Image ·/ });
-    await unadapted.waitFor();
-    await expect(unadapted.isDisabled()).resolves.toBe(true);
-    const item = page.locator('.picker-list li', { has: unadapted });
-    await expect(item.locator('.cannot-run-reason').textContent()).resolves.toBe(CANNOT_DASHSCOPE);
-    await expect(page.getByRole('checkbox', { name: /^Stable Image Core ·/ }).isDisabled()).resolves.toBe(
-      false,
-    );
+    const unpriced = page.getByRole('checkbox', { name: /^Wan 2\.7 Image Pro ·/ });
+    await unpriced.waitFor();
+    await expect(unpriced.isDisabled()).resolves.toBe(true);
+    const item = page.locator('.picker-list li', { has: unpriced });
+    await expect(item.locator('.cannot-run-reason').textContent()).resolves.toBe(NO_PRICE);
+    // Wan 2.5 Image runs on DashScope: it can be picked.
+    await expect(
+      page.getByRole('checkbox', { name: /^Wan 2\.5 Image ·/ }).isDisabled(),
+    ).resolves.toBe(false);
+    await expect(
+      page.getByRole('checkbox', { name: /^Stable Image Core ·/ }).isDisabled(),
+    ).resolves.toBe(false);
     await screenshots(page, 'studio-picker-unrunnable');
     expect(studio.pageErrors).toEqual([]);
   });

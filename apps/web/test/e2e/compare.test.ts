@@ -25,16 +25,41 @@ describe('compare', () => {
 
     // Every criterion row names a winner, a tie, or says there is too little data.
     const headers = await criteria.locator('thead th').allTextContents();
-    expect(headers).toEqual(['Criterion', 'Nano Banana Pro', 'GPT Image 2', 'Winner']);
-    const winners = await criteria.locator('tbody tr td:last-child').allTextContents();
+    // The winner sits next to the criterion, so a phone shows it without scrolling sideways.
+    expect(headers).toEqual(['Criterion', 'Winner', 'Nano Banana Pro', 'GPT Image 2']);
+    const winners = await criteria.locator('tbody tr td.winner').allTextContents();
     expect(winners.length).toBeGreaterThanOrEqual(8);
     for (const w of winners.filter(Boolean))
       expect(w).toMatch(/^(Nano Banana Pro|GPT Image 2|Tie: .+|too little data)$/);
     // The winning cells are marked in words, not colour alone.
     expect(await criteria.locator('.win-mark').count()).toBeGreaterThan(0);
     await page.getByRole('heading', { name: 'Verdict' }).waitFor();
+    // The verdict is a lead and one line per model, not one long paragraph.
+    expect(await page.locator('.verdict li').allTextContents()).toEqual([
+      expect.stringMatching(/^Nano Banana Pro is better for /),
+      expect.stringMatching(/^GPT Image 2 is better for /),
+    ]);
     await page.getByRole('heading', { name: 'If you need…' }).waitFor();
     expect(await page.getByTestId('choose-table').locator('tbody tr').count()).toBeGreaterThan(3);
+    // The lower-cost line prices a default run on each model (what `generate` would estimate),
+    // figures and settings in the line, and the cost row names the same model.
+    const costLine = page
+      .getByTestId('choose-table')
+      .locator('tbody tr', { hasText: 'Lower-cost exploration' });
+    const costText = (await costLine.textContent())?.replace(/\s+/g, ' ') ?? '';
+    expect(costText).toMatch(/At default settings, /);
+    expect(costText).toMatch(/GPT Image 2: \$[\d.]+ per image at medium, 1024x1024 on openai/);
+    expect(costText).toMatch(/Nano Banana Pro: \$[\d.]+ per image at 1:1, 1K on google/);
+    const costRow = criteria.locator('tbody tr', { hasText: 'Cost efficiency' });
+    const cheaper = /^At default settings, (GPT Image 2|Nano Banana Pro):/.exec(
+      /At default settings, .*/.exec(costText)?.[0] ?? '',
+    )?.[1];
+    await expect(costRow.locator('td.winner').textContent()).resolves.toBe(cheaper);
+    // Seed 001's prompt-adherence rating of "Nano Banana Pro" is contested by Google's facts.
+    const adherence = criteria.locator('tbody tr', { hasText: 'Prompt adherence' });
+    await expect(adherence.getByTestId('contested').textContent()).resolves.toMatch(
+      /^Contested .*1024-only/,
+    );
 
     // Lens: portrait, then text-heavy design; each names its pick and lands in the address.
     await page.getByRole('radio', { name: 'Portrait' }).check();

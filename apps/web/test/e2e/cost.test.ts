@@ -44,7 +44,7 @@ async function shown(page: Page, modelName: string) {
 
 async function until<T>(read: () => Promise<T>, want: T): Promise<void> {
   // Inputs are debounced; poll what the page shows (expect.poll has its own bounded retries).
-  await expect.poll(read, { timeout: 10_000 }).toEqual(want);
+  await expect.poll(read, { timeout: 60_000 }).toEqual(want);
 }
 
 const chartPixels = (page: Page) => page.locator('.chart canvas').first().screenshot();

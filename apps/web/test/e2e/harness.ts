@@ -49,7 +49,16 @@ export interface Studio {
  * provider adapters reach the emulators through the same variables a user would set, with the
  * emulators' demo keys; without, no provider key is set at all.
  */
-export async function startStudio({ withEmulators = false, team = false } = {}): Promise<Studio> {
+export async function startStudio({
+  withEmulators = false,
+  team = false,
+  maxUploadBytes,
+}: {
+  withEmulators?: boolean;
+  team?: boolean;
+  /** The largest input image POST /assets takes (the server's default otherwise). */
+  maxUploadBytes?: number;
+} = {}): Promise<Studio> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     throw new Error(
       `No web build at ${WEB_DIR}: run \`pnpm --filter @atelier/web build\` first (turbo's test task does).`,
@@ -58,7 +67,15 @@ export async function startStudio({ withEmulators = false, team = false } = {}):
   const emulators = withEmulators ? await startAllEmulators({ imageNoise: 0 }) : undefined;
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-web-'));
   const server = await startServerStudio(
-    { port: 0, inMemoryDatabase: true, dataDir, webDir: WEB_DIR, pollIntervalMs: 5, team },
+    {
+      port: 0,
+      inMemoryDatabase: true,
+      dataDir,
+      webDir: WEB_DIR,
+      pollIntervalMs: 5,
+      team,
+      ...(maxUploadBytes ? { maxUploadBytes } : {}),
+    },
     {
       env: {},
       providerEnv: { ...emulators?.env },

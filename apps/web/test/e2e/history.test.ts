@@ -29,7 +29,7 @@ async function generate(prompts: string[], models: string[], params = {}) {
         (await Promise.all(ids.map((id) => studio.api.jobs.get.query({ id })))).every(
           (g) => g.status === 'succeeded',
         ),
-      { timeout: 30_000 },
+      { timeout: 90_000 },
     )
     .toBe(true);
   return ids;
@@ -52,7 +52,7 @@ describe('history', () => {
     );
     const page = await studio.open('/history');
     const tiles = page.getByTestId('tile');
-    await expect.poll(() => tiles.count()).toBe(6);
+    await expect.poll(() => tiles.count(), { timeout: 90_000 }).toBe(6);
 
     // Full-text search on the prompt, in web-search syntax, through the address.
     const search = page.getByRole('searchbox', { name: 'Search prompts' });
@@ -77,8 +77,10 @@ describe('history', () => {
     await expect.poll(() => tiles.count()).toBe(6);
 
     // The metadata panel: prompt, provider, latency, cost, settings; focus moves to it.
-    await tiles
+    await page
+      .getByTestId('batch-card')
       .filter({ hasText: 'a blue whale at dawn' })
+      .getByTestId('tile')
       .filter({ hasText: 'GPT Image 2' })
       .click();
     const panel = page.getByRole('complementary', { name: 'GPT Image 2' });
@@ -126,7 +128,7 @@ describe('history', () => {
   it('keeps a winner from the metadata panel and filters by it', async () => {
     const page = await studio.open('/history?q=whale');
     const tiles = page.getByTestId('tile');
-    await expect.poll(() => tiles.count()).toBe(3);
+    await expect.poll(() => tiles.count(), { timeout: 90_000 }).toBe(3);
     await tiles.filter({ hasText: 'Nano Banana Pro' }).click();
     const panel = page.getByRole('complementary', { name: 'Nano Banana Pro' });
     await panel.getByRole('button', { name: 'Keep as winner', pressed: false }).click();
@@ -214,7 +216,7 @@ describe('history in team mode: sharing with the team', () => {
     if (job?.status !== 'queued') throw new Error('not queued');
     await expect
       .poll(async () => (await alice.jobs.get.query({ id: job.generationId })).status, {
-        timeout: 30_000,
+        timeout: 90_000,
       })
       .toBe('succeeded');
 

@@ -53,7 +53,7 @@ describe('mask editing', () => {
     await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('a copper kettle');
     await page.getByRole('button', { name: /^Run 1 model$/ }).click();
     const first = page.locator('.run').first().locator('li[data-model="gpt-image-2"]');
-    await first.and(page.locator('[data-status="succeeded"]')).waitFor({ timeout: 30_000 });
+    await first.and(page.locator('[data-status="succeeded"]')).waitFor({ timeout: 90_000 });
     const [original] = (await studio.api.history.list.query({})).items;
     const image = original?.assets[0];
     if (!original || !image) throw new Error('the first run made no image');
@@ -98,7 +98,7 @@ describe('mask editing', () => {
     await run.getByText('a red ribbon around the handle').waitFor();
     await run
       .locator('li[data-model="gpt-image-2"][data-status="succeeded"]')
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 90_000 });
 
     // The provider got the original image and a PNG mask of its size, transparent where painted.
     const edits = emulators.openai.requests
@@ -155,9 +155,9 @@ describe('mask editing', () => {
     // "Run again" on the edit sends the same image and mask again.
     const editsBefore = sentEdits().length;
     await editCard.getByRole('button', { name: /^Run again/ }).click();
-    await expect.poll(() => sentEdits().length, { timeout: 30_000 }).toBe(editsBefore + 1);
+    await expect.poll(() => sentEdits().length, { timeout: 90_000 }).toBe(editsBefore + 1);
     expect(carried(sentEdits().at(-1))).toEqual(imageAndMask);
-    await page.locator('.run li[data-status="succeeded"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('.run li[data-status="succeeded"]').first().waitFor({ timeout: 90_000 });
 
     // History shows what the edit was given; "Re-run with changes" carries it to the Studio,
     // which shows what it will send.
@@ -169,9 +169,9 @@ describe('mask editing', () => {
     await panelGiven.scrollIntoViewIfNeeded();
     await screenshots(history, 'history-given-images');
     await panel.getByRole('link', { name: 'Re-run with changes' }).click();
-    const given = history.getByRole('group', { name: 'Images this run is given' });
-    await given.getByRole('img', { name: 'Reference 1' }).waitFor();
-    await given.getByRole('img', { name: 'Mask' }).waitFor();
+    const given = history.getByRole('list', { name: 'Images this run is given' });
+    await given.getByRole('img', { name: 'Image to edit: Image 1 of the earlier run' }).waitFor();
+    await given.getByRole('img', { name: 'Mask: Mask of the earlier run' }).waitFor();
     await history
       .getByRole('textbox', { name: 'Prompt', exact: true })
       .fill('a green ribbon around the handle');
@@ -189,7 +189,7 @@ describe('mask editing', () => {
     const rerun = history.locator('.run').first();
     await rerun
       .locator('li[data-model="gpt-image-2"][data-status="succeeded"]')
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: 90_000 });
     expect(sentEdits()).toHaveLength(editsBefore + 2);
     expect(carried(sentEdits().at(-1))).toEqual(imageAndMask);
     expect(sentEdits().at(-1)?.fields?.prompt).toBe('a green ribbon around the handle');

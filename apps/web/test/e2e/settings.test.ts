@@ -26,7 +26,7 @@ async function runOpenAI(prompt: string) {
         row = await studio.api.jobs.get.query({ id: job.generationId });
         return row.status === 'succeeded' || row.status === 'failed';
       },
-      { timeout: 30_000 },
+      { timeout: 90_000 },
     )
     .toBe(true);
   return row;
@@ -39,8 +39,8 @@ describe('settings', () => {
     const page = await studio.open('/settings');
     const openai = page.locator('li[data-provider="openai"]');
     await openai.getByText('From the environment (OPENAI_API_KEY)').waitFor();
-    // OpenAI, Google, Vertex, fal, BFL, BytePlus, Stability AI and Recraft.
-    expect(await page.locator('li[data-provider]').count()).toBe(8);
+    // OpenAI, Google, Vertex, fal, BFL, BytePlus, Stability AI, Recraft, Replicate and DashScope.
+    expect(await page.locator('li[data-provider]').count()).toBe(10);
 
     // Set a stored key: it beats the environment's, and only its last four characters show.
     await openai.getByRole('button', { name: 'Set key for OpenAI' }).click();

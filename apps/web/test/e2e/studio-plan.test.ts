@@ -59,7 +59,7 @@ describe('studio plan', () => {
     // Before Run: each card shows the plan's route, expected price and the defaults chosen.
     await expect
       .poll(() => setup(page, 'veo-3-1').getByTestId('estimate').textContent(), {
-        timeout: 10_000,
+        timeout: 60_000,
       })
       .toBe(formatUsd(veo.estimate.expected));
     expect(await setup(page, 'kling-v3').getByTestId('estimate').textContent()).toBe(
@@ -108,7 +108,8 @@ describe('studio plan', () => {
       formatUsd(want.total.expected),
     );
     expect(await dialog.getByTestId('confirm-why').getAttribute('title')).toMatch(
-      new RegExp(`${micros(want.total.expected)}.*above ${micros(500_000)}`),
+      // The threshold is written as people read it, with its exact figure beside it.
+      new RegExp(`${micros(want.total.expected)}.*above \\$0\\.50 \\(${micros(500_000)}\\)`),
     );
     // Focus starts on the confirmation and stays inside the dialog.
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -154,7 +155,7 @@ describe('studio plan', () => {
     // "Run again" goes the same way: a $3+ clip asks first.
     const veoCard = page.locator('.run').first().locator('li[data-model="veo-3-1"]');
     await expect
-      .poll(() => veoCard.getAttribute('data-status'), { timeout: 30_000 })
+      .poll(() => veoCard.getAttribute('data-status'), { timeout: 90_000 })
       .toBe('succeeded');
     const sent = submissions().length;
     await veoCard.getByRole('button', { name: 'Run again with Veo 3.1' }).click();
@@ -183,7 +184,7 @@ describe('studio plan', () => {
     if (gpt?.status !== 'ready') throw new Error('gpt-image-2 should plan');
     const card = setup(page, 'gpt-image-2');
     await expect
-      .poll(() => card.getByTestId('estimate').textContent(), { timeout: 10_000 })
+      .poll(() => card.getByTestId('estimate').textContent(), { timeout: 60_000 })
       .toBe(formatUsd(gpt.estimate.expected));
     expect(await card.getByTestId('estimate').locator('..').getAttribute('title')).toContain(
       micros(gpt.estimate.expected),
@@ -200,7 +201,7 @@ describe('studio plan', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
     const result = page.locator('.run').first().locator('li[data-model="gpt-image-2"]');
     await expect
-      .poll(() => result.getAttribute('data-status'), { timeout: 20_000 })
+      .poll(() => result.getAttribute('data-status'), { timeout: 60_000 })
       .toBe('succeeded');
     const [row] = (await studio.api.history.search.query({ query: 'ceramic teapot' })).items;
     expect(row?.estimatedCostMicros).toBe(gpt.estimate.expected);
@@ -218,7 +219,7 @@ describe('studio plan', () => {
     await promptBox(page).fill('a fox asleep in fresh snow --quality ultra');
     const gpt = setup(page, 'gpt-image-2');
     const refusal = gpt.getByTestId('refusal');
-    await refusal.waitFor({ timeout: 10_000 });
+    await refusal.waitFor({ timeout: 60_000 });
     expect(await refusal.textContent()).toMatch(
       /Won’t run: quality must be one of "low", "medium", "high", "auto" \(got "ultra"\)\..*Setting: quality · takes low, medium, high, auto/,
     );
@@ -237,7 +238,7 @@ describe('studio plan', () => {
       .first()
       .locator('li[data-model="flux-2-pro"]')
       .locator('img.asset')
-      .waitFor({ timeout: 20_000 });
+      .waitFor({ timeout: 60_000 });
     expect(emulators().openai.requests.length).toBe(openaiBefore);
     // The prompt went without its flag.
     const sent = emulators().bfl.requests.find((r) => r.method === 'POST')?.body as
@@ -252,7 +253,7 @@ describe('studio plan', () => {
     const page = await studio.open('/studio?models=nano-banana-pro', { width: 'phone' });
     await promptBox(page).fill('a tram crossing a bridge at dawn --ar 16:9');
     const notes = page.getByTestId('prompt-notes');
-    await notes.waitFor({ timeout: 10_000 });
+    await notes.waitFor({ timeout: 60_000 });
     expect(await notes.textContent()).toBe(
       '--ar 16:9 in the prompt was read as the aspect ratio and removed from the text.',
     );
@@ -267,7 +268,7 @@ describe('studio plan', () => {
     await amount.fill('0.01');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'more than $0.01' }).waitFor();
-    expect(await page.getByTestId('confirm-above-current').getAttribute('title')).toBe(
+    expect(await page.getByTestId('confirm-above-current').getAttribute('title')).toContain(
       micros(10_000),
     );
     await amount.fill('a lot');
@@ -277,7 +278,7 @@ describe('studio plan', () => {
 
     await page.goto('/studio?models=flux-2-pro');
     await promptBox(page).fill('a lighthouse keeper’s kettle');
-    await setup(page, 'flux-2-pro').getByTestId('estimate').waitFor({ timeout: 10_000 });
+    await setup(page, 'flux-2-pro').getByTestId('estimate').waitFor({ timeout: 60_000 });
     const bflBefore = emulators().bfl.requests.length;
     await page.getByRole('button', { name: 'Run 1 model' }).click();
     const dialog = page.getByRole('dialog', { name: /^Run for \$/ });
@@ -291,7 +292,7 @@ describe('studio plan', () => {
     await page.goto('/settings');
     await page.getByRole('button', { name: 'Use the default ($0.50)' }).click();
     await page.goto('/studio?models=flux-2-pro');
-    await setup(page, 'flux-2-pro').getByTestId('estimate').waitFor({ timeout: 10_000 });
+    await setup(page, 'flux-2-pro').getByTestId('estimate').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Run 1 model' }).click();
     await page.getByRole('status').filter({ hasText: '1 model started.' }).waitFor();
     expect(studio.pageErrors).toEqual([]);

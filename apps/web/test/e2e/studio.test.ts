@@ -77,7 +77,7 @@ describe('studio', () => {
       quality: 'low',
     });
     await expect
-      .poll(() => gpt.getByTestId('estimate').textContent(), { timeout: 10_000 })
+      .poll(() => gpt.getByTestId('estimate').textContent(), { timeout: 60_000 })
       .toBe(formatUsd(want.expected));
 
     // A shared seed: FLUX takes it; the plan says the others will not send it.
@@ -146,7 +146,10 @@ describe('studio', () => {
     // Run the failed one again: the fault was one-off, so it succeeds as its own run.
     await failed.getByRole('button', { name: /Run again/ }).click();
     await expect.poll(() => page.locator('.run').count()).toBe(2);
-    expect(await imageLoaded(result(page, 'flux-2-pro'))).toBe(true);
+    // The new run's image arrives after its card: wait for it to decode rather than read it once.
+    await expect
+      .poll(() => imageLoaded(result(page, 'flux-2-pro')), { timeout: 60_000 })
+      .toBe(true);
 
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshots(page, 'studio');
@@ -201,9 +204,7 @@ describe('studio', () => {
     await card.getByRole('button', { name: 'Cancel GPT Image 2' }).click();
     await expect.poll(() => card.getAttribute('data-status')).toBe('cancelled');
     expect(await card.getByRole('alert').textContent()).toMatch(/Cancelled/);
-    expect(await card.getByRole('button', { name: 'Run again with GPT Image 2' }).count()).toBe(
-      1,
-    );
+    expect(await card.getByRole('button', { name: 'Run again with GPT Image 2' }).count()).toBe(1);
     expect(studio.pageErrors).toEqual([]);
   });
 

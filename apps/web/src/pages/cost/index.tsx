@@ -1,13 +1,13 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
-import { LineChart } from '../../components/line-chart.tsx';
+import { Money, MoneyRange } from '../../components/money.tsx';
 import { ModelPicker } from '../../components/model-picker.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { SourceRef } from '../../components/source.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
-import type { ListedModel } from '../../lib/catalog-view.ts';
-import { formatCount, formatUsd } from '../../lib/format.ts';
+import type { WholeModel } from '../../lib/catalog-view.ts';
+import { formatCount } from '../../lib/format.ts';
 import { useDraft } from '../../lib/use-draft.ts';
 import { useTRPC, type RouterOutputs } from '../../trpc.ts';
 import { BreakEvenSection } from './break-even.tsx';
@@ -22,10 +22,16 @@ import {
   writeCostState,
   type CostState,
 } from './state.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
+
+// uPlot (and its first use of Intl) is loaded after the page's first screen, in a task of its own.
+const LineChart = lazy(() =>
+  import('../../components/line-chart.tsx').then((m) => ({ default: m.LineChart })),
+);
 
 export type Projection = RouterOutputs['pricing']['project'];
 export interface Priced {
-  model: ListedModel;
+  model: WholeModel;
   projection: Projection;
 }
 
@@ -44,16 +50,30 @@ export default function CostPage() {
   const [settings, setSettings] = useState<Record<string, Settings>>({});
   const id = useId();
 
-  const catalog = useQuery(trpc.catalog.list.queryOptions({}));
-  const byId = useMemo(
-    () => new Map((catalog.data ?? []).map((m) => [m.id, m as ListedModel])),
+  // The picker's list is the catalog's short listing; only the chosen models are fetched whole
+  // (their settings and routes). The whole catalog is 770 kB of JSON to parse on a phone.
+  const catalog = useQuery(trpc.catalog.browse.queryOptions({}));
+  const listed = useMemo(
+    () => new Set((catalog.data?.models ?? []).map((m) => m.id)),
     [catalog.data],
   );
+  const wholes = useQueries({
+    queries: state.models.map((m) => ({
+      ...trpc.catalog.get.queryOptions({ id: m }),
+      // An id the catalog does not list is named below; asking again changes nothing.
+      retry: false,
+    })),
+    combine: sameResults,
+  });
   const chosen = useMemo(
-    () => state.models.map((m) => byId.get(m)).filter((m): m is ListedModel => !!m),
-    [state.models, byId],
+    () =>
+      state.models.flatMap((m, i) => {
+        const whole = wholes[i]?.data;
+        return listed.has(m) && whole ? [whole] : [];
+      }),
+    [state.models, wholes, listed],
   );
-  const unknown = catalog.data ? state.models.filter((m) => !byId.has(m)) : [];
+  const unknown = catalog.data ? state.models.filter((m) => !listed.has(m)) : [];
   const volumes = volumesToPrice(state);
 
   const projections = useQueries({
@@ -95,12 +115,10 @@ export default function CostPage() {
               title="The model list could not be loaded"
               onRetry={() => void catalog.refetch()}
             />
-          ) : catalog.isPending ? (
-            <Loading label="Loading models…" />
           ) : (
             <ModelPicker
               legend="Models to price"
-              models={catalog.data}
+              models={catalog.data?.models}
               selected={state.models}
               max={MAX_MODELS}
               onChange={(models) => update({ models }, false)}
@@ -295,7 +313,7 @@ function ModelCost({
   onSettings,
   volume,
 }: {
-  model: ListedModel;
+  model: WholeModel;
   query:
     | {
         data?: Projection;
@@ -330,35 +348,37 @@ function ModelCost({
             <div>
               <div className="muted">Per {model.modality === 'image' ? 'image' : 'clip'}</div>
               <div className="stat" data-testid="per-asset">
-                {formatUsd(est.perAsset.expected)}
+                <Money micros={est.perAsset.expected} />
               </div>
               {ranged && (
                 <div className="muted">
-                  {formatUsd(est.perAsset.low)}–{formatUsd(est.perAsset.high)} by settings
+                  <MoneyRange range={est.perAsset} /> by settings
                 </div>
               )}
             </div>
             <div>
               <div className="muted">Per kept asset at {data.acceptRatePercent}%</div>
               <div className="stat" data-testid="per-kept">
-                {formatUsd(data.perKept.expected)}
+                <Money micros={data.perKept.expected} />
               </div>
             </div>
             <div>
               <div className="muted">Per month, {formatCount(volume)} kept</div>
               <div className="stat" data-testid="per-month">
-                {month ? formatUsd(month.micros, { minDecimals: 2 }) : '—'}
+                {month ? <Money micros={month.micros} /> : '—'}
               </div>
               {month && month.low !== month.high && (
                 <div className="muted">
-                  {formatUsd(month.low)}–{formatUsd(month.high)}
+                  <MoneyRange
+                    range={{ low: month.low, expected: month.micros, high: month.high }}
+                  />
                 </div>
               )}
             </div>
           </div>
           <details style={{ marginTop: '0.75rem' }}>
             <summary>How this is priced</summary>
-            <div className="table-scroll" style={{ marginTop: '0.5rem' }}>
+            <TableScroll label={`Cost lines of ${model.name}`} style={{ marginTop: '0.5rem' }}>
               <table>
                 <caption>Cost lines of one asset (expected case)</caption>
                 <thead>
@@ -378,7 +398,9 @@ function ModelCost({
                       <td>{l.label}</td>
                       <td>{l.quantity}</td>
                       <td className="price">{l.unitPrice}</td>
-                      <td className="num price">{formatUsd(l.micros)}</td>
+                      <td className="num price">
+                        <Money micros={l.micros} />
+                      </td>
                       <td>
                         <SourceRef source={l.source} compact />
                       </td>
@@ -386,7 +408,7 @@ function ModelCost({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             {est.assumptions.length > 0 && (
               <>
                 <h4>Assumptions</h4>
@@ -448,27 +470,24 @@ function MonthlyChart({
         </label>
       </div>
       <figure className="figure" aria-labelledby={`${id}-caption`}>
-        <LineChart
-          x={x}
-          series={series}
-          xLabel="Kept assets per month"
-          yLabel="USD per month"
-          formatX={formatCount}
-          formatY={usdAxis}
-          log={log && canLog}
-        />
+        {/* The chart's own box while it loads: as tall as it stands before uPlot draws. */}
+        <Suspense fallback={<div className="chart" />}>
+          <LineChart
+            x={x}
+            series={series}
+            xLabel="Kept assets per month"
+            yLabel="USD per month"
+            formatX={formatCount}
+            formatY={usdAxis}
+            log={log && canLog}
+          />
+        </Suspense>
         <figcaption id={`${id}-caption`}>
           Expected monthly cost of {priced.map((p) => p.model.name).join(', ')} at {acceptRate}%
           acceptance. The table holds the same numbers.
         </figcaption>
       </figure>
-      <div
-        className="table-scroll"
-        style={{ marginTop: '0.75rem' }}
-        role="region"
-        aria-label="Monthly cost table"
-        tabIndex={0}
-      >
+      <TableScroll label="Monthly cost table" stickyFirst style={{ marginTop: '0.75rem' }}>
         <table data-testid="monthly-table">
           <thead>
             <tr>
@@ -488,7 +507,7 @@ function MonthlyChart({
                   const row = p.projection.monthly.find((r) => r.volume === v);
                   return (
                     <td key={p.model.id} className="num price">
-                      {row ? formatUsd(row.micros) : '—'}
+                      {row ? <Money micros={row.micros} /> : '—'}
                     </td>
                   );
                 })}
@@ -496,7 +515,7 @@ function MonthlyChart({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { ListedModel } from '../../lib/catalog-view.ts';
+import type { WholeModel } from '../../lib/catalog-view.ts';
 import type { RouterInputs } from '../../trpc.ts';
 
 export type Settings = Omit<
@@ -13,7 +13,7 @@ interface Choice {
 }
 
 /** The settings that can change a model's price, with the values the catalog says it offers. */
-export function choicesFor(model: ListedModel): Choice[] {
+export function choicesFor(model: WholeModel): Choice[] {
   const list = (values: readonly (string | number)[], suffix = '') =>
     values.map((v) => ({ value: String(v), label: `${v}${suffix}` }));
   const variants = [
@@ -80,7 +80,7 @@ export function SettingsFields({
   settings,
   onChange,
 }: {
-  model: ListedModel;
+  model: WholeModel;
   settings: Settings;
   onChange: (s: Settings) => void;
 }) {

@@ -1,10 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { Money } from '../../components/money.tsx';
 import { ErrorNotice } from '../../components/status.tsx';
-import { formatCount, formatUsd } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
 import { useTRPC } from '../../trpc.ts';
 import type { Priced } from './index.tsx';
 import { parseUsdInput } from '../../lib/money-input.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** 80/20 for two models as the articles suggest; otherwise equal shares that add up to 100. */
 export function defaultShares(n: number): number[] {
@@ -124,7 +126,7 @@ export function SplitSection({ priced, volume }: { priced: Priced[]; volume: num
         <ErrorNotice error={split.error} title="The split could not be worked out" />
       )}
       {ready && split.data && (
-        <div className="table-scroll" style={{ marginTop: '0.75rem' }}>
+        <TableScroll label="Split table" stickyFirst style={{ marginTop: '0.75rem' }}>
           <table aria-busy={split.isFetching}>
             <thead>
               <tr>
@@ -146,7 +148,9 @@ export function SplitSection({ priced, volume }: { priced: Priced[]; volume: num
                   <th scope="row">{a.model}</th>
                   <td className="num">{a.percent}%</td>
                   <td className="num">{formatCount(a.volume)}</td>
-                  <td className="num price">{formatUsd(a.micros)}</td>
+                  <td className="num price">
+                    <Money micros={a.micros} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -155,19 +159,23 @@ export function SplitSection({ priced, volume }: { priced: Priced[]; volume: num
                 <th scope="row">Total</th>
                 <td />
                 <td className="num">{formatCount(split.data.volume)}</td>
-                <td className="num price">{formatUsd(split.data.micros)}</td>
+                <td className="num price">
+                  <Money micros={split.data.micros} />
+                </td>
               </tr>
               {mode === 'budget' && (
                 <tr>
                   <th scope="row">Left over</th>
                   <td />
                   <td />
-                  <td className="num price">{formatUsd(split.data.remaining)}</td>
+                  <td className="num price">
+                    <Money micros={split.data.remaining} />
+                  </td>
                 </tr>
               )}
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

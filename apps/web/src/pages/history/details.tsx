@@ -4,15 +4,18 @@ import { Link } from 'wouter';
 import { AssetMedia } from '../../components/asset-media.tsx';
 import { GenerationFacts } from '../../components/generation-facts.tsx';
 import { GivenImages } from '../../components/given-images.tsx';
+import { HandOff } from '../../components/hand-off.tsx';
 import { KeepButton } from '../../components/keep-button.tsx';
 import { ErrorNotice, Loading, Warnings } from '../../components/status.tsx';
 import {
+  canBeInput,
   downloadName,
   formatWhen,
   isFinished,
   sharingLabel,
   type Generation,
 } from '../../lib/generations.ts';
+import { outputName } from '../../lib/studio-link.ts';
 import { useTRPC } from '../../trpc.ts';
 
 /** Settings as stored with the generation, for people: `{ quality: 'low' }` → "Quality: low". */
@@ -153,6 +156,20 @@ export function Details({
                 Download{g.assets.length > 1 ? ` ${a.index + 1}` : ''}
               </a>
             ))}
+            {g.status === 'succeeded' &&
+              g.assets
+                .filter(canBeInput)
+                .map((a) => (
+                  <HandOff
+                    key={`hand-off-${a.sha256}`}
+                    sha256={a.sha256}
+                    label={`${name ?? g.modelId} result${g.assets.length > 1 ? ` ${a.index + 1}` : ''}`}
+                    name={outputName(name ?? g.modelId, g.prompt)}
+                    models={models.data ?? []}
+                    current={[g.modelId]}
+                    small={false}
+                  />
+                ))}
           </div>
           {!isFinished(g.status) && <p className="muted">Still running: see the Studio.</p>}
           {keep.isError && <ErrorNotice error={keep.error} title="Could not keep it" />}

@@ -26,7 +26,8 @@ export function HistoryFilters({
   onChange: (patch: Partial<HistoryState>, replace?: boolean) => void;
 }) {
   const trpc = useTRPC();
-  const models = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
+  // Ids and names: the catalog's short listing is enough.
+  const models = useQuery(trpc.catalog.browse.queryOptions({ includeRetired: true }));
   const [query, setQuery] = useDraft(state.query, (q) =>
     onChange({ query: q, selected: undefined }),
   );
@@ -88,7 +89,7 @@ export function HistoryFilters({
               onChange={(e) => onChange({ model: e.target.value || undefined })}
             >
               <option value="">Any model</option>
-              {(models.data ?? []).map((m) => (
+              {(models.data?.models ?? []).map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.name}
                 </option>
@@ -154,6 +155,7 @@ export function HistoryFilters({
                   keptOnly: false,
                   from: undefined,
                   to: undefined,
+                  batch: undefined,
                 },
                 false,
               )

@@ -90,8 +90,22 @@ export default function HistoryPage() {
             <h2 id={`${id}-count`} className="section-title" aria-live="polite">
               {list.isPending
                 ? 'Loading…'
-                : `${items.length}${more ? '+' : ''} generation${items.length === 1 ? '' : 's'}${SCOPE_PHRASES[state.scope]}${query ? ` matching “${query}”` : ''}`}
+                : `${items.length}${more ? '+' : ''} generation${items.length === 1 ? '' : 's'}${SCOPE_PHRASES[state.scope]}${state.batch ? ' in one side-by-side run' : ''}${query ? ` matching “${query}”` : ''}`}
             </h2>
+            {state.batch && (
+              <p className="row" data-testid="batch-filter">
+                <span className="muted">
+                  Batch <code>{state.batch}</code>
+                </span>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => update({ batch: undefined, selected: undefined }, false)}
+                >
+                  Show every run
+                </button>
+              </p>
+            )}
             {list.isError ? (
               <ErrorNotice
                 error={list.error}
@@ -126,6 +140,11 @@ export default function HistoryPage() {
                   items={items}
                   selected={state.selected}
                   onSelect={(g) => update({ selected: g.id }, false)}
+                  {...(state.batch
+                    ? {}
+                    : {
+                        onBatch: (batch: string) => update({ batch, selected: undefined }, false),
+                      })}
                   busy={list.isFetching}
                 />
                 {more && (

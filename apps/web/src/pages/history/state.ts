@@ -15,6 +15,8 @@ export interface HistoryState {
   /** Local calendar days, YYYY-MM-DD, both inclusive. */
   from?: string;
   to?: string;
+  /** One side-by-side run: its generations only. */
+  batch?: string;
   /** The generation whose details are open. */
   selected?: string;
 }
@@ -36,6 +38,7 @@ export function readHistoryState(params: URLSearchParams): HistoryState {
     keptOnly: params.get('kept') === '1',
     from: validDay(params.get('from')),
     to: validDay(params.get('to')),
+    batch: params.get('batch') || undefined,
     selected: params.get('id') || undefined,
   };
 }
@@ -49,6 +52,7 @@ export function writeHistoryState(state: HistoryState): Record<string, string> {
   if (state.keptOnly) out.kept = '1';
   if (state.from) out.from = state.from;
   if (state.to) out.to = state.to;
+  if (state.batch) out.batch = state.batch;
   if (state.selected) out.id = state.selected;
   return out;
 }
@@ -67,9 +71,18 @@ export function historyFilters(state: HistoryState) {
     ...(state.keptOnly ? { kept: true } : {}),
     ...(state.from ? { from: midnight(state.from) } : {}),
     ...(state.to ? { to: midnight(state.to, 1) } : {}),
+    ...(state.batch ? { batchId: state.batch } : {}),
   };
 }
 
 export function hasFilters(state: HistoryState): boolean {
-  return !!(state.query || state.model || state.status || state.keptOnly || state.from || state.to);
+  return !!(
+    state.query ||
+    state.model ||
+    state.status ||
+    state.keptOnly ||
+    state.from ||
+    state.to ||
+    state.batch
+  );
 }

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/page.tsx';
 import { ErrorNotice, Loading } from '../../components/status.tsx';
 import { markSignInNeeded, signOut } from '../../lib/session.ts';
 import { useTRPC } from '../../trpc.ts';
+import { CatalogUpdate } from './catalog-update.tsx';
 import { ProviderKeys } from './provider-keys.tsx';
 import { RunConfirmation } from './run-confirmation.tsx';
 import { TeamTokens } from './tokens.tsx';
@@ -43,12 +44,13 @@ export default function SettingsPage() {
           onRetry={() => void me.refetch()}
         />
       ) : me.isPending ? (
-        <Loading label="Loading settings…" />
+        <Loading label="Loading settings…" minHeight="100vh" />
       ) : (
         <div className="stack">
           <ProviderKeys admin={admin} />
           <Budgets />
           <RunConfirmation />
+          {admin && <CatalogUpdate />}
           {me.data.mode === 'team' && <TeamTokens admin={admin} myTokenId={me.data.tokenId} />}
         </div>
       )}

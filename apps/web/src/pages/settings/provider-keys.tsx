@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { ErrorNotice, Loading } from '../../components/status.tsx';
+import { ErrorNotice } from '../../components/status.tsx';
 import { formatWhen } from '../../lib/generations.ts';
 import { useTRPC, type RouterOutputs } from '../../trpc.ts';
 
@@ -16,6 +16,8 @@ export const PROVIDER_NAMES: Record<KeyName, string> = {
   stability: 'Stability AI',
   recraft: 'Recraft',
   byteplus: 'BytePlus ModelArk',
+  replicate: 'Replicate',
+  dashscope: 'DashScope (Alibaba Model Studio)',
 };
 
 /** Where the key in use comes from, in words. Never the key: at most its last four characters. */
@@ -64,7 +66,7 @@ export function ProviderKeys({ admin }: { admin: boolean }) {
           onRetry={() => void list.refetch()}
         />
       ) : list.isPending ? (
-        <Loading label="Loading keys…" />
+        <KeyListPlaceholder admin={admin} />
       ) : (
         <ul className="key-list" aria-label="Providers">
           {list.data.map((k) => (
@@ -109,6 +111,29 @@ export function ProviderKeys({ admin }: { admin: boolean }) {
       )}
       {!admin && <p className="muted">Only an admin can change provider keys.</p>}
     </section>
+  );
+}
+
+/** The list as it will stand, one row per provider, while their states load: nothing jumps. */
+function KeyListPlaceholder({ admin }: { admin: boolean }) {
+  return (
+    <ul className="key-list" aria-label="Providers" aria-busy="true">
+      {Object.entries(PROVIDER_NAMES).map(([provider, name]) => (
+        <li key={provider} className="key-row">
+          <div className="key-info">
+            <span className="key-name">{name}</span>
+            <span className="muted">Loading…</span>
+          </div>
+          {admin && (
+            <div className="key-actions" aria-hidden="true" style={{ visibility: 'hidden' }}>
+              <button type="button" className="button button-small" tabIndex={-1}>
+                Set key
+              </button>
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

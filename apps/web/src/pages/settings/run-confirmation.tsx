@@ -4,7 +4,7 @@ import {
   setConfirmAbove,
   useConfirmAbove,
 } from '../../lib/confirm-above.ts';
-import { formatMicros, formatUsd } from '../../lib/format.ts';
+import { formatMicrosExact, formatUsd, formatUsdExact } from '../../lib/format.ts';
 import { parseUsdInput } from '../../lib/money-input.ts';
 
 /**
@@ -14,7 +14,7 @@ import { parseUsdInput } from '../../lib/money-input.ts';
 export function RunConfirmation() {
   const id = useId();
   const current = useConfirmAbove();
-  const [text, setText] = useState(() => formatUsd(current));
+  const [text, setText] = useState(() => formatUsdExact(current));
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState('');
 
@@ -28,7 +28,8 @@ export function RunConfirmation() {
     }
     setError(undefined);
     setConfirmAbove(parsed.micros);
-    setText(formatUsd(parsed.micros));
+    // The field keeps what was typed, to the micro-USD; sentences show it rounded.
+    setText(formatUsdExact(parsed.micros));
     setSaved(
       parsed.micros === 0
         ? 'Saved: the Studio asks before every paid run.'
@@ -37,7 +38,7 @@ export function RunConfirmation() {
   };
   const reset = () => {
     setConfirmAbove(undefined);
-    setText(formatUsd(DEFAULT_CONFIRM_ABOVE));
+    setText(formatUsdExact(DEFAULT_CONFIRM_ABOVE));
     setError(undefined);
     setSaved(`Back to the default: ${formatUsd(DEFAULT_CONFIRM_ABOVE)}.`);
   };
@@ -48,7 +49,7 @@ export function RunConfirmation() {
       <p className="muted">
         Above this expected total the Studio shows what each model will cost and asks before it
         sends anything; at or below it, Run starts at once. Kept in this browser.{' '}
-        <span title={formatMicros(current)} data-testid="confirm-above-current">
+        <span title={formatMicrosExact(current)} data-testid="confirm-above-current">
           Now: {formatUsd(current)}
           {current === DEFAULT_CONFIRM_ABOVE ? ' (the default, as the CLI’s --confirm-above)' : ''}.
         </span>

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import { formatWhen } from '../../lib/generations.ts';
 import { useTRPC, type RouterOutputs } from '../../trpc.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 type Issued = RouterOutputs['tokens']['create'];
 
@@ -39,7 +40,7 @@ export function TeamTokens({ admin, myTokenId }: { admin: boolean; myTokenId: st
       ) : list.data.length === 0 ? (
         <Empty title="No tokens yet" />
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Tokens table" stickyFirst>
           <table data-testid="tokens-table">
             <thead>
               <tr>
@@ -86,7 +87,7 @@ export function TeamTokens({ admin, myTokenId }: { admin: boolean; myTokenId: st
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {revoke.isError && <ErrorNotice error={revoke.error} title="The token was not revoked" />}
       <IssueForm

@@ -3,6 +3,7 @@ import { lazy, Suspense, useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { Budgets } from '../../components/budgets.tsx';
 import { PageHeader } from '../../components/page.tsx';
+import { Money } from '../../components/money.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import { formatDate, formatUsd } from '../../lib/format.ts';
 import { useTRPC } from '../../trpc.ts';
@@ -14,6 +15,7 @@ import {
   windowOf,
   type ModelDayMatrix,
 } from './days.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 // The chart library loads only when there is something to draw.
 const StackedBarChart = lazy(() =>
@@ -21,7 +23,8 @@ const StackedBarChart = lazy(() =>
 );
 
 const DAY_MS = 86_400_000;
-const usdAxis = (v: number) => (v >= 100 ? `$${Math.round(v)}` : `$${v.toFixed(2)}`);
+/** Axis ticks are dollars as floats (display only), shown like every other amount. */
+const usdAxis = (v: number) => formatUsd(Math.round(v * 1_000_000));
 /** Axis ticks fall between days too; only whole days get a label. */
 const dayLabel = (v: number) =>
   Number.isInteger(v)
@@ -36,11 +39,9 @@ export default function SpendPage() {
   // The window is fixed per range choice, so the query key does not change every render.
   const range = useMemo(() => windowOf(days), [days]);
   const summary = useQuery(trpc.spend.summary.queryOptions(range));
-  const models = useQuery(trpc.catalog.list.queryOptions({ includeRetired: true }));
-  const names = useMemo(
-    () => new Map((models.data ?? []).map((m) => [m.id, m.name])),
-    [models.data],
-  );
+  // Names only: the catalog's short listing, not the whole catalog (a tenth of the bytes).
+  const models = useQuery(trpc.catalog.browse.queryOptions({ includeRetired: true }));
+  const names = useMemo(() => new Map(Object.entries(models.data?.names ?? {})), [models.data]);
   const data = summary.data;
   const matrix = useMemo(
     () => (data ? modelDayMatrix(data.from, data.to, data.byModel, data.byModelDay) : undefined),
@@ -87,19 +88,21 @@ export default function SpendPage() {
           onRetry={() => void summary.refetch()}
         />
       ) : !data ? (
-        <Loading label="Loading spend…" />
+        <Loading label="Loading spend…" minHeight="100vh" />
       ) : (
         <div className="stack">
           <div className="summary-grid">
             <div className="panel">
               <div className="muted">Spent, last {days} days</div>
               <div className="stat" data-testid="spend-total">
-                {formatUsd(data.totalMicros, { minDecimals: 2 })}
+                <Money micros={data.totalMicros} />
               </div>
             </div>
             <div className="panel">
               <div className="muted">Reserved by runs in progress</div>
-              <div className="stat">{formatUsd(data.pendingMicros, { minDecimals: 2 })}</div>
+              <div className="stat">
+                <Money micros={data.pendingMicros} />
+              </div>
             </div>
             <div className="panel">
               <div className="muted">Generations charged</div>
@@ -120,7 +123,7 @@ export default function SpendPage() {
               <section className="panel" aria-labelledby={`${id}-daily`}>
                 <h2 id={`${id}-daily`}>By day and model</h2>
                 <figure className="figure" aria-labelledby={`${id}-caption`}>
-                  <Suspense fallback={<Loading label="Loading the chart…" />}>
+                  <Suspense fallback={<Loading label="Loading the chart…" minHeight="280px" />}>
                     <StackedBarChart
                       x={x}
                       series={series}
@@ -144,12 +147,7 @@ export default function SpendPage() {
               </section>
               <section className="panel" aria-labelledby={`${id}-models`}>
                 <h2 id={`${id}-models`}>By model</h2>
-                <div
-                  className="table-scroll"
-                  role="region"
-                  aria-label="Spend by model"
-                  tabIndex={0}
-                >
+                <TableScroll label="Spend by model" stickyFirst>
                   <table data-testid="spend-by-model">
                     <thead>
                       <tr>
@@ -174,7 +172,9 @@ export default function SpendPage() {
                             </Link>
                           </th>
                           <td className="num">{m.generations}</td>
-                          <td className="num price">{formatUsd(m.micros)}</td>
+                          <td className="num price">
+                            <Money micros={m.micros} />
+                          </td>
                           <td className="num">
                             {data.totalMicros > 0
                               ? `${Math.round((m.micros / data.totalMicros) * 100)}%`
@@ -184,7 +184,7 @@ export default function SpendPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </section>
             </>
           )}
@@ -209,7 +209,7 @@ function ModelDayTable({
 }) {
   const amount = (micros: number) =>
     micros > 0 ? (
-      formatUsd(micros)
+      <Money micros={micros} />
     ) : (
       <>
         <span aria-hidden="true">—</span>
@@ -217,7 +217,7 @@ function ModelDayTable({
       </>
     );
   return (
-    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+    <TableScroll label={label} stickyFirst>
       <table data-testid="spend-by-model-day" className="model-day-table">
         <caption className="visually-hidden">{label}</caption>
         <thead>
@@ -244,7 +244,9 @@ function ModelDayTable({
                     {amount(micros)}
                   </td>
                 ))}
-                <td className="num price total">{formatUsd(d.micros)}</td>
+                <td className="num price total">
+                  <Money micros={d.micros} />
+                </td>
               </tr>
             ))}
         </tbody>
@@ -256,10 +258,12 @@ function ModelDayTable({
                 {amount(micros)}
               </td>
             ))}
-            <td className="num price total">{formatUsd(matrix.totalMicros)}</td>
+            <td className="num price total">
+              <Money micros={matrix.totalMicros} />
+            </td>
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { formatMicros, formatUsd } from '../../lib/format.ts';
+import { formatMicrosExact, formatUsd } from '../../lib/format.ts';
 import { exactRange, formatRange, refusalText, type PlanResult } from './plan.ts';
 
 /**
@@ -78,7 +78,7 @@ export function ConfirmRun({
       <h2 id={`${id}-title`}>Run for {formatUsd(total.expected)}?</h2>
       <p id={`${id}-why`}>
         <span
-          title={`${exactRange(total)}; you are asked above ${formatMicros(confirmAbove)}`}
+          title={`${exactRange(total)}; you are asked above ${formatMicrosExact(confirmAbove)}`}
           data-testid="confirm-why"
         >
           This run is expected to cost{' '}

@@ -16,17 +16,27 @@ import {
   type FormEvent,
 } from 'react';
 import { useSearchParams } from 'wouter';
-import { GivenImages } from '../../components/given-images.tsx';
 import { ModelPicker } from '../../components/model-picker.tsx';
 import { PageHeader } from '../../components/page.tsx';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import type { ListedModel } from '../../lib/catalog-view.ts';
 import { needsConfirmation, useConfirmAbove } from '../../lib/confirm-above.ts';
 import { formatUsd } from '../../lib/format.ts';
+import {
+  addInputs,
+  convertRoles,
+  fromGenerationInputs,
+  inputProblem,
+  kindOfRole,
+  requestInputs,
+  type GivenInput,
+} from '../../lib/input-roles.ts';
 import { rerunInputs, type Generation, type GenerationAsset } from '../../lib/generations.ts';
+import { USE_CASES } from '../../lib/labels.ts';
 import { useDebounced } from '../../lib/use-debounced.ts';
 import { useSessionState } from '../../lib/use-session-state.ts';
 import { useTRPC, type RouterOutputs } from '../../trpc.ts';
+import { useBlind } from './blind.tsx';
 import { ConfirmRun } from './confirm-run.tsx';
 import { ModelSetup } from './model-setup.tsx';
 import {
@@ -43,7 +53,9 @@ import { exactRange, formatRange, plannedByModel, refusalText, type PlanResult }
 import { PromptBox, RUN_SHORTCUT } from './prompt-box.tsx';
 import { RunResults, type Run } from './run-results.tsx';
 import { MAX_STUDIO_MODELS, readStudioState, writeStudioState, type StudioState } from './state.ts';
-import { isCarriedInputs, isDrafts, isRuns, isShared, isString } from './stored.ts';
+import { RunInputs } from './inputs.tsx';
+import { isDrafts, isGivenInputs, isRuns, isShared, isString } from './stored.ts';
+import { applyAspectRatio } from './suggested.ts';
 import './studio.css';
 
 // The mask editor loads when someone opens it.
@@ -92,14 +104,16 @@ export default function StudioPage() {
   // Between Run and the run being queued (its plan fetched, perhaps confirmed, then created).
   const [launching, setLaunching] = useState(false);
   const confirmAbove = useConfirmAbove();
+  const blind = useBlind();
   const [editing, setEditing] = useState<{ g: Generation; image: GenerationAsset }>();
-  // Images a generation loaded from History was given (an edit's image and mask): a re-run with
-  // changes sends them again unless they are dropped.
-  const [carried, setCarried] = useSessionState<CarriedInput[]>(
+  // The images the run starts from: uploaded here, handed on from a result, or those a
+  // generation loaded from History was given. Kept with the draft.
+  const [inputs, setInputs] = useSessionState<GivenInput[]>(
     'atelier-studio-inputs',
     [],
-    isCarriedInputs,
+    isGivenInputs,
   );
+  const sentInputs = useMemo(() => requestInputs(state.kind, inputs), [state.kind, inputs]);
   const settledPrompt = useDebounced(prompt, 350);
 
   const catalog = useQuery(trpc.catalog.list.queryOptions({}));
@@ -137,10 +151,10 @@ export default function StudioPage() {
             models: chosen,
             drafts,
             shared,
-            inputs: rerunInputs(carried),
+            inputs: sentInputs,
           })
         : undefined,
-    [state.kind, prompt, chosen, drafts, shared, carried],
+    [state.kind, prompt, chosen, drafts, shared, sentInputs],
   );
   const plannedRequest = useDebounced(draftRequest, 350);
   const plan = useQuery({
@@ -170,9 +184,7 @@ export default function StudioPage() {
       setShared(restored.shared);
     }
     setPrompt(fromData.prompt);
-    setCarried(
-      fromData.inputs.map(({ role, index, sha256, url }) => ({ role, index, sha256, url })),
-    );
+    setInputs(fromGenerationInputs(model?.modality ?? 'image', fromData.inputs));
     setParams(
       writeStudioState({
         kind: model?.modality ?? 'image',
@@ -183,6 +195,57 @@ export default function StudioPage() {
     // Runs once per loaded generation; the setters are stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fromData]);
+
+  // "Run these" from Compare or Recommend: the use case's aspect ratio, set once on the models
+  // that offer it; the note says which did and which did not.
+  // Kept with the draft (sessionStorage) until the next run, like the drafts it changed.
+  const [suggestedNote, setSuggestedNote] = useSessionState(
+    'atelier-studio-suggested',
+    '',
+    isString,
+  );
+  const suggested = catalog.data ? state.suggested : undefined;
+  useEffect(() => {
+    if (!suggested) return;
+    blind.suggestUseCase(suggested.useCase);
+    const applied = applyAspectRatio(chosen, drafts, suggested.aspectRatio);
+    setDrafts(applied.drafts);
+    const label =
+      suggested.useCase in USE_CASES
+        ? USE_CASES[suggested.useCase as keyof typeof USE_CASES]
+        : 'The use case';
+    const names = (ms: readonly ListedModel[]) => ms.map((m) => m.name).join(', ');
+    setSuggestedNote(
+      `${label} suggests aspect ratio ${suggested.aspectRatio}` +
+        (applied.set.length ? `: set for ${names(applied.set)}.` : '.') +
+        (applied.lacking.length
+          ? ` ${names(applied.lacking)} ${applied.lacking.length === 1 ? 'does' : 'do'} not offer it and ${applied.lacking.length === 1 ? 'keeps its' : 'keep their'} own.`
+          : ''),
+    );
+    setParams(writeStudioState({ ...state, suggested: undefined }), { replace: true });
+    // Runs once per suggestion in the address, when the catalog is there to check it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [suggested]);
+
+  // "Use as input" / "Send to…" from a result or History: the image joins the run's inputs in
+  // its role (those already there are read as the role's kind of run takes them).
+  const handed = catalog.data ? state.input : undefined;
+  useEffect(() => {
+    if (!handed) return;
+    setInputs((all) =>
+      addInputs(convertRoles(all, kindOfRole(handed.role)), [
+        {
+          sha256: handed.sha256,
+          url: `/assets/${handed.sha256}`,
+          role: handed.role,
+          name: handed.name ?? `Output ${handed.sha256.slice(0, 8)}`,
+        },
+      ]),
+    );
+    setParams(writeStudioState({ ...state, input: undefined }), { replace: true });
+    // Runs once per image in the address, once the catalog is there.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [handed?.sha256, handed?.role]);
 
   const invalidateJobs = () =>
     Promise.all([
@@ -250,6 +313,17 @@ export default function StudioPage() {
             .join(' '),
         );
       }
+      const roundTrouble =
+        send === blind.sendAsRound
+          ? blind.planProblem(
+              models.flatMap((m) =>
+                m.status === 'refused'
+                  ? [{ name: m.modelName ?? m.model, reason: refusalText(m) }]
+                  : [],
+              ),
+            )
+          : undefined;
+      if (roundTrouble) throw new Error(roundTrouble);
       if (needsConfirmation(result.total.expected, confirmAbove)) {
         setAnnouncement('Confirm the cost to start.');
         const confirmed = await new Promise<boolean>((answer) =>
@@ -265,6 +339,7 @@ export default function StudioPage() {
       const { batches } = await send(request);
       const batch = batches[0];
       if (batch) started(batch.prompt, batch);
+      else setAnnouncement('Blind round started: vote once both outputs are in.');
       return true;
     } catch (error) {
       setAnnouncement('');
@@ -275,9 +350,12 @@ export default function StudioPage() {
   };
   const busy = launching || create.isPending;
   /** Starts a run from the page (Run, "Run again"): what stops it shows under the Run button. */
-  const launchFromPage = (request: StudioRequest) => {
+  const launchFromPage = (
+    request: StudioRequest,
+    send: (request: StudioRequest) => Promise<Created> = (r) => create.mutateAsync(r),
+  ) => {
     setRunError(undefined);
-    launch(request, (r) => create.mutateAsync(r)).catch(setRunError);
+    launch(request, send).catch(setRunError);
   };
 
   const run = () => {
@@ -286,8 +364,16 @@ export default function StudioPage() {
     if (chosen.length === 0) problems.push('Pick at least one model.');
     const seed = parseSeed(shared.seed);
     if (seed.error) problems.push(seed.error);
+    const inputTrouble = inputProblem(state.kind, inputs);
+    if (inputTrouble) problems.push(inputTrouble);
+    const blindTrouble = blind.on
+      ? blind.problem(chosen.length, sentInputs !== undefined)
+      : undefined;
+    if (blindTrouble) problems.push(blindTrouble);
     setErrors(problems);
     if (problems.length || busy || asking) return;
+    setSuggestedNote('');
+    // A blind round is the same request (each model's settings), planned and confirmed alike.
     launchFromPage(
       studioRequest({
         kind: state.kind,
@@ -295,8 +381,9 @@ export default function StudioPage() {
         models: chosen,
         drafts,
         shared,
-        inputs: rerunInputs(carried),
+        inputs: sentInputs,
       }),
+      blind.on ? blind.sendAsRound : undefined,
     );
   };
   const rerun = (g: Generation) => {
@@ -378,7 +465,10 @@ export default function StudioPage() {
                   type="radio"
                   name="kind"
                   checked={state.kind === k}
-                  onChange={() => update({ kind: k })}
+                  onChange={() => {
+                    update({ kind: k });
+                    setInputs((all) => convertRoles(all, k));
+                  }}
                 />
                 <span>{k === 'image' ? 'Images' : 'Video'}</span>
               </label>
@@ -395,17 +485,12 @@ export default function StudioPage() {
             analysing={analysis.isFetching}
             notes={prompt.trim() ? (planData?.plans[0]?.plan.notes ?? []) : []}
           />
-          {carried.length > 0 && (
-            <GivenImages
-              inputs={carried}
-              label="Images this run is given"
-              lead="Given to every model:"
-            >
-              <button type="button" className="button" onClick={() => setCarried([])}>
-                Drop them
-              </button>
-            </GivenImages>
+          {suggestedNote && (
+            <p className="notice" data-testid="suggested-settings">
+              {suggestedNote}
+            </p>
           )}
+          <RunInputs kind={state.kind} inputs={inputs} onChange={setInputs} />
           <div className="run-bar">
             <button
               type="submit"
@@ -417,7 +502,9 @@ export default function StudioPage() {
                 ? 'Waiting for confirmation…'
                 : busy
                   ? 'Starting…'
-                  : runLabel(planData ? readyCount : chosen.length)}
+                  : blind.on
+                    ? 'Run a blind round'
+                    : runLabel(planData ? readyCount : chosen.length)}
             </button>
             <RunTotal
               total={chosen.length > 0 ? planData?.total : undefined}
@@ -425,6 +512,7 @@ export default function StudioPage() {
               standIn={!prompt.trim()}
               stale={!planFresh}
             />
+            {blind.control}
             <span className="visually-hidden">{RUN_SHORTCUT}</span>
             <span role="status" className="run-status">
               {announcement}
@@ -459,12 +547,10 @@ export default function StudioPage() {
                 title="The model list could not be loaded"
                 onRetry={() => void catalog.refetch()}
               />
-            ) : catalog.isPending ? (
-              <Loading label="Loading models…" />
             ) : (
               <ModelPicker
                 legend={state.kind === 'image' ? 'Image models' : 'Video models'}
-                models={pickable}
+                models={catalog.data ? pickable : undefined}
                 forRuns
                 selected={chosen.map((m) => m.id)}
                 max={MAX_STUDIO_MODELS}
@@ -507,10 +593,13 @@ export default function StudioPage() {
         {cancel.isError && (
           <ErrorNotice error={cancel.error} title="The job could not be cancelled" />
         )}
+        {blind.view}
         {runs.length === 0 ? (
-          <Empty title="Nothing run yet">
-            <p>Write a prompt, pick models and press Run ({RUN_SHORTCUT}).</p>
-          </Empty>
+          blind.hasRound ? null : (
+            <Empty title="Nothing run yet">
+              <p>Write a prompt, pick models and press Run ({RUN_SHORTCUT}).</p>
+            </Empty>
+          )
         ) : (
           runs.map((r) => (
             <RunResults
@@ -524,6 +613,7 @@ export default function StudioPage() {
                 onRerun: rerun,
                 onCancel: (g) => cancel.mutate({ id: g.id }),
                 onEdit: (g, image) => setEditing({ g, image }),
+                handOff: { models: catalog.data ?? [], current: state.models },
               }}
             />
           ))
@@ -596,9 +686,6 @@ function SharedFields({
     </fieldset>
   );
 }
-
-/** An image a generation loaded from History was given, carried into the next run. */
-type CarriedInput = Pick<Generation['inputs'][number], 'role' | 'index' | 'sha256' | 'url'>;
 
 const runLabel = (count: number) =>
   count > 0 ? `Run ${count} model${count === 1 ? '' : 's'}` : 'Run';

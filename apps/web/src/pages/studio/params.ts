@@ -1,4 +1,5 @@
 import type { ListedModel } from '../../lib/catalog-view.ts';
+import { takesRole } from '../../lib/input-roles.ts';
 import type { RouterInputs } from '../../trpc.ts';
 
 /**
@@ -209,7 +210,7 @@ export function studioRequest({
 
 /** Whether the model can edit inside a mask (the catalog's capability), for "Edit with mask". */
 export function supportsMask(model: ListedModel): boolean {
-  return model.modality === 'image' && model.image.mask;
+  return takesRole(model, 'mask');
 }
 
 /**

@@ -31,11 +31,11 @@ describe('the plan, for people', () => {
 
   it('shows a range as prices and its exact micro-USD for a title', () => {
     const r = { low: 44_244, expected: 55_305, high: 66_366 };
-    expect(formatRange(r)).toBe('$0.044244–$0.066366');
-    expect(exactRange(r)).toBe('expected 55,305 µUSD, from 44,244 to 66,366 µUSD');
+    expect(formatRange(r)).toBe('$0.0442–$0.0664');
+    expect(exactRange(r)).toBe('expected $0.055305 (55,305 µUSD), from $0.044244 to $0.066366');
     const point = { low: 3_200_000, expected: 3_200_000, high: 3_200_000 };
     expect(formatRange(point)).toBe('$3.20');
-    expect(exactRange(point)).toBe('expected 3,200,000 µUSD');
+    expect(exactRange(point)).toBe('expected $3.20 (3,200,000 µUSD)');
   });
 
   it('drops the model name the planner puts before a refusal, which the card already shows', () => {

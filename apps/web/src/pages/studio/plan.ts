@@ -1,5 +1,5 @@
 import type { CostRange } from '@atelier/core/jobs';
-import { formatMicros, formatUsd } from '../../lib/format.ts';
+import { formatMicrosExact, formatUsd, formatUsdExact } from '../../lib/format.ts';
 import type { RouterOutputs } from '../../trpc.ts';
 
 /**
@@ -48,12 +48,12 @@ export function formatRange(r: CostRange): string {
   return r.low === r.high ? formatUsd(r.expected) : `${formatUsd(r.low)}–${formatUsd(r.high)}`;
 }
 
-/** The exact amounts, for a title: "expected 55,305 µUSD, from 44,244 to 66,366 µUSD". */
+/** The exact amounts, for a title: "expected $0.055305 (55,305 µUSD), from $0.044244 to $0.066366". */
 export function exactRange(r: CostRange): string {
-  const expected = `expected ${formatMicros(r.expected)}`;
+  const expected = `expected ${formatMicrosExact(r.expected)}`;
   return r.low === r.high
     ? expected
-    : `${expected}, from ${formatMicros(r.low).replace(' µUSD', '')} to ${formatMicros(r.high)}`;
+    : `${expected}, from ${formatUsdExact(r.low)} to ${formatUsdExact(r.high)}`;
 }
 
 /** "won't run: quality must be one of …": the refusal as a card says it. */

@@ -61,16 +61,35 @@ export function PromptBox({
           ))}
         </ul>
       )}
-      {hints.length > 0 && (
-        <div className="prompt-hints" aria-busy={analysing} data-testid="prompt-hints">
+      {value.trim() && (
+        // A box of fixed height from the moment there is a prompt: hints arriving (a restored
+        // draft's first analysis, a change of prompt) fill it without moving the Run button below.
+        <div
+          className="prompt-hints"
+          role="region"
+          aria-label="Prompt hints"
+          // It scrolls when the hints are long: keyboard users can reach it.
+          tabIndex={0}
+          aria-busy={analysing}
+        >
           <p className="field-label">Hints</p>
-          <ul className="notes">
-            {hints.map((h) => (
-              <li key={h}>{h}</li>
-            ))}
-          </ul>
-          {quoted.length > 0 && (
-            <p className="muted">Text to render: {quoted.map((q) => `“${q}”`).join(', ')}.</p>
+          {hints.length > 0 || quoted.length > 0 ? (
+            <div data-testid="prompt-hints">
+              {hints.length > 0 && (
+                <ul className="notes">
+                  {hints.map((h) => (
+                    <li key={h}>{h}</li>
+                  ))}
+                </ul>
+              )}
+              {quoted.length > 0 && (
+                <p className="muted">Text to render: {quoted.map((q) => `“${q}”`).join(', ')}.</p>
+              )}
+            </div>
+          ) : (
+            <p className="muted">
+              {analysis ? 'None: the prompt reads well.' : 'Reading the prompt…'}
+            </p>
           )}
         </div>
       )}

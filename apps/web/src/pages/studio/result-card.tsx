@@ -1,9 +1,13 @@
 import { AssetMedia } from '../../components/asset-media.tsx';
 import { GenerationFacts } from '../../components/generation-facts.tsx';
 import { GivenImages } from '../../components/given-images.tsx';
+import { HandOff } from '../../components/hand-off.tsx';
 import { KeepButton } from '../../components/keep-button.tsx';
 import { Warnings } from '../../components/status.tsx';
+import type { ListedModel } from '../../lib/catalog-view.ts';
+import { outputName } from '../../lib/studio-link.ts';
 import {
+  canBeInput,
   downloadName,
   isFinished,
   STATUS_LABELS,
@@ -31,6 +35,8 @@ export interface ResultActions {
   onCancel: (g: Generation) => void;
   /** "Edit with mask" on one of the result's images. */
   onEdit?: (g: Generation, image: GenerationAsset) => void;
+  /** "Use as input…": the models an output can be sent to, and the Studio's chosen ones. */
+  handOff?: { models: readonly ListedModel[]; current: readonly string[] };
   busy: boolean;
 }
 
@@ -125,19 +131,30 @@ export function ResultCard({
             ))}
             {canEdit &&
               actions.onEdit &&
+              g.assets.filter(canBeInput).map((a) => (
+                <button
+                  key={`edit-${a.sha256}`}
+                  type="button"
+                  className="button button-small"
+                  disabled={actions.busy}
+                  onClick={() => actions.onEdit?.(g, a)}
+                >
+                  Edit{g.assets.length > 1 ? ` ${a.index + 1}` : ''} with mask
+                  <span className="visually-hidden"> ({modelName} result)</span>
+                </button>
+              ))}
+            {actions.handOff &&
               g.assets
-                .filter((a) => a.mediaType.startsWith('image/'))
+                .filter(canBeInput)
                 .map((a) => (
-                  <button
-                    key={`edit-${a.sha256}`}
-                    type="button"
-                    className="button button-small"
-                    disabled={actions.busy}
-                    onClick={() => actions.onEdit?.(g, a)}
-                  >
-                    Edit{g.assets.length > 1 ? ` ${a.index + 1}` : ''} with mask
-                    <span className="visually-hidden"> ({modelName} result)</span>
-                  </button>
+                  <HandOff
+                    key={`hand-off-${a.sha256}`}
+                    sha256={a.sha256}
+                    label={`${modelName} result${g.assets.length > 1 ? ` ${a.index + 1}` : ''}`}
+                    name={outputName(modelName, g.prompt)}
+                    models={actions.handOff?.models ?? []}
+                    current={actions.handOff?.current ?? []}
+                  />
                 ))}
           </>
         )}

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { Link } from 'wouter';
 import { Empty, ErrorNotice, Loading } from '../../components/status.tsx';
 import type { ListedModel } from '../../lib/catalog-view.ts';
 import { ALL_STATUSES, formatWhen, isFinished } from '../../lib/generations.ts';
 import { useJobEvents } from '../../lib/use-job-events.ts';
 import { useTRPC } from '../../trpc.ts';
+import { supportsMask } from './params.ts';
 import { ResultCard, type ResultActions } from './result-card.tsx';
 
 /** A run as the studio remembers it: its batch, and the models refused before anything ran. */
@@ -46,9 +48,19 @@ export function RunResults({
           <span className="muted">{formatWhen(run.at)} · </span>
           {run.prompt}
         </p>
-        <button type="button" className="button button-small" onClick={onDismiss}>
-          Hide<span className="visually-hidden"> this run</span>
-        </button>
+        <span className="row">
+          {rows.some((g) => g.status === 'succeeded') && (
+            <Link
+              href={`/judge?batch=${encodeURIComponent(run.batchId)}&from=studio`}
+              className="button button-small"
+            >
+              Judge full size<span className="visually-hidden"> this run</span>
+            </Link>
+          )}
+          <button type="button" className="button button-small" onClick={onDismiss}>
+            Hide<span className="visually-hidden"> this run</span>
+          </button>
+        </span>
       </div>
       {streamError !== undefined && (
         <ErrorNotice
@@ -79,7 +91,7 @@ export function RunResults({
                 g={g}
                 event={events.get(g.id)}
                 modelName={model?.name ?? g.modelId}
-                canEdit={!!model && model.modality === 'image' && model.image.mask}
+                canEdit={!!model && supportsMask(model)}
                 actions={actions}
               />
             );

@@ -1,3 +1,4 @@
+import { isInputRole, type GivenInput } from '../../lib/input-roles.ts';
 import type { ModelDraft, SharedDraft } from './params.ts';
 import type { Run } from './run-results.tsx';
 
@@ -35,20 +36,20 @@ export function isRuns(v: unknown): v is Run[] {
   );
 }
 
-/** Inputs carried over from a generation loaded from History (see the studio page). */
-export function isCarriedInputs(
-  v: unknown,
-): v is { role: 'reference' | 'mask'; index: number; sha256: string; url: string }[] {
+/** The images given to the run (uploaded, handed on, or carried from History). */
+export function isGivenInputs(v: unknown): v is GivenInput[] {
   return (
     Array.isArray(v) &&
     v.every(
       (i) =>
         isObject(i) &&
-        (i.role === 'reference' || i.role === 'mask') &&
-        typeof i.index === 'number' &&
+        isInputRole(i.role) &&
         typeof i.sha256 === 'string' &&
         /^[0-9a-f]{64}$/.test(i.sha256) &&
-        typeof i.url === 'string',
+        typeof i.url === 'string' &&
+        typeof i.name === 'string' &&
+        (i.width === undefined || typeof i.width === 'number') &&
+        (i.height === undefined || typeof i.height === 'number'),
     )
   );
 }
