@@ -1,10 +1,11 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import typed from './typed.js';
 
 /**
- * Syntax-level rules only (no type information): type errors are tsc's job,
- * and type-aware linting runs out of memory on a 2-core CI box.
+ * The shared rules: syntax-level ones everywhere, plus a few type-aware ones on TypeScript files
+ * (typed.js). Type errors themselves are tsc's job.
  */
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/.cache/**', '**/node_modules/**', '**/coverage/**'] },
@@ -13,7 +14,10 @@ export default tseslint.config(
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },
   {
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'separate-type-imports' },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
@@ -22,4 +26,5 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...typed,
 );
