@@ -114,6 +114,42 @@ describe.skipIf(skip)('two studio servers on one PostgreSQL database', () => {
     }
   });
 
+  it('open their limits together on a new database: the table is made once, neither fails', async () => {
+    for (let round = 0; round < 5; round++) {
+      const fresh = await createTestDatabase(`atelier_limits_race_${round}`);
+      try {
+        const opened = await Promise.all(
+          Array.from({ length: 4 }, () => createLimiters({ databaseUrl: fresh.url })),
+        );
+        await Promise.all(opened.map((l) => l.close()));
+      } finally {
+        await fresh.drop();
+      }
+    }
+  });
+
+  it('share a large limit leased in batches: never more than the limit across both instances', async () => {
+    const limit = { points: 500, windowSeconds: 60 };
+    const instances = [
+      await createLimiters({ limit, databaseUrl }),
+      await createLimiters({ limit, databaseUrl }),
+    ] as const;
+    try {
+      let count = 0;
+      for (let i = 0; i < 700; i++) {
+        try {
+          await instances[i % 2 === 0 ? 0 : 1].perToken.consume('tok_batched');
+          count++;
+        } catch (error) {
+          if (!(error instanceof RateLimiterRes)) throw error;
+        }
+      }
+      expect(count).toBe(500);
+    } finally {
+      await Promise.all(instances.map((l) => l.close()));
+    }
+  });
+
   it('creates a data folder that does not exist yet, owner-only', async () => {
     const dataDir = join(dir, 'new', 'data');
     const studio = await startStudio(
