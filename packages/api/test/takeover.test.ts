@@ -112,7 +112,7 @@ describe.skipIf(skip)('a job whose instance stops heartbeating', () => {
   test('an image at the provider is taken over by the other instance and settled to its estimate, once', async () => {
     const a = await instance();
     // The provider holds the request: the job is mid-flight when its process "dies".
-    emulators.openai.setLatency({ requestMs: 600_000 });
+    emulators.openai.setLatency({ requestMs: 600_000 }, { times: 1 });
     const result = await a.engine.submit({
       ownerId,
       kind: 'image',
@@ -142,6 +142,45 @@ describe.skipIf(skip)('a job whose instance stops heartbeating', () => {
     expect(a.engine.runningCount).toBe(1); // still "dead" at the provider: B did it
     expect(warned).toHaveBeenCalledWith(expect.stringContaining(`${id}: its instance stopped`));
     await b.engine.drain(); // a graceful stop: leaves nothing to take over
+  });
+
+  test('a job handed to an instance that dies before recording itself is taken over, run once', async () => {
+    const a = await instance();
+    // The process freezes (then dies) right after pg-boss hands it the job: no runner row.
+    let thaw: () => void = () => undefined;
+    const frozen = vi
+      .spyOn(a.engine.instance as unknown as { runs(id: string): Promise<void> }, 'runs')
+      .mockImplementation(() => new Promise<void>((resolve) => (thaw = resolve)));
+    const sent = emulators.openai.requests.length;
+    const result = await a.engine.submit({
+      ownerId,
+      kind: 'image',
+      prompt: 'a lighthouse at dusk',
+      models: ['gpt-image-2'],
+    });
+    const id = result.jobs[0]?.status === 'queued' ? result.jobs[0].generationId : '';
+    expect(id).not.toBe('');
+    await until(async () => frozen.mock.calls.length === 1);
+    crash(a);
+    expect((await runnersOf(a.database.db, [id])).size).toBe(0);
+
+    const b = await instance();
+    const events = await settled(b.engine, [id]);
+    const row = await getGeneration(b.database.db, id);
+    expect(row?.status).toBe('succeeded');
+    expect(events.filter((e) => e.type === 'succeeded')).toHaveLength(1);
+    expect(emulators.openai.requests.length - sent).toBe(1);
+    const ledger = await ledgerForGeneration(b.database.db, id);
+    expect(ledger.map((l) => l.kind)).toEqual(['reserve', 'release', 'settle']);
+    expect(ledger.at(-1)?.micros).toBe(row?.actualCostMicros);
+    expect(warned).toHaveBeenCalledWith(
+      expect.stringContaining(`${id}: the instance it was handed to stopped before recording it`),
+    );
+    // The frozen process wakes up: the job is finished, so it claims nothing and sends nothing.
+    frozen.mockRestore();
+    thaw();
+    await b.engine.drain();
+    expect(emulators.openai.requests.length - sent).toBe(1);
   });
 
   test('a polling video is resumed from its stored operation by the other instance, fetched and charged once', async () => {

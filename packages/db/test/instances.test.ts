@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { Db } from '../src/client.ts';
 import { updateGeneration } from '../src/data/generations.ts';
 import {
+  claimOrphans,
   forgetDeadInstances,
   forgetInstance,
   heartbeat,
@@ -65,6 +66,31 @@ describeDb('instances and job runners', (get) => {
     await releaseRunner(db, one, owner);
     expect((await runnersOf(db, [one])).size).toBe(0);
     for (const id of ['b', 'c', 'd']) await forgetInstance(db, id);
+  });
+
+  it('claims each unfinished job without a runner once, and never a job someone runs', async () => {
+    const { db } = get();
+    const user = await seedUser(get(), 'Ori');
+    const [orphan, running, done] = [
+      await seedGeneration(get(), user.id),
+      await seedGeneration(get(), user.id),
+      await seedGeneration(get(), user.id),
+    ];
+    for (const id of ['e', 'f', 'g']) await heartbeat(db, { id, host: 'h', pid: 3 });
+    await recordRunner(db, running?.id ?? '', 'g');
+    await updateGeneration(db, done?.id ?? '', { status: 'running', startedAt: new Date() });
+    await updateGeneration(db, done?.id ?? '', { status: 'succeeded', finishedAt: new Date() });
+    const ids = [orphan?.id ?? '', running?.id ?? '', done?.id ?? '', 'no-such-job'];
+    // Two instances sweep at once: the orphan goes to one of them.
+    const claimed = await Promise.all(['e', 'f'].map((id) => claimOrphans(db, id, ids)));
+    expect(claimed.flat().map((c) => c.generationId)).toEqual([orphan?.id]);
+    expect(claimed.flat()[0]).toMatchObject({ status: 'queued', provider: 'google' });
+    const runners = await runnersOf(db, ids);
+    expect(runners.get(orphan?.id ?? '')).toBe(claimed[0]?.length ? 'e' : 'f');
+    expect(runners.get(running?.id ?? '')).toBe('g');
+    expect(runners.has(done?.id ?? '')).toBe(false);
+    expect(await claimOrphans(db, 'e', [])).toEqual([]);
+    for (const id of ['e', 'f', 'g']) await forgetInstance(db, id);
   });
 
   it('a heartbeat registers an instance again after it was forgotten', async () => {

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import {
+  claimOrphans,
   forgetDeadInstances,
   forgetInstance,
   heartbeat,
@@ -22,7 +23,9 @@ import type { JobQueue, QueuedJob } from './queue.ts';
  * worker fetches the retry runs the job's handler, which applies the RESUME RULE (resume.ts):
  * a job still queued runs, a video with a stored operation is polled to its end, an image that
  * may have been billed is settled to its estimate. The ledger closes each reservation once, so
- * the job is charged once.
+ * the job is charged once. A job the queue handed to a process that died before recording itself
+ * has no runner row: the sweep also claims jobs pg-boss has held active for as long as a silent
+ * instance may stay, that nobody records running, and hands them back the same way.
  *
  * pg-boss 10 has no worker heartbeat of its own (a dead worker's job waits for its expiry), so
  * the heartbeat is ours; the hand-back, the retry and the one-worker-per-job fetch are pg-boss's.
@@ -100,11 +103,13 @@ export class Instance {
     await forgetInstance(this.#db, this.id);
   }
 
-  /** Records that a job runs here (before its handler touches it). */
+  /**
+   * Records that a job runs here (before its handler touches it). A failure is thrown, not
+   * logged: a job running without its runner row looks orphaned to the other instances, which
+   * would take it over while it runs. The queue retries the job instead.
+   */
   async runs(generationId: string): Promise<void> {
-    await recordRunner(this.#db, generationId, this.id).catch((error: unknown) =>
-      console.error(`[jobs] ${generationId}: recording its runner:`, error),
-    );
+    await recordRunner(this.#db, generationId, this.id);
   }
 
   /** The job's handler has returned here. */
@@ -123,15 +128,29 @@ export class Instance {
   }
 
   async #sweep(): Promise<void> {
-    const taken = await takeOverJobs(this.#db, this.id, this.#opts.staleAfterMs / 1000);
-    for (const job of taken) await this.#handBack(job);
-    await forgetDeadInstances(this.#db, this.#opts.staleAfterMs / 1000);
+    const staleSeconds = this.#opts.staleAfterMs / 1000;
+    const taken = await takeOverJobs(this.#db, this.id, staleSeconds);
+    for (const job of taken) await this.#handBack(job, 'its instance stopped heartbeating');
+    // A process that died after the queue handed it a job but before it recorded itself left no
+    // runner row to take over: the queue still holds the job active. Once that has lasted as
+    // long as a silent instance may, nobody runs it.
+    const active = (await this.#parts.queue.activeLongerThan?.(staleSeconds)) ?? [];
+    const here = new Set(this.#parts.running());
+    const orphans = await claimOrphans(
+      this.#db,
+      this.id,
+      active.filter((j) => !here.has(j.generationId)).map((j) => j.generationId),
+    );
+    for (const job of orphans) {
+      await this.#handBack(job, 'the instance it was handed to stopped before recording it');
+    }
+    await forgetDeadInstances(this.#db, staleSeconds);
   }
 
-  async #handBack(job: TakenJob): Promise<void> {
+  async #handBack(job: TakenJob, why: string): Promise<void> {
     const queued: QueuedJob = { generationId: job.generationId, provider: job.provider };
-    console.warn(`[jobs] ${job.generationId}: its instance stopped heartbeating; taking it over`);
-    const handed = (await this.#parts.queue.retryAbandoned?.(queued)) ?? false;
+    console.warn(`[jobs] ${job.generationId}: ${why}; taking it over`);
+    const handed = (await this.#parts.queue.retryAbandoned?.(queued, why)) ?? false;
     // No attempt left in the queue to retry (finished there, or never queued): run it here.
     if (!handed) void this.#parts.runHere(queued);
   }

@@ -131,17 +131,39 @@ export class PgBossQueue implements JobQueue {
   }
 
   /** pg-boss's own retry: the dead worker's attempt is failed, and its retry is fetched by one worker. */
-  async retryAbandoned(job: QueuedJob): Promise<boolean> {
+  async retryAbandoned(job: QueuedJob, reason: string): Promise<boolean> {
     if (!this.#started) throw new Error('The job queue is not started.');
     await this.#started;
     const name = QUEUE_PREFIX + job.provider;
     const id = uuidOf(job.generationId);
-    const result = (await this.#boss.fail(name, id, {
-      reason: 'its instance stopped heartbeating',
-    })) as unknown as { affected?: number } | undefined;
+    const result = (await this.#boss.fail(name, id, { reason })) as unknown as
+      { affected?: number } | undefined;
     if ((result?.affected ?? 0) === 0) return false;
     // Out of retries, pg-boss records it failed instead: nobody would fetch it.
     return (await this.#boss.getJobById(name, id))?.state === 'retry';
+  }
+
+  /**
+   * Jobs in pg-boss's `active` state for over `seconds` (`started_on` is set at each fetch), read
+   * from pg-boss's job table: pg-boss 10 has no call that lists them.
+   */
+  async activeLongerThan(seconds: number): Promise<QueuedJob[]> {
+    if (!this.#started) return [];
+    await this.#started;
+    const schema = this.#opts.schema ?? 'pgboss';
+    const { rows } = await this.#boss
+      .getDb()
+      .executeSql(
+        `SELECT data FROM ${schema}.job WHERE state = 'active' AND name LIKE $1 ` +
+          `AND started_on < now() - make_interval(secs => $2)`,
+        [`${QUEUE_PREFIX}%`, seconds],
+      );
+    return rows.flatMap((row: { data?: unknown }) => {
+      const job = row.data as Partial<QueuedJob> | undefined;
+      return typeof job?.generationId === 'string' && typeof job.provider === 'string'
+        ? [{ generationId: job.generationId, provider: job.provider }]
+        : [];
+    });
   }
 
   async drain(): Promise<void> {

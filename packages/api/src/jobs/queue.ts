@@ -25,9 +25,11 @@ export interface JobQueue {
   /**
    * A shared queue's attempt of a job whose process died (its instance stopped heartbeating,
    * see instances.ts) goes back to the queue now, for one worker anywhere to run. False when
-   * the queue holds no unfinished attempt of it.
+   * the queue holds no unfinished attempt of it. `reason` is recorded on the failed attempt.
    */
-  retryAbandoned?(job: QueuedJob): Promise<boolean>;
+  retryAbandoned?(job: QueuedJob, reason: string): Promise<boolean>;
+  /** Jobs a worker (of any process) fetched over `seconds` ago and has not finished. */
+  activeLongerThan?(seconds: number): Promise<QueuedJob[]>;
 }
 
 export const DEFAULT_CONCURRENCY: Readonly<Record<string, number>> = {

@@ -121,6 +121,42 @@ export async function takeOverJobs(
 }
 
 /**
+ * Claims for `takerId` the jobs among `generationIds` that are unfinished and have no runner:
+ * jobs the queue handed to a process that died before it recorded itself (see instances.ts).
+ * One INSERT … ON CONFLICT DO NOTHING: a job someone runs, or another sweeper claimed first, is
+ * skipped, so each orphan goes to exactly one instance.
+ */
+export async function claimOrphans(
+  db: Db,
+  takerId: string,
+  generationIds: readonly string[],
+): Promise<TakenJob[]> {
+  if (generationIds.length === 0) return [];
+  const unfinished = await db
+    .select({
+      generationId: generations.id,
+      status: generations.status,
+      provider: generations.routeProvider,
+    })
+    .from(generations)
+    .where(
+      and(
+        inArray(generations.id, [...generationIds]),
+        notInArray(generations.status, [...TERMINAL_STATUSES]),
+      ),
+    )
+    .orderBy(generations.id);
+  if (unfinished.length === 0) return [];
+  const claimed = await db
+    .insert(jobRunners)
+    .values(unfinished.map((r) => ({ generationId: r.generationId, instanceId: takerId })))
+    .onConflictDoNothing({ target: jobRunners.generationId })
+    .returning({ generationId: jobRunners.generationId });
+  const ids = new Set(claimed.map((c) => c.generationId));
+  return unfinished.filter((r) => ids.has(r.generationId));
+}
+
+/**
  * Drops what dead instances leave once nothing is left to take over: runner rows of finished
  * jobs, then the instances that run nothing. An instance that was only stalled registers again
  * with its next heartbeat.
