@@ -7,6 +7,7 @@ import { PageHeader } from '../components/page.tsx';
 import { RunThese } from '../components/run-these.tsx';
 import { SourceRef } from '../components/source.tsx';
 import { TableScroll } from '../components/table-scroll.tsx';
+import { TableSection } from '../components/table-section.tsx';
 import { YourEvidence } from '../components/your-evidence.tsx';
 import { Empty, ErrorNotice, Loading, Warnings } from '../components/status.tsx';
 import {
@@ -210,13 +211,7 @@ function ComparisonView({ c, runnable }: { c: Comparison; runnable: ReadonlySet<
             <table>
               <caption>Weighted score (0–5)</caption>
               <thead>
-                <tr>
-                  {c.models.map((m) => (
-                    <th key={m.id} scope="col" className="num">
-                      {m.name}
-                    </th>
-                  ))}
-                </tr>
+                <tr>{modelHeads(c, 'num')}</tr>
               </thead>
               <tbody>
                 <tr>
@@ -240,170 +235,163 @@ function ComparisonView({ c, runnable }: { c: Comparison; runnable: ReadonlySet<
         </section>
       )}
 
-      <section aria-labelledby="criteria-title">
-        <h2 id="criteria-title">Criteria</h2>
-        <TableScroll label="Criteria table" stickyFirst>
-          <table className="compare-table" data-testid="criteria-table">
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                {/* Next to the criterion, so a phone shows it without scrolling sideways. */}
-                <th scope="col">Winner</th>
-                {c.models.map((m) => (
-                  <th key={m.id} scope="col">
-                    {m.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {c.criteria.map((row) => (
-                <tr key={row.criterion}>
-                  <th scope="row">{row.label}</th>
-                  <td className="winner">
-                    {row.winner === null ? (
-                      <span className="muted">too little data</span>
-                    ) : row.winner === 'tie' ? (
-                      `Tie: ${names(row.leaders)}`
-                    ) : (
-                      name(row.winner)
-                    )}
-                  </td>
-                  {c.models.map((m) => {
-                    const cell = row.scores[m.id];
-                    const lead = row.leaders.includes(m.id);
-                    return (
-                      <td key={m.id} className={lead ? 'win' : undefined}>
-                        {cell ? (
-                          <>
-                            <span className="num">{cell.value} / 5</span>
-                            {lead && (
-                              <span className="win-mark">
-                                {row.winner === 'tie' ? 'Tie' : 'Winner'}
-                              </span>
-                            )}
-                            <div>
-                              <SourceRef source={cell.source} compact />
-                            </div>
-                            {cell.contested && (
-                              <div
-                                className="contested"
-                                data-testid="contested"
-                                title={cell.contested.reason}
-                              >
-                                <span className="badge badge-deprecated">Contested</span>{' '}
-                                <span className="muted">{cell.contested.reason}</span>{' '}
-                                <SourceRef source={cell.contested.source} compact />
-                              </div>
-                            )}
-                          </>
-                        ) : (
-                          <span className="muted">
-                            {row.criterion === 'motion' && m.modality === 'image'
-                              ? 'still images'
-                              : 'unscored'}
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">Balanced score</th>
-                <td className="winner" />
-                {c.models.map((m) => (
-                  <td key={m.id} className="num">
-                    {c.overall[m.id]?.score.toFixed(2)}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+      <TableSection
+        id="criteria-title"
+        title="Criteria"
+        label="Criteria table"
+        testId="criteria-table"
+        head={
+          <>
+            <th scope="col">Criterion</th>
+            {/* Next to the criterion, so a phone shows it without scrolling sideways. */}
+            <th scope="col">Winner</th>
+            {modelHeads(c)}
+          </>
+        }
+      >
+        {c.criteria.map((row) => (
+          <tr key={row.criterion}>
+            <th scope="row">{row.label}</th>
+            <td className="winner">
+              {row.winner === null ? (
+                <span className="muted">too little data</span>
+              ) : row.winner === 'tie' ? (
+                `Tie: ${names(row.leaders)}`
+              ) : (
+                name(row.winner)
+              )}
+            </td>
+            {c.models.map((m) => {
+              const cell = row.scores[m.id];
+              const lead = row.leaders.includes(m.id);
+              return (
+                <td key={m.id} className={lead ? 'win' : undefined}>
+                  {cell ? (
+                    <>
+                      <span className="num">{cell.value} / 5</span>
+                      {lead && (
+                        <span className="win-mark">{row.winner === 'tie' ? 'Tie' : 'Winner'}</span>
+                      )}
+                      <div>
+                        <SourceRef source={cell.source} compact />
+                      </div>
+                      {cell.contested && (
+                        <div
+                          className="contested"
+                          data-testid="contested"
+                          title={cell.contested.reason}
+                        >
+                          <span className="badge badge-deprecated">Contested</span>{' '}
+                          <span className="muted">{cell.contested.reason}</span>{' '}
+                          <SourceRef source={cell.contested.source} compact />
+                        </div>
+                      )}
+                    </>
+                  ) : (
+                    <span className="muted">
+                      {row.criterion === 'motion' && m.modality === 'image'
+                        ? 'still images'
+                        : 'unscored'}
+                    </span>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">Balanced score</th>
+          <td className="winner" />
+          {c.models.map((m) => (
+            <td key={m.id} className="num">
+              {c.overall[m.id]?.score.toFixed(2)}
+            </td>
+          ))}
+        </tr>
+      </TableSection>
 
       {later && (
         <>
-          <section aria-labelledby="features-title">
-            <h2 id="features-title">Features</h2>
-            <TableScroll label="Feature table" stickyFirst>
-              <table className="compare-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Feature</th>
-                    {c.models.map((m) => (
-                      <th key={m.id} scope="col">
-                        {m.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.features.map((row) => (
-                    <tr key={row.feature}>
-                      <th scope="row">{row.label}</th>
-                      {c.models.map((m) => {
-                        const cell = row.values[m.id];
-                        return (
-                          <td key={m.id}>
-                            {cell?.text}
-                            {cell?.source && (
-                              <div>
-                                <SourceRef source={cell.source} compact />
-                              </div>
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </section>
+          <TableSection
+            id="features-title"
+            title="Features"
+            label="Feature table"
+            head={
+              <>
+                <th scope="col">Feature</th>
+                {modelHeads(c)}
+              </>
+            }
+          >
+            {c.features.map((row) => (
+              <tr key={row.feature}>
+                <th scope="row">{row.label}</th>
+                {c.models.map((m) => {
+                  const cell = row.values[m.id];
+                  return (
+                    <td key={m.id}>
+                      {cell?.text}
+                      {cell?.source && (
+                        <div>
+                          <SourceRef source={cell.source} compact />
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </TableSection>
 
-          <section aria-labelledby="choose-title">
-            <h2 id="choose-title">If you need…</h2>
-            <TableScroll label="If you need table" stickyFirst>
-              <table className="compare-table choose-table" data-testid="choose-table">
-                <thead>
-                  <tr>
-                    <th scope="col">If you need</th>
-                    <th scope="col">Choose</th>
-                    <th scope="col">Because</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.chooseIf.map((row) => (
-                    <tr key={row.need}>
-                      <th scope="row">{row.need}</th>
-                      <td>{names(row.choose)}</td>
-                      <td>
-                        {row.because}
-                        {row.sources.length > 0 && (
-                          <div>
-                            {row.sources.map((s, i) => (
-                              <span key={i}>
-                                {i > 0 && ' · '}
-                                <SourceRef source={s} compact />
-                              </span>
-                            ))}
-                          </div>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </section>
+          <TableSection
+            id="choose-title"
+            title="If you need…"
+            label="If you need table"
+            className="compare-table choose-table"
+            testId="choose-table"
+            head={
+              <>
+                <th scope="col">If you need</th>
+                <th scope="col">Choose</th>
+                <th scope="col">Because</th>
+              </>
+            }
+          >
+            {c.chooseIf.map((row) => (
+              <tr key={row.need}>
+                <th scope="row">{row.need}</th>
+                <td>{names(row.choose)}</td>
+                <td>
+                  {row.because}
+                  {row.sources.length > 0 && (
+                    <div>
+                      {row.sources.map((s, i) => (
+                        <span key={i}>
+                          {i > 0 && ' · '}
+                          <SourceRef source={s} compact />
+                        </span>
+                      ))}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </TableSection>
         </>
       )}
 
       <Warnings items={c.warnings} title="Keep in mind" />
     </>
   );
+}
+
+/** One column header per compared model. */
+function modelHeads(c: Comparison, className?: string) {
+  return c.models.map((m) => (
+    <th key={m.id} scope="col" className={className}>
+      {m.name}
+    </th>
+  ));
 }
 
 /**
