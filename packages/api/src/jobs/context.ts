@@ -1,4 +1,10 @@
-import { AtelierError, type Catalog, type ProviderSettings } from '@atelier/core';
+import {
+  AtelierError,
+  type Catalog,
+  type ModelSelection,
+  type Provider,
+  type ProviderSettings,
+} from '@atelier/core';
 import type { AssetStore, Database, Db, Generation } from '@atelier/db';
 import { InProcessNotifier, JobEventStore, PostgresNotifier } from './events.ts';
 import { Instance, type InstanceOptions } from './instances.ts';
@@ -161,6 +167,17 @@ export class JobContext {
 
   get cancelCheckMs(): number {
     return this.opts.cancelCheckMs ?? 1_000;
+  }
+
+  /** The exact route a job was planned on, with its owner's provider settings. */
+  async selectionOf(row: Generation): Promise<ModelSelection> {
+    return {
+      model: row.modelId,
+      provider: row.routeProvider as Provider,
+      providerModelId: row.providerModelId,
+      catalog: this.catalog,
+      settings: await this.settings(row.ownerId),
+    };
   }
 
   kindOf(row: Generation): JobKind {

@@ -1,4 +1,4 @@
-import { generateImages, imageModel, isTerminal, type Provider } from '@atelier/core';
+import { generateImages, imageModel, isTerminal } from '@atelier/core';
 import { claimGeneration, getGeneration, type ClaimedGeneration } from '@atelier/db';
 import type { JobContext, Outcome, Running } from './context.ts';
 import { loadInputFields } from './job-inputs.ts';
@@ -60,14 +60,7 @@ async function runImage(
   signal: AbortSignal,
 ): Promise<Outcome> {
   try {
-    const settings = await ctx.settings(row.ownerId);
-    const model = await imageModel({
-      model: row.modelId,
-      provider: row.routeProvider as Provider,
-      providerModelId: row.providerModelId,
-      catalog: ctx.catalog,
-      settings,
-    });
+    const model = await imageModel(await ctx.selectionOf(row));
     const inputs = await loadInputFields(ctx.assets, row.inputs, 'image');
     signal.throwIfAborted();
     state.sent = true;

@@ -67,14 +67,7 @@ export async function runVideo(
   let model: VideoModel;
   let operation: VideoOperation;
   try {
-    const settings = await ctx.settings(row.ownerId);
-    model = await videoModel({
-      model: row.modelId,
-      provider: row.routeProvider as Provider,
-      providerModelId: row.providerModelId,
-      catalog: ctx.catalog,
-      settings,
-    });
+    model = await videoModel(await ctx.selectionOf(row));
     const frames = await loadInputFields(ctx.assets, row.inputs, 'video');
     signal.throwIfAborted();
     state.sent = true;
