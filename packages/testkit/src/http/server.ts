@@ -34,10 +34,13 @@ export interface Dialect {
 }
 
 /** `Authorization: Bearer <key>`, the check of every API that takes a bearer token. */
-export function bearerAuth(apiKey: string): Dialect['authenticate'] {
+export function bearerAuth(
+  apiKey: string,
+  opts: { emptyIsMissing?: boolean } = {},
+): Dialect['authenticate'] {
   return (request) => {
     const header = request.headers['authorization'];
-    if (header === undefined) return 'missing';
+    if (header === undefined || (opts.emptyIsMissing && header === '')) return 'missing';
     return header === `Bearer ${apiKey}` ? 'ok' : 'invalid';
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { wrap, serverOptions, type Emulator, type EmulatorOptions } from '../emulator.ts';
 import { MediaSlot, write, writeJsonWithMedia, type ErrorReply } from '../http/respond.ts';
-import { EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
+import { bearerAuth, EmulatorServer, type Dialect, type RouteContext } from '../http/server.ts';
 import type { RecordedRequest } from '../http/types.ts';
 import { sleep } from '../latency.ts';
 import { renderImage } from '../media/image.ts';
@@ -77,11 +77,8 @@ function openAIDialect(apiKey: string): Dialect {
   });
   return {
     provider: 'openai',
-    authenticate(request) {
-      const header = request.headers.authorization;
-      if (!header) return 'missing';
-      return header === `Bearer ${apiKey}` ? 'ok' : 'invalid';
-    },
+    // OpenAI answers an empty Authorization header as a missing key ("You didn't provide…").
+    authenticate: bearerAuth(apiKey, { emptyIsMissing: true }),
     headers: () => ({
       'x-request-id': `req_${randomBytes(16).toString('hex')}`,
       'openai-version': '2020-10-01',
