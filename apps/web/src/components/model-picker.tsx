@@ -135,8 +135,9 @@ export function ModelPicker({
           );
         })}
         {loading ? (
-          <li className="muted" role="status">
-            Loading models…
+          // The status role on the item's content: on the <li> it would stop being a list item.
+          <li className="muted">
+            <span role="status">Loading models…</span>
           </li>
         ) : (
           shown.length === 0 && <li className="muted">No model matches “{filter}”.</li>
