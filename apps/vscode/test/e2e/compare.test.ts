@@ -95,4 +95,36 @@ describe('Blind Round (Arena)', () => {
     expect(await evidence.textContent()).toMatch(/1 arena vote/);
     expect(await compared.locator('[data-testid="head-to-head"]').textContent()).toMatch(/1 vote/);
   });
+
+  it('runs a round of video models: asks before spending above the threshold, plays the clips', async () => {
+    const { page } = vscode;
+    const clips = ['Veo 3.1 Fast', 'Kling 3.0'];
+    await runCommand(page, 'Atelier: Blind Round (Arena)');
+    const widget = page.locator('.quick-input-widget');
+    await widget.waitFor({ state: 'visible' });
+    await widget.locator('input.input').fill('Waves rolling onto a pebble beach');
+    await page.keyboard.press('Enter');
+    await waitForQuickPick(page, 'Which models?');
+    await pickOne(page, 'Choose the models…');
+    await waitForQuickPick(page, 'Models for the blind round');
+    await pickMany(page, clips);
+    await waitForQuickPick(page, 'Use case');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().click();
+
+    // Two clips cost more than the default atelier.confirmAboveUsd ($0.50): a modal asks first.
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.filter({ hasText: /Run 2 models/ }).waitFor({ timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+
+    const frame = await webviewFrame(page, '[data-testid="arena-slot"] video');
+    await frame.locator('[data-testid="votes"]').waitFor({ timeout: 180_000 });
+    expect(await frame.locator('[data-testid="arena-slot"] video').count()).toBe(2);
+    const before = (await frame.locator('[data-testid="arena-slot"]').allTextContents()).join(' ');
+    for (const name of clips) expect(before).not.toContain(name);
+    await frame.locator('[data-testid="vote-tie"]').click();
+    await frame.locator('[data-testid="voted"]').waitFor({ timeout: 60_000 });
+    const text = (await frame.locator('[data-testid="reveal"]').allTextContents()).join(' ');
+    for (const name of clips) expect(text).toContain(name);
+    await screenshot(page, 'arena-video');
+  });
 });
