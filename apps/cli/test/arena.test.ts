@@ -127,6 +127,43 @@ describe('atelier arena', () => {
     }
   });
 
+  it('gives every model the round settings (--seconds), and refuses a setting of the other kind (exit 2)', async () => {
+    const run = await box.run([
+      'arena',
+      'a kite over a windy beach',
+      '-m',
+      'veo-3-1-fast',
+      '-m',
+      'kling-v3',
+      '--seconds',
+      '6',
+      '--vote',
+      '1',
+      '--yes',
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const round = JSON.parse(run.stdout) as Round;
+    // Veo 3.1 Fast bills by the second: 6 s is 0.6 of the 8 s default's $0.80.
+    expect(round.reveal.find((r) => r.model === 'veo-3-1-fast')?.costMicros).toBe(600_000);
+
+    const wrong = await box.run([
+      'arena',
+      'a fox',
+      '-m',
+      'gpt-image-2',
+      '-m',
+      'flux-2-pro',
+      '--seconds',
+      '4',
+      '--vote',
+      '1',
+      '--json',
+    ]);
+    expect(wrong.code).toBe(2);
+    expect(jsonError(wrong).message).toMatch(/--seconds: for video rounds only/);
+  });
+
   it('samples a video round with --modality video', async () => {
     const run = await box.run([
       'arena',

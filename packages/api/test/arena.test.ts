@@ -105,6 +105,25 @@ describe('arena', () => {
     );
   });
 
+  test('samples only models that honour every setting as given (a warning would name them)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const started = await admin.arena.start({
+        prompt: 'a wide harbour at dawn',
+        count: 3,
+        params: { aspectRatio: '21:9' },
+      });
+      const ids = started.slots.map((s) => s.generationId);
+      await settled(studio.engine, ids);
+      for (const id of ids) {
+        const row = await admin.jobs.get({ id });
+        expect(
+          row.warnings.filter((w) => w.setting !== undefined),
+          row.modelId,
+        ).toEqual([]);
+      }
+    }
+  });
+
   test('a round runs each model with its own settings, as generate.create would', async () => {
     const started = await admin.arena.start({
       prompt: 'a tin robot',

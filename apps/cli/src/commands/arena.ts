@@ -6,6 +6,7 @@ import { UseCase } from '@atelier/core/compare';
 import { AtelierError } from '@atelier/core/errors';
 import { isTerminal } from '@atelier/core/jobs';
 import { formatUsd, usd } from '@atelier/core/money';
+import { ImageRequest, VideoRequest } from '@atelier/core/providers';
 import { z } from 'zod';
 import type { Invocation, Output } from '../command.ts';
 import { parseFlags } from '../flags.ts';
@@ -32,6 +33,13 @@ const ArenaFlags = z
     count: z.coerce.number().int().min(2).max(4).default(2),
     modality: z.enum(['image', 'video']).optional(),
     useCase: UseCase.optional(),
+    aspectRatio: ImageRequest.shape.aspectRatio,
+    resolution: z.string().min(1).optional(),
+    size: ImageRequest.shape.size,
+    quality: ImageRequest.shape.quality,
+    seconds: VideoRequest.shape.duration,
+    audio: VideoRequest.shape.audio,
+    seed: ImageRequest.shape.seed,
     vote: z.enum(VOTES).optional(),
     out: z.string().default('atelier-out'),
     yes: z.boolean().default(false),
@@ -62,6 +70,51 @@ function toChoice(v: string, shown: number): Choice {
     return letter as Choice;
   }
   return v === 'tie' ? 'tie' : 'both_bad';
+}
+
+type Flags = z.infer<typeof ArenaFlags>;
+
+/**
+ * The round's settings for every model, checked against the kind's request schema (the one
+ * `generate` and `video` use), so a flag of the other kind is refused by name.
+ */
+function roundParams(kind: 'image' | 'video', f: Flags): Record<string, unknown> | undefined {
+  const other: ('seconds' | 'audio' | 'size' | 'quality')[] =
+    kind === 'image' ? ['seconds', 'audio'] : ['size', 'quality'];
+  for (const flag of other)
+    if (f[flag] !== undefined)
+      throw new AtelierError(
+        'invalid_input',
+        `--${flag}: for ${kind === 'image' ? 'video' : 'image'} rounds only; this round makes ${kind === 'image' ? 'images' : 'video'}.`,
+      );
+  const given =
+    kind === 'image'
+      ? {
+          aspectRatio: f.aspectRatio,
+          resolution: f.resolution,
+          size: f.size,
+          quality: f.quality,
+          seed: f.seed,
+        }
+      : {
+          aspectRatio: f.aspectRatio,
+          resolution: f.resolution,
+          duration: f.seconds,
+          audio: f.audio,
+          seed: f.seed,
+        };
+  const params = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  if (Object.keys(params).length === 0) return undefined;
+  const schema = kind === 'image' ? ImageRequest : VideoRequest;
+  const checked = schema.partial().safeParse(params);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    const flag =
+      field === 'duration' ? 'seconds' : field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    throw new AtelierError('invalid_input', `--${flag}: ${issue?.message ?? 'not valid'}`);
+  }
+  return params;
 }
 
 /** What the round makes: --modality, else video when every named model makes video. */
@@ -129,6 +182,7 @@ export async function arena({ args, options }: Invocation): Promise<Output> {
   const vote = flags.vote;
   if (vote) toChoice(vote, count);
   const kind = roundKind(flags.modality, flags.model);
+  const params = roundParams(kind, flags);
 
   return withStudio(
     { ...(flags.server ? { server: flags.server } : {}), runJobs: true },
@@ -139,7 +193,12 @@ export async function arena({ args, options }: Invocation): Promise<Output> {
           kind,
           prompt,
           models: flags.model,
+          ...(params ? { params } : {}),
         });
+        // The models are named, so their warnings may be too (only the positions are hidden).
+        for (const m of plan.plans[0]?.plan.models ?? [])
+          for (const w of m.status === 'ready' ? m.warnings : [])
+            process.stderr.write(`warning: ${m.modelName}: ${w.message}\n`);
         await passGate(plan.total, {
           yes: flags.yes,
           confirmAbove,
@@ -152,6 +211,7 @@ export async function arena({ args, options }: Invocation): Promise<Output> {
       const started = await client.arena.start.mutate({
         kind,
         prompt,
+        ...(params ? { params } : {}),
         ...(flags.model
           ? { models: flags.model }
           : { count, maxCostMicros: Math.max(1, perModel) }),

@@ -469,6 +469,14 @@ const arena: CommandDef = {
         'image or video (default: video when every named model makes video, else image)',
       )
       .option('--use-case <case>', 'the job the round is for (portrait, product, landscape, …)')
+      .option('--ar, --aspect-ratio <w:h>', 'aspect ratio for every model, e.g. 16:9')
+      .option('--resolution <tier>', '1K / 2K / 4K for images, 720p / 1080p / 4k for video')
+      .option('--size <WxH>', 'image size, e.g. 1024x1024 (image rounds)')
+      .option('--quality <quality>', "the provider's quality word (image rounds)")
+      .option('--seconds <s>', 'clip length in whole seconds (video rounds)', integer)
+      .option('--audio', 'clips with generated audio (video rounds)')
+      .option('--no-audio', 'silent clips (video rounds)')
+      .option('--seed <n>', 'seed, where the model takes one', integer)
       .option('--vote <choice>', 'vote without asking: 1–4 (the position), tie or both-bad')
       .option(
         '-d, --out <dir>',
@@ -491,7 +499,12 @@ Examples:
   atelier arena "a copper kettle on a windowsill" -m gpt-image-2 -m flux-2-pro
   atelier arena "a logo for a bakery" --use-case text-heavy-design --count 3
   atelier arena "a fox in the snow" -m gpt-image-2 -m nano-banana-pro --vote 2 --json
-  atelier arena "a paper boat on a rainy street" --modality video --count 2
+  atelier arena "a paper boat on a rainy street" --modality video --count 2 --seconds 4
+  atelier arena "a harbour at dawn" --ar 21:9 --count 3
+
+Settings apply to every model: a named model that cannot take one fails the round before
+anything is spent, and one that adjusts it prints a warning; picked by the studio, only models
+that honour every setting as given are picked (a warning would name the model before your vote).
 
 The outputs are written as round-<id>-A.png, round-<id>-B.png… (.mp4 for a video round) with
 nothing naming the model; open them, then answer 1–4 (or t for a tie, x for both bad). The vote

@@ -187,16 +187,27 @@ export const arenaRouter = {
         ...base,
         models: ranked.slice(0, CANDIDATES).map((r) => r.model),
       });
+      // Sampled models honour every setting as given: a warning about one (a size it would
+      // change) would have to name the model before the vote, so such a model is not sampled.
+      const exact = (m: (typeof plan.models)[number]) =>
+        m.status === 'ready' && !m.warnings.some((w) => w.setting !== undefined);
       const ready = plan.models.flatMap((m) =>
-        m.status === 'ready' && (!input.maxCostMicros || m.estimate.expected <= input.maxCostMicros)
+        exact(m) &&
+        m.status === 'ready' &&
+        (!input.maxCostMicros || m.estimate.expected <= input.maxCostMicros)
           ? [m.model]
           : [],
       );
+      const settings = input.params || input.modelParams ? ' with these settings' : '';
       if (ready.length < 2)
         throw new AtelierError(
           'invalid_request',
-          `Fewer than two models can run this round${input.useCase ? ` for ${LENSES[input.useCase].label}` : ''}${input.maxCostMicros ? ' within the budget' : ''} (${ready.length} ready).`,
-          { hint: 'Add provider keys, raise maxCostMicros, or name the models.' },
+          `Fewer than two models can run this round${settings}${input.useCase ? ` for ${LENSES[input.useCase].label}` : ''}${input.maxCostMicros ? ' within the budget' : ''} (${ready.length} ready).`,
+          {
+            hint: settings
+              ? 'Drop a setting, name the models, or add provider keys.'
+              : 'Add provider keys, raise maxCostMicros, or name the models.',
+          },
         );
       models = pickModels(ready, input.count, pairCounts(await listArenaVotes(ctx.db, {})));
     } else {
