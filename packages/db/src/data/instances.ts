@@ -1,5 +1,5 @@
 import { TERMINAL_STATUSES, type GenerationStatus } from '@atelier/core/jobs';
-import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { generations, instances, jobRunners } from '../schema.ts';
 
@@ -103,21 +103,26 @@ export async function takeOverJobs(
     .where(and(inArray(jobRunners.instanceId, dead), inArray(jobRunners.generationId, unfinished)))
     .returning({ generationId: jobRunners.generationId });
   if (moved.length === 0) return [];
-  const rows = await db
+  return jobsWhere(
+    db,
+    inArray(
+      generations.id,
+      moved.map((m) => m.generationId),
+    ),
+  );
+}
+
+/** The jobs matching `where`, as a takeover hands them on, in id order. */
+function jobsWhere(db: Db, where: SQL | undefined): Promise<TakenJob[]> {
+  return db
     .select({
       generationId: generations.id,
       status: generations.status,
       provider: generations.routeProvider,
     })
     .from(generations)
-    .where(
-      inArray(
-        generations.id,
-        moved.map((m) => m.generationId),
-      ),
-    )
+    .where(where)
     .orderBy(generations.id);
-  return rows;
 }
 
 /**
@@ -132,20 +137,13 @@ export async function claimOrphans(
   generationIds: readonly string[],
 ): Promise<TakenJob[]> {
   if (generationIds.length === 0) return [];
-  const unfinished = await db
-    .select({
-      generationId: generations.id,
-      status: generations.status,
-      provider: generations.routeProvider,
-    })
-    .from(generations)
-    .where(
-      and(
-        inArray(generations.id, [...generationIds]),
-        notInArray(generations.status, [...TERMINAL_STATUSES]),
-      ),
-    )
-    .orderBy(generations.id);
+  const unfinished = await jobsWhere(
+    db,
+    and(
+      inArray(generations.id, [...generationIds]),
+      notInArray(generations.status, [...TERMINAL_STATUSES]),
+    ),
+  );
   if (unfinished.length === 0) return [];
   const claimed = await db
     .insert(jobRunners)
