@@ -100,7 +100,10 @@ describe('Generate Image from Selection', () => {
     const bytes = readFileSync(join(vscode.workspace, 'assets', 'generated', file));
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
 
-    // The reference sits where the selection was; saved, it is on disk.
+    // The reference sits where the selection was; saved, it is on disk. The card says "Kept"
+    // once the reference is inserted (the image file is written first): saved before, the
+    // document would not have it yet.
+    await cards.filter({ hasText: GPT }).locator('.saved').waitFor({ timeout: 60_000 });
     await saveFile(page, DOC);
     const reference = `![${ALT}](assets/generated/${file})`;
     await expect
