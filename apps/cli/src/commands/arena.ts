@@ -14,7 +14,7 @@ import { cliCatalog } from '../catalog.ts';
 import { writeAsset } from '../run/assets.ts';
 import { extensionOf } from '../run/execute.ts';
 import { confirmThreshold, passGate } from '../run/gate.ts';
-import { readPrompt } from '../run/shared.ts';
+import { definedOnly, readPrompt } from '../run/shared.ts';
 import type { StudioSession } from '../studio/session.ts';
 import { withStudio } from '../studio/session.ts';
 
@@ -103,7 +103,7 @@ function roundParams(kind: 'image' | 'video', f: Flags): Record<string, unknown>
           audio: f.audio,
           seed: f.seed,
         };
-  const params = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  const params = definedOnly(given);
   if (Object.keys(params).length === 0) return undefined;
   const schema = kind === 'image' ? ImageRequest : VideoRequest;
   const checked = schema.partial().safeParse(params);

@@ -9,8 +9,8 @@ import { pickModels, USE_CASES } from './pick.ts';
 
 /**
  * Blind Round (Arena): a prompt (the selection, or typed), two to four models (picked, or image
- * or video models left to the studio), an optional use case; the plan and the confirmation as Generate shows them,
- * then `arena.start` and the blind panel of panels/arena.ts.
+ * or video models left to the studio), an optional use case; the plan and the confirmation as
+ * Generate shows them, then `arena.start` and the blind panel of panels/arena.ts.
  */
 
 export const ARENA_MODELS_KEY = 'atelier.models.arena';

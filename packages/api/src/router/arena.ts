@@ -189,11 +189,9 @@ export const arenaRouter = {
       });
       // Sampled models honour every setting as given: a warning about one (a size it would
       // change) would have to name the model before the vote, so such a model is not sampled.
-      const exact = (m: (typeof plan.models)[number]) =>
-        m.status === 'ready' && !m.warnings.some((w) => w.setting !== undefined);
       const ready = plan.models.flatMap((m) =>
-        exact(m) &&
         m.status === 'ready' &&
+        !m.warnings.some((w) => w.setting !== undefined) &&
         (!input.maxCostMicros || m.estimate.expected <= input.maxCostMicros)
           ? [m.model]
           : [],
